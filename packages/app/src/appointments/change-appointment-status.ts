@@ -1,0 +1,91 @@
+import {
+  type AppointmentStatus,
+  appointmentTransitions,
+  assertTransition,
+  DomainError,
+  notFound,
+} from "@billcycle/core";
+import { type Database, newId, tables } from "@billcycle/db";
+import { and, eq, sql } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit";
+import { translateDbError } from "../db-errors";
+import type { TenantActor } from "../resources/crud";
+
+export type AppointmentStatusChanged = {
+  practiceId: string;
+  appointmentId: string;
+  from: AppointmentStatus;
+  to: AppointmentStatus;
+  at: Date;
+};
+
+export type StatusChangeListener = (event: AppointmentStatusChanged) => void;
+
+/**
+ * Moves an appointment through its one transition table, writing the status, its history row and the audit
+ * row in one transaction. Listeners hear about it after commit (the on-Kept invoice path hangs here).
+ */
+export const changeAppointmentStatus = async (
+  database: Database,
+  actor: TenantActor,
+  appointmentId: string,
+  to: AppointmentStatus,
+  now: Date,
+  expectedVersion?: number,
+  listeners: readonly StatusChangeListener[] = [],
+): Promise<Record<string, unknown>> => {
+  let event: AppointmentStatusChanged | null = null;
+  const updated = await database.db
+    .transaction(async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(tables.appointments)
+        .where(
+          and(
+            eq(tables.appointments.practiceId, actor.practiceId),
+            eq(tables.appointments.id, appointmentId),
+          ),
+        )
+        .for("update");
+      if (!current) throw notFound("Appointment");
+      if (expectedVersion !== undefined && current.version !== expectedVersion) {
+        throw new DomainError(
+          "VERSION_CONFLICT",
+          "Appointment was changed by someone else; reload and retry",
+          {
+            currentVersion: current.version,
+          },
+        );
+      }
+      const from = current.status as AppointmentStatus;
+      assertTransition("Appointment status", appointmentTransitions, from, to);
+      const [row] = await tx
+        .update(tables.appointments)
+        .set({
+          status: to,
+          statusChangedAt: now,
+          version: sql`${tables.appointments.version} + 1`,
+          updatedAt: now,
+        })
+        .where(eq(tables.appointments.id, appointmentId))
+        .returning();
+      await tx.insert(tables.appointmentStatusHistory).values({
+        id: newId(now.getTime()),
+        practiceId: actor.practiceId,
+        appointmentId,
+        fromStatus: from,
+        toStatus: to,
+        at: now,
+        byUserId: actor.userId,
+      });
+      await recordAudit(tx, actor, "transition", "appointment", appointmentId, now, { from, to });
+      event = { practiceId: actor.practiceId, appointmentId, from, to, at: now };
+      return row!;
+    })
+    .catch((e: unknown) => {
+      throw translateDbError(e);
+    });
+  const committed = event as AppointmentStatusChanged | null;
+  if (committed) for (const listen of listeners) listen(committed);
+  return updated;
+};

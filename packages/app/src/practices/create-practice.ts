@@ -1,0 +1,49 @@
+import { defaultPracticeBillingSettings } from "@billcycle/core";
+import { type Database, newId, tables } from "@billcycle/db";
+import { recordAudit } from "../audit/record-audit";
+import { translateDbError } from "../db-errors";
+import type { CreatePracticeInput } from "./practice-schemas";
+
+/** Creates a practice (the tenant) and, when given, makes `ownerUserId` its owner — in one transaction. */
+export const createPractice = async (
+  database: Database,
+  input: CreatePracticeInput,
+  ownerUserId: string | null,
+  now: Date,
+  id: string = newId(now.getTime()),
+): Promise<{ id: string }> =>
+  database.db
+    .transaction(async (tx) => {
+      await tx.insert(tables.practices).values({
+        id,
+        name: input.name,
+        timeZone: input.timeZone,
+        address: input.address,
+        taxId: input.taxId,
+        billingNpi: input.billingNpi,
+        taxonomyCode: input.taxonomyCode,
+        phone: input.phone ?? null,
+        billingSettings: { ...defaultPracticeBillingSettings, ...input.billingSettings },
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (ownerUserId)
+        await tx.insert(tables.memberships).values({ userId: ownerUserId, practiceId: id, role: "owner" });
+      await recordAudit(
+        tx,
+        {
+          userId: ownerUserId,
+          practiceId: id,
+          role: "owner",
+          label: ownerUserId ? `user:${ownerUserId}` : "system:setup",
+        },
+        "create",
+        "practice",
+        id,
+        now,
+      );
+      return { id };
+    })
+    .catch((e: unknown) => {
+      throw translateDbError(e);
+    });

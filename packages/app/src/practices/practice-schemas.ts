@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { address, cents, name, npi, taxId, taxonomy, timeZone } from "../schemas/common";
+
+export const billingSettingsSchema = z.strictObject({
+  defaultAutopay: z.boolean(),
+  defaultAutoShareDocuments: z.boolean(),
+  defaultAutoSuperbills: z.boolean(),
+  shareDelayMinutes: z
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
+  superbillDayOfMonth: z.int().min(1).max(31),
+  requireSignedNote: z.boolean(),
+  noShowFeeCents: cents.nullable(),
+  lateCancelFeeCents: cents.nullable(),
+});
+
+const practiceFields = {
+  name,
+  timeZone,
+  address,
+  taxId,
+  billingNpi: npi,
+  taxonomyCode: taxonomy,
+  phone: z.string().trim().max(30).nullable().optional(),
+};
+
+export const createPracticeSchema = z.strictObject({
+  ...practiceFields,
+  billingSettings: billingSettingsSchema.partial().optional(),
+});
+
+export const updatePracticeSchema = z
+  .strictObject({ ...practiceFields, version: z.int().min(1) })
+  .partial()
+  .required({
+    version: true,
+  });
+
+export const updateBillingSettingsSchema = billingSettingsSchema
+  .partial()
+  .extend({ version: z.int().min(1) });
+
+export type CreatePracticeInput = z.infer<typeof createPracticeSchema>;

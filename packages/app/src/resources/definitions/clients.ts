@@ -1,0 +1,175 @@
+import { DomainError } from "@billcycle/core";
+import { tables } from "@billcycle/db";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { address, icd10, localDate, name, sex } from "../../schemas/common";
+import type { ResourceDefinition, Row } from "../resource-definition";
+
+const guarantor = z.strictObject({
+  firstName: name,
+  lastName: name,
+  relationship: z.enum(["self", "parent", "spouse", "guardian", "other"]),
+  email: z.email().optional(),
+  phone: z.string().max(30).optional(),
+  address: address.optional(),
+});
+
+const clientFields = {
+  firstName: name,
+  lastName: name,
+  dateOfBirth: localDate,
+  sex,
+  email: z.email().nullable().optional(),
+  phone: z.string().trim().max(30).nullable().optional(),
+  address: address.nullable().optional(),
+  emailOptIn: z.boolean().optional(),
+  smsOptIn: z.boolean().optional(),
+  guarantor: guarantor.nullable().optional(),
+  paysBy: z.enum(["insurance", "self_pay"]),
+  autopay: z.boolean().optional(),
+  autoShareDocuments: z.boolean().optional(),
+  autoSuperbills: z.boolean().optional(),
+  employerId: z.uuid().nullable().optional(),
+  active: z.boolean().optional(),
+};
+
+export const clientsResource: ResourceDefinition = {
+  path: "clients",
+  entity: "client",
+  label: "Client",
+  table: tables.clients,
+  createSchema: z.strictObject(clientFields),
+  updateSchema: z.strictObject(clientFields).partial(),
+  readPermission: "clients:read",
+  writePermission: "clients:write",
+  phi: true,
+  filters: {
+    lastName: {
+      column: tables.clients.lastName,
+      op: "eq",
+      schema: z.string(),
+      description: "exact last name",
+    },
+    paysBy: {
+      column: tables.clients.paysBy,
+      op: "eq",
+      schema: z.enum(["insurance", "self_pay"]),
+      description: "insurance or self-pay",
+    },
+    active: {
+      column: tables.clients.active,
+      op: "eq",
+      schema: z.stringbool(),
+      description: "active clients",
+    },
+  },
+  deletable: true,
+  /** Client billing settings start as copies of the practice defaults; later practice changes leave them be. */
+  prepareCreate: async (input, { tx, actor }) => {
+    const [practice] = await tx
+      .select({ settings: tables.practices.billingSettings })
+      .from(tables.practices)
+      .where(eq(tables.practices.id, actor.practiceId));
+    if (!practice) throw new DomainError("NOT_FOUND", "Practice not found");
+    const s = practice.settings;
+    return {
+      ...input,
+      autopay: input.autopay ?? s.defaultAutopay,
+      autoShareDocuments: input.autoShareDocuments ?? s.defaultAutoShareDocuments,
+      autoSuperbills: input.autoSuperbills ?? s.defaultAutoSuperbills,
+    };
+  },
+};
+
+const subscriber = z.strictObject({
+  firstName: name,
+  lastName: name,
+  dateOfBirth: localDate,
+  sex,
+  address: address.optional(),
+});
+
+const policyFields = {
+  clientId: z.uuid(),
+  payerId: z.uuid(),
+  rank: z.enum(["primary", "secondary", "tertiary"]),
+  memberId: z.string().trim().min(1).max(80),
+  groupNumber: z.string().trim().max(50).nullable().optional(),
+  subscriberRelationship: z.enum(["self", "spouse", "child", "other"]),
+  subscriber: subscriber.nullable().optional(),
+  effectiveFrom: localDate,
+  effectiveTo: localDate.nullable().optional(),
+};
+
+const validatePolicy = (row: Row): void => {
+  if (row.subscriberRelationship !== "self" && !row.subscriber) {
+    throw new DomainError(
+      "VALIDATION_FAILED",
+      "subscriber demographics are required when the client is not the subscriber",
+      {
+        issues: [
+          {
+            path: "subscriber",
+            code: "VALIDATION_FAILED",
+            message: "required unless subscriberRelationship is self",
+          },
+        ],
+      },
+    );
+  }
+  if (
+    typeof row.effectiveTo === "string" &&
+    typeof row.effectiveFrom === "string" &&
+    row.effectiveTo < row.effectiveFrom
+  ) {
+    throw new DomainError("INVALID_DATE", "effectiveTo is before effectiveFrom", {
+      issues: [{ path: "effectiveTo", code: "INVALID_DATE", message: "must be on or after effectiveFrom" }],
+    });
+  }
+};
+
+export const insurancePoliciesResource: ResourceDefinition = {
+  path: "insurance-policies",
+  entity: "insurance_policy",
+  label: "Insurance policy",
+  table: tables.insurancePolicies,
+  createSchema: z.strictObject(policyFields),
+  updateSchema: z.strictObject(policyFields).omit({ clientId: true }).partial(),
+  readPermission: "clients:read",
+  writePermission: "clients:write",
+  phi: true,
+  filters: {
+    clientId: {
+      column: tables.insurancePolicies.clientId,
+      op: "eq",
+      schema: z.uuid(),
+      description: "the client",
+    },
+  },
+  deletable: true,
+  validate: validatePolicy,
+};
+
+const diagnosisFields = {
+  clientId: z.uuid(),
+  code: icd10,
+  description: z.string().trim().max(250).nullable().optional(),
+  rank: z.int().min(1).max(12),
+  active: z.boolean().optional(),
+};
+
+export const diagnosesResource: ResourceDefinition = {
+  path: "diagnoses",
+  entity: "diagnosis",
+  label: "Diagnosis",
+  table: tables.diagnoses,
+  createSchema: z.strictObject(diagnosisFields),
+  updateSchema: z.strictObject(diagnosisFields).omit({ clientId: true }).partial(),
+  readPermission: "clients:read",
+  writePermission: "clients:write",
+  phi: true,
+  filters: {
+    clientId: { column: tables.diagnoses.clientId, op: "eq", schema: z.uuid(), description: "the client" },
+  },
+  deletable: true,
+};

@@ -1,0 +1,54 @@
+import type { Permission } from "@billcycle/core";
+import type { Executor } from "@billcycle/db";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { z } from "zod";
+import type { Actor } from "../auth/actor";
+
+export type TenantTable = PgTable & {
+  id: PgColumn;
+  practiceId: PgColumn;
+  version: PgColumn;
+  updatedAt: PgColumn;
+};
+
+export type Row = Record<string, unknown>;
+
+export type FilterDefinition = {
+  column: PgColumn;
+  op: "eq" | "gte" | "lte";
+  schema: z.ZodType;
+  description: string;
+};
+
+export type WriteContext = { tx: Executor; actor: Actor & { practiceId: string }; now: Date };
+
+/**
+ * One tenant-owned record type exposed as list/get/create/update/delete. Routes, OpenAPI, permissions,
+ * tenant scoping, audit and optimistic concurrency come from here, the same for every resource.
+ */
+export type ResourceDefinition = {
+  /** Path segment, plural kebab-case: "insurance-policies". */
+  path: string;
+  /** Audit entity name, singular snake_case: "insurance_policy". */
+  entity: string;
+  /** For people and error messages: "Insurance policy". */
+  label: string;
+  table: TenantTable;
+  createSchema: z.ZodObject;
+  updateSchema: z.ZodObject;
+  readPermission: Permission;
+  writePermission: Permission;
+  /** Records that hold patient information: every read is audited. */
+  phi: boolean;
+  filters: Record<string, FilterDefinition>;
+  deletable: boolean;
+  prepareCreate?: (input: Row, ctx: WriteContext) => Promise<Row>;
+  prepareUpdate?: (patch: Row, existing: Row, ctx: WriteContext) => Promise<Row>;
+  /** Checks on the whole record after a create or update is merged (cross-field rules). */
+  validate?: (row: Row) => void;
+  /** Adds related data to rows on read (e.g. an appointment's services). */
+  expand?: (tx: Executor, practiceId: string, rows: Row[]) => Promise<Row[]>;
+  /** Replaces the generic create (e.g. appointments write services and history too). */
+  create?: (input: Row, ctx: WriteContext) => Promise<Row>;
+  update?: (id: string, patch: Row, existing: Row, ctx: WriteContext) => Promise<Row>;
+};

@@ -1,0 +1,78 @@
+import {
+  isLocalDate,
+  isValidIcd10,
+  isValidModifier,
+  isValidNpi,
+  isValidPlaceOfService,
+  isValidProcedureCode,
+  isValidTaxId,
+  isValidTaxonomy,
+  isValidTimeZone,
+  isValidZip,
+} from "@billcycle/core";
+import { z } from "zod";
+
+/** A refinement whose failure carries a machine-readable code through to the API's error body. */
+const coded = (code: string, message: string) => ({ message, params: { code } });
+
+export const npi = z
+  .string()
+  .refine(isValidNpi, coded("INVALID_NPI", "NPI must be 10 digits with a valid check digit"));
+export const icd10 = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .refine(isValidIcd10, coded("INVALID_ICD10", "diagnosis must be an ICD-10-CM code such as F41.1"));
+export const procedureCode = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .refine(
+    isValidProcedureCode,
+    coded("INVALID_CPT", "service code must be a CPT (90837) or HCPCS (H0031) code"),
+  );
+export const modifier = z
+  .string()
+  .refine(
+    isValidModifier,
+    coded("INVALID_MODIFIER", "a modifier is two letters or digits, such as 95 or HO"),
+  );
+export const modifiers = z.array(modifier).max(4);
+export const timeZone = z
+  .string()
+  .refine(
+    isValidTimeZone,
+    coded("INVALID_TIME_ZONE", "time zone must be an IANA name such as America/Chicago"),
+  );
+export const localDate = z
+  .string()
+  .refine(isLocalDate, coded("INVALID_DATE", "date must be a calendar date YYYY-MM-DD"));
+export const instant = z.iso.datetime({ offset: true });
+export const zip = z.string().refine(isValidZip, coded("INVALID_ZIP", "ZIP must be 5 digits or ZIP+4"));
+export const taxonomy = z
+  .string()
+  .refine(
+    isValidTaxonomy,
+    coded("VALIDATION_FAILED", "taxonomy must be a 10-character code such as 101YM0800X"),
+  );
+export const taxId = z
+  .string()
+  .refine(isValidTaxId, coded("VALIDATION_FAILED", "tax id must be 9 digits (EIN)"));
+export const placeOfService = z
+  .string()
+  .refine(isValidPlaceOfService, coded("VALIDATION_FAILED", "place of service is a two-digit CMS code"));
+
+/** Money fields are named *Cents: integer cents, never negative or fractional (the name maps errors to INVALID_MONEY). */
+export const cents = z.int().min(0).max(100_000_000_00);
+
+export const uuid = z.uuid();
+export const name = z.string().trim().min(1).max(200);
+export const optionalText = z.string().trim().max(500).nullable().optional();
+
+export const address = z.strictObject({
+  line1: z.string().trim().min(1).max(55),
+  line2: z.string().trim().max(55).optional(),
+  city: z.string().trim().min(1).max(30),
+  state: z.string().regex(/^[A-Z]{2}$/, "state is a two-letter code"),
+  zip,
+});
+
+export const sex = z.enum(["F", "M", "U"]);

@@ -1,0 +1,43 @@
+/**
+ * Every failure a caller can act on is a value with a machine-readable code.
+ * HTTP status is derived from the code in exactly one place (server/http/outcomes.ts).
+ */
+export type ErrorCode =
+  | "VALIDATION_FAILED"
+  | "MALFORMED_JSON"
+  | "UNKNOWN_FIELD"
+  | "INVALID_NPI"
+  | "INVALID_ICD10"
+  | "INVALID_CPT"
+  | "INVALID_MODIFIER"
+  | "INVALID_TIME_ZONE"
+  | "INVALID_MONEY"
+  | "INVALID_DATE"
+  | "INVALID_ZIP"
+  | "ILLEGAL_TRANSITION"
+  | "NOT_FOUND"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "VERSION_CONFLICT"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "REFERENCE_NOT_FOUND"
+  | "DATABASE_LOCKED"
+  | "INTERNAL";
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = "DomainError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+export const notFound = (entity: string): DomainError =>
+  new DomainError("NOT_FOUND", `${entity} not found`, { entity });

@@ -1,0 +1,101 @@
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { acquireDataDirLock } from "./data-dir-lock";
+import * as schema from "./schema/index";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: repositories take whichever the caller holds. */
+export type Executor = Db | Tx;
+
+export type DatabaseConfig =
+  | { kind: "pglite"; dataDir: string | null }
+  | { kind: "postgres"; url: string; poolSize?: number | undefined };
+
+export type Database = {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /** Runs SQL text of one or more statements without parameters (migrations, maintenance). */
+  exec(sqlText: string): Promise<void>;
+  /** Runs `fn` on one dedicated session (advisory locks must stay on the session that took them). */
+  withSession<T>(
+    fn: (exec: (sqlText: string) => Promise<Array<Record<string, unknown>>>) => Promise<T>,
+  ): Promise<T>;
+  close(): Promise<void>;
+  /** The underlying client, for adapters that need protocol features (LISTEN/NOTIFY, raw COPY). */
+  native: { pglite?: PGlite; pool?: pg.Pool };
+};
+
+// node-postgres: keep bigint (int8) and numeric as exact strings; drizzle maps our bigint columns to numbers.
+// DATE stays a string: dates of service are local dates, never shifted by the process time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+
+export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): DatabaseConfig => {
+  const url = env.DATABASE_URL?.trim();
+  if (url)
+    return {
+      kind: "postgres",
+      url,
+      poolSize: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
+    };
+  return { kind: "pglite", dataDir: env.BILLCYCLE_DATA_DIR?.trim() || "./data" };
+};
+
+export const openDatabase = async (config: DatabaseConfig): Promise<Database> => {
+  if (config.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    return {
+      kind: "postgres",
+      db,
+      exec: async (sqlText) => {
+        await pool.query(sqlText);
+      },
+      withSession: async (fn) => {
+        const client = await pool.connect();
+        try {
+          return await fn(
+            async (sqlText) => (await client.query(sqlText)).rows as Array<Record<string, unknown>>,
+          );
+        } finally {
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+      native: { pool },
+    };
+  }
+  const lock = config.dataDir ? acquireDataDirLock(config.dataDir) : null;
+  try {
+    const client = config.dataDir ? await PGlite.create(`${config.dataDir}/pgdata`) : await PGlite.create();
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    return {
+      kind: "pglite",
+      db,
+      exec: async (sqlText) => {
+        await client.exec(sqlText);
+      },
+      withSession: (fn) =>
+        fn(async (sqlText) => {
+          const results = await client.exec(sqlText);
+          return (results.at(-1)?.rows ?? []) as Array<Record<string, unknown>>;
+        }),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          lock?.release();
+        }
+      },
+      native: { pglite: client },
+    };
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+};

@@ -1,0 +1,7 @@
+export * from "./data-dir-lock";
+export * from "./database";
+export * from "./ids";
+export * from "./migrate";
+export type { Address, AppointmentServiceLine, Guarantor, Subscriber } from "./schema/index";
+export * as tables from "./schema/index";
+export * from "./testing/test-database";

@@ -1,0 +1,4 @@
+export * from "./audit";
+export * from "./clinic";
+export * from "./columns";
+export * from "./practice";

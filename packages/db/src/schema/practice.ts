@@ -1,0 +1,92 @@
+import type { PracticeBillingSettings } from "@billcycle/core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { instant } from "./columns";
+
+export type Address = {
+  line1: string;
+  line2?: string | undefined;
+  city: string;
+  state: string;
+  zip: string;
+};
+
+export const practices = pgTable("practices", {
+  id: uuid("id").primaryKey(),
+  name: text("name").notNull(),
+  timeZone: text("time_zone").notNull(),
+  address: jsonb("address").$type<Address>().notNull(),
+  taxId: text("tax_id").notNull(),
+  billingNpi: text("billing_npi").notNull(),
+  taxonomyCode: text("taxonomy_code").notNull(),
+  phone: text("phone"),
+  billingSettings: jsonb("billing_settings").$type<PracticeBillingSettings>().notNull(),
+  version: integer("version").notNull().default(1),
+  createdAt: instant("created_at").notNull().defaultNow(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: instant("created_at").notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    practiceId: uuid("practice_id")
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["owner", "biller", "clinician", "read_only"] }).notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.practiceId] }),
+    check("memberships_role_check", sql`${t.role} in ('owner','biller','clinician','read_only')`),
+  ],
+);
+
+/** Browser sessions; the cookie holds the secret, the table only its SHA-256. */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: uuid("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+export const apiTokens = pgTable("api_tokens", {
+  id: uuid("id").primaryKey(),
+  tokenHash: text("token_hash").notNull().unique(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  createdAt: instant("created_at").notNull().defaultNow(),
+  lastUsedAt: instant("last_used_at"),
+  revokedAt: instant("revoked_at"),
+});
+
+/** Failed sign-ins, counted across every process to rate-limit guessing. */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: uuid("id").primaryKey(),
+    emailKey: text("email_key").notNull(),
+    ip: text("ip").notNull(),
+    at: instant("at").notNull(),
+  },
+  (t) => [index("login_attempts_email_at_idx").on(t.emailKey, t.at)],
+);

@@ -1,0 +1,25 @@
+import type { Actor, StatusChangeListener } from "@billcycle/app";
+import type { Clock, Permission, Role } from "@billcycle/core";
+import type { Database } from "@billcycle/db";
+import type { Logger } from "./logger";
+
+export type AppDeps = {
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  /** Hears appointment status changes after commit (the engine's on-Kept path subscribes here). */
+  statusListeners?: StatusChangeListener[];
+  /** Directory of the built web app, served at / when present. */
+  webRoot?: string | undefined;
+};
+
+export type AuthUser = { id: string; email: string; name: string; via: string };
+
+export type HonoEnv = {
+  Variables: {
+    user: AuthUser | null;
+    actor: Actor & { practiceId: string; role: Role };
+    requestId: string;
+    permission: Permission;
+  };
+};

@@ -1,0 +1,76 @@
+import { DomainError, type ErrorCode } from "@billcycle/core";
+import type { z } from "zod";
+
+/** The one place an error code becomes an HTTP status. */
+const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 412 | 422 | 423 | 428 | 429 | 500> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNKNOWN_FIELD: 400,
+  INVALID_NPI: 400,
+  INVALID_ICD10: 400,
+  INVALID_CPT: 400,
+  INVALID_MODIFIER: 400,
+  INVALID_TIME_ZONE: 400,
+  INVALID_MONEY: 400,
+  INVALID_DATE: 400,
+  INVALID_ZIP: 400,
+  ILLEGAL_TRANSITION: 409,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  VERSION_CONFLICT: 412,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  REFERENCE_NOT_FOUND: 422,
+  DATABASE_LOCKED: 423,
+  INTERNAL: 500,
+};
+
+export const statusFor = (code: ErrorCode) => statusByCode[code];
+
+export type ErrorBody = {
+  error: {
+    code: ErrorCode;
+    message: string;
+    issues?: Array<{ path: string; code: string; message: string }>;
+  } & Record<string, unknown>;
+};
+
+export const errorBody = (e: DomainError): ErrorBody => ({
+  error: { code: e.code, message: e.message, ...(e.details ?? {}) },
+});
+
+const codeForIssue = (issue: z.core.$ZodIssue): ErrorCode => {
+  if (issue.code === "unrecognized_keys") return "UNKNOWN_FIELD";
+  if (issue.code === "custom") {
+    const code = (issue.params as { code?: string } | undefined)?.code;
+    if (code && code in statusByCode) return code as ErrorCode;
+  }
+  // Money fields are named *Cents: any failure there is a money error (negative, fractional, not a number).
+  const last = issue.path.at(-1);
+  if (typeof last === "string" && last.endsWith("Cents")) return "INVALID_MONEY";
+  return "VALIDATION_FAILED";
+};
+
+/** Zod issues become one DomainError: the first issue's code leads, every issue is listed with its path. */
+export const fromZodError = (error: z.ZodError): DomainError => {
+  const issues = error.issues.map((issue) => {
+    const code = codeForIssue(issue);
+    const path = issue.path.map(String).join(".");
+    const message =
+      issue.code === "unrecognized_keys"
+        ? `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`
+        : code === "INVALID_MONEY"
+          ? "money is a whole, non-negative number of cents"
+          : issue.message;
+    return { path, code, message };
+  });
+  const first = issues[0] ?? { code: "VALIDATION_FAILED" as const, message: "invalid input", path: "" };
+  return new DomainError(
+    first.code as ErrorCode,
+    first.path ? `${first.path}: ${first.message}` : first.message,
+    {
+      issues,
+    },
+  );
+};

@@ -1,0 +1,5 @@
+export * from "./app";
+export * from "./http/deps";
+export * from "./http/logger";
+export * from "./http/outcomes";
+export * from "./routes/auth";

@@ -1,0 +1,151 @@
+import {
+  createPractice,
+  createPracticeSchema,
+  getPractice,
+  recordAudit,
+  updateBillingSettingsSchema,
+  updatePractice,
+  updatePracticeSchema,
+} from "@billcycle/app";
+import { tables } from "@billcycle/db";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { z } from "zod";
+import type { AppDeps, HonoEnv } from "../http/deps";
+import { requirePermission, requireUser } from "../http/guards";
+import { errorResponses, practiceParams } from "./shared";
+
+const practice = z
+  .looseObject({ id: z.uuid(), name: z.string(), timeZone: z.string(), version: z.int() })
+  .meta({ id: "practice" });
+
+export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/practices",
+      tags: ["Practice"],
+      summary: "Create a practice; you become its owner",
+      request: {
+        body: { required: true, content: { "application/json": { schema: createPracticeSchema } } },
+      },
+      responses: {
+        201: { description: "Created", content: { "application/json": { schema: practice } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { id } = await createPractice(deps.database, c.req.valid("json"), user.id, deps.clock.now());
+      return c.json(await getPractice(deps.database, id), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/practices/{practiceId}",
+      tags: ["Practice"],
+      summary: "The practice, its time zone and billing settings",
+      request: { params: practiceParams },
+      responses: {
+        200: { description: "The practice", content: { "application/json": { schema: practice } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "practice:read");
+      const row = await getPractice(deps.database, actor.practiceId);
+      c.header("ETag", `W/"${row.version}"`);
+      return c.json(row, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/v1/practices/{practiceId}",
+      tags: ["Practice"],
+      summary: "Update the practice's identity, address and time zone",
+      request: {
+        params: practiceParams,
+        body: { required: true, content: { "application/json": { schema: updatePracticeSchema } } },
+      },
+      responses: {
+        200: { description: "Updated", content: { "application/json": { schema: practice } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "practice:write");
+      return c.json(await updatePractice(deps.database, actor, c.req.valid("json"), deps.clock.now()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/v1/practices/{practiceId}/billing-settings",
+      tags: ["Practice"],
+      summary: "Change billing settings (defaults apply to clients created afterwards)",
+      request: {
+        params: practiceParams,
+        body: { required: true, content: { "application/json": { schema: updateBillingSettingsSchema } } },
+      },
+      responses: {
+        200: { description: "Updated", content: { "application/json": { schema: practice } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "settings:write");
+      const { version, ...billingSettings } = c.req.valid("json");
+      return c.json(
+        await updatePractice(deps.database, actor, { version, billingSettings }, deps.clock.now()),
+        200,
+      );
+    },
+  );
+
+  const auditQuery = z.strictObject({
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.coerce.number().int().optional(),
+    entityId: z.string().optional(),
+  });
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/practices/{practiceId}/audit",
+      tags: ["Practice"],
+      summary: "The audit trail: who read or changed what, when",
+      request: { params: practiceParams, query: auditQuery },
+      responses: {
+        200: {
+          description: "Audit rows, oldest first",
+          content: {
+            "application/json": {
+              schema: z.object({ data: z.array(z.looseObject({})), nextCursor: z.string().nullable() }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "audit:read");
+      const q = c.req.valid("query");
+      const conditions = [eq(tables.auditLog.practiceId, actor.practiceId)];
+      if (q.cursor !== undefined) conditions.push(gt(tables.auditLog.id, q.cursor));
+      if (q.entityId) conditions.push(eq(tables.auditLog.entityId, q.entityId));
+      const rows = await deps.database.db
+        .select()
+        .from(tables.auditLog)
+        .where(and(...conditions))
+        .orderBy(asc(tables.auditLog.id))
+        .limit(q.limit + 1);
+      const page = rows.slice(0, q.limit);
+      await recordAudit(deps.database.db, actor, "list", "audit_log", null, deps.clock.now());
+      return c.json({ data: page, nextCursor: rows.length > q.limit ? String(page.at(-1)?.id) : null }, 200);
+    },
+  );
+};
