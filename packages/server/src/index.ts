@@ -3,3 +3,4 @@ export * from "./http/deps";
 export * from "./http/logger";
 export * from "./http/outcomes";
 export * from "./routes/auth";
+export * from "./serve";

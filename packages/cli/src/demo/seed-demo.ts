@@ -1,0 +1,296 @@
+import { createPractice, createUser, recordAudit, systemActor } from "@billcycle/app";
+import { type AppointmentStatus, npiWithCheckDigit } from "@billcycle/core";
+import { type Database, newId, tables } from "@billcycle/db";
+import { eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { seededRandom } from "./random";
+
+export const DEMO_PASSWORD = "billcycle-demo";
+export const demoUsers = [
+  { email: "owner@demo.billcycle.test", name: "Olivia Owner", role: "owner" },
+  { email: "biller@demo.billcycle.test", name: "Ben Biller", role: "biller" },
+  { email: "clinician@demo.billcycle.test", name: "Cara Clinician", role: "clinician" },
+  { email: "readonly@demo.billcycle.test", name: "Rita Readonly", role: "read_only" },
+] as const;
+
+const firstNames = ["Ava", "Liam", "Maya", "Noah", "Zoe", "Eli", "Iris", "Owen", "Lena", "Theo", "Nora", "Jude", "Ruby", "Cole", "Skye"];
+const lastNames = ["Alvarez", "Brooks", "Chen", "Dawson", "Ellis", "Foster", "Garcia", "Hughes", "Ibarra", "Jensen", "Kim", "Lopez"];
+
+type PracticeSpec = {
+  name: string;
+  timeZone: string;
+  city: string;
+  state: string;
+  zip: string;
+  clients: number;
+  clinicians: Array<[string, string, string]>;
+  services: Array<[string, string, number]>;
+  taxonomy: string;
+  pos: string;
+};
+
+const specs: PracticeSpec[] = [
+  {
+    name: "Riverbend Counseling",
+    timeZone: "America/Chicago",
+    city: "Austin",
+    state: "TX",
+    zip: "787011234",
+    clients: 36,
+    clinicians: [
+      ["Hannah", "Reyes", "LPC"],
+      ["Marcus", "Bell", "LCSW"],
+      ["Priya", "Nair", "PsyD"],
+    ],
+    services: [
+      ["90791", "Psychiatric diagnostic evaluation", 20000],
+      ["90834", "Psychotherapy, 45 minutes", 13000],
+      ["90837", "Psychotherapy, 60 minutes", 17500],
+      ["90847", "Family psychotherapy with patient", 15000],
+    ],
+    taxonomy: "101YM0800X",
+    pos: "11",
+  },
+  {
+    name: "Harbor Occupational Health",
+    timeZone: "America/Los_Angeles",
+    city: "Oakland",
+    state: "CA",
+    zip: "946121010",
+    clients: 24,
+    clinicians: [
+      ["Daniel", "Okafor", "MD"],
+      ["Sofia", "Lindqvist", "NP"],
+    ],
+    services: [
+      ["99203", "New patient office visit, low", 16000],
+      ["99213", "Established patient visit, low", 11000],
+      ["99401", "Preventive counseling, 15 minutes", 6000],
+    ],
+    taxonomy: "207QA0505X",
+    pos: "11",
+  },
+];
+
+const payerSpecs = [
+  { name: "Blue Prairie Health", payerId: "BPH01", claimFilingIndicator: "BL" as const },
+  { name: "Aetna Demo", payerId: "60054", claimFilingIndicator: "CI" as const },
+  { name: "Medicare Part B (demo)", payerId: "MCRB1", claimFilingIndicator: "MB" as const },
+];
+
+export type DemoSummary = { practices: Array<{ id: string; name: string }>; login: { email: string; password: string } };
+
+/**
+ * Two practices in different time zones, 5 clinicians, 60 clients, 3 payers each, a month of appointments in
+ * every status around `now` — some with unsigned notes, missing insurance or missing diagnoses, so the
+ * "why wasn't this billed?" answers have something to say. Deterministic; refuses to run twice.
+ */
+export const seedDemo = async (
+  database: Database,
+  now: Date,
+  progress: (msg: string) => void = () => undefined,
+): Promise<DemoSummary | null> => {
+  const [existing] = await database.db
+    .select({ id: tables.users.id })
+    .from(tables.users)
+    .where(eq(tables.users.email, demoUsers[0].email));
+  if (existing) return null;
+  const rnd = seededRandom(20261123);
+  const userIds: string[] = [];
+  for (const u of demoUsers) {
+    userIds.push((await createUser(database, { email: u.email, name: u.name, password: DEMO_PASSWORD }, [], now)).id);
+  }
+  const practices: DemoSummary["practices"] = [];
+  let npiStem = 123450000;
+  for (const [pIndex, spec] of specs.entries()) {
+    progress(`demo: creating ${spec.name} (${spec.timeZone})`);
+    const { id: practiceId } = await createPractice(
+      database,
+      {
+        name: spec.name,
+        timeZone: spec.timeZone,
+        address: { line1: `${100 + pIndex * 20} Market Street`, city: spec.city, state: spec.state, zip: spec.zip },
+        taxId: `74-10${pIndex}2233`,
+        billingNpi: npiWithCheckDigit(String(npiStem++)),
+        taxonomyCode: spec.taxonomy,
+        phone: "512-555-0100",
+        billingSettings: { requireSignedNote: true, noShowFeeCents: pIndex === 0 ? 5000 : null },
+      },
+      null,
+      now,
+    );
+    practices.push({ id: practiceId, name: spec.name });
+    await database.db.transaction(async (tx) => {
+      for (const [i, u] of demoUsers.entries()) {
+        await tx.insert(tables.memberships).values({ userId: userIds[i]!, practiceId, role: u.role });
+      }
+      const id = () => newId(now.getTime());
+      const base = { practiceId, createdAt: now, updatedAt: now };
+      const locationId = id();
+      await tx.insert(tables.locations).values({
+        ...base,
+        id: locationId,
+        name: "Main office",
+        placeOfServiceCode: spec.pos,
+        address: { line1: `${100 + pIndex * 20} Market Street`, city: spec.city, state: spec.state, zip: spec.zip },
+      });
+      const telehealthId = id();
+      await tx.insert(tables.locations).values({
+        ...base,
+        id: telehealthId,
+        name: "Telehealth",
+        placeOfServiceCode: "10",
+        address: { line1: `${100 + pIndex * 20} Market Street`, city: spec.city, state: spec.state, zip: spec.zip },
+      });
+      const providerIds: string[] = [];
+      for (const [first, last, cred] of spec.clinicians) {
+        const pid = id();
+        providerIds.push(pid);
+        await tx.insert(tables.providers).values({
+          ...base,
+          id: pid,
+          firstName: first,
+          lastName: last,
+          credentials: cred,
+          npi: npiWithCheckDigit(String(npiStem++)),
+          taxonomyCode: spec.taxonomy,
+        });
+      }
+      const payerIds: string[] = [];
+      for (const p of payerSpecs) {
+        const pid = id();
+        payerIds.push(pid);
+        await tx.insert(tables.payers).values({ ...base, id: pid, ...p });
+      }
+      const serviceIds: string[] = [];
+      for (const [code, description, feeCents] of spec.services) {
+        const sid = id();
+        serviceIds.push(sid);
+        await tx.insert(tables.services).values({ ...base, id: sid, code, description, feeCents });
+      }
+      await tx.insert(tables.products).values({ ...base, id: id(), name: "Card processing fee", priceCents: 300 });
+      if (pIndex === 1) {
+        const groupId = id();
+        await tx.insert(tables.employerGroups).values({ ...base, id: groupId, name: "Port of Oakland contractors" });
+        for (const name of ["Bayline Freight", "Estuary Cranes", "Oak Street Logistics"]) {
+          await tx.insert(tables.employers).values({ ...base, id: id(), name, groupId, contactEmail: "ap@example.com" });
+        }
+      }
+      const today = DateTime.fromJSDate(now, { zone: spec.timeZone }).startOf("day");
+      let appointments = 0;
+      for (let c = 0; c < spec.clients; c++) {
+        const clientId = id();
+        const selfPay = rnd.chance(0.2);
+        const first = rnd.pick(firstNames);
+        const last = rnd.pick(lastNames);
+        const missingAddress = rnd.chance(0.05);
+        await tx.insert(tables.clients).values({
+          ...base,
+          id: clientId,
+          firstName: first,
+          lastName: last,
+          dateOfBirth: `${rnd.int(1950, 2012)}-${String(rnd.int(1, 12)).padStart(2, "0")}-${String(rnd.int(1, 28)).padStart(2, "0")}`,
+          sex: rnd.pick(["F", "M", "U"] as const),
+          email: `${first}.${last}.${c}@example.com`.toLowerCase(),
+          phone: `512-555-${String(1000 + c).padStart(4, "0")}`,
+          address: missingAddress
+            ? null
+            : { line1: `${rnd.int(10, 9999)} Elm Street`, city: spec.city, state: spec.state, zip: spec.zip },
+          smsOptIn: rnd.chance(0.6),
+          paysBy: selfPay ? "self_pay" : "insurance",
+          autopay: false,
+          autoShareDocuments: true,
+          autoSuperbills: false,
+        });
+        if (!selfPay && !rnd.chance(0.12)) {
+          await tx.insert(tables.insurancePolicies).values({
+            ...base,
+            id: id(),
+            clientId,
+            payerId: rnd.pick(payerIds),
+            rank: "primary",
+            memberId: `M${rnd.int(100000000, 999999999)}`,
+            groupNumber: `G${rnd.int(1000, 9999)}`,
+            subscriberRelationship: "self",
+            effectiveFrom: today.minus({ years: 1 }).toISODate()!,
+          });
+        }
+        if (!rnd.chance(0.12)) {
+          await tx.insert(tables.diagnoses).values({
+            ...base,
+            id: id(),
+            clientId,
+            code: rnd.pick(pIndex === 0 ? ["F41.1", "F32.1", "F43.10", "F90.0"] : ["Z02.1", "M54.50", "S93.401A"]),
+            rank: 1,
+          });
+        }
+        const providerId = providerIds[c % providerIds.length]!;
+        for (let week = -4; week <= 1; week++) {
+          if (week !== 1 && rnd.chance(0.15)) continue;
+          const day = today.plus({ weeks: week, days: rnd.int(0, 4) - today.weekday + 1 });
+          const startsLocal = day.set({ hour: rnd.int(8, 17), minute: rnd.pick([0, 30]) });
+          const apptId = id();
+          const isPast = startsLocal < DateTime.fromJSDate(now);
+          const status: AppointmentStatus = !isPast
+            ? "upcoming"
+            : rnd.pick(["kept", "kept", "kept", "kept", "kept", "kept", "kept", "no_show", "late_cancel", "canceled", "upcoming"]);
+          await tx.insert(tables.appointments).values({
+            ...base,
+            id: apptId,
+            clientId,
+            providerId,
+            locationId: rnd.chance(0.3) ? telehealthId : locationId,
+            startsAt: startsLocal.toJSDate(),
+            endsAt: startsLocal.plus({ minutes: 50 }).toJSDate(),
+            dateOfService: startsLocal.toISODate()!,
+            status,
+            statusChangedAt: status === "upcoming" ? null : startsLocal.plus({ hours: 1 }).toJSDate(),
+          });
+          await tx.insert(tables.appointmentServices).values({
+            practiceId,
+            appointmentId: apptId,
+            position: 0,
+            serviceId: rnd.pick(serviceIds),
+            units: 1,
+          });
+          await tx.insert(tables.appointmentStatusHistory).values({
+            id: id(),
+            practiceId,
+            appointmentId: apptId,
+            fromStatus: null,
+            toStatus: "upcoming",
+            at: now,
+          });
+          if (status !== "upcoming") {
+            await tx.insert(tables.appointmentStatusHistory).values({
+              id: id(),
+              practiceId,
+              appointmentId: apptId,
+              fromStatus: "upcoming",
+              toStatus: status,
+              at: startsLocal.plus({ hours: 1 }).toJSDate(),
+            });
+          }
+          if (status === "kept") {
+            const signed = rnd.chance(0.85);
+            await tx.insert(tables.progressNotes).values({
+              ...base,
+              id: id(),
+              appointmentId: apptId,
+              signed,
+              signedAt: signed ? startsLocal.plus({ hours: 2 }).toJSDate() : null,
+              signedByProviderId: signed ? providerId : null,
+            });
+          }
+          appointments++;
+        }
+      }
+      await recordAudit(tx, systemActor(practiceId, "seed-demo"), "create", "demo_data", practiceId, now, {
+        clients: spec.clients,
+        appointments,
+      });
+      progress(`demo: ${spec.name}: ${spec.clients} clients, ${appointments} appointments`);
+    });
+  }
+  return { practices, login: { email: demoUsers[0].email, password: DEMO_PASSWORD } };
+};

@@ -1,0 +1,2 @@
+export * from "./demo/seed-demo";
+export * from "./open-configured-database";

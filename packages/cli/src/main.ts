@@ -1,0 +1,67 @@
+#!/usr/bin/env -S npx tsx
+import { createUser } from "@billcycle/app";
+import { type Role, isDomainError, roles, systemClock } from "@billcycle/core";
+import { migrate } from "@billcycle/db";
+import { Command, Option } from "commander";
+import { startCommand } from "./commands/start";
+import { seedDemo } from "./demo/seed-demo";
+import { openConfiguredDatabase } from "./open-configured-database";
+
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+const program = new Command("billcycle").description("Billing automation for outpatient health practices");
+
+program
+  .command("start")
+  .description("start the API and worker (embedded database unless DATABASE_URL is set)")
+  .option("--port <port>", "HTTP port", process.env.PORT ?? "3000")
+  .option("--host <host>", "address to listen on", process.env.HOST ?? "127.0.0.1")
+  .option("--no-demo", "do not create the demo practices on an empty database")
+  .action(startCommand);
+
+program
+  .command("migrate")
+  .description("apply pending database migrations")
+  .action(async () => {
+    const database = await openConfiguredDatabase(log);
+    const again = await migrate(database);
+    log(again.applied.length ? `applied ${again.applied.join(", ")}` : "database is up to date");
+    await database.close();
+  });
+
+program
+  .command("seed")
+  .description("load data")
+  .requiredOption("--demo", "the demo practices, clinicians, clients and a month of appointments")
+  .action(async () => {
+    const database = await openConfiguredDatabase(log);
+    const summary = await seedDemo(database, systemClock.now(), log);
+    log(summary ? `demo data created; sign in as ${summary.login.email} / ${summary.login.password}` : "demo data already present");
+    await database.close();
+  });
+
+const user = program.command("user").description("manage users");
+user
+  .command("create")
+  .description("create a user, optionally a member of a practice")
+  .requiredOption("--email <email>")
+  .requiredOption("--name <name>")
+  .option("--password <password>", "at least 10 characters (or set BILLCYCLE_PASSWORD)")
+  .option("--practice <id>", "practice to join")
+  .addOption(new Option("--role <role>", "role in that practice").choices([...roles]).default("biller"))
+  .action(async (opts: { email: string; name: string; password?: string; practice?: string; role: Role }) => {
+    const password = opts.password ?? process.env.BILLCYCLE_PASSWORD;
+    if (!password) throw new Error("give --password or set BILLCYCLE_PASSWORD");
+    const database = await openConfiguredDatabase(log);
+    try {
+      const memberships = opts.practice ? [{ practiceId: opts.practice, role: opts.role }] : [];
+      const { id } = await createUser(database, { email: opts.email, name: opts.name, password }, memberships, systemClock.now());
+      log(`user ${opts.email} created (${id})${opts.practice ? ` as ${opts.role} of ${opts.practice}` : ""}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  process.stderr.write(`billcycle: ${isDomainError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
