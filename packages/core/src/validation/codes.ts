@@ -1,6 +1,8 @@
-/** ICD-10-CM: letter, digit, alphanumeric, optional dot and up to 4 more characters (e.g. F41.1, Z00.00, S72.001A). */
-export const isValidIcd10 = (code: string): boolean =>
-  /^[A-TV-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/.test(code);
+/**
+ * ICD-10-CM: letter, digit, alphanumeric, optional dot and up to 4 more characters (e.g. F41.1, Z00.00, S72.001A).
+ * U is a real first letter in ICD-10-CM (U07.1 COVID-19, U09.9 post-COVID condition).
+ */
+export const isValidIcd10 = (code: string): boolean => /^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/.test(code);
 
 /** ICD-9-CM diagnosis codes (3 digits, optional decimals; V and E codes); used to reject ICD-9 after 2015-10-01. */
 export const looksLikeIcd9 = (code: string): boolean =>
