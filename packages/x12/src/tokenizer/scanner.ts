@@ -1,0 +1,366 @@
+import { Buffer } from "node:buffer";
+import { type WarningHandler, X12Error } from "../errors.js";
+import { type Delimiters, validateDelimiters } from "./delimiters.js";
+import { parseIsa } from "./isa.js";
+import { Segment } from "./segment.js";
+
+/** Text decoding of segment bytes. Delimiters are ASCII, so both are safe for scanning. */
+export type X12Encoding = "utf8" | "latin1";
+
+export type ScannerOptions = {
+  /** Delimiters for input without an ISA envelope (starting at ST). Ignored when ISA is present. */
+  delimiters?: Delimiters;
+  /** Strict (default): envelope and width problems throw. Lenient: they become warnings. */
+  strict?: boolean;
+  /** Decoding of element text. Default `"utf8"`. */
+  encoding?: X12Encoding;
+  /** Give up looking for ISA after this many bytes of leading prose. Default 1 MiB. */
+  maxPreambleBytes?: number;
+  /** Longest accepted segment in bytes; bounds memory on input without terminators. Default 1 MiB. */
+  maxSegmentBytes?: number;
+  onWarning?: WarningHandler;
+};
+
+/** Receives each segment, and learns when an envelope-less input starts at ST. */
+export type ScannerSink = {
+  segment(segment: Segment): void;
+  envelopeless?(delimiters: Delimiters): void;
+};
+
+type State = "start" | "prose" | "isa" | "segments" | "afterIea";
+
+const CR = 0x0d;
+const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+const NUL = 0x00;
+const EOF_MARK = 0x1a;
+
+function isBlank(b: number): boolean {
+  return b === CR || b === LF || b === SPACE || b === TAB || b === NUL || b === EOF_MARK;
+}
+
+function startsWithIsa(buf: Uint8Array, at: number): boolean {
+  return buf[at] === 0x49 && buf[at + 1] === 0x53 && buf[at + 2] === 0x41;
+}
+
+/** A byte after "ISA" that can be an element separator (so "ISABEL" in prose is not ISA). */
+function isSeparatorCandidate(b: number): boolean {
+  return !(isUpperOrDigit(b) || (b >= 0x61 && b <= 0x7a) || b === SPACE || b === CR || b === LF);
+}
+
+function isUpper(b: number): boolean {
+  return b >= 0x41 && b <= 0x5a;
+}
+
+function isUpperOrDigit(b: number): boolean {
+  return (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39);
+}
+
+function toBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/**
+ * Push-based byte scanner: feed chunks with {@link SegmentScanner.push}, then call
+ * {@link SegmentScanner.end}. It finds ISA (after an optional UTF-8 BOM and prose), takes the
+ * delimiters from it, and emits one {@link Segment} per terminator. Only the bytes of the
+ * unfinished last segment are kept between chunks, so memory stays bounded.
+ */
+export class SegmentScanner {
+  private state: State = "start";
+  private pending: Buffer | null = null;
+  /** Absolute offset of `pending[0]` (or of the next chunk when nothing is pending). */
+  private base = 0;
+  private count = 0;
+  private delimiters: Delimiters | undefined;
+  private termByte = 0x7e;
+  private elementChar = "*";
+  private readonly strict: boolean;
+  private readonly encoding: X12Encoding;
+  private readonly maxPreamble: number;
+  private readonly maxSegment: number;
+  private readonly options: ScannerOptions;
+  private proseBytes = 0;
+  private proseLineStart = true;
+  private sawBom = false;
+  private ended = false;
+
+  constructor(options: ScannerOptions = {}) {
+    this.options = options;
+    this.strict = options.strict ?? true;
+    this.encoding = options.encoding ?? "utf8";
+    this.maxPreamble = options.maxPreambleBytes ?? 1 << 20;
+    this.maxSegment = options.maxSegmentBytes ?? 1 << 20;
+  }
+
+  /** Number of segments emitted so far. */
+  get segmentCount(): number {
+    return this.count;
+  }
+
+  /** Delimiters of the current interchange, once known. */
+  get currentDelimiters(): Delimiters | undefined {
+    return this.delimiters;
+  }
+
+  push(chunk: Uint8Array | string, sink: ScannerSink): void {
+    if (this.ended) throw new Error("SegmentScanner.push after end");
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, this.encoding) : toBuffer(chunk);
+    if (bytes.length === 0) return;
+    const buf = this.pending ? Buffer.concat([this.pending, bytes]) : bytes;
+    this.pending = null;
+    this.run(buf, false, sink);
+  }
+
+  end(sink: ScannerSink): void {
+    if (this.ended) return;
+    this.ended = true;
+    const buf = this.pending ?? Buffer.alloc(0);
+    this.pending = null;
+    this.run(buf, true, sink);
+  }
+
+  private keep(buf: Buffer, from: number): void {
+    if (from < buf.length) {
+      this.pending = buf.subarray(from);
+      this.base += from;
+    } else {
+      this.base += buf.length;
+    }
+  }
+
+  private run(buf: Buffer, final: boolean, sink: ScannerSink): void {
+    let pos = 0;
+    for (;;) {
+      let next: number;
+      switch (this.state) {
+        case "start":
+          next = this.scanStart(buf, pos, final, sink);
+          break;
+        case "prose":
+          next = this.scanProse(buf, pos, final);
+          break;
+        case "isa":
+          next = this.scanIsa(buf, pos, final, sink);
+          break;
+        case "segments":
+          next = this.scanSegments(buf, pos, final, sink);
+          break;
+        case "afterIea":
+          next = this.scanAfterIea(buf, pos, final);
+          break;
+      }
+      if (next < 0) {
+        // Need more input: keep the unconsumed tail.
+        this.keep(buf, -next - 1);
+        return;
+      }
+      if (next >= buf.length && (this.state === "segments" || this.state === "afterIea" || final)) {
+        this.keep(buf, next);
+        if (final) this.finish();
+        return;
+      }
+      pos = next;
+    }
+  }
+
+  /** Encodes "need more input, keep from `pos`" as a negative number. */
+  private wait(pos: number): number {
+    return -pos - 1;
+  }
+
+  private scanStart(buf: Buffer, pos: number, final: boolean, sink: ScannerSink): number {
+    let p = pos;
+    if (!this.sawBom && this.base + p === 0) {
+      if (buf.length < 3 && !final) return this.wait(p);
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
+      this.sawBom = true;
+    }
+    while (p < buf.length && isBlank(buf[p] ?? 0)) p++;
+    if (buf.length - p < 4) {
+      if (!final) return this.wait(p);
+      if (buf.length - p === 0) {
+        throw new X12Error("NO_ISA", "input is empty: no ISA interchange header", {
+          byteOffset: this.base + p,
+        });
+      }
+    }
+    if (startsWithIsa(buf, p) && isSeparatorCandidate(buf[p + 3] ?? 0)) {
+      this.state = "isa";
+      return p;
+    }
+    // Envelope-less input: starts at "ST" followed by a separator.
+    if (buf[p] === 0x53 && buf[p + 1] === 0x54 && p + 2 < buf.length && !isUpperOrDigit(buf[p + 2] ?? 0)) {
+      const supplied = this.options.delimiters;
+      if (supplied === undefined) {
+        throw new X12Error(
+          "NO_DELIMITERS",
+          "input starts at ST without an ISA envelope, so the delimiters cannot be read from ISA",
+          {
+            segmentNumber: 1,
+            segmentId: "ST",
+            byteOffset: this.base + p,
+            expected: "an ISA header, or options.delimiters ({ element, component, repetition, segment })",
+          },
+        );
+      }
+      this.useDelimiters(validateDelimiters({ ...supplied }, "options.delimiters"));
+      sink.envelopeless?.(this.delimiters as Delimiters);
+      this.state = "segments";
+      return p;
+    }
+    this.state = "prose";
+    return p;
+  }
+
+  /** Skips prose until a line that starts with ISA followed by a separator. */
+  private scanProse(buf: Buffer, pos: number, final: boolean): number {
+    let p = pos;
+    for (;;) {
+      if (this.proseLineStart) {
+        if (buf.length - p < 4) {
+          if (!final) return this.wait(p);
+          break;
+        }
+        if (startsWithIsa(buf, p) && isSeparatorCandidate(buf[p + 3] ?? 0)) {
+          this.state = "isa";
+          return p;
+        }
+        this.proseLineStart = false;
+      }
+      const nl = buf.indexOf(LF, p);
+      const cr = buf.indexOf(CR, p);
+      let eol = nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
+      if (eol < 0) {
+        this.proseBytes += buf.length - p;
+        p = buf.length;
+        break;
+      }
+      while (eol < buf.length && (buf[eol] === CR || buf[eol] === LF)) eol++;
+      this.proseBytes += eol - p;
+      p = eol;
+      this.proseLineStart = true;
+    }
+    if (this.proseBytes > this.maxPreamble || final) {
+      throw new X12Error(
+        "NO_ISA",
+        final
+          ? "no ISA interchange header found: the input holds no line starting with ISA"
+          : `no ISA interchange header within the first ${this.maxPreamble} bytes`,
+        { byteOffset: this.base + pos, expected: "ISA at the start of the input or of a line" },
+      );
+    }
+    return this.wait(p);
+  }
+
+  private scanIsa(buf: Buffer, pos: number, final: boolean, sink: ScannerSink): number {
+    const parsed = parseIsa(buf, pos, buf.length, final, this.strict, this.base + pos);
+    if (parsed === undefined) return this.wait(pos);
+    this.useDelimiters(parsed.delimiters);
+    this.count++;
+    sink.segment(new Segment(parsed.elements, this.count, this.base + pos, parsed.delimiters));
+    this.state = "segments";
+    return pos + parsed.length;
+  }
+
+  private useDelimiters(d: Delimiters): void {
+    this.delimiters = d;
+    this.termByte = d.segment.charCodeAt(0);
+    this.elementChar = d.element;
+  }
+
+  private scanSegments(buf: Buffer, pos: number, final: boolean, sink: ScannerSink): number {
+    const term = this.termByte;
+    const len = buf.length;
+    const sep = this.elementChar;
+    const delimiters = this.delimiters as Delimiters;
+    const encoding = this.encoding;
+    let p = pos;
+    for (;;) {
+      // Line breaks between segments; a blank terminator (newline) makes blank lines skippable too.
+      while (p < len) {
+        const b = buf[p] as number;
+        if (!isBlank(b) || (b === term && term !== LF && term !== CR)) break;
+        p++;
+      }
+      if (p >= len) return p;
+      let end = buf.indexOf(term, p);
+      if (end < 0) {
+        if (len - p > this.maxSegment) {
+          throw new X12Error("SEGMENT_TOO_LONG", `no segment terminator within ${this.maxSegment} bytes`, {
+            segmentNumber: this.count + 1,
+            byteOffset: this.base + p,
+            expected: `segment terminator ${JSON.stringify(delimiters.segment)}`,
+          });
+        }
+        if (!final) return this.wait(p);
+        end = len;
+        this.unterminated(buf, p);
+      }
+      let stop = end;
+      if (term === LF && stop > p && buf[stop - 1] === CR) stop--;
+      const text = buf.toString(encoding, p, stop);
+      const elements = text.split(sep);
+      const id = elements[0] as string;
+      this.count++;
+      if (!validId(id)) {
+        throw new X12Error("BAD_SEGMENT_ID", "segment does not start with a 2-3 character segment id", {
+          segmentNumber: this.count,
+          byteOffset: this.base + p,
+          expected: "an id of 2-3 uppercase letters/digits starting with a letter",
+          found: text.length > 40 ? `${text.slice(0, 40)}…` : text,
+        });
+      }
+      sink.segment(new Segment(elements, this.count, this.base + p, delimiters));
+      p = end + 1;
+      if (id === "IEA") {
+        this.state = "afterIea";
+        return p;
+      }
+    }
+  }
+
+  private unterminated(buf: Buffer, p: number): void {
+    const text = buf.toString(this.encoding, p, Math.min(buf.length, p + 40));
+    const err = new X12Error("TRUNCATED", "the last segment has no segment terminator", {
+      segmentNumber: this.count + 1,
+      byteOffset: this.base + p,
+      expected: `segment terminator ${JSON.stringify(this.delimiters?.segment ?? "~")}`,
+      found: text,
+    });
+    if (this.strict) throw err;
+    this.options.onWarning?.(err);
+  }
+
+  private scanAfterIea(buf: Buffer, pos: number, final: boolean): number {
+    let p = pos;
+    while (p < buf.length && isBlank(buf[p] ?? 0)) p++;
+    if (p >= buf.length) return p;
+    if (buf.length - p < 4 && !final) return this.wait(p);
+    if (startsWithIsa(buf, p) && isSeparatorCandidate(buf[p + 3] ?? 0)) {
+      this.state = "isa";
+      return p;
+    }
+    throw new X12Error("UNEXPECTED_SEGMENT", "data after IEA", {
+      segmentNumber: this.count + 1,
+      byteOffset: this.base + p,
+      expected: "ISA (a further interchange) or end of input",
+      found: buf.toString(this.encoding, p, Math.min(buf.length, p + 20)),
+    });
+  }
+
+  private finish(): void {
+    if (this.state === "start" || this.state === "prose") {
+      throw new X12Error("NO_ISA", "input holds no ISA interchange header", {});
+    }
+  }
+}
+
+function validId(id: string): boolean {
+  const n = id.length;
+  if (n < 2 || n > 3) return false;
+  if (!isUpper(id.charCodeAt(0))) return false;
+  for (let i = 1; i < n; i++) if (!isUpperOrDigit(id.charCodeAt(i))) return false;
+  return true;
+}
