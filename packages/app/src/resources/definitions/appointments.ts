@@ -3,6 +3,7 @@ import { type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { instant, localDate, modifiers } from "../../schemas/common";
+import { assertReferenceInPractice } from "../assert-reference";
 import type { ResourceDefinition, Row, WriteContext } from "../resource-definition";
 
 const serviceLine = z.strictObject({
@@ -260,10 +261,22 @@ export const progressNotesResource: ResourceDefinition = {
     },
   },
   deletable: false,
-  prepareCreate: async (input, { now }) => ({
-    ...input,
-    ...signing(input.signed as boolean | undefined, now, false, null),
-  }),
+  prepareCreate: async (input, { tx, actor, now }) => {
+    // The one-note-per-appointment unique index would otherwise answer first (409) for another practice's
+    // appointment, telling a stranger whether that appointment has a note.
+    await assertReferenceInPractice(
+      tx,
+      tables.appointments,
+      actor.practiceId,
+      input.appointmentId,
+      "appointmentId",
+      "Appointment",
+    );
+    return {
+      ...input,
+      ...signing(input.signed as boolean | undefined, now, false, null),
+    };
+  },
   prepareUpdate: async (patch, existing, { now }) => ({
     ...patch,
     ...signing(patch.signed as boolean | undefined, now, existing.signed === true, existing.signedAt),

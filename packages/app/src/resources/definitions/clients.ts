@@ -3,6 +3,7 @@ import { tables } from "@billcycle/db";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { address, icd10, localDate, name, sex } from "../../schemas/common";
+import { assertReferenceInPractice } from "../assert-reference";
 import type { ResourceDefinition, Row } from "../resource-definition";
 
 const guarantor = z.strictObject({
@@ -66,6 +67,15 @@ export const clientsResource: ResourceDefinition = {
   deletable: true,
   /** Client billing settings start as copies of the practice defaults; later practice changes leave them be. */
   prepareCreate: async (input, { tx, actor }) => {
+    // employer_id has no composite foreign key: check the employer is this practice's.
+    await assertReferenceInPractice(
+      tx,
+      tables.employers,
+      actor.practiceId,
+      input.employerId,
+      "employerId",
+      "Employer",
+    );
     const [practice] = await tx
       .select({ settings: tables.practices.billingSettings })
       .from(tables.practices)
@@ -78,6 +88,17 @@ export const clientsResource: ResourceDefinition = {
       autoShareDocuments: input.autoShareDocuments ?? s.defaultAutoShareDocuments,
       autoSuperbills: input.autoSuperbills ?? s.defaultAutoSuperbills,
     };
+  },
+  prepareUpdate: async (patch, _existing, { tx, actor }) => {
+    await assertReferenceInPractice(
+      tx,
+      tables.employers,
+      actor.practiceId,
+      patch.employerId,
+      "employerId",
+      "Employer",
+    );
+    return patch;
   },
 };
 

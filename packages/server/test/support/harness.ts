@@ -1,0 +1,145 @@
+import { randomBytes } from "node:crypto";
+import {
+  type CreatePracticeInput,
+  createApiToken,
+  createPractice,
+  createUser,
+  resources,
+} from "@billcycle/app";
+import { ManualClock, type Role, roles } from "@billcycle/core";
+import { openTestDatabase, type TestBackend, type TestDatabase } from "@billcycle/db";
+import { type App, createApp, jsonLogger } from "@billcycle/server";
+import { address, createBody, type Json, type Refs, seedOrder, validNpi } from "./bodies";
+
+export const PASSWORD = "correct horse battery staple";
+
+export type UserFixture = { id: string; email: string; token: string };
+export type RecordRef = { id: string; version: number };
+export type PracticeFixture = {
+  id: string;
+  name: string;
+  users: Record<Role, UserFixture>;
+  /** One record of every resource, keyed by its path segment ("clients", "insurance-policies", …). */
+  records: Record<string, RecordRef>;
+};
+
+export type ApiResponse = { status: number; json: Json; text: string; headers: Headers };
+export type CallOptions = {
+  token?: string | undefined;
+  cookie?: string | undefined;
+  body?: unknown;
+  /** Sent as-is (for malformed JSON). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+};
+
+export type Harness = {
+  backend: TestBackend;
+  database: TestDatabase;
+  clock: ManualClock;
+  app: App;
+  /** Every line the application logger wrote. */
+  logLines: string[];
+  call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
+  /** A fresh practice with one user of each role (users belong to this practice only). */
+  newPractice(label: string, input?: Partial<CreatePracticeInput>): Promise<PracticeFixture>;
+  /** Creates one record of every resource through the API, as the practice's owner. */
+  seedRecords(practice: PracticeFixture): Promise<void>;
+  dispose(): Promise<void>;
+};
+
+export const errorCode = (r: ApiResponse): string | undefined =>
+  (r.json.error as { code?: string } | undefined)?.code;
+
+export const practiceInput = (name: string): CreatePracticeInput => ({
+  name,
+  timeZone: "America/Chicago",
+  address,
+  taxId: "12-3456789",
+  billingNpi: validNpi,
+  taxonomyCode: "101YM0800X",
+});
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString("hex")}`;
+
+export const openHarness = async (backend: TestBackend): Promise<Harness> => {
+  const database = await openTestDatabase(backend);
+  const clock = new ManualClock("2026-03-01T15:00:00Z");
+  const logLines: string[] = [];
+  const app = createApp({ database, clock, logger: jsonLogger((line) => logLines.push(line)) });
+
+  const call = async (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.cookie) headers.cookie = options.cookie;
+    let body: string | undefined;
+    if (options.rawBody !== undefined) body = options.rawBody;
+    else if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers["content-type"] ??= "application/json";
+    const res = await app.request(path, { method, headers, body });
+    const text = await res.text();
+    let json: Json = {};
+    if (text && res.headers.get("content-type")?.includes("json")) json = JSON.parse(text) as Json;
+    return { status: res.status, json, text, headers: res.headers };
+  };
+
+  const newPractice = async (label: string, input: Partial<CreatePracticeInput> = {}) => {
+    const tag = unique();
+    const now = clock.now();
+    const users = {} as Record<Role, UserFixture>;
+    const owner = await createUser(
+      database,
+      { email: `owner-${tag}@example.com`, name: `${label} owner`, password: PASSWORD },
+      [],
+      now,
+    );
+    const name = `${label} practice ${tag}`;
+    const { id } = await createPractice(database, { ...practiceInput(name), ...input }, owner.id, now);
+    for (const role of roles) {
+      const email = `${role}-${tag}@example.com`;
+      const user =
+        role === "owner"
+          ? owner
+          : await createUser(
+              database,
+              { email, name: `${label} ${role}`, password: PASSWORD },
+              [{ practiceId: id, role }],
+              now,
+            );
+      const { token } = await createApiToken(database, user.id, "tests", now);
+      users[role] = { id: user.id, email: role === "owner" ? `owner-${tag}@example.com` : email, token };
+    }
+    return { id, name, users, records: {} };
+  };
+
+  const seedRecords = async (practice: PracticeFixture) => {
+    const missing = resources.map((r) => r.path).filter((p) => !(seedOrder as readonly string[]).includes(p));
+    if (missing.length) throw new Error(`test/support/bodies.ts has no seed for: ${missing.join(", ")}`);
+    const refs: Refs = {};
+    for (const resource of seedOrder) {
+      const res = await call("POST", `/api/v1/practices/${practice.id}/${resource}`, {
+        token: practice.users.owner.token,
+        body: createBody(resource, refs),
+      });
+      if (res.status !== 201) throw new Error(`seeding ${resource}: ${res.status} ${res.text}`);
+      refs[resource] = String(res.json.id);
+      practice.records[resource] = { id: String(res.json.id), version: Number(res.json.version) };
+    }
+  };
+
+  return {
+    backend,
+    database,
+    clock,
+    app,
+    logLines,
+    call,
+    newPractice,
+    seedRecords,
+    dispose: () => database.dispose(),
+  };
+};
+
+export const refsOf = (practice: PracticeFixture): Refs =>
+  Object.fromEntries(Object.entries(practice.records).map(([k, v]) => [k, v.id]));

@@ -1,0 +1,76 @@
+import { createBody, type Json, patchBody } from "./bodies";
+import { type Harness, type PracticeFixture, refsOf } from "./harness";
+
+export type Operation = { method: string; template: string };
+
+/** Routes that are not practice-scoped. A new route must be listed here or be under {practiceId}. */
+export const unscopedOperations = [
+  "POST /api/v1/auth/login",
+  "POST /api/v1/auth/logout",
+  "GET /api/v1/me",
+  "POST /api/v1/auth/tokens",
+  "POST /api/v1/practices",
+] as const;
+
+const methods = ["get", "post", "put", "patch", "delete"] as const;
+
+/** Every operation of the OpenAPI document the app serves. */
+export const documentedOperations = async (h: Harness): Promise<Operation[]> => {
+  const res = await h.call("GET", "/openapi.json");
+  if (res.status !== 200) throw new Error(`/openapi.json answered ${res.status}`);
+  const paths = res.json.paths as Record<string, Record<string, unknown>>;
+  const ops: Operation[] = [];
+  for (const [template, item] of Object.entries(paths)) {
+    for (const m of methods) if (item[m]) ops.push({ method: m.toUpperCase(), template });
+  }
+  return ops;
+};
+
+export const isScoped = (op: Operation): boolean => op.template.includes("{practiceId}");
+export const isWrite = (op: Operation): boolean => op.method !== "GET";
+export const label = (op: Operation): string => `${op.method} ${op.template}`;
+
+/** The resource a record route addresses: the segment before {id} ("clients" in …/clients/{id}/…). */
+export const resourceOf = (template: string): string | null => {
+  const parts = template.split("/");
+  const at = parts.indexOf("{id}");
+  return at > 0 ? (parts[at - 1] ?? null) : null;
+};
+
+/** Fills {practiceId} and {id}; any other parameter is a route this walker does not know yet. */
+export const fillPath = (template: string, practiceId: string, records: PracticeFixture["records"]): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (name === "practiceId") return practiceId;
+    if (name === "id") {
+      const resource = resourceOf(template);
+      const record = resource ? records[resource] : undefined;
+      if (!record) throw new Error(`no ${resource} record to put in ${template}`);
+      return record.id;
+    }
+    throw new Error(`unknown path parameter {${name}} in ${template}: teach test/support/routes.ts about it`);
+  });
+
+/**
+ * A body that passes validation for the operation, aimed at `owner`'s records and versions, so that a
+ * request that reached the data would really change it.
+ */
+export const bodyFor = (op: Operation, owner: PracticeFixture, practiceVersion: number): Json | undefined => {
+  if (op.method === "GET" || op.method === "DELETE") return undefined;
+  const resource = resourceOf(op.template);
+  const record = resource ? owner.records[resource] : undefined;
+  if (op.method === "POST" && op.template.endsWith("/appointments/{id}/status")) {
+    return { status: "canceled", version: record?.version ?? 1 };
+  }
+  if (op.method === "PATCH" && op.template === "/api/v1/practices/{practiceId}") {
+    return { version: practiceVersion, name: "Renamed by someone else" };
+  }
+  if (op.method === "PATCH" && op.template === "/api/v1/practices/{practiceId}/billing-settings") {
+    return { version: practiceVersion, defaultAutopay: true, noShowFeeCents: 5000 };
+  }
+  if (op.method === "PATCH" && resource && op.template.endsWith("/{id}")) {
+    return patchBody(resource, record?.version ?? 1);
+  }
+  const collection = op.template.match(/^\/api\/v1\/practices\/\{practiceId\}\/([\w-]+)$/)?.[1];
+  if (op.method === "POST" && collection) return createBody(collection, refsOf(owner));
+  throw new Error(`no request body for ${label(op)}: teach test/support/routes.ts about it`);
+};
