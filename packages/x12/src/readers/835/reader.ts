@@ -1,0 +1,801 @@
+import {
+  CLAIM_PAYMENT_STATUS_CODES,
+  PAYMENT_METHOD_CODES,
+  PROVIDER_ADJUSTMENT_REASON_CODES,
+  TRANSACTION_HANDLING_CODES,
+} from "../../codes/remittance.js";
+import { codeText } from "../../codes/table.js";
+import type { TransactionContext } from "../../envelope/headers.js";
+import type { TransactionHandler } from "../../envelope/validator.js";
+import { X12Error } from "../../errors.js";
+import type { Segment } from "../../tokenizer/segment.js";
+import type { FieldReader } from "../fields.js";
+import { balanceClaim, balanceTransaction } from "./balance.js";
+import type {
+  Adjustment835,
+  BankAccount835,
+  Claim835,
+  ClaimGroupHeader835,
+  Contact835,
+  Event835,
+  Name835,
+  Party835,
+  Payment835,
+  Procedure835,
+  ProviderAdjustment835,
+  RemittanceHeader835,
+  ServiceLine835,
+  Trace835,
+} from "./types.js";
+
+type State = "header" | "payer" | "payee" | "group" | "claim" | "service" | "trailer";
+
+function emptyParty(entityCode: string): Party835 {
+  return { entityCode, name: "", references: [], contacts: [] };
+}
+
+/**
+ * Loop-aware 835 (005010X221A1) state machine. It receives the segments of one transaction set at
+ * a time from the envelope validator and queues typed events: the remittance header once, one
+ * event per finished claim, and a summary with the transaction balance at SE. Only the claim being
+ * read is held in memory.
+ */
+export class Reader835 implements TransactionHandler {
+  private state: State = "header";
+  private context: TransactionContext | undefined;
+  private payment: Payment835 | undefined;
+  private bprSegment: number | undefined;
+  private trace: Trace835 | undefined;
+  private header: RemittanceHeader835 | undefined;
+  private headerEmitted = false;
+  private currency: string | undefined;
+  private receiverId: string | undefined;
+  private versionId: string | undefined;
+  private productionDate: string | undefined;
+  private references: Array<{ qualifier: string; value: string }> = [];
+  private payer: Party835 | undefined;
+  private payee: Party835 | undefined;
+  private group: ClaimGroupHeader835 | undefined;
+  private claim: Claim835 | undefined;
+  private line: ServiceLine835 | undefined;
+  private claimIndex = 0;
+  private totalCharge = 0;
+  private totalPaid = 0;
+  private claimsOutOfBalance = 0;
+  private plb: ProviderAdjustment835[] = [];
+  private plbTotal = 0;
+
+  constructor(
+    private readonly f: FieldReader,
+    private readonly emit: (event: Event835) => void,
+  ) {}
+
+  begin(context: TransactionContext, st: Segment): void {
+    if (context.transaction.id !== "835") {
+      throw new X12Error("UNSUPPORTED_TRANSACTION", "the 835 reader was given another transaction set", {
+        segmentNumber: st.number,
+        segmentId: "ST",
+        elementPosition: 1,
+        byteOffset: st.offset,
+        expected: "835",
+        found: context.transaction.id,
+      });
+    }
+    this.context = context;
+    this.state = "header";
+    this.payment = undefined;
+    this.bprSegment = undefined;
+    this.trace = undefined;
+    this.header = undefined;
+    this.headerEmitted = false;
+    this.currency = undefined;
+    this.receiverId = undefined;
+    this.versionId = undefined;
+    this.productionDate = undefined;
+    this.references = [];
+    this.payer = undefined;
+    this.payee = undefined;
+    this.group = undefined;
+    this.claim = undefined;
+    this.line = undefined;
+    this.claimIndex = 0;
+    this.totalCharge = 0;
+    this.totalPaid = 0;
+    this.claimsOutOfBalance = 0;
+    this.plb = [];
+    this.plbTotal = 0;
+    this.f.loop = "HEADER";
+  }
+
+  private unexpected(seg: Segment, expected: string): void {
+    this.f.report(
+      this.f.error("UNEXPECTED_SEGMENT", seg, `${seg.id} is not allowed here in an 835`, {
+        expected,
+        found: seg.id,
+      }),
+    );
+  }
+
+  private missing(seg: Segment, what: string): X12Error {
+    return this.f.error("MISSING_SEGMENT", seg, `${what} is required before ${seg.id}`, {
+      expected: what,
+      found: seg.id,
+    });
+  }
+
+  segment(seg: Segment): void {
+    switch (seg.id) {
+      case "CLP": {
+        this.onClp(seg);
+        return;
+      }
+      case "CAS": {
+        this.onCas(seg);
+        return;
+      }
+      case "SVC": {
+        this.onSvc(seg);
+        return;
+      }
+      case "DTM": {
+        this.onDtm(seg);
+        return;
+      }
+      case "REF": {
+        this.onRef(seg);
+        return;
+      }
+      case "AMT": {
+        this.onAmt(seg);
+        return;
+      }
+      case "NM1": {
+        this.onNm1(seg);
+        return;
+      }
+      case "LQ": {
+        this.onLq(seg);
+        return;
+      }
+      case "QTY": {
+        this.onQty(seg);
+        return;
+      }
+      case "LX": {
+        this.onLx(seg);
+        return;
+      }
+      case "TS3": {
+        this.onTs3(seg);
+        return;
+      }
+      case "TS2":
+        if (this.state !== "group") this.unexpected(seg, "TS2 right after LX/TS3");
+        return;
+      case "MIA": {
+        this.onMia(seg);
+        return;
+      }
+      case "MOA": {
+        this.onMoa(seg);
+        return;
+      }
+      case "PER": {
+        this.onPer(seg);
+        return;
+      }
+      case "N1": {
+        this.onN1(seg);
+        return;
+      }
+      case "N3": {
+        this.onN3(seg);
+        return;
+      }
+      case "N4": {
+        this.onN4(seg);
+        return;
+      }
+      case "RDM":
+        if (this.state !== "payee") this.unexpected(seg, "RDM in loop 1000B");
+        return;
+      case "PLB": {
+        this.onPlb(seg);
+        return;
+      }
+      case "BPR": {
+        this.onBpr(seg);
+        return;
+      }
+      case "TRN": {
+        this.onTrn(seg);
+        return;
+      }
+      case "CUR":
+        if (this.state !== "header" || this.trace === undefined) this.unexpected(seg, "CUR after TRN");
+        else this.currency = seg.element(2) || undefined;
+        return;
+      default:
+        this.unexpected(seg, "a segment of the 005010X221A1 835");
+    }
+  }
+
+  private onBpr(seg: Segment): void {
+    if (this.state !== "header" || this.payment !== undefined) {
+      this.unexpected(seg, "BPR right after ST");
+      return;
+    }
+    const f = this.f;
+    const account = (at: number): BankAccount835 | undefined => {
+      const dfiQualifier = seg.element(at);
+      if (dfiQualifier === "") return undefined;
+      return {
+        dfiQualifier,
+        dfiId: seg.element(at + 1),
+        accountQualifier: f.opt(seg, at + 2),
+        accountNumber: f.opt(seg, at + 3),
+      };
+    };
+    this.bprSegment = seg.number;
+    this.payment = {
+      handling: codeText(TRANSACTION_HANDLING_CODES, f.req(seg, 1, "BPR01 transaction handling code")),
+      amountCents: f.cents(seg, 2, "BPR02 total actual provider payment amount"),
+      creditDebit: f.req(seg, 3, "BPR03 credit/debit flag code"),
+      method: codeText(PAYMENT_METHOD_CODES, f.req(seg, 4, "BPR04 payment method code")),
+      format: f.opt(seg, 5),
+      sender: account(6),
+      originatingCompanyId: f.opt(seg, 10),
+      receiver: account(12),
+      date: f.optDate(seg, 16, "BPR16 check issue or EFT effective date"),
+    };
+  }
+
+  private onTrn(seg: Segment): void {
+    if (this.state !== "header" || this.trace !== undefined) {
+      this.unexpected(seg, "TRN after BPR");
+      return;
+    }
+    if (this.payment === undefined) this.f.report(this.missing(seg, "BPR"));
+    const f = this.f;
+    this.trace = {
+      typeCode: f.req(seg, 1, "TRN01 trace type code"),
+      referenceId: f.req(seg, 2, "TRN02 check or EFT trace number"),
+      originatorId: f.opt(seg, 3),
+      supplementalId: f.opt(seg, 4),
+    };
+  }
+
+  private onN1(seg: Segment): void {
+    const code = seg.element(1);
+    const party: Party835 = {
+      entityCode: code,
+      name: this.f.req(seg, 2, "N102 name"),
+      idQualifier: this.f.opt(seg, 3),
+      id: this.f.opt(seg, 4),
+      references: [],
+      contacts: [],
+    };
+    if (code === "PR" && this.state === "header") {
+      if (this.trace === undefined) this.f.report(this.missing(seg, "TRN"));
+      this.payer = party;
+      this.state = "payer";
+      this.f.loop = "1000A";
+      return;
+    }
+    if (code === "PE" && this.state === "payer") {
+      this.payee = party;
+      this.state = "payee";
+      this.f.loop = "1000B";
+      return;
+    }
+    if (code === "PE" && this.state === "header") {
+      this.f.report(this.missing(seg, "N1*PR payer identification (loop 1000A)"));
+      this.payer = emptyParty("PR");
+      this.payee = party;
+      this.state = "payee";
+      return;
+    }
+    this.unexpected(seg, this.state === "header" ? "N1*PR" : this.state === "payer" ? "N1*PE" : "no N1 here");
+  }
+
+  private party(): Party835 | undefined {
+    return this.state === "payer" ? this.payer : this.state === "payee" ? this.payee : undefined;
+  }
+
+  private onN3(seg: Segment): void {
+    const party = this.party();
+    if (party === undefined) {
+      this.unexpected(seg, "N3 in loop 1000A or 1000B");
+      return;
+    }
+    const lines = [this.f.req(seg, 1, "N301 address")];
+    const second = seg.element(2);
+    if (second !== "") lines.push(second);
+    party.address = { ...party.address, lines };
+  }
+
+  private onN4(seg: Segment): void {
+    const party = this.party();
+    if (party === undefined) {
+      this.unexpected(seg, "N4 in loop 1000A or 1000B");
+      return;
+    }
+    party.address = {
+      lines: party.address?.lines ?? [],
+      city: this.f.opt(seg, 1),
+      state: this.f.opt(seg, 2),
+      postalCode: this.f.opt(seg, 3),
+      countryCode: this.f.opt(seg, 4),
+    };
+  }
+
+  private contact(seg: Segment): Contact835 {
+    const numbers: Array<{ qualifier: string; value: string }> = [];
+    for (let at = 3; at <= 7; at += 2) {
+      const qualifier = seg.element(at);
+      if (qualifier !== "") numbers.push({ qualifier, value: seg.element(at + 1) });
+    }
+    return {
+      functionCode: this.f.req(seg, 1, "PER01 contact function code"),
+      name: this.f.opt(seg, 2),
+      numbers,
+    };
+  }
+
+  private onPer(seg: Segment): void {
+    if (this.state === "payer" || this.state === "payee") {
+      (this.party() as Party835).contacts.push(this.contact(seg));
+      return;
+    }
+    if (this.state === "claim" && this.claim) {
+      this.claim.contacts.push(this.contact(seg));
+      return;
+    }
+    this.unexpected(seg, "PER in loop 1000A or 2100");
+  }
+
+  private onRef(seg: Segment): void {
+    const ref = {
+      qualifier: this.f.req(seg, 1, "REF01 reference identification qualifier"),
+      value: seg.element(2),
+    };
+    if (ref.value === "") this.f.bad(seg, 2, "REF02 reference identification is required", "a value", "");
+    switch (this.state) {
+      case "header":
+        if (this.trace === undefined) {
+          this.unexpected(seg, "REF after TRN");
+          return;
+        }
+        if (ref.qualifier === "EV") this.receiverId = ref.value;
+        else if (ref.qualifier === "F2") this.versionId = ref.value;
+        this.references.push(ref);
+        return;
+      case "payer":
+      case "payee":
+        (this.party() as Party835).references.push(ref);
+        return;
+      case "claim":
+        this.claim?.references.push(ref);
+        return;
+      case "service":
+        if (this.line) {
+          if (ref.qualifier === "6R") this.line.lineControlNumber = ref.value;
+          this.line.references.push(ref);
+        }
+        return;
+      default:
+        this.unexpected(seg, "REF in the header, 1000A/B, 2100 or 2110");
+    }
+  }
+
+  private onDtm(seg: Segment): void {
+    const qualifier = this.f.req(seg, 1, "DTM01 date/time qualifier");
+    const date = this.f.date(seg, 2, `DTM02 date (DTM*${qualifier})`);
+    switch (this.state) {
+      case "header":
+        if (this.trace === undefined) {
+          this.unexpected(seg, "DTM after TRN");
+          return;
+        }
+        if (qualifier === "405") this.productionDate = date;
+        return;
+      case "claim": {
+        const claim = this.claim as Claim835;
+        claim.dates.push({ qualifier, date });
+        if (qualifier === "232") claim.statementFrom = date;
+        else if (qualifier === "233") claim.statementTo = date;
+        else if (qualifier === "050") claim.receivedDate = date;
+        return;
+      }
+      case "service": {
+        const line = this.line as ServiceLine835;
+        line.dates.push({ qualifier, date });
+        if (qualifier === "472") line.serviceDate = date;
+        else if (qualifier === "150") line.serviceFrom = date;
+        else if (qualifier === "151") line.serviceTo = date;
+        return;
+      }
+      default:
+        this.unexpected(seg, "DTM in the header, 2100 or 2110");
+    }
+  }
+
+  private ensureHeader(seg: Segment): RemittanceHeader835 {
+    if (this.header !== undefined) return this.header;
+    if (this.payment === undefined) this.f.report(this.missing(seg, "BPR"));
+    if (this.trace === undefined) this.f.report(this.missing(seg, "TRN"));
+    if (this.payer === undefined) this.f.report(this.missing(seg, "N1*PR payer identification (loop 1000A)"));
+    if (this.payee === undefined) this.f.report(this.missing(seg, "N1*PE payee identification (loop 1000B)"));
+    this.header = {
+      context: this.context as TransactionContext,
+      payment: this.payment ?? {
+        handling: { code: "", text: undefined },
+        amountCents: 0,
+        creditDebit: "C",
+        method: { code: "", text: undefined },
+      },
+      trace: this.trace ?? { typeCode: "", referenceId: "" },
+      currency: this.currency,
+      receiverId: this.receiverId,
+      versionId: this.versionId,
+      productionDate: this.productionDate,
+      references: this.references,
+      payer: this.payer ?? emptyParty("PR"),
+      payee: this.payee ?? emptyParty("PE"),
+    };
+    if (!this.headerEmitted) {
+      this.headerEmitted = true;
+      this.emit({ type: "remittance", remittance: this.header });
+    }
+    return this.header;
+  }
+
+  private onLx(seg: Segment): void {
+    if (this.state === "trailer" || this.state === "header" || this.state === "payer") {
+      this.unexpected(seg, "LX after loop 1000B and before PLB");
+      return;
+    }
+    this.ensureHeader(seg);
+    this.finishClaim();
+    this.f.loop = "2000";
+    this.group = { number: this.f.req(seg, 1, "LX01 assigned number") };
+    this.state = "group";
+  }
+
+  private onTs3(seg: Segment): void {
+    if (this.state !== "group" || this.group === undefined) {
+      this.unexpected(seg, "TS3 right after LX");
+      return;
+    }
+    const f = this.f;
+    this.group.providerId = f.opt(seg, 1);
+    this.group.facilityTypeCode = f.opt(seg, 2);
+    this.group.fiscalPeriodDate = f.optDate(seg, 3, "TS303 fiscal period date");
+    this.group.totalClaimCount = f.decimal(seg, 4, "TS304 total claim count");
+    this.group.totalChargeCents = f.optCents(seg, 5, "TS305 total claim charge amount");
+  }
+
+  private onClp(seg: Segment): void {
+    if (this.state === "trailer") {
+      this.unexpected(seg, "no CLP after PLB");
+      return;
+    }
+    this.ensureHeader(seg);
+    this.finishClaim();
+    this.f.loop = "2100";
+    const f = this.f;
+    this.claim = {
+      index: this.claimIndex++,
+      segmentNumber: seg.number,
+      group: this.group,
+      patientControlNumber: f.req(seg, 1, "CLP01 patient control number"),
+      status: codeText(CLAIM_PAYMENT_STATUS_CODES, f.req(seg, 2, "CLP02 claim status code")),
+      chargeCents: f.cents(seg, 3, "CLP03 total claim charge amount"),
+      paidCents: f.cents(seg, 4, "CLP04 claim payment amount"),
+      patientResponsibilityCents: f.optCents(seg, 5, "CLP05 patient responsibility amount"),
+      claimFilingIndicator: f.opt(seg, 6),
+      payerClaimControlNumber: f.opt(seg, 7),
+      facilityTypeCode: f.opt(seg, 8),
+      frequencyCode: f.opt(seg, 9),
+      drgCode: f.opt(seg, 11),
+      drgWeight: f.decimal(seg, 12, "CLP12 DRG weight"),
+      dischargeFraction: f.decimal(seg, 13, "CLP13 discharge fraction"),
+      adjustments: [],
+      names: [],
+      references: [],
+      dates: [],
+      contacts: [],
+      amounts: [],
+      quantities: [],
+      services: [],
+      balance: { balanced: true, imbalances: [] },
+    };
+    this.line = undefined;
+    this.state = "claim";
+  }
+
+  private finishClaim(): void {
+    const claim = this.claim;
+    if (claim === undefined) return;
+    this.claim = undefined;
+    this.line = undefined;
+    claim.balance = balanceClaim(claim);
+    if (!claim.balance.balanced) this.claimsOutOfBalance++;
+    this.totalCharge += claim.chargeCents;
+    this.totalPaid += claim.paidCents;
+    this.emit({ type: "claim", claim, remittance: this.header as RemittanceHeader835 });
+  }
+
+  private onCas(seg: Segment): void {
+    const target =
+      this.state === "service"
+        ? this.line?.adjustments
+        : this.state === "claim"
+          ? this.claim?.adjustments
+          : undefined;
+    if (target === undefined) {
+      this.unexpected(seg, "CAS in loop 2100 or 2110");
+      return;
+    }
+    const f = this.f;
+    const group = f.req(seg, 1, "CAS01 claim adjustment group code");
+    let found = 0;
+    // Up to six triplets: reason (2,5,…,17), amount (3,6,…,18), quantity (4,7,…,19).
+    for (let at = 2; at <= 17; at += 3) {
+      const reasonCode = seg.elements[at];
+      if (reasonCode === undefined) break;
+      if (reasonCode === "") {
+        if (seg.element(at + 1) !== "" || seg.element(at + 2) !== "") {
+          f.bad(seg, at, "an adjustment amount without a reason code", "a claim adjustment reason code", "");
+        }
+        continue;
+      }
+      found++;
+      const adjustment: Adjustment835 = {
+        group,
+        reasonCode,
+        amountCents: f.cents(seg, at + 1, `CAS${String(at + 1).padStart(2, "0")} adjustment amount`),
+      };
+      const quantity = f.decimal(seg, at + 2, `CAS${String(at + 2).padStart(2, "0")} adjustment quantity`);
+      if (quantity !== undefined) adjustment.quantity = quantity;
+      target.push(adjustment);
+    }
+    if (found === 0) f.bad(seg, 2, "CAS02 claim adjustment reason code is required", "a reason code", "");
+  }
+
+  private name(seg: Segment): Name835 {
+    const f = this.f;
+    return {
+      entityCode: seg.element(1),
+      entityType: f.req(seg, 2, "NM102 entity type qualifier"),
+      lastName: seg.element(3),
+      firstName: f.opt(seg, 4),
+      middleName: f.opt(seg, 5),
+      suffix: f.opt(seg, 7),
+      idQualifier: f.opt(seg, 8),
+      id: f.opt(seg, 9),
+    };
+  }
+
+  private onNm1(seg: Segment): void {
+    const claim = this.claim;
+    if (this.state !== "claim" || claim === undefined) {
+      this.unexpected(seg, "NM1 in loop 2100, before SVC");
+      return;
+    }
+    const name = this.name(seg);
+    claim.names.push(name);
+    switch (name.entityCode) {
+      case "QC":
+        claim.patient = name;
+        break;
+      case "IL":
+        claim.insured = name;
+        break;
+      case "74":
+        claim.correctedPatient = name;
+        break;
+      case "82":
+        claim.renderingProvider = name;
+        break;
+      case "TT":
+        claim.crossoverCarrier = name;
+        break;
+      case "PR":
+        claim.correctedPriorityPayer = name;
+        break;
+      case "GB":
+        claim.otherSubscriber = name;
+        break;
+      default:
+        this.f.bad(
+          seg,
+          1,
+          "unknown NM101 entity identifier code in loop 2100",
+          "QC, IL, 74, 82, TT, PR or GB",
+          name.entityCode,
+        );
+    }
+  }
+
+  private onMia(seg: Segment): void {
+    if (this.state !== "claim" || this.claim === undefined) {
+      this.unexpected(seg, "MIA in loop 2100");
+      return;
+    }
+    const remarkCodes: string[] = [];
+    for (const at of [5, 20, 21, 22, 23]) {
+      const code = seg.element(at);
+      if (code !== "") remarkCodes.push(code);
+    }
+    this.claim.inpatient = {
+      coveredDaysOrVisits: this.f.decimal(seg, 1, "MIA01 covered days or visits count"),
+      remarkCodes,
+      elements: seg.elements.slice(1),
+    };
+  }
+
+  private onMoa(seg: Segment): void {
+    if (this.state !== "claim" || this.claim === undefined) {
+      this.unexpected(seg, "MOA in loop 2100");
+      return;
+    }
+    const remarkCodes: string[] = [];
+    for (let at = 3; at <= 7; at++) {
+      const code = seg.element(at);
+      if (code !== "") remarkCodes.push(code);
+    }
+    const f = this.f;
+    this.claim.outpatient = {
+      reimbursementRate: f.decimal(seg, 1, "MOA01 reimbursement rate"),
+      hcpcsPayableCents: f.optCents(seg, 2, "MOA02 HCPCS payable amount"),
+      remarkCodes,
+      esrdPaymentCents: f.optCents(seg, 8, "MOA08 ESRD payment amount"),
+      nonpayableProfessionalComponentCents: f.optCents(seg, 9, "MOA09 nonpayable professional component"),
+    };
+  }
+
+  private onAmt(seg: Segment): void {
+    const qualifier = this.f.req(seg, 1, "AMT01 amount qualifier code");
+    const cents = this.f.cents(seg, 2, `AMT02 amount (AMT*${qualifier})`);
+    if (this.state === "claim" && this.claim) this.claim.amounts.push({ qualifier, cents });
+    else if (this.state === "service" && this.line) {
+      this.line.amounts.push({ qualifier, cents });
+      if (qualifier === "B6") this.line.allowedCents = cents;
+    } else this.unexpected(seg, "AMT in loop 2100 or 2110");
+  }
+
+  private onQty(seg: Segment): void {
+    const qualifier = this.f.req(seg, 1, "QTY01 quantity qualifier");
+    const quantity = this.f.decimal(seg, 2, `QTY02 quantity (QTY*${qualifier})`) ?? 0;
+    if (this.state === "claim" && this.claim) this.claim.quantities.push({ qualifier, quantity });
+    else if (this.state === "service" && this.line) this.line.quantities.push({ qualifier, quantity });
+    else this.unexpected(seg, "QTY in loop 2100 or 2110");
+  }
+
+  private procedure(seg: Segment, element: number, what: string): Procedure835 {
+    const parts = seg.components(element);
+    const qualifier = parts[0] ?? "";
+    const code = parts[1] ?? "";
+    if (qualifier === "")
+      this.f.bad(seg, element, `${what}: product/service id qualifier is required`, "e.g. HC", "", 1);
+    if (code === "")
+      this.f.bad(
+        seg,
+        element,
+        `${what}: procedure code is required`,
+        "a procedure code",
+        seg.element(element),
+        2,
+      );
+    const modifiers: string[] = [];
+    for (let i = 2; i <= 5; i++) {
+      const m = parts[i];
+      if (m !== undefined && m !== "") modifiers.push(m);
+    }
+    const description = parts[6];
+    return description ? { qualifier, code, modifiers, description } : { qualifier, code, modifiers };
+  }
+
+  private onSvc(seg: Segment): void {
+    if ((this.state !== "claim" && this.state !== "service") || this.claim === undefined) {
+      this.unexpected(seg, "SVC in loop 2100");
+      return;
+    }
+    this.f.loop = "2110";
+    const f = this.f;
+    const line: ServiceLine835 = {
+      procedure: this.procedure(seg, 1, "SVC01"),
+      chargeCents: f.cents(seg, 2, "SVC02 line item charge amount"),
+      paidCents: f.cents(seg, 3, "SVC03 line item provider payment amount"),
+      revenueCode: f.opt(seg, 4),
+      unitsPaid: f.decimal(seg, 5, "SVC05 units of service paid count") ?? 1,
+      dates: [],
+      adjustments: [],
+      references: [],
+      amounts: [],
+      quantities: [],
+      remarks: [],
+    };
+    if (seg.element(6) !== "") line.originalProcedure = this.procedure(seg, 6, "SVC06");
+    const originalUnits = f.decimal(seg, 7, "SVC07 original units of service count");
+    if (originalUnits !== undefined) line.originalUnits = originalUnits;
+    this.claim.services.push(line);
+    this.line = line;
+    this.state = "service";
+  }
+
+  private onLq(seg: Segment): void {
+    if (this.state !== "service" || this.line === undefined) {
+      this.unexpected(seg, "LQ in loop 2110");
+      return;
+    }
+    this.line.remarks.push({
+      qualifier: this.f.req(seg, 1, "LQ01 code list qualifier code"),
+      code: this.f.req(seg, 2, "LQ02 remark code"),
+    });
+  }
+
+  private onPlb(seg: Segment): void {
+    this.ensureHeader(seg);
+    this.finishClaim();
+    this.state = "trailer";
+    this.f.loop = "SUMMARY";
+    const f = this.f;
+    const adjustment: ProviderAdjustment835 = {
+      segmentNumber: seg.number,
+      providerId: f.req(seg, 1, "PLB01 provider identifier"),
+      fiscalPeriodDate: f.date(seg, 2, "PLB02 fiscal period date"),
+      items: [],
+    };
+    for (let at = 3; at <= 13; at += 2) {
+      const composite = seg.elements[at];
+      if (composite === undefined) break;
+      if (composite === "") continue;
+      const reason = seg.component(at, 1);
+      const referenceId = seg.component(at, 2);
+      const amountCents = f.cents(
+        seg,
+        at + 1,
+        `PLB${String(at + 1).padStart(2, "0")} provider adjustment amount`,
+      );
+      adjustment.items.push({
+        reason: codeText(PROVIDER_ADJUSTMENT_REASON_CODES, reason),
+        referenceId: referenceId === "" ? undefined : referenceId,
+        amountCents,
+      });
+      this.plbTotal += amountCents;
+    }
+    if (adjustment.items.length === 0) {
+      f.bad(seg, 3, "PLB03 adjustment identifier is required", "reason code:reference id", "");
+    }
+    this.plb.push(adjustment);
+  }
+
+  end(se: Segment): void {
+    const header = this.ensureHeader(se);
+    this.finishClaim();
+    const imbalance = balanceTransaction(
+      this.totalPaid,
+      this.plbTotal,
+      header.payment.amountCents,
+      header.payment.creditDebit,
+      this.bprSegment,
+    );
+    this.emit({
+      type: "remittanceEnd",
+      remittance: header,
+      summary: {
+        claimCount: this.claimIndex,
+        totalChargeCents: this.totalCharge,
+        totalPaidCents: this.totalPaid,
+        providerAdjustments: this.plb,
+        providerAdjustmentTotalCents: this.plbTotal,
+        claimsOutOfBalance: this.claimsOutOfBalance,
+        balance: imbalance
+          ? { balanced: false, imbalances: [imbalance] }
+          : { balanced: true, imbalances: [] },
+      },
+    });
+  }
+}

@@ -1,0 +1,165 @@
+import { type WarningHandler, X12Error, type X12ErrorCode } from "../errors.js";
+import type { Segment } from "../tokenizer/segment.js";
+import { type DateRange, parseX12DateOrRange, x12DateToIso } from "../values/dates.js";
+import { explainMoney, type MoneyRounding, parseCents } from "../values/money.js";
+
+/** Parses an X12 decimal (R type) that is not money, e.g. units or quantities. `NaN` when invalid. */
+export function parseDecimal(text: string): number {
+  const n = text.length;
+  if (n === 0) return Number.NaN;
+  let digits = 0;
+  let dot = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === 0x2e && !dot) dot = true;
+    else if (!(c === 0x2d && i === 0)) return Number.NaN;
+  }
+  return digits === 0 ? Number.NaN : Number(text);
+}
+
+/**
+ * Typed element access for the readers. Problems become {@link X12Error}s that name the segment
+ * number, id, element position and what was expected; in lenient mode they are reported as
+ * warnings and a neutral value is returned instead.
+ */
+export class FieldReader {
+  /** Loop currently being read, for error messages. */
+  loop = "";
+
+  constructor(
+    readonly strict: boolean,
+    private readonly warn: WarningHandler,
+    readonly rounding: MoneyRounding,
+  ) {}
+
+  error(
+    code: X12ErrorCode,
+    seg: Segment,
+    summary: string,
+    detail: { element?: number; component?: number; expected?: string; found?: string } = {},
+  ): X12Error {
+    return new X12Error(code, summary, {
+      segmentNumber: seg.number,
+      segmentId: seg.id,
+      elementPosition: detail.element,
+      componentPosition: detail.component,
+      loop: this.loop || undefined,
+      expected: detail.expected,
+      found: detail.found,
+      byteOffset: seg.offset,
+    });
+  }
+
+  /** Throws in strict mode, warns in lenient mode. */
+  report(error: X12Error): void {
+    if (this.strict) throw error;
+    this.warn(error);
+  }
+
+  bad(
+    seg: Segment,
+    element: number,
+    summary: string,
+    expected: string,
+    found: string,
+    component?: number,
+  ): void {
+    this.report(this.error("BAD_ELEMENT", seg, summary, { element, component, expected, found }));
+  }
+
+  req(seg: Segment, element: number, what: string): string {
+    const value = seg.elements[element];
+    if (value === undefined || value === "") {
+      this.bad(seg, element, `${what} is required`, what, "");
+      return "";
+    }
+    return value;
+  }
+
+  opt(seg: Segment, element: number): string | undefined {
+    const value = seg.elements[element];
+    return value === undefined || value === "" ? undefined : value;
+  }
+
+  /** Required component of a composite element. */
+  reqComponent(seg: Segment, element: number, component: number, what: string): string {
+    const value = seg.component(element, component);
+    if (value === "") this.bad(seg, element, `${what} is required`, what, seg.element(element), component);
+    return value;
+  }
+
+  cents(seg: Segment, element: number, what: string): number {
+    const text = seg.elements[element] ?? "";
+    const cents = parseCents(text, this.rounding);
+    if (Number.isNaN(cents)) {
+      this.bad(seg, element, `${what} is not a valid amount`, explainMoney(text), text);
+      return 0;
+    }
+    return cents;
+  }
+
+  optCents(seg: Segment, element: number, what: string): number | undefined {
+    const text = seg.elements[element];
+    if (text === undefined || text === "") return undefined;
+    return this.cents(seg, element, what);
+  }
+
+  /** Cents from a text that is not a whole element (e.g. a component). */
+  centsOf(seg: Segment, element: number, text: string, what: string): number {
+    const cents = parseCents(text, this.rounding);
+    if (Number.isNaN(cents)) {
+      this.bad(seg, element, `${what} is not a valid amount`, explainMoney(text), text);
+      return 0;
+    }
+    return cents;
+  }
+
+  decimal(seg: Segment, element: number, what: string): number | undefined {
+    const text = seg.elements[element];
+    if (text === undefined || text === "") return undefined;
+    const n = parseDecimal(text);
+    if (Number.isNaN(n)) {
+      this.bad(seg, element, `${what} is not a valid number`, "a decimal number", text);
+      return undefined;
+    }
+    return n;
+  }
+
+  date(seg: Segment, element: number, what: string): string {
+    const text = seg.elements[element] ?? "";
+    const iso = x12DateToIso(text);
+    if (iso === undefined) {
+      this.bad(seg, element, `${what} is not a valid date`, "a CCYYMMDD date", text);
+      return "";
+    }
+    return iso;
+  }
+
+  optDate(seg: Segment, element: number, what: string): string | undefined {
+    const text = seg.elements[element];
+    if (text === undefined || text === "") return undefined;
+    return this.date(seg, element, what);
+  }
+
+  /** DTP-style date: format qualifier at `formatElement`, value at `formatElement + 1`. */
+  dateOrRange(seg: Segment, formatElement: number, what: string): DateRange | undefined {
+    const format = seg.element(formatElement);
+    const value = seg.element(formatElement + 1);
+    const range = parseX12DateOrRange(format, value);
+    if (range === undefined) {
+      if (format !== "D8" && format !== "RD8") {
+        this.bad(seg, formatElement, `${what}: unknown date format qualifier`, "D8 or RD8", format);
+      } else {
+        this.bad(
+          seg,
+          formatElement + 1,
+          `${what} is not a valid ${format} date`,
+          format === "D8" ? "CCYYMMDD" : "CCYYMMDD-CCYYMMDD with start <= end",
+          value,
+        );
+      }
+    }
+    return range;
+  }
+}
