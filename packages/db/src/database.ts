@@ -99,3 +99,6 @@ export const openDatabase = async (config: DatabaseConfig): Promise<Database> =>
     throw e;
   }
 };
+
+/** node-postgres and PGlite both answer `execute` with `{ rows }`; this reads them with the caller's row type. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

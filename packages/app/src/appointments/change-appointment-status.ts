@@ -8,6 +8,7 @@ import {
 import { type Database, newId, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
+import { enqueueOnKeptInvoice } from "../billing/invoice-on-kept";
 import { translateDbError } from "../db-errors";
 import type { TenantActor } from "../resources/crud";
 
@@ -69,8 +70,9 @@ export const changeAppointmentStatus = async (
         })
         .where(eq(tables.appointments.id, appointmentId))
         .returning();
+      const historyId = newId(now.getTime());
       await tx.insert(tables.appointmentStatusHistory).values({
-        id: newId(now.getTime()),
+        id: historyId,
         practiceId: actor.practiceId,
         appointmentId,
         fromStatus: from,
@@ -79,6 +81,7 @@ export const changeAppointmentStatus = async (
         byUserId: actor.userId,
       });
       await recordAudit(tx, actor, "transition", "appointment", appointmentId, now, { from, to });
+      await enqueueOnKeptInvoice(tx, { practiceId: actor.practiceId, appointmentId, to, historyId }, now);
       event = { practiceId: actor.practiceId, appointmentId, from, to, at: now };
       return row!;
     })

@@ -55,15 +55,13 @@ export const login = async (
   const token = secret("bcs");
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await database.db.transaction(async (tx) => {
-    await tx
-      .insert(tables.authSessions)
-      .values({
-        id: newId(now.getTime()),
-        tokenHash: sha256(token),
-        userId: user.id,
-        createdAt: now,
-        expiresAt,
-      });
+    await tx.insert(tables.authSessions).values({
+      id: newId(now.getTime()),
+      tokenHash: sha256(token),
+      userId: user.id,
+      createdAt: now,
+      expiresAt,
+    });
     await recordAudit(
       tx,
       { userId: user.id, practiceId: null, role: null, label: `user:${user.id}` },

@@ -1,4 +1,6 @@
 export * from "./audit";
+export * from "./automation";
+export * from "./billing";
 export * from "./clinic";
 export * from "./columns";
 export * from "./practice";

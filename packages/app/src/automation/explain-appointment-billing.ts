@@ -1,0 +1,114 @@
+import {
+  automationInfo,
+  type BillingDecision,
+  DomainError,
+  decideAppointmentBillable,
+  previousMonthRange,
+  type SkipReason,
+  skipReasonFix,
+} from "@billcycle/core";
+import { type Database, tables } from "@billcycle/db";
+import { and, desc, eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { recordAudit } from "../audit/record-audit";
+import { loadBillingContext } from "../billing/billing-context";
+import { loadAppointmentFacts } from "../billing/load-appointment-facts";
+import type { TenantActor } from "../resources/crud";
+import { nextRun } from "./next-run";
+import { practiceToday } from "./practice-today";
+
+export type BillingExplanation = {
+  appointmentId: string;
+  status: string;
+  dateOfService: string;
+  billed: { invoiceId: string; invoiceNumber: string } | null;
+  /** Why it is not billed now, most fundamental first (empty when billed or billable). */
+  reasons: Array<SkipReason & { fix: string | null }>;
+  /** What the next run will do with it, in a sentence. */
+  tonight: string;
+  nextRunAt: string | null;
+  history: Array<{
+    at: string;
+    automation: string;
+    trigger: string;
+    outcome: string;
+    message: string;
+    runId: string | null;
+  }>;
+};
+
+const when = (at: Date, zone: string) =>
+  DateTime.fromJSDate(at, { zone }).toFormat("ccc d LLL yyyy 'at' HH:mm ZZZZ");
+
+/** "Why wasn't this billed, and what will happen tonight?" — today's decision under today's settings, plus the record. */
+export const explainAppointmentBilling = async (
+  database: Database,
+  actor: TenantActor,
+  appointmentId: string,
+  now: Date,
+): Promise<BillingExplanation> => {
+  const { timeZone, today } = await practiceToday(database.db, actor.practiceId, now);
+  const [facts] = await loadAppointmentFacts(database.db, actor.practiceId, {
+    appointmentIds: [appointmentId],
+  });
+  if (!facts) throw new DomainError("NOT_FOUND", "Appointment not found", { entity: "Appointment" });
+  const ctx = await loadBillingContext(database.db, actor.practiceId, today);
+  const decision: BillingDecision = decideAppointmentBillable(facts, ctx.eligibility);
+  const [billedRow] = await database.db
+    .select({ invoiceId: tables.appointmentInvoices.invoiceId, number: tables.invoices.number })
+    .from(tables.appointmentInvoices)
+    .innerJoin(tables.invoices, eq(tables.invoices.id, tables.appointmentInvoices.invoiceId))
+    .where(eq(tables.appointmentInvoices.appointmentId, appointmentId));
+  const history = await database.db
+    .select()
+    .from(tables.automationOutcomes)
+    .where(
+      and(
+        eq(tables.automationOutcomes.practiceId, actor.practiceId),
+        eq(tables.automationOutcomes.subjectId, appointmentId),
+      ),
+    )
+    .orderBy(desc(tables.automationOutcomes.at))
+    .limit(20);
+  await recordAudit(database.db, actor, "read", "appointment_billing", appointmentId, now);
+
+  const config = ctx.config;
+  const creation = config.automations.invoice_creation;
+  const next = nextRun(config, "invoice_creation", timeZone, now);
+  const reasons = decision.billable ? [] : decision.reasons.filter((r) => r.code !== "ALREADY_INVOICED");
+  let tonight: string;
+  if (billedRow) tonight = `Nothing: it is already on invoice ${billedRow.number}.`;
+  else if (!creation.enabled)
+    tonight = `Nothing automatic: ${automationInfo.invoice_creation.title} is off. Enable it, or invoice the session by hand.`;
+  else if (!next) tonight = "Nothing is scheduled.";
+  else if (!decision.billable) {
+    const fixes = reasons.map((r) => skipReasonFix[r.code]).filter((f): f is string => !!f);
+    tonight = `It will not be invoiced at the next run (${when(next.scheduledAt, timeZone)}) unless you ${fixes.length ? fixes.join(", and ") : "resolve the reasons above"}.`;
+  } else if (config.invoiceCreationMode === "monthly") {
+    const covered = previousMonthRange(next.localDate);
+    tonight =
+      facts.dateOfService >= covered.from && facts.dateOfService <= covered.to
+        ? `It will be invoiced with the client's monthly invoice on ${when(next.scheduledAt, timeZone)}.`
+        : `It will be invoiced with the monthly invoice after its month ends (the run on ${when(next.scheduledAt, timeZone)} covers ${covered.from} to ${covered.to}).`;
+  } else {
+    const pended = config.invoiceCreationMode === "manual" ? " as a Pended invoice for your review" : "";
+    tonight = `It will be invoiced${pended} at the next run, ${when(next.scheduledAt, timeZone)}.`;
+  }
+  return {
+    appointmentId,
+    status: facts.status,
+    dateOfService: facts.dateOfService,
+    billed: billedRow ? { invoiceId: billedRow.invoiceId, invoiceNumber: billedRow.number } : null,
+    reasons: reasons.map((r) => ({ ...r, fix: skipReasonFix[r.code] ?? null })),
+    tonight,
+    nextRunAt: next?.scheduledAt.toISOString() ?? null,
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      automation: h.automation,
+      trigger: h.trigger,
+      outcome: h.outcome,
+      message: h.message,
+      runId: h.runId,
+    })),
+  };
+};

@@ -1,0 +1,18 @@
+import type { LocalDate } from "@billcycle/core";
+import type { Database } from "@billcycle/db";
+
+export type PipelineRunInput = {
+  practiceId: string;
+  runId: string | null;
+  trigger: "schedule" | "manual";
+  today: LocalDate;
+};
+
+/**
+ * What the automation engine needs from the claims pipeline: Claims Submission and ERA Processing.
+ * The engine only schedules them; how claims are scrubbed, written and delivered lives behind this port.
+ */
+export type ClaimsPipelinePort = {
+  submitClaims(database: Database, input: PipelineRunInput, now: Date): Promise<Record<string, number>>;
+  processRemittances(database: Database, input: PipelineRunInput, now: Date): Promise<Record<string, number>>;
+};

@@ -1,0 +1,102 @@
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import type { Executor } from "../database";
+import { jobs } from "../schema/automation";
+
+export type JobRow = typeof jobs.$inferSelect;
+export const JOBS_CHANNEL = "billcycle_jobs";
+
+/**
+ * Enqueues a job on the caller's transaction, so it exists exactly when the change that caused it commits.
+ * With a singleton key a second enqueue of the same work is a no-op. Wakes idle workers with NOTIFY.
+ */
+export const enqueueJob = async (
+  tx: Executor,
+  job: {
+    queue: string;
+    payload: Record<string, unknown>;
+    singletonKey?: string;
+    runAt: Date;
+    maxAttempts?: number;
+  },
+  now: Date,
+): Promise<boolean> => {
+  const rows = await tx
+    .insert(jobs)
+    .values({
+      queue: job.queue,
+      payload: job.payload,
+      singletonKey: job.singletonKey ?? null,
+      runAt: job.runAt,
+      maxAttempts: job.maxAttempts ?? 5,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: jobs.singletonKey })
+    .returning({ id: jobs.id });
+  if (rows.length > 0) await tx.execute(sql`SELECT pg_notify(${JOBS_CHANNEL}, ${job.queue})`);
+  return rows.length > 0;
+};
+
+/**
+ * Claims up to `limit` ready jobs for `workerId` with a lease. A running job whose lease ran out (its worker
+ * died, e.g. kill -9) is ready again. SKIP LOCKED lets several workers claim concurrently without blocking.
+ */
+export const claimJobs = async (
+  tx: Executor,
+  workerId: string,
+  limit: number,
+  now: Date,
+  leaseMs: number,
+  queues?: readonly string[],
+): Promise<JobRow[]> => {
+  const ready = or(
+    and(eq(jobs.status, "queued"), lte(jobs.runAt, now)),
+    and(eq(jobs.status, "running"), lte(jobs.lockedUntil, now)),
+  );
+  const where = queues?.length ? and(ready, inArray(jobs.queue, [...queues])) : ready;
+  const candidates = tx
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(where)
+    .orderBy(asc(jobs.runAt), asc(jobs.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return tx
+    .update(jobs)
+    .set({
+      status: "running",
+      lockedBy: workerId,
+      lockedUntil: new Date(now.getTime() + leaseMs),
+      attempts: sql`${jobs.attempts} + 1`,
+    })
+    .where(inArray(jobs.id, candidates))
+    .returning();
+};
+
+export const completeJob = async (tx: Executor, id: number, workerId: string, now: Date): Promise<void> => {
+  await tx
+    .update(jobs)
+    .set({ status: "done", finishedAt: now, lockedUntil: null })
+    .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId)));
+};
+
+/** Exponential backoff: 2 s, 4 s, 8 s … capped at 10 minutes; after maxAttempts the job is failed for a person. */
+export const failJob = async (
+  tx: Executor,
+  job: JobRow,
+  workerId: string,
+  error: string,
+  now: Date,
+): Promise<void> => {
+  const final = job.attempts >= job.maxAttempts;
+  const delay = Math.min(2 ** job.attempts * 1000, 10 * 60 * 1000);
+  await tx
+    .update(jobs)
+    .set({
+      status: final ? "failed" : "queued",
+      lastError: error.slice(0, 500),
+      runAt: final ? job.runAt : new Date(now.getTime() + delay),
+      lockedUntil: null,
+      finishedAt: final ? now : null,
+    })
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
+};

@@ -1,0 +1,224 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { appointments, clients, insurancePolicies, payers } from "./clinic";
+import { cents, instant, tenantColumns } from "./columns";
+import { practices } from "./practice";
+
+/** Per-practice counters for human-facing numbers (INV-1042, claim control numbers), allocated in blocks. */
+export const practiceCounters = pgTable(
+  "practice_counters",
+  {
+    practiceId: uuid("practice_id")
+      .notNull()
+      .references(() => practices.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    value: bigint("value", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.practiceId, t.name] })],
+);
+
+export const invoices = pgTable(
+  "invoices",
+  {
+    ...tenantColumns(),
+    number: text("number").notNull(),
+    clientId: uuid("client_id").notNull(),
+    status: text("status", {
+      enum: ["pended", "open", "processed", "partially_paid", "paid", "void"],
+    }).notNull(),
+    paysBy: text("pays_by", { enum: ["insurance", "self_pay"] }).notNull(),
+    invoiceDate: date("invoice_date", { mode: "string" }).notNull(),
+    totalCents: cents("total_cents").notNull(),
+    insuranceCents: cents("insurance_cents").notNull(),
+    clientCents: cents("client_cents").notNull(),
+    insurancePaidCents: cents("insurance_paid_cents").notNull().default(0),
+    clientPaidCents: cents("client_paid_cents").notNull().default(0),
+    adjustmentCents: cents("adjustment_cents").notNull().default(0),
+    primaryPolicyId: uuid("primary_policy_id"),
+    source: text("source", { enum: ["nightly", "monthly", "manual", "on_kept", "user"] }).notNull(),
+    runId: uuid("run_id"),
+    replacesInvoiceId: uuid("replaces_invoice_id"),
+    voidedAt: instant("voided_at"),
+    voidReason: text("void_reason"),
+  },
+  (t) => [
+    unique("invoices_practice_id_id_key").on(t.practiceId, t.id),
+    unique("invoices_practice_number_key").on(t.practiceId, t.number),
+    foreignKey({ columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }),
+    index("invoices_practice_status_idx").on(t.practiceId, t.status, t.invoiceDate),
+    index("invoices_client_idx").on(t.practiceId, t.clientId),
+    check("invoices_amounts_check", sql`${t.totalCents} = ${t.insuranceCents} + ${t.clientCents}`),
+  ],
+);
+
+export const invoiceLines = pgTable(
+  "invoice_lines",
+  {
+    id: uuid("id").primaryKey(),
+    practiceId: uuid("practice_id").notNull(),
+    invoiceId: uuid("invoice_id").notNull(),
+    position: integer("position").notNull(),
+    kind: text("kind", { enum: ["service", "fee", "product", "adjustment"] }).notNull(),
+    appointmentId: uuid("appointment_id"),
+    serviceId: uuid("service_id"),
+    productId: uuid("product_id"),
+    code: text("code").notNull(),
+    description: text("description").notNull(),
+    dateOfService: date("date_of_service", { mode: "string" }),
+    units: integer("units").notNull(),
+    unitFeeCents: cents("unit_fee_cents").notNull(),
+    amountCents: cents("amount_cents").notNull(),
+    modifiers: jsonb("modifiers").$type<string[]>().notNull(),
+    diagnosisPointers: jsonb("diagnosis_pointers").$type<number[]>().notNull(),
+    diagnosisCodes: jsonb("diagnosis_codes").$type<string[]>().notNull(),
+    insuranceEligible: boolean("insurance_eligible").notNull(),
+    /** An adjustment line names the line it corrects; issued lines are never edited. */
+    adjustsLineId: uuid("adjusts_line_id"),
+    createdAt: instant("created_at").notNull(),
+    createdBy: text("created_by").notNull(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.practiceId, t.invoiceId],
+      foreignColumns: [invoices.practiceId, invoices.id],
+    }).onDelete("cascade"),
+    unique("invoice_lines_position_key").on(t.invoiceId, t.position),
+    index("invoice_lines_appointment_idx").on(t.appointmentId),
+  ],
+);
+
+/**
+ * The exactly-once key for invoicing: an appointment appears here at most once, inserted in the same
+ * transaction as its invoice. Voiding the invoice deletes the row so the session can be billed again.
+ */
+export const appointmentInvoices = pgTable(
+  "appointment_invoices",
+  {
+    appointmentId: uuid("appointment_id").primaryKey(),
+    practiceId: uuid("practice_id").notNull(),
+    invoiceId: uuid("invoice_id").notNull(),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.practiceId, t.appointmentId],
+      foreignColumns: [appointments.practiceId, appointments.id],
+    }),
+    foreignKey({ columns: [t.practiceId, t.invoiceId], foreignColumns: [invoices.practiceId, invoices.id] }),
+    index("appointment_invoices_invoice_idx").on(t.invoiceId),
+  ],
+);
+
+export const invoiceStatusHistory = pgTable(
+  "invoice_status_history",
+  {
+    id: uuid("id").primaryKey(),
+    practiceId: uuid("practice_id").notNull(),
+    invoiceId: uuid("invoice_id").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    at: instant("at").notNull(),
+    actor: text("actor").notNull(),
+    cause: text("cause"),
+  },
+  (t) => [index("invoice_status_history_invoice_idx").on(t.invoiceId, t.at)],
+);
+
+export const claims = pgTable(
+  "claims",
+  {
+    ...tenantColumns(),
+    invoiceId: uuid("invoice_id").notNull(),
+    clientId: uuid("client_id").notNull(),
+    payerId: uuid("payer_id").notNull(),
+    policyId: uuid("policy_id").notNull(),
+    payerRank: text("payer_rank", { enum: ["primary", "secondary", "tertiary"] }).notNull(),
+    status: text("status").notNull(),
+    frequencyCode: text("frequency_code", { enum: ["1", "7", "8"] })
+      .notNull()
+      .default("1"),
+    /** CLM01: what the payer echoes back in 277CA TRN*2 and 835 CLP01. */
+    patientControlNumber: text("patient_control_number").notNull(),
+    payerClaimNumber: text("payer_claim_number"),
+    replacesClaimId: uuid("replaces_claim_id"),
+    totalCents: cents("total_cents").notNull(),
+    paidCents: cents("paid_cents").notNull().default(0),
+    patientResponsibilityCents: cents("patient_responsibility_cents").notNull().default(0),
+    diagnosisCodes: jsonb("diagnosis_codes").$type<string[]>().notNull(),
+    runId: uuid("run_id"),
+    submittedAt: instant("submitted_at"),
+  },
+  (t) => [
+    unique("claims_practice_id_id_key").on(t.practiceId, t.id),
+    unique("claims_practice_pcn_key").on(t.practiceId, t.patientControlNumber),
+    foreignKey({ columns: [t.practiceId, t.invoiceId], foreignColumns: [invoices.practiceId, invoices.id] }),
+    foreignKey({ columns: [t.practiceId, t.payerId], foreignColumns: [payers.practiceId, payers.id] }),
+    foreignKey({
+      columns: [t.practiceId, t.policyId],
+      foreignColumns: [insurancePolicies.practiceId, insurancePolicies.id],
+    }),
+    // The exactly-once key for Invoice Processing: one original claim per invoice and payer level.
+    uniqueIndex("claims_original_per_invoice_key")
+      .on(t.invoiceId, t.payerRank)
+      .where(sql`${t.frequencyCode} = '1'`),
+    index("claims_practice_status_idx").on(t.practiceId, t.status),
+  ],
+);
+
+export const claimLines = pgTable(
+  "claim_lines",
+  {
+    id: uuid("id").primaryKey(),
+    practiceId: uuid("practice_id").notNull(),
+    claimId: uuid("claim_id").notNull(),
+    invoiceLineId: uuid("invoice_line_id").notNull(),
+    lineNumber: integer("line_number").notNull(),
+    /** REF*6R: lets an 835 SVC be matched to this line. */
+    controlNumber: text("control_number").notNull(),
+    code: text("code").notNull(),
+    modifiers: jsonb("modifiers").$type<string[]>().notNull(),
+    units: integer("units").notNull(),
+    chargeCents: cents("charge_cents").notNull(),
+    dateOfService: date("date_of_service", { mode: "string" }).notNull(),
+    diagnosisPointers: jsonb("diagnosis_pointers").$type<number[]>().notNull(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.practiceId, t.claimId],
+      foreignColumns: [claims.practiceId, claims.id],
+    }).onDelete("cascade"),
+    unique("claim_lines_number_key").on(t.claimId, t.lineNumber),
+    unique("claim_lines_control_key").on(t.practiceId, t.controlNumber),
+  ],
+);
+
+export const claimStatusHistory = pgTable(
+  "claim_status_history",
+  {
+    id: uuid("id").primaryKey(),
+    practiceId: uuid("practice_id").notNull(),
+    claimId: uuid("claim_id").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    at: instant("at").notNull(),
+    actor: text("actor").notNull(),
+    /** What caused it: { kind: "run" | "file" | "acknowledgment" | "remittance" | "user", id, detail }. */
+    cause: jsonb("cause").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index("claim_status_history_claim_idx").on(t.claimId, t.at)],
+);

@@ -1,0 +1,161 @@
+import { hostname } from "node:os";
+import type { EnginePorts } from "@billcycle/app";
+import type { Clock } from "@billcycle/core";
+import {
+  claimJobs,
+  completeJob,
+  type Database,
+  failJob,
+  type JobRow,
+  subscribeToJobs,
+  tables,
+} from "@billcycle/db";
+import { and, eq, inArray } from "drizzle-orm";
+import { tickClock } from "./clock/tick-clock";
+import { jobHandlers } from "./handlers/job-handlers";
+
+export type WorkerLog = {
+  info(msg: string, fields?: Record<string, string | number | boolean | null | undefined>): void;
+  error(msg: string, fields?: Record<string, string | number | boolean | null | undefined>): void;
+};
+
+export type WorkerDeps = {
+  database: Database;
+  clock: Clock;
+  ports: EnginePorts;
+  log?: WorkerLog;
+  workerId?: string;
+  /** A claimed job belongs to its worker this long, renewed while it runs; a dead worker's job is retried after. */
+  leaseMs?: number;
+};
+
+const silent: WorkerLog = { info: () => undefined, error: () => undefined };
+
+const errorSummary = (e: unknown): string => {
+  const err = e as { name?: string; code?: string; message?: string };
+  return [err.name, err.code, err.message].filter(Boolean).join(": ").slice(0, 500);
+};
+
+/** Claims and runs one ready job. Returns false when nothing was ready. */
+export const runOneJob = async (deps: WorkerDeps): Promise<boolean> => {
+  const workerId = deps.workerId ?? `${hostname()}:${process.pid}`;
+  const leaseMs = deps.leaseMs ?? 5 * 60 * 1000;
+  const log = deps.log ?? silent;
+  const [job] = await deps.database.db.transaction((tx) =>
+    claimJobs(tx, workerId, 1, deps.clock.now(), leaseMs),
+  );
+  if (!job) return false;
+  const handler = jobHandlers[job.queue];
+  // Keep the lease while the job runs, so a long run is not mistaken for a dead worker's.
+  const heartbeat = setInterval(
+    () => {
+      void deps.database.db
+        .update(tables.jobs)
+        .set({ lockedUntil: new Date(deps.clock.now().getTime() + leaseMs) })
+        .where(
+          and(
+            eq(tables.jobs.id, job.id),
+            eq(tables.jobs.lockedBy, workerId),
+            eq(tables.jobs.status, "running"),
+          ),
+        )
+        .catch(() => undefined);
+    },
+    Math.max(250, Math.floor(leaseMs / 3)),
+  );
+  try {
+    if (!handler) throw new Error(`no handler for queue ${job.queue}`);
+    await handler(deps.database, job.payload, deps.ports, deps.clock.now());
+    await completeJob(deps.database.db, job.id, workerId, deps.clock.now());
+    log.info("job done", { queue: job.queue, jobId: job.id, attempt: job.attempts });
+  } catch (e) {
+    log.error("job failed", {
+      queue: job.queue,
+      jobId: job.id,
+      attempt: job.attempts,
+      error: (e as Error).name,
+    });
+    await failJob(deps.database.db, job, workerId, errorSummary(e), deps.clock.now());
+    await markRunFailedIfFinal(deps.database, job, errorSummary(e));
+  } finally {
+    clearInterval(heartbeat);
+  }
+  return true;
+};
+
+const markRunFailedIfFinal = async (database: Database, job: JobRow, error: string) => {
+  if (job.attempts < job.maxAttempts || typeof job.payload.runId !== "string") return;
+  await database.db
+    .update(tables.automationRuns)
+    .set({ status: "failed", note: error })
+    .where(
+      and(
+        eq(tables.automationRuns.id, job.payload.runId),
+        inArray(tables.automationRuns.status, ["queued", "running"]),
+      ),
+    );
+};
+
+/** Runs ready jobs until none is left (tests and the CLI use this with a simulated clock). */
+export const drainJobs = async (deps: WorkerDeps, max = 100_000): Promise<number> => {
+  let n = 0;
+  while (n < max && (await runOneJob(deps))) n++;
+  return n;
+};
+
+export type RunningWorker = { stop(): Promise<void> };
+
+/**
+ * The worker process loop: ticks the clock every `tickMs`, and runs jobs as they arrive (woken by NOTIFY,
+ * polling every `pollMs` as a fallback). `concurrency` jobs run at once.
+ */
+export const startWorker = async (
+  deps: WorkerDeps & { tickMs?: number; pollMs?: number; concurrency?: number },
+): Promise<RunningWorker> => {
+  const log = deps.log ?? silent;
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(t);
+        wake = null;
+        resolve();
+      };
+    });
+  const unsubscribe = await subscribeToJobs(deps.database, () => wake?.());
+  const tick = async () => {
+    try {
+      const { scheduled } = await tickClock(deps.database, deps.clock.now());
+      if (scheduled) log.info("clock scheduled runs", { scheduled });
+    } catch (e) {
+      log.error("clock tick failed", { error: (e as Error).name });
+    }
+  };
+  await tick();
+  const ticker = setInterval(() => void tick(), deps.tickMs ?? 30_000);
+  const loops = Array.from({ length: deps.concurrency ?? 1 }, async () => {
+    while (!stopping) {
+      let ran = false;
+      try {
+        ran = await runOneJob(deps);
+      } catch (e) {
+        log.error("worker loop error", { error: (e as Error).name });
+      }
+      if (!ran && !stopping) await sleep(deps.pollMs ?? 1000);
+    }
+  });
+  return {
+    stop: async () => {
+      stopping = true;
+      clearInterval(ticker);
+      wake?.();
+      await Promise.all(loops);
+      await unsubscribe();
+    },
+  };
+};
