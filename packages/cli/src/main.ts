@@ -1,9 +1,12 @@
 #!/usr/bin/env -S npx tsx
 import { createUser } from "@billcycle/app";
-import { type Role, isDomainError, roles, systemClock } from "@billcycle/core";
-import { migrate } from "@billcycle/db";
+import { isDomainError, type Role, roles, systemClock } from "@billcycle/core";
+import { migrate, tables } from "@billcycle/db";
 import { Command, Option } from "commander";
+import { asc } from "drizzle-orm";
+import { registerEngineCommands } from "./commands/engine";
 import { startCommand } from "./commands/start";
+import { workerCommand } from "./commands/worker";
 import { seedDemo } from "./demo/seed-demo";
 import { openConfiguredDatabase } from "./open-configured-database";
 
@@ -17,6 +20,27 @@ program
   .option("--host <host>", "address to listen on", process.env.HOST ?? "127.0.0.1")
   .option("--no-demo", "do not create the demo practices on an empty database")
   .action(startCommand);
+
+program
+  .command("worker")
+  .description("run only the worker (clock and jobs); start several against one PostgreSQL to scale out")
+  .option("--concurrency <n>", "jobs at once in this process", "1")
+  .action(workerCommand);
+
+registerEngineCommands(program);
+
+program
+  .command("practices")
+  .description("list practices (id, time zone, name)")
+  .action(async () => {
+    const database = await openConfiguredDatabase(() => undefined);
+    const rows = await database.db
+      .select({ id: tables.practices.id, name: tables.practices.name, timeZone: tables.practices.timeZone })
+      .from(tables.practices)
+      .orderBy(asc(tables.practices.name));
+    for (const r of rows) log(`${r.id}  ${r.timeZone.padEnd(20)} ${r.name}`);
+    await database.close();
+  });
 
 program
   .command("migrate")
@@ -35,7 +59,11 @@ program
   .action(async () => {
     const database = await openConfiguredDatabase(log);
     const summary = await seedDemo(database, systemClock.now(), log);
-    log(summary ? `demo data created; sign in as ${summary.login.email} / ${summary.login.password}` : "demo data already present");
+    log(
+      summary
+        ? `demo data created; sign in as ${summary.login.email} / ${summary.login.password}`
+        : "demo data already present",
+    );
     await database.close();
   });
 
@@ -54,7 +82,12 @@ user
     const database = await openConfiguredDatabase(log);
     try {
       const memberships = opts.practice ? [{ practiceId: opts.practice, role: opts.role }] : [];
-      const { id } = await createUser(database, { email: opts.email, name: opts.name, password }, memberships, systemClock.now());
+      const { id } = await createUser(
+        database,
+        { email: opts.email, name: opts.name, password },
+        memberships,
+        systemClock.now(),
+      );
       log(`user ${opts.email} created (${id})${opts.practice ? ` as ${opts.role} of ${opts.practice}` : ""}`);
     } finally {
       await database.close();
@@ -62,6 +95,8 @@ user
   });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
-  process.stderr.write(`billcycle: ${isDomainError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    `billcycle: ${isDomainError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e)}\n`,
+  );
   process.exit(1);
 });

@@ -10,7 +10,9 @@ import { recordId } from "./http/guards";
 import { errorBody, fromZodError, statusFor } from "./http/outcomes";
 import { registerAppointmentStatusRoute } from "./routes/appointment-status";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth";
+import { registerAutomationRoutes } from "./routes/automation";
 import { docsPage } from "./routes/docs-page";
+import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
 import { registerPracticeRoutes } from "./routes/practices";
 import { registerResourceRoutes } from "./routes/resources";
 
@@ -74,6 +76,8 @@ export const createApp = (deps: AppDeps) => {
   registerAuthRoutes(app, deps);
   registerPracticeRoutes(app, deps);
   registerAppointmentStatusRoute(app, deps);
+  registerAutomationRoutes(app, deps);
+  registerInvoiceActionRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -1,4 +1,5 @@
 import { appointmentsResource, progressNotesResource } from "./definitions/appointments";
+import { claimsResource, invoicesResource } from "./definitions/billing-records";
 import { clientsResource, diagnosesResource, insurancePoliciesResource } from "./definitions/clients";
 import {
   employerGroupsResource,
@@ -25,4 +26,6 @@ export const resources: readonly ResourceDefinition[] = [
   employersResource,
   appointmentsResource,
   progressNotesResource,
+  invoicesResource,
+  claimsResource,
 ];

@@ -42,6 +42,8 @@ export type ResourceDefinition = {
   phi: boolean;
   filters: Record<string, FilterDefinition>;
   deletable: boolean;
+  /** false: list and get only (records created by the engine, changed through their own actions). */
+  writable?: boolean;
   prepareCreate?: (input: Row, ctx: WriteContext) => Promise<Row>;
   prepareUpdate?: (patch: Row, existing: Row, ctx: WriteContext) => Promise<Row>;
   /** Checks on the whole record after a create or update is merged (cross-field rules). */

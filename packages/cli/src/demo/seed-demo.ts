@@ -13,8 +13,37 @@ export const demoUsers = [
   { email: "readonly@demo.billcycle.test", name: "Rita Readonly", role: "read_only" },
 ] as const;
 
-const firstNames = ["Ava", "Liam", "Maya", "Noah", "Zoe", "Eli", "Iris", "Owen", "Lena", "Theo", "Nora", "Jude", "Ruby", "Cole", "Skye"];
-const lastNames = ["Alvarez", "Brooks", "Chen", "Dawson", "Ellis", "Foster", "Garcia", "Hughes", "Ibarra", "Jensen", "Kim", "Lopez"];
+const firstNames = [
+  "Ava",
+  "Liam",
+  "Maya",
+  "Noah",
+  "Zoe",
+  "Eli",
+  "Iris",
+  "Owen",
+  "Lena",
+  "Theo",
+  "Nora",
+  "Jude",
+  "Ruby",
+  "Cole",
+  "Skye",
+];
+const lastNames = [
+  "Alvarez",
+  "Brooks",
+  "Chen",
+  "Dawson",
+  "Ellis",
+  "Foster",
+  "Garcia",
+  "Hughes",
+  "Ibarra",
+  "Jensen",
+  "Kim",
+  "Lopez",
+];
 
 type PracticeSpec = {
   name: string;
@@ -78,7 +107,10 @@ const payerSpecs = [
   { name: "Medicare Part B (demo)", payerId: "MCRB1", claimFilingIndicator: "MB" as const },
 ];
 
-export type DemoSummary = { practices: Array<{ id: string; name: string }>; login: { email: string; password: string } };
+export type DemoSummary = {
+  practices: Array<{ id: string; name: string }>;
+  login: { email: string; password: string };
+};
 
 /**
  * Two practices in different time zones, 5 clinicians, 60 clients, 3 payers each, a month of appointments in
@@ -98,7 +130,9 @@ export const seedDemo = async (
   const rnd = seededRandom(20261123);
   const userIds: string[] = [];
   for (const u of demoUsers) {
-    userIds.push((await createUser(database, { email: u.email, name: u.name, password: DEMO_PASSWORD }, [], now)).id);
+    userIds.push(
+      (await createUser(database, { email: u.email, name: u.name, password: DEMO_PASSWORD }, [], now)).id,
+    );
   }
   const practices: DemoSummary["practices"] = [];
   let npiStem = 123450000;
@@ -109,7 +143,12 @@ export const seedDemo = async (
       {
         name: spec.name,
         timeZone: spec.timeZone,
-        address: { line1: `${100 + pIndex * 20} Market Street`, city: spec.city, state: spec.state, zip: spec.zip },
+        address: {
+          line1: `${100 + pIndex * 20} Market Street`,
+          city: spec.city,
+          state: spec.state,
+          zip: spec.zip,
+        },
         taxId: `74-10${pIndex}2233`,
         billingNpi: npiWithCheckDigit(String(npiStem++)),
         taxonomyCode: spec.taxonomy,
@@ -132,7 +171,12 @@ export const seedDemo = async (
         id: locationId,
         name: "Main office",
         placeOfServiceCode: spec.pos,
-        address: { line1: `${100 + pIndex * 20} Market Street`, city: spec.city, state: spec.state, zip: spec.zip },
+        address: {
+          line1: `${100 + pIndex * 20} Market Street`,
+          city: spec.city,
+          state: spec.state,
+          zip: spec.zip,
+        },
       });
       const telehealthId = id();
       await tx.insert(tables.locations).values({
@@ -140,7 +184,12 @@ export const seedDemo = async (
         id: telehealthId,
         name: "Telehealth",
         placeOfServiceCode: "10",
-        address: { line1: `${100 + pIndex * 20} Market Street`, city: spec.city, state: spec.state, zip: spec.zip },
+        address: {
+          line1: `${100 + pIndex * 20} Market Street`,
+          city: spec.city,
+          state: spec.state,
+          zip: spec.zip,
+        },
       });
       const providerIds: string[] = [];
       for (const [first, last, cred] of spec.clinicians) {
@@ -168,12 +217,18 @@ export const seedDemo = async (
         serviceIds.push(sid);
         await tx.insert(tables.services).values({ ...base, id: sid, code, description, feeCents });
       }
-      await tx.insert(tables.products).values({ ...base, id: id(), name: "Card processing fee", priceCents: 300 });
+      await tx
+        .insert(tables.products)
+        .values({ ...base, id: id(), name: "Card processing fee", priceCents: 300 });
       if (pIndex === 1) {
         const groupId = id();
-        await tx.insert(tables.employerGroups).values({ ...base, id: groupId, name: "Port of Oakland contractors" });
+        await tx
+          .insert(tables.employerGroups)
+          .values({ ...base, id: groupId, name: "Port of Oakland contractors" });
         for (const name of ["Bayline Freight", "Estuary Cranes", "Oak Street Logistics"]) {
-          await tx.insert(tables.employers).values({ ...base, id: id(), name, groupId, contactEmail: "ap@example.com" });
+          await tx
+            .insert(tables.employers)
+            .values({ ...base, id: id(), name, groupId, contactEmail: "ap@example.com" });
         }
       }
       const today = DateTime.fromJSDate(now, { zone: spec.timeZone }).startOf("day");
@@ -220,7 +275,9 @@ export const seedDemo = async (
             ...base,
             id: id(),
             clientId,
-            code: rnd.pick(pIndex === 0 ? ["F41.1", "F32.1", "F43.10", "F90.0"] : ["Z02.1", "M54.50", "S93.401A"]),
+            code: rnd.pick(
+              pIndex === 0 ? ["F41.1", "F32.1", "F43.10", "F90.0"] : ["Z02.1", "M54.50", "S93.401A"],
+            ),
             rank: 1,
           });
         }
@@ -233,7 +290,19 @@ export const seedDemo = async (
           const isPast = startsLocal < DateTime.fromJSDate(now);
           const status: AppointmentStatus = !isPast
             ? "upcoming"
-            : rnd.pick(["kept", "kept", "kept", "kept", "kept", "kept", "kept", "no_show", "late_cancel", "canceled", "upcoming"]);
+            : rnd.pick([
+                "kept",
+                "kept",
+                "kept",
+                "kept",
+                "kept",
+                "kept",
+                "kept",
+                "no_show",
+                "late_cancel",
+                "canceled",
+                "upcoming",
+              ]);
           await tx.insert(tables.appointments).values({
             ...base,
             id: apptId,

@@ -104,6 +104,8 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
     },
   );
 
+  if (def.writable === false) return;
+
   app.openapi(
     createRoute({
       method: "post",

@@ -1,0 +1,16 @@
+import type { Database } from "@billcycle/db";
+import type { TenantActor } from "../resources/crud";
+import { type InvoiceRow, transitionInvoice } from "./transition-invoice";
+
+/** The review queue's "Open": pended invoices become open (issued), all or none. */
+export const openInvoices = async (
+  database: Database,
+  actor: TenantActor,
+  invoiceIds: readonly string[],
+  now: Date,
+): Promise<InvoiceRow[]> =>
+  database.db.transaction(async (tx) => {
+    const opened: InvoiceRow[] = [];
+    for (const id of invoiceIds) opened.push(await transitionInvoice(tx, actor, id, "open", now, "reviewed"));
+    return opened;
+  });

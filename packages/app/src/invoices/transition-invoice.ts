@@ -1,0 +1,43 @@
+import { assertTransition, type InvoiceStatus, invoiceTransitions, notFound } from "@billcycle/core";
+import { type Executor, newId, tables } from "@billcycle/db";
+import { and, eq, sql } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit";
+import type { TenantActor } from "../resources/crud";
+
+export type InvoiceRow = typeof tables.invoices.$inferSelect;
+
+/** Locks the invoice, checks the transition table, writes status, history and audit on the caller's transaction. */
+export const transitionInvoice = async (
+  tx: Executor,
+  actor: TenantActor,
+  invoiceId: string,
+  to: InvoiceStatus,
+  now: Date,
+  cause: string,
+  extra: Partial<InvoiceRow> = {},
+): Promise<InvoiceRow> => {
+  const [invoice] = await tx
+    .select()
+    .from(tables.invoices)
+    .where(and(eq(tables.invoices.practiceId, actor.practiceId), eq(tables.invoices.id, invoiceId)))
+    .for("update");
+  if (!invoice) throw notFound("Invoice");
+  assertTransition("Invoice status", invoiceTransitions, invoice.status, to);
+  const [updated] = await tx
+    .update(tables.invoices)
+    .set({ ...extra, status: to, updatedAt: now, version: sql`${tables.invoices.version} + 1` })
+    .where(eq(tables.invoices.id, invoiceId))
+    .returning();
+  await tx.insert(tables.invoiceStatusHistory).values({
+    id: newId(now.getTime()),
+    practiceId: actor.practiceId,
+    invoiceId,
+    fromStatus: invoice.status,
+    toStatus: to,
+    at: now,
+    actor: actor.label,
+    cause,
+  });
+  await recordAudit(tx, actor, "transition", "invoice", invoiceId, now, { from: invoice.status, to });
+  return updated!;
+};

@@ -1,0 +1,161 @@
+import { claimStatuses, invoiceStatuses } from "@billcycle/core";
+import { type Executor, tables } from "@billcycle/db";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { localDate } from "../../schemas/common";
+import type { ResourceDefinition, Row } from "../resource-definition";
+
+const none = z.strictObject({});
+
+const attach = async <T extends { [k: string]: unknown }>(
+  rows: Row[],
+  load: (ids: string[]) => Promise<T[]>,
+  key: keyof T,
+  as: string,
+): Promise<Row[]> => {
+  if (rows.length === 0) return rows;
+  const children = await load(rows.map((r) => String(r.id)));
+  const by = new Map<string, T[]>();
+  for (const c of children) {
+    const k = String(c[key]);
+    const list = by.get(k);
+    if (list) list.push(c);
+    else by.set(k, [c]);
+  }
+  return rows.map((r) => ({ ...r, [as]: by.get(String(r.id)) ?? [] }));
+};
+
+const expandInvoices = async (tx: Executor, practiceId: string, rows: Row[]) => {
+  const withLines = await attach(
+    rows,
+    (ids) =>
+      tx
+        .select()
+        .from(tables.invoiceLines)
+        .where(
+          and(eq(tables.invoiceLines.practiceId, practiceId), inArray(tables.invoiceLines.invoiceId, ids)),
+        )
+        .orderBy(asc(tables.invoiceLines.invoiceId), asc(tables.invoiceLines.position)),
+    "invoiceId",
+    "lines",
+  );
+  return attach(
+    withLines,
+    (ids) =>
+      tx
+        .select()
+        .from(tables.invoiceStatusHistory)
+        .where(
+          and(
+            eq(tables.invoiceStatusHistory.practiceId, practiceId),
+            inArray(tables.invoiceStatusHistory.invoiceId, ids),
+          ),
+        )
+        .orderBy(asc(tables.invoiceStatusHistory.at)),
+    "invoiceId",
+    "history",
+  );
+};
+
+export const invoicesResource: ResourceDefinition = {
+  path: "invoices",
+  entity: "invoice",
+  label: "Invoice",
+  table: tables.invoices,
+  createSchema: none,
+  updateSchema: none,
+  readPermission: "billing:read",
+  writePermission: "billing:write",
+  phi: true,
+  writable: false,
+  deletable: false,
+  filters: {
+    status: {
+      column: tables.invoices.status,
+      op: "eq",
+      schema: z.enum(invoiceStatuses),
+      description: "invoice status",
+    },
+    clientId: { column: tables.invoices.clientId, op: "eq", schema: z.uuid(), description: "the client" },
+    from: {
+      column: tables.invoices.invoiceDate,
+      op: "gte",
+      schema: localDate,
+      description: "invoice date on or after",
+    },
+    to: {
+      column: tables.invoices.invoiceDate,
+      op: "lte",
+      schema: localDate,
+      description: "invoice date on or before",
+    },
+    minCents: {
+      column: tables.invoices.totalCents,
+      op: "gte",
+      schema: z.coerce.number().int(),
+      description: "total at least (cents)",
+    },
+    maxCents: {
+      column: tables.invoices.totalCents,
+      op: "lte",
+      schema: z.coerce.number().int(),
+      description: "total at most (cents)",
+    },
+  },
+  expand: expandInvoices,
+};
+
+const expandClaims = async (tx: Executor, practiceId: string, rows: Row[]) => {
+  const withLines = await attach(
+    rows,
+    (ids) =>
+      tx
+        .select()
+        .from(tables.claimLines)
+        .where(and(eq(tables.claimLines.practiceId, practiceId), inArray(tables.claimLines.claimId, ids)))
+        .orderBy(asc(tables.claimLines.claimId), asc(tables.claimLines.lineNumber)),
+    "claimId",
+    "lines",
+  );
+  return attach(
+    withLines,
+    (ids) =>
+      tx
+        .select()
+        .from(tables.claimStatusHistory)
+        .where(
+          and(
+            eq(tables.claimStatusHistory.practiceId, practiceId),
+            inArray(tables.claimStatusHistory.claimId, ids),
+          ),
+        )
+        .orderBy(asc(tables.claimStatusHistory.at)),
+    "claimId",
+    "history",
+  );
+};
+
+export const claimsResource: ResourceDefinition = {
+  path: "claims",
+  entity: "claim",
+  label: "Claim",
+  table: tables.claims,
+  createSchema: none,
+  updateSchema: none,
+  readPermission: "billing:read",
+  writePermission: "billing:write",
+  phi: true,
+  writable: false,
+  deletable: false,
+  filters: {
+    status: {
+      column: tables.claims.status,
+      op: "eq",
+      schema: z.enum(claimStatuses),
+      description: "claim status",
+    },
+    clientId: { column: tables.claims.clientId, op: "eq", schema: z.uuid(), description: "the client" },
+    invoiceId: { column: tables.claims.invoiceId, op: "eq", schema: z.uuid(), description: "the invoice" },
+  },
+  expand: expandClaims,
+};

@@ -1,0 +1,196 @@
+import {
+  automationConfigSchema,
+  explainAppointmentBilling,
+  getAutomationConfig,
+  listAutomationRuns,
+  listRunOutcomes,
+  loadBillingContext,
+  nextRun,
+  practiceToday,
+  previewAutomation,
+  updateAutomationConfig,
+} from "@billcycle/app";
+import { type AutomationKind, automationInfo, automationKinds, describeRules } from "@billcycle/core";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import type { AppDeps, HonoEnv } from "../http/deps";
+import { recordId, requirePermission } from "../http/guards";
+import { errorResponses, practiceParams } from "./shared";
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const loose = z.looseObject({});
+
+export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
+  const base = "/api/v1/practices/{practiceId}";
+
+  /** Settings with, for each automation, what enabling it does, when it next runs (local time) and its rules in words. */
+  const describe = async (practiceId: string) => {
+    const now = deps.clock.now();
+    const { timeZone, today } = await practiceToday(deps.database.db, practiceId, now);
+    const { config, version } = await getAutomationConfig(deps.database.db, practiceId);
+    const ctx = await loadBillingContext(deps.database.db, practiceId, today);
+    const automations = Object.fromEntries(
+      automationKinds.map((k: AutomationKind) => {
+        const next = nextRun(config, k, timeZone, now);
+        return [
+          k,
+          {
+            title: automationInfo[k].title,
+            explanation: automationInfo[k].explanation,
+            schedule: `every night at ${config.automations[k].runTime} (${timeZone})`,
+            nextRunAt: next?.scheduledAt.toISOString() ?? null,
+            rulesText: describeRules(config.automations[k].rules, ctx.eligibility.labels),
+          },
+        ];
+      }),
+    );
+    return { config, version, timeZone, automations };
+  };
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/automation`,
+      tags: ["Automation"],
+      summary:
+        "Automation settings, with each automation's explanation, next run and exclusion rules in words",
+      request: { params: practiceParams },
+      responses: { 200: json(loose, "Settings"), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:read");
+      return c.json(await describe(actor.practiceId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: `${base}/automation`,
+      tags: ["Automation"],
+      summary: "Save automation settings (whole document; version 0 on first save)",
+      request: {
+        params: practiceParams,
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z.strictObject({ config: automationConfigSchema, version: z.int().min(0) }),
+            },
+          },
+        },
+      },
+      responses: { 200: json(loose, "Saved"), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "settings:write");
+      const { config, version } = c.req.valid("json");
+      await updateAutomationConfig(deps.database, actor, config, version, deps.clock.now());
+      return c.json(await describe(actor.practiceId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/appointments/{id}/billing-explanation`,
+      tags: ["Automation"],
+      summary: "Why wasn't this session billed, and what will happen tonight?",
+      request: { params: practiceParams.extend({ id: z.string() }) },
+      responses: { 200: json(loose, "The explanation"), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:read");
+      const id = recordId(c.req.valid("param").id, "Appointment");
+      return c.json(await explainAppointmentBilling(deps.database, actor, id, deps.clock.now()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/automation/{automation}/preview`,
+      tags: ["Automation"],
+      summary: "What the next run of an automation would do, without doing it",
+      request: { params: practiceParams.extend({ automation: z.enum(automationKinds) }) },
+      responses: { 200: json(loose, "The preview"), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:read");
+      return c.json(
+        await previewAutomation(deps.database, actor, c.req.valid("param").automation, deps.clock.now()),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/automation-runs`,
+      tags: ["Automation"],
+      summary: "Run history, newest first: local date, lateness, counts, duration",
+      request: {
+        params: practiceParams,
+        query: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.uuid().optional(),
+          automation: z.enum(automationKinds).optional(),
+        }),
+      },
+      responses: {
+        200: json(z.object({ data: z.array(loose), nextCursor: z.string().nullable() }), "Runs"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:read");
+      const q = c.req.valid("query");
+      return c.json(
+        await listAutomationRuns(deps.database, actor.practiceId, {
+          limit: q.limit,
+          before: q.cursor,
+          automation: q.automation,
+        }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/automation-runs/{id}/outcomes`,
+      tags: ["Automation"],
+      summary: "What one run did with each item, filterable by reason code",
+      request: {
+        params: practiceParams.extend({ id: z.string() }),
+        query: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          cursor: z.uuid().optional(),
+          reason: z.string().max(40).optional(),
+        }),
+      },
+      responses: {
+        200: json(z.object({ data: z.array(loose), nextCursor: z.string().nullable() }), "Outcomes"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:read");
+      const q = c.req.valid("query");
+      const runId = recordId(c.req.valid("param").id, "Run");
+      return c.json(
+        await listRunOutcomes(deps.database, actor.practiceId, runId, {
+          limit: q.limit,
+          after: q.cursor,
+          reason: q.reason,
+        }),
+        200,
+      );
+    },
+  );
+};

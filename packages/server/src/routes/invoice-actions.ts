@@ -1,0 +1,101 @@
+import { addProductToInvoice, openInvoices, voidInvoice } from "@billcycle/app";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import type { AppDeps, HonoEnv } from "../http/deps";
+import { recordId, requirePermission } from "../http/guards";
+import { errorResponses, practiceParams } from "./shared";
+
+const ok = (description: string) => ({
+  description,
+  content: { "application/json": { schema: z.looseObject({}) } },
+});
+
+export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
+  const base = "/api/v1/practices/{practiceId}/invoices";
+  const idParams = practiceParams.extend({ id: z.string() });
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: `${base}/open`,
+      tags: ["Invoice"],
+      summary: "Open reviewed Pended invoices (all or none)",
+      request: {
+        params: practiceParams,
+        body: {
+          required: true,
+          content: {
+            "application/json": { schema: z.strictObject({ invoiceIds: z.array(z.uuid()).min(1).max(500) }) },
+          },
+        },
+      },
+      responses: { 200: ok("Opened"), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:write");
+      const opened = await openInvoices(
+        deps.database,
+        actor,
+        c.req.valid("json").invoiceIds,
+        deps.clock.now(),
+      );
+      return c.json({ data: opened }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: `${base}/{id}/void`,
+      tags: ["Invoice"],
+      summary: "Void an invoice; its sessions can be invoiced again",
+      request: {
+        params: idParams,
+        body: {
+          required: true,
+          content: {
+            "application/json": { schema: z.strictObject({ reason: z.string().trim().min(1).max(500) }) },
+          },
+        },
+      },
+      responses: { 200: ok("Voided"), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:write");
+      const id = recordId(c.req.valid("param").id, "Invoice");
+      return c.json(
+        await voidInvoice(deps.database, actor, id, c.req.valid("json").reason, deps.clock.now()),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: `${base}/{id}/products`,
+      tags: ["Invoice"],
+      summary: "Add a product (e.g. a card fee) to a Pended invoice",
+      request: {
+        params: idParams,
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z.strictObject({ productId: z.uuid(), quantity: z.int().min(1).max(100).default(1) }),
+            },
+          },
+        },
+      },
+      responses: { 200: ok("Updated invoice"), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:write");
+      const id = recordId(c.req.valid("param").id, "Invoice");
+      return c.json(
+        await addProductToInvoice(deps.database, actor, id, c.req.valid("json"), deps.clock.now()),
+        200,
+      );
+    },
+  );
+};
