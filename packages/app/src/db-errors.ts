@@ -21,6 +21,17 @@ export const translateDbError = (e: unknown): unknown => {
   if (!pgErr) return e;
   switch (pgErr.code) {
     case "23503":
+      // The same code covers both directions: deleting a record others still point at is a conflict, not a
+      // missing reference.
+      if (pgErr.detail?.includes("is still referenced") || pgErr.message?.startsWith("update or delete on")) {
+        return new DomainError(
+          "CONFLICT",
+          "This record is still in use by other records; remove those first",
+          {
+            constraint: pgErr.constraint,
+          },
+        );
+      }
       return new DomainError("REFERENCE_NOT_FOUND", "A referenced record does not exist in this practice", {
         constraint: pgErr.constraint,
       });

@@ -37,7 +37,7 @@ CREATE TABLE "automation_runs" (
 	"scheduled_at" timestamp with time zone NOT NULL,
 	"status" text NOT NULL,
 	"late" boolean DEFAULT false NOT NULL,
-	"lateness_ms" integer,
+	"lateness_ms" bigint,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,

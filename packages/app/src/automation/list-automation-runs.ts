@@ -1,3 +1,4 @@
+import { notFound } from "@billcycle/core";
 import { type Database, tables } from "@billcycle/db";
 import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 
@@ -29,6 +30,12 @@ export const listRunOutcomes = async (
   runId: string,
   query: { limit: number; after?: string | undefined; reason?: string | undefined },
 ) => {
+  // Another practice's run, or none: 404 like every other record, not an empty page.
+  const [run] = await database.db
+    .select({ id: tables.automationRuns.id })
+    .from(tables.automationRuns)
+    .where(and(eq(tables.automationRuns.practiceId, practiceId), eq(tables.automationRuns.id, runId)));
+  if (!run) throw notFound("Run");
   const where: SQL[] = [
     eq(tables.automationOutcomes.practiceId, practiceId),
     eq(tables.automationOutcomes.runId, runId),

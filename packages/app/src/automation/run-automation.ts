@@ -18,6 +18,7 @@ export const runAutomation = async (
   runId: string,
   ports: EnginePorts,
   now: Date,
+  options: { batchSize?: number } = {},
 ): Promise<{ status: "done" | "skipped" | "already_done"; counts: Record<string, number> }> => {
   const started = await database.db
     .update(tables.automationRuns)
@@ -55,7 +56,13 @@ export const runAutomation = async (
   ) {
     return finish("skipped", {}, "monthly invoice creation runs on the 1st");
   }
-  const input = { practiceId: run.practiceId, runId, trigger: run.trigger, today: run.localDate } as const;
+  const input = {
+    practiceId: run.practiceId,
+    runId,
+    trigger: run.trigger,
+    today: run.localDate,
+    batchSize: options.batchSize,
+  } as const;
   let counts: Record<string, number>;
   switch (kind) {
     case "invoice_creation":

@@ -11,6 +11,7 @@ export const openInvoices = async (
 ): Promise<InvoiceRow[]> =>
   database.db.transaction(async (tx) => {
     const opened: InvoiceRow[] = [];
-    for (const id of invoiceIds) opened.push(await transitionInvoice(tx, actor, id, "open", now, "reviewed"));
+    for (const id of invoiceIds)
+      opened.push(await transitionInvoice(tx, actor, id, "open", now, "reviewed", {}, ["pended"]));
     return opened;
   });

@@ -1,4 +1,10 @@
-import { assertTransition, type InvoiceStatus, invoiceTransitions, notFound } from "@billcycle/core";
+import {
+  assertTransition,
+  DomainError,
+  type InvoiceStatus,
+  invoiceTransitions,
+  notFound,
+} from "@billcycle/core";
 import { type Executor, newId, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
@@ -15,6 +21,8 @@ export const transitionInvoice = async (
   now: Date,
   cause: string,
   extra: Partial<InvoiceRow> = {},
+  /** When set, the invoice must currently be in one of these (an action's own precondition). */
+  from?: readonly InvoiceStatus[],
 ): Promise<InvoiceRow> => {
   const [invoice] = await tx
     .select()
@@ -22,6 +30,16 @@ export const transitionInvoice = async (
     .where(and(eq(tables.invoices.practiceId, actor.practiceId), eq(tables.invoices.id, invoiceId)))
     .for("update");
   if (!invoice) throw notFound("Invoice");
+  if (from && !from.includes(invoice.status)) {
+    throw new DomainError(
+      "ILLEGAL_TRANSITION",
+      `Invoice ${invoice.number} is ${invoice.status}; this applies to ${from.join(" or ")} invoices`,
+      {
+        from: invoice.status,
+        to,
+      },
+    );
+  }
   assertTransition("Invoice status", invoiceTransitions, invoice.status, to);
   const [updated] = await tx
     .update(tables.invoices)

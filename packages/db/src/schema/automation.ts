@@ -1,6 +1,7 @@
 import type { AutomationConfig } from "@billcycle/core";
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -56,7 +57,7 @@ export const automationRuns = pgTable(
     scheduledAt: instant("scheduled_at").notNull(),
     status: text("status", { enum: ["queued", "running", "done", "skipped", "failed"] }).notNull(),
     late: boolean("late").notNull().default(false),
-    latenessMs: integer("lateness_ms"),
+    latenessMs: bigint("lateness_ms", { mode: "number" }),
     attempts: integer("attempts").notNull().default(0),
     startedAt: instant("started_at"),
     finishedAt: instant("finished_at"),

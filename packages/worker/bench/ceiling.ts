@@ -1,0 +1,144 @@
+import type { Database } from "@billcycle/db";
+import type pg from "pg";
+import { query, scalar } from "./common";
+
+/**
+ * The raw-insert ceiling: the rows a creation run produced in invoices, invoice_lines and appointment_invoices
+ * (same values, widths and counts) are read out, deleted, and inserted again as fast as the database takes them:
+ * one transaction per `batchInvoices` invoices, each table in one INSERT … SELECT FROM unnest($1::text[], …) with
+ * prepared statements, over `connections` sessions. Nothing is decided, nothing else is written.
+ */
+export type CeilingResult = {
+  connections: number;
+  appointments: number;
+  invoices: number;
+  lines: number;
+  ms: number;
+  appointmentsPerSecond: number;
+  rowsPerSecond: number;
+};
+
+const TABLES = [
+  { name: "invoices", key: "id", order: "id" },
+  { name: "invoice_lines", key: "invoice_id", order: "invoice_id, position" },
+  { name: "appointment_invoices", key: "invoice_id", order: "invoice_id" },
+] as const;
+
+type Column = { name: string; type: string };
+type Batch = { columns: string[][][]; appointments: number; rows: number };
+
+const columnsOf = (database: Database, table: string): Promise<Column[]> =>
+  query<Column>(
+    database,
+    `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
+     WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+    [table],
+  );
+
+const insertText = (table: string, columns: Column[]): string => {
+  const names = columns.map((c) => `"${c.name}"`).join(", ");
+  const casts = columns.map((c) => `u."${c.name}"::${c.type}`).join(", ");
+  const arrays = columns.map((_, i) => `$${i + 1}::text[]`).join(", ");
+  return `INSERT INTO ${table} (${names}) SELECT ${casts} FROM unnest(${arrays}) AS u(${names})`;
+};
+
+export const measureCeiling = async (
+  database: Database,
+  options: { connections: number; batchInvoices?: number; maxInvoices?: number },
+): Promise<CeilingResult> => {
+  const batchInvoices = options.batchInvoices ?? 1000;
+  const total = await scalar(database, "SELECT count(*) AS n FROM invoices");
+  const take = Math.min(total, options.maxInvoices ?? Number.POSITIVE_INFINITY);
+  const [bound] = await query<{ id: string }>(
+    database,
+    "SELECT id::text AS id FROM invoices ORDER BY id OFFSET $1 LIMIT 1",
+    [take - 1],
+  );
+  if (!bound) throw new Error("no invoices to measure the ceiling with");
+  const columns = await Promise.all(TABLES.map((t) => columnsOf(database, t.name)));
+
+  // Read the rows as text, grouped into batches by invoice (the order the engine wrote them in).
+  const batchOfInvoice = new Map<string, number>();
+  const batches: Batch[] = [];
+  for (const [t, table] of TABLES.entries()) {
+    const cols = columns[t]!;
+    const rows = await query<Record<string, string | null>>(
+      database,
+      `SELECT ${cols.map((c) => `"${c.name}"::text AS "${c.name}"`).join(", ")} FROM ${table.name}
+       WHERE ${table.key} <= $1::uuid ORDER BY ${table.order}`,
+      [bound.id],
+    );
+    for (const row of rows) {
+      const invoiceId = row[table.key]!;
+      let b = batchOfInvoice.get(invoiceId);
+      if (b === undefined) {
+        if (t !== 0) throw new Error(`${table.name} row for an unknown invoice ${invoiceId}`);
+        b = Math.floor(batchOfInvoice.size / batchInvoices);
+        batchOfInvoice.set(invoiceId, b);
+        batches[b] ??= { columns: TABLES.map((_, i) => columns[i]!.map(() => [])), appointments: 0, rows: 0 };
+      }
+      const batch = batches[b]!;
+      cols.forEach((c, i) => {
+        batch.columns[t]![i]!.push(row[c.name] as string);
+      });
+      batch.rows++;
+      if (table.name === "appointment_invoices") batch.appointments++;
+    }
+  }
+  const appointments = batches.reduce((a, b) => a + b.appointments, 0);
+  const rows = batches.reduce((a, b) => a + b.rows, 0);
+  const lines = batches.reduce((a, b) => a + (b.columns[1]![0]?.length ?? 0), 0);
+
+  // Remove them (not timed), and vacuum, so the timed inserts find the tables as the engine found them.
+  for (const table of [...TABLES].reverse())
+    await query(database, `DELETE FROM ${table.name} WHERE ${table.key} <= $1::uuid`, [bound.id]);
+  for (const table of TABLES) await database.exec(`VACUUM ANALYZE ${table.name}`);
+
+  const texts = TABLES.map((t, i) => insertText(t.name, columns[i]!));
+  let next = 0;
+  const t0 = performance.now();
+  if (database.native.pool) {
+    const pool = database.native.pool;
+    const clients: pg.PoolClient[] = [];
+    for (let c = 0; c < options.connections; c++) clients.push(await pool.connect());
+    try {
+      const t1 = performance.now();
+      await Promise.all(
+        clients.map(async (client) => {
+          for (let b = next++; b < batches.length; b = next++) {
+            await client.query("BEGIN");
+            for (const [t, text] of texts.entries())
+              await client.query({
+                name: `ceiling_${TABLES[t]!.name}`,
+                text,
+                values: batches[b]!.columns[t]!,
+              });
+            await client.query("COMMIT");
+          }
+        }),
+      );
+      return finish(options.connections, performance.now() - t1);
+    } finally {
+      for (const c of clients) c.release();
+    }
+  }
+  const pglite = database.native.pglite!;
+  for (const batch of batches) {
+    await pglite.transaction(async (tx) => {
+      for (const [t, text] of texts.entries()) await tx.query(text, batch.columns[t]!);
+    });
+  }
+  return finish(1, performance.now() - t0);
+
+  function finish(connections: number, ms: number): CeilingResult {
+    return {
+      connections,
+      appointments,
+      invoices: batchOfInvoice.size,
+      lines,
+      ms,
+      appointmentsPerSecond: appointments / (ms / 1000),
+      rowsPerSecond: rows / (ms / 1000),
+    };
+  }
+};

@@ -1,0 +1,135 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { fmtInt } from "./common";
+import type { ScenarioResult } from "./scenario";
+
+export const SECTION_TITLE = "## Automation engine (`npm run bench:automation`)";
+const DOC = fileURLToPath(new URL("../../../docs/PERFORMANCE.md", import.meta.url));
+
+export const TARGETS = { perSecond: 2000, ceilingShare: 0.4, p99Ms: 1000 } as const;
+
+type Meta = { million: boolean; serverVersion: string | null };
+
+const bestCeiling = (r: ScenarioResult) => Math.max(...r.ceilings.map((c) => c.appointmentsPerSecond));
+const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)} ms` : "n/a");
+const sec = (v: number) => `${(v / 1000).toFixed(1)} s`;
+
+const rows = (results: ScenarioResult[]): string[] => {
+  const out = [
+    "| Backend | Workers | Kept sessions (practices × sessions) | Invoice Creation | Invoice Processing | Raw-insert ceiling | Creation ÷ ceiling | Kept→invoice p50 / p99 / max |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  for (const r of results) {
+    const ceiling = r.ceilings
+      .map((c) => `${fmtInt(c.appointmentsPerSecond)}/s (${c.connections} conn.)`)
+      .join(", ");
+    out.push(
+      `| ${r.backend} | ${r.backend === "PGlite" ? "1 (in-process)" : r.workers} | ${fmtInt(r.appointments)} (${r.practices} × ${fmtInt(r.perPractice)}) ` +
+        `| **${fmtInt(r.creation.perSecond)} sessions/s** (${sec(r.creation.ms)}) ` +
+        `| ${fmtInt(r.processing.perSecond)} claims/s (${fmtInt(r.processing.produced)} claims from ${fmtInt(r.processing.items)} invoices, ${sec(r.processing.ms)}) ` +
+        `| ${ceiling} | ${Math.round((100 * r.creation.perSecond) / bestCeiling(r))} % ` +
+        `| ${ms(r.latency.p50)} / ${ms(r.latency.p99)} / ${ms(r.latency.max)} (${r.latency.seen} of ${r.latency.count}, ${r.latency.ratePerSecond.toFixed(0)}/s) |`,
+    );
+  }
+  return out;
+};
+
+const verdicts = (results: ScenarioResult[]): string[] => {
+  const pgResults = results.filter((r) => r.backend === "PostgreSQL");
+  if (pgResults.length === 0)
+    return ["No PostgreSQL figures in this run; the targets are PostgreSQL targets."];
+  return pgResults.map((r) => {
+    const rate = r.creation.perSecond >= TARGETS.perSecond;
+    const share = r.creation.perSecond / bestCeiling(r) >= TARGETS.ceilingShare;
+    const p99 = r.latency.p99 < TARGETS.p99Ms && r.latency.seen === r.latency.count;
+    const mark = (ok: boolean) => (ok ? "met" : "**not met**");
+    return (
+      `- PostgreSQL, ${r.workers} worker${r.workers === 1 ? "" : "s"}: ≥ ${fmtInt(TARGETS.perSecond)} sessions/s ${mark(rate)} ` +
+      `(${fmtInt(r.creation.perSecond)}; a million in ${(1_000_000 / r.creation.perSecond / 60).toFixed(1)} min); ` +
+      `≥ 40 % of the ceiling ${mark(share)} (${Math.round((100 * r.creation.perSecond) / bestCeiling(r))} %); ` +
+      `Kept→invoice p99 < 1 s ${mark(p99)} (${ms(r.latency.p99)}).`
+    );
+  });
+};
+
+const machine = (meta: Meta): string => {
+  const cpu = cpus();
+  return (
+    `${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+    `Node ${process.version}${meta.serverVersion ? `, ${meta.serverVersion}` : ""}, PGlite 0.5.16 (in memory)`
+  );
+};
+
+export const printTable = (results: ScenarioResult[], meta: Meta): string =>
+  [
+    "",
+    `Machine: ${machine(meta)}`,
+    "",
+    ...rows(results),
+    "",
+    ...verdicts(results),
+    "",
+    `Checks: ${results.flatMap((r) => r.checks).filter((c) => c.ok).length} passed, ${results.flatMap((r) => r.checks).filter((c) => !c.ok).length} failed`,
+    "",
+  ].join("\n");
+
+const section = (results: ScenarioResult[], meta: Meta & { date: Date }): string => {
+  const command = meta.million ? "npm run bench:automation -- --million" : "npm run bench:automation";
+  return [
+    SECTION_TITLE,
+    "",
+    `Measured ${meta.date.toISOString().slice(0, 10)} with \`${command}\` on ${machine(meta)}.`,
+    "",
+    ...rows(results),
+    "",
+    "Targets (PostgreSQL on this 2-core machine: ≥ 2,000 sessions/s invoiced, ≥ 40 % of the raw-insert ceiling, Kept→invoice p99 < 1 s):",
+    "",
+    ...verdicts(results),
+    "",
+    "How it is measured:",
+    "",
+    "- Data: per practice 5 providers, 2 locations, 3 payers, 4 services; one client per 20 sessions (one in five " +
+      "self-pay, the others with a primary policy; every client with a diagnosis); every session Kept in the 60 days " +
+      "before the run, with a signed note and 1–3 services (one in four with an add-on, one in seven with a " +
+      "non-billable service). Generated with INSERT … SELECT generate_series into a freshly migrated database; on " +
+      "PostgreSQL each worker count gets its own copy (CREATE DATABASE … TEMPLATE). Generation is not timed.",
+    "- Invoice Creation and Invoice Processing: `tickClock` schedules one run and one job per practice (the " +
+      "same-night cadence: creation at 20:00, processing at 21:00 practice time); on PostgreSQL W worker processes " +
+      "(`node --import tsx`, `drainJobs`) drain the queue; on PGlite one in-process worker does, because PGlite is a " +
+      "single session and its data-directory lock forbids a second process. Time: from the tick until the last run " +
+      "is done. After each run the bench checks invoices = Kept sessions, no session on two invoices, an outcome " +
+      "per session, claims = insurance invoices, no invoice claimed twice.",
+    "- Raw-insert ceiling: the invoices, invoice_lines and appointment_invoices rows the creation run produced are " +
+      "read out, deleted, vacuumed and inserted again, as fast as the database takes them: one transaction per 1,000 " +
+      "invoices, one prepared INSERT … SELECT FROM unnest($1::text[], …) per table, over 1 or 2 connections; " +
+      "the percentage compares creation with the faster of the two. The engine also decides every session and " +
+      "writes status history, audit rows and outcomes, which the ceiling does not.",
+    "- Kept→invoice: practices in on_kept mode; W worker processes run `startWorker` (LISTEN/NOTIFY wake-ups). The " +
+      "bench marks sessions Kept through `changeAppointmentStatus` at a steady rate; latency runs from the moment " +
+      "the status change has committed (the call returned) to the start of the first poll (every 5 ms, on its own " +
+      "connection) that sees the session's appointment_invoices row — an upper bound, by up to the poll interval.",
+    "",
+  ].join("\n");
+};
+
+/** Replaces (or appends) this benchmark's section of docs/PERFORMANCE.md; every other section is left as it is. */
+export const writePerformanceDoc = (results: ScenarioResult[], meta: Meta & { date: Date }): string => {
+  const current = readFileSync(DOC, "utf8");
+  const lines = current.split("\n");
+  const start = lines.findIndex((l) => l.trim() === SECTION_TITLE);
+  const body = section(results, meta).split("\n");
+  let next: string[];
+  if (start < 0) {
+    const trimmed = current.replace(/\n+$/, "");
+    next = [...trimmed.split("\n"), "", ...body];
+  } else {
+    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
+    if (end < 0) end = lines.length;
+    const after = lines.slice(end);
+    next = [...lines.slice(0, start), ...body, ...(after.length ? after : [])];
+  }
+  const text = `${next.join("\n").replace(/\n+$/, "")}\n`;
+  writeFileSync(DOC, text);
+  return DOC;
+};

@@ -1,0 +1,185 @@
+import { changeAppointmentStatus, openInvoices, voidInvoice } from "@billcycle/app";
+import { ManualClock } from "@billcycle/core";
+import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { drainJobs } from "../src/worker";
+import { configure, createAppointment, createBillingPractice, createClient } from "./support/billing-fixture";
+import { filePorts, local, simulate } from "./support/engine-harness";
+
+const ZONE = "America/Los_Angeles";
+
+describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+  });
+  afterAll(async () => database?.dispose());
+
+  const invoicesOf = (practiceId: string) =>
+    database.db.select().from(tables.invoices).where(eq(tables.invoices.practiceId, practiceId));
+
+  it("on Kept: the invoice exists as soon as the status changes, and the nightly safety net adds no duplicate", async () => {
+    const clock = new ManualClock(local("2026-03-02T08:00", ZONE));
+    const ports = filePorts();
+    const p = await createBillingPractice(database, ZONE, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.invoiceCreationMode = "on_kept";
+      c.automations.invoice_creation.enabled = true;
+    });
+    const clientId = await createClient(database, p, clock.now());
+    const first = await createAppointment(database, p, clientId, clock.now(), {
+      localStart: "2026-03-02T09:00",
+    });
+    const missed = await createAppointment(database, p, clientId, clock.now(), {
+      localStart: "2026-03-02T10:00",
+    });
+    clock.set(local("2026-03-02T10:00", ZONE));
+    await changeAppointmentStatus(database, p.actor, first, "kept", clock.now());
+    const [job] = await database.db
+      .select()
+      .from(tables.jobs)
+      .where(eq(tables.jobs.queue, "invoice-on-kept"));
+    expect(job?.payload).toEqual({ practiceId: p.practiceId, appointmentId: first });
+    expect(await drainJobs({ database, clock, ports })).toBe(1);
+    const afterKept = await invoicesOf(p.practiceId);
+    expect(afterKept).toHaveLength(1);
+    expect(afterKept[0]).toMatchObject({ source: "on_kept", status: "open", invoiceDate: "2026-03-02" });
+    // The event path for the second session "misses" (its job fails every attempt): the nightly run catches it.
+    await changeAppointmentStatus(database, p.actor, missed, "kept", clock.now());
+    await database.db
+      .update(tables.jobs)
+      .set({ status: "failed" })
+      .where(and(eq(tables.jobs.queue, "invoice-on-kept"), eq(tables.jobs.status, "queued")));
+    await simulate(database, clock, ports, local("2026-03-03T00:30", ZONE));
+    const all = await invoicesOf(p.practiceId);
+    expect(all).toHaveLength(2);
+    expect(all.map((i) => i.source).sort()).toEqual(["nightly", "on_kept"]);
+    const links = await database.db
+      .select()
+      .from(tables.appointmentInvoices)
+      .where(eq(tables.appointmentInvoices.practiceId, p.practiceId));
+    expect(links.map((l) => l.appointmentId).sort()).toEqual([first, missed].sort());
+  });
+
+  it("on Kept does nothing when the practice bills nightly", async () => {
+    const clock = new ManualClock(local("2026-03-02T08:00", ZONE));
+    const p = await createBillingPractice(database, ZONE, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.automations.invoice_creation.enabled = true;
+    });
+    const clientId = await createClient(database, p, clock.now());
+    const id = await createAppointment(database, p, clientId, clock.now(), {
+      localStart: "2026-03-02T09:00",
+    });
+    await changeAppointmentStatus(database, p.actor, id, "kept", clock.now());
+    await drainJobs({ database, clock, ports: filePorts() });
+    expect(await invoicesOf(p.practiceId)).toHaveLength(0);
+  });
+
+  it("monthly: on the 1st, one invoice per client for the previous month's sessions", async () => {
+    const clock = new ManualClock(local("2026-02-01T08:00", ZONE));
+    const ports = filePorts();
+    const p = await createBillingPractice(database, ZONE, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.invoiceCreationMode = "monthly";
+      c.automations.invoice_creation.enabled = true;
+    });
+    const a = await createClient(database, p, clock.now());
+    const b = await createClient(database, p, clock.now(), { paysBy: "self_pay" });
+    for (const day of ["03", "10", "17"])
+      await createAppointment(database, p, a, clock.now(), {
+        localStart: `2026-02-${day}T10:00`,
+        status: "kept",
+      });
+    for (const day of ["05", "26"])
+      await createAppointment(database, p, b, clock.now(), {
+        localStart: `2026-02-${day}T10:00`,
+        status: "kept",
+      });
+    await createAppointment(database, p, a, clock.now(), { localStart: "2026-03-01T00:30", status: "kept" });
+    await simulate(database, clock, ports, local("2026-03-02T00:00", ZONE), 240);
+    const runs = await database.db
+      .select()
+      .from(tables.automationRuns)
+      .where(eq(tables.automationRuns.practiceId, p.practiceId));
+    // Runs happen on the 1st only: February 1st (nothing from January) and March 1st.
+    expect(runs.map((r) => r.localDate).sort()).toEqual(["2026-02-01", "2026-03-01"]);
+    expect(runs.find((r) => r.localDate === "2026-02-01")!.counts).toMatchObject({ invoices: 0 });
+    const invoices = await invoicesOf(p.practiceId);
+    expect(invoices.map((i) => [i.clientId, i.totalCents, i.source]).sort()).toEqual(
+      [
+        [a, 3 * 17500, "monthly"],
+        [b, 2 * 17500, "monthly"],
+      ].sort(),
+    );
+    const lines = await database.db
+      .select()
+      .from(tables.invoiceLines)
+      .where(eq(tables.invoiceLines.practiceId, p.practiceId));
+    expect(lines).toHaveLength(5);
+    expect(lines.every((l) => l.dateOfService! < "2026-03-01")).toBe(true);
+  });
+
+  it("manual review: sessions become Pended invoices, a person opens them, and only open ones are processed", async () => {
+    const clock = new ManualClock(local("2026-03-02T08:00", ZONE));
+    const ports = filePorts();
+    const p = await createBillingPractice(database, ZONE, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.invoiceCreationMode = "manual";
+      c.automations.invoice_creation.enabled = true;
+      c.automations.invoice_processing.enabled = true;
+    });
+    const clientId = await createClient(database, p, clock.now());
+    await createAppointment(database, p, clientId, clock.now(), {
+      localStart: "2026-03-02T09:00",
+      status: "kept",
+    });
+    await createAppointment(database, p, clientId, clock.now(), {
+      localStart: "2026-03-02T10:00",
+      status: "kept",
+    });
+    await simulate(database, clock, ports, local("2026-03-04T00:00", ZONE));
+    let invoices = await invoicesOf(p.practiceId);
+    expect(invoices.map((i) => i.status)).toEqual(["pended", "pended"]);
+    expect(
+      await database.db.select().from(tables.claims).where(eq(tables.claims.practiceId, p.practiceId)),
+    ).toHaveLength(0);
+    await openInvoices(database, p.actor, [invoices[0]!.id], clock.now());
+    await simulate(database, clock, ports, local("2026-03-05T00:00", ZONE));
+    invoices = await invoicesOf(p.practiceId);
+    expect(invoices.map((i) => i.status).sort()).toEqual(["pended", "processed"]);
+    await expect(
+      openInvoices(database, p.actor, [invoices.find((i) => i.status === "processed")!.id], clock.now()),
+    ).rejects.toMatchObject({
+      code: "ILLEGAL_TRANSITION",
+    });
+  });
+
+  it("a voided invoice is kept, its session is released and invoiced again on a new invoice", async () => {
+    const clock = new ManualClock(local("2026-03-02T08:00", ZONE));
+    const ports = filePorts();
+    const p = await createBillingPractice(database, ZONE, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.automations.invoice_creation.enabled = true;
+    });
+    const clientId = await createClient(database, p, clock.now());
+    const appt = await createAppointment(database, p, clientId, clock.now(), {
+      localStart: "2026-03-02T09:00",
+      status: "kept",
+    });
+    await simulate(database, clock, ports, local("2026-03-03T00:30", ZONE));
+    const [original] = await invoicesOf(p.practiceId);
+    await voidInvoice(database, p.actor, original!.id, "wrong fee", clock.now());
+    await simulate(database, clock, ports, local("2026-03-04T00:30", ZONE));
+    const invoices = await invoicesOf(p.practiceId);
+    expect(invoices.map((i) => i.status).sort()).toEqual(["open", "void"]);
+    const replacement = invoices.find((i) => i.status === "open")!;
+    expect(replacement.number).not.toBe(original!.number);
+    const lines = await database.db
+      .select()
+      .from(tables.invoiceLines)
+      .where(eq(tables.invoiceLines.appointmentId, appt));
+    expect(lines.map((l) => l.invoiceId).sort()).toEqual([original!.id, replacement.id].sort());
+  });
+});

@@ -1,0 +1,23 @@
+// A worker process for the kill -9 test: claims one job with a short lease and runs it in small batches.
+// usage: tsx child-run.ts <databaseUrl> <batchSize> <leaseMs>
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileDropClaimsPipeline, RUN_AUTOMATION_QUEUE, runAutomation } from "@billcycle/app";
+import { claimJobs, openDatabase } from "@billcycle/db";
+
+const [url, batchSize, leaseMs] = process.argv.slice(2);
+const database = await openDatabase({ kind: "postgres", url: url!, poolSize: 2 });
+const [job] = await database.db.transaction((tx) =>
+  claimJobs(tx, `child:${process.pid}`, 1, new Date(), Number(leaseMs)),
+);
+if (!job || job.queue !== RUN_AUTOMATION_QUEUE) {
+  process.stdout.write("no job\n");
+  process.exit(2);
+}
+process.stdout.write(`claimed ${job.id}\n`);
+const ports = { claims: fileDropClaimsPipeline(mkdtempSync(join(tmpdir(), "child-drop-"))) };
+await runAutomation(database, String(job.payload.runId), ports, new Date(), { batchSize: Number(batchSize) });
+process.stdout.write("finished\n");
+await database.close();
