@@ -322,6 +322,27 @@ describe.each(testBackends())("bad input on %s", (backend) => {
     );
   });
 
+  it("deleting a record others still use is 409 CONFLICT, and nothing is deleted", async () => {
+    // The seeded payer is on the seeded insurance policy; the seeded client has appointments.
+    const payer = await refused(
+      "DELETE",
+      `${base}/payers/${p.records.payers!.id}`,
+      {},
+      { status: 409, code: "CONFLICT" },
+    );
+    expect((payer.json.error as { message: string }).message).toMatch(/still in use/);
+    await refused(
+      "DELETE",
+      `${base}/clients/${p.records.clients!.id}`,
+      {},
+      { status: 409, code: "CONFLICT" },
+    );
+    const still = await h.call("GET", `${base}/payers/${p.records.payers!.id}`, {
+      token: p.users.owner.token,
+    });
+    expect(still.status).toBe(200);
+  });
+
   it("the OpenAPI document lists every error status a write can answer", async () => {
     const res = await h.call("GET", "/openapi.json");
     const responses = (

@@ -11,6 +11,7 @@ import {
   isWrite,
   label,
   type Operation,
+  practiceState,
 } from "./support/routes";
 
 describe.each(testBackends())("roles and sign-in on %s", (backend) => {
@@ -30,7 +31,7 @@ describe.each(testBackends())("roles and sign-in on %s", (backend) => {
   beforeAll(async () => {
     h = await openHarness(backend);
     p = await h.newPractice("Roles");
-    await h.seedRecords(p);
+    await h.seedRecords(p, { engine: true });
     scoped = (await documentedOperations(h)).filter(isScoped);
   });
   afterAll(async () => {
@@ -41,12 +42,12 @@ describe.each(testBackends())("roles and sign-in on %s", (backend) => {
     const writes = scoped.filter(isWrite);
     expect(writes.length).toBeGreaterThanOrEqual(35);
     const before = await practiceSnapshot(h.database, p.id);
-    const version = await practiceVersion(p.id);
+    const state = await practiceState(h, p.id);
     const actual: string[] = [];
     for (const op of writes) {
       const res = await h.call(op.method, fillPath(op.template, p.id, p.records), {
         token: p.users.read_only.token,
-        body: bodyFor(op, p, version),
+        body: bodyFor(op, p, state),
       });
       actual.push(`${label(op)} → ${res.status} ${errorCode(res)}`);
     }
@@ -131,11 +132,11 @@ describe.each(testBackends())("roles and sign-in on %s", (backend) => {
 
   it("without credentials every practice route answers 401 UNAUTHENTICATED", async () => {
     const before = await practiceSnapshot(h.database, p.id);
-    const version = await practiceVersion(p.id);
+    const state = await practiceState(h, p.id);
     const actual: string[] = [];
     for (const op of scoped) {
       const res = await h.call(op.method, fillPath(op.template, p.id, p.records), {
-        body: bodyFor(op, p, version),
+        body: bodyFor(op, p, state),
       });
       actual.push(`${label(op)} → ${res.status} ${errorCode(res)}`);
     }

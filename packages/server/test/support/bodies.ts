@@ -4,6 +4,9 @@ import { npiWithCheckDigit } from "@billcycle/core";
 export type Refs = Record<string, string>;
 export type Json = Record<string, unknown>;
 
+export const refsOf = (practice: { records: Record<string, { id: string }> }): Refs =>
+  Object.fromEntries(Object.entries(practice.records).map(([k, v]) => [k, v.id]));
+
 export const address = { line1: "100 Main St", city: "Springfield", state: "IL", zip: "62701" };
 export const validNpi = npiWithCheckDigit("123456789");
 
@@ -62,6 +65,7 @@ export const createBody = (resource: string, refs: Refs): Json => {
         sex: "U",
         paysBy: "insurance",
         email: "casey.client@example.com",
+        address,
         employerId: need(refs, "employers"),
       };
     case "insurance-policies":

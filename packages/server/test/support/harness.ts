@@ -9,7 +9,8 @@ import {
 import { ManualClock, type Role, roles } from "@billcycle/core";
 import { openTestDatabase, type TestBackend, type TestDatabase } from "@billcycle/db";
 import { type App, createApp, jsonLogger } from "@billcycle/server";
-import { address, createBody, type Json, type Refs, seedOrder, validNpi } from "./bodies";
+import { address, createBody, type Json, type Refs, refsOf, seedOrder, validNpi } from "./bodies";
+import { engineSeeded, seedEngineRecords } from "./engine-records";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -43,8 +44,11 @@ export type Harness = {
   call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
   /** A fresh practice with one user of each role (users belong to this practice only). */
   newPractice(label: string, input?: Partial<CreatePracticeInput>): Promise<PracticeFixture>;
-  /** Creates one record of every resource through the API, as the practice's owner. */
-  seedRecords(practice: PracticeFixture): Promise<void>;
+  /**
+   * Creates one record of every writable resource through the API, as the practice's owner; with `engine`,
+   * also the records only the billing engine makes (invoices, claims, automation runs).
+   */
+  seedRecords(practice: PracticeFixture, options?: { engine?: boolean }): Promise<void>;
   dispose(): Promise<void>;
 };
 
@@ -113,9 +117,10 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
     return { id, name, users, records: {} };
   };
 
-  const seedRecords = async (practice: PracticeFixture) => {
-    const missing = resources.map((r) => r.path).filter((p) => !(seedOrder as readonly string[]).includes(p));
-    if (missing.length) throw new Error(`test/support/bodies.ts has no seed for: ${missing.join(", ")}`);
+  const seedRecords = async (practice: PracticeFixture, options: { engine?: boolean } = {}) => {
+    const seeded = [...seedOrder, ...engineSeeded] as readonly string[];
+    const missing = resources.map((r) => r.path).filter((p) => !seeded.includes(p));
+    if (missing.length) throw new Error(`test/support has no seed for: ${missing.join(", ")}`);
     const refs: Refs = {};
     for (const resource of seedOrder) {
       const res = await call("POST", `/api/v1/practices/${practice.id}/${resource}`, {
@@ -126,9 +131,10 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
       refs[resource] = String(res.json.id);
       practice.records[resource] = { id: String(res.json.id), version: Number(res.json.version) };
     }
+    if (options.engine) await seedEngineRecords(harness, practice);
   };
 
-  return {
+  const harness: Harness = {
     backend,
     database,
     clock,
@@ -139,7 +145,7 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
     seedRecords,
     dispose: () => database.dispose(),
   };
+  return harness;
 };
 
-export const refsOf = (practice: PracticeFixture): Refs =>
-  Object.fromEntries(Object.entries(practice.records).map(([k, v]) => [k, v.id]));
+export { refsOf };

@@ -1,4 +1,7 @@
+import { getAutomationConfig } from "@billcycle/app";
+import { automationKinds } from "@billcycle/core";
 import { createBody, type Json, patchBody } from "./bodies";
+import { sqlRows } from "./db-state";
 import { type Harness, type PracticeFixture, refsOf } from "./harness";
 
 export type Operation = { method: string; template: string };
@@ -37,10 +40,15 @@ export const resourceOf = (template: string): string | null => {
   return at > 0 ? (parts[at - 1] ?? null) : null;
 };
 
-/** Fills {practiceId} and {id}; any other parameter is a route this walker does not know yet. */
+/** Path parameters that are not record ids, with a valid value each. */
+const namedParams: Record<string, string> = { automation: automationKinds[0] };
+
+/** Fills {practiceId}, {id} and the known named parameters; any other is a route this walker does not know yet. */
 export const fillPath = (template: string, practiceId: string, records: PracticeFixture["records"]): string =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === "practiceId") return practiceId;
+    const named = namedParams[name];
+    if (named) return named;
     if (name === "id") {
       const resource = resourceOf(template);
       const record = resource ? records[resource] : undefined;
@@ -50,22 +58,45 @@ export const fillPath = (template: string, practiceId: string, records: Practice
     throw new Error(`unknown path parameter {${name}} in ${template}: teach test/support/routes.ts about it`);
   });
 
+/** What a valid write to a practice-level document needs: its current versions. */
+export type PracticeState = { practiceVersion: number; automation: { config: unknown; version: number } };
+
+export const practiceState = async (h: Harness, practiceId: string): Promise<PracticeState> => ({
+  practiceVersion: Number(
+    (await sqlRows(h.database, `SELECT version FROM practices WHERE id = '${practiceId}'`))[0]?.version,
+  ),
+  automation: await getAutomationConfig(h.database.db, practiceId),
+});
+
 /**
  * A body that passes validation for the operation, aimed at `owner`'s records and versions, so that a
  * request that reached the data would really change it.
  */
-export const bodyFor = (op: Operation, owner: PracticeFixture, practiceVersion: number): Json | undefined => {
+export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeState): Json | undefined => {
   if (op.method === "GET" || op.method === "DELETE") return undefined;
   const resource = resourceOf(op.template);
   const record = resource ? owner.records[resource] : undefined;
+  const practicePath = "/api/v1/practices/{practiceId}";
   if (op.method === "POST" && op.template.endsWith("/appointments/{id}/status")) {
     return { status: "canceled", version: record?.version ?? 1 };
   }
-  if (op.method === "PATCH" && op.template === "/api/v1/practices/{practiceId}") {
-    return { version: practiceVersion, name: "Renamed by someone else" };
+  if (op.method === "PATCH" && op.template === practicePath) {
+    return { version: state.practiceVersion, name: "Renamed by someone else" };
   }
-  if (op.method === "PATCH" && op.template === "/api/v1/practices/{practiceId}/billing-settings") {
-    return { version: practiceVersion, defaultAutopay: true, noShowFeeCents: 5000 };
+  if (op.method === "PATCH" && op.template === `${practicePath}/billing-settings`) {
+    return { version: state.practiceVersion, defaultAutopay: true, noShowFeeCents: 5000 };
+  }
+  if (op.method === "PUT" && op.template === `${practicePath}/automation`) {
+    return { config: state.automation.config, version: state.automation.version };
+  }
+  if (op.method === "POST" && op.template === `${practicePath}/invoices/open`) {
+    return { invoiceIds: [owner.records.invoices?.id] };
+  }
+  if (op.method === "POST" && op.template === `${practicePath}/invoices/{id}/void`) {
+    return { reason: "Entered in error" };
+  }
+  if (op.method === "POST" && op.template === `${practicePath}/invoices/{id}/products`) {
+    return { productId: owner.records.products?.id, quantity: 1 };
   }
   if (op.method === "PATCH" && resource && op.template.endsWith("/{id}")) {
     return patchBody(resource, record?.version ?? 1);

@@ -1,0 +1,97 @@
+import { createInvoices, processInvoices } from "@billcycle/app";
+import { newId, tables } from "@billcycle/db";
+import { and, eq } from "drizzle-orm";
+import { createBody, refsOf } from "./bodies";
+import type { Harness, PracticeFixture } from "./harness";
+
+/**
+ * Records only the billing engine creates (no POST route makes them): an automation run, an open invoice that
+ * Invoice Processing turned into a claim, and a Pended invoice waiting for review. Made through the engine's
+ * own use cases from two kept, signed sessions created through the API.
+ */
+export const engineSeeded = ["invoices", "claims", "automation-runs"] as const;
+
+export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise<void> => {
+  const token = p.users.owner.token;
+  const base = `/api/v1/practices/${p.id}`;
+  const sessions: string[] = [];
+  const datesOfService: string[] = [];
+  for (const [startsAt, endsAt] of [
+    ["2026-03-02T15:00:00Z", "2026-03-02T16:00:00Z"],
+    ["2026-03-02T17:00:00Z", "2026-03-02T18:00:00Z"],
+  ] as const) {
+    const appointment = await h.call("POST", `${base}/appointments`, {
+      token,
+      body: { ...createBody("appointments", refsOf(p)), startsAt, endsAt },
+    });
+    const id = String(appointment.json.id);
+    const note = await h.call("POST", `${base}/progress-notes`, {
+      token,
+      body: { ...createBody("progress-notes", { ...refsOf(p), appointments: id }) },
+    });
+    const kept = await h.call("POST", `${base}/appointments/${id}/status`, {
+      token,
+      body: { status: "kept" },
+    });
+    if (appointment.status !== 201 || note.status !== 201 || kept.status !== 200) {
+      throw new Error(`engine seed sessions: ${appointment.text} ${note.text} ${kept.text}`);
+    }
+    sessions.push(id);
+    datesOfService.push(String(appointment.json.dateOfService));
+  }
+  // "Today" for the runs: the sessions' date of service in the practice's zone, and the next day for
+  // Invoice Processing (the staggered cadence processes invoices from earlier days).
+  const today = datesOfService.sort().at(-1)!;
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+  const now = h.clock.now();
+  const runId = newId(now.getTime());
+  await h.database.db.insert(tables.automationRuns).values({
+    id: runId,
+    practiceId: p.id,
+    automation: "invoice_creation",
+    trigger: "manual",
+    localDate: today,
+    scheduledAt: now,
+    status: "done",
+    createdAt: now,
+  });
+  const nightly = await createInvoices(
+    h.database,
+    { practiceId: p.id, trigger: "manual", runId, today, appointmentIds: [sessions[0]!], mode: "nightly" },
+    now,
+  );
+  const processed = await processInvoices(
+    h.database,
+    { practiceId: p.id, trigger: "manual", runId: null, today: tomorrow },
+    now,
+  );
+  const review = await createInvoices(
+    h.database,
+    {
+      practiceId: p.id,
+      trigger: "manual",
+      runId: null,
+      today,
+      appointmentIds: [sessions[1]!],
+      mode: "manual",
+    },
+    now,
+  );
+  const [pended] = await h.database.db
+    .select({ id: tables.invoices.id, version: tables.invoices.version })
+    .from(tables.invoices)
+    .where(and(eq(tables.invoices.practiceId, p.id), eq(tables.invoices.status, "pended")));
+  const [claim] = await h.database.db
+    .select({ id: tables.claims.id, version: tables.claims.version })
+    .from(tables.claims)
+    .where(eq(tables.claims.practiceId, p.id));
+  if (!pended || !claim) {
+    throw new Error(
+      `engine seed made no ${pended ? "claim" : "pended invoice"}: ${JSON.stringify({ nightly, processed, review })}`,
+    );
+  }
+  p.records.invoices = pended;
+  p.records.claims = claim;
+  p.records["automation-runs"] = { id: runId, version: 1 };
+};
