@@ -101,6 +101,8 @@ export function parseIsa(
       },
     );
   }
+  // Decide only on complete data: with fewer than 106 bytes a stray separator could look like a short ISA.
+  if (available < ISA_LENGTH && !final) return undefined;
   let fixed = available >= ISA_LENGTH;
   if (fixed) {
     for (const off of SEPARATOR_OFFSETS) {
@@ -149,8 +151,17 @@ export function parseIsa(
       byteOffset,
     });
   }
-  const text = latin1(bytes, start, componentAt + 1);
-  const elements = text.split(String.fromCharCode(sep));
+  let elements: string[];
+  if (fixed) {
+    // Slice by the fixed widths, so that ISA11/ISA16 are read as characters even if they are odd.
+    elements = ["ISA"];
+    for (let i = 0; i < 16; i++) {
+      const from = start + (SEPARATOR_OFFSETS[i] as number) + 1;
+      elements.push(latin1(bytes, from, from + (ISA_WIDTHS[i] as number)));
+    }
+  } else {
+    elements = latin1(bytes, start, componentAt + 1).split(String.fromCharCode(sep));
+  }
   const isa11 = elements[11] ?? "";
   // 4010 files carry the standards id "U" in ISA11: then there is no repetition separator.
   const repCode = isa11.length === 1 ? isa11.charCodeAt(0) : 0x41;
@@ -159,7 +170,17 @@ export function parseIsa(
     component: String.fromCharCode(component),
     segment: String.fromCharCode(terminator),
   };
-  if (!isAlphanumericByte(repCode) && repCode !== 0x20 && repCode !== sep && repCode !== component) {
+  if (!isAlphanumericByte(repCode) && repCode !== 0x20) {
+    if (repCode === sep || repCode === component || repCode === terminator) {
+      throw new X12Error("BAD_DELIMITERS", "ISA11 repetition separator repeats another delimiter", {
+        segmentNumber: 1,
+        segmentId: "ISA",
+        elementPosition: 11,
+        expected: "a repetition separator distinct from the element, component and segment delimiters",
+        found: isa11,
+        byteOffset,
+      });
+    }
     delimiters.repetition = isa11;
   }
   validateDelimiters(delimiters, "ISA");

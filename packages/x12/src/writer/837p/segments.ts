@@ -29,15 +29,27 @@ export function x12Date(iso: string, what: string): string {
   return value;
 }
 
-/** A non-money decimal (units, quantities) without exponent or trailing zeros. */
+/**
+ * A non-money decimal (units, quantities) as X12 R text with at most three decimals, no exponent
+ * and no trailing zeros; `undefined` when the number cannot be written exactly that way.
+ */
+export function quantityText(n: number): string | undefined {
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e15) return undefined;
+  const fixed = n.toFixed(3);
+  if (Number(fixed) !== n) return undefined;
+  const text = fixed.replace(/\.?0+$/, "").replace(/^(-?)0\./, "$1.");
+  return text === "" || text === "-" || text === "-0" ? "0" : text;
+}
+
 export function formatQuantity(n: number): string {
-  if (!Number.isFinite(n))
-    throw new X12Error("INVALID_MODEL", "quantity is not a finite number", { found: String(n) });
-  if (Number.isInteger(n)) return String(n);
-  return n
-    .toFixed(6)
-    .replace(/0+$/, "")
-    .replace(/^(-?)0\./, "$1.");
+  const text = quantityText(n);
+  if (text === undefined) {
+    throw new X12Error("INVALID_MODEL", "quantity must be a finite number with at most three decimals", {
+      expected: "e.g. 1, 2.5 or 0.125",
+      found: String(n),
+    });
+  }
+  return text;
 }
 
 function dateOrRange(range: { from: string; to?: string }, what: string): [string, string] {

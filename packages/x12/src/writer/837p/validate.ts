@@ -11,6 +11,7 @@ import type {
   TransactionHeader837P,
 } from "../../model/837p.js";
 import { isoToX12Date, isX12Time } from "../../values/dates.js";
+import { quantityText } from "./segments.js";
 
 /**
  * `strict` (default) applies the 005010X222A1 content rules the writer can check from the model
@@ -257,8 +258,17 @@ function line(c: Checker, path: string, l: ServiceLine837P, diagnoses: number): 
     });
   }
   c.cents(`${path}.chargeCents`, l.chargeCents, "line charge", 0);
-  if (typeof l.quantity !== "number" || !Number.isFinite(l.quantity) || (c.strict && l.quantity <= 0)) {
-    c.fail(`${path}.quantity`, "service unit count must be a positive number", "> 0", l.quantity);
+  if (
+    typeof l.quantity !== "number" ||
+    quantityText(l.quantity) === undefined ||
+    (c.strict && l.quantity <= 0)
+  ) {
+    c.fail(
+      `${path}.quantity`,
+      "service unit count must be a positive number with at most three decimals",
+      "> 0",
+      l.quantity,
+    );
   }
   if (l.unit !== undefined && c.strict && l.unit !== "UN" && l.unit !== "MJ")
     c.fail(`${path}.unit`, "SV103 unit", "UN or MJ", l.unit);
