@@ -60,7 +60,7 @@ describe.each(testBackends())("the clock (%s)", (backend) => {
       c.automations.invoice_creation.enabled = true;
       c.automations.invoice_creation.runTime = "02:30";
     });
-    await simulate(database, clock, filePorts(), local("2026-03-12T12:00", zone), 30);
+    await simulate(database, clock, filePorts(), local("2026-03-12T12:00", zone), 60);
     const runs = await runsOf(p.practiceId);
     expect(runs.map((r) => r.localDate)).toEqual([
       "2026-03-06",
@@ -85,7 +85,7 @@ describe.each(testBackends())("the clock (%s)", (backend) => {
       c.automations.invoice_processing.enabled = true;
       c.automations.invoice_processing.runTime = "01:30";
     });
-    await simulate(database, clock, filePorts(), local("2026-10-29T12:00", zone), 30);
+    await simulate(database, clock, filePorts(), local("2026-10-29T12:00", zone), 60);
     const runs = await runsOf(p.practiceId);
     expect(runs.map((r) => r.localDate)).toEqual([
       "2026-10-23",
