@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppDeps, HonoEnv } from "./http/deps";
 import { recordId } from "./http/guards";
 import { errorBody, fromZodError, statusFor } from "./http/outcomes";
+import { mountWebApp } from "./http/web-app";
 import { registerAppointmentStatusRoute } from "./routes/appointment-status";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth";
 import { registerAutomationRoutes } from "./routes/automation";
@@ -98,6 +99,7 @@ export const createApp = (deps: AppDeps) => {
     security: [{ session: [] }, { bearer: [] }],
   });
   app.get("/docs", (c) => c.html(docsPage));
+  mountWebApp(app, deps.webRoot);
 
   app.notFound((c) => c.json(errorBody(new DomainError("NOT_FOUND", "No such route")), 404));
 

@@ -6,6 +6,7 @@ import { count } from "drizzle-orm";
 import { DEMO_PASSWORD, demoUsers, seedDemo } from "../demo/seed-demo";
 import { enginePorts } from "../engine-ports";
 import { openConfiguredDatabase } from "../open-configured-database";
+import { webRoot } from "../web-root";
 
 export type StartOptions = { port: string; host: string; demo: boolean };
 
@@ -27,7 +28,7 @@ export const startCommand = async (options: StartOptions): Promise<void> => {
     tickMs: 15_000,
   });
   const server = await startServer(
-    { database, clock: systemClock, logger },
+    { database, clock: systemClock, logger, webRoot: webRoot() },
     { port: Number(options.port), host: options.host },
   );
   log("");
