@@ -4,3 +4,4 @@ export * from "./billing";
 export * from "./clinic";
 export * from "./columns";
 export * from "./practice";
+export * from "./claims-pipeline";
