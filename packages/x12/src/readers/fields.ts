@@ -69,17 +69,14 @@ export class FieldReader {
   }
 
   req(seg: Segment, element: number, what: string): string {
-    const value = seg.elements[element];
-    if (value === undefined || value === "") {
-      this.bad(seg, element, `${what} is required`, what, "");
-      return "";
-    }
+    const value = seg.element(element);
+    if (value === "") this.bad(seg, element, `${what} is required`, what, "");
     return value;
   }
 
   opt(seg: Segment, element: number): string | undefined {
-    const value = seg.elements[element];
-    return value === undefined || value === "" ? undefined : value;
+    const value = seg.element(element);
+    return value === "" ? undefined : value;
   }
 
   /** Required component of a composite element. */
@@ -90,9 +87,9 @@ export class FieldReader {
   }
 
   cents(seg: Segment, element: number, what: string): number {
-    const text = seg.elements[element] ?? "";
-    const cents = parseCents(text, this.rounding);
+    const cents = seg.cents(element, this.rounding);
     if (Number.isNaN(cents)) {
+      const text = seg.element(element);
       this.bad(seg, element, `${what} is not a valid amount`, explainMoney(text), text);
       return 0;
     }
@@ -100,9 +97,7 @@ export class FieldReader {
   }
 
   optCents(seg: Segment, element: number, what: string): number | undefined {
-    const text = seg.elements[element];
-    if (text === undefined || text === "") return undefined;
-    return this.cents(seg, element, what);
+    return seg.has(element) ? this.cents(seg, element, what) : undefined;
   }
 
   /** Cents from a text that is not a whole element (e.g. a component). */
@@ -116,8 +111,8 @@ export class FieldReader {
   }
 
   decimal(seg: Segment, element: number, what: string): number | undefined {
-    const text = seg.elements[element];
-    if (text === undefined || text === "") return undefined;
+    if (!seg.has(element)) return undefined;
+    const text = seg.element(element);
     const n = parseDecimal(text);
     if (Number.isNaN(n)) {
       this.bad(seg, element, `${what} is not a valid number`, "a decimal number", text);
@@ -127,7 +122,7 @@ export class FieldReader {
   }
 
   date(seg: Segment, element: number, what: string): string {
-    const text = seg.elements[element] ?? "";
+    const text = seg.element(element);
     const iso = x12DateToIso(text);
     if (iso === undefined) {
       this.bad(seg, element, `${what} is not a valid date`, "a CCYYMMDD date", text);
@@ -137,9 +132,7 @@ export class FieldReader {
   }
 
   optDate(seg: Segment, element: number, what: string): string | undefined {
-    const text = seg.elements[element];
-    if (text === undefined || text === "") return undefined;
-    return this.date(seg, element, what);
+    return seg.has(element) ? this.date(seg, element, what) : undefined;
   }
 
   /** DTP-style date: format qualifier at `formatElement`, value at `formatElement + 1`. */

@@ -25,6 +25,8 @@ export type ReadOptions = {
   onWarning?: WarningHandler;
 };
 
+const SLICE = 64 * 1024;
+
 /** A warning event, yielded by the streaming readers in lenient mode. */
 export type WarningEvent = { type: "warning"; warning: X12Error };
 
@@ -47,7 +49,10 @@ export function runSync(
 ): void {
   const { scanner, validator } = pipeline(options, handler, warn);
   const bytes = typeof input === "string" ? Buffer.from(input, options.encoding ?? "utf8") : input;
-  scanner.push(bytes, validator);
+  // Same 64 KiB slicing as streaming: decoding small slices is far cheaper than one huge string.
+  for (let at = 0; at < bytes.length; at += SLICE) {
+    scanner.push(bytes.length <= SLICE ? bytes : bytes.subarray(at, at + SLICE), validator);
+  }
   scanner.end(validator);
   validator.finish();
 }
@@ -66,8 +71,12 @@ export async function* runAsync<E>(
     queue.push({ type: "warning", warning }),
   );
   for await (const chunk of chunksOf(source, options.encoding ?? "utf8")) {
-    scanner.push(chunk, validator);
-    if (queue.length > 0) yield* queue.splice(0);
+    // Hand events out every 64 KiB so they die young instead of piling up for a whole large chunk
+    // (a 1 MiB chunk's claims would outlive several scavenges and be promoted: twice the GC work).
+    for (let at = 0; at < chunk.length; at += SLICE) {
+      scanner.push(chunk.length <= SLICE ? chunk : chunk.subarray(at, at + SLICE), validator);
+      if (queue.length > 0) yield* queue.splice(0);
+    }
   }
   scanner.end(validator);
   validator.finish();

@@ -1,4 +1,4 @@
-import { Buffer } from "node:buffer";
+import { Buffer, isAscii } from "node:buffer";
 import { type WarningHandler, X12Error } from "../errors.js";
 import { type Delimiters, validateDelimiters } from "./delimiters.js";
 import { parseIsa } from "./isa.js";
@@ -108,9 +108,29 @@ export class SegmentScanner {
     if (this.ended) throw new Error("SegmentScanner.push after end");
     const bytes = typeof chunk === "string" ? Buffer.from(chunk, this.encoding) : toBuffer(chunk);
     if (bytes.length === 0) return;
-    const buf = this.pending ? Buffer.concat([this.pending, bytes]) : bytes;
+    const pending = this.pending;
     this.pending = null;
-    this.run(buf, false, sink);
+    if (pending === null) {
+      this.run(bytes, false, sink);
+      return;
+    }
+    if (this.state === "segments") {
+      // Complete the unfinished segment with the head of the chunk, without copying the whole chunk.
+      const end = bytes.indexOf(this.termByte);
+      if (end >= 0) {
+        this.run(Buffer.concat([pending, bytes.subarray(0, end + 1)]), false, sink);
+        if (this.pending !== null) {
+          // The state changed inside (e.g. after IEA): fall back to joining the rest.
+          const rest: Buffer = this.pending;
+          this.pending = null;
+          this.run(Buffer.concat([rest, bytes.subarray(end + 1)]), false, sink);
+        } else {
+          this.run(bytes.subarray(end + 1), false, sink);
+        }
+        return;
+      }
+    }
+    this.run(Buffer.concat([pending, bytes]), false, sink);
   }
 
   end(sink: ScannerSink): void {
@@ -259,7 +279,7 @@ export class SegmentScanner {
     if (parsed === undefined) return this.wait(pos);
     this.useDelimiters(parsed.delimiters);
     this.count++;
-    sink.segment(new Segment(parsed.elements, this.count, this.base + pos, parsed.delimiters));
+    sink.segment(Segment.fromElements(parsed.elements, this.count, this.base + pos, parsed.delimiters));
     this.state = "segments";
     return pos + parsed.length;
   }
@@ -272,10 +292,14 @@ export class SegmentScanner {
 
   private scanSegments(buf: Buffer, pos: number, final: boolean, sink: ScannerSink): number {
     const term = this.termByte;
+    const termChar = String.fromCharCode(term);
     const len = buf.length;
-    const sep = this.elementChar;
+    const sepCode = this.elementChar.charCodeAt(0);
     const delimiters = this.delimiters as Delimiters;
-    const encoding = this.encoding;
+    // Decode the whole slice once when bytes map 1:1 to characters (latin1, or utf8 that is pure
+    // ASCII): segments are then substrings, found with string search, and byte offsets stay exact.
+    const whole = this.encoding === "latin1" || isAscii(pos === 0 ? buf : buf.subarray(pos));
+    const str = whole ? buf.toString("latin1", pos, len) : "";
     let p = pos;
     for (;;) {
       // Line breaks between segments; a blank terminator (newline) makes blank lines skippable too.
@@ -285,7 +309,8 @@ export class SegmentScanner {
         p++;
       }
       if (p >= len) return p;
-      let end = buf.indexOf(term, p);
+      let end = whole ? str.indexOf(termChar, p - pos) : buf.indexOf(term, p);
+      if (whole && end >= 0) end += pos;
       if (end < 0) {
         if (len - p > this.maxSegment) {
           throw new X12Error("SEGMENT_TOO_LONG", `no segment terminator within ${this.maxSegment} bytes`, {
@@ -300,11 +325,10 @@ export class SegmentScanner {
       }
       let stop = end;
       if (term === LF && stop > p && buf[stop - 1] === CR) stop--;
-      const text = buf.toString(encoding, p, stop);
-      const elements = text.split(sep);
-      const id = elements[0] as string;
+      const text = whole ? str.substring(p - pos, stop - pos) : buf.toString(this.encoding, p, stop);
       this.count++;
-      if (!validId(id)) {
+      const id = segmentId(text, sepCode);
+      if (id === undefined) {
         throw new X12Error("BAD_SEGMENT_ID", "segment does not start with a 2-3 character segment id", {
           segmentNumber: this.count,
           byteOffset: this.base + p,
@@ -312,7 +336,7 @@ export class SegmentScanner {
           found: text.length > 40 ? `${text.slice(0, 40)}…` : text,
         });
       }
-      sink.segment(new Segment(elements, this.count, this.base + p, delimiters));
+      sink.segment(new Segment(text, id, this.count, this.base + p, delimiters));
       p = end + 1;
       if (id === "IEA") {
         this.state = "afterIea";
@@ -357,10 +381,85 @@ export class SegmentScanner {
   }
 }
 
-function validId(id: string): boolean {
-  const n = id.length;
-  if (n < 2 || n > 3) return false;
-  if (!isUpper(id.charCodeAt(0))) return false;
-  for (let i = 1; i < n; i++) if (!isUpperOrDigit(id.charCodeAt(i))) return false;
-  return true;
+/** Interned segment ids: a handful of distinct strings instead of one per segment. */
+const IDS = new Map<number, string>();
+
+/**
+ * Ids as string literals: the readers' `switch (seg.id)` then compares internalized strings by
+ * pointer instead of by content.
+ */
+const LITERAL_IDS = new Map(
+  [
+    "ISA",
+    "IEA",
+    "GS",
+    "GE",
+    "ST",
+    "SE",
+    "BPR",
+    "TRN",
+    "CUR",
+    "REF",
+    "DTM",
+    "N1",
+    "N3",
+    "N4",
+    "PER",
+    "RDM",
+    "LX",
+    "TS3",
+    "TS2",
+    "CLP",
+    "CAS",
+    "NM1",
+    "MIA",
+    "MOA",
+    "AMT",
+    "QTY",
+    "SVC",
+    "LQ",
+    "PLB",
+    "BHT",
+    "HL",
+    "PRV",
+    "SBR",
+    "PAT",
+    "DMG",
+    "CLM",
+    "DTP",
+    "HI",
+    "NTE",
+    "SV1",
+    "AK1",
+    "AK2",
+    "IK3",
+    "IK4",
+    "CTX",
+    "IK5",
+    "AK9",
+    "STC",
+    "AK3",
+    "AK4",
+    "AK5",
+  ].map((id) => [id, id]),
+);
+
+/** The segment id (2-3 uppercase letters/digits, starting with a letter) or `undefined`. */
+function segmentId(text: string, sep: number): string | undefined {
+  let n = text.indexOf(String.fromCharCode(sep));
+  if (n < 0) n = text.length;
+  if (n < 2 || n > 3) return undefined;
+  let key = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (i === 0 ? !isUpper(c) : !isUpperOrDigit(c)) return undefined;
+    key = key * 256 + c;
+  }
+  let id = IDS.get(key);
+  if (id === undefined) {
+    const fresh = text.substring(0, n);
+    id = LITERAL_IDS.get(fresh) ?? fresh;
+    IDS.set(key, id);
+  }
+  return id;
 }

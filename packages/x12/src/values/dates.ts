@@ -13,8 +13,22 @@ function allDigits(text: string): boolean {
   return true;
 }
 
+/** Recently converted dates: remittances repeat the same few service dates thousands of times. */
+const ISO_CACHE = new Map<string, string>();
+
 /** `"20240131"` → `"2024-01-31"`; `undefined` when not a real calendar date. */
 export function x12DateToIso(text: string): string | undefined {
+  const cached = ISO_CACHE.get(text);
+  if (cached !== undefined) return cached;
+  const iso = convert(text);
+  if (iso !== undefined) {
+    if (ISO_CACHE.size >= 4096) ISO_CACHE.clear();
+    ISO_CACHE.set(text, iso);
+  }
+  return iso;
+}
+
+function convert(text: string): string | undefined {
   if (text.length !== 8 || !allDigits(text)) return undefined;
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(4, 6));

@@ -16,28 +16,40 @@ const MAX_CENTS = Number.MAX_SAFE_INTEGER;
  * amount (or has more than two significant decimals under `"reject"`); see {@link explainMoney}.
  */
 export function parseCents(text: string, rounding: MoneyRounding = "reject"): number {
-  const n = text.length;
-  if (n === 0) return Number.NaN;
-  let i = 0;
+  return parseCentsRange(text, 0, text.length, rounding);
+}
+
+/**
+ * {@link parseCents} over `text.slice(start, end)` without allocating the slice (the readers parse
+ * amounts straight out of the segment text).
+ */
+export function parseCentsRange(
+  text: string,
+  start: number,
+  end: number,
+  rounding: MoneyRounding = "reject",
+): number {
+  if (end <= start) return Number.NaN;
+  let i = start;
   let negative = false;
-  if (text.charCodeAt(0) === 0x2d) {
+  if (text.charCodeAt(i) === 0x2d) {
     negative = true;
-    i = 1;
+    i++;
   }
   let whole = 0;
   let digits = 0;
-  for (; i < n; i++) {
+  for (; i < end; i++) {
     const c = text.charCodeAt(i) - 0x30;
     if (c < 0 || c > 9) break;
     whole = whole * 10 + c;
     digits++;
   }
   let cents = 0;
-  if (i < n) {
+  if (i < end) {
     if (text.charCodeAt(i) !== 0x2e) return Number.NaN;
     i++;
     let place = 0;
-    for (; i < n; i++) {
+    for (; i < end; i++) {
       const c = text.charCodeAt(i) - 0x30;
       if (c < 0 || c > 9) return Number.NaN;
       digits++;

@@ -28,6 +28,14 @@ import type {
   Trace835,
 } from "./types.js";
 
+// Labels built once, not per segment (they only matter when an error is reported).
+const CAS_AMOUNT: string[] = [];
+const CAS_QUANTITY: string[] = [];
+for (let at = 2; at <= 17; at += 3) {
+  CAS_AMOUNT[at] = `CAS${String(at + 1).padStart(2, "0")} adjustment amount`;
+  CAS_QUANTITY[at] = `CAS${String(at + 2).padStart(2, "0")} adjustment quantity`;
+}
+
 type State = "header" | "payer" | "payee" | "group" | "claim" | "service" | "trailer";
 
 function emptyParty(entityCode: string): Party835 {
@@ -390,7 +398,7 @@ export class Reader835 implements TransactionHandler {
 
   private onDtm(seg: Segment): void {
     const qualifier = this.f.req(seg, 1, "DTM01 date/time qualifier");
-    const date = this.f.date(seg, 2, `DTM02 date (DTM*${qualifier})`);
+    const date = this.f.date(seg, 2, "DTM02 date");
     switch (this.state) {
       case "header":
         if (this.trace === undefined) {
@@ -542,8 +550,8 @@ export class Reader835 implements TransactionHandler {
     let found = 0;
     // Up to six triplets: reason (2,5,…,17), amount (3,6,…,18), quantity (4,7,…,19).
     for (let at = 2; at <= 17; at += 3) {
-      const reasonCode = seg.elements[at];
-      if (reasonCode === undefined) break;
+      if (at > seg.length) break;
+      const reasonCode = seg.element(at);
       if (reasonCode === "") {
         if (seg.element(at + 1) !== "" || seg.element(at + 2) !== "") {
           f.bad(seg, at, "an adjustment amount without a reason code", "a claim adjustment reason code", "");
@@ -554,9 +562,9 @@ export class Reader835 implements TransactionHandler {
       const adjustment: Adjustment835 = {
         group,
         reasonCode,
-        amountCents: f.cents(seg, at + 1, `CAS${String(at + 1).padStart(2, "0")} adjustment amount`),
+        amountCents: f.cents(seg, at + 1, CAS_AMOUNT[at] as string),
       };
-      const quantity = f.decimal(seg, at + 2, `CAS${String(at + 2).padStart(2, "0")} adjustment quantity`);
+      const quantity = f.decimal(seg, at + 2, CAS_QUANTITY[at] as string);
       if (quantity !== undefined) adjustment.quantity = quantity;
       target.push(adjustment);
     }
@@ -631,7 +639,7 @@ export class Reader835 implements TransactionHandler {
     this.claim.inpatient = {
       coveredDaysOrVisits: this.f.decimal(seg, 1, "MIA01 covered days or visits count"),
       remarkCodes,
-      elements: seg.elements.slice(1),
+      elements: seg.elements.slice(1) as string[],
     };
   }
 
@@ -657,7 +665,7 @@ export class Reader835 implements TransactionHandler {
 
   private onAmt(seg: Segment): void {
     const qualifier = this.f.req(seg, 1, "AMT01 amount qualifier code");
-    const cents = this.f.cents(seg, 2, `AMT02 amount (AMT*${qualifier})`);
+    const cents = this.f.cents(seg, 2, "AMT02 monetary amount");
     if (this.state === "claim" && this.claim) this.claim.amounts.push({ qualifier, cents });
     else if (this.state === "service" && this.line) {
       this.line.amounts.push({ qualifier, cents });
@@ -667,7 +675,7 @@ export class Reader835 implements TransactionHandler {
 
   private onQty(seg: Segment): void {
     const qualifier = this.f.req(seg, 1, "QTY01 quantity qualifier");
-    const quantity = this.f.decimal(seg, 2, `QTY02 quantity (QTY*${qualifier})`) ?? 0;
+    const quantity = this.f.decimal(seg, 2, "QTY02 quantity") ?? 0;
     if (this.state === "claim" && this.claim) this.claim.quantities.push({ qualifier, quantity });
     else if (this.state === "service" && this.line) this.line.quantities.push({ qualifier, quantity });
     else this.unexpected(seg, "QTY in loop 2100 or 2110");
@@ -749,9 +757,8 @@ export class Reader835 implements TransactionHandler {
       items: [],
     };
     for (let at = 3; at <= 13; at += 2) {
-      const composite = seg.elements[at];
-      if (composite === undefined) break;
-      if (composite === "") continue;
+      if (at > seg.length) break;
+      if (!seg.has(at)) continue;
       const reason = seg.component(at, 1);
       const referenceId = seg.component(at, 2);
       const amountCents = f.cents(

@@ -1,0 +1,175 @@
+/**
+ * `npm run bench:x12` — read throughput of the streaming 835 reader against node-x12 and a bare
+ * byte scan, peak memory per reader (each in its own child process), and 837P write throughput.
+ * Files are generated into a temporary directory and removed at the end. Not a timed test.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generate835 } from "./generate.js";
+
+const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
+const MiB = 1 << 20;
+
+type Measure = {
+  mode: string;
+  seconds: number;
+  bytes: number;
+  claims: number;
+  segments: number;
+  maxRssMiB: number;
+  peakHeapMiB: number;
+  extra?: Record<string, number>;
+};
+
+type Outcome = { ok: true; m: Measure } | { ok: false; reason: string };
+
+function log(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+/** Runs one measurement in a fresh Node process (tsx loader), with a time limit. */
+function measure(mode: string, file: string, arg = "", timeoutMs = 600_000): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", WORKER, mode, file, arg], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const line = out.trim().split("\n").pop() ?? "";
+      if (code === 0 && line.startsWith("{")) resolve({ ok: true, m: JSON.parse(line) as Measure });
+      else {
+        const oom = /heap out of memory|Allocation failed|Invalid string length|Cannot create a string/i.exec(
+          err,
+        );
+        resolve({
+          ok: false,
+          reason:
+            signal === "SIGKILL"
+              ? `killed after ${timeoutMs / 1000}s`
+              : oom
+                ? `failed: ${oom[0]}`
+                : `exit ${code}: ${err.trim().split("\n").slice(-1)[0] ?? ""}`,
+        });
+      }
+    });
+  });
+}
+
+const mbps = (m: Measure) => m.bytes / MiB / m.seconds;
+const f1 = (n: number) => n.toFixed(1);
+const f0 = (n: number) => Math.round(n).toLocaleString("en-US");
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "x12-bench-"));
+  log(
+    `x12 benchmark — Node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? "?"}), ${f0(totalmem() / MiB)} MiB RAM`,
+  );
+  log(`temporary files in ${dir}`);
+  const rows: string[] = [];
+  const readResults = new Map<string, Outcome>();
+  try {
+    for (const size of [10, 100]) {
+      const file = join(dir, `era-${size}mb.835`);
+      log(`\n[generate] ${size} MB 835 …`);
+      const g = await generate835(file, size * 1_000_000);
+      log(`[generate] ${file}: ${f1(statSync(file).size / MiB)} MiB, ${f0(g.claims)} claims`);
+      for (const mode of ["scan", "tokenize", "typed", "node-x12"]) {
+        if (mode === "node-x12" && size === 100) {
+          const ten = readResults.get("node-x12@10");
+          // node-x12 keeps the whole string and object tree; try 100 MB but do not let it run for ever.
+          if (!ten?.ok) {
+            readResults.set(`${mode}@${size}`, { ok: false, reason: "skipped (10 MB already failed)" });
+            continue;
+          }
+        }
+        log(`[run] ${mode} on ${size} MB …`);
+        const outcome = await measure(mode, file, "", mode === "node-x12" ? 300_000 : 600_000);
+        readResults.set(`${mode}@${size}`, outcome);
+        if (outcome.ok) {
+          const m = outcome.m;
+          log(
+            `[done] ${mode} ${size} MB: ${f1(m.seconds)} s, ${f1(mbps(m))} MB/s, ${f0(m.claims / m.seconds)} claims/s, peak RSS ${f1(m.maxRssMiB)} MiB, peak heap ${f1(m.peakHeapMiB)} MiB`,
+          );
+        } else log(`[done] ${mode} ${size} MB: ${outcome.reason}`);
+      }
+      rmSync(file);
+    }
+    log("\n[run] 837P writer, 100,000 claims …");
+    const write = await measure("write", "-", "100000");
+    if (write.ok) {
+      log(
+        `[done] write: ${f1(write.m.seconds)} s, ${f0(write.m.claims / write.m.seconds)} claims/s, ${f1(write.m.bytes / MiB / write.m.seconds)} MB/s of output, peak RSS ${f1(write.m.maxRssMiB)} MiB`,
+      );
+    } else log(`[done] write: ${write.reason}`);
+
+    // Summary in Markdown, to paste into the README / docs.
+    const label: Record<string, string> = {
+      scan: "bare byte scan (segment boundaries only, the ceiling)",
+      tokenize: "@billcycle/x12 tokenizer only (segments + elements)",
+      typed: "@billcycle/x12 read835 (typed claims + balancing, streaming)",
+      "node-x12": "node-x12 1.7.1 X12Parser.parse (whole string)",
+    };
+    rows.push(
+      "| reader | file | time | MB/s | claims/s | peak RSS | peak heap |",
+      "|---|---|---|---|---|---|---|",
+    );
+    for (const mode of ["scan", "tokenize", "typed", "node-x12"]) {
+      for (const size of [10, 100]) {
+        const o = readResults.get(`${mode}@${size}`);
+        if (o === undefined) continue;
+        if (!o.ok) {
+          rows.push(`| ${label[mode]} | ${size} MB | — | — | — | — | ${o.reason} |`);
+          continue;
+        }
+        const m = o.m;
+        const claims = mode === "scan" ? "—" : f0(m.claims / m.seconds);
+        rows.push(
+          `| ${label[mode]} | ${size} MB | ${m.seconds.toFixed(2)} s | ${f1(mbps(m))} | ${claims} | ${f1(m.maxRssMiB)} MiB | ${f1(m.peakHeapMiB)} MiB |`,
+        );
+      }
+    }
+    if (write.ok) {
+      rows.push(
+        "",
+        "| writer | claims | time | claims/s | output MB/s | peak RSS |",
+        "|---|---|---|---|---|---|",
+        `| @billcycle/x12 write837P (generate837P) | ${f0(write.m.claims)} | ${write.m.seconds.toFixed(2)} s | ${f0(write.m.claims / write.m.seconds)} | ${f1(write.m.bytes / MiB / write.m.seconds)} | ${f1(write.m.maxRssMiB)} MiB |`,
+      );
+    }
+    const typed10 = readResults.get("typed@10");
+    const typed100 = readResults.get("typed@100");
+    const scan100 = readResults.get("scan@100");
+    const nx10 = readResults.get("node-x12@10");
+    const ratios: string[] = [];
+    if (typed100?.ok && scan100?.ok)
+      ratios.push(`typed/bare-scan at 100 MB: ${(mbps(typed100.m) / mbps(scan100.m)).toFixed(2)}`);
+    if (typed10?.ok && nx10?.ok)
+      ratios.push(`typed/node-x12 at 10 MB: ${(mbps(typed10.m) / mbps(nx10.m)).toFixed(1)}×`);
+    if (typed10?.ok && typed100?.ok)
+      ratios.push(
+        `typed peak RSS 10 MB → 100 MB: ${f1(typed10.m.maxRssMiB)} → ${f1(typed100.m.maxRssMiB)} MiB`,
+      );
+    log("\n=== summary (Markdown) ===\n");
+    log(rows.join("\n"));
+    log(`\n${ratios.join("; ")}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,136 @@
+/**
+ * One benchmark measurement, run in its own child process by run.ts so that peak memory figures
+ * belong to that reader alone. Prints one JSON line: { mode, seconds, bytes, claims, segments,
+ * maxRssMiB, peakHeapMiB }.
+ */
+import { createReadStream, readFileSync, statSync } from "node:fs";
+import { X12Parser } from "node-x12";
+import { read835, SegmentScanner } from "../src/index.js";
+import { writeBenchmark } from "./write.js";
+
+const [mode = "", file = "", arg = ""] = process.argv.slice(2);
+const CHUNK = 1 << 20;
+
+let peakHeap = 0;
+const sampler = setInterval(() => {
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+}, 5);
+sampler.unref();
+
+type Result = {
+  bytes: number;
+  claims: number;
+  segments: number;
+  seconds?: number;
+  extra?: Record<string, number>;
+};
+
+/** The ceiling: find every segment terminator with Buffer.indexOf, nothing else. */
+async function bareScan(path: string): Promise<Result> {
+  let segments = 0;
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    let at = chunk.indexOf(0x7e);
+    while (at >= 0) {
+      segments++;
+      at = chunk.indexOf(0x7e, at + 1);
+    }
+  }
+  return { bytes, claims: 0, segments };
+}
+
+/** This package's tokenizer alone: segments with decoded elements, no envelope or typed reading. */
+async function tokenizeOnly(path: string): Promise<Result> {
+  let segments = 0;
+  let claims = 0;
+  const scanner = new SegmentScanner();
+  const sink = {
+    segment(seg: { id: string }) {
+      segments++;
+      if (seg.id === "CLP") claims++;
+    },
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    scanner.push(chunk, sink);
+  }
+  scanner.end(sink);
+  return { bytes: statSync(path).size, claims, segments };
+}
+
+/** The typed 835 reader, streaming: claims with service lines, adjustments and balancing. */
+async function typed(path: string): Promise<Result> {
+  let claims = 0;
+  let lines = 0;
+  let imbalances = 0;
+  for await (const e of read835(createReadStream(path, { highWaterMark: CHUNK }))) {
+    if (e.type === "claim") {
+      claims++;
+      lines += e.claim.services.length;
+      imbalances += e.claim.balance.imbalances.length;
+    } else if (e.type === "remittanceEnd") {
+      imbalances += e.summary.balance.imbalances.length;
+    }
+  }
+  if (imbalances > 0) throw new Error(`generated file should balance, found ${imbalances} imbalances`);
+  return { bytes: statSync(path).size, claims, segments: 0, extra: { lines } };
+}
+
+/** node-x12 1.7.1: parses the whole string into its object tree, then claims are counted from it. */
+function nodeX12(path: string): Result {
+  const text = readFileSync(path, "utf8");
+  const interchange = new X12Parser(true).parse(text);
+  let claims = 0;
+  let segments = 0;
+  const groups = "functionalGroups" in interchange ? interchange.functionalGroups : [];
+  for (const group of groups) {
+    for (const transaction of group.transactions) {
+      for (const seg of transaction.segments) {
+        segments++;
+        if (seg.tag === "CLP") claims++;
+      }
+    }
+  }
+  return { bytes: Buffer.byteLength(text), claims, segments };
+}
+
+async function main(): Promise<void> {
+  const started = process.hrtime.bigint();
+  let result: Result;
+  switch (mode) {
+    case "scan":
+      result = await bareScan(file);
+      break;
+    case "tokenize":
+      result = await tokenizeOnly(file);
+      break;
+    case "typed":
+      result = await typed(file);
+      break;
+    case "node-x12":
+      result = nodeX12(file);
+      break;
+    case "write":
+      result = writeBenchmark(Number(arg));
+      break;
+    default:
+      throw new Error(`unknown mode ${mode}`);
+  }
+  const seconds = result.seconds ?? Number(process.hrtime.bigint() - started) / 1e9;
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const usage = process.resourceUsage();
+  process.stdout.write(
+    `${JSON.stringify({
+      mode,
+      ...result,
+      seconds,
+      maxRssMiB: usage.maxRSS / 1024,
+      peakHeapMiB: peakHeap / (1 << 20),
+    })}\n`,
+  );
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
