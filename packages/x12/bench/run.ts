@@ -5,17 +5,20 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate835 } from "./generate.js";
 
 const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
+// The workers run TypeScript through the same tsx loader as this script, wherever the cwd is.
+const TSX = import.meta.resolve("tsx");
 const MiB = 1 << 20;
 
 type Measure = {
   mode: string;
   seconds: number;
+  cpuSeconds: number;
   bytes: number;
   claims: number;
   segments: number;
@@ -33,7 +36,7 @@ function log(text: string): void {
 /** Runs one measurement in a fresh Node process (tsx loader), with a time limit. */
 function measure(mode: string, file: string, arg = "", timeoutMs = 600_000): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER, mode, file, arg], {
+    const child = spawn(process.execPath, ["--import", TSX, WORKER, mode, file, arg], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -68,6 +71,11 @@ function measure(mode: string, file: string, arg = "", timeoutMs = 600_000): Pro
 }
 
 const mbps = (m: Measure) => m.bytes / MiB / m.seconds;
+const cpuMbps = (m: Measure) => m.bytes / MiB / m.cpuSeconds;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 const f1 = (n: number) => n.toFixed(1);
 const f0 = (n: number) => Math.round(n).toLocaleString("en-US");
 
@@ -77,6 +85,7 @@ async function main(): Promise<void> {
     `x12 benchmark — Node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? "?"}), ${f0(totalmem() / MiB)} MiB RAM`,
   );
   log(`temporary files in ${dir}`);
+  log(`load average at start: ${load()} (other work on the machine slows wall-clock figures)`);
   const rows: string[] = [];
   const readResults = new Map<string, Outcome>();
   try {
@@ -100,7 +109,7 @@ async function main(): Promise<void> {
         if (outcome.ok) {
           const m = outcome.m;
           log(
-            `[done] ${mode} ${size} MB: ${f1(m.seconds)} s, ${f1(mbps(m))} MB/s, ${f0(m.claims / m.seconds)} claims/s, peak RSS ${f1(m.maxRssMiB)} MiB, peak heap ${f1(m.peakHeapMiB)} MiB`,
+            `[done] ${mode} ${size} MB: ${f1(m.seconds)} s, ${f1(mbps(m))} MB/s (${f1(cpuMbps(m))} MB/s of CPU time), ${f0(m.claims / m.seconds)} claims/s, peak RSS ${f1(m.maxRssMiB)} MiB, peak heap ${f1(m.peakHeapMiB)} MiB, load ${load()}`,
           );
         } else log(`[done] ${mode} ${size} MB: ${outcome.reason}`);
       }
@@ -130,22 +139,22 @@ async function main(): Promise<void> {
         const o = readResults.get(`${mode}@${size}`);
         if (o === undefined) continue;
         if (!o.ok) {
-          rows.push(`| ${label[mode]} | ${size} MB | — | — | — | — | ${o.reason} |`);
+          rows.push(`| ${label[mode]} | ${size} MB | — | — | — | — | — | ${o.reason} |`);
           continue;
         }
         const m = o.m;
         const claims = mode === "scan" ? "—" : f0(m.claims / m.seconds);
         rows.push(
-          `| ${label[mode]} | ${size} MB | ${m.seconds.toFixed(2)} s | ${f1(mbps(m))} | ${claims} | ${f1(m.maxRssMiB)} MiB | ${f1(m.peakHeapMiB)} MiB |`,
+          `| ${label[mode]} | ${size} MB | ${m.seconds.toFixed(2)} s | ${f1(mbps(m))} | ${f1(cpuMbps(m))} | ${claims} | ${f1(m.maxRssMiB)} MiB | ${f1(m.peakHeapMiB)} MiB |`,
         );
       }
     }
     if (write.ok) {
       rows.push(
         "",
-        "| writer | claims | time | claims/s | output MB/s | peak RSS |",
+        "| writer | claims | wall time | claims/s (wall) | output MB/s | peak RSS |",
         "|---|---|---|---|---|---|",
-        `| @billcycle/x12 write837P (generate837P) | ${f0(write.m.claims)} | ${write.m.seconds.toFixed(2)} s | ${f0(write.m.claims / write.m.seconds)} | ${f1(write.m.bytes / MiB / write.m.seconds)} | ${f1(write.m.maxRssMiB)} MiB |`,
+        `| @billcycle/x12 generate837P (validation, HL grouping, rendering) | ${f0(write.m.claims)} | ${write.m.seconds.toFixed(2)} s | ${f0(write.m.claims / write.m.seconds)} | ${f1(write.m.bytes / MiB / write.m.seconds)} | ${f1(write.m.maxRssMiB)} MiB |`,
       );
     }
     const typed10 = readResults.get("typed@10");
@@ -164,6 +173,7 @@ async function main(): Promise<void> {
     log("\n=== summary (Markdown) ===\n");
     log(rows.join("\n"));
     log(`\n${ratios.join("; ")}`);
+    log(`load average at end: ${load()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -96,6 +96,7 @@ function nodeX12(path: string): Result {
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   let result: Result;
   switch (mode) {
     case "scan":
@@ -117,6 +118,9 @@ async function main(): Promise<void> {
       throw new Error(`unknown mode ${mode}`);
   }
   const seconds = result.seconds ?? Number(process.hrtime.bigint() - started) / 1e9;
+  // CPU time (user + system) of this process: less sensitive than wall time to other load on the machine.
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   const usage = process.resourceUsage();
   process.stdout.write(
@@ -124,6 +128,7 @@ async function main(): Promise<void> {
       mode,
       ...result,
       seconds,
+      cpuSeconds,
       maxRssMiB: usage.maxRSS / 1024,
       peakHeapMiB: peakHeap / (1 << 20),
     })}\n`,

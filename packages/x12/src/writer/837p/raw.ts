@@ -71,23 +71,34 @@ export function applyPreserved(
 
 /** Renders segments to text with the given delimiters, refusing values that contain a delimiter. */
 export class SegmentRenderer {
-  private readonly forbidden: string[];
+  /** Char codes that may not appear in values: 1 = never, 2 = only in preserved raw segments. */
+  private readonly forbidden = new Uint8Array(256);
+  private readonly high: Map<number, number> = new Map();
   private readonly suffix: string;
 
   constructor(
     readonly delimiters: Delimiters,
     lineBreaks: boolean,
   ) {
-    this.forbidden = [delimiters.element, delimiters.component, delimiters.segment];
+    for (const d of [delimiters.element, delimiters.component, delimiters.segment])
+      this.mark(d.charCodeAt(0), 1);
+    if (delimiters.repetition !== undefined) this.mark(delimiters.repetition.charCodeAt(0), 2);
     this.suffix = delimiters.segment + (lineBreaks && delimiters.segment !== "\n" ? "\n" : "");
   }
 
+  private mark(code: number, level: number): void {
+    if (code < 256) this.forbidden[code] = level;
+    else this.high.set(code, level);
+  }
+
+  /** One pass over the value's characters against a lookup table (this runs for every value). */
   private check(value: string, seg: RawSegment, position: number, strictRepetition: boolean): void {
-    for (const d of this.forbidden) {
-      if (value.includes(d)) this.fail(seg, position, value, d);
+    const table = this.forbidden;
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      const level = code < 256 ? (table[code] as number) : (this.high.get(code) ?? 0);
+      if (level === 1 || (level === 2 && strictRepetition)) this.fail(seg, position, value, value.charAt(i));
     }
-    const rep = this.delimiters.repetition;
-    if (strictRepetition && rep !== undefined && value.includes(rep)) this.fail(seg, position, value, rep);
   }
 
   private fail(seg: RawSegment, position: number, value: string, delimiter: string): never {

@@ -35,6 +35,7 @@ export function x12Date(iso: string, what: string): string {
  */
 export function quantityText(n: number): string | undefined {
   if (!Number.isFinite(n) || Math.abs(n) >= 1e15) return undefined;
+  if (Number.isInteger(n)) return Object.is(n, -0) ? "0" : String(n);
   const fixed = n.toFixed(3);
   if (Number(fixed) !== n) return undefined;
   const text = fixed.replace(/\.?0+$/, "").replace(/^(-?)0\./, "$1.");
