@@ -1,7 +1,7 @@
 import { formatCents } from "../../values/money.js";
 import type { Adjustment835, BalanceResult, Claim835, Imbalance } from "./types.js";
 
-function sumAdjustments(adjustments: Adjustment835[]): number {
+function sumAdjustments(adjustments: readonly Adjustment835[]): number {
   let total = 0;
   for (const a of adjustments) total += a.amountCents;
   return total;
@@ -17,13 +17,14 @@ function money(cents: number): string {
  * - claim: CLP03 − ΣCAS(claim) − ΣCAS(all lines) = CLP04.
  */
 export function balanceClaim(claim: Claim835): BalanceResult {
-  const imbalances: Imbalance[] = [];
+  let imbalances: Imbalance[] | undefined;
   let lineAdjustments = 0;
   claim.services.forEach((line, i) => {
     const adj = sumAdjustments(line.adjustments);
     lineAdjustments += adj;
     const computed = line.chargeCents - adj;
     if (computed !== line.paidCents) {
+      imbalances ??= [];
       imbalances.push({
         level: "line",
         patientControlNumber: claim.patientControlNumber,
@@ -39,6 +40,7 @@ export function balanceClaim(claim: Claim835): BalanceResult {
   const claimAdj = sumAdjustments(claim.adjustments);
   const computed = claim.chargeCents - claimAdj - lineAdjustments;
   if (computed !== claim.paidCents) {
+    imbalances ??= [];
     imbalances.push({
       level: "claim",
       patientControlNumber: claim.patientControlNumber,
@@ -50,8 +52,11 @@ export function balanceClaim(claim: Claim835): BalanceResult {
       message: `claim ${claim.patientControlNumber}: CLP03 ${money(claim.chargeCents)} − ΣCAS ${money(claimAdj + lineAdjustments)} = ${money(computed)}, but CLP04 is ${money(claim.paidCents)}`,
     });
   }
-  return { balanced: imbalances.length === 0, imbalances };
+  return imbalances === undefined ? BALANCED : { balanced: false, imbalances };
 }
+
+/** The result of every balanced claim: one shared frozen object. */
+const BALANCED: BalanceResult = Object.freeze({ balanced: true, imbalances: Object.freeze([]) });
 
 /**
  * Transaction balancing: ΣCLP04 − ΣPLB = BPR02. A debit (BPR03 = D) is a negative payment.

@@ -4,7 +4,7 @@ import type { X12Source } from "../../stream/source.js";
 import type { MoneyRounding } from "../../values/money.js";
 import { FieldReader } from "../fields.js";
 import { Reader835 } from "./reader.js";
-import type { BalanceResult, Claim835, Event835, Remittance835 } from "./types.js";
+import type { Claim835, Event835, Imbalance, Remittance835 } from "./types.js";
 
 export type Read835Options = ReadOptions & {
   /**
@@ -95,7 +95,7 @@ class Collector {
     } else if (e.type === "claim") {
       this.current?.claims.push(e.claim);
     } else if (e.type === "remittanceEnd" && this.current) {
-      const all: BalanceResult["imbalances"] = [];
+      const all: Imbalance[] = [];
       for (const c of this.current.claims) all.push(...c.balance.imbalances);
       all.push(...e.summary.balance.imbalances);
       this.current.summary = e.summary;

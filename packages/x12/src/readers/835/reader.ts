@@ -13,6 +13,7 @@ import type { FieldReader } from "../fields.js";
 import { balanceClaim, balanceTransaction } from "./balance.js";
 import type {
   Adjustment835,
+  BalanceResult,
   BankAccount835,
   Claim835,
   ClaimGroupHeader835,
@@ -35,6 +36,17 @@ for (let at = 2; at <= 17; at += 3) {
   CAS_AMOUNT[at] = `CAS${String(at + 1).padStart(2, "0")} adjustment amount`;
   CAS_QUANTITY[at] = `CAS${String(at + 2).padStart(2, "0")} adjustment quantity`;
 }
+
+/** Shared empty list: most claims have no contacts, quantities, remarks…; lists are made on first add. */
+const NONE: readonly never[] = Object.freeze([]);
+
+function add<T>(list: readonly T[], item: T): T[] {
+  if (list === NONE) return [item];
+  (list as T[]).push(item);
+  return list as T[];
+}
+
+const BALANCED: BalanceResult = Object.freeze({ balanced: true, imbalances: NONE });
 
 type State = "header" | "payer" | "payee" | "group" | "claim" | "service" | "trailer";
 
@@ -356,7 +368,7 @@ export class Reader835 implements TransactionHandler {
       return;
     }
     if (this.state === "claim" && this.claim) {
-      this.claim.contacts.push(this.contact(seg));
+      this.claim.contacts = add(this.claim.contacts, this.contact(seg));
       return;
     }
     this.unexpected(seg, "PER in loop 1000A or 2100");
@@ -383,12 +395,12 @@ export class Reader835 implements TransactionHandler {
         (this.party() as Party835).references.push(ref);
         return;
       case "claim":
-        this.claim?.references.push(ref);
+        if (this.claim) this.claim.references = add(this.claim.references, ref);
         return;
       case "service":
         if (this.line) {
           if (ref.qualifier === "6R") this.line.lineControlNumber = ref.value;
-          this.line.references.push(ref);
+          this.line.references = add(this.line.references, ref);
         }
         return;
       default:
@@ -409,7 +421,7 @@ export class Reader835 implements TransactionHandler {
         return;
       case "claim": {
         const claim = this.claim as Claim835;
-        claim.dates.push({ qualifier, date });
+        claim.dates = add(claim.dates, { qualifier, date });
         if (qualifier === "232") claim.statementFrom = date;
         else if (qualifier === "233") claim.statementTo = date;
         else if (qualifier === "050") claim.receivedDate = date;
@@ -417,7 +429,7 @@ export class Reader835 implements TransactionHandler {
       }
       case "service": {
         const line = this.line as ServiceLine835;
-        line.dates.push({ qualifier, date });
+        line.dates = add(line.dates, { qualifier, date });
         if (qualifier === "472") line.serviceDate = date;
         else if (qualifier === "150") line.serviceFrom = date;
         else if (qualifier === "151") line.serviceTo = date;
@@ -508,15 +520,15 @@ export class Reader835 implements TransactionHandler {
       drgCode: f.opt(seg, 11),
       drgWeight: f.decimal(seg, 12, "CLP12 DRG weight"),
       dischargeFraction: f.decimal(seg, 13, "CLP13 discharge fraction"),
-      adjustments: [],
-      names: [],
-      references: [],
-      dates: [],
-      contacts: [],
-      amounts: [],
-      quantities: [],
-      services: [],
-      balance: { balanced: true, imbalances: [] },
+      adjustments: NONE,
+      names: NONE,
+      references: NONE,
+      dates: NONE,
+      contacts: NONE,
+      amounts: NONE,
+      quantities: NONE,
+      services: NONE,
+      balance: BALANCED,
     };
     this.line = undefined;
     this.state = "claim";
@@ -535,25 +547,20 @@ export class Reader835 implements TransactionHandler {
   }
 
   private onCas(seg: Segment): void {
-    const target =
-      this.state === "service"
-        ? this.line?.adjustments
-        : this.state === "claim"
-          ? this.claim?.adjustments
-          : undefined;
-    if (target === undefined) {
+    const holder = this.state === "service" ? this.line : this.state === "claim" ? this.claim : undefined;
+    if (holder === undefined) {
       this.unexpected(seg, "CAS in loop 2100 or 2110");
       return;
     }
     const f = this.f;
     const group = f.req(seg, 1, "CAS01 claim adjustment group code");
     let found = 0;
+    let list = holder.adjustments;
     // Up to six triplets: reason (2,5,…,17), amount (3,6,…,18), quantity (4,7,…,19).
     for (let at = 2; at <= 17; at += 3) {
       if (at > seg.length) break;
-      const reasonCode = seg.element(at);
-      if (reasonCode === "") {
-        if (seg.element(at + 1) !== "" || seg.element(at + 2) !== "") {
+      if (!seg.has(at)) {
+        if (seg.has(at + 1) || seg.has(at + 2)) {
           f.bad(seg, at, "an adjustment amount without a reason code", "a claim adjustment reason code", "");
         }
         continue;
@@ -561,13 +568,14 @@ export class Reader835 implements TransactionHandler {
       found++;
       const adjustment: Adjustment835 = {
         group,
-        reasonCode,
+        reasonCode: seg.element(at),
         amountCents: f.cents(seg, at + 1, CAS_AMOUNT[at] as string),
       };
       const quantity = f.decimal(seg, at + 2, CAS_QUANTITY[at] as string);
       if (quantity !== undefined) adjustment.quantity = quantity;
-      target.push(adjustment);
+      list = add(list, adjustment);
     }
+    holder.adjustments = list;
     if (found === 0) f.bad(seg, 2, "CAS02 claim adjustment reason code is required", "a reason code", "");
   }
 
@@ -592,7 +600,7 @@ export class Reader835 implements TransactionHandler {
       return;
     }
     const name = this.name(seg);
-    claim.names.push(name);
+    claim.names = add(claim.names, name);
     switch (name.entityCode) {
       case "QC":
         claim.patient = name;
@@ -666,9 +674,10 @@ export class Reader835 implements TransactionHandler {
   private onAmt(seg: Segment): void {
     const qualifier = this.f.req(seg, 1, "AMT01 amount qualifier code");
     const cents = this.f.cents(seg, 2, "AMT02 monetary amount");
-    if (this.state === "claim" && this.claim) this.claim.amounts.push({ qualifier, cents });
+    if (this.state === "claim" && this.claim)
+      this.claim.amounts = add(this.claim.amounts, { qualifier, cents });
     else if (this.state === "service" && this.line) {
-      this.line.amounts.push({ qualifier, cents });
+      this.line.amounts = add(this.line.amounts, { qualifier, cents });
       if (qualifier === "B6") this.line.allowedCents = cents;
     } else this.unexpected(seg, "AMT in loop 2100 or 2110");
   }
@@ -676,32 +685,33 @@ export class Reader835 implements TransactionHandler {
   private onQty(seg: Segment): void {
     const qualifier = this.f.req(seg, 1, "QTY01 quantity qualifier");
     const quantity = this.f.decimal(seg, 2, "QTY02 quantity") ?? 0;
-    if (this.state === "claim" && this.claim) this.claim.quantities.push({ qualifier, quantity });
-    else if (this.state === "service" && this.line) this.line.quantities.push({ qualifier, quantity });
+    if (this.state === "claim" && this.claim)
+      this.claim.quantities = add(this.claim.quantities, { qualifier, quantity });
+    else if (this.state === "service" && this.line)
+      this.line.quantities = add(this.line.quantities, { qualifier, quantity });
     else this.unexpected(seg, "QTY in loop 2100 or 2110");
   }
 
   private procedure(seg: Segment, element: number, what: string): Procedure835 {
-    const parts = seg.components(element);
-    const qualifier = parts[0] ?? "";
-    const code = parts[1] ?? "";
+    const value = seg.element(element);
+    const sep = seg.delimiters.component;
+    // Split by hand: most procedures are just "HC:99213" and need no array.
+    const a = value.indexOf(sep);
+    const qualifier = a < 0 ? value : value.substring(0, a);
+    const b = a < 0 ? -1 : value.indexOf(sep, a + 1);
+    const code = a < 0 ? "" : b < 0 ? value.substring(a + 1) : value.substring(a + 1, b);
     if (qualifier === "")
       this.f.bad(seg, element, `${what}: product/service id qualifier is required`, "e.g. HC", "", 1);
     if (code === "")
-      this.f.bad(
-        seg,
-        element,
-        `${what}: procedure code is required`,
-        "a procedure code",
-        seg.element(element),
-        2,
-      );
+      this.f.bad(seg, element, `${what}: procedure code is required`, "a procedure code", value, 2);
+    if (b < 0) return { qualifier, code, modifiers: NONE };
+    const parts = value.substring(b + 1).split(sep);
     const modifiers: string[] = [];
-    for (let i = 2; i <= 5; i++) {
+    for (let i = 0; i < 4; i++) {
       const m = parts[i];
       if (m !== undefined && m !== "") modifiers.push(m);
     }
-    const description = parts[6];
+    const description = parts[4];
     return description ? { qualifier, code, modifiers, description } : { qualifier, code, modifiers };
   }
 
@@ -718,17 +728,17 @@ export class Reader835 implements TransactionHandler {
       paidCents: f.cents(seg, 3, "SVC03 line item provider payment amount"),
       revenueCode: f.opt(seg, 4),
       unitsPaid: f.decimal(seg, 5, "SVC05 units of service paid count") ?? 1,
-      dates: [],
-      adjustments: [],
-      references: [],
-      amounts: [],
-      quantities: [],
-      remarks: [],
+      dates: NONE,
+      adjustments: NONE,
+      references: NONE,
+      amounts: NONE,
+      quantities: NONE,
+      remarks: NONE,
     };
     if (seg.element(6) !== "") line.originalProcedure = this.procedure(seg, 6, "SVC06");
     const originalUnits = f.decimal(seg, 7, "SVC07 original units of service count");
     if (originalUnits !== undefined) line.originalUnits = originalUnits;
-    this.claim.services.push(line);
+    this.claim.services = add(this.claim.services, line);
     this.line = line;
     this.state = "service";
   }
@@ -738,7 +748,7 @@ export class Reader835 implements TransactionHandler {
       this.unexpected(seg, "LQ in loop 2110");
       return;
     }
-    this.line.remarks.push({
+    this.line.remarks = add(this.line.remarks, {
       qualifier: this.f.req(seg, 1, "LQ01 code list qualifier code"),
       code: this.f.req(seg, 2, "LQ02 remark code"),
     });

@@ -119,7 +119,7 @@ export type Adjustment835 = {
 export type Procedure835 = {
   qualifier: string;
   code: string;
-  modifiers: string[];
+  modifiers: readonly string[];
   description?: string;
 };
 
@@ -148,17 +148,17 @@ export type ServiceLine835 = {
   serviceFrom?: string;
   /** DTM*151 service period end. */
   serviceTo?: string;
-  dates: Date835[];
-  adjustments: Adjustment835[];
+  dates: readonly Date835[];
+  adjustments: readonly Adjustment835[];
   /** REF*6R line item control number, as sent on the 837 line. */
   lineControlNumber?: string;
-  references: Reference835[];
-  amounts: Amount835[];
+  references: readonly Reference835[];
+  amounts: readonly Amount835[];
   /** AMT*B6 allowed amount, cents. */
   allowedCents?: number;
-  quantities: Quantity835[];
+  quantities: readonly Quantity835[];
   /** LQ remark codes (HE = RARC, RX = NCPDP reject reason). */
-  remarks: Remark835[];
+  remarks: readonly Remark835[];
 };
 
 /** MIA inpatient adjudication (subset) with its remark codes. */
@@ -210,7 +210,7 @@ export type Imbalance = {
   message: string;
 };
 
-export type BalanceResult = { balanced: boolean; imbalances: Imbalance[] };
+export type BalanceResult = { balanced: boolean; imbalances: readonly Imbalance[] };
 
 /** One claim payment (loop 2100) with its service lines. */
 export type Claim835 = {
@@ -242,7 +242,7 @@ export type Claim835 = {
   drgWeight?: number;
   dischargeFraction?: number;
   /** Claim-level CAS. */
-  adjustments: Adjustment835[];
+  adjustments: readonly Adjustment835[];
   patient?: Name835;
   insured?: Name835;
   correctedPatient?: Name835;
@@ -251,18 +251,18 @@ export type Claim835 = {
   crossoverCarrier?: Name835;
   correctedPriorityPayer?: Name835;
   otherSubscriber?: Name835;
-  names: Name835[];
+  names: readonly Name835[];
   inpatient?: InpatientAdjudication835;
   outpatient?: OutpatientAdjudication835;
-  references: Reference835[];
-  dates: Date835[];
+  references: readonly Reference835[];
+  dates: readonly Date835[];
   statementFrom?: string;
   statementTo?: string;
   receivedDate?: string;
-  contacts: Contact835[];
-  amounts: Amount835[];
-  quantities: Quantity835[];
-  services: ServiceLine835[];
+  contacts: readonly Contact835[];
+  amounts: readonly Amount835[];
+  quantities: readonly Quantity835[];
+  services: readonly ServiceLine835[];
   /** Line- and claim-level balancing of this claim. */
   balance: BalanceResult;
 };
