@@ -14,6 +14,7 @@ const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
 // The workers run TypeScript through the same tsx loader as this script, wherever the cwd is.
 const TSX = import.meta.resolve("tsx");
 const MiB = 1 << 20;
+const RUNS = 3;
 
 type Measure = {
   mode: string;
@@ -103,25 +104,47 @@ async function main(): Promise<void> {
             continue;
           }
         }
-        log(`[run] ${mode} on ${size} MB …`);
-        const outcome = await measure(mode, file, "", mode === "node-x12" ? 300_000 : 600_000);
-        readResults.set(`${mode}@${size}`, outcome);
-        if (outcome.ok) {
-          const m = outcome.m;
-          log(
-            `[done] ${mode} ${size} MB: ${f1(m.seconds)} s, ${f1(mbps(m))} MB/s (${f1(cpuMbps(m))} MB/s of CPU time), ${f0(m.claims / m.seconds)} claims/s, peak RSS ${f1(m.maxRssMiB)} MiB, peak heap ${f1(m.peakHeapMiB)} MiB, load ${load()}`,
-          );
-        } else log(`[done] ${mode} ${size} MB: ${outcome.reason}`);
+        // Best of three runs (node-x12: one) to damp interference from other work on the machine.
+        const runs = mode === "node-x12" ? 1 : RUNS;
+        let best: Outcome | undefined;
+        let maxRss = 0;
+        for (let r = 1; r <= runs; r++) {
+          log(`[run] ${mode} on ${size} MB, run ${r}/${runs} …`);
+          const outcome = await measure(mode, file, "", mode === "node-x12" ? 300_000 : 600_000);
+          if (outcome.ok) {
+            const m = outcome.m;
+            maxRss = Math.max(maxRss, m.maxRssMiB);
+            log(
+              `[done] ${mode} ${size} MB: ${f1(m.seconds)} s, ${f1(mbps(m))} MB/s (${f1(cpuMbps(m))} MB/s of CPU time), ${f0(m.claims / m.seconds)} claims/s, peak RSS ${f1(m.maxRssMiB)} MiB, peak heap ${f1(m.peakHeapMiB)} MiB, load ${load()}`,
+            );
+            if (best === undefined || !best.ok || m.seconds < best.m.seconds) best = outcome;
+          } else {
+            log(`[done] ${mode} ${size} MB: ${outcome.reason}`);
+            best ??= outcome;
+            break;
+          }
+        }
+        // Report the fastest run's time with the highest peak RSS seen over all runs.
+        if (best?.ok) best = { ok: true, m: { ...best.m, maxRssMiB: maxRss } };
+        readResults.set(`${mode}@${size}`, best as Outcome);
       }
       rmSync(file);
     }
-    log("\n[run] 837P writer, 100,000 claims …");
-    const write = await measure("write", "-", "100000");
-    if (write.ok) {
-      log(
-        `[done] write: ${f1(write.m.seconds)} s, ${f0(write.m.claims / write.m.seconds)} claims/s, ${f1(write.m.bytes / MiB / write.m.seconds)} MB/s of output, peak RSS ${f1(write.m.maxRssMiB)} MiB`,
-      );
-    } else log(`[done] write: ${write.reason}`);
+    let write: Outcome = { ok: false, reason: "not run" };
+    for (let r = 1; r <= RUNS; r++) {
+      log(`\n[run] 837P writer, 100,000 claims, run ${r}/${RUNS} …`);
+      const outcome = await measure("write", "-", "100000");
+      if (outcome.ok) {
+        const m = outcome.m;
+        log(
+          `[done] write: ${f1(m.seconds)} s, ${f0(m.claims / m.seconds)} claims/s, ${f1(m.bytes / MiB / m.seconds)} MB/s of output, peak RSS ${f1(m.maxRssMiB)} MiB, load ${load()}`,
+        );
+        if (!write.ok || m.seconds < write.m.seconds) write = outcome;
+      } else {
+        log(`[done] write: ${outcome.reason}`);
+        if (!write.ok) write = outcome;
+      }
+    }
 
     // Summary in Markdown, to paste into the README / docs.
     const label: Record<string, string> = {
