@@ -1,3 +1,4 @@
+import { clearinghouseConnectionsResource } from "../clearinghouse/connections-resource";
 import { appointmentsResource, progressNotesResource } from "./definitions/appointments";
 import { claimsResource, invoicesResource } from "./definitions/billing-records";
 import { clientsResource, diagnosesResource, insurancePoliciesResource } from "./definitions/clients";
@@ -28,4 +29,5 @@ export const resources: readonly ResourceDefinition[] = [
   progressNotesResource,
   invoicesResource,
   claimsResource,
+  clearinghouseConnectionsResource,
 ];

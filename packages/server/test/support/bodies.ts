@@ -27,6 +27,7 @@ export const seedOrder = [
   "diagnoses",
   "appointments",
   "progress-notes",
+  "clearinghouse-connections",
 ] as const;
 
 const need = (refs: Refs, key: string): string => {
@@ -34,6 +35,8 @@ const need = (refs: Refs, key: string): string => {
   if (!id) throw new Error(`fixture needs a ${key} record first`);
   return id;
 };
+
+let connectionCount = 0;
 
 export const createBody = (resource: string, refs: Refs): Json => {
   switch (resource) {
@@ -94,6 +97,16 @@ export const createBody = (resource: string, refs: Refs): Json => {
         signed: true,
         signedByProviderId: need(refs, "providers"),
       };
+    case "clearinghouse-connections":
+      // Names are unique per practice, and the walks create more than one.
+      return {
+        name: `Test clearinghouse drop ${++connectionCount}`,
+        kind: "directory",
+        submitterId: "SUBMITTER01",
+        submitterName: "Springfield Counseling",
+        receiverId: "CLEARINGHOUSE",
+        receiverName: "Acme Clearinghouse",
+      };
     default:
       throw new Error(`no create body for resource "${resource}": add one to test/support/bodies.ts`);
   }
@@ -114,6 +127,7 @@ export const patchBody = (resource: string, version: number): Json => {
     diagnoses: { rank: 2 },
     appointments: { endsAt: "2026-03-02T16:30:00Z" },
     "progress-notes": { signed: false },
+    "clearinghouse-connections": { receiverName: "Renamed Clearinghouse" },
   };
   const fields = change[resource];
   if (!fields) throw new Error(`no patch body for resource "${resource}": add one to test/support/bodies.ts`);
