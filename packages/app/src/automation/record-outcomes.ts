@@ -1,5 +1,6 @@
 import { type Executor, newId, tables } from "@billcycle/db";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { bulkInsert, runPrepared, same } from "../billing/bulk-insert";
 
 export type OutcomeInput = {
   subjectType: "appointment" | "invoice" | "claim" | "remittance";
@@ -10,45 +11,69 @@ export type OutcomeInput = {
   relatedId?: string | null;
 };
 
+export type OutcomeContext = {
+  practiceId: string;
+  runId: string | null;
+  automation: string;
+  trigger: "schedule" | "manual" | "on_kept";
+  at: Date;
+};
+
+/**
+ * The INSERT that records `outcomes` (null when there are none), for callers that fold it into a larger
+ * statement. (run, subject) is unique: a re-run of the same run records each item once.
+ */
+export const outcomesInsert = (context: OutcomeContext, outcomes: readonly OutcomeInput[]): SQL | null => {
+  if (outcomes.length === 0) return null;
+  const n = outcomes.length;
+  const ids = new Array<string>(n);
+  const subjectTypes = new Array<string>(n);
+  const subjectIds = new Array<string>(n);
+  const results = new Array<string>(n);
+  const reasonCodes = new Array<string | null>(n);
+  const reasons = new Array<OutcomeInput["reasons"] | null>(n);
+  const messages = new Array<string>(n);
+  const related = new Array<string | null>(n);
+  outcomes.forEach((o, i) => {
+    ids[i] = newId(context.at.getTime());
+    subjectTypes[i] = o.subjectType;
+    subjectIds[i] = o.subjectId;
+    results[i] = o.outcome;
+    reasonCodes[i] = o.reasons[0]?.code ?? null;
+    reasons[i] = o.reasons.length ? o.reasons : null;
+    messages[i] = o.message;
+    related[i] = o.relatedId ?? null;
+  });
+  return bulkInsert(
+    tables.automationOutcomes,
+    {
+      id: ids,
+      practiceId: same(context.practiceId),
+      runId: same(context.runId),
+      automation: same(context.automation),
+      trigger: same(context.trigger),
+      subjectType: subjectTypes,
+      subjectId: subjectIds,
+      outcome: results,
+      reasonCode: reasonCodes,
+      reasons,
+      message: messages,
+      relatedId: related,
+      at: same(context.at),
+    },
+    sql`ON CONFLICT (run_id, subject_id) WHERE run_id IS NOT NULL DO NOTHING`,
+  );
+};
+
 /**
  * Records what a run did with each item. A re-run of the same run (after a crash) records each item once:
  * (run, subject) is unique.
  */
 export const recordOutcomes = async (
   tx: Executor,
-  context: {
-    practiceId: string;
-    runId: string | null;
-    automation: string;
-    trigger: "schedule" | "manual" | "on_kept";
-    at: Date;
-  },
+  context: OutcomeContext,
   outcomes: readonly OutcomeInput[],
 ): Promise<void> => {
-  for (let i = 0; i < outcomes.length; i += 1000) {
-    const chunk = outcomes.slice(i, i + 1000);
-    await tx
-      .insert(tables.automationOutcomes)
-      .values(
-        chunk.map((o) => ({
-          id: newId(context.at.getTime()),
-          practiceId: context.practiceId,
-          runId: context.runId,
-          automation: context.automation,
-          trigger: context.trigger,
-          subjectType: o.subjectType,
-          subjectId: o.subjectId,
-          outcome: o.outcome,
-          reasonCode: o.reasons[0]?.code ?? null,
-          reasons: o.reasons.length ? o.reasons : null,
-          message: o.message,
-          relatedId: o.relatedId ?? null,
-          at: context.at,
-        })),
-      )
-      .onConflictDoNothing({
-        target: [tables.automationOutcomes.runId, tables.automationOutcomes.subjectId],
-        where: sql`run_id is not null`,
-      });
-  }
+  const statement = outcomesInsert(context, outcomes);
+  if (statement) await runPrepared(tx, statement);
 };

@@ -7,9 +7,11 @@ import {
   previousMonthRange,
 } from "@billcycle/core";
 import { type Database, type Executor, newId, tables } from "@billcycle/db";
-import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
-import { allocateNumbers } from "./allocate-numbers";
+import { type SQL, sql } from "drizzle-orm";
+import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
+import { reserveNumbersStatement } from "./allocate-numbers";
 import { type BillingContext, loadBillingContext } from "./billing-context";
+import { bulkInsert, oneStatement, runPrepared, same } from "./bulk-insert";
 import { loadAppointmentFacts } from "./load-appointment-facts";
 
 export type CreateInvoicesInput = {
@@ -65,9 +67,8 @@ export const createInvoices = async (
   const { dosFrom, dosTo } = creationWindow(ctx, input.today, monthly);
   const batchSize = monthly ? 0 : (input.batchSize ?? 1000);
   const totals: CreateInvoicesResult = { considered: 0, invoiced: 0, skipped: 0, invoices: 0 };
-  let afterId: string | undefined;
-  for (;;) {
-    const facts = await loadAppointmentFacts(database.db, input.practiceId, {
+  const load = (afterId: string | undefined) =>
+    loadAppointmentFacts(database.db, input.practiceId, {
       appointmentIds: input.appointmentIds,
       statuses: COMPLETED,
       onlyUninvoiced: true,
@@ -76,7 +77,16 @@ export const createInvoices = async (
       afterId,
       limit: batchSize || undefined,
     });
+  let next = load(undefined);
+  for (;;) {
+    const facts = await next;
     if (facts.length === 0) break;
+    const more = batchSize > 0 && facts.length >= batchSize;
+    // The next batch (the sessions after this one's last, so none of this one's) loads while this one is written.
+    if (more) {
+      next = load(facts.at(-1)?.appointmentId);
+      next.catch(() => undefined);
+    }
     const result = await database.db.transaction((tx) =>
       writeBatch(tx, ctx, input, mode, monthly, facts, now),
     );
@@ -84,8 +94,7 @@ export const createInvoices = async (
     totals.invoiced += result.invoiced;
     totals.skipped += result.skipped;
     totals.invoices += result.invoices;
-    if (!batchSize || facts.length < batchSize) break;
-    afterId = facts.at(-1)?.appointmentId;
+    if (!more) break;
   }
   return totals;
 };
@@ -121,23 +130,27 @@ const writeBatch = async (
   for (const b of billable)
     if (!invoiceIdByKey.has(invoiceKey(b))) invoiceIdByKey.set(invoiceKey(b), newId(now.getTime()));
 
+  // Claim the sessions (the exactly-once key) and, for the invoices that got at least one, reserve that many
+  // consecutive numbers: one statement. The counter row stays locked until commit, so numbers are gap-free.
   const claimed = new Set<string>();
-  for (let i = 0; i < billable.length; i += 1000) {
-    const chunk = billable.slice(i, i + 1000);
-    if (chunk.length === 0) continue;
-    const rows = await tx
-      .insert(tables.appointmentInvoices)
-      .values(
-        chunk.map((b) => ({
-          appointmentId: b.facts.appointmentId,
-          practiceId: ctx.practiceId,
-          invoiceId: invoiceIdByKey.get(invoiceKey(b))!,
-          createdAt: now,
-        })),
-      )
-      .onConflictDoNothing({ target: tables.appointmentInvoices.appointmentId })
-      .returning({ appointmentId: tables.appointmentInvoices.appointmentId });
-    for (const r of rows) claimed.add(r.appointmentId);
+  let firstNumber = 0;
+  if (billable.length > 0) {
+    const rows = await runPrepared<{
+      appointment_id: string;
+      last: string | number | null;
+      count: string | number;
+    }>(
+      tx,
+      claimAndNumber(
+        ctx.practiceId,
+        billable.map((b) => b.facts.appointmentId),
+        billable.map((b) => invoiceIdByKey.get(invoiceKey(b))!),
+        now,
+      ),
+    );
+    for (const r of rows) claimed.add(r.appointment_id);
+    const first = rows[0];
+    if (first) firstNumber = Number(first.last) - Number(first.count) + 1;
   }
 
   const groups = new Map<string, Billable[]>();
@@ -158,16 +171,43 @@ const writeBatch = async (
     else groups.set(id, [b]);
   }
 
+  // Invoices, lines, status history, audit rows and outcomes: one statement, one parameter per column.
+  const statements: SQL[] = [];
   if (groups.size > 0) {
-    const first = await allocateNumbers(tx, ctx.practiceId, "invoice", groups.size);
     const status = mode === "manual" ? "pended" : "open";
     const source = input.trigger === "on_kept" ? "on_kept" : mode === "on_kept" ? "nightly" : mode;
     const actor = input.trigger === "on_kept" ? "system:on_kept" : "system:invoice_creation";
-    const invoiceRows: Array<typeof tables.invoices.$inferInsert> = [];
-    const lineRows: Array<typeof tables.invoiceLines.$inferInsert> = [];
-    const historyRows: Array<typeof tables.invoiceStatusHistory.$inferInsert> = [];
-    const auditRows: Array<typeof tables.auditLog.$inferInsert> = [];
-    let n = first;
+    const inv = {
+      id: [] as string[],
+      number: [] as string[],
+      clientId: [] as string[],
+      paysBy: [] as string[],
+      total: [] as number[],
+      insurance: [] as number[],
+      client: [] as number[],
+      policy: [] as Array<string | null>,
+    };
+    const line = {
+      id: [] as string[],
+      invoiceId: [] as string[],
+      position: [] as number[],
+      kind: [] as string[],
+      appointmentId: [] as string[],
+      serviceId: [] as Array<string | null>,
+      code: [] as string[],
+      description: [] as string[],
+      dateOfService: [] as string[],
+      units: [] as number[],
+      unitFee: [] as number[],
+      amount: [] as number[],
+      modifiers: [] as string[][],
+      pointers: [] as number[][],
+      diagnoses: [] as string[][],
+      eligible: [] as boolean[],
+    };
+    const historyIds: string[] = [];
+    const auditDetails: Array<{ number: string; appointments: number }> = [];
+    let n = firstNumber;
     for (const [invoiceId, members] of groups) {
       const number = `INV-${n++}`;
       let total = 0;
@@ -178,28 +218,23 @@ const writeBatch = async (
       for (const m of members) {
         total += m.decision.totalCents;
         insurance += m.decision.insuranceCents;
-        for (const line of m.decision.lines) {
-          lineRows.push({
-            id: newId(now.getTime()),
-            practiceId: ctx.practiceId,
-            invoiceId,
-            position: position++,
-            kind: line.kind,
-            appointmentId: m.facts.appointmentId,
-            serviceId: line.serviceId,
-            code: line.code,
-            description: line.description,
-            dateOfService: m.facts.dateOfService,
-            units: line.units,
-            unitFeeCents: line.unitFeeCents,
-            amountCents: line.amountCents,
-            modifiers: line.modifiers,
-            diagnosisPointers: line.diagnosisPointers,
-            diagnosisCodes: line.diagnosisPointers.length ? m.facts.diagnosisCodes.slice(0, 4) : [],
-            insuranceEligible: line.insuranceEligible,
-            createdAt: now,
-            createdBy: actor,
-          });
+        for (const l of m.decision.lines) {
+          line.id.push(newId(now.getTime()));
+          line.invoiceId.push(invoiceId);
+          line.position.push(position++);
+          line.kind.push(l.kind);
+          line.appointmentId.push(m.facts.appointmentId);
+          line.serviceId.push(l.serviceId);
+          line.code.push(l.code);
+          line.description.push(l.description);
+          line.dateOfService.push(m.facts.dateOfService);
+          line.units.push(l.units);
+          line.unitFee.push(l.unitFeeCents);
+          line.amount.push(l.amountCents);
+          line.modifiers.push(l.modifiers);
+          line.pointers.push(l.diagnosisPointers);
+          line.diagnoses.push(l.diagnosisPointers.length ? m.facts.diagnosisCodes.slice(0, 4) : []);
+          line.eligible.push(l.insuranceEligible);
         }
         outcomes.push({
           subjectType: "appointment",
@@ -211,56 +246,80 @@ const writeBatch = async (
         });
       }
       const head = members[0]!.facts;
-      invoiceRows.push({
-        id: invoiceId,
-        practiceId: ctx.practiceId,
-        number,
-        clientId: head.clientId,
-        status,
-        paysBy: head.clientPaysBy,
-        invoiceDate: input.today,
-        totalCents: total,
-        insuranceCents: insurance,
-        clientCents: total - insurance,
-        primaryPolicyId,
-        source,
-        runId: input.runId,
-        createdAt: now,
-        updatedAt: now,
-      });
-      historyRows.push({
-        id: newId(now.getTime()),
-        practiceId: ctx.practiceId,
-        invoiceId,
-        fromStatus: null,
-        toStatus: status,
-        at: now,
-        actor,
-        cause: input.runId ? `run:${input.runId}` : input.trigger,
-      });
-      auditRows.push({
-        practiceId: ctx.practiceId,
-        userId: null,
-        actor,
-        action: "create",
-        entity: "invoice",
-        entityId: invoiceId,
-        at: now,
-        details: { number, appointments: members.length },
-      });
+      inv.id.push(invoiceId);
+      inv.number.push(number);
+      inv.clientId.push(head.clientId);
+      inv.paysBy.push(head.clientPaysBy);
+      inv.total.push(total);
+      inv.insurance.push(insurance);
+      inv.client.push(total - insurance);
+      inv.policy.push(primaryPolicyId);
+      historyIds.push(newId(now.getTime()));
+      auditDetails.push({ number, appointments: members.length });
     }
-    for (let i = 0; i < invoiceRows.length; i += 500)
-      await tx.insert(tables.invoices).values(invoiceRows.slice(i, i + 500));
-    for (let i = 0; i < lineRows.length; i += 500)
-      await tx.insert(tables.invoiceLines).values(lineRows.slice(i, i + 500));
-    for (let i = 0; i < historyRows.length; i += 1000)
-      await tx.insert(tables.invoiceStatusHistory).values(historyRows.slice(i, i + 1000));
-    for (let i = 0; i < auditRows.length; i += 1000)
-      await tx.insert(tables.auditLog).values(auditRows.slice(i, i + 1000));
+    statements.push(
+      bulkInsert(tables.invoices, {
+        id: inv.id,
+        practiceId: same(ctx.practiceId),
+        number: inv.number,
+        clientId: inv.clientId,
+        status: same(status),
+        paysBy: inv.paysBy,
+        invoiceDate: same(input.today),
+        totalCents: inv.total,
+        insuranceCents: inv.insurance,
+        clientCents: inv.client,
+        primaryPolicyId: inv.policy,
+        source: same(source),
+        runId: same(input.runId),
+        createdAt: same(now),
+        updatedAt: same(now),
+      }),
+      bulkInsert(tables.invoiceLines, {
+        id: line.id,
+        practiceId: same(ctx.practiceId),
+        invoiceId: line.invoiceId,
+        position: line.position,
+        kind: line.kind,
+        appointmentId: line.appointmentId,
+        serviceId: line.serviceId,
+        code: line.code,
+        description: line.description,
+        dateOfService: line.dateOfService,
+        units: line.units,
+        unitFeeCents: line.unitFee,
+        amountCents: line.amount,
+        modifiers: line.modifiers,
+        diagnosisPointers: line.pointers,
+        diagnosisCodes: line.diagnoses,
+        insuranceEligible: line.eligible,
+        createdAt: same(now),
+        createdBy: same(actor),
+      }),
+      bulkInsert(tables.invoiceStatusHistory, {
+        id: historyIds,
+        practiceId: same(ctx.practiceId),
+        invoiceId: inv.id,
+        fromStatus: same(null),
+        toStatus: same(status),
+        at: same(now),
+        actor: same(actor),
+        cause: same(input.runId ? `run:${input.runId}` : input.trigger),
+      }),
+      bulkInsert(tables.auditLog, {
+        practiceId: same(ctx.practiceId),
+        userId: same(null),
+        actor: same(actor),
+        action: same("create"),
+        entity: same("invoice"),
+        entityId: inv.id,
+        at: same(now),
+        details: auditDetails,
+      }),
+    );
   }
 
-  await recordOutcomes(
-    tx,
+  const recorded = outcomesInsert(
     {
       practiceId: ctx.practiceId,
       runId: input.runId,
@@ -270,6 +329,35 @@ const writeBatch = async (
     },
     outcomes,
   );
+  if (recorded) statements.push(recorded);
+  if (statements.length > 0) await runPrepared(tx, oneStatement(statements));
   const invoiced = outcomes.filter((o) => o.outcome === "done").length;
   return { invoiced, skipped: outcomes.length - invoiced, invoices: groups.size };
 };
+
+/**
+ * Claims the sessions for their invoices (appointment_invoices, primary key on the session: a session another
+ * transaction claimed is left out) and reserves one invoice number per invoice that got at least one session,
+ * in one statement. Returns the claimed sessions, each with the last number reserved and how many.
+ */
+const claimAndNumber = (
+  practiceId: string,
+  appointmentIds: readonly string[],
+  invoiceIds: readonly string[],
+  now: Date,
+): SQL => sql`
+  WITH claimed AS (${bulkInsert(
+    tables.appointmentInvoices,
+    {
+      appointmentId: appointmentIds,
+      practiceId: same(practiceId),
+      invoiceId: invoiceIds,
+      createdAt: same(now),
+    },
+    sql`ON CONFLICT (appointment_id) DO NOTHING RETURNING appointment_id, invoice_id`,
+  )}),
+  counted AS (SELECT count(DISTINCT invoice_id) AS n FROM claimed),
+  numbered AS (${reserveNumbersStatement(practiceId, "invoice", sql`(SELECT n FROM counted)`)})
+  SELECT claimed.appointment_id::text AS appointment_id, (SELECT value FROM numbered) AS last,
+    (SELECT n FROM counted) AS count
+  FROM claimed`;

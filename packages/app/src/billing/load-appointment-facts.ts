@@ -1,6 +1,13 @@
-import type { AppointmentBillingFacts, AppointmentStatus, LocalDate, PolicyFact } from "@billcycle/core";
-import { type Executor, tables } from "@billcycle/db";
-import { and, asc, eq, gt, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import type {
+  AppointmentBillingFacts,
+  AppointmentStatus,
+  LocalDate,
+  PolicyFact,
+  ServiceFact,
+} from "@billcycle/core";
+import type { Executor } from "@billcycle/db";
+import { type SQL, sql } from "drizzle-orm";
+import { pgArray, runPrepared } from "./bulk-insert";
 
 export type FactsFilter = {
   appointmentIds?: readonly string[];
@@ -12,143 +19,127 @@ export type FactsFilter = {
   limit?: number;
 };
 
-const { appointments: a, clients: c, appointmentInvoices: ai, invoices: inv } = tables;
+type FactsRow = {
+  id: string;
+  client_id: string;
+  provider_id: string;
+  location_id: string;
+  status: AppointmentStatus;
+  date_of_service: string;
+  pays_by: "insurance" | "self_pay";
+  has_address: boolean;
+  invoice_number: string | null;
+  /** [service id, code, description, billable, insurance eligible, fee cents, units, modifiers], by position. */
+  services: Json<Array<[string, string, string, boolean, boolean, number, number, string[]]>> | null;
+  /** [policy id, payer id, rank] of the policies in effect on the date of service. */
+  policies: Json<Array<[string, string, PolicyFact["rank"]]>> | null;
+  diagnoses: Json<string[]> | null;
+  note_signed: boolean | null;
+};
+
+/** A json column: node-postgres and PGlite parse it; a driver that hands over the text gets it parsed here. */
+type Json<T> = T | string;
+const json = <T>(value: Json<T> | null): T | null =>
+  value === null ? null : typeof value === "string" ? (JSON.parse(value) as T) : value;
+
+const rankOrder = { primary: 0, secondary: 1, tertiary: 2 } as const;
 
 /**
- * Everything eligibility needs about a set of appointments, in five set-based queries (not per appointment):
- * the appointments with client and invoice, their services, the clients' policies and diagnoses, the notes.
+ * Everything eligibility needs about a set of appointments, in one set-based statement (not per appointment):
+ * the appointments with client and invoice, and for each its services, the client's policies in effect on the date
+ * of service, the client's active diagnoses and the note. Lists travel as single array parameters, so a filter of
+ * any length is one parameter.
  */
 export const loadAppointmentFacts = async (
   tx: Executor,
   practiceId: string,
   filter: FactsFilter,
 ): Promise<AppointmentBillingFacts[]> => {
-  const where: SQL[] = [eq(a.practiceId, practiceId)];
-  if (filter.appointmentIds) where.push(inArray(a.id, [...filter.appointmentIds]));
-  if (filter.dosFrom) where.push(gte(a.dateOfService, filter.dosFrom));
-  if (filter.dosTo) where.push(lte(a.dateOfService, filter.dosTo));
-  if (filter.statuses) where.push(inArray(a.status, [...filter.statuses]));
-  if (filter.onlyUninvoiced) where.push(isNull(ai.appointmentId));
-  if (filter.afterId) where.push(gt(a.id, filter.afterId));
-  const base = tx
-    .select({
-      id: a.id,
-      clientId: a.clientId,
-      providerId: a.providerId,
-      locationId: a.locationId,
-      status: a.status,
-      dateOfService: a.dateOfService,
-      paysBy: c.paysBy,
-      hasAddress: sql<boolean>`${c.address} is not null`,
-      invoiceNumber: inv.number,
-    })
-    .from(a)
-    .innerJoin(c, and(eq(c.practiceId, a.practiceId), eq(c.id, a.clientId)))
-    .leftJoin(ai, eq(ai.appointmentId, a.id))
-    .leftJoin(inv, eq(inv.id, ai.invoiceId))
-    .where(and(...where))
-    .orderBy(asc(a.id));
-  const rows = filter.limit ? await base.limit(filter.limit) : await base;
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const clientIds = [...new Set(rows.map((r) => r.clientId))];
-
-  const [serviceRows, policyRows, diagnosisRows, noteRows] = await Promise.all([
-    tx
-      .select({
-        appointmentId: tables.appointmentServices.appointmentId,
-        serviceId: tables.services.id,
-        code: tables.services.code,
-        description: tables.services.description,
-        billable: tables.services.billable,
-        insuranceEligible: tables.services.insuranceEligible,
-        feeCents: tables.services.feeCents,
-        units: tables.appointmentServices.units,
-        modifiers: tables.appointmentServices.modifiers,
-      })
-      .from(tables.appointmentServices)
-      .innerJoin(tables.services, eq(tables.services.id, tables.appointmentServices.serviceId))
-      .where(
-        and(
-          eq(tables.appointmentServices.practiceId, practiceId),
-          inArray(tables.appointmentServices.appointmentId, ids),
-        ),
-      )
-      .orderBy(asc(tables.appointmentServices.appointmentId), asc(tables.appointmentServices.position)),
-    tx
-      .select({
-        clientId: tables.insurancePolicies.clientId,
-        policyId: tables.insurancePolicies.id,
-        payerId: tables.insurancePolicies.payerId,
-        rank: tables.insurancePolicies.rank,
-        from: tables.insurancePolicies.effectiveFrom,
-        to: tables.insurancePolicies.effectiveTo,
-      })
-      .from(tables.insurancePolicies)
-      .where(
-        and(
-          eq(tables.insurancePolicies.practiceId, practiceId),
-          inArray(tables.insurancePolicies.clientId, clientIds),
-        ),
+  const where: SQL[] = [sql`a.practice_id = ${practiceId}::uuid`];
+  if (filter.appointmentIds) where.push(sql`a.id = ANY(${pgArray(filter.appointmentIds, "uuid")}::uuid[])`);
+  if (filter.dosFrom) where.push(sql`a.date_of_service >= ${filter.dosFrom}::date`);
+  if (filter.dosTo) where.push(sql`a.date_of_service <= ${filter.dosTo}::date`);
+  if (filter.statuses) where.push(sql`a.status = ANY(${pgArray(filter.statuses, "text")}::text[])`);
+  if (filter.afterId) where.push(sql`a.id > ${filter.afterId}::uuid`);
+  // Only sessions without an invoice: an anti-join, bounded below by the cursor so it never rescans the key.
+  if (filter.onlyUninvoiced)
+    where.push(
+      sql`NOT EXISTS (SELECT 1 FROM appointment_invoices ai WHERE ai.appointment_id = a.id${
+        filter.afterId ? sql` AND ai.appointment_id > ${filter.afterId}::uuid` : sql``
+      })`,
+    );
+  const limit = filter.limit ? sql` LIMIT ${filter.limit}` : sql``;
+  const rows = await runPrepared<FactsRow>(
+    tx,
+    sql`
+      WITH a AS (
+        SELECT a.id, a.practice_id, a.client_id, a.provider_id, a.location_id, a.status, a.date_of_service,
+          c.pays_by, c.address IS NOT NULL AS has_address
+        FROM appointments a
+        JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
+        WHERE ${sql.join(where, sql` AND `)}
+        ORDER BY a.id${limit}
       ),
-    tx
-      .select({ clientId: tables.diagnoses.clientId, code: tables.diagnoses.code })
-      .from(tables.diagnoses)
-      .where(
-        and(
-          eq(tables.diagnoses.practiceId, practiceId),
-          eq(tables.diagnoses.active, true),
-          inArray(tables.diagnoses.clientId, clientIds),
-        ),
+      -- Services joined once for the whole set (a per-row subquery would rescan the small services table per row).
+      svc AS (
+        SELECT s.appointment_id, json_agg(json_build_array(v.id, v.code, v.description, v.billable,
+            v.insurance_eligible, v.fee_cents, s.units, s.modifiers) ORDER BY s.position) AS services
+        FROM a
+        JOIN appointment_services s ON s.practice_id = a.practice_id AND s.appointment_id = a.id
+        JOIN services v ON v.id = s.service_id
+        GROUP BY s.appointment_id
       )
-      .orderBy(asc(tables.diagnoses.clientId), asc(tables.diagnoses.rank)),
-    tx
-      .select({ appointmentId: tables.progressNotes.appointmentId, signed: tables.progressNotes.signed })
-      .from(tables.progressNotes)
-      .where(
-        and(
-          eq(tables.progressNotes.practiceId, practiceId),
-          inArray(tables.progressNotes.appointmentId, ids),
-        ),
-      ),
-  ]);
-
-  const group = <T, K>(items: T[], key: (t: T) => K): Map<K, T[]> => {
-    const m = new Map<K, T[]>();
-    for (const item of items) {
-      const k = key(item);
-      const list = m.get(k);
-      if (list) list.push(item);
-      else m.set(k, [item]);
-    }
-    return m;
-  };
-  const servicesBy = group(serviceRows, (s) => s.appointmentId);
-  const policiesBy = group(policyRows, (p) => p.clientId);
-  const diagnosesBy = group(diagnosisRows, (d) => d.clientId);
-  const notesBy = new Map(noteRows.map((n) => [n.appointmentId, n]));
-  const rankOrder = { primary: 0, secondary: 1, tertiary: 2 } as const;
+      SELECT a.id::text AS id, a.client_id::text AS client_id, a.provider_id::text AS provider_id,
+        a.location_id::text AS location_id, a.status, a.date_of_service::text AS date_of_service, a.pays_by,
+        a.has_address,
+        (SELECT inv.number FROM appointment_invoices ai JOIN invoices inv ON inv.id = ai.invoice_id
+          WHERE ai.appointment_id = a.id) AS invoice_number,
+        svc.services,
+        (SELECT json_agg(json_build_array(p.id, p.payer_id, p.rank) ORDER BY p.id)
+          FROM insurance_policies p
+          WHERE p.practice_id = a.practice_id AND p.client_id = a.client_id
+            AND p.effective_from <= a.date_of_service
+            AND (p.effective_to IS NULL OR p.effective_to >= a.date_of_service)) AS policies,
+        (SELECT json_agg(d.code ORDER BY d.rank, d.id)
+          FROM diagnoses d
+          WHERE d.practice_id = a.practice_id AND d.active AND d.client_id = a.client_id) AS diagnoses,
+        (SELECT n.signed FROM progress_notes n
+          WHERE n.practice_id = a.practice_id AND n.appointment_id = a.id) AS note_signed
+      FROM a
+      LEFT JOIN svc ON svc.appointment_id = a.id
+      ORDER BY a.id`,
+  );
 
   return rows.map((r) => {
-    const activePolicies: PolicyFact[] = (policiesBy.get(r.clientId) ?? [])
-      .filter((p) => p.from <= r.dateOfService && (p.to === null || p.to >= r.dateOfService))
-      .sort((x, y) => rankOrder[x.rank] - rankOrder[y.rank])
-      .map((p) => ({ policyId: p.policyId, payerId: p.payerId, rank: p.rank }));
-    const note = notesBy.get(r.id);
+    const services: ServiceFact[] = (json(r.services) ?? []).map(
+      ([serviceId, code, description, billable, insuranceEligible, feeCents, units, modifiers]) => ({
+        serviceId,
+        code,
+        description,
+        billable,
+        insuranceEligible,
+        feeCents: Number(feeCents),
+        units,
+        modifiers,
+      }),
+    );
+    const activePolicies: PolicyFact[] = (json(r.policies) ?? [])
+      .map(([policyId, payerId, rank]) => ({ policyId, payerId, rank }))
+      .sort((x, y) => rankOrder[x.rank] - rankOrder[y.rank]);
     return {
       appointmentId: r.id,
-      clientId: r.clientId,
-      providerId: r.providerId,
-      locationId: r.locationId,
+      clientId: r.client_id,
+      providerId: r.provider_id,
+      locationId: r.location_id,
       status: r.status,
-      dateOfService: r.dateOfService,
-      clientPaysBy: r.paysBy,
-      clientHasAddress: r.hasAddress,
-      services: (servicesBy.get(r.id) ?? []).map(({ appointmentId: _, ...s }) => s),
+      dateOfService: r.date_of_service,
+      clientPaysBy: r.pays_by,
+      clientHasAddress: r.has_address,
+      services,
       activePolicies,
-      diagnosisCodes: (diagnosesBy.get(r.clientId) ?? []).map((d) => d.code),
-      note: note ? { signed: note.signed } : null,
-      existingInvoiceNumber: r.invoiceNumber ?? null,
+      diagnosisCodes: json(r.diagnoses) ?? [],
+      note: r.note_signed === null ? null : { signed: r.note_signed },
+      existingInvoiceNumber: r.invoice_number ?? null,
     };
   });
 };

@@ -1,9 +1,10 @@
 import { decideInvoiceClaimable, type LocalDate } from "@billcycle/core";
 import { type Database, type Executor, newId, tables } from "@billcycle/db";
-import { and, asc, eq, gt, inArray, lt, lte, sql } from "drizzle-orm";
-import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
+import { and, asc, eq, gt, lt, lte, type SQL, sql } from "drizzle-orm";
+import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { allocateNumbers } from "./allocate-numbers";
 import { type BillingContext, loadBillingContext } from "./billing-context";
+import { bulkInsert, oneStatement, pgArray, runPrepared, same } from "./bulk-insert";
 
 export type ProcessInvoicesInput = {
   practiceId: string;
@@ -30,16 +31,21 @@ export const processInvoices = async (
   const ctx = await loadBillingContext(database.db, input.practiceId, input.today);
   const batchSize = input.batchSize ?? 1000;
   const totals: ProcessInvoicesResult = { considered: 0, claimed: 0, skipped: 0 };
-  let afterId: string | undefined;
+  let next = processingCandidates(database.db, ctx, input.today, undefined, batchSize);
   for (;;) {
-    const candidates = await processingCandidates(database.db, ctx, input.today, afterId, batchSize);
+    const candidates = await next;
     if (candidates.length === 0) break;
+    const more = candidates.length >= batchSize;
+    // The next batch (invoices after this one's last) loads while this one is written.
+    if (more) {
+      next = processingCandidates(database.db, ctx, input.today, candidates.at(-1)?.id, batchSize);
+      next.catch(() => undefined);
+    }
     const r = await database.db.transaction((tx) => processBatch(tx, ctx, input, candidates, now));
     totals.considered += candidates.length;
     totals.claimed += r.claimed;
     totals.skipped += candidates.length - r.claimed;
-    if (candidates.length < batchSize) break;
-    afterId = candidates.at(-1)?.id;
+    if (!more) break;
   }
   return totals;
 };
@@ -117,7 +123,9 @@ export const loadInvoiceClaimFacts = async (
       })
       .from(lines)
       .leftJoin(tables.appointments, eq(tables.appointments.id, lines.appointmentId))
-      .where(and(eq(lines.practiceId, practiceId), inArray(lines.invoiceId, ids)))
+      .where(
+        and(eq(lines.practiceId, practiceId), sql`${lines.invoiceId} = ANY(${pgArray(ids, "uuid")}::uuid[])`),
+      )
       .orderBy(asc(lines.invoiceId), asc(lines.position)),
     policyIds.length
       ? tx
@@ -130,7 +138,7 @@ export const loadInvoiceClaimFacts = async (
           .where(
             and(
               eq(tables.insurancePolicies.practiceId, practiceId),
-              inArray(tables.insurancePolicies.id, policyIds),
+              sql`${tables.insurancePolicies.id} = ANY(${pgArray(policyIds, "uuid")}::uuid[])`,
             ),
           )
       : Promise.resolve([]),
@@ -188,6 +196,7 @@ const processBatch = async (
   }
 
   let claimedCount = 0;
+  const statements: SQL[] = [];
   if (toClaim.length > 0) {
     const first = await allocateNumbers(tx, ctx.practiceId, "claim", toClaim.length, 100000);
     const claimRows = toClaim.map((c, i) => ({
@@ -208,20 +217,46 @@ const processBatch = async (
       updatedAt: now,
     }));
     const inserted = new Set<string>();
-    for (let i = 0; i < claimRows.length; i += 500) {
-      const rows = await tx
-        .insert(tables.claims)
-        .values(claimRows.slice(i, i + 500))
-        .onConflictDoNothing({
-          target: [tables.claims.invoiceId, tables.claims.payerRank],
-          where: sql`frequency_code = '1'`,
-        })
-        .returning({ id: tables.claims.id });
-      for (const r of rows) inserted.add(r.id);
-    }
-    const claimLineRows: Array<typeof tables.claimLines.$inferInsert> = [];
-    const claimHistory: Array<typeof tables.claimStatusHistory.$inferInsert> = [];
-    const invoiceHistory: Array<typeof tables.invoiceStatusHistory.$inferInsert> = [];
+    const rows = await runPrepared<{ id: string }>(
+      tx,
+      bulkInsert(
+        tables.claims,
+        {
+          id: claimRows.map((c) => c.id),
+          practiceId: same(ctx.practiceId),
+          invoiceId: claimRows.map((c) => c.invoiceId),
+          clientId: claimRows.map((c) => c.clientId),
+          payerId: claimRows.map((c) => c.payerId),
+          policyId: claimRows.map((c) => c.policyId),
+          payerRank: claimRows.map((c) => c.payerRank),
+          status: same("awaiting_submission"),
+          frequencyCode: same("1"),
+          patientControlNumber: claimRows.map((c) => c.patientControlNumber),
+          totalCents: claimRows.map((c) => c.totalCents),
+          diagnosisCodes: claimRows.map((c) => c.diagnosisCodes),
+          runId: same(input.runId),
+          createdAt: same(now),
+          updatedAt: same(now),
+        },
+        sql`ON CONFLICT (invoice_id, payer_rank) WHERE frequency_code = '1' DO NOTHING RETURNING id::text AS id`,
+      ),
+    );
+    for (const r of rows) inserted.add(r.id);
+    const claimLine = {
+      id: [] as string[],
+      claimId: [] as string[],
+      invoiceLineId: [] as string[],
+      lineNumber: [] as number[],
+      controlNumber: [] as string[],
+      code: [] as string[],
+      modifiers: [] as string[][],
+      units: [] as number[],
+      chargeCents: [] as number[],
+      dateOfService: [] as string[],
+      diagnosisPointers: [] as number[][],
+    };
+    const claimHistory = { id: [] as string[], claimId: [] as string[] };
+    const invoiceHistory = { id: [] as string[], invoiceId: [] as string[], cause: [] as string[] };
     const processedInvoiceIds: string[] = [];
     const cause = { kind: "run", id: input.runId, automation: "invoice_processing" };
     toClaim.forEach((c, i) => {
@@ -239,41 +274,23 @@ const processBatch = async (
       }
       claimedCount++;
       c.lines.forEach((l, n) => {
-        claimLineRows.push({
-          id: newId(now.getTime()),
-          practiceId: ctx.practiceId,
-          claimId: claim.id,
-          invoiceLineId: l.id,
-          lineNumber: n + 1,
-          controlNumber: `${claim.patientControlNumber}-${n + 1}`,
-          code: l.code,
-          modifiers: l.modifiers,
-          units: l.units,
-          chargeCents: l.amountCents,
-          dateOfService: l.dateOfService ?? c.invoice.invoiceDate,
-          diagnosisPointers: l.diagnosisPointers,
-        });
+        claimLine.id.push(newId(now.getTime()));
+        claimLine.claimId.push(claim.id);
+        claimLine.invoiceLineId.push(l.id);
+        claimLine.lineNumber.push(n + 1);
+        claimLine.controlNumber.push(`${claim.patientControlNumber}-${n + 1}`);
+        claimLine.code.push(l.code);
+        claimLine.modifiers.push(l.modifiers);
+        claimLine.units.push(l.units);
+        claimLine.chargeCents.push(l.amountCents);
+        claimLine.dateOfService.push(l.dateOfService ?? c.invoice.invoiceDate);
+        claimLine.diagnosisPointers.push(l.diagnosisPointers);
       });
-      claimHistory.push({
-        id: newId(now.getTime()),
-        practiceId: ctx.practiceId,
-        claimId: claim.id,
-        fromStatus: null,
-        toStatus: "awaiting_submission",
-        at: now,
-        actor: "system:invoice_processing",
-        cause,
-      });
-      invoiceHistory.push({
-        id: newId(now.getTime()),
-        practiceId: ctx.practiceId,
-        invoiceId: c.invoice.id,
-        fromStatus: "open",
-        toStatus: "processed",
-        at: now,
-        actor: "system:invoice_processing",
-        cause: `claim ${claim.patientControlNumber}`,
-      });
+      claimHistory.id.push(newId(now.getTime()));
+      claimHistory.claimId.push(claim.id);
+      invoiceHistory.id.push(newId(now.getTime()));
+      invoiceHistory.invoiceId.push(c.invoice.id);
+      invoiceHistory.cause.push(`claim ${claim.patientControlNumber}`);
       processedInvoiceIds.push(c.invoice.id);
       outcomes.push({
         subjectType: "invoice",
@@ -284,21 +301,39 @@ const processBatch = async (
         relatedId: claim.id,
       });
     });
-    for (let i = 0; i < claimLineRows.length; i += 500)
-      await tx.insert(tables.claimLines).values(claimLineRows.slice(i, i + 500));
-    for (let i = 0; i < claimHistory.length; i += 1000)
-      await tx.insert(tables.claimStatusHistory).values(claimHistory.slice(i, i + 1000));
-    for (let i = 0; i < invoiceHistory.length; i += 1000)
-      await tx.insert(tables.invoiceStatusHistory).values(invoiceHistory.slice(i, i + 1000));
-    for (let i = 0; i < processedInvoiceIds.length; i += 1000) {
-      await tx
-        .update(inv)
-        .set({ status: "processed", updatedAt: now, version: sql`${inv.version} + 1` })
-        .where(and(inArray(inv.id, processedInvoiceIds.slice(i, i + 1000)), eq(inv.status, "open")));
+    if (processedInvoiceIds.length > 0) {
+      // Claim lines, both status histories and the invoices' new status: one statement.
+      statements.push(
+        bulkInsert(tables.claimLines, {
+          ...claimLine,
+          practiceId: same(ctx.practiceId),
+        }),
+        bulkInsert(tables.claimStatusHistory, {
+          id: claimHistory.id,
+          practiceId: same(ctx.practiceId),
+          claimId: claimHistory.claimId,
+          fromStatus: same(null),
+          toStatus: same("awaiting_submission"),
+          at: same(now),
+          actor: same("system:invoice_processing"),
+          cause: same(cause),
+        }),
+        bulkInsert(tables.invoiceStatusHistory, {
+          id: invoiceHistory.id,
+          practiceId: same(ctx.practiceId),
+          invoiceId: invoiceHistory.invoiceId,
+          fromStatus: same("open"),
+          toStatus: same("processed"),
+          at: same(now),
+          actor: same("system:invoice_processing"),
+          cause: invoiceHistory.cause,
+        }),
+        sql`UPDATE ${inv} SET status = 'processed', updated_at = ${now.toISOString()}::timestamptz, version = version + 1
+          WHERE id = ANY(${pgArray(processedInvoiceIds, "uuid")}::uuid[]) AND status = 'open'`,
+      );
     }
   }
-  await recordOutcomes(
-    tx,
+  const recorded = outcomesInsert(
     {
       practiceId: ctx.practiceId,
       runId: input.runId,
@@ -308,5 +343,7 @@ const processBatch = async (
     },
     outcomes,
   );
+  if (recorded) statements.push(recorded);
+  if (statements.length > 0) await runPrepared(tx, oneStatement(statements));
   return { claimed: claimedCount };
 };
