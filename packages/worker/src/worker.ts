@@ -41,9 +41,8 @@ export const runOneJob = async (deps: WorkerDeps): Promise<boolean> => {
   const workerId = deps.workerId ?? `${hostname()}:${process.pid}`;
   const leaseMs = deps.leaseMs ?? 5 * 60 * 1000;
   const log = deps.log ?? silent;
-  const [job] = await deps.database.db.transaction((tx) =>
-    claimJobs(tx, workerId, 1, deps.clock.now(), leaseMs),
-  );
+  // One statement (UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)) is atomic on its own: no BEGIN/COMMIT.
+  const [job] = await claimJobs(deps.database.db, workerId, 1, deps.clock.now(), leaseMs);
   if (!job) return false;
   const handler = jobHandlers[job.queue];
   // Keep the lease while the job runs, so a long run is not mistaken for a dead worker's.
@@ -114,20 +113,28 @@ export const startWorker = async (
 ): Promise<RunningWorker> => {
   const log = deps.log ?? silent;
   let stopping = false;
-  let wake: (() => void) | null = null;
+  // Every idle loop sleeps here; a NOTIFY wakes them all (SKIP LOCKED hands each a different job, or none).
+  // A NOTIFY that arrives while a loop is looking (not yet asleep) is counted, so that loop looks again at once.
+  const sleepers = new Set<() => void>();
+  let notifications = 0;
+  const wakeAll = () => {
+    for (const wake of [...sleepers]) wake();
+  };
+  const onNotify = () => {
+    notifications++;
+    wakeAll();
+  };
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        wake = null;
-        resolve();
-      }, ms);
-      wake = () => {
+      const wake = () => {
         clearTimeout(t);
-        wake = null;
+        sleepers.delete(wake);
         resolve();
       };
+      const t = setTimeout(wake, ms);
+      sleepers.add(wake);
     });
-  const unsubscribe = await subscribeToJobs(deps.database, () => wake?.());
+  const unsubscribe = await subscribeToJobs(deps.database, onNotify);
   const tick = async () => {
     try {
       const { scheduled } = await tickClock(deps.database, deps.clock.now());
@@ -141,19 +148,20 @@ export const startWorker = async (
   const loops = Array.from({ length: deps.concurrency ?? 1 }, async () => {
     while (!stopping) {
       let ran = false;
+      const seen = notifications;
       try {
         ran = await runOneJob(deps);
       } catch (e) {
         log.error("worker loop error", { error: (e as Error).name });
       }
-      if (!ran && !stopping) await sleep(deps.pollMs ?? 1000);
+      if (!ran && !stopping && notifications === seen) await sleep(deps.pollMs ?? 1000);
     }
   });
   return {
     stop: async () => {
       stopping = true;
       clearInterval(ticker);
-      wake?.();
+      wakeAll();
       await Promise.all(loops);
       await unsubscribe();
     },
