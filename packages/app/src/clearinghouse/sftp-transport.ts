@@ -200,7 +200,7 @@ export const sftpTransport = (options: SftpTransportOptions): ClearinghouseTrans
       return session;
     } catch (e) {
       markLost(new ConnectionLost("connect failed"));
-      client.end().catch(() => undefined);
+      destroySocket(client);
       const refusedKey = pin !== null && presented !== undefined && presented !== pin;
       const message = refusedKey
         ? `SFTP ${where}: host key SHA256:${presented} does not match the pinned SHA256:${pin}; refused`
@@ -215,10 +215,13 @@ export const sftpTransport = (options: SftpTransportOptions): ClearinghouseTrans
   };
 
   const session = async (): Promise<Session> => {
-    if (current) {
-      const s = await current.catch(() => undefined);
-      if (s && !s.isLost()) return s;
-      current = undefined;
+    const existing = current;
+    if (existing) {
+      // Operations waiting for the same connect share its failure; the next one after it tries again.
+      const s = await existing;
+      if (!s.isLost()) return s;
+      if (current === existing) current = undefined;
+      return session(); // reconnect (or join a reconnect another operation started meanwhile)
     }
     const opening = open();
     current = opening;

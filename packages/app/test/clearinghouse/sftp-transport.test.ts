@@ -166,6 +166,23 @@ describe("SFTP transport against a real SFTP server", () => {
     expect(error.operation).toBe("connect");
   });
 
+  it("operations started together share one connection; after a drop the next one reconnects", async () => {
+    const t = transport();
+    const before = server.connections();
+    const names = ["p-1.x12", "p-2.x12", "p-3.x12", "p-4.x12"];
+    await Promise.all(names.map((n) => t.upload(n, Buffer.from(n))));
+    expect(outboundFiles()).toEqual(names);
+    expect(server.connections() - before).toBe(1);
+
+    server.faults.dropAfterWrite = "before_rename";
+    await expect(t.upload("p-5.x12", Buffer.from("five"))).rejects.toThrow(TransportError);
+    server.faults.dropAfterWrite = undefined;
+    const [a, b] = await Promise.all([t.list("outbound"), t.list("outbound")]);
+    expect(a?.map((f) => f.name)).toEqual(names);
+    expect(b).toEqual(a);
+    expect(server.connections() - before).toBe(2);
+  });
+
   it("moves a multi-packet file intact", async () => {
     const big = Buffer.alloc(300_000);
     for (let i = 0; i < big.length; i++) big[i] = (i * 31) % 251;
