@@ -3,6 +3,9 @@ import type { Segment } from "../tokenizer/segment.js";
 import { type DateRange, parseX12DateOrRange, x12DateToIso } from "../values/dates.js";
 import { explainMoney, type MoneyRounding, parseCents } from "../values/money.js";
 
+/** CCYYMMDD (as a number) → ISO date, for dates already seen. */
+const DATES = new Map<number, string>();
+
 /** Parses an X12 decimal (R type) that is not money, e.g. units or quantities. `NaN` when invalid. */
 export function parseDecimal(text: string): number {
   const n = text.length;
@@ -74,6 +77,19 @@ export class FieldReader {
     return value;
   }
 
+  /** Required short code (qualifier, status, reason…), interned; see {@link Segment.code}. */
+  code(seg: Segment, element: number, what: string): string {
+    const value = seg.code(element);
+    if (value === "") this.bad(seg, element, `${what} is required`, what, "");
+    return value;
+  }
+
+  /** Optional short code, interned. */
+  optCode(seg: Segment, element: number): string | undefined {
+    const value = seg.code(element);
+    return value === "" ? undefined : value;
+  }
+
   opt(seg: Segment, element: number): string | undefined {
     const value = seg.element(element);
     return value === "" ? undefined : value;
@@ -122,8 +138,18 @@ export class FieldReader {
   }
 
   date(seg: Segment, element: number, what: string): string {
+    // Dates repeat: look them up by their digits before allocating anything.
+    const key = seg.digits(element);
+    if (key >= 10_000_000 && key <= 99_991_231) {
+      const cached = DATES.get(key);
+      if (cached !== undefined) return cached;
+    }
     const text = seg.element(element);
     const iso = x12DateToIso(text);
+    if (iso !== undefined && text.length === 8) {
+      if (DATES.size >= 4096) DATES.clear();
+      DATES.set(key, iso);
+    }
     if (iso === undefined) {
       this.bad(seg, element, `${what} is not a valid date`, "a CCYYMMDD date", text);
       return "";

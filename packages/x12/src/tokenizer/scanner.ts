@@ -1,4 +1,4 @@
-import { Buffer, isAscii } from "node:buffer";
+import { Buffer } from "node:buffer";
 import { type WarningHandler, X12Error } from "../errors.js";
 import { type Delimiters, validateDelimiters } from "./delimiters.js";
 import { parseIsa } from "./isa.js";
@@ -296,10 +296,11 @@ export class SegmentScanner {
     const len = buf.length;
     const sepCode = this.elementChar.charCodeAt(0);
     const delimiters = this.delimiters as Delimiters;
-    // Decode the whole slice once when bytes map 1:1 to characters (latin1, or utf8 that is pure
-    // ASCII): segments are then substrings, found with string search, and byte offsets stay exact.
-    const whole = this.encoding === "latin1" || isAscii(pos === 0 ? buf : buf.subarray(pos));
-    const str = whole ? buf.toString("latin1", pos, len) : "";
+    // Decode the whole slice once. When characters map 1:1 to bytes (latin1 always; utf8 when the
+    // decoded length equals the byte length, i.e. no multi-byte sequence), segments are substrings
+    // found with string search and byte offsets stay exact; otherwise each segment is decoded alone.
+    const str = buf.toString(this.encoding, pos, len);
+    const whole = str.length === len - pos;
     let p = pos;
     for (;;) {
       // Line breaks between segments; a blank terminator (newline) makes blank lines skippable too.

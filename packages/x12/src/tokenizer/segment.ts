@@ -4,6 +4,14 @@ import type { Delimiters } from "./delimiters.js";
 /** Scratch for {@link Segment} element lookups (single-threaded, never held across calls). */
 const at = { start: 0, end: 0 };
 
+/** Separator positions of the most recently read segment, shared to avoid an array per segment. */
+const scratch = new Int32Array(512);
+let scratchOwner: Segment | undefined;
+let scratchCount = 0;
+
+/** Interned short codes ("CO", "45", "472", "HC"…): one string each instead of one per element. */
+const CODES = new Map<number, string>();
+
 /**
  * One tokenized segment. Elements are numbered as in the guides: `element(3)` of a CLP is CLP03,
  * `element(0)` is the id. Element boundaries are found lazily on first access and elements are
@@ -38,17 +46,40 @@ export class Segment {
     return seg;
   }
 
-  /** Positions of the element separators in `text`. */
-  private separators(): number[] {
-    let seps = this.seps;
-    if (seps === undefined) {
-      seps = [];
-      const text = this.text;
-      const sep = this.delimiters.element.charCodeAt(0);
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === sep) seps.push(i);
-      this.seps = seps;
+  /**
+   * Finds the element separators of `text` and returns their count. The segment read most recently
+   * keeps them in a shared scratch buffer (no allocation per segment); a segment looked at again
+   * after another one simply recomputes them. Segments with very many elements get their own array.
+   */
+  private separators(): number {
+    if (this.seps !== undefined) return this.seps.length;
+    if (scratchOwner === this) return scratchCount;
+    const text = this.text;
+    const sep = this.delimiters.element.charCodeAt(0);
+    const buf = scratch;
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === sep) {
+        if (n === buf.length) return this.ownSeparators(sep);
+        buf[n++] = i;
+      }
     }
-    return seps;
+    scratchOwner = this;
+    scratchCount = n;
+    return n;
+  }
+
+  private ownSeparators(sep: number): number {
+    const seps: number[] = [];
+    const text = this.text;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === sep) seps.push(i);
+    this.seps = seps;
+    return seps.length;
+  }
+
+  /** Position of separator `i` (after {@link Segment.separators}). */
+  private sepAt(i: number): number {
+    return this.seps !== undefined ? (this.seps[i] as number) : (scratch[i] as number);
   }
 
   /** `[id, element1, element2, …]` exactly as in the input (no trimming). */
@@ -59,7 +90,7 @@ export class Segment {
 
   /** Number of elements after the id (trailing empty elements included as written). */
   get length(): number {
-    return this.separators().length;
+    return this.separators();
   }
 
   /**
@@ -67,10 +98,10 @@ export class Segment {
    * hot path); false when the element is absent.
    */
   private locate(position: number): boolean {
-    const seps = this.separators();
-    if (position < 1 || position > seps.length) return false;
-    at.start = (seps[position - 1] as number) + 1;
-    at.end = position < seps.length ? (seps[position] as number) : this.text.length;
+    const count = this.separators();
+    if (position < 1 || position > count) return false;
+    at.start = this.sepAt(position - 1) + 1;
+    at.end = position < count ? this.sepAt(position) : this.text.length;
     return true;
   }
 
@@ -79,6 +110,48 @@ export class Segment {
     if (position === 0) return this.id;
     if (!this.locate(position) || at.end <= at.start) return "";
     return this.text.substring(at.start, at.end);
+  }
+
+  /**
+   * Element `position` for short code values (at most 4 characters), interned so that repeated
+   * codes share one string; longer values are returned as {@link Segment.element} does.
+   */
+  code(position: number): string {
+    if (!this.locate(position)) return "";
+    const { start, end } = at;
+    const n = end - start;
+    if (n === 0) return "";
+    if (n > 4) return this.text.substring(start, end);
+    // Small-integer key (7-bit characters, length in the top bits): a fast Map lookup, no allocation.
+    let key = n - 1;
+    for (let i = start; i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c > 127) return this.text.substring(start, end);
+      key = (key << 7) | c;
+    }
+    let hit = CODES.get(key);
+    if (hit === undefined) {
+      hit = this.text.substring(start, end);
+      CODES.set(key, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * Element `position` read as an unsigned integer in place, when it is 1-15 digits; `-1` otherwise
+   * (used as a cache key for dates without allocating the element).
+   */
+  digits(position: number): number {
+    if (!this.locate(position)) return -1;
+    const { start, end } = at;
+    if (end <= start || end - start > 15) return -1;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const c = this.text.charCodeAt(i) - 0x30;
+      if (c < 0 || c > 9) return -1;
+      n = n * 10 + c;
+    }
+    return n;
   }
 
   /** Whether element `position` is present and not empty. */

@@ -376,7 +376,7 @@ export class Reader835 implements TransactionHandler {
 
   private onRef(seg: Segment): void {
     const ref = {
-      qualifier: this.f.req(seg, 1, "REF01 reference identification qualifier"),
+      qualifier: this.f.code(seg, 1, "REF01 reference identification qualifier"),
       value: seg.element(2),
     };
     if (ref.value === "") this.f.bad(seg, 2, "REF02 reference identification is required", "a value", "");
@@ -409,7 +409,7 @@ export class Reader835 implements TransactionHandler {
   }
 
   private onDtm(seg: Segment): void {
-    const qualifier = this.f.req(seg, 1, "DTM01 date/time qualifier");
+    const qualifier = this.f.code(seg, 1, "DTM01 date/time qualifier");
     const date = this.f.date(seg, 2, "DTM02 date");
     switch (this.state) {
       case "header":
@@ -509,14 +509,14 @@ export class Reader835 implements TransactionHandler {
       segmentNumber: seg.number,
       group: this.group,
       patientControlNumber: f.req(seg, 1, "CLP01 patient control number"),
-      status: codeText(CLAIM_PAYMENT_STATUS_CODES, f.req(seg, 2, "CLP02 claim status code")),
+      status: codeText(CLAIM_PAYMENT_STATUS_CODES, f.code(seg, 2, "CLP02 claim status code")),
       chargeCents: f.cents(seg, 3, "CLP03 total claim charge amount"),
       paidCents: f.cents(seg, 4, "CLP04 claim payment amount"),
       patientResponsibilityCents: f.optCents(seg, 5, "CLP05 patient responsibility amount"),
-      claimFilingIndicator: f.opt(seg, 6),
+      claimFilingIndicator: f.optCode(seg, 6),
       payerClaimControlNumber: f.opt(seg, 7),
-      facilityTypeCode: f.opt(seg, 8),
-      frequencyCode: f.opt(seg, 9),
+      facilityTypeCode: f.optCode(seg, 8),
+      frequencyCode: f.optCode(seg, 9),
       drgCode: f.opt(seg, 11),
       drgWeight: f.decimal(seg, 12, "CLP12 DRG weight"),
       dischargeFraction: f.decimal(seg, 13, "CLP13 discharge fraction"),
@@ -553,7 +553,7 @@ export class Reader835 implements TransactionHandler {
       return;
     }
     const f = this.f;
-    const group = f.req(seg, 1, "CAS01 claim adjustment group code");
+    const group = f.code(seg, 1, "CAS01 claim adjustment group code");
     let found = 0;
     let list = holder.adjustments;
     // Up to six triplets: reason (2,5,…,17), amount (3,6,…,18), quantity (4,7,…,19).
@@ -568,7 +568,7 @@ export class Reader835 implements TransactionHandler {
       found++;
       const adjustment: Adjustment835 = {
         group,
-        reasonCode: seg.element(at),
+        reasonCode: seg.code(at),
         amountCents: f.cents(seg, at + 1, CAS_AMOUNT[at] as string),
       };
       const quantity = f.decimal(seg, at + 2, CAS_QUANTITY[at] as string);
@@ -582,13 +582,13 @@ export class Reader835 implements TransactionHandler {
   private name(seg: Segment): Name835 {
     const f = this.f;
     return {
-      entityCode: seg.element(1),
-      entityType: f.req(seg, 2, "NM102 entity type qualifier"),
+      entityCode: seg.code(1),
+      entityType: f.code(seg, 2, "NM102 entity type qualifier"),
       lastName: seg.element(3),
       firstName: f.opt(seg, 4),
       middleName: f.opt(seg, 5),
       suffix: f.opt(seg, 7),
-      idQualifier: f.opt(seg, 8),
+      idQualifier: f.optCode(seg, 8),
       id: f.opt(seg, 9),
     };
   }
@@ -672,7 +672,7 @@ export class Reader835 implements TransactionHandler {
   }
 
   private onAmt(seg: Segment): void {
-    const qualifier = this.f.req(seg, 1, "AMT01 amount qualifier code");
+    const qualifier = this.f.code(seg, 1, "AMT01 amount qualifier code");
     const cents = this.f.cents(seg, 2, "AMT02 monetary amount");
     if (this.state === "claim" && this.claim)
       this.claim.amounts = add(this.claim.amounts, { qualifier, cents });
@@ -683,7 +683,7 @@ export class Reader835 implements TransactionHandler {
   }
 
   private onQty(seg: Segment): void {
-    const qualifier = this.f.req(seg, 1, "QTY01 quantity qualifier");
+    const qualifier = this.f.code(seg, 1, "QTY01 quantity qualifier");
     const quantity = this.f.decimal(seg, 2, "QTY02 quantity") ?? 0;
     if (this.state === "claim" && this.claim)
       this.claim.quantities = add(this.claim.quantities, { qualifier, quantity });
@@ -749,8 +749,8 @@ export class Reader835 implements TransactionHandler {
       return;
     }
     this.line.remarks = add(this.line.remarks, {
-      qualifier: this.f.req(seg, 1, "LQ01 code list qualifier code"),
-      code: this.f.req(seg, 2, "LQ02 remark code"),
+      qualifier: this.f.code(seg, 1, "LQ01 code list qualifier code"),
+      code: this.f.code(seg, 2, "LQ02 remark code"),
     });
   }
 
