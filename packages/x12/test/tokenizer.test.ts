@@ -122,6 +122,29 @@ describe("streaming", () => {
     expect(latin[1]?.element(3)).toBe("MÜLLER");
   });
 
+  it("keeps UTF-8 text and byte offsets exact across 64 KiB slices and arbitrary chunks", async () => {
+    const names = ["MÜLLER", "JOSÉ", "ŁUKASZ", "渡辺", "PLAIN"];
+    const body: string[] = [];
+    for (let i = 0; i < 6000; i++) body.push(`NM1*QC*1*${names[i % names.length]}*N${i}`);
+    const text = envelope(body);
+    const bytes = Buffer.from(text, "utf8");
+    const expected = body.map((seg) => {
+      const at = bytes.indexOf(Buffer.from(`${seg}~`, "utf8"));
+      return { seg, at };
+    });
+    for (const size of [1 << 20, 65536, 4097, 333]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      const got: Array<{ seg: string; at: number }> = [];
+      for await (const e of readX12(chunks))
+        if (e.type === "segment") got.push({ seg: e.segment.text, at: e.segment.offset });
+      expect(got.map((g) => g.seg)).toEqual(body);
+      // Offsets are byte offsets: check a few spread over the file (indexOf finds the first copy).
+      for (const i of [0, 1, 2, 3, 4]) expect(got[i]?.at).toBe(expected[i]?.at);
+      expect(bytes.subarray(got[5999]?.at ?? 0, (got[5999]?.at ?? 0) + 9).toString()).toBe("NM1*QC*1*");
+    }
+  });
+
   it("bounds the memory of a segment without terminator", () => {
     const scanner = new SegmentScanner({ maxSegmentBytes: 1000 });
     const sink = { segment: () => {} };
