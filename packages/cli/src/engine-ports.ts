@@ -1,9 +1,11 @@
-import { join } from "node:path";
-import { type EnginePorts, fileDropClaimsPipeline } from "@billcycle/app";
+import {
+  defaultDropRoot,
+  defaultTransportResolver,
+  type EnginePorts,
+  x12ClaimsPipeline,
+} from "@billcycle/app";
 
-/** Where the interim clearinghouse file drop lives: BILLCYCLE_CLAIMS_DIR, else ./data/clearinghouse. */
-export const claimsDropDir = (): string =>
-  process.env.BILLCYCLE_CLAIMS_DIR?.trim() ||
-  join(process.env.BILLCYCLE_DATA_DIR?.trim() || "./data", "clearinghouse");
-
-export const enginePorts = (): EnginePorts => ({ claims: fileDropClaimsPipeline(claimsDropDir()) });
+/** The claims pipeline with the practice's clearinghouse connection, or the directory drop (BILLCYCLE_CLAIMS_DIR). */
+export const enginePorts = (): EnginePorts => ({
+  claims: x12ClaimsPipeline({ transportFor: defaultTransportResolver({ dropRoot: defaultDropRoot() }) }),
+});

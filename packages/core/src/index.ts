@@ -8,6 +8,8 @@ export * from "./billing/decide-invoice-claimable";
 export * from "./billing/invoice-status";
 export * from "./billing/skip-reasons";
 export * from "./claims/claim-status";
+export * from "./claims/decide-claim-posting";
+export * from "./claims/scrub-claim";
 export * from "./errors/domain-error";
 export * from "./money/money";
 export * from "./practice/billing-settings";

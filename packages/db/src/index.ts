@@ -4,6 +4,6 @@ export * from "./ids";
 export * from "./migrate";
 export * from "./queue/job-queue";
 export * from "./queue/job-wakeups";
-export type { Address, AppointmentServiceLine, Guarantor, Subscriber } from "./schema/index";
+export type { Address, AppointmentServiceLine, ClaimsSettings, Guarantor, Subscriber } from "./schema/index";
 export * as tables from "./schema/index";
 export * from "./testing/test-database";

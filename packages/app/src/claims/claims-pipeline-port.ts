@@ -15,4 +15,6 @@ export type PipelineRunInput = {
 export type ClaimsPipelinePort = {
   submitClaims(database: Database, input: PipelineRunInput, now: Date): Promise<Record<string, number>>;
   processRemittances(database: Database, input: PipelineRunInput, now: Date): Promise<Record<string, number>>;
+  /** Retries the delivery of a stored outbound file (the deliver-file job). */
+  deliverFile?(database: Database, fileId: string, now: Date): Promise<unknown>;
 };

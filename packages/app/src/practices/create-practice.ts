@@ -1,4 +1,4 @@
-import { defaultPracticeBillingSettings } from "@billcycle/core";
+import { defaultPostingRules, defaultPracticeBillingSettings } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
 import { recordAudit } from "../audit/record-audit";
 import { translateDbError } from "../db-errors";
@@ -29,6 +29,17 @@ export const createPractice = async (
       });
       if (ownerUserId)
         await tx.insert(tables.memberships).values({ userId: ownerUserId, practiceId: id, role: "owner" });
+      // Every practice starts with the standard posting rules (CO-45/253 write off, PR-1/2/3 patient responsibility).
+      await tx.insert(tables.postingRules).values(
+        defaultPostingRules.map((r) => ({
+          ...r,
+          groupCode: r.groupCode as "CO" | "PR",
+          id: newId(now.getTime()),
+          practiceId: id,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
       await recordAudit(
         tx,
         {

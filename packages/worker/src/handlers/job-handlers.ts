@@ -1,4 +1,5 @@
 import {
+  DELIVER_FILE_QUEUE,
   type EnginePorts,
   INVOICE_ON_KEPT_QUEUE,
   type InvoiceOnKeptPayload,

@@ -32,17 +32,15 @@ export const bulkKeptAppointments = async (
           statusChangedAt: new Date(now.getTime() + i),
         })),
       );
-      await tx
-        .insert(tables.appointmentServices)
-        .values(
-          chunk.map((c) => ({
-            practiceId: p.practiceId,
-            appointmentId: c.id,
-            position: 0,
-            serviceId: p.services.therapy,
-            units: 1,
-          })),
-        );
+      await tx.insert(tables.appointmentServices).values(
+        chunk.map((c) => ({
+          practiceId: p.practiceId,
+          appointmentId: c.id,
+          position: 0,
+          serviceId: p.services.therapy,
+          units: 1,
+        })),
+      );
       await tx
         .insert(tables.progressNotes)
         .values(

@@ -4,7 +4,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileDropClaimsPipeline, RUN_AUTOMATION_QUEUE, runAutomation } from "@billcycle/app";
+import {
+  defaultTransportResolver,
+  RUN_AUTOMATION_QUEUE,
+  runAutomation,
+  x12ClaimsPipeline,
+} from "@billcycle/app";
 import { claimJobs, openDatabase } from "@billcycle/db";
 
 const [url, batchSize, leaseMs] = process.argv.slice(2);
@@ -17,7 +22,11 @@ if (!job || job.queue !== RUN_AUTOMATION_QUEUE) {
   process.exit(2);
 }
 process.stdout.write(`claimed ${job.id}\n`);
-const ports = { claims: fileDropClaimsPipeline(mkdtempSync(join(tmpdir(), "child-drop-"))) };
+const ports = {
+  claims: x12ClaimsPipeline({
+    transportFor: defaultTransportResolver({ dropRoot: mkdtempSync(join(tmpdir(), "child-drop-")) }),
+  }),
+};
 await runAutomation(database, String(job.payload.runId), ports, new Date(), { batchSize: Number(batchSize) });
 process.stdout.write("finished\n");
 await database.close();

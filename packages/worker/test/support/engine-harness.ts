@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type EnginePorts, fileDropClaimsPipeline } from "@billcycle/app";
+import { defaultTransportResolver, type EnginePorts, x12ClaimsPipeline } from "@billcycle/app";
 import type { ManualClock } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import { DateTime } from "luxon";
@@ -10,7 +10,7 @@ import { drainJobs } from "../../src/worker";
 
 export const filePorts = (): EnginePorts & { dir: string } => {
   const dir = mkdtempSync(join(tmpdir(), "billcycle-drop-"));
-  return { claims: fileDropClaimsPipeline(dir), dir };
+  return { claims: x12ClaimsPipeline({ transportFor: defaultTransportResolver({ dropRoot: dir }) }), dir };
 };
 
 /** Advances a simulated clock hour by hour (or by `stepMinutes`), ticking the clock and draining jobs at each step. */

@@ -1,0 +1,150 @@
+import { type Database, enqueueJob, tables } from "@billcycle/db";
+import { and, eq, inArray } from "drizzle-orm";
+import { isTransportError, reconcileUpload } from "../clearinghouse/transport";
+import { transitionClaims } from "./transition-claims";
+import { type ClearinghouseContext, loadConnection, type TransportResolverDeps } from "./transport-deps";
+
+export const DELIVER_FILE_QUEUE = "deliver-file";
+export const MAX_DELIVERY_ATTEMPTS = 5;
+
+export type DeliveryResult = {
+  status: "sent" | "failed" | "retrying" | "unknown";
+  attempts: number;
+  error?: string;
+};
+
+/** 2 min, 4 min, 8 min, 16 min between attempts. */
+const backoffMs = (attempt: number) => 2 ** attempt * 60_000;
+
+/**
+ * Delivers a stored outbound file. Only a delivered file marks its claims Submitted. A failed upload is retried
+ * later (backoff); an upload whose outcome is unknown is reconciled by listing the remote folder — found means
+ * sent, absent means not sent — and is never uploaded a second time without that check. After the last attempt
+ * the claims are released to the next submission run.
+ */
+export const deliverFile = async (
+  database: Database,
+  fileId: string,
+  now: Date,
+  deps: TransportResolverDeps,
+): Promise<DeliveryResult> => {
+  const [file] = await database.db
+    .select()
+    .from(tables.clearinghouseFiles)
+    .where(eq(tables.clearinghouseFiles.id, fileId));
+  if (!file || file.direction !== "outbound")
+    return { status: "failed", attempts: 0, error: "no such outbound file" };
+  if (file.status === "sent") return { status: "sent", attempts: file.attempts };
+  const ctx: ClearinghouseContext = await loadConnection(database, file.practiceId, file.connectionId, deps);
+  const content = Buffer.from(file.content, "latin1");
+  const attempts = file.attempts + 1;
+  let outcome: "sent" | "failed" | "unknown";
+  let error: string | undefined;
+  try {
+    // A previous attempt ended unknown: look before sending again.
+    if (
+      file.status === "unknown" &&
+      (await reconcileUpload(ctx.transport, file.name, content.length)) === "sent"
+    )
+      outcome = "sent";
+    else {
+      await ctx.transport.upload(file.name, content);
+      outcome = "sent";
+    }
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+    outcome = isTransportError(e) && e.outcome === "unknown" ? "unknown" : "failed";
+    if (outcome === "unknown") {
+      try {
+        outcome =
+          (await reconcileUpload(ctx.transport, file.name, content.length)) === "sent" ? "sent" : "failed";
+      } catch {
+        // Still unknown: the next attempt reconciles first.
+      }
+    }
+  } finally {
+    await ctx.transport.close().catch(() => undefined);
+  }
+
+  return database.db.transaction(async (tx) => {
+    if (outcome === "sent") {
+      await tx
+        .update(tables.clearinghouseFiles)
+        .set({ status: "sent", attempts, sentAt: now, lastError: null, nextAttemptAt: null })
+        .where(eq(tables.clearinghouseFiles.id, file.id));
+      const claimIds = (
+        await tx
+          .select({ id: tables.claimSubmissions.claimId })
+          .from(tables.claimSubmissions)
+          .where(eq(tables.claimSubmissions.fileId, file.id))
+      ).map((r) => r.id);
+      await transitionClaims(
+        tx,
+        file.practiceId,
+        claimIds,
+        "submitted",
+        now,
+        "system:claims_submission",
+        { kind: "file", fileId: file.id, name: file.name },
+        { submittedAt: now },
+      );
+      return { status: "sent" as const, attempts };
+    }
+    const final = attempts >= MAX_DELIVERY_ATTEMPTS;
+    const status = outcome === "unknown" ? "unknown" : "failed";
+    await tx
+      .update(tables.clearinghouseFiles)
+      .set({
+        status,
+        attempts,
+        lastError: (error ?? "").slice(0, 500),
+        nextAttemptAt: final ? null : new Date(now.getTime() + backoffMs(attempts)),
+      })
+      .where(eq(tables.clearinghouseFiles.id, file.id));
+    if (final && status === "failed") {
+      // Certainly not delivered, and out of attempts: the claims go into the next night's file.
+      await tx.delete(tables.claimSubmissions).where(eq(tables.claimSubmissions.fileId, file.id));
+      return { status: "failed" as const, attempts, ...(error ? { error } : {}) };
+    }
+    if (!final) {
+      await enqueueJob(
+        tx,
+        {
+          queue: DELIVER_FILE_QUEUE,
+          payload: { fileId: file.id },
+          singletonKey: `deliver:${file.id}:${attempts}`,
+          runAt: new Date(now.getTime() + backoffMs(attempts)),
+        },
+        now,
+      );
+    }
+    return {
+      status: status === "unknown" ? ("unknown" as const) : ("retrying" as const),
+      attempts,
+      ...(error ? { error } : {}),
+    };
+  });
+};
+
+/** Outbound files still on their way: their claims must not be put in another file. */
+export const IN_FLIGHT = ["pending", "failed", "unknown"] as const;
+
+export const claimsInFlight = async (
+  database: Database,
+  practiceId: string,
+  claimIds: readonly string[],
+): Promise<Set<string>> => {
+  if (claimIds.length === 0) return new Set();
+  const rows = await database.db
+    .select({ claimId: tables.claimSubmissions.claimId })
+    .from(tables.claimSubmissions)
+    .innerJoin(tables.clearinghouseFiles, eq(tables.clearinghouseFiles.id, tables.claimSubmissions.fileId))
+    .where(
+      and(
+        eq(tables.claimSubmissions.practiceId, practiceId),
+        inArray(tables.claimSubmissions.claimId, [...claimIds]),
+        inArray(tables.clearinghouseFiles.status, [...IN_FLIGHT]),
+      ),
+    );
+  return new Set(rows.map((r) => r.claimId));
+};

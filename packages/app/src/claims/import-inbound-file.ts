@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import { DomainError } from "@billcycle/core";
+import { type Database, newId, tables } from "@billcycle/db";
+import { X12Error } from "@billcycle/x12";
+import { and, eq } from "drizzle-orm";
+import { importRemittanceFile, type RemittanceImport } from "./import-remittance";
+import { process277CA, process999 } from "./process-acknowledgments";
+
+export type InboundKind = "999" | "277CA" | "835" | "unknown";
+
+/** Which transaction a file carries, from its first ST segment (ISA gives the element separator). */
+export const detectKind = (content: string): InboundKind => {
+  const isa = content.indexOf("ISA");
+  const sep = isa >= 0 ? content.charAt(isa + 3) : "*";
+  const match = new RegExp(`(?:^|[\\r\\n~|])\\s*ST\\${sep}(\\d{3})`).exec(content.slice(0, 8192));
+  const code = match?.[1];
+  return code === "999" ? "999" : code === "277" ? "277CA" : code === "835" ? "835" : "unknown";
+};
+
+export type InboundResult = {
+  fileId: string;
+  name: string;
+  kind: InboundKind;
+  status: "processed" | "rejected" | "duplicate";
+  acknowledgments?: { accepted: number; rejected: number; unmatched: number };
+  remittances?: RemittanceImport[];
+  error?: string;
+};
+
+/**
+ * Stores an inbound file and processes it in one transaction: a 999 or 277CA updates claim statuses, an 835 posts
+ * (or queues) its remittances. The same file name twice is a duplicate and does nothing. A file that cannot be
+ * read is kept, marked rejected, with the reader's precise error.
+ */
+export const importInboundFile = async (
+  database: Database,
+  practiceId: string,
+  input: { name: string; content: string; connectionId?: string | null },
+  now: Date,
+  actor: string,
+): Promise<InboundResult> => {
+  const kind = detectKind(input.content);
+  const fileId = newId(now.getTime());
+  return database.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(tables.clearinghouseFiles)
+      .values({
+        id: fileId,
+        practiceId,
+        connectionId: input.connectionId ?? null,
+        direction: "inbound",
+        kind,
+        name: input.name,
+        sha256: createHash("sha256").update(input.content).digest("hex"),
+        bytes: Buffer.byteLength(input.content, "latin1"),
+        content: input.content,
+        status: "received",
+        createdAt: now,
+      })
+      .onConflictDoNothing({
+        target: [
+          tables.clearinghouseFiles.practiceId,
+          tables.clearinghouseFiles.direction,
+          tables.clearinghouseFiles.name,
+        ],
+      })
+      .returning({ id: tables.clearinghouseFiles.id });
+    if (inserted.length === 0) {
+      const [prior] = await tx
+        .select({ id: tables.clearinghouseFiles.id })
+        .from(tables.clearinghouseFiles)
+        .where(
+          and(
+            eq(tables.clearinghouseFiles.practiceId, practiceId),
+            eq(tables.clearinghouseFiles.direction, "inbound"),
+            eq(tables.clearinghouseFiles.name, input.name),
+          ),
+        );
+      return { fileId: prior?.id ?? fileId, name: input.name, kind, status: "duplicate" as const };
+    }
+    const finish = (status: "processed" | "rejected", lastError: string | null = null) =>
+      tx
+        .update(tables.clearinghouseFiles)
+        .set({ status, processedAt: now, lastError })
+        .where(eq(tables.clearinghouseFiles.id, fileId));
+    try {
+      if (kind === "999") {
+        const acknowledgments = await process999(tx, practiceId, fileId, input.content, now);
+        await finish("processed");
+        return { fileId, name: input.name, kind, status: "processed" as const, acknowledgments };
+      }
+      if (kind === "277CA") {
+        const acknowledgments = await process277CA(tx, practiceId, fileId, input.content, now);
+        await finish("processed");
+        return { fileId, name: input.name, kind, status: "processed" as const, acknowledgments };
+      }
+      if (kind === "835") {
+        const remittances = await importRemittanceFile(tx, practiceId, fileId, input.content, now, actor);
+        await finish("processed");
+        const allDuplicate = remittances.length > 0 && remittances.every((r) => r.status === "duplicate");
+        return {
+          fileId,
+          name: input.name,
+          kind,
+          status: allDuplicate ? ("duplicate" as const) : ("processed" as const),
+          remittances,
+        };
+      }
+      throw new DomainError(
+        "VALIDATION_FAILED",
+        "Not a 999, 277CA or 835 file (no ST*999, ST*277 or ST*835 found)",
+      );
+    } catch (e) {
+      if (!(e instanceof X12Error) && !(e instanceof DomainError)) throw e;
+      const error = e.message;
+      await finish("rejected", error.slice(0, 500));
+      return { fileId, name: input.name, kind, status: "rejected" as const, error };
+    }
+  });
+};

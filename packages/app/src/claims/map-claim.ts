@@ -1,0 +1,157 @@
+import type { ScrubAddress, ScrubInput } from "@billcycle/core";
+import type { Address as DbAddress } from "@billcycle/db";
+import type { Address, Claim837P, PatientRelationship, PayerResponsibility } from "@billcycle/x12";
+import type { ClaimDetails } from "./load-claim-details";
+
+const digits = (s: string) => s.replace(/\D/g, "");
+const x12Address = (a: DbAddress): Address => ({
+  line1: a.line1,
+  ...(a.line2 ? { line2: a.line2 } : {}),
+  city: a.city,
+  state: a.state,
+  postalCode: digits(a.zip),
+});
+const scrubAddress = (a: DbAddress): ScrubAddress => ({
+  line1: a.line1,
+  line2: a.line2,
+  city: a.city,
+  state: a.state,
+  zip: a.zip,
+});
+
+const responsibility: Record<"primary" | "secondary" | "tertiary", PayerResponsibility> = {
+  primary: "P",
+  secondary: "S",
+  tertiary: "T",
+};
+const relationship: Record<"spouse" | "child" | "other", PatientRelationship> = {
+  spouse: "01",
+  child: "19",
+  other: "G8",
+};
+
+/** The scrubber's view of a claim. `duplicates` come from the database (earlier live claims for the same session facts). */
+export const toScrubInput = (
+  d: ClaimDetails,
+  duplicates: ScrubInput["duplicates"],
+  today: string,
+): ScrubInput => ({
+  patientControlNumber: d.claim.patientControlNumber,
+  totalCents: d.claim.totalCents,
+  diagnosisCodes: d.claim.diagnosisCodes,
+  lines: d.lines.map((l) => ({
+    lineNumber: l.lineNumber,
+    code: l.code,
+    modifiers: l.modifiers,
+    units: l.units,
+    chargeCents: l.chargeCents,
+    dateOfService: l.dateOfService,
+    diagnosisPointers: l.diagnosisPointers,
+  })),
+  billingProvider: {
+    npi: d.practice.billingNpi,
+    taxId: d.practice.taxId,
+    address: scrubAddress(d.practice.address),
+    payToAddress: null,
+  },
+  renderingProvider: d.provider
+    ? { npi: d.provider.npi, name: `${d.provider.firstName} ${d.provider.lastName}` }
+    : null,
+  referringProvider: null,
+  subscriber: { memberId: d.policy.memberId },
+  payer: {
+    name: d.payer.name,
+    payerId: d.payer.payerId,
+    claimFilingIndicator: d.payer.claimFilingIndicator,
+    timelyFilingDays: d.payer.timelyFilingDays,
+  },
+  duplicates,
+  today,
+});
+
+/** The 837P model of a claim: billing provider = the practice, subscriber from the policy, patient loop only for dependents. */
+export const toClaim837 = (d: ClaimDetails): Claim837P => {
+  const { claim, client, policy, payer, practice, provider, location } = d;
+  const self = policy.subscriberRelationship === "self" || !policy.subscriber;
+  const sub = self
+    ? {
+        firstName: client.firstName,
+        lastName: client.lastName,
+        dateOfBirth: client.dateOfBirth,
+        sex: client.sex,
+        address: client.address ?? undefined,
+      }
+    : policy.subscriber!;
+  const subscriberAddress = sub.address ?? client.address ?? undefined;
+  return {
+    billingProvider: {
+      name: { entityType: "2", lastName: practice.name, idQualifier: "XX", id: practice.billingNpi },
+      address: x12Address(practice.address),
+      taxId: { qualifier: "EI", value: digits(practice.taxId) },
+      taxonomy: practice.taxonomyCode,
+    },
+    subscriber: {
+      payerResponsibility: responsibility[claim.payerRank],
+      ...(policy.groupNumber ? { groupNumber: policy.groupNumber } : {}),
+      claimFilingIndicator: payer.claimFilingIndicator as Claim837P["subscriber"]["claimFilingIndicator"],
+      name: {
+        entityType: "1",
+        lastName: sub.lastName,
+        firstName: sub.firstName,
+        idQualifier: "MI",
+        id: policy.memberId,
+      },
+      ...(subscriberAddress ? { address: x12Address(subscriberAddress) } : {}),
+      demographics: { birthDate: sub.dateOfBirth, gender: sub.sex },
+    },
+    payer: { name: { entityType: "2", lastName: payer.name, idQualifier: "PI", id: payer.payerId } },
+    ...(self
+      ? {}
+      : {
+          patient: {
+            relationship: relationship[policy.subscriberRelationship as "spouse" | "child" | "other"],
+            name: { entityType: "1" as const, lastName: client.lastName, firstName: client.firstName },
+            address: x12Address(client.address ?? practice.address),
+            demographics: { birthDate: client.dateOfBirth, gender: client.sex },
+          },
+        }),
+    patientControlNumber: claim.patientControlNumber,
+    totalChargeCents: claim.totalCents,
+    placeOfService: location?.placeOfServiceCode ?? "11",
+    frequencyCode: claim.frequencyCode,
+    ...(claim.payerClaimNumber && claim.frequencyCode !== "1"
+      ? { payerClaimControlNumber: claim.payerClaimNumber }
+      : {}),
+    diagnosisCodes: claim.diagnosisCodes.map((c) => c.replace(".", "")),
+    ...(provider
+      ? {
+          renderingProvider: {
+            name: {
+              entityType: "1",
+              lastName: provider.lastName,
+              firstName: provider.firstName,
+              idQualifier: "XX",
+              id: provider.npi,
+            },
+            taxonomy: provider.taxonomyCode,
+          },
+        }
+      : {}),
+    ...(location && location.placeOfServiceCode !== "10" && location.placeOfServiceCode !== "02"
+      ? {
+          serviceFacility: {
+            name: { entityType: "2", lastName: location.name },
+            address: x12Address(location.address),
+          },
+        }
+      : {}),
+    lines: d.lines.map((l) => ({
+      procedure: { code: l.code, ...(l.modifiers.length ? { modifiers: l.modifiers } : {}) },
+      chargeCents: l.chargeCents,
+      quantity: l.units,
+      diagnosisPointers: l.diagnosisPointers,
+      serviceDate: { from: l.dateOfService },
+      lineControlNumber: l.controlNumber,
+    })),
+  };
+};

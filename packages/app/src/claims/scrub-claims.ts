@@ -1,0 +1,110 @@
+import { isBlocked, type ScrubEdit, type ScrubInput, scrubClaim } from "@billcycle/core";
+import { type Executor, newId, rowsOf, tables } from "@billcycle/db";
+import { sql } from "drizzle-orm";
+import { getClaimsSettings } from "./claims-settings";
+import { loadClaimDetails } from "./load-claim-details";
+import { toScrubInput } from "./map-claim";
+import { transitionClaims } from "./transition-claims";
+
+export type ScrubResult = {
+  claimId: string;
+  patientControlNumber: string;
+  edits: ScrubEdit[];
+  blocked: boolean;
+};
+
+/** Earlier live claims for the same client, provider, procedure and date of service (the duplicate edit). */
+const findDuplicates = async (tx: Executor, practiceId: string, claimIds: readonly string[]) => {
+  const rows = rowsOf<{ claim_id: string; other_pcn: string; date_of_service: string; code: string }>(
+    await tx.execute(sql`
+      SELECT DISTINCT mine.claim_id, other_claim.patient_control_number AS other_pcn, mine.date_of_service::text AS date_of_service, mine.code
+      FROM claim_lines mine
+      JOIN claims mine_claim ON mine_claim.id = mine.claim_id
+      JOIN invoice_lines mine_il ON mine_il.id = mine.invoice_line_id
+      JOIN appointments mine_appt ON mine_appt.id = mine_il.appointment_id
+      JOIN claim_lines other ON other.practice_id = mine.practice_id AND other.code = mine.code
+        AND other.date_of_service = mine.date_of_service AND other.claim_id <> mine.claim_id
+      JOIN claims other_claim ON other_claim.id = other.claim_id AND other_claim.client_id = mine_claim.client_id
+        AND other_claim.status <> 'void' AND other_claim.frequency_code = '1' AND other_claim.created_at <= mine_claim.created_at
+        AND other_claim.invoice_id <> mine_claim.invoice_id
+      JOIN invoice_lines other_il ON other_il.id = other.invoice_line_id
+      JOIN appointments other_appt ON other_appt.id = other_il.appointment_id AND other_appt.provider_id = mine_appt.provider_id
+      WHERE mine.practice_id = ${practiceId} AND mine.claim_id IN (${sql.join(
+        claimIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`),
+  );
+  const by = new Map<string, ScrubInput["duplicates"]>();
+  for (const r of rows) {
+    const list = by.get(r.claim_id) ?? [];
+    list.push({ patientControlNumber: r.other_pcn, dateOfService: r.date_of_service, code: r.code });
+    by.set(r.claim_id, list);
+  }
+  return by;
+};
+
+/**
+ * Scrubs claims and records the result. Blocking edits move a claim to Scrubber Rejected; a rejected claim that
+ * now passes (its data was fixed) goes back to Awaiting Submission.
+ */
+export const scrubClaims = async (
+  tx: Executor,
+  practiceId: string,
+  claimIds: readonly string[],
+  today: string,
+  now: Date,
+  actor: string,
+  options: { persist?: boolean } = {},
+): Promise<ScrubResult[]> => {
+  if (claimIds.length === 0) return [];
+  const { settings } = await getClaimsSettings(tx, practiceId);
+  const [details, duplicates] = await Promise.all([
+    loadClaimDetails(tx, practiceId, claimIds),
+    findDuplicates(tx, practiceId, claimIds),
+  ]);
+  const results = details.map((d) => {
+    const edits = scrubClaim(
+      toScrubInput(d, duplicates.get(d.claim.id) ?? [], today),
+      settings.disabledWarnings,
+    );
+    return {
+      claimId: d.claim.id,
+      patientControlNumber: d.claim.patientControlNumber,
+      edits,
+      blocked: isBlocked(edits),
+      status: d.claim.status,
+    };
+  });
+  if (options.persist === false) return results.map(({ status: _, ...r }) => r);
+  await tx
+    .insert(tables.claimScrubs)
+    .values(
+      results.map((r) => ({
+        id: newId(now.getTime()),
+        practiceId,
+        claimId: r.claimId,
+        at: now,
+        blocking: r.blocked,
+        edits: r.edits,
+      })),
+    );
+  const rejected = results.filter((r) => r.blocked).map((r) => r.claimId);
+  const passedAfterFix = results
+    .filter((r) => !r.blocked && r.status === "scrubber_rejected")
+    .map((r) => r.claimId);
+  await transitionClaims(tx, practiceId, rejected, "scrubber_rejected", now, actor, {
+    kind: "scrub",
+    codes: [
+      ...new Set(
+        results
+          .filter((r) => r.blocked)
+          .flatMap((r) => r.edits.filter((e) => e.severity === "blocking").map((e) => e.code)),
+      ),
+    ],
+  });
+  await transitionClaims(tx, practiceId, passedAfterFix, "awaiting_submission", now, actor, {
+    kind: "scrub",
+    passed: true,
+  });
+  return results.map(({ status: _, ...r }) => r);
+};

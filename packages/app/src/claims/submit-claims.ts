@@ -1,0 +1,265 @@
+import { createHash } from "node:crypto";
+import { describeRule, findExcludingRule, type RuleFacts } from "@billcycle/core";
+import { type Database, newId, tables } from "@billcycle/db";
+import { type Batch837P, type ControlNumberKind, write837P } from "@billcycle/x12";
+import { and, asc, eq, lt, lte, or } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
+import { allocateNumbers } from "../billing/allocate-numbers";
+import { loadBillingContext } from "../billing/billing-context";
+import type { PipelineRunInput } from "./claims-pipeline-port";
+import { loadClearinghouse } from "./clearinghouse-context";
+import { claimsInFlight, deliverFile } from "./deliver-file";
+import { loadClaimDetails } from "./load-claim-details";
+import { toClaim837 } from "./map-claim";
+import { scrubClaims } from "./scrub-claims";
+import type { TransportResolverDeps } from "./transport-deps";
+
+export type SubmitResult = {
+  considered: number;
+  scrubberRejected: number;
+  excluded: number;
+  submitted: number;
+  files: number;
+  delivery: string;
+};
+
+/**
+ * Claims Submission: claims awaiting submission (from an earlier day, with the staggered cadence) and rejected
+ * claims that may have been fixed are scrubbed; those that pass are written into one 837P file for the
+ * practice's clearinghouse, stored, and delivered. `dryRun` scrubs and writes the file in memory only.
+ */
+export const submitClaims = async (
+  database: Database,
+  input: PipelineRunInput,
+  now: Date,
+  deps: TransportResolverDeps,
+  options: { dryRun?: boolean } = {},
+): Promise<SubmitResult & { fileContent?: string }> => {
+  const ctx = await loadBillingContext(database.db, input.practiceId, input.today);
+  const startOfToday = DateTime.fromISO(input.today, { zone: ctx.timeZone }).startOf("day").toJSDate();
+  const created =
+    ctx.config.cadence === "staggered"
+      ? lt(tables.claims.createdAt, startOfToday)
+      : lte(tables.claims.createdAt, now);
+  const candidates = await database.db
+    .select()
+    .from(tables.claims)
+    .where(
+      and(
+        eq(tables.claims.practiceId, input.practiceId),
+        or(
+          and(eq(tables.claims.status, "awaiting_submission"), created),
+          eq(tables.claims.status, "scrubber_rejected"),
+        ),
+      ),
+    )
+    .orderBy(asc(tables.claims.id));
+  const inFlight = await claimsInFlight(
+    database,
+    input.practiceId,
+    candidates.map((c) => c.id),
+  );
+  const outcomes: OutcomeInput[] = [];
+  const rules = ctx.config.automations.claims_submission.rules;
+  const eligible = candidates.filter((c) => {
+    if (inFlight.has(c.id)) return false;
+    const facts: RuleFacts = { primary_payer: c.payerId, amount: c.totalCents, claim_level: c.payerRank };
+    const rule = findExcludingRule(rules, facts);
+    if (!rule) return true;
+    const message = `excluded by rule '${rule.name}' (${describeRule(rule, ctx.eligibility.labels)})`;
+    outcomes.push({
+      subjectType: "claim",
+      subjectId: c.id,
+      outcome: "skipped",
+      reasons: [{ code: "EXCLUDED_BY_RULE", message }],
+      message,
+    });
+    return false;
+  });
+  const result: SubmitResult & { fileContent?: string } = {
+    considered: candidates.length,
+    scrubberRejected: 0,
+    excluded: candidates.length - eligible.length - inFlight.size,
+    submitted: 0,
+    files: 0,
+    delivery: "none",
+  };
+  const scrubbed = options.dryRun
+    ? await scrubClaims(
+        database.db,
+        input.practiceId,
+        eligible.map((c) => c.id),
+        input.today,
+        now,
+        "dry-run",
+        { persist: false },
+      )
+    : await database.db.transaction((tx) =>
+        scrubClaims(
+          tx,
+          input.practiceId,
+          eligible.map((c) => c.id),
+          input.today,
+          now,
+          "system:claims_submission",
+        ),
+      );
+  const passing = scrubbed.filter((s) => !s.blocked);
+  for (const s of scrubbed.filter((x) => x.blocked)) {
+    const blocking = s.edits.filter((e) => e.severity === "blocking");
+    outcomes.push({
+      subjectType: "claim",
+      subjectId: s.claimId,
+      outcome: "skipped",
+      reasons: blocking.map((e) => ({ code: e.code, message: e.message })),
+      message: `scrubber rejected claim ${s.patientControlNumber}: ${blocking.map((e) => e.message).join("; ")}`,
+    });
+  }
+  result.scrubberRejected = scrubbed.length - passing.length;
+
+  if (passing.length > 0) {
+    const details = await loadClaimDetails(
+      database.db,
+      input.practiceId,
+      passing.map((p) => p.claimId),
+    );
+    const { connection, envelope } = await loadClearinghouse(database.db, input.practiceId);
+    const transactions = Math.ceil((details.length * 2) / 5000) + 1;
+    const numbers = options.dryRun
+      ? { interchange: 1, group: 1, transaction: 1 }
+      : await database.db.transaction(async (tx) => ({
+          interchange: await allocateNumbers(tx, input.practiceId, "isa", 1, 1),
+          group: await allocateNumbers(tx, input.practiceId, "gs", 1, 1),
+          transaction: await allocateNumbers(tx, input.practiceId, "st", transactions, 1),
+        }));
+    const issued: Record<ControlNumberKind, number[]> = { interchange: [], group: [], transaction: [] };
+    const next = { ...numbers };
+    const local = DateTime.fromJSDate(now, { zone: ctx.timeZone });
+    const batch: Batch837P = {
+      interchange: {
+        senderQualifier: "ZZ",
+        senderId: envelope.submitterId,
+        receiverQualifier: "ZZ",
+        receiverId: envelope.receiverId,
+        usage: envelope.usage,
+        date: local.toISODate()!,
+        time: local.toFormat("HHmm"),
+      },
+      group: { senderCode: envelope.submitterId, receiverCode: envelope.receiverId },
+      transactions: [
+        {
+          header: {
+            referenceId: `${input.today.replaceAll("-", "")}${numbers.interchange}`.slice(0, 30),
+            date: local.toISODate()!,
+            time: local.toFormat("HHmm"),
+            submitter: {
+              name: {
+                entityType: "2",
+                lastName: envelope.submitterName,
+                idQualifier: "46",
+                id: envelope.submitterId,
+              },
+              contacts: [
+                {
+                  name: envelope.submitterName,
+                  numbers: [{ qualifier: "EM", value: envelope.submitterEmail ?? "billing@example.invalid" }],
+                },
+              ],
+            },
+            receiver: {
+              name: {
+                entityType: "2",
+                lastName: envelope.receiverName,
+                idQualifier: "46",
+                id: envelope.receiverId,
+              },
+            },
+          },
+          claims: details.map(toClaim837),
+        },
+      ],
+    };
+    const content = write837P(batch, {
+      controlNumbers: (kind) => {
+        const n = next[kind]++;
+        issued[kind].push(n);
+        return n;
+      },
+      now: () => now,
+    });
+    if (options.dryRun) {
+      result.fileContent = content;
+      result.submitted = details.length;
+      result.files = 1;
+      result.delivery = "dry-run";
+      return result;
+    }
+    const fileId = newId(now.getTime());
+    const name = `837P-${input.today}-${String(numbers.interchange).padStart(9, "0")}.x12`;
+    const st = issued.transaction.map((n) => String(n).padStart(4, "0"));
+    await database.db.transaction(async (tx) => {
+      await tx.insert(tables.clearinghouseFiles).values({
+        id: fileId,
+        practiceId: input.practiceId,
+        connectionId: connection?.id ?? null,
+        direction: "outbound",
+        kind: "837P",
+        name,
+        sha256: createHash("sha256").update(content).digest("hex"),
+        bytes: Buffer.byteLength(content, "latin1"),
+        content,
+        status: "pending",
+        interchangeControlNumber: String(numbers.interchange).padStart(9, "0"),
+        groupControlNumber: String(numbers.group),
+        transactionControlNumbers: st,
+        createdAt: now,
+      });
+      await tx
+        .insert(tables.claimSubmissions)
+        .values(
+          details.map((d) => ({
+            practiceId: input.practiceId,
+            claimId: d.claim.id,
+            fileId,
+            transactionControlNumber: st[0] ?? "0001",
+            createdAt: now,
+          })),
+        );
+    });
+    const delivery = await deliverFile(database, fileId, now, deps);
+    result.files = 1;
+    result.delivery = delivery.status;
+    result.submitted = delivery.status === "sent" ? details.length : 0;
+    for (const d of details) {
+      outcomes.push({
+        subjectType: "claim",
+        subjectId: d.claim.id,
+        outcome: delivery.status === "sent" ? "done" : "skipped",
+        reasons:
+          delivery.status === "sent"
+            ? []
+            : [{ code: "DELIVERY_PENDING", message: `file ${name} not yet delivered (${delivery.status})` }],
+        message:
+          delivery.status === "sent"
+            ? `claim ${d.claim.patientControlNumber} sent in ${name}`
+            : `claim ${d.claim.patientControlNumber} waits for ${name} to be delivered`,
+        relatedId: fileId,
+      });
+    }
+  }
+  if (!options.dryRun) {
+    await recordOutcomes(
+      database.db,
+      {
+        practiceId: input.practiceId,
+        runId: input.runId,
+        automation: "claims_submission",
+        trigger: input.trigger,
+        at: now,
+      },
+      outcomes,
+    );
+  }
+  return result;
+};

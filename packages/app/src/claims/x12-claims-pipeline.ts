@@ -1,0 +1,60 @@
+import type { Database } from "@billcycle/db";
+import type { ClaimsPipelinePort } from "./claims-pipeline-port";
+import { loadClearinghouse } from "./clearinghouse-context";
+import { deliverFile } from "./deliver-file";
+import { importInboundFile } from "./import-inbound-file";
+import { submitClaims } from "./submit-claims";
+import type { TransportResolverDeps } from "./transport-deps";
+
+/**
+ * Picks up everything waiting in the practice's inbound folder: each new file is downloaded, stored and processed
+ * (999, 277CA, 835), then archived remotely so it is not picked up again.
+ */
+export const pickUpInboundFiles = async (
+  database: Database,
+  practiceId: string,
+  now: Date,
+  deps: TransportResolverDeps,
+) => {
+  const { connection } = await loadClearinghouse(database.db, practiceId);
+  const transport = deps.transportFor(practiceId, connection);
+  const counts = { files: 0, acknowledgments: 0, remittances: 0, duplicates: 0, rejected: 0 };
+  try {
+    for (const remote of await transport.list("inbound")) {
+      const content = (await transport.download("inbound", remote.name)).toString("latin1");
+      const result = await importInboundFile(
+        database,
+        practiceId,
+        { name: remote.name, content, connectionId: connection?.id ?? null },
+        now,
+        "system:era_processing",
+      );
+      counts.files++;
+      if (result.status === "duplicate") counts.duplicates++;
+      else if (result.status === "rejected") counts.rejected++;
+      else if (result.kind === "835") counts.remittances += result.remittances?.length ?? 0;
+      else counts.acknowledgments++;
+      // Rejected files stay in place for a person to look at; everything else is done with.
+      if (result.status !== "rejected") await transport.archive(remote.name);
+    }
+  } finally {
+    await transport.close().catch(() => undefined);
+  }
+  return counts;
+};
+
+/** The claims pipeline behind the engine's port: scrub + 837P + delivery, and inbound acknowledgments and remittances. */
+export const x12ClaimsPipeline = (deps: TransportResolverDeps): ClaimsPipelinePort => ({
+  submitClaims: async (database, input, now) => {
+    const { fileContent: _, ...counts } = await submitClaims(database, input, now, deps);
+    return {
+      considered: counts.considered,
+      scrubberRejected: counts.scrubberRejected,
+      excluded: counts.excluded,
+      submitted: counts.submitted,
+      files: counts.files,
+    };
+  },
+  processRemittances: (database, input, now) => pickUpInboundFiles(database, input.practiceId, now, deps),
+  deliverFile: (database, fileId, now) => deliverFile(database, fileId, now, deps),
+});
