@@ -1,16 +1,20 @@
 import {
   type AppointmentBillingFacts,
+  type AutomationConfig,
   type BillableDecision,
+  DomainError,
   decideAppointmentBillable,
+  defaultAutomationConfig,
   type InvoiceCreationMode,
   type LocalDate,
+  type PracticeBillingSettings,
   previousMonthRange,
 } from "@billcycle/core";
 import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { reserveNumbersStatement } from "./allocate-numbers";
-import { type BillingContext, loadBillingContext } from "./billing-context";
+import type { BillingContext } from "./billing-context";
 import { bulkInsert, oneStatement, runPrepared, same } from "./bulk-insert";
 import { loadAppointmentFacts } from "./load-appointment-facts";
 
@@ -61,7 +65,7 @@ export const createInvoices = async (
   input: CreateInvoicesInput,
   now: Date,
 ): Promise<CreateInvoicesResult> => {
-  const ctx = await loadBillingContext(database.db, input.practiceId, input.today);
+  const ctx = await loadCreationContext(database.db, input.practiceId, input.today);
   const mode = input.mode ?? ctx.config.invoiceCreationMode;
   const monthly = mode === "monthly" && !input.appointmentIds;
   const { dosFrom, dosTo } = creationWindow(ctx, input.today, monthly);
@@ -361,3 +365,56 @@ const claimAndNumber = (
   SELECT claimed.appointment_id::text AS appointment_id, (SELECT value FROM numbered) AS last,
     (SELECT n FROM counted) AS count
   FROM claimed`;
+
+type ContextRow = {
+  time_zone: string;
+  billing_settings: PracticeBillingSettings | string;
+  config: AutomationConfig | string | null;
+  labels: Array<[string, string]> | string | null;
+};
+
+/**
+ * The same BillingContext as loadBillingContext (practice, automation settings or their defaults, and the payer,
+ * provider and location names rule descriptions use), in one statement instead of five: it is loaded on every
+ * on-Kept job, where each round trip is latency.
+ */
+const loadCreationContext = async (
+  tx: Executor,
+  practiceId: string,
+  today: LocalDate,
+): Promise<BillingContext> => {
+  const [row] = await runPrepared<ContextRow>(
+    tx,
+    sql`SELECT p.time_zone, p.billing_settings, c.config,
+      (SELECT json_agg(l.entry) FROM (
+        SELECT json_build_array(x.id, x.name) AS entry FROM payers x WHERE x.practice_id = p.id
+        UNION ALL
+        SELECT json_build_array(x.id, x.first_name || ' ' || x.last_name) FROM providers x WHERE x.practice_id = p.id
+        UNION ALL
+        SELECT json_build_array(x.id, x.name) FROM locations x WHERE x.practice_id = p.id
+      ) l) AS labels
+      FROM practices p LEFT JOIN automation_configs c ON c.practice_id = p.id
+      WHERE p.id = ${practiceId}::uuid`,
+  );
+  if (!row) throw new DomainError("NOT_FOUND", "Practice not found");
+  const parse = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+  const config = row.config === null ? defaultAutomationConfig() : parse(row.config);
+  const billing = parse(row.billing_settings);
+  const labels: Record<string, string> = {};
+  for (const [id, name] of row.labels === null ? [] : parse(row.labels)) labels[id] = name;
+  const creation = config.automations.invoice_creation;
+  return {
+    practiceId,
+    timeZone: row.time_zone,
+    config,
+    eligibility: {
+      requireSignedNote: billing.requireSignedNote,
+      noShowFeeCents: billing.noShowFeeCents,
+      lateCancelFeeCents: billing.lateCancelFeeCents,
+      startDate: creation.startDate,
+      today,
+      rules: creation.rules,
+      labels,
+    },
+  };
+};
