@@ -97,7 +97,6 @@ const baseOptions = (pollUrl: string | null, latencyCount: number): ScenarioOpti
   ceilingMaxInvoices: config.ceilingMax,
   latencyCount,
   latencyRate: config.latencyRate,
-  latencyPollMs: 5,
   pollUrl,
 });
 

@@ -17,8 +17,8 @@ const sec = (v: number) => `${(v / 1000).toFixed(1)} s`;
 
 const rows = (results: ScenarioResult[]): string[] => {
   const out = [
-    "| Backend | Workers | Kept sessions (practices × sessions) | Invoice Creation | Invoice Processing | Raw-insert ceiling | Creation ÷ ceiling | Kept→invoice p50 / p99 / max |",
-    "|---|---|---|---|---|---|---|---|",
+    "| Backend | Workers | Kept sessions (practices × sessions) | Invoice Creation | Invoice Processing | Raw-insert ceiling | Creation ÷ ceiling | Kept→invoice p50 / p99 / max | Load (1 min) at creation / latency |",
+    "|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of results) {
     const ceiling = r.ceilings
@@ -29,7 +29,8 @@ const rows = (results: ScenarioResult[]): string[] => {
         `| **${fmtInt(r.creation.perSecond)} sessions/s** (${sec(r.creation.ms)}) ` +
         `| ${fmtInt(r.processing.perSecond)} claims/s (${fmtInt(r.processing.produced)} claims from ${fmtInt(r.processing.items)} invoices, ${sec(r.processing.ms)}) ` +
         `| ${ceiling} | ${Math.round((100 * r.creation.perSecond) / bestCeiling(r))} % ` +
-        `| ${ms(r.latency.p50)} / ${ms(r.latency.p99)} / ${ms(r.latency.max)} (${r.latency.seen} of ${r.latency.count}, ${r.latency.ratePerSecond.toFixed(0)}/s) |`,
+        `| ${ms(r.latency.p50)} / ${ms(r.latency.p99)} / ${ms(r.latency.max)} (${r.latency.seen} of ${r.latency.count}, ${r.latency.ratePerSecond.toFixed(0)}/s) ` +
+        `| ${r.load.creation.toFixed(1)} / ${r.load.latency.toFixed(1)} |`,
     );
   }
   return out;
@@ -105,10 +106,14 @@ const section = (results: ScenarioResult[], meta: Meta & { date: Date }): string
       "invoices, one prepared INSERT … SELECT FROM unnest($1::text[], …) per table, over 1 or 2 connections; " +
       "the percentage compares creation with the faster of the two. The engine also decides every session and " +
       "writes status history, audit rows and outcomes, which the ceiling does not.",
-    "- Kept→invoice: practices in on_kept mode; W worker processes run `startWorker` (LISTEN/NOTIFY wake-ups). The " +
-      "bench marks sessions Kept through `changeAppointmentStatus` at a steady rate; latency runs from the moment " +
-      "the status change has committed (the call returned) to the start of the first poll (every 5 ms, on its own " +
-      "connection) that sees the session's appointment_invoices row — an upper bound, by up to the poll interval.",
+    "- Load: the machine's 1-minute load average as the phase started. The 2 cores are shared with whatever else " +
+      "runs on the machine; a load well above 2 means the figures were taken on a busy machine.",
+    "- Kept→invoice: practices in on_kept mode; W worker processes run `startWorker` (LISTEN/NOTIFY wake-ups, " +
+      "concurrency 1, as `billcycle worker`). The bench marks sessions Kept through `changeAppointmentStatus` at a " +
+      "steady rate; latency runs from the moment the status change has committed (the call returned) to the start " +
+      "of the first query that sees the session's appointment_invoices row. That query is prompted by a NOTIFY " +
+      "from a statement-level trigger the bench adds to appointment_invoices for this phase (delivered when the " +
+      "invoice commits; one function call per INSERT statement), with a 100 ms fallback poll.",
     "",
   ].join("\n");
 };

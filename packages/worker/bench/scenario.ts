@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { changeAppointmentStatus, type TenantActor } from "@billcycle/app";
 import { occurrenceInstant } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
@@ -16,8 +17,7 @@ export type ScenarioOptions = {
   ceilingMaxInvoices: number;
   latencyCount: number;
   latencyRate: number;
-  latencyPollMs: number;
-  /** PostgreSQL: a URL the latency poller connects to (its own session); PGlite: polls in-process. */
+  /** PostgreSQL: a URL the latency watcher connects to (its own session, LISTEN); PGlite: in-process. */
   pollUrl: string | null;
 };
 
@@ -51,8 +51,12 @@ export type ScenarioResult = {
   processing: NightlyResult;
   ceilings: CeilingResult[];
   latency: LatencyResult;
+  /** The machine's 1-minute load average as each phase started (other processes share these 2 cores). */
+  load: { creation: number; ceiling: number; processing: number; latency: number };
   checks: Check[];
 };
+
+const LATENCY_CHANNEL = "bench_invoiced";
 
 type RunRow = { status: string; counts: Record<string, number> | null };
 
@@ -109,8 +113,12 @@ export const runScenario = async (
      JOIN appointments a ON a.id = s.appointment_id WHERE v.billable AND a.status = 'kept'`,
   );
 
+  const load = { creation: 0, ceiling: 0, processing: 0, latency: 0 };
   // 1. Nightly Invoice Creation.
-  progress(`${label}: invoice creation for ${ids.length} practices × ${sizes.perPractice} kept sessions…`);
+  load.creation = loadavg()[0]!;
+  progress(
+    `${label}: invoice creation for ${ids.length} practices × ${sizes.perPractice} kept sessions (load ${load.creation.toFixed(1)})…`,
+  );
   const c = await runNightly(database, workers, ids, "invoice_creation", "20:00", o.runDate);
   const invoiced = sumCounts(c.runs, "invoiced");
   const creation: NightlyResult = {
@@ -175,6 +183,7 @@ export const runScenario = async (
   check(checks, "an outcome per appointment", outcomes === appointments, `${outcomes} done outcomes`);
 
   // 2. The raw-insert ceiling, on the rows the run just produced.
+  load.ceiling = loadavg()[0]!;
   const ceilings: CeilingResult[] = [];
   for (const connections of o.ceilingConnections) {
     progress(`${label}: raw-insert ceiling with ${connections} connection(s)…`);
@@ -188,7 +197,8 @@ export const runScenario = async (
   await verifyCreation("after ceiling re-insert");
 
   // 3. Nightly Invoice Processing.
-  progress(`${label}: invoice processing…`);
+  load.processing = loadavg()[0]!;
+  progress(`${label}: invoice processing (load ${load.processing.toFixed(1)})…`);
   const p = await runNightly(database, workers, ids, "invoice_processing", "21:00", o.runDate);
   const claims = sumCounts(p.runs, "claimed");
   const processing: NightlyResult = {
@@ -234,6 +244,7 @@ export const runScenario = async (
   );
 
   // 4. Kept → invoice latency, with the real worker loop.
+  load.latency = loadavg()[0]!;
   const latency = await measureLatency(database, workers, generated, o, checks, label);
 
   return {
@@ -248,6 +259,7 @@ export const runScenario = async (
     processing,
     ceilings,
     latency,
+    load,
     checks,
   };
 };
@@ -274,10 +286,23 @@ const measureLatency = async (
         });
     }
   }
-  progress(`${label}: Kept→invoice latency, ${order.length} sessions marked Kept at ${o.latencyRate}/s…`);
+  progress(
+    `${label}: Kept→invoice latency, ${order.length} sessions marked Kept at ${o.latencyRate}/s (load ${loadavg()[0]!.toFixed(1)})…`,
+  );
+  // The instrument: a statement-level trigger NOTIFYs when appointment_invoices rows are inserted; the NOTIFY is
+  // delivered when that transaction commits, and the bench then looks (one query) for the sessions it waits on.
+  // One function call per statement is all it adds to the engine's transaction. Dropped afterwards.
+  await database.exec(`
+    CREATE FUNCTION bench_invoiced_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN PERFORM pg_notify('${LATENCY_CHANNEL}', ''); RETURN NULL; END $$;
+    CREATE TRIGGER bench_invoiced AFTER INSERT ON appointment_invoices
+      FOR EACH STATEMENT EXECUTE FUNCTION bench_invoiced_notify();`);
+  const committedAt = new Map<string, number>();
+  const seenAt = new Map<string, number>();
+  const pending = new Set<string>();
+  const statusMs: number[] = [];
   const poller = o.pollUrl ? new pg.Client({ connectionString: o.pollUrl }) : null;
-  await poller?.connect();
-  const poll = async (ids: string[]): Promise<string[]> => {
+  const look = async (ids: string[]): Promise<string[]> => {
     const text =
       "SELECT appointment_id::text AS id FROM appointment_invoices WHERE appointment_id = ANY($1::uuid[])";
     const rows = poller
@@ -285,26 +310,43 @@ const measureLatency = async (
       : (await database.native.pglite!.query<{ id: string }>(text, [ids])).rows;
     return rows.map((r) => r.id);
   };
-  await workers.serve();
-  const committedAt = new Map<string, number>();
-  const seenAt = new Map<string, number>();
-  const pending = new Set<string>();
-  const statusMs: number[] = [];
-  let marking = true;
-  let deadline = Number.POSITIVE_INFINITY;
-  const polling = (async () => {
-    while ((marking || pending.size > 0) && performance.now() < deadline) {
-      if (pending.size > 0) {
-        // The snapshot is taken when the query starts: an invoice seen now committed before this instant.
+  let looking = false;
+  let again = false;
+  const lookNow = async () => {
+    if (looking) {
+      again = true;
+      return;
+    }
+    looking = true;
+    try {
+      do {
+        again = false;
+        if (pending.size === 0) break;
+        // The snapshot is taken when the query starts: an invoice seen then had committed before that instant.
         const snapshot = performance.now();
-        for (const id of await poll([...pending])) {
+        for (const id of await look([...pending])) {
           seenAt.set(id, snapshot);
           pending.delete(id);
         }
-      }
-      await sleep(o.latencyPollMs);
+      } while (again);
+    } finally {
+      looking = false;
     }
-  })();
+  };
+  let unlisten: () => Promise<void>;
+  if (poller) {
+    await poller.connect();
+    poller.on("notification", () => void lookNow());
+    await poller.query(`LISTEN ${LATENCY_CHANNEL}`);
+    unlisten = async () => {
+      await poller.end();
+    };
+  } else {
+    unlisten = await database.native.pglite!.listen(LATENCY_CHANNEL, () => void lookNow());
+  }
+  // A slow fallback look, should a notification ever be missed.
+  const fallback = setInterval(() => void lookNow(), 100);
+  await workers.serve();
   const t0 = performance.now();
   for (const [i, item] of order.entries()) {
     const due = t0 + (i * 1000) / o.latencyRate;
@@ -318,11 +360,14 @@ const measureLatency = async (
     pending.add(item.appointmentId);
   }
   const markedIn = performance.now() - t0;
-  marking = false;
-  deadline = performance.now() + 30_000;
-  await polling;
+  const deadline = performance.now() + 30_000;
+  while (pending.size > 0 && performance.now() < deadline) await sleep(20);
+  clearInterval(fallback);
   await workers.stop();
-  await poller?.end();
+  await unlisten();
+  await database.exec(
+    "DROP TRIGGER bench_invoiced ON appointment_invoices; DROP FUNCTION bench_invoiced_notify();",
+  );
 
   const latencies = [...seenAt.entries()].map(([id, t]) => t - committedAt.get(id)!).sort((a, b) => a - b);
   statusMs.sort((a, b) => a - b);
