@@ -55,14 +55,13 @@ export class Segment {
     if (this.seps !== undefined) return this.seps.length;
     if (scratchOwner === this) return scratchCount;
     const text = this.text;
-    const sep = this.delimiters.element.charCodeAt(0);
+    const sep = this.delimiters.element;
     const buf = scratch;
     let n = 0;
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === sep) {
-        if (n === buf.length) return this.ownSeparators(sep);
-        buf[n++] = i;
-      }
+    // Native string search from separator to separator, instead of a loop over every character.
+    for (let i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + 1)) {
+      if (n === buf.length) return this.ownSeparators(sep.charCodeAt(0));
+      buf[n++] = i;
     }
     scratchOwner = this;
     scratchCount = n;
