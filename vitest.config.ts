@@ -1,12 +1,44 @@
+import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "packages/web/**"],
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: process.env.CI ? ["default", ["json", { outputFile: ".vitest-report.json" }]] : ["default"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "packages/web/**"],
+        },
+      },
+      {
+        // Component tests of the web app (Testing Library in jsdom) and the API-types drift check.
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: "web",
+          environment: "jsdom",
+          include: ["packages/web/src/**/*.test.tsx", "packages/web/scripts/**/*.test.ts"],
+          setupFiles: ["packages/web/src/test/setup.ts"],
+        },
+      },
+      {
+        // The built app in Debian's Chromium against the real server, worker and embedded database.
+        extends: true,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["packages/web/e2e/**/*.e2e.test.ts"],
+          globalSetup: ["packages/web/e2e/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });
