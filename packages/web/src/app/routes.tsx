@@ -1,0 +1,62 @@
+import { RouterProvider as AriaRouterProvider } from "react-aria-components";
+import { Navigate, Outlet, type RouteObject, useHref, useNavigate } from "react-router";
+import { SignInPage } from "../features/auth/SignInPage";
+import { AutomationRunsPage } from "../features/automation/AutomationRunsPage";
+import { AutomationSettingsPage } from "../features/automation/AutomationSettingsPage";
+import { ClaimDetailPage } from "../features/claims/ClaimDetailPage";
+import { ClaimsBoardPage } from "../features/claims/ClaimsBoardPage";
+import { ClaimsListPage } from "../features/claims/ClaimsListPage";
+import { InvoiceDetailPage } from "../features/invoices/InvoiceDetailPage";
+import { InvoicesPage } from "../features/invoices/InvoicesPage";
+import { PendedReviewPage } from "../features/invoices/PendedReviewPage";
+import { SessionDetailPage } from "../features/sessions/SessionDetailPage";
+import { SessionsPage } from "../features/sessions/SessionsPage";
+import { NotFoundPage, PracticeLayout, RequireSession, StartPage } from "./layout";
+
+/** react-aria links and buttons with href navigate through react-router. */
+const Root = () => {
+  const navigate = useNavigate();
+  return (
+    <AriaRouterProvider navigate={(to, options) => navigate(to, options)} useHref={useHref}>
+      <Outlet />
+    </AriaRouterProvider>
+  );
+};
+
+/**
+ * The screens. Everything practice-scoped lives under /p/:practiceId, like the API's /practices/{practiceId};
+ * a new API area becomes a new feature folder and a route here.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    children: [
+      { path: "/signin", element: <SignInPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: "/", element: <StartPage /> },
+          {
+            path: "/p/:practiceId",
+            element: <PracticeLayout />,
+            children: [
+              { index: true, element: <Navigate to="sessions" replace /> },
+              { path: "sessions", element: <SessionsPage /> },
+              { path: "sessions/:appointmentId", element: <SessionDetailPage /> },
+              { path: "invoices", element: <InvoicesPage /> },
+              { path: "invoices/review", element: <PendedReviewPage /> },
+              { path: "invoices/:invoiceId", element: <InvoiceDetailPage /> },
+              { path: "claims", element: <ClaimsBoardPage /> },
+              { path: "claims/list", element: <ClaimsListPage /> },
+              { path: "claims/:claimId", element: <ClaimDetailPage /> },
+              { path: "settings/automation", element: <AutomationSettingsPage /> },
+              { path: "automation-runs", element: <AutomationRunsPage /> },
+              { path: "*", element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,67 @@
+import {
+  type AppointmentStatus,
+  appointmentStatusLabel,
+  type ClaimStatus,
+  claimStatusLabel,
+  type InvoiceStatus,
+  invoiceStatusLabel,
+} from "@billcycle/core";
+
+type Tone = "neutral" | "info" | "success" | "warning" | "danger" | "muted";
+
+const appointmentTone: Record<AppointmentStatus, Tone> = {
+  upcoming: "info",
+  kept: "success",
+  no_show: "warning",
+  late_cancel: "warning",
+  canceled: "muted",
+};
+
+const invoiceTone: Record<InvoiceStatus, Tone> = {
+  pended: "warning",
+  open: "info",
+  processed: "neutral",
+  partially_paid: "warning",
+  paid: "success",
+  void: "muted",
+};
+
+export const claimTone: Record<ClaimStatus, Tone> = {
+  awaiting_submission: "info",
+  scrubber_rejected: "danger",
+  submitted: "neutral",
+  accepted: "info",
+  rejected: "danger",
+  paid: "success",
+  partially_paid: "warning",
+  denied: "danger",
+  void: "muted",
+};
+
+export const Badge = ({ tone, children }: { tone: Tone; children: string }) => (
+  <span className={`badge badge-${tone}`}>{children}</span>
+);
+
+export const AppointmentStatusBadge = ({ status }: { status: AppointmentStatus }) => (
+  <Badge tone={appointmentTone[status] ?? "neutral"}>{appointmentStatusLabel[status] ?? status}</Badge>
+);
+
+export const InvoiceStatusBadge = ({ status }: { status: InvoiceStatus }) => (
+  <Badge tone={invoiceTone[status] ?? "neutral"}>{invoiceStatusLabel[status] ?? status}</Badge>
+);
+
+export const ClaimStatusBadge = ({ status }: { status: ClaimStatus }) => (
+  <Badge tone={claimTone[status] ?? "neutral"}>{claimStatusLabel[status] ?? status}</Badge>
+);
+
+const runTone: Record<string, Tone> = {
+  queued: "info",
+  running: "info",
+  done: "success",
+  skipped: "muted",
+  failed: "danger",
+};
+
+export const RunStatusBadge = ({ status }: { status: string }) => (
+  <Badge tone={runTone[status] ?? "neutral"}>{status.charAt(0).toUpperCase() + status.slice(1)}</Badge>
+);

@@ -1,0 +1,206 @@
+import { type ClaimStatus, claimStatusLabel } from "@billcycle/core";
+import { Link, useParams } from "react-router";
+import { clientName, payerName, useDirectory } from "../../api/directory";
+import type { ClaimRecordList, StatusChange } from "../../api/types";
+import { usePractice } from "../../app/practice-context";
+import { ErrorAlert, Loading } from "../../components/feedback";
+import { PageHeader, Section } from "../../components/page";
+import { ClaimStatusBadge } from "../../components/status";
+import { formatCents, formatInstant, formatLocalDate } from "../../lib/format";
+import { useClaim } from "./claims-api";
+
+const frequency: Record<string, string> = { "1": "Original", "7": "Replacement", "8": "Void" };
+
+const isInstant = (v: string) => /^\d{4}-\d{2}-\d{2}T/.test(v);
+
+const show = (key: string, value: unknown, timeZone: string): string => {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "number" && key.endsWith("Cents")) return formatCents(value);
+  if (typeof value === "string" && isInstant(value)) return formatInstant(value, timeZone);
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v !== "object")) return value.join(", ");
+  if (Array.isArray(value)) {
+    // Lists of coded messages (scrubber edits, acknowledgment details): "CODE (severity): message".
+    return value
+      .map((v) => {
+        if (!v || typeof v !== "object") return String(v);
+        const o = v as Record<string, unknown>;
+        const text = o.message ?? o.text ?? o.detail;
+        const tag = [o.code, o.severity].filter((x) => typeof x === "string").join(", ");
+        return typeof text === "string" ? `${tag ? `${tag}: ` : ""}${text}` : JSON.stringify(v);
+      })
+      .join("; ");
+  }
+  return JSON.stringify(value);
+};
+
+const label = (key: string) =>
+  key
+    .replace(/Cents$/, "")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/_/g, " ")
+    .replace(/^./, (c) => c.toUpperCase());
+
+const hidden = new Set(["id", "practiceId", "claimId"]);
+
+/** A section the claims pipeline fills in (scrubber messages, files, acknowledgments, postings), as returned. */
+const RecordSection = ({ title, records }: { title: string; records: ClaimRecordList | undefined }) => {
+  const { timeZone } = usePractice();
+  return (
+    <Section title={title}>
+      {!records || records.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul className="records">
+          {records.map((r, i) => (
+            <li key={typeof r.id === "string" ? r.id : i} className="record">
+              <dl className="facts compact">
+                {Object.entries(r)
+                  .filter(([k]) => !hidden.has(k))
+                  .map(([k, v]) => (
+                    <div key={k} className="fact">
+                      <dt>{label(k)}</dt>
+                      <dd>{show(k, v, timeZone)}</dd>
+                    </div>
+                  ))}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+};
+
+const causeWords = (cause: unknown): string => {
+  if (!cause || typeof cause !== "object") return typeof cause === "string" ? cause : "";
+  const c = cause as Record<string, unknown>;
+  const name = typeof c.name === "string" ? c.name : typeof c.detail === "string" ? c.detail : "";
+  return [typeof c.kind === "string" ? c.kind : "", name].filter(Boolean).join(": ");
+};
+
+const ClaimHistory = ({ history }: { history: StatusChange[] }) => {
+  const { timeZone } = usePractice();
+  const l = (s: string) => claimStatusLabel[s as ClaimStatus] ?? s;
+  if (history.length === 0) return <p className="muted">None.</p>;
+  return (
+    <ol className="timeline">
+      {history.map((h) => (
+        <li key={h.id}>
+          <span className="timeline-when">{formatInstant(h.at, timeZone)}</span>
+          <span>
+            {h.fromStatus ? `${l(h.fromStatus)} → ` : "Created as "}
+            <strong>{l(h.toStatus)}</strong> <span className="muted">by {h.actor}</span>
+            {causeWords(h.cause) ? ` — ${causeWords(h.cause)}` : ""}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+};
+
+/** One claim: lines and history; scrubber messages, files, acknowledgments and postings as the pipeline adds them. */
+export const ClaimDetailPage = () => {
+  const { claimId = "" } = useParams();
+  const { practiceId, timeZone } = usePractice();
+  const directory = useDirectory(practiceId);
+  const claim = useClaim(practiceId, claimId);
+  if (claim.isPending) return <Loading />;
+  if (claim.isError) return <ErrorAlert error={claim.error} />;
+  const c = claim.data;
+  const d = directory.data;
+  return (
+    <>
+      <PageHeader
+        title={`Claim ${c.patientControlNumber}`}
+        crumbs={[{ label: "Claims", href: `/p/${practiceId}/claims` }, { label: c.patientControlNumber }]}
+      />
+      <div className="detail-grid">
+        <Section title="Summary">
+          <dl className="facts">
+            <dt>Status</dt>
+            <dd>
+              <ClaimStatusBadge status={c.status} />
+            </dd>
+            <dt>Client</dt>
+            <dd>{clientName(d, c.clientId)}</dd>
+            <dt>Payer</dt>
+            <dd>
+              {payerName(d, c.payerId)} ({c.payerRank})
+            </dd>
+            <dt>Invoice</dt>
+            <dd>
+              <Link to={`/p/${practiceId}/invoices/${c.invoiceId}`}>Open the invoice</Link>
+            </dd>
+            <dt>Kind</dt>
+            <dd>{frequency[c.frequencyCode] ?? c.frequencyCode}</dd>
+            <dt>Diagnoses</dt>
+            <dd>{c.diagnosisCodes.join(", ") || "—"}</dd>
+            <dt>Submitted</dt>
+            <dd>{c.submittedAt ? formatInstant(c.submittedAt, timeZone) : "Not yet"}</dd>
+            <dt>Payer claim number</dt>
+            <dd>{c.payerClaimNumber ?? "—"}</dd>
+          </dl>
+        </Section>
+        <Section title="Amounts">
+          <dl className="facts">
+            <dt>Charge</dt>
+            <dd>{formatCents(c.totalCents)}</dd>
+            <dt>Paid by the payer</dt>
+            <dd>{formatCents(c.paidCents)}</dd>
+            <dt>Patient responsibility</dt>
+            <dd>{formatCents(c.patientResponsibilityCents)}</dd>
+          </dl>
+        </Section>
+      </div>
+      <Section title="Lines">
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Claim lines</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Date of service</th>
+                <th scope="col">Code</th>
+                <th scope="col">Diagnosis pointers</th>
+                <th scope="col" className="num">
+                  Units
+                </th>
+                <th scope="col" className="num">
+                  Charge
+                </th>
+                <th scope="col">Line control number</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.lines.map((l) => (
+                <tr key={l.id}>
+                  <td>{l.lineNumber}</td>
+                  <td>{formatLocalDate(l.dateOfService)}</td>
+                  <td>
+                    {l.code}
+                    {l.modifiers.length ? ` (${l.modifiers.join(", ")})` : ""}
+                  </td>
+                  <td>{l.diagnosisPointers.join(", ") || "—"}</td>
+                  <td className="num">{l.units}</td>
+                  <td className="num">{formatCents(l.chargeCents)}</td>
+                  <td className="mono">{l.controlNumber}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+      <div className="detail-grid">
+        <RecordSection title="Scrubber messages" records={c.scrubs} />
+        <RecordSection title="Files (837P)" records={c.files} />
+        <RecordSection title="Acknowledgments" records={c.acknowledgments} />
+        <RecordSection title="Postings" records={c.postings} />
+      </div>
+      <Section title="History">
+        <ClaimHistory history={c.history} />
+      </Section>
+    </>
+  );
+};

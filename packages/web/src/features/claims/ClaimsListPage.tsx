@@ -1,0 +1,127 @@
+import { type ClaimStatus, claimStatuses, claimStatusLabel } from "@billcycle/core";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { Link, useSearchParams } from "react-router";
+import { clientName, type Directory, payerName, useDirectory } from "../../api/directory";
+import type { Claim } from "../../api/types";
+import { usePractice } from "../../app/practice-context";
+import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
+import { ErrorAlert } from "../../components/feedback";
+import { ComboField, SelectField } from "../../components/fields";
+import { PageHeader } from "../../components/page";
+import { ClaimStatusBadge } from "../../components/status";
+import { formatCents, formatLocalDate } from "../../lib/format";
+import { useUpdateParams } from "../../lib/url";
+import { useClaimsPage } from "./claims-api";
+
+const columns = (practiceId: string, d: Directory | undefined): ColumnDef<Claim>[] => [
+  {
+    id: "pcn",
+    header: "Claim",
+    accessorFn: (c) => c.patientControlNumber,
+    cell: ({ row: { original: c } }) => (
+      <Link to={`/p/${practiceId}/claims/${c.id}`}>{c.patientControlNumber}</Link>
+    ),
+  },
+  {
+    id: "status",
+    header: "Status",
+    accessorFn: (c) => claimStatusLabel[c.status],
+    cell: ({ row }) => <ClaimStatusBadge status={row.original.status} />,
+  },
+  { id: "client", header: "Client", accessorFn: (c) => clientName(d, c.clientId) },
+  { id: "payer", header: "Payer", accessorFn: (c) => `${payerName(d, c.payerId)} (${c.payerRank})` },
+  {
+    id: "dos",
+    header: "Service dates",
+    accessorFn: (c) => c.lines[0]?.dateOfService ?? "",
+    cell: ({ row: { original: c } }) => {
+      const dates = c.lines.map((l) => l.dateOfService).sort();
+      return dates.length > 1 && dates[0] !== dates.at(-1)
+        ? `${formatLocalDate(dates[0], "short")} – ${formatLocalDate(dates.at(-1), "short")}`
+        : formatLocalDate(dates[0]);
+    },
+  },
+  {
+    id: "total",
+    header: "Charge",
+    accessorFn: (c) => c.totalCents,
+    cell: ({ row }) => formatCents(row.original.totalCents),
+    meta: { align: "right" },
+  },
+  {
+    id: "paid",
+    header: "Paid",
+    accessorFn: (c) => c.paidCents,
+    cell: ({ row }) => formatCents(row.original.paidCents),
+    meta: { align: "right" },
+  },
+];
+
+const statusOptions = [
+  { id: "all", label: "All statuses" },
+  ...claimStatuses.map((s) => ({ id: s, label: claimStatusLabel[s] })),
+];
+
+/** All claims, filtered by status and client on the server, a page at a time. */
+export const ClaimsListPage = () => {
+  const { practiceId } = usePractice();
+  const directory = useDirectory(practiceId);
+  const [params] = useSearchParams();
+  const filters = {
+    status: (params.get("status") || undefined) as ClaimStatus | undefined,
+    clientId: params.get("client") || undefined,
+  };
+  const pagination = useCursorPagination(JSON.stringify(filters));
+  const page = useClaimsPage(practiceId, filters, pagination.cursor, pagination.pageSize);
+  const cols = useMemo(() => columns(practiceId, directory.data), [practiceId, directory.data]);
+  const update = useUpdateParams();
+  const set = (k: string, v: string | null) => update({ [k]: v });
+  const clientOptions = [...(directory.data?.clients.values() ?? [])]
+    .map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return (
+    <>
+      <PageHeader
+        title={filters.status ? `${claimStatusLabel[filters.status]} claims` : "All claims"}
+        crumbs={[{ label: "Claims", href: `/p/${practiceId}/claims` }, { label: "List" }]}
+      />
+      <search className="filters" aria-label="Filter claims">
+        <SelectField
+          label="Status"
+          options={statusOptions}
+          value={filters.status ?? "all"}
+          onChange={(v) => set("status", v === "all" ? null : v)}
+        />
+        <ComboField
+          label="Client"
+          placeholder="Any client"
+          options={clientOptions}
+          value={filters.clientId ?? null}
+          onChange={(v) => set("client", v)}
+        />
+      </search>
+      {page.isError ? (
+        <ErrorAlert error={page.error} />
+      ) : (
+        <>
+          <DataTable
+            caption="Claims"
+            captionHidden
+            columns={cols}
+            data={page.data?.data ?? []}
+            getRowId={(c) => c.id}
+            isFetching={page.isFetching}
+            empty={page.isPending ? "Loading…" : "No claims match."}
+          />
+          <Pager
+            label="Claims"
+            pagination={pagination}
+            rowsOnPage={page.data?.data.length ?? 0}
+            nextCursor={page.data?.nextCursor}
+          />
+        </>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,129 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Claim } from "../../api/types";
+import { CLIENT, PAYER, PID, page } from "../../test/fixtures";
+import { at, renderApp } from "../../test/render";
+
+const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
+  id: `ffffffff-ffff-7fff-8fff-${String(n).padStart(12, "0")}`,
+  practiceId: PID,
+  version: 1,
+  createdAt: "2025-03-05T04:00:00Z",
+  updatedAt: "2025-03-05T04:00:00Z",
+  invoiceId: "cccccccc-cccc-7ccc-8ccc-000000000001",
+  clientId: CLIENT,
+  payerId: PAYER,
+  payerRank: "primary",
+  status: "submitted",
+  frequencyCode: "1",
+  patientControlNumber: `PCN${n}`,
+  payerClaimNumber: null,
+  totalCents: 17500,
+  paidCents: 0,
+  patientResponsibilityCents: 0,
+  diagnosisCodes: ["F41.1"],
+  submittedAt: "2025-03-06T03:00:00Z",
+  lines: [
+    {
+      id: `eeeeeeee-eeee-7eee-8eee-${String(n).padStart(12, "0")}`,
+      lineNumber: 1,
+      controlNumber: `L${n}`,
+      code: "90837",
+      modifiers: [],
+      units: 1,
+      chargeCents: 17500,
+      dateOfService: "2025-03-03",
+      diagnosisPointers: [1],
+    },
+  ],
+  history: [
+    {
+      id: "h1",
+      fromStatus: null,
+      toStatus: "awaiting_submission",
+      at: "2025-03-05T04:00:00Z",
+      actor: "system:invoice_processing",
+      cause: { kind: "run" },
+    },
+    {
+      id: "h2",
+      fromStatus: "awaiting_submission",
+      toStatus: "submitted",
+      at: "2025-03-06T03:00:00Z",
+      actor: "system:claims_submission",
+      cause: { kind: "file", name: "claims-2025-03-05.json" },
+    },
+  ],
+  ...over,
+});
+
+describe("claims", () => {
+  it("shows a board column per status with its count, more than a page as N+", async () => {
+    const submitted = Array.from({ length: 20 }, (_, i) => claim(i + 1));
+    const { server } = renderApp(at("claims"), {
+      "GET /api/v1/practices/:pid/claims": (req: { query: URLSearchParams }) =>
+        req.query.get("status") === "submitted"
+          ? page(submitted, "more")
+          : req.query.get("status") === "denied"
+            ? page([claim(99, { status: "denied" })])
+            : page([]),
+    });
+    const column = (name: string) => screen.getByRole("region", { name: new RegExp(`^${name}`) });
+    await within(await screen.findByRole("region", { name: /^Submitted/ })).findByText("20+");
+    expect(within(column("Denied")).getByText("1")).toBeTruthy();
+    expect(within(column("Scrubber Rejected")).getByText("None")).toBeTruthy();
+    expect(
+      screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent?.replace(/\d+\+?.*$/, "")),
+    ).toEqual([
+      "Awaiting Submission",
+      "Scrubber Rejected",
+      "Submitted",
+      "Accepted",
+      "Rejected",
+      "Paid",
+      "Partially Paid",
+      "Denied",
+    ]);
+    expect(
+      within(column("Submitted"))
+        .getByRole("link", { name: "See all Submitted claims" })
+        .getAttribute("href"),
+    ).toBe(`/p/${PID}/claims/list?status=submitted`);
+    expect(
+      server.callsTo("GET", "/api/v1/practices/:pid/claims").every((c) => c.query.get("limit") === "20"),
+    ).toBe(true);
+  });
+
+  it("shows a claim's lines and history, and 'None' for pipeline sections the API does not return yet", async () => {
+    const c = claim(5);
+    renderApp(at(`claims/${c.id}`), { "GET /api/v1/practices/:pid/claims/:id": c });
+    await screen.findByRole("heading", { level: 1, name: "Claim PCN5" });
+    expect(screen.getByRole("table", { name: "Claim lines" }).textContent).toContain("90837");
+    const history = screen.getByRole("region", { name: "History" }).textContent;
+    expect(history).toContain("Awaiting Submission → Submitted");
+    expect(history).toContain("file: claims-2025-03-05.json");
+    for (const section of ["Scrubber messages", "Files (837P)", "Acknowledgments", "Postings"]) {
+      expect(screen.getByRole("region", { name: section }).textContent).toContain("None.");
+    }
+  });
+
+  it("renders scrubber messages and postings as the claim API returns them", async () => {
+    const c = claim(6, {
+      status: "scrubber_rejected",
+      scrubs: [
+        {
+          id: "s1",
+          at: "2025-03-06T03:00:00Z",
+          blocking: true,
+          edits: [{ code: "NO_TAXONOMY", severity: "blocking", message: "Rendering provider has no taxonomy" }],
+        },
+      ],
+      postings: [{ id: "p1", kind: "payment", amountCents: 12000, createdAt: "2025-03-20T15:00:00Z" }],
+    });
+    renderApp(at(`claims/${c.id}`), { "GET /api/v1/practices/:pid/claims/:id": c });
+    const messages = await screen.findByRole("region", { name: "Scrubber messages" });
+    expect(messages.textContent).toContain("Rendering provider has no taxonomy");
+    expect(messages.textContent).toContain("NO_TAXONOMY, blocking: Rendering provider has no taxonomy");
+    expect(screen.getByRole("region", { name: "Postings" }).textContent).toContain("$120.00");
+  });
+});

@@ -1,0 +1,150 @@
+import { type InvoiceStatus, invoiceStatuses, invoiceStatusLabel } from "@billcycle/core";
+import { useMemo, useState } from "react";
+import { Button, Form } from "react-aria-components";
+import { useSearchParams } from "react-router";
+import { useDirectory } from "../../api/directory";
+import { usePractice } from "../../app/practice-context";
+import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
+import { ErrorAlert } from "../../components/feedback";
+import { ComboField, SelectField, TextInput } from "../../components/fields";
+import { PageHeader } from "../../components/page";
+import { centsToDollars, dollarsToCents } from "../../lib/format";
+import { useUpdateParams } from "../../lib/url";
+import { InvoiceTabs } from "./InvoiceTabs";
+import { invoiceColumns } from "./invoice-columns";
+import { type InvoiceFilters, useInvoicesPage } from "./invoices-api";
+
+const statusOptions = [
+  { id: "all", label: "All statuses" },
+  ...invoiceStatuses.map((s) => ({ id: s, label: invoiceStatusLabel[s] })),
+];
+
+const cents = (v: string | null): number | undefined => {
+  if (v === null || v === "" || !/^\d+$/.test(v)) return undefined;
+  return Number(v);
+};
+
+/** Amount bounds typed in dollars, applied together (so typing does not send a request per keystroke). */
+const AmountFilter = ({
+  min,
+  max,
+  onApply,
+}: {
+  min: number | undefined;
+  max: number | undefined;
+  onApply: (min: number | null, max: number | null) => void;
+}) => {
+  const [low, setLow] = useState(centsToDollars(min));
+  const [high, setHigh] = useState(centsToDollars(max));
+  const lowCents = dollarsToCents(low);
+  const highCents = dollarsToCents(high);
+  const invalid = Number.isNaN(lowCents) || Number.isNaN(highCents);
+  return (
+    <Form
+      className="amount-filter"
+      aria-label="Amount"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!invalid) onApply(lowCents, highCents);
+      }}
+    >
+      <TextInput
+        label="Min total ($)"
+        inputMode="decimal"
+        value={low}
+        onChange={setLow}
+        errorMessage={Number.isNaN(lowCents) ? "Dollars, e.g. 50 or 49.99" : undefined}
+      />
+      <TextInput
+        label="Max total ($)"
+        inputMode="decimal"
+        value={high}
+        onChange={setHigh}
+        errorMessage={Number.isNaN(highCents) ? "Dollars, e.g. 500" : undefined}
+      />
+      <Button type="submit" className="btn">
+        Apply amount
+      </Button>
+    </Form>
+  );
+};
+
+/** Invoices: server-side filters (status, client, date range, amount) and cursor pages; fast at any size. */
+export const InvoicesPage = () => {
+  const { practiceId } = usePractice();
+  const [params, setParams] = useSearchParams();
+  const directory = useDirectory(practiceId);
+  const filters: InvoiceFilters = {
+    status: (params.get("status") || undefined) as InvoiceStatus | undefined,
+    clientId: params.get("client") || undefined,
+    from: params.get("from") || undefined,
+    to: params.get("to") || undefined,
+    minCents: cents(params.get("min")),
+    maxCents: cents(params.get("max")),
+  };
+  const pagination = useCursorPagination(JSON.stringify(filters));
+  const page = useInvoicesPage(practiceId, filters, pagination.cursor, pagination.pageSize);
+  const columns = useMemo(() => invoiceColumns(practiceId, directory.data), [practiceId, directory.data]);
+  const set = useUpdateParams();
+  const clientOptions = [...(directory.data?.clients.values() ?? [])]
+    .map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const anyFilter = Object.values(filters).some((v) => v !== undefined);
+
+  return (
+    <>
+      <PageHeader title="Invoices" actions={<InvoiceTabs />} />
+      <search className="filters" aria-label="Filter invoices">
+        <SelectField
+          label="Status"
+          options={statusOptions}
+          value={filters.status ?? "all"}
+          onChange={(v) => set({ status: v === "all" ? null : v })}
+        />
+        <ComboField
+          label="Client"
+          placeholder="Any client"
+          options={clientOptions}
+          value={filters.clientId ?? null}
+          onChange={(v) => set({ client: v })}
+        />
+        <TextInput label="From" type="date" value={filters.from ?? ""} onChange={(v) => set({ from: v })} />
+        <TextInput label="To" type="date" value={filters.to ?? ""} onChange={(v) => set({ to: v })} />
+        <AmountFilter
+          key={`${filters.minCents}-${filters.maxCents}`}
+          min={filters.minCents}
+          max={filters.maxCents}
+          onApply={(min, max) =>
+            set({ min: min === null ? null : String(min), max: max === null ? null : String(max) })
+          }
+        />
+        {anyFilter ? (
+          <Button className="btn btn-quiet" onPress={() => setParams({}, { replace: true })}>
+            Clear filters
+          </Button>
+        ) : null}
+      </search>
+      {page.isError ? (
+        <ErrorAlert error={page.error} />
+      ) : (
+        <>
+          <DataTable
+            caption="Invoices"
+            captionHidden
+            columns={columns}
+            data={page.data?.data ?? []}
+            getRowId={(i) => i.id}
+            isFetching={page.isFetching}
+            empty={page.isPending ? "Loading…" : "No invoices match these filters."}
+          />
+          <Pager
+            label="Invoices"
+            pagination={pagination}
+            rowsOnPage={page.data?.data.length ?? 0}
+            nextCursor={page.data?.nextCursor}
+          />
+        </>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,109 @@
+import type { InvoiceStatus } from "@billcycle/core";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap, unwrapAs } from "../../api/client";
+import type { Claim, Invoice, Page } from "../../api/types";
+
+export type InvoiceFilters = {
+  status?: InvoiceStatus | undefined;
+  clientId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  minCents?: number | undefined;
+  maxCents?: number | undefined;
+};
+
+/** One server page of invoices: status, client, date range and amount are filtered by the API. */
+export const useInvoicesPage = (
+  practiceId: string,
+  filters: InvoiceFilters,
+  cursor: string | undefined,
+  limit: number,
+) =>
+  useQuery({
+    queryKey: [practiceId, "invoices", "page", filters, cursor, limit],
+    queryFn: () =>
+      unwrapAs<Page<Invoice>>(
+        api.GET("/api/v1/practices/{practiceId}/invoices", {
+          params: { path: { practiceId }, query: { ...filters, limit, cursor } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const useInvoice = (practiceId: string, id: string) =>
+  useQuery({
+    queryKey: [practiceId, "invoices", "one", id],
+    queryFn: () =>
+      unwrapAs<Invoice>(
+        api.GET("/api/v1/practices/{practiceId}/invoices/{id}", { params: { path: { practiceId, id } } }),
+      ),
+  });
+
+export const useInvoiceClaims = (practiceId: string, invoiceId: string) =>
+  useQuery({
+    queryKey: [practiceId, "claims", "of-invoice", invoiceId],
+    queryFn: () =>
+      unwrapAs<Page<Claim>>(
+        api.GET("/api/v1/practices/{practiceId}/claims", {
+          params: { path: { practiceId }, query: { invoiceId, limit: 20 } },
+        }),
+      ),
+  });
+
+const useInvalidateInvoices = (practiceId: string) => {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: [practiceId, "invoices"] }),
+      queryClient.invalidateQueries({ queryKey: [practiceId, "billing-explanation"] }),
+    ]);
+};
+
+/** Opens reviewed Pended invoices, all or none. */
+export const useOpenInvoices = (practiceId: string) => {
+  const invalidate = useInvalidateInvoices(practiceId);
+  return useMutation({
+    mutationFn: (invoiceIds: string[]) =>
+      unwrapAs<{ data: unknown[] }>(
+        api.POST("/api/v1/practices/{practiceId}/invoices/open", {
+          params: { path: { practiceId } },
+          body: { invoiceIds },
+        }),
+      ),
+    onSuccess: () => invalidate(),
+  });
+};
+
+export const useVoidInvoice = (practiceId: string, id: string) => {
+  const invalidate = useInvalidateInvoices(practiceId);
+  return useMutation({
+    mutationFn: (reason: string) =>
+      unwrap(
+        api.POST("/api/v1/practices/{practiceId}/invoices/{id}/void", {
+          params: { path: { practiceId, id } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: () => invalidate(),
+  });
+};
+
+export const useAddProduct = (practiceId: string, id: string) => {
+  const invalidate = useInvalidateInvoices(practiceId);
+  return useMutation({
+    mutationFn: (body: { productId: string; quantity: number }) =>
+      unwrap(
+        api.POST("/api/v1/practices/{practiceId}/invoices/{id}/products", {
+          params: { path: { practiceId, id } },
+          body,
+        }),
+      ),
+    onSuccess: () => invalidate(),
+  });
+};
+
+/** What is still owed on an invoice (never below zero). */
+export const balanceCents = (i: Invoice): number =>
+  i.status === "void"
+    ? 0
+    : Math.max(0, i.totalCents - i.insurancePaidCents - i.clientPaidCents - i.adjustmentCents);

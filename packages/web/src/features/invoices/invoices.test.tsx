@@ -1,0 +1,180 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Invoice } from "../../api/types";
+import { CLIENT, PID, page } from "../../test/fixtures";
+import { at, renderApp, searchLandmark } from "../../test/render";
+
+const invoice = (n: number, over: Partial<Invoice> = {}): Invoice => ({
+  id: `cccccccc-cccc-7ccc-8ccc-${String(n).padStart(12, "0")}`,
+  practiceId: PID,
+  version: 1,
+  createdAt: "2025-03-04T05:00:00Z",
+  updatedAt: "2025-03-04T05:00:00Z",
+  number: `INV-${1000 + n}`,
+  clientId: CLIENT,
+  status: "open",
+  paysBy: "insurance",
+  invoiceDate: "2025-03-03",
+  totalCents: 17500,
+  insuranceCents: 15000,
+  clientCents: 2500,
+  insurancePaidCents: 10000,
+  clientPaidCents: 0,
+  adjustmentCents: 2000,
+  primaryPolicyId: null,
+  source: "nightly",
+  runId: null,
+  voidedAt: null,
+  voidReason: null,
+  lines: [
+    {
+      id: `dddddddd-dddd-7ddd-8ddd-${String(n).padStart(12, "0")}`,
+      position: 0,
+      kind: "service",
+      appointmentId: null,
+      code: "90837",
+      description: "Psychotherapy, 60 minutes",
+      dateOfService: "2025-03-03",
+      units: 1,
+      unitFeeCents: 17500,
+      amountCents: 17500,
+      modifiers: [],
+      diagnosisCodes: ["F41.1"],
+      insuranceEligible: true,
+      adjustsLineId: null,
+      createdAt: "2025-03-04T05:00:00Z",
+      createdBy: "system:invoice_creation",
+    },
+  ],
+  history: [
+    {
+      id: "h1",
+      fromStatus: null,
+      toStatus: "open",
+      at: "2025-03-04T05:00:00Z",
+      actor: "system:invoice_creation",
+      cause: null,
+    },
+  ],
+  ...over,
+});
+
+describe("invoices", () => {
+  it("lists a server page with money and balance, and sends every filter to the API", async () => {
+    const { user, server } = renderApp(at("invoices"), {
+      "GET /api/v1/practices/:pid/invoices": page([invoice(1)], "cur-2"),
+      "GET /api/v1/practices/:pid/claims": page([]),
+    });
+    const row = (await screen.findByRole("link", { name: "INV-1001" })).closest("tr")!;
+    expect(row.textContent).toContain("Ava Chen");
+    expect(row.textContent).toContain("$175.00");
+    // 175.00 − 100.00 paid − 20.00 adjusted
+    expect(row.textContent).toContain("$55.00");
+
+    const filters = searchLandmark("Filter invoices");
+    await user.click(within(filters).getByRole("button", { name: /Status/ }));
+    await user.click(await screen.findByRole("option", { name: "Partially Paid" }));
+    await user.type(within(filters).getByRole("textbox", { name: "Min total ($)" }), "50");
+    await user.type(within(filters).getByRole("textbox", { name: "Max total ($)" }), "1,250.5");
+    await user.click(within(filters).getByRole("button", { name: "Apply amount" }));
+    await waitFor(() => {
+      const q = server.callsTo("GET", "/api/v1/practices/:pid/invoices").at(-1)?.query;
+      expect([q?.get("status"), q?.get("minCents"), q?.get("maxCents"), q?.get("cursor")]).toEqual([
+        "partially_paid",
+        "5000",
+        "125050",
+        null,
+      ]);
+    });
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() =>
+      expect(server.callsTo("GET", "/api/v1/practices/:pid/invoices").at(-1)?.query.get("cursor")).toBe(
+        "cur-2",
+      ),
+    );
+  });
+
+  it("opens reviewed Pended invoices in bulk after a confirmation", async () => {
+    const pended = [
+      invoice(1, { status: "pended" }),
+      invoice(2, { status: "pended" }),
+      invoice(3, { status: "pended" }),
+    ];
+    const { user, server } = renderApp(at("invoices/review"), {
+      "GET /api/v1/practices/:pid/invoices": page(pended),
+      "POST /api/v1/practices/:pid/invoices/open": (req: { body: unknown }) => ({
+        data: (req.body as { invoiceIds: string[] }).invoiceIds.map((id) => ({ id })),
+      }),
+    });
+    const open = await screen.findByRole("button", { name: "Open selected (0)" });
+    expect(open.hasAttribute("disabled")).toBe(true);
+    await user.click(await screen.findByRole("checkbox", { name: "Select invoice INV-1001" }));
+    await user.click(screen.getByRole("checkbox", { name: "Select invoice INV-1003" }));
+    await user.click(screen.getByRole("button", { name: "Open selected (2)" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Open 2 invoices?" });
+    expect(dialog.textContent).toContain("$350.00");
+    await user.click(within(dialog).getByRole("button", { name: "Open invoices" }));
+    await screen.findByText("2 invoices opened.");
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/invoices/open")[0]?.body).toEqual({
+      invoiceIds: [pended[0]!.id, pended[2]!.id],
+    });
+    expect(server.callsTo("GET", "/api/v1/practices/:pid/invoices")[0]?.query.get("status")).toBe("pended");
+  });
+
+  it("selects a whole page at once", async () => {
+    const { user } = renderApp(at("invoices/review"), {
+      "GET /api/v1/practices/:pid/invoices": page([
+        invoice(1, { status: "pended" }),
+        invoice(2, { status: "pended" }),
+      ]),
+    });
+    await user.click(await screen.findByRole("checkbox", { name: "Select all invoices on this page" }));
+    expect(screen.getByRole("button", { name: "Open selected (2)" })).toBeTruthy();
+  });
+
+  it("shows a read-only user the queue without selection or actions", async () => {
+    renderApp(
+      at("invoices/review"),
+      { "GET /api/v1/practices/:pid/invoices": page([invoice(1, { status: "pended" })]) },
+      "read_only",
+    );
+    await screen.findByRole("link", { name: "INV-1001" });
+    expect(screen.queryAllByRole("checkbox")).toHaveLength(0);
+    expect(screen.queryByRole("button", { name: /Open selected/ })).toBeNull();
+  });
+
+  it("shows an invoice's lines, who owes what, payments, adjustments and history; voids with a reason", async () => {
+    let current = invoice(7);
+    const { user, server } = renderApp(at(`invoices/${current.id}`), {
+      "GET /api/v1/practices/:pid/invoices/:id": () => current,
+      "GET /api/v1/practices/:pid/claims": page([]),
+      "POST /api/v1/practices/:pid/invoices/:id/void": (req: { body: unknown }) => {
+        current = invoice(7, {
+          status: "void",
+          voidReason: (req.body as { reason: string }).reason,
+          voidedAt: "2025-03-05T15:00:00Z",
+        });
+        return current;
+      },
+    });
+    await screen.findByRole("heading", { level: 1, name: "Invoice INV-1007" });
+    const split = screen.getByRole("table", { name: "Responsibility split" });
+    expect(within(split).getByRole("row", { name: /Insurance/ }).textContent).toContain("$150.00$100.00");
+    expect(within(split).getByRole("row", { name: /Client/ }).textContent).toContain("$25.00$0.00");
+    expect(within(split).getByRole("row", { name: /Total/ }).textContent).toContain("$55.00 due");
+    const lines = screen.getByRole("table", { name: "Invoice lines" });
+    expect(lines.textContent).toContain("90837");
+    expect(lines.textContent).toContain("F41.1");
+    expect(screen.getByRole("region", { name: "History" }).textContent).toContain("Open");
+
+    await user.click(screen.getByRole("button", { name: "Void invoice" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Void INV-1007?" });
+    await user.type(within(dialog).getByRole("textbox", { name: "Reason" }), "Duplicate of INV-1006");
+    await user.click(within(dialog).getByRole("button", { name: "Void invoice" }));
+    await screen.findByText(/Voided .*: Duplicate of INV-1006\./);
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/invoices/:id/void")[0]?.body).toEqual({
+      reason: "Duplicate of INV-1006",
+    });
+    expect(screen.queryByRole("button", { name: "Void invoice" })).toBeNull();
+  });
+});

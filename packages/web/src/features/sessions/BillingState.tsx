@@ -1,0 +1,28 @@
+import { Link } from "react-router";
+import { usePractice } from "../../app/practice-context";
+import { useBillingExplanation } from "./sessions-api";
+
+/** A past session's billing state in a few words: billed (with its invoice), or why not. */
+export const BillingState = ({ appointmentId }: { appointmentId: string }) => {
+  const { practiceId } = usePractice();
+  const explanation = useBillingExplanation(practiceId, appointmentId);
+  if (explanation.isPending) return <span className="muted">Checking…</span>;
+  if (explanation.isError) return <span className="muted">Unknown</span>;
+  const e = explanation.data;
+  if (e.billed) {
+    return (
+      <span className="billing-state billed">
+        Billed · <Link to={`/p/${practiceId}/invoices/${e.billed.invoiceId}`}>{e.billed.invoiceNumber}</Link>
+      </span>
+    );
+  }
+  if (e.reasons.length === 0)
+    return <span className="billing-state ready">Ready to bill at the next run</span>;
+  const [first, ...rest] = e.reasons;
+  return (
+    <span className="billing-state not-billed">
+      Not billed: {first?.message}
+      {rest.length ? ` (+${rest.length} more)` : ""}
+    </span>
+  );
+};

@@ -1,0 +1,190 @@
+import { type AppointmentStatus, appointmentStatuses, appointmentStatusLabel } from "@billcycle/core";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { Link, useSearchParams } from "react-router";
+import { clientName, type Directory, locationName, providerName, useDirectory } from "../../api/directory";
+import type { Appointment } from "../../api/types";
+import { usePractice } from "../../app/practice-context";
+import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
+import { ErrorAlert } from "../../components/feedback";
+import { ComboField, SelectField, TextInput } from "../../components/fields";
+import { PageHeader } from "../../components/page";
+import { AppointmentStatusBadge } from "../../components/status";
+import { formatLocalDate, formatTime, todayIn } from "../../lib/format";
+import { useUpdateParams } from "../../lib/url";
+import { BillingState } from "./BillingState";
+import { SessionCalendar } from "./SessionCalendar";
+import { StatusActions } from "./StatusActions";
+import { type SessionFilters, useSessionsPage } from "./sessions-api";
+
+const statusOptions = [
+  { id: "all", label: "All statuses" },
+  ...appointmentStatuses.map((s) => ({ id: s, label: appointmentStatusLabel[s] })),
+];
+
+export const sessionLabel = (a: Appointment, d: Directory | undefined) =>
+  `${clientName(d, a.clientId)} on ${formatLocalDate(a.dateOfService)}`;
+
+const columns = (
+  practiceId: string,
+  timeZone: string,
+  today: string,
+  directory: Directory | undefined,
+  canChange: boolean,
+): ColumnDef<Appointment>[] => [
+  {
+    id: "when",
+    header: "Date",
+    accessorFn: (a) => a.startsAt,
+    cell: ({ row: { original: a } }) => (
+      <span className="nowrap">
+        {formatLocalDate(a.dateOfService)} · {formatTime(a.startsAt, timeZone)}
+      </span>
+    ),
+  },
+  {
+    id: "client",
+    header: "Client",
+    accessorFn: (a) => clientName(directory, a.clientId),
+    cell: ({ row: { original: a } }) => (
+      <Link to={`/p/${practiceId}/sessions/${a.id}`} aria-label={`Session: ${sessionLabel(a, directory)}`}>
+        {clientName(directory, a.clientId)}
+      </Link>
+    ),
+  },
+  { id: "provider", header: "Provider", accessorFn: (a) => providerName(directory, a.providerId) },
+  { id: "location", header: "Location", accessorFn: (a) => locationName(directory, a.locationId) },
+  {
+    id: "status",
+    header: "Status",
+    accessorFn: (a) => appointmentStatusLabel[a.status],
+    cell: ({ row: { original: a } }) => <AppointmentStatusBadge status={a.status} />,
+  },
+  {
+    id: "billing",
+    header: "Billing",
+    enableSorting: false,
+    cell: ({ row: { original: a } }) =>
+      a.dateOfService <= today ? <BillingState appointmentId={a.id} /> : <span className="muted">—</span>,
+  },
+  ...(canChange
+    ? [
+        {
+          id: "actions",
+          header: () => <span className="visually-hidden">Actions</span>,
+          enableSorting: false,
+          cell: ({ row: { original: a } }) => (
+            <StatusActions id={a.id} status={a.status} label={sessionLabel(a, directory)} variant="menu" />
+          ),
+        } satisfies ColumnDef<Appointment>,
+      ]
+    : []),
+];
+
+const param = (p: URLSearchParams, k: string) => p.get(k) || undefined;
+
+/** Sessions: a week calendar and a server-paginated, filtered list; past sessions show their billing state. */
+export const SessionsPage = () => {
+  const { practiceId, timeZone, can } = usePractice();
+  const [params] = useSearchParams();
+  const directory = useDirectory(practiceId);
+  const view = params.get("view") === "calendar" ? "calendar" : "list";
+  const today = todayIn(timeZone);
+  const filters: SessionFilters = {
+    status: param(params, "status") as AppointmentStatus | undefined,
+    providerId: param(params, "provider"),
+    clientId: param(params, "client"),
+    from: param(params, "from"),
+    to: param(params, "to"),
+  };
+  const filterKey = JSON.stringify(filters);
+  const pagination = useCursorPagination(filterKey);
+  const page = useSessionsPage(practiceId, filters, pagination.cursor, pagination.pageSize);
+  const cols = useMemo(
+    () => columns(practiceId, timeZone, today, directory.data, can("clients:write")),
+    [practiceId, timeZone, today, directory.data, can],
+  );
+
+  const update = useUpdateParams();
+  const set = (key: string, value: string | null | undefined) => update({ [key]: value });
+
+  const providerOptions = [
+    { id: "all", label: "All providers" },
+    ...[...(directory.data?.providers.values() ?? [])].map((p) => ({
+      id: p.id,
+      label: providerName(directory.data, p.id),
+    })),
+  ];
+  const clientOptions = [...(directory.data?.clients.values() ?? [])]
+    .map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+
+  return (
+    <>
+      <PageHeader
+        title="Sessions"
+        description={`Times in practice time (${timeZone}). Past sessions show whether they were billed, and why not.`}
+        actions={
+          <nav aria-label="Sessions view" className="segmented">
+            <Link to="?view=list" aria-current={view === "list" ? "page" : undefined}>
+              List
+            </Link>
+            <Link to="?view=calendar" aria-current={view === "calendar" ? "page" : undefined}>
+              Calendar
+            </Link>
+          </nav>
+        }
+      />
+      <search className="filters" aria-label="Filter sessions">
+        <SelectField
+          label="Provider"
+          options={providerOptions}
+          value={filters.providerId ?? "all"}
+          onChange={(v) => set("provider", v === "all" ? null : v)}
+        />
+        {view === "list" ? (
+          <>
+            <SelectField
+              label="Status"
+              options={statusOptions}
+              value={filters.status ?? "all"}
+              onChange={(v) => set("status", v === "all" ? null : v)}
+            />
+            <ComboField
+              label="Client"
+              placeholder="Any client"
+              options={clientOptions}
+              value={filters.clientId ?? null}
+              onChange={(v) => set("client", v)}
+            />
+            <TextInput label="From" type="date" value={filters.from ?? ""} onChange={(v) => set("from", v)} />
+            <TextInput label="To" type="date" value={filters.to ?? ""} onChange={(v) => set("to", v)} />
+          </>
+        ) : null}
+      </search>
+      {view === "calendar" ? (
+        <SessionCalendar providerId={filters.providerId} directory={directory.data} />
+      ) : page.isError ? (
+        <ErrorAlert error={page.error} />
+      ) : (
+        <>
+          <DataTable
+            caption="Sessions"
+            captionHidden
+            columns={cols}
+            data={page.data?.data ?? []}
+            getRowId={(a) => a.id}
+            isFetching={page.isFetching}
+            empty={page.isPending ? "Loading…" : "No sessions match these filters."}
+          />
+          <Pager
+            label="Sessions"
+            pagination={pagination}
+            rowsOnPage={page.data?.data.length ?? 0}
+            nextCursor={page.data?.nextCursor}
+          />
+        </>
+      )}
+    </>
+  );
+};

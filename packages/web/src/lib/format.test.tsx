@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  centsToDollars,
+  dollarsToCents,
+  formatDuration,
+  formatInstant,
+  formatLocalDate,
+  mondayOf,
+  todayIn,
+} from "./format";
+
+describe("formatting", () => {
+  it("reads dollars people type as integer cents, without floating point", () => {
+    expect(dollarsToCents("12.5")).toBe(1250);
+    expect(dollarsToCents("$1,200.07")).toBe(120007);
+    expect(dollarsToCents("0.1")).toBe(10);
+    expect(dollarsToCents(" ")).toBeNull();
+    expect(dollarsToCents("12.345")).toBeNaN();
+    expect(dollarsToCents("ten")).toBeNaN();
+    expect(centsToDollars(1250)).toBe("12.50");
+  });
+
+  it("shows local dates as themselves and instants in the practice's zone", () => {
+    expect(formatLocalDate("2025-03-09")).toBe("Sun, Mar 9, 2025");
+    expect(formatInstant("2025-03-09T08:30:00Z", "America/Chicago")).toBe("Sun, Mar 9, 2025, 3:30 AM CDT");
+    expect(formatInstant("2025-03-09T07:30:00Z", "America/Chicago")).toBe("Sun, Mar 9, 2025, 1:30 AM CST");
+    expect(todayIn("America/Los_Angeles", new Date("2025-03-10T05:00:00Z"))).toBe("2025-03-09");
+  });
+
+  it("does calendar arithmetic on dates, across month ends and DST", () => {
+    expect(addDays("2025-02-27", 2)).toBe("2025-03-01");
+    expect(mondayOf("2025-03-09")).toBe("2025-03-03");
+    expect(mondayOf("2025-03-10")).toBe("2025-03-10");
+  });
+
+  it("says durations and lateness in words", () => {
+    expect(formatDuration(450)).toBe("450 ms");
+    expect(formatDuration(1500)).toBe("1.5 s");
+    expect(formatDuration(3 * 60_000 + 4000)).toBe("3m 4s");
+    expect(formatDuration(26 * 3_600_000)).toBe("26h 0m");
+    expect(formatDuration(null)).toBe("—");
+  });
+});

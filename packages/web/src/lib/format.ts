@@ -1,0 +1,85 @@
+import { formatCents } from "@billcycle/core";
+
+export { formatCents };
+
+/** "Tue, Nov 25, 2025, 3:00 PM CST": an instant in the practice's time zone. */
+export const formatInstant = (iso: string | null | undefined, timeZone: string): string => {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(new Date(iso));
+};
+
+/** "3:00 PM": the time of day of an instant in the practice's time zone. */
+export const formatTime = (iso: string, timeZone: string): string =>
+  new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(iso));
+
+/** "Tue, Nov 25, 2025": a practice-local calendar date (YYYY-MM-DD), shown as itself in every browser zone. */
+export const formatLocalDate = (
+  date: string | null | undefined,
+  style: "long" | "short" = "long",
+): string => {
+  if (!date) return "—";
+  const d = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  return new Intl.DateTimeFormat(
+    "en-US",
+    style === "long"
+      ? { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" }
+      : { timeZone: "UTC", month: "short", day: "numeric" },
+  ).format(d);
+};
+
+/** Today's calendar date (YYYY-MM-DD) in a time zone. */
+export const todayIn = (timeZone: string, now: Date = new Date()): string =>
+  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    now,
+  );
+
+/** Adds days to a calendar date (YYYY-MM-DD). */
+export const addDays = (date: string, days: number): string => {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The Monday on or before a calendar date. */
+export const mondayOf = (date: string): string => {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(date, weekday === 0 ? -6 : 1 - weekday);
+};
+
+/** "2h 5m", "40s", "1.2 s" — durations and lateness in words. */
+export const formatDuration = (ms: number | null | undefined): string => {
+  if (ms === null || ms === undefined) return "—";
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return `${minutes}m ${Math.floor((ms % 60_000) / 1000)}s`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours}h ${minutes % 60}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+};
+
+/** Dollars typed by a person ("12.50", "$1,200") to integer cents; null when blank, NaN when not a number. */
+export const dollarsToCents = (text: string): number | null => {
+  const t = text.replace(/[$,\s]/g, "");
+  if (t === "") return null;
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return Number.NaN;
+  const [whole, frac = ""] = t.split(".");
+  return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+};
+
+/** Cents to dollars for an input field: 1250 → "12.50". */
+export const centsToDollars = (cents: number | null | undefined): string =>
+  cents === null || cents === undefined ? "" : (cents / 100).toFixed(2);
+
+/** snake_case codes to words: "late_cancel" → "late cancel". */
+export const words = (code: string): string => code.replaceAll("_", " ").toLowerCase();
