@@ -4,6 +4,7 @@ import { isDomainError, type Role, roles, systemClock } from "@billcycle/core";
 import { migrate, tables } from "@billcycle/db";
 import { Command, Option } from "commander";
 import { asc } from "drizzle-orm";
+import { registerClaimsCommands } from "./commands/claims";
 import { registerEngineCommands } from "./commands/engine";
 import { startCommand } from "./commands/start";
 import { workerCommand } from "./commands/worker";
@@ -28,6 +29,7 @@ program
   .action(workerCommand);
 
 registerEngineCommands(program);
+registerClaimsCommands(program);
 
 program
   .command("practices")

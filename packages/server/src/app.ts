@@ -12,6 +12,7 @@ import { mountWebApp } from "./http/web-app";
 import { registerAppointmentStatusRoute } from "./routes/appointment-status";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth";
 import { registerAutomationRoutes } from "./routes/automation";
+import { registerClaimsPipelineRoutes } from "./routes/claims-pipeline";
 import { docsPage } from "./routes/docs-page";
 import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
 import { registerPracticeRoutes } from "./routes/practices";
@@ -79,6 +80,7 @@ export const createApp = (deps: AppDeps) => {
   registerAppointmentStatusRoute(app, deps);
   registerAutomationRoutes(app, deps);
   registerInvoiceActionRoutes(app, deps);
+  registerClaimsPipelineRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -1,6 +1,7 @@
 import { clearinghouseConnectionsResource } from "../clearinghouse/connections-resource";
 import { appointmentsResource, progressNotesResource } from "./definitions/appointments";
 import { claimsResource, invoicesResource } from "./definitions/billing-records";
+import { postingRulesResource, remittancesResource } from "./definitions/claims-pipeline-records";
 import { clientsResource, diagnosesResource, insurancePoliciesResource } from "./definitions/clients";
 import {
   employerGroupsResource,
@@ -29,5 +30,7 @@ export const resources: readonly ResourceDefinition[] = [
   progressNotesResource,
   invoicesResource,
   claimsResource,
+  remittancesResource,
+  postingRulesResource,
   clearinghouseConnectionsResource,
 ];

@@ -1,4 +1,4 @@
-import type { Actor, StatusChangeListener } from "@billcycle/app";
+import type { Actor, StatusChangeListener, TransportResolver } from "@billcycle/app";
 import type { Clock, Permission, Role } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import type { Logger } from "./logger";
@@ -9,6 +9,8 @@ export type AppDeps = {
   logger: Logger;
   /** Hears appointment status changes after commit (the engine's on-Kept path subscribes here). */
   statusListeners?: StatusChangeListener[];
+  /** How to reach each practice's clearinghouse (default: its connection, else the directory drop). */
+  transportFor?: TransportResolver;
   /** Directory of the built web app, served at / when present. */
   webRoot?: string | undefined;
 };

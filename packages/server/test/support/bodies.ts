@@ -28,6 +28,7 @@ export const seedOrder = [
   "appointments",
   "progress-notes",
   "clearinghouse-connections",
+  "posting-rules",
 ] as const;
 
 const need = (refs: Refs, key: string): string => {
@@ -37,6 +38,7 @@ const need = (refs: Refs, key: string): string => {
 };
 
 let connectionCount = 0;
+let postingRuleCount = 0;
 
 export const createBody = (resource: string, refs: Refs): Json => {
   switch (resource) {
@@ -107,6 +109,14 @@ export const createBody = (resource: string, refs: Refs): Json => {
         receiverId: "CLEARINGHOUSE",
         receiverName: "Acme Clearinghouse",
       };
+    case "posting-rules":
+      // (payer, group, reason) is unique per practice, and the walks create more than one.
+      return {
+        payerId: need(refs, "payers"),
+        groupCode: "CO",
+        reasonCode: `W${++postingRuleCount}`,
+        action: "block",
+      };
     default:
       throw new Error(`no create body for resource "${resource}": add one to test/support/bodies.ts`);
   }
@@ -128,6 +138,7 @@ export const patchBody = (resource: string, version: number): Json => {
     appointments: { endsAt: "2026-03-02T16:30:00Z" },
     "progress-notes": { signed: false },
     "clearinghouse-connections": { receiverName: "Renamed Clearinghouse" },
+    "posting-rules": { action: "denial" },
   };
   const fields = change[resource];
   if (!fields) throw new Error(`no patch body for resource "${resource}": add one to test/support/bodies.ts`);

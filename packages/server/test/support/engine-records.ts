@@ -1,6 +1,7 @@
-import { createInvoices, processInvoices } from "@billcycle/app";
+import { createInvoices, importInboundFile, processInvoices } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
+import { era835 } from "../../../app/test/support/x12-files";
 import { createBody, refsOf } from "./bodies";
 import type { Harness, PracticeFixture } from "./harness";
 
@@ -9,7 +10,7 @@ import type { Harness, PracticeFixture } from "./harness";
  * Invoice Processing turned into a claim, and a Pended invoice waiting for review. Made through the engine's
  * own use cases from two kept, signed sessions created through the API.
  */
-export const engineSeeded = ["invoices", "claims", "automation-runs"] as const;
+export const engineSeeded = ["invoices", "claims", "automation-runs", "remittances"] as const;
 
 export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise<void> => {
   const token = p.users.owner.token;
@@ -94,4 +95,27 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
   p.records.invoices = pended;
   p.records.claims = claim;
   p.records["automation-runs"] = { id: runId, version: 1 };
+  // An 835 for a claim we never sent: a remittance, its inbound file and a work-queue item.
+  const imported = await importInboundFile(
+    h.database,
+    p.id,
+    {
+      name: `seed-${runId}.835`,
+      content: era835({
+        trace: `SEED-${runId}`,
+        claims: [{ pcn: "NOT-OURS", chargeCents: 10000, paidCents: 10000 }],
+      }),
+    },
+    now,
+    "test",
+  );
+  const remittanceId = imported.remittances?.[0]?.remittanceId;
+  const [item] = await h.database.db
+    .select({ id: tables.workQueueItems.id })
+    .from(tables.workQueueItems)
+    .where(eq(tables.workQueueItems.practiceId, p.id));
+  if (!remittanceId || !item) throw new Error(`engine seed made no remittance: ${JSON.stringify(imported)}`);
+  p.records.remittances = { id: remittanceId, version: 1 };
+  p.records.files = { id: imported.fileId, version: 1 };
+  p.records["work-queue"] = { id: item.id, version: 1 };
 };

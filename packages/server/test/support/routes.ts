@@ -1,4 +1,4 @@
-import { getAutomationConfig } from "@billcycle/app";
+import { getAutomationConfig, getClaimsSettings } from "@billcycle/app";
 import { automationKinds } from "@billcycle/core";
 import { createBody, type Json, patchBody } from "./bodies";
 import { sqlRows } from "./db-state";
@@ -59,13 +59,18 @@ export const fillPath = (template: string, practiceId: string, records: Practice
   });
 
 /** What a valid write to a practice-level document needs: its current versions. */
-export type PracticeState = { practiceVersion: number; automation: { config: unknown; version: number } };
+export type PracticeState = {
+  practiceVersion: number;
+  automation: { config: unknown; version: number };
+  claimsSettingsVersion: number;
+};
 
 export const practiceState = async (h: Harness, practiceId: string): Promise<PracticeState> => ({
   practiceVersion: Number(
     (await sqlRows(h.database, `SELECT version FROM practices WHERE id = '${practiceId}'`))[0]?.version,
   ),
   automation: await getAutomationConfig(h.database.db, practiceId),
+  claimsSettingsVersion: (await getClaimsSettings(h.database.db, practiceId)).version,
 });
 
 /**
@@ -88,6 +93,20 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
   }
   if (op.method === "PUT" && op.template === `${practicePath}/automation`) {
     return { config: state.automation.config, version: state.automation.version };
+  }
+  if (op.method === "PUT" && op.template === `${practicePath}/claims-settings`) {
+    return {
+      settings: { disabledWarnings: ["DUPLICATE_CLAIM"], unknownCodeAction: "deny", connectionId: null },
+      version: state.claimsSettingsVersion,
+    };
+  }
+  if (op.method === "POST" && op.template === `${practicePath}/claims/{id}/rescrub`) return undefined;
+  if (op.method === "POST" && op.template === `${practicePath}/claims/submit`) return { dryRun: false };
+  if (op.method === "POST" && op.template === `${practicePath}/inbound-files`) {
+    return { name: "walk-999.x12", content: "ISA*00*not-a-real-file~" };
+  }
+  if (op.method === "POST" && op.template === `${practicePath}/work-queue/{id}/resolve`) {
+    return { action: "dismiss", reason: "Not ours" };
   }
   if (op.method === "POST" && op.template === `${practicePath}/invoices/open`) {
     return { invoiceIds: [owner.records.invoices?.id] };

@@ -117,8 +117,71 @@ const expandClaims = async (tx: Executor, practiceId: string, rows: Row[]) => {
     "claimId",
     "lines",
   );
-  return attach(
+  const withScrubs = await attach(
     withLines,
+    (ids) =>
+      tx
+        .select()
+        .from(tables.claimScrubs)
+        .where(and(eq(tables.claimScrubs.practiceId, practiceId), inArray(tables.claimScrubs.claimId, ids)))
+        .orderBy(asc(tables.claimScrubs.at)),
+    "claimId",
+    "scrubs",
+  );
+  const withAcks = await attach(
+    withScrubs,
+    (ids) =>
+      tx
+        .select()
+        .from(tables.claimAcknowledgments)
+        .where(
+          and(
+            eq(tables.claimAcknowledgments.practiceId, practiceId),
+            inArray(tables.claimAcknowledgments.claimId, ids),
+          ),
+        )
+        .orderBy(asc(tables.claimAcknowledgments.at)),
+    "claimId",
+    "acknowledgments",
+  );
+  const withFiles = await attach(
+    withAcks,
+    (ids) =>
+      tx
+        .select({
+          claimId: tables.claimSubmissions.claimId,
+          fileId: tables.clearinghouseFiles.id,
+          name: tables.clearinghouseFiles.name,
+          status: tables.clearinghouseFiles.status,
+          sentAt: tables.clearinghouseFiles.sentAt,
+          transactionControlNumber: tables.claimSubmissions.transactionControlNumber,
+        })
+        .from(tables.claimSubmissions)
+        .innerJoin(
+          tables.clearinghouseFiles,
+          eq(tables.clearinghouseFiles.id, tables.claimSubmissions.fileId),
+        )
+        .where(
+          and(
+            eq(tables.claimSubmissions.practiceId, practiceId),
+            inArray(tables.claimSubmissions.claimId, ids),
+          ),
+        ),
+    "claimId",
+    "files",
+  );
+  const withPostings = await attach(
+    withFiles,
+    (ids) =>
+      tx
+        .select()
+        .from(tables.postings)
+        .where(and(eq(tables.postings.practiceId, practiceId), inArray(tables.postings.claimId, ids))),
+    "claimId",
+    "postings",
+  );
+  return attach(
+    withPostings,
     (ids) =>
       tx
         .select()
