@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { localDateAt } from "@billcycle/core";
 import { type Database, migrate, openDatabase } from "@billcycle/db";
 import pg from "pg";
-import { fmtInt, progress } from "./common";
+import { fmtInt, progress, sleep } from "./common";
 import { addDaysIso, BENCH_ZONE, generateData } from "./generate";
 import { printTable, writePerformanceDoc } from "./report";
 import { runScenario, type ScenarioOptions, type ScenarioResult } from "./scenario";
@@ -144,6 +144,29 @@ const withDatabaseName = (url: string, name: string): string => {
   return u.toString();
 };
 
+/**
+ * pool.end() resolves before the sockets have closed; a connection still closing when its database is dropped
+ * reports "terminating connection", which is expected here and must not crash the bench.
+ */
+const openBenchDatabase = async (url: string): Promise<Database> => {
+  const database = await openDatabase({ kind: "postgres", url, poolSize: 4 });
+  database.native.pool?.on("error", () => undefined);
+  return database;
+};
+
+/** CREATE DATABASE … TEMPLATE needs the template free of sessions; a just-closed pool may take a moment. */
+const createFromTemplate = async (admin: pg.Client, name: string, template: string): Promise<void> => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "55006" || attempt >= 50) throw e;
+      await sleep(200);
+    }
+  }
+};
+
 const runPostgres = async (): Promise<ScenarioResult[]> => {
   const stamp = `${Date.now().toString(36)}_${process.pid}`;
   const template = `bench_${stamp}_tpl`;
@@ -157,11 +180,7 @@ const runPostgres = async (): Promise<ScenarioResult[]> => {
     );
     await admin.query(`CREATE DATABASE ${template}`);
     created.push(template);
-    let database: Database = await openDatabase({
-      kind: "postgres",
-      url: withDatabaseName(config.url, template),
-      poolSize: 4,
-    });
+    let database: Database = await openBenchDatabase(withDatabaseName(config.url, template));
     const t0 = performance.now();
     let generated: Awaited<ReturnType<typeof generateData>>;
     try {
@@ -190,10 +209,10 @@ const runPostgres = async (): Promise<ScenarioResult[]> => {
     for (const count of config.workers) {
       // Every scenario starts from the same generated data: a copy of the template database.
       const name = `bench_${stamp}_w${count}`;
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      await createFromTemplate(admin, name, template);
       created.push(name);
       const url = withDatabaseName(config.url, name);
-      database = await openDatabase({ kind: "postgres", url, poolSize: 4 });
+      database = await openBenchDatabase(url);
       const workers = await startProcessWorkers(url, count);
       try {
         const options = baseOptions(url, config.latency);

@@ -55,9 +55,15 @@ export const startProcessWorkers = async (url: string, count: number): Promise<B
     fork(workerScript, [], {
       execArgv: ["--import", "tsx"],
       env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_WORKER_INDEX: String(i + 1) },
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      stdio: ["ignore", "inherit", "pipe", "ipc"],
     }),
   );
+  children.forEach((c, i) => {
+    c.stderr?.on("data", (d: Buffer) => {
+      for (const line of d.toString().split("\n").filter(Boolean))
+        process.stderr.write(`[worker ${i + 1}] ${line}\n`);
+    });
+  });
   await Promise.all(children.map((c) => nextMessage(c, "ready")));
   const all = async <T extends FromWorker["type"]>(m: ToWorker, reply: T) => {
     const replies = children.map((c) => nextMessage(c, reply));

@@ -19,17 +19,22 @@ const encode = (value: unknown, type: string): string | null => {
   return String(value);
 };
 
-const NEEDS_ESCAPE = /["\\]/;
+/** What an array element may not contain unquoted (and what, quoted, must be escaped: `"` and `\`). */
+const SPECIAL = /[\s,{}"\\]/;
+const ESCAPE = /["\\]/g;
 
 /** One PostgreSQL array literal, so a whole column travels as a single parameter. */
 export const pgArray = (values: readonly unknown[], type: string): string => {
-  const parts = new Array<string>(values.length);
+  let out = "{";
   for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ",";
     const v = encode(values[i], type);
-    if (v === null) parts[i] = "NULL";
-    else parts[i] = `"${NEEDS_ESCAPE.test(v) ? v.replace(/["\\]/g, "\\$&") : v}"`;
+    if (v === null) out += "NULL";
+    // Ids, numbers, dates and the like go bare; anything else (or an empty string, or NULL spelled out) quoted.
+    else if (v !== "" && !SPECIAL.test(v) && (v.length !== 4 || v.toUpperCase() !== "NULL")) out += v;
+    else out += `"${v.replace(ESCAPE, "\\$&")}"`;
   }
-  return `{${parts.join(",")}}`;
+  return `${out}}`;
 };
 
 /**
