@@ -23,4 +23,6 @@ export const jobHandlers: Record<string, JobHandler> = {
     runAutomation(database, (payload as RunAutomationPayload).runId, ports, now),
   [INVOICE_ON_KEPT_QUEUE]: (database, payload, _ports, now) =>
     invoiceOnKept(database, payload as InvoiceOnKeptPayload, now),
+  [DELIVER_FILE_QUEUE]: async (database, payload, ports, now) =>
+    ports.claims.deliverFile?.(database, String(payload.fileId), now),
 };

@@ -1,0 +1,205 @@
+import { mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  clearinghouseConnectionsResource,
+  createResource,
+  defaultTransportResolver,
+  generateSecretKey,
+  scrubClaims,
+  submitClaims,
+  updateClaimsSettings,
+  x12ClaimsPipeline,
+} from "@billcycle/app";
+import { ManualClock } from "@billcycle/core";
+import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSftpServer, type TestSftpServer } from "../../app/test/support/sftp-server";
+import { drainJobs } from "../src/worker";
+import type { PracticeFixture } from "./support/billing-fixture";
+import { practiceWithSubmittedClaims, ZONE } from "./support/claims-fixture";
+import { local } from "./support/engine-harness";
+
+process.env.BILLCYCLE_SECRET_KEY ??= generateSecretKey();
+
+describe.each(testBackends())("claim delivery over SFTP (%s)", (backend) => {
+  let database: TestDatabase;
+  let sftp: TestSftpServer;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    const root = mkdtempSync(join(tmpdir(), "billcycle-sftp-"));
+    mkdirSync(join(root, "outbound"));
+    mkdirSync(join(root, "inbound"));
+    sftp = await startSftpServer({ root, users: { billcycle: { password: "correct-horse-battery" } } });
+  });
+  afterAll(async () => {
+    await sftp?.stop();
+    await database?.dispose();
+  });
+  // The server reads its live faults object: change it in place.
+  const setFaults = (faults: TestSftpServer["faults"]) => {
+    for (const k of Object.keys(sftp.faults) as Array<keyof TestSftpServer["faults"]>) delete sftp.faults[k];
+    Object.assign(sftp.faults, faults);
+  };
+  beforeEach(() => setFaults({}));
+
+  const deps = () => ({
+    transportFor: defaultTransportResolver({
+      dropRoot: mkdtempSync(join(tmpdir(), "drop-")),
+      operationTimeoutMs: 3000,
+    }),
+  });
+  const outbound = () => readdirSync(join(sftp.root, "outbound")).filter((f) => !f.endsWith(".part"));
+
+  /** A practice with `count` claims awaiting submission and its SFTP connection. */
+  const setup = async (count: number) => {
+    const { p, claims } = await practiceWithSubmittedClaims(database, count);
+    // practiceWithSubmittedClaims marks them submitted; these tests submit them for real.
+    await database.db
+      .update(tables.claims)
+      .set({ status: "awaiting_submission" })
+      .where(eq(tables.claims.practiceId, p.practiceId));
+    const connection = await createResource(
+      database,
+      clearinghouseConnectionsResource,
+      p.actor,
+      {
+        name: "SFTP",
+        kind: "sftp",
+        host: sftp.host,
+        port: sftp.port,
+        username: "billcycle",
+        authKind: "password",
+        secret: "correct-horse-battery",
+        hostKeySha256: sftp.hostKeySha256,
+        outboundDir: "/outbound",
+        inboundDir: "/inbound",
+        submitterId: "123456789",
+        submitterName: "Fixture Practice",
+        receiverId: "CLEARHOUSE",
+        receiverName: "Clearinghouse",
+      },
+      local("2026-03-03T12:00", ZONE),
+    );
+    await updateClaimsSettings(
+      database,
+      p.actor,
+      { disabledWarnings: [], unknownCodeAction: "block", connectionId: String(connection.id) },
+      0,
+      local("2026-03-03T12:00", ZONE),
+    );
+    return { p, claims };
+  };
+  const submit = (p: PracticeFixture, now: Date, d = deps()) =>
+    submitClaims(
+      database,
+      { practiceId: p.practiceId, runId: null, trigger: "manual", today: "2026-03-04" },
+      now,
+      d,
+    );
+  const statuses = async (p: PracticeFixture) =>
+    (
+      await database.db
+        .select({ status: tables.claims.status })
+        .from(tables.claims)
+        .where(eq(tables.claims.practiceId, p.practiceId))
+    ).map((c) => c.status);
+
+  it("a blocking scrub edit holds the claim in Scrubber Rejected with its message; fixing the data and re-scrubbing sends it on", async () => {
+    const { p, claims } = await setup(1);
+    await database.db
+      .update(tables.practices)
+      .set({ address: { line1: "1 Main Street", city: "Austin", state: "TX", zip: "78701" } })
+      .where(eq(tables.practices.id, p.practiceId));
+    const now = local("2026-03-04T21:00", ZONE);
+    const r = await submit(p, now);
+    expect(r).toMatchObject({ considered: 1, scrubberRejected: 1, submitted: 0, files: 0 });
+    expect(await statuses(p)).toEqual(["scrubber_rejected"]);
+    const [scrub] = await database.db
+      .select()
+      .from(tables.claimScrubs)
+      .where(eq(tables.claimScrubs.claimId, claims[0]!.id));
+    expect(scrub!.edits).toContainEqual(
+      expect.objectContaining({
+        code: "BILLING_ZIP_NOT_9_DIGITS",
+        severity: "blocking",
+        message: "Billing address ZIP 78701 needs all 9 digits (ZIP+4)",
+      }),
+    );
+    await database.db
+      .update(tables.practices)
+      .set({ address: { line1: "1 Main Street", city: "Austin", state: "TX", zip: "78701-1234" } })
+      .where(eq(tables.practices.id, p.practiceId));
+    const [again] = await database.db.transaction((tx) =>
+      scrubClaims(tx, p.practiceId, [claims[0]!.id], "2026-03-04", now, "biller"),
+    );
+    expect(again).toMatchObject({ blocked: false });
+    expect(await statuses(p)).toEqual(["awaiting_submission"]);
+  });
+
+  it("a failed upload is never marked sent; the retry delivers exactly one copy", async () => {
+    const { p } = await setup(2);
+    const before = outbound().length;
+    setFaults({ failOpen: true });
+    const d = deps();
+    const now = local("2026-03-04T21:00", ZONE);
+    const r = await submit(p, now, d);
+    expect(r).toMatchObject({ submitted: 0, files: 1, delivery: "retrying" });
+    expect(await statuses(p)).toEqual(["awaiting_submission", "awaiting_submission"]);
+    const [file] = await database.db
+      .select()
+      .from(tables.clearinghouseFiles)
+      .where(eq(tables.clearinghouseFiles.practiceId, p.practiceId));
+    expect(file).toMatchObject({ status: "failed", attempts: 1 });
+    expect(outbound().length).toBe(before);
+    // The next run does not put the same claims in a second file while the first is still being delivered.
+    expect(await submit(p, local("2026-03-04T21:30", ZONE), d)).toMatchObject({
+      considered: 2,
+      submitted: 0,
+      files: 0,
+    });
+
+    setFaults({});
+    const later = new ManualClock(local("2026-03-04T21:10", ZONE));
+    expect(
+      await drainJobs({ database, clock: later, ports: { claims: x12ClaimsPipeline(d) } }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(await statuses(p)).toEqual(["submitted", "submitted"]);
+    expect(outbound().filter((n) => n === file!.name)).toHaveLength(1);
+    expect(outbound().length).toBe(before + 1);
+  });
+
+  it("an upload whose connection drops after the rename is reconciled as sent, with no second copy", async () => {
+    const { p } = await setup(1);
+    const before = outbound().length;
+    setFaults({ dropAfterWrite: "after_rename" });
+    const opensBefore = sftp.log.filter((l) => l.startsWith("OPEN /outbound/") && l.endsWith(" w")).length;
+    const r = await submit(p, local("2026-03-04T21:00", ZONE));
+    expect(r).toMatchObject({ submitted: 1, delivery: "sent" });
+    expect(await statuses(p)).toEqual(["submitted"]);
+    expect(outbound().length).toBe(before + 1);
+    expect(
+      sftp.log.filter((l) => l.startsWith("OPEN /outbound/") && l.endsWith(" w")).length - opensBefore,
+    ).toBe(1);
+  });
+
+  it("an upload dropped before the rename is reconciled as not sent and delivered once by the retry", async () => {
+    const { p } = await setup(1);
+    const before = outbound().length;
+    setFaults({ dropAfterWrite: "before_rename" });
+    const d = deps();
+    const r = await submit(p, local("2026-03-04T21:00", ZONE), d);
+    expect(r.submitted).toBe(0);
+    expect(await statuses(p)).toEqual(["awaiting_submission"]);
+    expect(outbound().length).toBe(before);
+    setFaults({});
+    await drainJobs({
+      database,
+      clock: new ManualClock(local("2026-03-04T21:10", ZONE)),
+      ports: { claims: x12ClaimsPipeline(d) },
+    });
+    expect(await statuses(p)).toEqual(["submitted"]);
+    expect(outbound().length).toBe(before + 1);
+  });
+});
