@@ -88,7 +88,14 @@ export class Reader835 implements TransactionHandler {
   constructor(
     private readonly f: FieldReader,
     private readonly emit: (event: Event835) => void,
-  ) {}
+  ) {
+    // Totals of a large remittance outgrow V8's small integers (2^30 cents). Storing a fraction
+    // once makes these fields doubles from the start, instead of a mid-file change of the object's
+    // shape that deoptimizes every handler.
+    this.totalCharge = 0.5;
+    this.totalPaid = 0.5;
+    this.plbTotal = 0.5;
+  }
 
   begin(context: TransactionContext, st: Segment): void {
     if (context.transaction.id !== "835") {
