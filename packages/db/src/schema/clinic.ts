@@ -92,6 +92,8 @@ export const clients = pgTable(
     tenantKey("clients", t),
     foreignKey({ columns: [t.practiceId], foreignColumns: [practices.id] }).onDelete("cascade"),
     index("clients_practice_name_idx").on(t.practiceId, t.lastName, t.firstName),
+    // An employer of the same practice only (the database refuses a link to another practice's employer).
+    foreignKey({ columns: [t.practiceId, t.employerId], foreignColumns: [employers.practiceId, employers.id] }),
     check("clients_sex_check", sql`${t.sex} in ('F','M','U')`),
     check("clients_pays_by_check", sql`${t.paysBy} in ('insurance','self_pay')`),
   ],
@@ -336,7 +338,8 @@ export const progressNotes = pgTable(
   },
   (t) => [
     tenantKey("progress_notes", t),
-    unique("progress_notes_appointment_key").on(t.appointmentId),
+    // Per practice, so a note naming another practice's appointment fails its foreign key (422), revealing nothing.
+    unique("progress_notes_appointment_key").on(t.practiceId, t.appointmentId),
     foreignKey({
       columns: [t.practiceId, t.appointmentId],
       foreignColumns: [appointments.practiceId, appointments.id],

@@ -1,0 +1,3 @@
+ALTER TABLE "progress_notes" DROP CONSTRAINT "progress_notes_appointment_key";--> statement-breakpoint
+ALTER TABLE "clients" ADD CONSTRAINT "clients_practice_id_employer_id_employers_practice_id_id_fk" FOREIGN KEY ("practice_id","employer_id") REFERENCES "public"."employers"("practice_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "progress_notes" ADD CONSTRAINT "progress_notes_appointment_key" UNIQUE("practice_id","appointment_id");
