@@ -87,6 +87,14 @@ const dialect = new PgDialect();
  */
 export const runPrepared = async <T>(tx: Executor, query: SQL): Promise<T[]> => {
   const q = dialect.sqlToQuery(query);
-  const name = `bc_${createHash("sha1").update(q.sql).digest("base64url").slice(0, 24)}`;
-  return rowsOf<T>(await tx._.session.prepareQuery(q, undefined, name, false).execute());
+  return rowsOf<T>(await tx._.session.prepareQuery(q, undefined, statementName(q.sql), false).execute());
 };
+
+const statementName = (text: string): string =>
+  `bc_${createHash("sha1").update(text).digest("base64url").slice(0, 24)}`;
+
+/** The same for a drizzle query builder (its rows mapped as usual): prepared under the name of its text. */
+export const executePrepared = <R>(query: {
+  toSQL(): { sql: string };
+  prepare(name: string): { execute(): Promise<R> };
+}): Promise<R> => query.prepare(statementName(query.toSQL().sql)).execute();

@@ -4,7 +4,7 @@ import { and, asc, eq, gt, lt, lte, type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { allocateNumbers } from "./allocate-numbers";
 import { type BillingContext, loadBillingContext } from "./billing-context";
-import { bulkInsert, oneStatement, pgArray, runPrepared, same } from "./bulk-insert";
+import { bulkInsert, executePrepared, oneStatement, pgArray, runPrepared, same } from "./bulk-insert";
 
 export type ProcessInvoicesInput = {
   practiceId: string;
@@ -79,19 +79,21 @@ export const processingCandidates = (
 ): Promise<InvoiceRow[]> => {
   const dateBound =
     ctx.config.cadence === "staggered" ? lt(inv.invoiceDate, today) : lte(inv.invoiceDate, today);
-  return tx
-    .select()
-    .from(inv)
-    .where(
-      and(
-        eq(inv.practiceId, ctx.practiceId),
-        eq(inv.status, "open"),
-        dateBound,
-        afterId ? gt(inv.id, afterId) : undefined,
-      ),
-    )
-    .orderBy(asc(inv.id))
-    .limit(limit);
+  return executePrepared(
+    tx
+      .select()
+      .from(inv)
+      .where(
+        and(
+          eq(inv.practiceId, ctx.practiceId),
+          eq(inv.status, "open"),
+          dateBound,
+          afterId ? gt(inv.id, afterId) : undefined,
+        ),
+      )
+      .orderBy(asc(inv.id))
+      .limit(limit),
+  );
 };
 
 /** Lines (with the session's provider and location) and primary policies for a batch of invoices, in two queries. */
@@ -105,42 +107,49 @@ export const loadInvoiceClaimFacts = async (
     ...new Set(candidates.map((c) => c.primaryPolicyId).filter((p): p is string => p !== null)),
   ];
   const [lineRows, policies] = await Promise.all([
-    tx
-      .select({
-        id: lines.id,
-        invoiceId: lines.invoiceId,
-        code: lines.code,
-        modifiers: lines.modifiers,
-        units: lines.units,
-        amountCents: lines.amountCents,
-        dateOfService: lines.dateOfService,
-        diagnosisPointers: lines.diagnosisPointers,
-        diagnosisCodes: lines.diagnosisCodes,
-        insuranceEligible: lines.insuranceEligible,
-        kind: lines.kind,
-        providerId: tables.appointments.providerId,
-        locationId: tables.appointments.locationId,
-      })
-      .from(lines)
-      .leftJoin(tables.appointments, eq(tables.appointments.id, lines.appointmentId))
-      .where(
-        and(eq(lines.practiceId, practiceId), sql`${lines.invoiceId} = ANY(${pgArray(ids, "uuid")}::uuid[])`),
-      )
-      .orderBy(asc(lines.invoiceId), asc(lines.position)),
+    executePrepared(
+      tx
+        .select({
+          id: lines.id,
+          invoiceId: lines.invoiceId,
+          code: lines.code,
+          modifiers: lines.modifiers,
+          units: lines.units,
+          amountCents: lines.amountCents,
+          dateOfService: lines.dateOfService,
+          diagnosisPointers: lines.diagnosisPointers,
+          diagnosisCodes: lines.diagnosisCodes,
+          insuranceEligible: lines.insuranceEligible,
+          kind: lines.kind,
+          providerId: tables.appointments.providerId,
+          locationId: tables.appointments.locationId,
+        })
+        .from(lines)
+        .leftJoin(tables.appointments, eq(tables.appointments.id, lines.appointmentId))
+        .where(
+          and(
+            eq(lines.practiceId, practiceId),
+            sql`${lines.invoiceId} = ANY(${pgArray(ids, "uuid")}::uuid[])`,
+          ),
+        )
+        .orderBy(asc(lines.invoiceId), asc(lines.position)),
+    ),
     policyIds.length
-      ? tx
-          .select({
-            id: tables.insurancePolicies.id,
-            payerId: tables.insurancePolicies.payerId,
-            rank: tables.insurancePolicies.rank,
-          })
-          .from(tables.insurancePolicies)
-          .where(
-            and(
-              eq(tables.insurancePolicies.practiceId, practiceId),
-              sql`${tables.insurancePolicies.id} = ANY(${pgArray(policyIds, "uuid")}::uuid[])`,
+      ? executePrepared(
+          tx
+            .select({
+              id: tables.insurancePolicies.id,
+              payerId: tables.insurancePolicies.payerId,
+              rank: tables.insurancePolicies.rank,
+            })
+            .from(tables.insurancePolicies)
+            .where(
+              and(
+                eq(tables.insurancePolicies.practiceId, practiceId),
+                sql`${tables.insurancePolicies.id} = ANY(${pgArray(policyIds, "uuid")}::uuid[])`,
+              ),
             ),
-          )
+        )
       : Promise.resolve([]),
   ]);
   const linesBy = new Map<string, InvoiceLineFacts[]>();

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../database";
 import { jobs } from "../schema/automation";
@@ -12,6 +13,12 @@ export const JOBS_CHANNEL = "billcycle_jobs";
  * themselves commit durably in the handler's own transactions. Saves a disk flush per claim and per completion.
  */
 const bookkeepingCommit = sql`(SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL`;
+
+/** Runs a builder as a named prepared statement (named after its text): parsed and planned once per connection. */
+const prepared = <R>(query: { toSQL(): { sql: string }; prepare(name: string): { execute(): Promise<R> } }) =>
+  query
+    .prepare(`bc_${createHash("sha1").update(query.toSQL().sql).digest("base64url").slice(0, 24)}`)
+    .execute();
 
 /**
  * Enqueues a job on the caller's transaction, so it exists exactly when the change that caused it commits.
@@ -69,23 +76,27 @@ export const claimJobs = async (
     .orderBy(asc(jobs.runAt), asc(jobs.id))
     .limit(limit)
     .for("update", { skipLocked: true });
-  return tx
-    .update(jobs)
-    .set({
-      status: "running",
-      lockedBy: workerId,
-      lockedUntil: new Date(now.getTime() + leaseMs),
-      attempts: sql`${jobs.attempts} + 1`,
-    })
-    .where(and(bookkeepingCommit, inArray(jobs.id, candidates)))
-    .returning();
+  return prepared(
+    tx
+      .update(jobs)
+      .set({
+        status: "running",
+        lockedBy: workerId,
+        lockedUntil: new Date(now.getTime() + leaseMs),
+        attempts: sql`${jobs.attempts} + 1`,
+      })
+      .where(and(bookkeepingCommit, inArray(jobs.id, candidates)))
+      .returning(),
+  );
 };
 
 export const completeJob = async (tx: Executor, id: number, workerId: string, now: Date): Promise<void> => {
-  await tx
-    .update(jobs)
-    .set({ status: "done", finishedAt: now, lockedUntil: null })
-    .where(and(bookkeepingCommit, eq(jobs.id, id), eq(jobs.lockedBy, workerId)));
+  await prepared(
+    tx
+      .update(jobs)
+      .set({ status: "done", finishedAt: now, lockedUntil: null })
+      .where(and(bookkeepingCommit, eq(jobs.id, id), eq(jobs.lockedBy, workerId))),
+  );
 };
 
 /** Exponential backoff: 2 s, 4 s, 8 s … capped at 10 minutes; after maxAttempts the job is failed for a person. */
