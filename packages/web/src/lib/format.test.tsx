@@ -8,6 +8,7 @@ import {
   formatLocalDate,
   mondayOf,
   todayIn,
+  words,
 } from "./format";
 
 describe("formatting", () => {
@@ -32,6 +33,12 @@ describe("formatting", () => {
     expect(addDays("2025-02-27", 2)).toBe("2025-03-01");
     expect(mondayOf("2025-03-09")).toBe("2025-03-03");
     expect(mondayOf("2025-03-10")).toBe("2025-03-10");
+  });
+
+  it("turns codes into words", () => {
+    expect(words("late_cancel")).toBe("late cancel");
+    expect(words("filesWaiting")).toBe("files waiting");
+    expect(words("NOTE_NOT_SIGNED")).toBe("note not signed");
   });
 
   it("says durations and lateness in words", () => {

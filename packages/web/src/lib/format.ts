@@ -81,5 +81,9 @@ export const dollarsToCents = (text: string): number | null => {
 export const centsToDollars = (cents: number | null | undefined): string =>
   cents === null || cents === undefined ? "" : (cents / 100).toFixed(2);
 
-/** snake_case codes to words: "late_cancel" → "late cancel". */
-export const words = (code: string): string => code.replaceAll("_", " ").toLowerCase();
+/** Codes to words: "late_cancel" → "late cancel", "filesWaiting" → "files waiting". */
+export const words = (code: string): string =>
+  code
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replaceAll("_", " ")
+    .toLowerCase();

@@ -70,7 +70,7 @@ describe("automation runs", () => {
     const outcomes = await screen.findByRole("region", {
       name: "Invoice Creation, night of Mon, Mar 3, 2025",
     });
-    const session = await within(outcomes).findByRole("link", { name: /Appointment/ });
+    const session = await within(outcomes).findByRole("link", { name: /Session …/ });
     expect(session.getAttribute("href")).toBe(`/p/${PID}/sessions/${APPT}`);
     expect(within(outcomes).getByRole("link", { name: "invoice" }).getAttribute("href")).toBe(
       `/p/${PID}/invoices/${INVOICE}`,

@@ -16,12 +16,13 @@ import { useRunOutcomes, useRunsPage } from "./runs-api";
 
 const title = (kind: string) => automationInfo[kind as AutomationKind]?.title ?? words(kind);
 
-const countWords = (counts: Record<string, number> | null): string =>
-  counts && Object.keys(counts).length
-    ? Object.entries(counts)
-        .map(([k, v]) => `${words(k)} ${v}`)
-        .join(" · ")
-    : "—";
+/** "considered 12 · invoiced 9 · skipped 3": what was looked at first, then what became of it. */
+const countWords = (counts: Record<string, number> | null): string => {
+  if (!counts || Object.keys(counts).length === 0) return "—";
+  const first = ["considered"];
+  const keys = Object.keys(counts).sort((a, b) => Number(!first.includes(a)) - Number(!first.includes(b)));
+  return keys.map((k) => `${words(k)} ${counts[k]}`).join(" · ");
+};
 
 const runColumns = (
   timeZone: string,
@@ -34,6 +35,7 @@ const runColumns = (
     accessorFn: (r) => title(r.automation),
     cell: ({ row: { original: r } }) => (
       <Link
+        className="nowrap"
         to={runHref(r.id)}
         aria-current={selected === r.id ? "true" : undefined}
         aria-label={`${title(r.automation)} run of ${formatLocalDate(r.localDate)}: outcomes`}
@@ -46,7 +48,7 @@ const runColumns = (
     id: "date",
     header: "Night of",
     accessorFn: (r) => r.localDate,
-    cell: ({ row }) => formatLocalDate(row.original.localDate),
+    cell: ({ row }) => <span className="nowrap">{formatLocalDate(row.original.localDate)}</span>,
   },
   {
     id: "scheduled",
@@ -59,10 +61,10 @@ const runColumns = (
     header: "Status",
     accessorFn: (r) => r.status,
     cell: ({ row: { original: r } }) => (
-      <>
+      <span className="nowrap">
         <RunStatusBadge status={r.status} />
-        {r.trigger === "manual" ? <span className="muted"> manual</span> : null}
-      </>
+        {r.trigger === "manual" ? <span className="muted"> · by hand</span> : null}
+      </span>
     ),
   },
   {
@@ -100,7 +102,11 @@ const outcomeColumns = (practiceId: string, timeZone: string): ColumnDef<RunOutc
     accessorFn: (o) => o.subjectType,
     cell: ({ row: { original: o } }) => {
       const path = subjectPath[o.subjectType];
-      const text = `${o.subjectType.charAt(0).toUpperCase()}${o.subjectType.slice(1)} ${o.subjectId.slice(-6)}`;
+      const noun =
+        o.subjectType === "appointment"
+          ? "Session"
+          : `${o.subjectType.charAt(0).toUpperCase()}${o.subjectType.slice(1)}`;
+      const text = `${noun} …${o.subjectId.slice(-6)}`;
       return path ? <Link to={`/p/${practiceId}/${path}/${o.subjectId}`}>{text}</Link> : text;
     },
   },

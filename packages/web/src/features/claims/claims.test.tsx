@@ -115,7 +115,9 @@ describe("claims", () => {
           id: "s1",
           at: "2025-03-06T03:00:00Z",
           blocking: true,
-          edits: [{ code: "NO_TAXONOMY", severity: "blocking", message: "Rendering provider has no taxonomy" }],
+          edits: [
+            { code: "NO_TAXONOMY", severity: "blocking", message: "Rendering provider has no taxonomy" },
+          ],
         },
       ],
       postings: [{ id: "p1", kind: "payment", amountCents: 12000, createdAt: "2025-03-20T15:00:00Z" }],

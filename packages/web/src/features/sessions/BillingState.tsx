@@ -1,11 +1,29 @@
+import type { AppointmentStatus } from "@billcycle/core";
 import { Link } from "react-router";
 import { usePractice } from "../../app/practice-context";
 import { useBillingExplanation } from "./sessions-api";
 
-/** A past session's billing state in a few words: billed (with its invoice), or why not. */
-export const BillingState = ({ appointmentId }: { appointmentId: string }) => {
+/**
+ * A past session's billing state in a few words: billed (with its invoice), or why not. Upcoming and Canceled
+ * sessions are never billed as they stand (an invoiced session cannot go back), so only the others ask the API.
+ */
+export const BillingState = ({
+  appointmentId,
+  status,
+}: {
+  appointmentId: string;
+  status: AppointmentStatus;
+}) => {
   const { practiceId } = usePractice();
-  const explanation = useBillingExplanation(practiceId, appointmentId);
+  const settled = status === "upcoming" || status === "canceled";
+  const explanation = useBillingExplanation(practiceId, appointmentId, !settled);
+  if (settled) {
+    return (
+      <span className="billing-state not-billed">
+        Not billed: {status === "upcoming" ? "still Upcoming (not marked Kept)" : "Canceled"}
+      </span>
+    );
+  }
   if (explanation.isPending) return <span className="muted">Checking…</span>;
   if (explanation.isError) return <span className="muted">Unknown</span>;
   const e = explanation.data;

@@ -65,7 +65,11 @@ const columns = (
     header: "Billing",
     enableSorting: false,
     cell: ({ row: { original: a } }) =>
-      a.dateOfService <= today ? <BillingState appointmentId={a.id} /> : <span className="muted">—</span>,
+      a.dateOfService <= today ? (
+        <BillingState appointmentId={a.id} status={a.status} />
+      ) : (
+        <span className="muted">—</span>
+      ),
   },
   ...(canChange
     ? [
