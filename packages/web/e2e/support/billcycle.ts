@@ -1,0 +1,191 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  type EnginePorts,
+  fileDropClaimsPipeline,
+  getAutomationConfig,
+  loadAppointmentFacts,
+  loadBillingContext,
+  openInvoices,
+  practiceToday,
+  runAutomation,
+  systemActor,
+  type TenantActor,
+  updateAutomationConfig,
+} from "@billcycle/app";
+import { seedDemo } from "@billcycle/cli";
+import { type AutomationConfig, decideAppointmentBillable, ManualClock, systemClock } from "@billcycle/core";
+import { type Database, migrate, newId, openDatabase, tables } from "@billcycle/db";
+import { startServer } from "@billcycle/server";
+import { drainJobs, startWorker, tickClock } from "@billcycle/worker";
+import { and, asc, eq } from "drizzle-orm";
+
+export const WEB_ROOT = fileURLToPath(new URL("../../dist", import.meta.url));
+export const PASSWORD = "billcycle-demo";
+
+export type Billcycle = {
+  url: string;
+  database: Database;
+  riverbend: string;
+  harbor: string;
+  stop(): Promise<void>;
+};
+
+const silent = { info: () => undefined, error: () => undefined };
+
+const actorFor = (practiceId: string): TenantActor =>
+  ({ ...systemActor(practiceId, "e2e-setup"), practiceId }) as TenantActor;
+
+const change = async (
+  database: Database,
+  practiceId: string,
+  now: Date,
+  fn: (c: AutomationConfig) => void,
+) => {
+  const { config, version } = await getAutomationConfig(database.db, practiceId);
+  const next = structuredClone(config);
+  fn(next);
+  await updateAutomationConfig(database, actorFor(practiceId), next, version, now);
+};
+
+const pendedInvoices = (database: Database, practiceId: string) =>
+  database.db
+    .select({ id: tables.invoices.id })
+    .from(tables.invoices)
+    .where(and(eq(tables.invoices.practiceId, practiceId), eq(tables.invoices.status, "pended")))
+    .orderBy(asc(tables.invoices.id));
+
+/**
+ * A few nights of history for one practice, made by the engine itself on a simulated clock: it started in
+ * manual-review mode (a biller opened two thirds of the Pended invoices), then switched to nightly; Invoice
+ * Processing claimed the opened insurance invoices and Claims Submission sent them. At the end the biller opens
+ * a few more and runs Invoice Processing by hand, so some claims await tonight's submission.
+ */
+const runHistory = async (database: Database, practiceId: string, ports: EnginePorts, until: Date) => {
+  // Ticks land half a minute after each hour, as a running worker's would: the runs are on time.
+  const start = new Date(until.getTime() - 4 * 86_400_000);
+  start.setUTCMinutes(0, 30, 0);
+  const clock = new ManualClock(start);
+  await change(database, practiceId, clock.now(), (c) => {
+    c.invoiceCreationMode = "manual";
+    for (const k of [
+      "invoice_creation",
+      "invoice_processing",
+      "claims_submission",
+      "era_processing",
+    ] as const)
+      c.automations[k].enabled = true;
+  });
+  const step = async (hours: number) => {
+    for (let h = 0; h < hours; h++) {
+      clock.set(new Date(Math.min(clock.now().getTime() + 3_600_000, until.getTime() - 60_000)));
+      await tickClock(database, clock.now());
+      await drainJobs({ database, clock, ports });
+    }
+  };
+  await step(26);
+  const pended = await pendedInvoices(database, practiceId);
+  const reviewed = pended.slice(0, Math.ceil((pended.length * 2) / 3)).map((i) => i.id);
+  if (reviewed.length) await openInvoices(database, actorFor(practiceId), reviewed, clock.now());
+  await change(database, practiceId, clock.now(), (c) => {
+    c.invoiceCreationMode = "nightly";
+  });
+  await step(96);
+
+  const later = (await pendedInvoices(database, practiceId)).slice(0, 3).map((i) => i.id);
+  if (later.length) await openInvoices(database, actorFor(practiceId), later, clock.now());
+  const { today } = await practiceToday(database.db, practiceId, clock.now());
+  const runId = newId(clock.now().getTime());
+  await database.db.insert(tables.automationRuns).values({
+    id: runId,
+    practiceId,
+    automation: "invoice_processing",
+    trigger: "manual",
+    localDate: today,
+    scheduledAt: clock.now(),
+    status: "queued",
+    createdAt: clock.now(),
+  });
+  await runAutomation(database, runId, ports, clock.now());
+};
+
+/**
+ * The real thing on a fresh embedded database: migrations, the demo practices, the API server serving the built
+ * web app, and the worker (so on-Kept invoices appear). Riverbend is left as the demo seeds it (automations off);
+ * Harbor gets a few nights of engine history so invoices, claims and runs have something to show.
+ */
+export const startBillcycle = async (): Promise<Billcycle> => {
+  const dataDir = mkdtempSync(join(tmpdir(), "billcycle-e2e-"));
+  const database = await openDatabase({ kind: "pglite", dataDir });
+  await migrate(database);
+  const now = new Date();
+  const summary = await seedDemo(database, now);
+  if (!summary) throw new Error("demo data already present");
+  const riverbend = summary.practices.find((p) => p.name.startsWith("Riverbend"))!.id;
+  const harbor = summary.practices.find((p) => p.name.startsWith("Harbor"))!.id;
+  const ports: EnginePorts = { claims: fileDropClaimsPipeline(join(dataDir, "clearinghouse")) };
+  await runHistory(database, harbor, ports, now);
+  const worker = await startWorker({ database, clock: systemClock, ports, tickMs: 60_000, pollMs: 250 });
+  const server = await startServer(
+    { database, clock: systemClock, logger: silent, webRoot: WEB_ROOT },
+    { port: 0, host: "127.0.0.1" },
+  );
+  return {
+    url: server.url,
+    database,
+    riverbend,
+    harbor,
+    stop: async () => {
+      await server.close().catch(() => undefined);
+      await worker.stop().catch(() => undefined);
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export type SessionPick = { appointmentId: string; clientName: string; dateOfService: string };
+
+const describe = async (database: Database, appointmentId: string, clientId: string, dos: string) => {
+  const [c] = await database.db
+    .select({ first: tables.clients.firstName, last: tables.clients.lastName })
+    .from(tables.clients)
+    .where(eq(tables.clients.id, clientId));
+  return { appointmentId, clientName: `${c?.first} ${c?.last}`, dateOfService: dos };
+};
+
+/**
+ * Sessions the flows act on, chosen by the engine's own decision: a past Upcoming session that bills once it is
+ * kept with a signed note, and a kept session whose only obstacle is `reason`.
+ */
+export const pickSessions = async (database: Database, practiceId: string) => {
+  const { today } = await practiceToday(database.db, practiceId, new Date());
+  const ctx = await loadBillingContext(database.db, practiceId, today);
+  const facts = await loadAppointmentFacts(database.db, practiceId, { dosTo: today, onlyUninvoiced: true });
+  const billableOnceKept = facts.find(
+    (f) =>
+      f.status === "upcoming" &&
+      f.dateOfService < today &&
+      !f.note &&
+      decideAppointmentBillable({ ...f, status: "kept", note: { signed: true } }, ctx.eligibility).billable,
+  );
+  const onlyReason = (code: string) =>
+    facts.find((f) => {
+      if (f.status !== "kept") return false;
+      const d = decideAppointmentBillable(f, ctx.eligibility);
+      return !d.billable && d.reasons.length === 1 && d.reasons[0]?.code === code;
+    });
+  const unsigned = onlyReason("NOTE_NOT_SIGNED");
+  if (!billableOnceKept || !unsigned) throw new Error("the demo data has no session for a flow");
+  return {
+    toKeep: await describe(
+      database,
+      billableOnceKept.appointmentId,
+      billableOnceKept.clientId,
+      billableOnceKept.dateOfService,
+    ),
+    unsigned: await describe(database, unsigned.appointmentId, unsigned.clientId, unsigned.dateOfService),
+  };
+};
