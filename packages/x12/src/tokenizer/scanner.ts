@@ -447,9 +447,10 @@ const LITERAL_IDS = new Map(
 
 /** The segment id (2-3 uppercase letters/digits, starting with a letter) or `undefined`. */
 function segmentId(text: string, sep: number): string | undefined {
-  let n = text.indexOf(String.fromCharCode(sep));
-  if (n < 0) n = text.length;
-  if (n < 2 || n > 3) return undefined;
+  // Ids are 2 or 3 characters: look at the characters after them instead of searching.
+  const len = text.length;
+  const n = len === 2 || text.charCodeAt(2) === sep ? 2 : len === 3 || text.charCodeAt(3) === sep ? 3 : 0;
+  if (n === 0) return undefined;
   let key = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);

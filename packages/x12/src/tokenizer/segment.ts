@@ -58,8 +58,12 @@ export class Segment {
     const sep = this.delimiters.element;
     const buf = scratch;
     let n = 0;
-    // Native string search from separator to separator, instead of a loop over every character.
-    for (let i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + 1)) {
+    // The first separator follows the id; from there, native string search from separator to
+    // separator instead of a loop over every character.
+    const first = this.id.length;
+    const start =
+      text.length > first && text.charCodeAt(first) === sep.charCodeAt(0) ? first : text.indexOf(sep);
+    for (let i = start; i >= 0; i = text.indexOf(sep, i + 1)) {
       if (n === buf.length) return this.ownSeparators(sep.charCodeAt(0));
       buf[n++] = i;
     }
