@@ -33,6 +33,10 @@ const { values: args } = parseArgs({
     "latency-rate": { type: "string" },
     "ceiling-max": { type: "string" },
     million: { type: "boolean", default: false },
+    "skip-processing": { type: "boolean", default: false },
+    "skip-latency": { type: "boolean", default: false },
+    processing: { type: "boolean", default: false },
+    "latency-phase": { type: "boolean", default: false },
     "skip-pglite": { type: "boolean", default: false },
     "skip-postgres": { type: "boolean", default: false },
     "no-doc": { type: "boolean", default: false },
@@ -50,9 +54,11 @@ if (args.help) {
   --latency K              sessions marked Kept for the latency figure (default 500)
   --pglite-latency K       the same on PGlite (default 200)
   --latency-rate R         Kept marks per second (default 25)
-  --ceiling-max M          invoices re-inserted for the ceiling at most (default 250000)
-  --million                PostgreSQL 100 × 10,000 = 1,000,000 sessions with 2 workers, no PGlite
-  --skip-pglite, --skip-postgres, --no-doc (do not write docs/PERFORMANCE.md)
+  --ceiling-max M          invoices re-inserted for the ceiling at most (default 100000)
+  --million                PostgreSQL 100 × 10,000 = 1,000,000 sessions with 2 workers: creation and
+                           ceiling only, no PGlite (add --processing / --latency-phase for those phases)
+  --skip-processing, --skip-latency, --skip-pglite, --skip-postgres
+  --no-doc                 do not write docs/PERFORMANCE.md
   --url URL                PostgreSQL server (BENCH_DATABASE_URL / TEST_DATABASE_URL)
 `);
   process.exit(0);
@@ -80,7 +86,9 @@ const config = {
   latency: int(args.latency, 500),
   pgliteLatency: int(args["pglite-latency"], 200),
   latencyRate: int(args["latency-rate"], 25),
-  ceilingMax: int(args["ceiling-max"], 250_000),
+  ceilingMax: int(args["ceiling-max"], 100_000),
+  processing: million ? args.processing : !args["skip-processing"],
+  latencyPhase: million ? args["latency-phase"] : !args["skip-latency"],
   pglite: !args["skip-pglite"] && !million,
   postgres: !args["skip-postgres"],
 };
@@ -95,6 +103,8 @@ const baseOptions = (pollUrl: string | null, latencyCount: number): ScenarioOpti
   runDate,
   ceilingConnections: [1],
   ceilingMaxInvoices: config.ceilingMax,
+  processing: config.processing,
+  latency: config.latencyPhase,
   latencyCount,
   latencyRate: config.latencyRate,
   pollUrl,

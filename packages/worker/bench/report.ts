@@ -5,7 +5,7 @@ import { fmtInt } from "./common";
 import type { ScenarioResult } from "./scenario";
 
 export const SECTION_TITLE = "## Automation engine (`npm run bench:automation`)";
-const DOC = fileURLToPath(new URL("../../../docs/PERFORMANCE.md", import.meta.url));
+const DOC = process.env.BENCH_PERFORMANCE_DOC ?? fileURLToPath(new URL("../../../docs/PERFORMANCE.md", import.meta.url));
 
 export const TARGETS = { perSecond: 2000, ceilingShare: 0.4, p99Ms: 1000 } as const;
 
@@ -27,10 +27,10 @@ const rows = (results: ScenarioResult[]): string[] => {
     out.push(
       `| ${r.backend} | ${r.backend === "PGlite" ? "1 (in-process)" : r.workers} | ${fmtInt(r.appointments)} (${r.practices} × ${fmtInt(r.perPractice)}) ` +
         `| **${fmtInt(r.creation.perSecond)} sessions/s** (${sec(r.creation.ms)}) ` +
-        `| ${fmtInt(r.processing.perSecond)} claims/s (${fmtInt(r.processing.produced)} claims from ${fmtInt(r.processing.items)} invoices, ${sec(r.processing.ms)}) ` +
-        `| ${ceiling} | ${Math.round((100 * r.creation.perSecond) / bestCeiling(r))} % ` +
-        `| ${ms(r.latency.p50)} / ${ms(r.latency.p99)} / ${ms(r.latency.max)} (${r.latency.seen} of ${r.latency.count}, ${r.latency.ratePerSecond.toFixed(0)}/s) ` +
-        `| ${r.load.creation.toFixed(1)} / ${r.load.latency.toFixed(1)} |`,
+        `| ${r.processing ? `${fmtInt(r.processing.perSecond)} claims/s (${fmtInt(r.processing.produced)} claims from ${fmtInt(r.processing.items)} invoices, ${sec(r.processing.ms)})` : "not run"} ` +
+        `| ${ceiling} (${fmtInt(r.ceilings[0]?.appointments ?? 0)} sessions' rows) | ${Math.round((100 * r.creation.perSecond) / bestCeiling(r))} % ` +
+        `| ${r.latency ? `${ms(r.latency.p50)} / ${ms(r.latency.p99)} / ${ms(r.latency.max)} (${r.latency.seen} of ${r.latency.count}, ${r.latency.ratePerSecond.toFixed(0)}/s)` : "not run"} ` +
+        `| ${r.load.creation.toFixed(1)} / ${r.latency ? r.load.latency.toFixed(1) : "–"} |`,
     );
   }
   return out;
@@ -43,13 +43,16 @@ const verdicts = (results: ScenarioResult[]): string[] => {
   return pgResults.map((r) => {
     const rate = r.creation.perSecond >= TARGETS.perSecond;
     const share = r.creation.perSecond / bestCeiling(r) >= TARGETS.ceilingShare;
-    const p99 = r.latency.p99 < TARGETS.p99Ms && r.latency.seen === r.latency.count;
+    const lat = r.latency;
+    const p99 = lat !== null && lat.p99 < TARGETS.p99Ms && lat.seen === lat.count;
     const mark = (ok: boolean) => (ok ? "met" : "**not met**");
     return (
       `- PostgreSQL, ${r.workers} worker${r.workers === 1 ? "" : "s"}: ≥ ${fmtInt(TARGETS.perSecond)} sessions/s ${mark(rate)} ` +
       `(${fmtInt(r.creation.perSecond)}; a million in ${(1_000_000 / r.creation.perSecond / 60).toFixed(1)} min); ` +
       `≥ 40 % of the ceiling ${mark(share)} (${Math.round((100 * r.creation.perSecond) / bestCeiling(r))} %); ` +
-      `Kept→invoice p99 < 1 s ${mark(p99)} (${ms(r.latency.p99)}).`
+      (lat
+        ? `Kept→invoice p99 < 1 s ${mark(p99)} (${ms(lat.p99)}).`
+        : "Kept→invoice not measured in this run.")
     );
   });
 };
@@ -75,8 +78,21 @@ export const printTable = (results: ScenarioResult[], meta: Meta): string =>
     "",
   ].join("\n");
 
-const section = (results: ScenarioResult[], meta: Meta & { date: Date }): string => {
-  const command = meta.million ? "npm run bench:automation -- --million" : "npm run bench:automation";
+const MILLION_HEADING = "### One million sessions (`npm run bench:automation -- --million`)";
+
+const millionPart = (results: ScenarioResult[], meta: Meta & { date: Date }): string[] => [
+  MILLION_HEADING,
+  "",
+  `Measured ${meta.date.toISOString().slice(0, 10)} on ${machine(meta)}; method as above.`,
+  "",
+  ...rows(results),
+  "",
+  ...verdicts(results),
+  "",
+];
+
+const mainPart = (results: ScenarioResult[], meta: Meta & { date: Date }): string[] => {
+  const command = "npm run bench:automation";
   return [
     SECTION_TITLE,
     "",
@@ -115,26 +131,35 @@ const section = (results: ScenarioResult[], meta: Meta & { date: Date }): string
       "from a statement-level trigger the bench adds to appointment_invoices for this phase (delivered when the " +
       "invoice commits; one function call per INSERT statement), with a 100 ms fallback poll.",
     "",
-  ].join("\n");
+  ];
 };
 
-/** Replaces (or appends) this benchmark's section of docs/PERFORMANCE.md; every other section is left as it is. */
+/**
+ * Replaces (or appends) this benchmark's section of docs/PERFORMANCE.md; every other section is left as it is.
+ * A default run replaces the section's main part and keeps its one-million subsection; a --million run replaces
+ * only that subsection.
+ */
 export const writePerformanceDoc = (results: ScenarioResult[], meta: Meta & { date: Date }): string => {
-  const current = readFileSync(DOC, "utf8");
-  const lines = current.split("\n");
-  const start = lines.findIndex((l) => l.trim() === SECTION_TITLE);
-  const body = section(results, meta).split("\n");
-  let next: string[];
-  if (start < 0) {
-    const trimmed = current.replace(/\n+$/, "");
-    next = [...trimmed.split("\n"), "", ...body];
-  } else {
-    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
-    if (end < 0) end = lines.length;
-    const after = lines.slice(end);
-    next = [...lines.slice(0, start), ...body, ...(after.length ? after : [])];
-  }
-  const text = `${next.join("\n").replace(/\n+$/, "")}\n`;
-  writeFileSync(DOC, text);
+  const lines = readFileSync(DOC, "utf8").replace(/\n+$/, "").split("\n");
+  let start = lines.findIndex((l) => l.trim() === SECTION_TITLE);
+  let end = start < 0 ? -1 : lines.findIndex((l, i) => i > start && /^## /.test(l));
+  if (start < 0) start = end = lines.length;
+  if (end < 0) end = lines.length;
+  const current = lines.slice(start, end);
+  const split = current.findIndex((l) => l.trim() === MILLION_HEADING);
+  const oldMain = split < 0 ? current : current.slice(0, split);
+  const oldMillion = split < 0 ? [] : current.slice(split);
+  const main = meta.million ? (oldMain.length ? oldMain : [SECTION_TITLE, ""]) : mainPart(results, meta);
+  const million = meta.million ? millionPart(results, meta) : oldMillion;
+  const trim = (part: string[]) => {
+    const copy = [...part];
+    while (copy.length && copy.at(-1)!.trim() === "") copy.pop();
+    return copy;
+  };
+  const section = [...trim(main), ...(million.length ? ["", ...trim(million)] : [])];
+  const before = trim(lines.slice(0, start));
+  const after = lines.slice(end);
+  const next = [...before, "", ...section, ...(after.length ? ["", ...after] : [])];
+  writeFileSync(DOC, `${next.join("\n")}\n`);
   return DOC;
 };

@@ -13,6 +13,8 @@ export type ScenarioOptions = {
   /** The practice-local date of the nightly runs (creation 20:00, processing 21:00). */
   runDate: string;
   ceilingConnections: number[];
+  processing: boolean;
+  latency: boolean;
   /** At most this many invoices are deleted and re-inserted for the ceiling (memory bound on big runs). */
   ceilingMaxInvoices: number;
   latencyCount: number;
@@ -48,9 +50,10 @@ export type ScenarioResult = {
   appointments: number;
   invoiceLines: number;
   creation: NightlyResult;
-  processing: NightlyResult;
+  /** Null when the phase was skipped. */
+  processing: NightlyResult | null;
   ceilings: CeilingResult[];
-  latency: LatencyResult;
+  latency: LatencyResult | null;
   /** The machine's 1-minute load average as each phase started (other processes share these 2 cores). */
   load: { creation: number; ceiling: number; processing: number; latency: number };
   checks: Check[];
@@ -196,56 +199,60 @@ export const runScenario = async (
   }
   await verifyCreation("after ceiling re-insert");
 
-  // 3. Nightly Invoice Processing.
-  load.processing = loadavg()[0]!;
-  progress(`${label}: invoice processing (load ${load.processing.toFixed(1)})…`);
-  const p = await runNightly(database, workers, ids, "invoice_processing", "21:00", o.runDate);
-  const claims = sumCounts(p.runs, "claimed");
-  const processing: NightlyResult = {
-    ms: p.ms,
-    items: sumCounts(p.runs, "considered"),
-    produced: claims,
-    perSecond: claims / (p.ms / 1000),
-    runs: p.runs.length,
+  const measureProcessing = async (): Promise<NightlyResult> => {
+    load.processing = loadavg()[0]!;
+    progress(`${label}: invoice processing (load ${load.processing.toFixed(1)})…`);
+    const p = await runNightly(database, workers, ids, "invoice_processing", "21:00", o.runDate);
+    const claims = sumCounts(p.runs, "claimed");
+    const processing: NightlyResult = {
+      ms: p.ms,
+      items: sumCounts(p.runs, "considered"),
+      produced: claims,
+      perSecond: claims / (p.ms / 1000),
+      runs: p.runs.length,
+    };
+    progress(
+      `${label}: ${claims} claims from ${processing.items} invoices in ${(p.ms / 1000).toFixed(1)} s = ${Math.round(processing.perSecond)} claims/s`,
+    );
+    const [pv] = await query<Record<string, string>>(
+      database,
+      `SELECT
+        (SELECT count(*) FROM invoices WHERE pays_by = 'insurance' AND insurance_cents > 0) AS claimable,
+        (SELECT count(*) FROM claims) AS claims,
+        (SELECT count(*) FROM invoices WHERE status = 'processed') AS processed,
+        (SELECT count(*) FROM (SELECT invoice_id FROM claims GROUP BY invoice_id, payer_rank HAVING count(*) > 1) d) AS twice,
+        (SELECT count(*) FROM claim_lines) AS claim_lines,
+        (SELECT count(*) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+           WHERE i.status = 'processed' AND l.insurance_eligible AND l.kind = 'service') AS claimable_lines`,
+    );
+    const pn = (k: string) => Number(pv?.[k]);
+    check(
+      checks,
+      "processing runs done",
+      p.runs.length === ids.length && p.runs.every((r) => r.status === "done"),
+      `${p.runs.filter((r) => r.status === "done").length}/${ids.length}`,
+    );
+    check(
+      checks,
+      "claims == insurance invoices",
+      pn("claims") === pn("claimable") && pn("claims") === claims && pn("processed") === claims,
+      `${pn("claims")} claims, ${pn("claimable")} insurance invoices, ${pn("processed")} processed`,
+    );
+    check(checks, "invoices claimed twice", pn("twice") === 0, `${pn("twice")}`);
+    check(
+      checks,
+      "claim lines == eligible invoice lines",
+      pn("claim_lines") === pn("claimable_lines"),
+      `${pn("claim_lines")} == ${pn("claimable_lines")}`,
+    );
+    return processing;
   };
-  progress(
-    `${label}: ${claims} claims from ${processing.items} invoices in ${(p.ms / 1000).toFixed(1)} s = ${Math.round(processing.perSecond)} claims/s`,
-  );
-  const [pv] = await query<Record<string, string>>(
-    database,
-    `SELECT
-      (SELECT count(*) FROM invoices WHERE pays_by = 'insurance' AND insurance_cents > 0) AS claimable,
-      (SELECT count(*) FROM claims) AS claims,
-      (SELECT count(*) FROM invoices WHERE status = 'processed') AS processed,
-      (SELECT count(*) FROM (SELECT invoice_id FROM claims GROUP BY invoice_id, payer_rank HAVING count(*) > 1) d) AS twice,
-      (SELECT count(*) FROM claim_lines) AS claim_lines,
-      (SELECT count(*) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
-         WHERE i.status = 'processed' AND l.insurance_eligible AND l.kind = 'service') AS claimable_lines`,
-  );
-  const pn = (k: string) => Number(pv?.[k]);
-  check(
-    checks,
-    "processing runs done",
-    p.runs.length === ids.length && p.runs.every((r) => r.status === "done"),
-    `${p.runs.filter((r) => r.status === "done").length}/${ids.length}`,
-  );
-  check(
-    checks,
-    "claims == insurance invoices",
-    pn("claims") === pn("claimable") && pn("claims") === claims && pn("processed") === claims,
-    `${pn("claims")} claims, ${pn("claimable")} insurance invoices, ${pn("processed")} processed`,
-  );
-  check(checks, "invoices claimed twice", pn("twice") === 0, `${pn("twice")}`);
-  check(
-    checks,
-    "claim lines == eligible invoice lines",
-    pn("claim_lines") === pn("claimable_lines"),
-    `${pn("claim_lines")} == ${pn("claimable_lines")}`,
-  );
+  // 3. Nightly Invoice Processing.
+  const processing = o.processing ? await measureProcessing() : null;
 
   // 4. Kept → invoice latency, with the real worker loop.
   load.latency = loadavg()[0]!;
-  const latency = await measureLatency(database, workers, generated, o, checks, label);
+  const latency = o.latency ? await measureLatency(database, workers, generated, o, checks, label) : null;
 
   return {
     backend,
