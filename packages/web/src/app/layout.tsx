@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { Button } from "react-aria-components";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../api/client";
@@ -102,6 +102,10 @@ export const PracticeLayout = () => {
   useEffect(() => {
     if (membership) rememberPractice(practiceId);
   }, [membership, practiceId]);
+  const context = useMemo(
+    () => (membership && practice.data ? practiceContextValue(membership, practice.data) : null),
+    [membership, practice.data],
+  );
   // After in-app navigation, focus the new screen's heading so screen readers announce it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
   useEffect(() => {
@@ -156,12 +160,12 @@ export const PracticeLayout = () => {
         </div>
       </aside>
       <main id="main" ref={main} className="main" tabIndex={-1}>
-        {practice.isPending ? (
-          <Loading />
-        ) : practice.isError ? (
+        {practice.isError ? (
           <ErrorAlert error={practice.error} />
+        ) : !context ? (
+          <Loading />
         ) : (
-          <PracticeProvider key={practiceId} value={practiceContextValue(membership, practice.data)}>
+          <PracticeProvider key={practiceId} value={context}>
             <Outlet />
           </PracticeProvider>
         )}

@@ -132,4 +132,27 @@ describe("Automation settings", () => {
     expect(screen.queryAllByRole("button", { name: /^Save/ })).toHaveLength(0);
     expect(screen.getByText(/Invoice creation mode:/).closest("p")?.textContent).toContain("Nightly");
   });
+
+  it("previews what the next run would do, without doing it", async () => {
+    const { user } = renderApp(at("settings/automation"), {
+      ...settingsRoutes(),
+      "GET /api/v1/practices/:pid/automation/:kind/preview": {
+        automation: "invoice_creation",
+        enabled: true,
+        runAt: "2025-03-04T05:00:00Z",
+        localDate: "2025-03-03",
+        wouldDo: 7,
+        wouldSkip: 3,
+        byReason: { NOTE_NOT_SIGNED: 2, NO_DIAGNOSIS: 1 },
+        items: [],
+      },
+    });
+    const card = await screen.findByRole("region", { name: "Invoice Creation" });
+    await user.click(within(card).getByRole("button", { name: "Preview the next run" }));
+    const dialog = await screen.findByRole("dialog", { name: "Invoice Creation: the next run" });
+    await within(dialog).findByText(/would act on/);
+    expect(dialog.textContent).toContain("Mon, Mar 3, 2025, 11:00 PM CST");
+    expect(dialog.textContent).toContain("note not signed: 2");
+    expect(dialog.textContent).toContain("no diagnosis: 1");
+  });
 });

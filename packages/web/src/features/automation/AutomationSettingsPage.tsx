@@ -29,6 +29,7 @@ import { PageHeader } from "../../components/page";
 import { Badge } from "../../components/status";
 import { formatInstant } from "../../lib/format";
 import { automationOrder, useAutomationSettings, useSaveAutomation } from "./automation-api";
+import { PreviewRun } from "./PreviewRun";
 import { RulesEditor } from "./RulesEditor";
 
 export const modeInfo: Record<InvoiceCreationMode, { label: string; description: string }> = {
@@ -340,6 +341,7 @@ export const AutomationSettingsPage = () => {
                 )}
               </div>
               <p className="automation-explanation">{d.explanation}</p>
+              {kind !== "era_processing" ? <PreviewRun kind={kind} title={d.title} /> : null}
 
               {canEdit ? (
                 <ScheduleForm
