@@ -18,8 +18,12 @@ const RUNS = 3;
 
 type Measure = {
   mode: string;
+  /** First pass in a fresh process (cold start). */
   seconds: number;
   cpuSeconds: number;
+  /** Second pass in the same process (steady state). */
+  warmSeconds: number;
+  warmCpuSeconds: number;
   bytes: number;
   claims: number;
   segments: number;
@@ -72,7 +76,8 @@ function measure(mode: string, file: string, arg = "", timeoutMs = 600_000): Pro
 }
 
 const mbps = (m: Measure) => m.bytes / MiB / m.seconds;
-const cpuMbps = (m: Measure) => m.bytes / MiB / m.cpuSeconds;
+const warmMbps = (m: Measure) => m.bytes / MiB / m.warmSeconds;
+const cpuMbps = (m: Measure) => m.bytes / MiB / m.warmCpuSeconds;
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -115,9 +120,23 @@ async function main(): Promise<void> {
             const m = outcome.m;
             maxRss = Math.max(maxRss, m.maxRssMiB);
             log(
-              `[done] ${mode} ${size} MB: ${f1(m.seconds)} s, ${f1(mbps(m))} MB/s (${f1(cpuMbps(m))} MB/s of CPU time), ${f0(m.claims / m.seconds)} claims/s, peak RSS ${f1(m.maxRssMiB)} MiB, peak heap ${f1(m.peakHeapMiB)} MiB, load ${load()}`,
+              `[done] ${mode} ${size} MB: cold ${f1(m.seconds)} s = ${f1(mbps(m))} MB/s; warm ${f1(m.warmSeconds)} s = ${f1(warmMbps(m))} MB/s (${f1(cpuMbps(m))} MB/s of CPU time), ${f0(m.claims / m.warmSeconds)} claims/s; peak RSS ${f1(m.maxRssMiB)} MiB, peak heap ${f1(m.peakHeapMiB)} MiB; load ${load()}`,
             );
-            if (best === undefined || !best.ok || m.seconds < best.m.seconds) best = outcome;
+            if (best === undefined || !best.ok) best = outcome;
+            else {
+              // Fastest cold pass and fastest warm pass over the runs.
+              best = {
+                ok: true,
+                m: {
+                  ...best.m,
+                  ...(m.seconds < best.m.seconds ? { seconds: m.seconds, cpuSeconds: m.cpuSeconds } : {}),
+                  ...(m.warmSeconds < best.m.warmSeconds
+                    ? { warmSeconds: m.warmSeconds, warmCpuSeconds: m.warmCpuSeconds }
+                    : {}),
+                  peakHeapMiB: Math.max(best.m.peakHeapMiB, m.peakHeapMiB),
+                },
+              };
+            }
           } else {
             log(`[done] ${mode} ${size} MB: ${outcome.reason}`);
             best ??= outcome;
@@ -130,21 +149,31 @@ async function main(): Promise<void> {
       }
       rmSync(file);
     }
-    let write: Outcome = { ok: false, reason: "not run" };
+    let best: Measure | undefined;
+    let failure = "not run";
     for (let r = 1; r <= RUNS; r++) {
       log(`\n[run] 837P writer, 100,000 claims, run ${r}/${RUNS} …`);
       const outcome = await measure("write", "-", "100000");
-      if (outcome.ok) {
-        const m = outcome.m;
-        log(
-          `[done] write: ${f1(m.seconds)} s, ${f0(m.claims / m.seconds)} claims/s, ${f1(m.bytes / MiB / m.seconds)} MB/s of output, peak RSS ${f1(m.maxRssMiB)} MiB, load ${load()}`,
-        );
-        if (!write.ok || m.seconds < write.m.seconds) write = outcome;
-      } else {
+      if (!outcome.ok) {
         log(`[done] write: ${outcome.reason}`);
-        if (!write.ok) write = outcome;
+        failure = outcome.reason;
+        continue;
       }
+      const m = outcome.m;
+      log(
+        `[done] write: cold ${f1(m.seconds)} s = ${f0(m.claims / m.seconds)} claims/s; warm ${f1(m.warmSeconds)} s = ${f0(m.claims / m.warmSeconds)} claims/s, ${f1(m.bytes / MiB / m.warmSeconds)} MB/s of output; peak RSS ${f1(m.maxRssMiB)} MiB; load ${load()}`,
+      );
+      best =
+        best === undefined
+          ? m
+          : {
+              ...best,
+              seconds: Math.min(best.seconds, m.seconds),
+              warmSeconds: Math.min(best.warmSeconds, m.warmSeconds),
+              maxRssMiB: Math.max(best.maxRssMiB, m.maxRssMiB),
+            };
     }
+    const write: Outcome = best ? { ok: true, m: best } : { ok: false, reason: failure };
 
     // Summary in Markdown, to paste into the README / docs.
     const label: Record<string, string> = {
@@ -154,30 +183,30 @@ async function main(): Promise<void> {
       "node-x12": "node-x12 1.7.1 X12Parser.parse (whole string)",
     };
     rows.push(
-      "| reader | file | wall time | MB/s (wall) | MB/s (CPU time) | claims/s (wall) | peak RSS | peak heap |",
-      "|---|---|---|---|---|---|---|---|",
+      "| reader | file | cold: time | cold: MB/s | warm: MB/s | warm: MB/s of CPU time | warm: claims/s | peak RSS | peak heap |",
+      "|---|---|---|---|---|---|---|---|---|",
     );
     for (const mode of ["scan", "tokenize", "typed", "node-x12"]) {
       for (const size of [10, 100]) {
         const o = readResults.get(`${mode}@${size}`);
         if (o === undefined) continue;
         if (!o.ok) {
-          rows.push(`| ${label[mode]} | ${size} MB | — | — | — | — | — | ${o.reason} |`);
+          rows.push(`| ${label[mode]} | ${size} MB | — | — | — | — | — | — | ${o.reason} |`);
           continue;
         }
         const m = o.m;
-        const claims = mode === "scan" ? "—" : f0(m.claims / m.seconds);
+        const claims = mode === "scan" ? "—" : f0(m.claims / m.warmSeconds);
         rows.push(
-          `| ${label[mode]} | ${size} MB | ${m.seconds.toFixed(2)} s | ${f1(mbps(m))} | ${f1(cpuMbps(m))} | ${claims} | ${f1(m.maxRssMiB)} MiB | ${f1(m.peakHeapMiB)} MiB |`,
+          `| ${label[mode]} | ${size} MB | ${m.seconds.toFixed(2)} s | ${f1(mbps(m))} | ${f1(warmMbps(m))} | ${f1(cpuMbps(m))} | ${claims} | ${f1(m.maxRssMiB)} MiB | ${f1(m.peakHeapMiB)} MiB |`,
         );
       }
     }
     if (write.ok) {
       rows.push(
         "",
-        "| writer | claims | wall time | claims/s (wall) | output MB/s | peak RSS |",
-        "|---|---|---|---|---|---|",
-        `| @billcycle/x12 generate837P (validation, HL grouping, rendering) | ${f0(write.m.claims)} | ${write.m.seconds.toFixed(2)} s | ${f0(write.m.claims / write.m.seconds)} | ${f1(write.m.bytes / MiB / write.m.seconds)} | ${f1(write.m.maxRssMiB)} MiB |`,
+        "| writer | claims | cold: time | cold: claims/s | warm: claims/s | warm: output MB/s | peak RSS |",
+        "|---|---|---|---|---|---|---|",
+        `| @billcycle/x12 generate837P (validation, HL grouping, rendering) | ${f0(write.m.claims)} | ${write.m.seconds.toFixed(2)} s | ${f0(write.m.claims / write.m.seconds)} | ${f0(write.m.claims / write.m.warmSeconds)} | ${f1(write.m.bytes / MiB / write.m.warmSeconds)} | ${f1(write.m.maxRssMiB)} MiB |`,
       );
     }
     const typed10 = readResults.get("typed@10");
