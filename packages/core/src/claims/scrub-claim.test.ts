@@ -42,12 +42,42 @@ const clean = (): ScrubInput => ({
 
 type Case = [code: string, mutate: (c: ScrubInput) => void];
 const firing: Case[] = [
-  ["BILLING_NPI_INVALID", (c) => void (c.billingProvider.npi = "1234567890")],
-  ["RENDERING_NPI_INVALID", (c) => void (c.renderingProvider = { npi: "9876543210", name: "X" })],
-  ["REFERRING_NPI_INVALID", (c) => void (c.referringProvider = { npi: "1111111111", name: "Y" })],
-  ["BILLING_TAX_ID_INVALID", (c) => void (c.billingProvider.taxId = "123")],
-  ["BILLING_ZIP_NOT_9_DIGITS", (c) => void (c.billingProvider.address.zip = "78701")],
-  ["BILLING_ADDRESS_NOT_PHYSICAL", (c) => void (c.billingProvider.address.line1 = "P.O. Box 42")],
+  [
+    "BILLING_NPI_INVALID",
+    (c) => {
+      c.billingProvider.npi = "1234567890";
+    },
+  ],
+  [
+    "RENDERING_NPI_INVALID",
+    (c) => {
+      c.renderingProvider = { npi: "9876543210", name: "X" };
+    },
+  ],
+  [
+    "REFERRING_NPI_INVALID",
+    (c) => {
+      c.referringProvider = { npi: "1111111111", name: "Y" };
+    },
+  ],
+  [
+    "BILLING_TAX_ID_INVALID",
+    (c) => {
+      c.billingProvider.taxId = "123";
+    },
+  ],
+  [
+    "BILLING_ZIP_NOT_9_DIGITS",
+    (c) => {
+      c.billingProvider.address.zip = "78701";
+    },
+  ],
+  [
+    "BILLING_ADDRESS_NOT_PHYSICAL",
+    (c) => {
+      c.billingProvider.address.line1 = "P.O. Box 42";
+    },
+  ],
   [
     "DIAGNOSIS_MISSING",
     (c) => {
@@ -55,12 +85,42 @@ const firing: Case[] = [
       for (const l of c.lines) l.diagnosisPointers = [];
     },
   ],
-  ["DIAGNOSIS_ICD9_AFTER_2015", (c) => void (c.diagnosisCodes = ["300.02", "F32.1"])],
-  ["DIAGNOSIS_NOT_ICD10", (c) => void (c.diagnosisCodes = ["F41.1", "UU9"])],
-  ["PROCEDURE_CODE_INVALID", (c) => void (c.lines[0]!.code = "9083")],
-  ["MODIFIER_INVALID", (c) => void (c.lines[0]!.modifiers = ["9"])],
-  ["DIAGNOSIS_POINTER_INVALID", (c) => void (c.lines[1]!.diagnosisPointers = [3])],
-  ["UNITS_NOT_POSITIVE", (c) => void (c.lines[1]!.units = 0)],
+  [
+    "DIAGNOSIS_ICD9_AFTER_2015",
+    (c) => {
+      c.diagnosisCodes = ["300.02", "F32.1"];
+    },
+  ],
+  [
+    "DIAGNOSIS_NOT_ICD10",
+    (c) => {
+      c.diagnosisCodes = ["F41.1", "UU9"];
+    },
+  ],
+  [
+    "PROCEDURE_CODE_INVALID",
+    (c) => {
+      c.lines[0]!.code = "9083";
+    },
+  ],
+  [
+    "MODIFIER_INVALID",
+    (c) => {
+      c.lines[0]!.modifiers = ["9"];
+    },
+  ],
+  [
+    "DIAGNOSIS_POINTER_INVALID",
+    (c) => {
+      c.lines[1]!.diagnosisPointers = [3];
+    },
+  ],
+  [
+    "UNITS_NOT_POSITIVE",
+    (c) => {
+      c.lines[1]!.units = 0;
+    },
+  ],
   [
     "CHARGE_NOT_POSITIVE",
     (c) => {
@@ -68,7 +128,12 @@ const firing: Case[] = [
       c.totalCents = 17500;
     },
   ],
-  ["TOTAL_NOT_SUM_OF_LINES", (c) => void (c.totalCents = 30001)],
+  [
+    "TOTAL_NOT_SUM_OF_LINES",
+    (c) => {
+      c.totalCents = 30001;
+    },
+  ],
   [
     "NO_LINES",
     (c) => {
@@ -76,11 +141,36 @@ const firing: Case[] = [
       c.totalCents = 0;
     },
   ],
-  ["DATE_OF_SERVICE_IN_FUTURE", (c) => void (c.lines[0]!.dateOfService = "2026-03-06")],
-  ["SUBSCRIBER_ID_MISSING", (c) => void (c.subscriber.memberId = " ")],
-  ["PAYER_ID_MISSING", (c) => void (c.payer.payerId = null)],
-  ["CLAIM_FILING_INDICATOR_MISSING", (c) => void (c.payer.claimFilingIndicator = "")],
-  ["TIMELY_FILING_EXCEEDED", (c) => void (c.today = "2026-06-01")],
+  [
+    "DATE_OF_SERVICE_IN_FUTURE",
+    (c) => {
+      c.lines[0]!.dateOfService = "2026-03-06";
+    },
+  ],
+  [
+    "SUBSCRIBER_ID_MISSING",
+    (c) => {
+      c.subscriber.memberId = " ";
+    },
+  ],
+  [
+    "PAYER_ID_MISSING",
+    (c) => {
+      c.payer.payerId = null;
+    },
+  ],
+  [
+    "CLAIM_FILING_INDICATOR_MISSING",
+    (c) => {
+      c.payer.claimFilingIndicator = "";
+    },
+  ],
+  [
+    "TIMELY_FILING_EXCEEDED",
+    (c) => {
+      c.today = "2026-06-01";
+    },
+  ],
   [
     "DUPLICATE_CLAIM",
     (c) =>
