@@ -320,14 +320,12 @@ export const scrubClaim = (input: ScrubInput, disabledWarnings: readonly string[
   scrubEdits.flatMap((edit) =>
     edit.severity === "warning" && disabledWarnings.includes(edit.code)
       ? []
-      : edit
-          .check(input)
-          .map((r) => ({
-            code: edit.code,
-            severity: edit.severity,
-            message: r.message,
-            ...(r.path ? { path: r.path } : {}),
-          })),
+      : edit.check(input).map((r) => ({
+          code: edit.code,
+          severity: edit.severity,
+          message: r.message,
+          ...(r.path ? { path: r.path } : {}),
+        })),
   );
 
 export const isBlocked = (edits: readonly ScrubEdit[]): boolean =>

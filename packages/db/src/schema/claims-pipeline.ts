@@ -13,9 +13,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { cents, instant, tenantColumns } from "./columns";
 import { claimLines, claims, invoices } from "./billing";
 import { payers } from "./clinic";
+import { cents, instant, tenantColumns } from "./columns";
 import { practices } from "./practice";
 
 /** Per-practice claims settings: scrubber warnings turned off, what to do with adjustment codes without a rule. */
@@ -48,7 +48,9 @@ export const clearinghouseConnections = pgTable(
     host: text("host"),
     port: integer("port"),
     username: text("username"),
-    authKind: text("auth_kind", { enum: ["password", "private_key", "none"] }).notNull().default("none"),
+    authKind: text("auth_kind", { enum: ["password", "private_key", "none"] })
+      .notNull()
+      .default("none"),
     /** AES-256-GCM ciphertext of the password or private key ("v1:<iv>:<tag>:<data>", base64). Never returned by the API. */
     secretCiphertext: text("secret_ciphertext"),
     /** SHA-256 of the server's host key (base64); when set, any other key is refused. */
@@ -60,7 +62,9 @@ export const clearinghouseConnections = pgTable(
     submitterContactEmail: text("submitter_contact_email"),
     receiverId: text("receiver_id").notNull(),
     receiverName: text("receiver_name").notNull(),
-    usageIndicator: text("usage_indicator", { enum: ["T", "P"] }).notNull().default("T"),
+    usageIndicator: text("usage_indicator", { enum: ["T", "P"] })
+      .notNull()
+      .default("T"),
     active: boolean("active").notNull().default(true),
   },
   (t) => [
@@ -87,7 +91,9 @@ export const clearinghouseFiles = pgTable(
     sha256: text("sha256").notNull(),
     bytes: integer("bytes").notNull(),
     content: text("content").notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed", "unknown", "received", "processed", "rejected", "duplicate"] }).notNull(),
+    status: text("status", {
+      enum: ["pending", "sent", "failed", "unknown", "received", "processed", "rejected", "duplicate"],
+    }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: instant("next_attempt_at"),
     lastError: text("last_error"),
@@ -120,7 +126,10 @@ export const claimSubmissions = pgTable(
   (t) => [
     primaryKey({ columns: [t.claimId, t.fileId] }),
     foreignKey({ columns: [t.practiceId, t.claimId], foreignColumns: [claims.practiceId, claims.id] }),
-    foreignKey({ columns: [t.practiceId, t.fileId], foreignColumns: [clearinghouseFiles.practiceId, clearinghouseFiles.id] }),
+    foreignKey({
+      columns: [t.practiceId, t.fileId],
+      foreignColumns: [clearinghouseFiles.practiceId, clearinghouseFiles.id],
+    }),
     index("claim_submissions_file_idx").on(t.fileId),
   ],
 );
@@ -134,10 +143,15 @@ export const claimScrubs = pgTable(
     claimId: uuid("claim_id").notNull(),
     at: instant("at").notNull(),
     blocking: boolean("blocking").notNull(),
-    edits: jsonb("edits").$type<Array<{ code: string; severity: "blocking" | "warning"; message: string; path?: string }>>().notNull(),
+    edits: jsonb("edits")
+      .$type<Array<{ code: string; severity: "blocking" | "warning"; message: string; path?: string }>>()
+      .notNull(),
   },
   (t) => [
-    foreignKey({ columns: [t.practiceId, t.claimId], foreignColumns: [claims.practiceId, claims.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.practiceId, t.claimId],
+      foreignColumns: [claims.practiceId, claims.id],
+    }).onDelete("cascade"),
     index("claim_scrubs_claim_idx").on(t.claimId, t.at),
   ],
 );
@@ -153,12 +167,17 @@ export const claimAcknowledgments = pgTable(
     acknowledgesFileId: uuid("acknowledges_file_id"),
     claimId: uuid("claim_id"),
     kind: text("kind", { enum: ["999", "277CA"] }).notNull(),
-    outcome: text("outcome", { enum: ["accepted", "rejected", "partially_accepted", "pending", "other"] }).notNull(),
+    outcome: text("outcome", {
+      enum: ["accepted", "rejected", "partially_accepted", "pending", "other"],
+    }).notNull(),
     payerClaimNumber: text("payer_claim_number"),
     details: jsonb("details").$type<Array<{ code: string; text: string; detail?: string }>>().notNull(),
     at: instant("at").notNull(),
   },
-  (t) => [index("claim_acknowledgments_claim_idx").on(t.claimId), index("claim_acknowledgments_file_idx").on(t.fileId)],
+  (t) => [
+    index("claim_acknowledgments_claim_idx").on(t.claimId),
+    index("claim_acknowledgments_file_idx").on(t.fileId),
+  ],
 );
 
 /** An 835 transaction: unique per (payer, TRN02), so re-importing the same remittance posts nothing twice. */
@@ -207,7 +226,10 @@ export const remittanceClaims = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
   },
   (t) => [
-    foreignKey({ columns: [t.practiceId, t.remittanceId], foreignColumns: [remittances.practiceId, remittances.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.practiceId, t.remittanceId],
+      foreignColumns: [remittances.practiceId, remittances.id],
+    }).onDelete("cascade"),
     unique("remittance_claims_position_key").on(t.remittanceId, t.position),
     index("remittance_claims_claim_idx").on(t.claimId),
   ],
@@ -226,7 +248,9 @@ export const postings = pgTable(
     claimId: uuid("claim_id").notNull(),
     claimLineId: uuid("claim_line_id"),
     invoiceId: uuid("invoice_id").notNull(),
-    kind: text("kind", { enum: ["payment", "write_off", "patient_responsibility", "denial", "informational", "reversal"] }).notNull(),
+    kind: text("kind", {
+      enum: ["payment", "write_off", "patient_responsibility", "denial", "informational", "reversal"],
+    }).notNull(),
     groupCode: text("group_code"),
     reasonCode: text("reason_code"),
     amountCents: cents("amount_cents").notNull(),
@@ -240,7 +264,9 @@ export const postings = pgTable(
     foreignKey({ columns: [t.claimLineId], foreignColumns: [claimLines.id] }),
     index("postings_claim_idx").on(t.claimId),
     index("postings_invoice_idx").on(t.invoiceId),
-    uniqueIndex("postings_reverses_key").on(t.reversesPostingId).where(sql`${t.reversesPostingId} is not null`),
+    uniqueIndex("postings_reverses_key")
+      .on(t.reversesPostingId)
+      .where(sql`${t.reversesPostingId} is not null`),
   ],
 );
 
@@ -252,17 +278,24 @@ export const workQueueItems = pgTable(
     practiceId: uuid("practice_id").notNull(),
     remittanceId: uuid("remittance_id").notNull(),
     remittanceClaimId: uuid("remittance_claim_id"),
-    kind: text("kind", { enum: ["unbalanced", "unmatched_claim", "unmatched_line", "blocked_code", "reversal_without_original"] }).notNull(),
+    kind: text("kind", {
+      enum: ["unbalanced", "unmatched_claim", "unmatched_line", "blocked_code", "reversal_without_original"],
+    }).notNull(),
     reason: text("reason").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull(),
-    status: text("status", { enum: ["open", "resolved", "dismissed"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "resolved", "dismissed"] })
+      .notNull()
+      .default("open"),
     resolution: text("resolution"),
     createdAt: instant("created_at").notNull(),
     resolvedAt: instant("resolved_at"),
     resolvedBy: text("resolved_by"),
   },
   (t) => [
-    foreignKey({ columns: [t.practiceId, t.remittanceId], foreignColumns: [remittances.practiceId, remittances.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.practiceId, t.remittanceId],
+      foreignColumns: [remittances.practiceId, remittances.id],
+    }).onDelete("cascade"),
     index("work_queue_items_open_idx").on(t.practiceId, t.status, t.createdAt),
   ],
 );
@@ -275,11 +308,18 @@ export const postingRules = pgTable(
     payerId: uuid("payer_id"),
     groupCode: text("group_code", { enum: ["CO", "PR", "OA", "PI", "CR"] }).notNull(),
     reasonCode: text("reason_code").notNull(),
-    action: text("action", { enum: ["write_off", "patient_responsibility", "denial", "informational", "block"] }).notNull(),
+    action: text("action", {
+      enum: ["write_off", "patient_responsibility", "denial", "informational", "block"],
+    }).notNull(),
   },
   (t) => [
     unique("posting_rules_practice_id_id_key").on(t.practiceId, t.id),
-    uniqueIndex("posting_rules_key").on(t.practiceId, sql`coalesce(${t.payerId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.groupCode, t.reasonCode),
+    uniqueIndex("posting_rules_key").on(
+      t.practiceId,
+      sql`coalesce(${t.payerId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.groupCode,
+      t.reasonCode,
+    ),
     foreignKey({ columns: [t.practiceId, t.payerId], foreignColumns: [payers.practiceId, payers.id] }),
   ],
 );

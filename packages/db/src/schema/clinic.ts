@@ -93,7 +93,10 @@ export const clients = pgTable(
     foreignKey({ columns: [t.practiceId], foreignColumns: [practices.id] }).onDelete("cascade"),
     index("clients_practice_name_idx").on(t.practiceId, t.lastName, t.firstName),
     // An employer of the same practice only (the database refuses a link to another practice's employer).
-    foreignKey({ columns: [t.practiceId, t.employerId], foreignColumns: [employers.practiceId, employers.id] }),
+    foreignKey({
+      columns: [t.practiceId, t.employerId],
+      foreignColumns: [employers.practiceId, employers.id],
+    }),
     check("clients_sex_check", sql`${t.sex} in ('F','M','U')`),
     check("clients_pays_by_check", sql`${t.paysBy} in ('insurance','self_pay')`),
   ],

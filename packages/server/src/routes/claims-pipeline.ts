@@ -274,12 +274,10 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
         .where(and(...where))
         .orderBy(desc(tables.workQueueItems.id))
         .limit(q.limit + 1);
-      const data = rows
-        .slice(0, q.limit)
-        .map((r) => ({
-          ...r,
-          actions: r.kind === "unmatched_claim" ? ["match", "dismiss"] : ["post", "dismiss"],
-        }));
+      const data = rows.slice(0, q.limit).map((r) => ({
+        ...r,
+        actions: r.kind === "unmatched_claim" ? ["match", "dismiss"] : ["post", "dismiss"],
+      }));
       return c.json({ data, nextCursor: rows.length > q.limit ? (data.at(-1)?.id ?? null) : null }, 200);
     },
   );
