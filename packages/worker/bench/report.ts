@@ -5,7 +5,9 @@ import { fmtInt } from "./common";
 import type { ScenarioResult } from "./scenario";
 
 export const SECTION_TITLE = "## Automation engine (`npm run bench:automation`)";
-const DOC = process.env.BENCH_PERFORMANCE_DOC ?? fileURLToPath(new URL("../../../docs/PERFORMANCE.md", import.meta.url));
+const DOC =
+  process.env.BENCH_PERFORMANCE_DOC ??
+  fileURLToPath(new URL("../../../docs/PERFORMANCE.md", import.meta.url));
 
 export const TARGETS = { perSecond: 2000, ceilingShare: 0.4, p99Ms: 1000 } as const;
 

@@ -76,18 +76,16 @@ export const scrubClaims = async (
     };
   });
   if (options.persist === false) return results.map(({ status: _, ...r }) => r);
-  await tx
-    .insert(tables.claimScrubs)
-    .values(
-      results.map((r) => ({
-        id: newId(now.getTime()),
-        practiceId,
-        claimId: r.claimId,
-        at: now,
-        blocking: r.blocked,
-        edits: r.edits,
-      })),
-    );
+  await tx.insert(tables.claimScrubs).values(
+    results.map((r) => ({
+      id: newId(now.getTime()),
+      practiceId,
+      claimId: r.claimId,
+      at: now,
+      blocking: r.blocked,
+      edits: r.edits,
+    })),
+  );
   const rejected = results.filter((r) => r.blocked).map((r) => r.claimId);
   const passedAfterFix = results
     .filter((r) => !r.blocked && r.status === "scrubber_rejected")

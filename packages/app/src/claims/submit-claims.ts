@@ -196,7 +196,8 @@ export const submitClaims = async (
       return result;
     }
     const fileId = newId(now.getTime());
-    const name = `837P-${input.today}-${String(numbers.interchange).padStart(9, "0")}.x12`;
+    // Unique across practices that share a clearinghouse folder: reconciliation looks files up by name.
+    const name = `837P-${input.today}-${String(numbers.interchange).padStart(9, "0")}-${fileId}.x12`;
     const st = issued.transaction.map((n) => String(n).padStart(4, "0"));
     await database.db.transaction(async (tx) => {
       await tx.insert(tables.clearinghouseFiles).values({
@@ -215,17 +216,15 @@ export const submitClaims = async (
         transactionControlNumbers: st,
         createdAt: now,
       });
-      await tx
-        .insert(tables.claimSubmissions)
-        .values(
-          details.map((d) => ({
-            practiceId: input.practiceId,
-            claimId: d.claim.id,
-            fileId,
-            transactionControlNumber: st[0] ?? "0001",
-            createdAt: now,
-          })),
-        );
+      await tx.insert(tables.claimSubmissions).values(
+        details.map((d) => ({
+          practiceId: input.practiceId,
+          claimId: d.claim.id,
+          fileId,
+          transactionControlNumber: st[0] ?? "0001",
+          createdAt: now,
+        })),
+      );
     });
     const delivery = await deliverFile(database, fileId, now, deps);
     result.files = 1;

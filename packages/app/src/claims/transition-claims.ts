@@ -43,20 +43,18 @@ export const transitionClaims = async (
         allowed.map((c) => c.id),
       ),
     );
-  await tx
-    .insert(tables.claimStatusHistory)
-    .values(
-      allowed.map((c) => ({
-        id: newId(now.getTime()),
-        practiceId,
-        claimId: c.id,
-        fromStatus: c.status,
-        toStatus: to,
-        at: now,
-        actor,
-        cause,
-      })),
-    );
+  await tx.insert(tables.claimStatusHistory).values(
+    allowed.map((c) => ({
+      id: newId(now.getTime()),
+      practiceId,
+      claimId: c.id,
+      fromStatus: c.status,
+      toStatus: to,
+      at: now,
+      actor,
+      cause,
+    })),
+  );
   return { moved: allowed.map((c) => c.id), refused };
 };
 
