@@ -25,6 +25,9 @@ export default defineConfig({
           environment: "jsdom",
           include: ["packages/web/src/**/*.test.tsx", "packages/web/scripts/**/*.test.ts"],
           setupFiles: ["packages/web/src/test/setup.ts"],
+          // One jsdom per worker instead of per file: each test renders a fresh app and cache, and the setup
+          // file cleans the DOM, stubs and storage after each.
+          isolate: false,
         },
       },
       {
