@@ -214,10 +214,11 @@ async function main(): Promise<void> {
     const scan100 = readResults.get("scan@100");
     const nx10 = readResults.get("node-x12@10");
     const ratios: string[] = [];
+    const ratio = (a: Measure, b: Measure) =>
+      `cold ${(mbps(a) / mbps(b)).toFixed(2)}, warm ${(warmMbps(a) / warmMbps(b)).toFixed(2)}, CPU time ${(cpuMbps(a) / cpuMbps(b)).toFixed(2)}`;
     if (typed100?.ok && scan100?.ok)
-      ratios.push(`typed/bare-scan at 100 MB: ${(mbps(typed100.m) / mbps(scan100.m)).toFixed(2)}`);
-    if (typed10?.ok && nx10?.ok)
-      ratios.push(`typed/node-x12 at 10 MB: ${(mbps(typed10.m) / mbps(nx10.m)).toFixed(1)}×`);
+      ratios.push(`typed/bare-scan at 100 MB: ${ratio(typed100.m, scan100.m)}`);
+    if (typed10?.ok && nx10?.ok) ratios.push(`typed/node-x12 at 10 MB: ${ratio(typed10.m, nx10.m)}`);
     if (typed10?.ok && typed100?.ok)
       ratios.push(
         `typed peak RSS 10 MB → 100 MB: ${f1(typed10.m.maxRssMiB)} → ${f1(typed100.m.maxRssMiB)} MiB`,
