@@ -1,6 +1,7 @@
 import { type AppointmentStatus, appointmentStatuses, appointmentStatusLabel } from "@billcycle/core";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
+import { Button } from "react-aria-components";
 import { Link, useSearchParams } from "react-router";
 import { clientName, type Directory, locationName, providerName, useDirectory } from "../../api/directory";
 import type { Appointment } from "../../api/types";
@@ -163,6 +164,14 @@ export const SessionsPage = () => {
             />
             <TextInput label="From" type="date" value={filters.from ?? ""} onChange={(v) => set("from", v)} />
             <TextInput label="To" type="date" value={filters.to ?? ""} onChange={(v) => set("to", v)} />
+            {filters.status || filters.clientId || filters.from || filters.to || filters.providerId ? (
+              <Button
+                className="btn btn-quiet"
+                onPress={() => update({ status: null, client: null, from: null, to: null, provider: null })}
+              >
+                Clear filters
+              </Button>
+            ) : null}
           </>
         ) : null}
       </search>
