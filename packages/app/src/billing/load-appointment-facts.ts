@@ -29,11 +29,12 @@ type FactsRow = {
   pays_by: "insurance" | "self_pay";
   has_address: boolean;
   invoice_number: string | null;
-  /** [service id, code, description, billable, insurance eligible, fee cents, units, modifiers], by position. */
-  services: Json<Array<[string, string, string, boolean, boolean, number, number, string[]]>> | null;
-  /** [policy id, payer id, rank] of the policies in effect on the date of service. */
-  policies: Json<Array<[string, string, PolicyFact["rank"]]>> | null;
-  diagnoses: Json<string[]> | null;
+  /** [position, service id, code, description, billable, insurance eligible, fee cents, units, modifiers]. */
+  services: Json<Array<[number, string, string, string, boolean, boolean, number, number, string[]]>> | null;
+  /** The client's policies: [policy id, payer id, rank, effective from, effective to]. */
+  policies: Json<Array<[string, string, PolicyFact["rank"], string, string | null]>> | null;
+  /** The client's active diagnoses: [rank, id, code]. */
+  diagnoses: Json<Array<[number, string, string]>> | null;
   note_signed: boolean | null;
 };
 
@@ -43,12 +44,12 @@ const json = <T>(value: Json<T> | null): T | null =>
   value === null ? null : typeof value === "string" ? (JSON.parse(value) as T) : value;
 
 const rankOrder = { primary: 0, secondary: 1, tertiary: 2 } as const;
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
  * Everything eligibility needs about a set of appointments, in one set-based statement (not per appointment):
- * the appointments with client and invoice, and for each its services, the client's policies in effect on the date
- * of service, the client's active diagnoses and the note. Lists travel as single array parameters, so a filter of
- * any length is one parameter.
+ * the appointments with client, invoice and note, their services, and their clients' policies and active
+ * diagnoses. Lists travel as single array parameters, so a filter of any length is one parameter.
  */
 export const loadAppointmentFacts = async (
   tx: Executor,
@@ -80,10 +81,12 @@ export const loadAppointmentFacts = async (
         WHERE ${sql.join(where, sql` AND `)}
         ORDER BY a.id${limit}
       ),
-      -- Services joined once for the whole set (a per-row subquery would rescan the small services table per row).
+      -- Services are joined once for the whole set (a per-row subquery would rescan the small services table per
+      -- row); policies, diagnoses, note and invoice are per-row index lookups. Orders are restored in memory, so
+      -- no aggregate sorts per row or group.
       svc AS (
-        SELECT s.appointment_id, json_agg(json_build_array(v.id, v.code, v.description, v.billable,
-            v.insurance_eligible, v.fee_cents, s.units, s.modifiers) ORDER BY s.position) AS services
+        SELECT s.appointment_id, json_agg(json_build_array(s.position, v.id, v.code, v.description, v.billable,
+            v.insurance_eligible, v.fee_cents, s.units, s.modifiers)) AS services
         FROM a
         JOIN appointment_services s ON s.practice_id = a.practice_id AND s.appointment_id = a.id
         JOIN services v ON v.id = s.service_id
@@ -95,14 +98,11 @@ export const loadAppointmentFacts = async (
         (SELECT inv.number FROM appointment_invoices ai JOIN invoices inv ON inv.id = ai.invoice_id
           WHERE ai.appointment_id = a.id) AS invoice_number,
         svc.services,
-        (SELECT json_agg(json_build_array(p.id, p.payer_id, p.rank) ORDER BY p.id)
-          FROM insurance_policies p
-          WHERE p.practice_id = a.practice_id AND p.client_id = a.client_id
-            AND p.effective_from <= a.date_of_service
-            AND (p.effective_to IS NULL OR p.effective_to >= a.date_of_service)) AS policies,
-        (SELECT json_agg(d.code ORDER BY d.rank, d.id)
+        (SELECT json_agg(json_build_array(p.id, p.payer_id, p.rank, p.effective_from, p.effective_to))
+          FROM insurance_policies p WHERE p.practice_id = a.practice_id AND p.client_id = a.client_id) AS policies,
+        (SELECT json_agg(json_build_array(d.rank, d.id, d.code))
           FROM diagnoses d
-          WHERE d.practice_id = a.practice_id AND d.active AND d.client_id = a.client_id) AS diagnoses,
+          WHERE d.practice_id = a.practice_id AND d.client_id = a.client_id AND d.active) AS diagnoses,
         (SELECT n.signed FROM progress_notes n
           WHERE n.practice_id = a.practice_id AND n.appointment_id = a.id) AS note_signed
       FROM a
@@ -110,9 +110,25 @@ export const loadAppointmentFacts = async (
       ORDER BY a.id`,
   );
 
+  // A client's policies and diagnoses are shared by its sessions in the batch: decode them once.
+  const policiesOf = new Map<string, Array<[string, string, PolicyFact["rank"], string, string | null]>>();
+  const diagnosesOf = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!policiesOf.has(r.client_id)) {
+      policiesOf.set(
+        r.client_id,
+        (json(r.policies) ?? []).sort((x, y) => rankOrder[x[2]] - rankOrder[y[2]] || byText(x[0], y[0])),
+      );
+      diagnosesOf.set(
+        r.client_id,
+        (json(r.diagnoses) ?? []).sort((x, y) => x[0] - y[0] || byText(x[1], y[1])).map((d) => d[2]),
+      );
+    }
+  }
   return rows.map((r) => {
-    const services: ServiceFact[] = (json(r.services) ?? []).map(
-      ([serviceId, code, description, billable, insuranceEligible, feeCents, units, modifiers]) => ({
+    const services: ServiceFact[] = (json(r.services) ?? [])
+      .sort((x, y) => x[0] - y[0])
+      .map(([, serviceId, code, description, billable, insuranceEligible, feeCents, units, modifiers]) => ({
         serviceId,
         code,
         description,
@@ -121,11 +137,12 @@ export const loadAppointmentFacts = async (
         feeCents: Number(feeCents),
         units,
         modifiers,
-      }),
-    );
-    const activePolicies: PolicyFact[] = (json(r.policies) ?? [])
-      .map(([policyId, payerId, rank]) => ({ policyId, payerId, rank }))
-      .sort((x, y) => rankOrder[x.rank] - rankOrder[y.rank]);
+      }));
+    const dos = r.date_of_service;
+    const activePolicies: PolicyFact[] = policiesOf
+      .get(r.client_id)!
+      .filter(([, , , from, to]) => from <= dos && (to === null || to >= dos))
+      .map(([policyId, payerId, rank]) => ({ policyId, payerId, rank }));
     return {
       appointmentId: r.id,
       clientId: r.client_id,
@@ -137,7 +154,7 @@ export const loadAppointmentFacts = async (
       clientHasAddress: r.has_address,
       services,
       activePolicies,
-      diagnosisCodes: json(r.diagnoses) ?? [],
+      diagnosisCodes: diagnosesOf.get(r.client_id)!,
       note: r.note_signed === null ? null : { signed: r.note_signed },
       existingInvoiceNumber: r.invoice_number ?? null,
     };
