@@ -62,13 +62,12 @@ export const loadAppointmentFacts = async (
   if (filter.dosTo) where.push(sql`a.date_of_service <= ${filter.dosTo}::date`);
   if (filter.statuses) where.push(sql`a.status = ANY(${pgArray(filter.statuses, "text")}::text[])`);
   if (filter.afterId) where.push(sql`a.id > ${filter.afterId}::uuid`);
-  // Only sessions without an invoice: an anti-join, bounded below by the cursor so it never rescans the key.
-  if (filter.onlyUninvoiced)
-    where.push(
-      sql`NOT EXISTS (SELECT 1 FROM appointment_invoices ai WHERE ai.appointment_id = a.id${
-        filter.afterId ? sql` AND ai.appointment_id > ${filter.afterId}::uuid` : sql``
-      })`,
-    );
+  // Only sessions without an invoice: probed per session through the key (a LATERAL … LIMIT 1 stays a per-row
+  // index probe; an anti-join would walk the key across every other practice's sessions in the same id range).
+  const invoiced = filter.onlyUninvoiced
+    ? sql`LEFT JOIN LATERAL (SELECT true AS hit FROM appointment_invoices ai WHERE ai.appointment_id = a.id LIMIT 1) inv ON true`
+    : sql``;
+  if (filter.onlyUninvoiced) where.push(sql`inv.hit IS NULL`);
   const limit = filter.limit ? sql` LIMIT ${filter.limit}` : sql``;
   const rows = await runPrepared<FactsRow>(
     tx,
@@ -78,6 +77,7 @@ export const loadAppointmentFacts = async (
           c.pays_by, c.address IS NOT NULL AS has_address
         FROM appointments a
         JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
+        ${invoiced}
         WHERE ${sql.join(where, sql` AND `)}
         ORDER BY a.id${limit}
       ),
