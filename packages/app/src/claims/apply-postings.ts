@@ -1,9 +1,17 @@
-import { type ExistingPosting, type PlannedPosting, type PostingKind, postingEffects } from "@billcycle/core";
-import { type Executor, newId, tables } from "@billcycle/db";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record-audit";
+import {
+  type ClaimStatus,
+  canTransition,
+  claimTransitions,
+  type ExistingPosting,
+  type PlannedPosting,
+  type PostingKind,
+  postingEffects,
+} from "@billcycle/core";
+import { type Executor, tables } from "@billcycle/db";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { systemActor } from "../auth/actor";
-import { type ClaimCause, transitionClaims } from "./transition-claims";
+import { bulkInsert, oneStatement, pgArray, runPrepared, same } from "../billing/bulk-insert";
+import { type ClaimCause, pooledId } from "./transition-claims";
 
 export const existingPostings = async (tx: Executor, claimId: string): Promise<ExistingPosting[]> =>
   tx
@@ -19,6 +27,497 @@ export const existingPostings = async (tx: Executor, claimId: string): Promise<E
     .from(tables.postings)
     .where(eq(tables.postings.claimId, claimId))
     .orderBy(asc(tables.postings.createdAt), asc(tables.postings.id)) as Promise<ExistingPosting[]>;
+
+type ClaimRow = typeof tables.claims.$inferSelect;
+type ClaimLineRow = typeof tables.claimLines.$inferSelect;
+type InvoiceRow = typeof tables.invoices.$inferSelect;
+
+/** What posting one remittance claim (or a person's decision) does to one claim. */
+export type PostingApplication = {
+  claimId: string;
+  remittanceClaimId: string | null;
+  postings: PlannedPosting[];
+  claimOutcome: "paid" | "partially_paid" | "denied" | "reversed";
+  payerClaimNumber: string | null;
+  cause: ClaimCause;
+  actor: string;
+};
+
+/**
+ * A claim as loaded (locked) by a posting batch — the columns posting reads — with its lines and every posting so
+ * far, this batch's included.
+ */
+export type BatchClaim = {
+  claim: Pick<ClaimRow, "id" | "payerId" | "invoiceId" | "patientControlNumber" | "status">;
+  lines: Array<
+    Pick<ClaimLineRow, "id" | "lineNumber" | "controlNumber" | "code" | "dateOfService" | "chargeCents">
+  >;
+  existing: ExistingPosting[];
+};
+
+type InvoiceAmounts = Pick<
+  InvoiceRow,
+  | "id"
+  | "status"
+  | "insuranceCents"
+  | "insurancePaidCents"
+  | "adjustmentCents"
+  | "clientCents"
+  | "clientPaidCents"
+>;
+
+type ClaimState = BatchClaim & {
+  status: string;
+  paidDelta: number;
+  patientDelta: number;
+  payerClaimNumber: string | null;
+  versionDelta: number;
+  touched: boolean;
+};
+
+type InvoiceState = {
+  row: InvoiceAmounts;
+  status: string;
+  insurancePaidDelta: number;
+  adjustmentDelta: number;
+  toClientDelta: number;
+  versionDelta: number;
+  touched: boolean;
+};
+
+const ERA_POSTING_ACTOR = "era_posting";
+
+/**
+ * Posting many claims in one transaction with a few statements instead of a dozen per claim. `load` locks the
+ * claims (FOR UPDATE, in id order) and their invoices and reads their lines and postings once; `apply` decides
+ * nothing — it records a posting plan in memory exactly as posting claim by claim would (postings appended,
+ * amounts, the status transition by the claim transition table with its history row, the invoice's amounts and
+ * status with its history row, one audit row), so a later plan for the same claim sees the earlier one (a
+ * reversal and its correction in one remittance); `statements` turns what was recorded since the last call into
+ * SQL (bulk inserts, one UPDATE … FROM unnest per table, amounts as deltas) for the caller to run on the same
+ * transaction; the loaded state stays, so later plans keep deciding on it while earlier writes are still running.
+ */
+export class PostingBatch {
+  private readonly claims = new Map<string, ClaimState>();
+  private readonly invoices = new Map<string, InvoiceState>();
+  private touchedClaims: ClaimState[] = [];
+  private touchedInvoices: InvoiceState[] = [];
+  /** Writes sent and not yet finished: each waits for the one before (one session, in order). */
+  private pending: Promise<unknown> = Promise.resolve();
+  private postings = newPostingRows();
+  private claimHistory = newClaimHistoryRows();
+  private invoiceHistory = newInvoiceHistoryRows();
+  private audit = newAuditRows();
+
+  constructor(
+    private readonly tx: Executor,
+    readonly practiceId: string,
+    private readonly now: Date,
+  ) {}
+
+  /**
+   * Locks and loads the claims not loaded yet (and their invoices), in id order, `LOAD_CHUNK` claims per round of
+   * four queries; claims of other practices are not found.
+   */
+  async load(claimIds: readonly string[]): Promise<void> {
+    const wanted = [...new Set(claimIds)].filter((id) => !this.claims.has(id)).sort();
+    for (let i = 0; i < wanted.length; i += LOAD_CHUNK) await this.loadSome(wanted.slice(i, i + LOAD_CHUNK));
+  }
+
+  private async loadSome(wanted: readonly string[]): Promise<void> {
+    const ids = pgArray(wanted, "uuid");
+    const claims = await this.tx
+      .select({
+        id: tables.claims.id,
+        payerId: tables.claims.payerId,
+        invoiceId: tables.claims.invoiceId,
+        patientControlNumber: tables.claims.patientControlNumber,
+        status: tables.claims.status,
+      })
+      .from(tables.claims)
+      .where(
+        and(eq(tables.claims.practiceId, this.practiceId), sql`${tables.claims.id} = ANY(${ids}::uuid[])`),
+      )
+      .orderBy(asc(tables.claims.id))
+      .for("update");
+    if (claims.length === 0) return;
+    const found = pgArray(
+      claims.map((c) => c.id),
+      "uuid",
+    );
+    const lines = await this.tx
+      .select({
+        claimId: tables.claimLines.claimId,
+        id: tables.claimLines.id,
+        lineNumber: tables.claimLines.lineNumber,
+        controlNumber: tables.claimLines.controlNumber,
+        code: tables.claimLines.code,
+        dateOfService: tables.claimLines.dateOfService,
+        chargeCents: tables.claimLines.chargeCents,
+      })
+      .from(tables.claimLines)
+      .where(sql`${tables.claimLines.claimId} = ANY(${found}::uuid[])`)
+      .orderBy(asc(tables.claimLines.claimId), asc(tables.claimLines.lineNumber));
+    const postings = await this.tx
+      .select({
+        claimId: tables.postings.claimId,
+        id: tables.postings.id,
+        kind: tables.postings.kind,
+        amountCents: tables.postings.amountCents,
+        claimLineId: tables.postings.claimLineId,
+        groupCode: tables.postings.groupCode,
+        reasonCode: tables.postings.reasonCode,
+        reversesPostingId: tables.postings.reversesPostingId,
+      })
+      .from(tables.postings)
+      .where(sql`${tables.postings.claimId} = ANY(${found}::uuid[])`)
+      .orderBy(asc(tables.postings.createdAt), asc(tables.postings.id));
+    const invoiceIds = [...new Set(claims.map((c) => c.invoiceId))]
+      .filter((id) => !this.invoices.has(id))
+      .sort();
+    const invoices = invoiceIds.length
+      ? await this.tx
+          .select({
+            id: tables.invoices.id,
+            status: tables.invoices.status,
+            insuranceCents: tables.invoices.insuranceCents,
+            insurancePaidCents: tables.invoices.insurancePaidCents,
+            adjustmentCents: tables.invoices.adjustmentCents,
+            clientCents: tables.invoices.clientCents,
+            clientPaidCents: tables.invoices.clientPaidCents,
+          })
+          .from(tables.invoices)
+          .where(
+            and(
+              eq(tables.invoices.practiceId, this.practiceId),
+              sql`${tables.invoices.id} = ANY(${pgArray(invoiceIds, "uuid")}::uuid[])`,
+            ),
+          )
+          .orderBy(asc(tables.invoices.id))
+          .for("update")
+      : [];
+    for (const c of claims) {
+      this.claims.set(c.id, {
+        claim: c,
+        lines: [],
+        existing: [],
+        status: c.status,
+        paidDelta: 0,
+        patientDelta: 0,
+        payerClaimNumber: null,
+        versionDelta: 0,
+        touched: false,
+      });
+    }
+    for (const { claimId, ...l } of lines) this.claims.get(claimId)?.lines.push(l);
+    for (const { claimId, ...p } of postings) this.claims.get(claimId)?.existing.push(p as ExistingPosting);
+    for (const row of invoices) {
+      this.invoices.set(row.id, {
+        row,
+        status: row.status,
+        insurancePaidDelta: 0,
+        adjustmentDelta: 0,
+        toClientDelta: 0,
+        versionDelta: 0,
+        touched: false,
+      });
+    }
+  }
+
+  /** A loaded claim, its lines and its postings so far (this batch's included); undefined when not found. */
+  get(claimId: string): BatchClaim | undefined {
+    return this.claims.get(claimId);
+  }
+
+  /**
+   * Records a plan: the postings (append-only; reversals name what they undo), the claim's paid and patient
+   * amounts and its status (moves the transition table refuses are left out, as `transitionClaims` does), the
+   * invoice's insurance paid, write-offs and client share and its status, and the audit row.
+   */
+  apply(input: PostingApplication): void {
+    const c = this.claims.get(input.claimId);
+    if (!c) return;
+    const now = this.now;
+    const invoiceId = c.claim.invoiceId;
+    for (const p of input.postings) {
+      const id = pooledId(now.getTime());
+      const rows = this.postings;
+      rows.id.push(id);
+      rows.remittanceClaimId.push(input.remittanceClaimId);
+      rows.claimId.push(input.claimId);
+      rows.claimLineId.push(p.claimLineId);
+      rows.invoiceId.push(invoiceId);
+      rows.kind.push(p.kind);
+      rows.groupCode.push(p.groupCode);
+      rows.reasonCode.push(p.reasonCode);
+      rows.amountCents.push(p.amountCents);
+      rows.reversesPostingId.push(p.reversesPostingId);
+      rows.actor.push(input.actor);
+      c.existing.push({
+        id,
+        kind: p.kind as PostingKind,
+        amountCents: p.amountCents,
+        claimLineId: p.claimLineId,
+        groupCode: p.groupCode,
+        reasonCode: p.reasonCode,
+        reversesPostingId: p.reversesPostingId,
+      });
+    }
+    const fx = postingEffects(input.postings);
+    c.paidDelta += fx.insurancePaidCents;
+    c.patientDelta += fx.toClientCents;
+    if (input.payerClaimNumber) c.payerClaimNumber = input.payerClaimNumber;
+    if (!c.touched) {
+      c.touched = true;
+      this.touchedClaims.push(c);
+    }
+    const to: ClaimStatus = input.claimOutcome === "reversed" ? "accepted" : input.claimOutcome;
+    if (c.status !== to && canTransition(claimTransitions, c.status as ClaimStatus, to)) {
+      const h = this.claimHistory;
+      h.id.push(pooledId(now.getTime()));
+      h.claimId.push(input.claimId);
+      h.fromStatus.push(c.status);
+      h.toStatus.push(to);
+      h.actor.push(input.actor);
+      h.cause.push(input.cause);
+      c.status = to;
+      c.claim.status = to;
+      c.versionDelta++;
+    }
+
+    const inv = this.invoices.get(invoiceId);
+    if (!inv) return;
+    inv.insurancePaidDelta += fx.insurancePaidCents;
+    inv.adjustmentDelta += fx.writeOffCents;
+    inv.toClientDelta += fx.toClientCents;
+    inv.versionDelta++;
+    if (!inv.touched) {
+      inv.touched = true;
+      this.touchedInvoices.push(inv);
+    }
+    const row = inv.row;
+    row.insurancePaidCents += fx.insurancePaidCents;
+    row.adjustmentCents += fx.writeOffCents;
+    row.insuranceCents -= fx.toClientCents;
+    row.clientCents += fx.toClientCents;
+    const insuranceDue = row.insuranceCents - row.insurancePaidCents - row.adjustmentCents;
+    const clientDue = row.clientCents - row.clientPaidCents;
+    const anyPaid = row.insurancePaidCents + row.clientPaidCents + row.adjustmentCents !== 0;
+    const status =
+      insuranceDue <= 0 && clientDue <= 0
+        ? "paid"
+        : anyPaid || row.clientCents > 0
+          ? "partially_paid"
+          : "processed";
+    if (status !== inv.status && inv.status !== "void") {
+      const h = this.invoiceHistory;
+      h.id.push(pooledId(now.getTime()));
+      h.invoiceId.push(invoiceId);
+      h.fromStatus.push(inv.status);
+      h.toStatus.push(status);
+      h.actor.push(input.actor);
+      h.cause.push(`remittance posting (claim ${c.claim.patientControlNumber})`);
+      inv.status = status;
+      row.status = status as InvoiceRow["status"];
+    }
+    this.audit.entityId.push(input.claimId);
+    this.audit.details.push({ postings: input.postings.length, remittanceClaimId: input.remittanceClaimId });
+  }
+
+  /** The writes recorded since the last call, as statements to run in order on the batch's transaction. */
+  statements(): SQL[] {
+    const out: SQL[] = [];
+    const now = this.now;
+    const practiceId = this.practiceId;
+    if (this.postings.id.length) {
+      out.push(
+        bulkInsert(tables.postings, {
+          ...this.postings,
+          practiceId: same(practiceId),
+          createdAt: same(now),
+        }),
+      );
+    }
+    const claims = this.touchedClaims;
+    this.touchedClaims = [];
+    if (claims.length) {
+      out.push(sql`UPDATE ${tables.claims} AS c SET paid_cents = c.paid_cents + u.paid,
+        patient_responsibility_cents = c.patient_responsibility_cents + u.patient,
+        payer_claim_number = coalesce(u.payer_claim_number, c.payer_claim_number), status = u.status,
+        version = c.version + u.versions, updated_at = ${now.toISOString()}::timestamptz
+        FROM unnest(${pgArray(
+          claims.map((c) => c.claim.id),
+          "uuid",
+        )}::uuid[], ${pgArray(
+          claims.map((c) => c.paidDelta),
+          "bigint",
+        )}::bigint[], ${pgArray(
+          claims.map((c) => c.patientDelta),
+          "bigint",
+        )}::bigint[], ${pgArray(
+          claims.map((c) => c.payerClaimNumber),
+          "text",
+        )}::text[], ${pgArray(
+          claims.map((c) => c.status),
+          "text",
+        )}::text[], ${pgArray(
+          claims.map((c) => c.versionDelta),
+          "integer",
+        )}::integer[]) AS u(id, paid, patient, payer_claim_number, status, versions)
+        WHERE c.id = u.id`);
+      for (const c of claims) {
+        c.paidDelta = 0;
+        c.patientDelta = 0;
+        c.payerClaimNumber = null;
+        c.versionDelta = 0;
+        c.touched = false;
+      }
+    }
+    if (this.claimHistory.id.length) {
+      out.push(
+        bulkInsert(tables.claimStatusHistory, {
+          ...this.claimHistory,
+          practiceId: same(practiceId),
+          at: same(now),
+        }),
+      );
+    }
+    const invoices = this.touchedInvoices;
+    this.touchedInvoices = [];
+    if (invoices.length) {
+      out.push(sql`UPDATE ${tables.invoices} AS i SET insurance_paid_cents = i.insurance_paid_cents + u.paid,
+        adjustment_cents = i.adjustment_cents + u.adjustment, insurance_cents = i.insurance_cents - u.to_client,
+        client_cents = i.client_cents + u.to_client, status = u.status, version = i.version + u.versions,
+        updated_at = ${now.toISOString()}::timestamptz
+        FROM unnest(${pgArray(
+          invoices.map((i) => i.row.id),
+          "uuid",
+        )}::uuid[], ${pgArray(
+          invoices.map((i) => i.insurancePaidDelta),
+          "bigint",
+        )}::bigint[], ${pgArray(
+          invoices.map((i) => i.adjustmentDelta),
+          "bigint",
+        )}::bigint[], ${pgArray(
+          invoices.map((i) => i.toClientDelta),
+          "bigint",
+        )}::bigint[], ${pgArray(
+          invoices.map((i) => i.status),
+          "text",
+        )}::text[], ${pgArray(
+          invoices.map((i) => i.versionDelta),
+          "integer",
+        )}::integer[]) AS u(id, paid, adjustment, to_client, status, versions)
+        WHERE i.id = u.id`);
+      for (const i of invoices) {
+        i.insurancePaidDelta = 0;
+        i.adjustmentDelta = 0;
+        i.toClientDelta = 0;
+        i.versionDelta = 0;
+        i.touched = false;
+      }
+    }
+    if (this.invoiceHistory.id.length) {
+      out.push(
+        bulkInsert(tables.invoiceStatusHistory, {
+          ...this.invoiceHistory,
+          practiceId: same(practiceId),
+          at: same(now),
+        }),
+      );
+    }
+    if (this.audit.entityId.length) {
+      const actor = systemActor(practiceId, ERA_POSTING_ACTOR);
+      out.push(
+        bulkInsert(tables.auditLog, {
+          practiceId: same(actor.practiceId),
+          userId: same(actor.userId),
+          actor: same(actor.label),
+          action: same("create"),
+          entity: same("posting"),
+          entityId: this.audit.entityId,
+          at: same(now),
+          details: this.audit.details,
+        }),
+      );
+    }
+    this.postings = newPostingRows();
+    this.claimHistory = newClaimHistoryRows();
+    this.invoiceHistory = newInvoiceHistoryRows();
+    this.audit = newAuditRows();
+    return out;
+  }
+
+  /**
+   * Sends `statements()` (after any `extra` statements of the caller's) as one statement, behind the writes sent
+   * before it, without waiting: the caller goes on deciding the next claims while the database writes these.
+   * A failed write fails `finish()` (and the transaction); the writes after it are not sent.
+   */
+  write(extra: readonly SQL[] = []): void {
+    const all = [...extra, ...this.statements()];
+    if (all.length === 0) return;
+    const statement = oneStatement(all);
+    this.pending = this.pending.then(() => runPrepared(this.tx, statement));
+    // Observed by finish() or settle(); never an unhandled rejection in between.
+    this.pending.catch(() => undefined);
+  }
+
+  /** Waits for every write sent; rejects with the first failure. */
+  async finish(): Promise<void> {
+    await this.pending;
+  }
+
+  /**
+   * Waits for every write sent, ignoring failures: a caller that fails must not let its transaction end while a
+   * write is still on the session.
+   */
+  async settle(): Promise<void> {
+    await this.pending.catch(() => undefined);
+  }
+
+  /** `write` then `finish`. */
+  async flush(extra: readonly SQL[] = []): Promise<void> {
+    this.write(extra);
+    await this.finish();
+  }
+}
+
+/** Claims locked and loaded per round of queries. */
+const LOAD_CHUNK = 5000;
+
+const newPostingRows = () => ({
+  id: [] as string[],
+  remittanceClaimId: [] as Array<string | null>,
+  claimId: [] as string[],
+  claimLineId: [] as Array<string | null>,
+  invoiceId: [] as string[],
+  kind: [] as string[],
+  groupCode: [] as Array<string | null>,
+  reasonCode: [] as Array<string | null>,
+  amountCents: [] as number[],
+  reversesPostingId: [] as Array<string | null>,
+  actor: [] as string[],
+});
+const newClaimHistoryRows = () => ({
+  id: [] as string[],
+  claimId: [] as string[],
+  fromStatus: [] as string[],
+  toStatus: [] as string[],
+  actor: [] as string[],
+  cause: [] as ClaimCause[],
+});
+const newInvoiceHistoryRows = () => ({
+  id: [] as string[],
+  invoiceId: [] as string[],
+  fromStatus: [] as string[],
+  toStatus: [] as string[],
+  actor: [] as string[],
+  cause: [] as string[],
+});
+const newAuditRows = () => ({
+  entityId: [] as string[],
+  details: [] as Array<Record<string, unknown>>,
+});
 
 /**
  * Writes postings and, in the same transaction, what they change: the claim's paid and patient amounts and
@@ -39,89 +538,8 @@ export const applyPostings = async (
   },
   now: Date,
 ): Promise<void> => {
-  const [claim] = await tx
-    .select()
-    .from(tables.claims)
-    .where(eq(tables.claims.id, input.claimId))
-    .for("update");
-  if (!claim) return;
-  if (input.postings.length) {
-    await tx.insert(tables.postings).values(
-      input.postings.map((p) => ({
-        id: newId(now.getTime()),
-        practiceId: input.practiceId,
-        remittanceClaimId: input.remittanceClaimId,
-        claimId: input.claimId,
-        claimLineId: p.claimLineId,
-        invoiceId: claim.invoiceId,
-        kind: p.kind as PostingKind,
-        groupCode: p.groupCode,
-        reasonCode: p.reasonCode,
-        amountCents: p.amountCents,
-        reversesPostingId: p.reversesPostingId,
-        createdAt: now,
-        actor: input.actor,
-      })),
-    );
-  }
-  const fx = postingEffects(input.postings);
-  await tx
-    .update(tables.claims)
-    .set({
-      paidCents: sql`${tables.claims.paidCents} + ${fx.insurancePaidCents}`,
-      patientResponsibilityCents: sql`${tables.claims.patientResponsibilityCents} + ${fx.toClientCents}`,
-      ...(input.payerClaimNumber ? { payerClaimNumber: input.payerClaimNumber } : {}),
-      updatedAt: now,
-    })
-    .where(eq(tables.claims.id, input.claimId));
-  const to = input.claimOutcome === "reversed" ? "accepted" : input.claimOutcome;
-  await transitionClaims(tx, input.practiceId, [input.claimId], to, now, input.actor, input.cause);
-
-  const [invoice] = await tx
-    .update(tables.invoices)
-    .set({
-      insurancePaidCents: sql`${tables.invoices.insurancePaidCents} + ${fx.insurancePaidCents}`,
-      adjustmentCents: sql`${tables.invoices.adjustmentCents} + ${fx.writeOffCents}`,
-      insuranceCents: sql`${tables.invoices.insuranceCents} - ${fx.toClientCents}`,
-      clientCents: sql`${tables.invoices.clientCents} + ${fx.toClientCents}`,
-      updatedAt: now,
-      version: sql`${tables.invoices.version} + 1`,
-    })
-    .where(and(eq(tables.invoices.practiceId, input.practiceId), eq(tables.invoices.id, claim.invoiceId)))
-    .returning();
-  if (!invoice) return;
-  const insuranceDue = invoice.insuranceCents - invoice.insurancePaidCents - invoice.adjustmentCents;
-  const clientDue = invoice.clientCents - invoice.clientPaidCents;
-  const anyPaid = invoice.insurancePaidCents + invoice.clientPaidCents + invoice.adjustmentCents !== 0;
-  const status =
-    insuranceDue <= 0 && clientDue <= 0
-      ? "paid"
-      : anyPaid || invoice.clientCents > 0
-        ? "partially_paid"
-        : "processed";
-  if (status !== invoice.status && invoice.status !== "void") {
-    await tx.update(tables.invoices).set({ status }).where(eq(tables.invoices.id, invoice.id));
-    await tx.insert(tables.invoiceStatusHistory).values({
-      id: newId(now.getTime()),
-      practiceId: input.practiceId,
-      invoiceId: invoice.id,
-      fromStatus: invoice.status,
-      toStatus: status,
-      at: now,
-      actor: input.actor,
-      cause: `remittance posting (claim ${claim.patientControlNumber})`,
-    });
-  }
-  await recordAudit(
-    tx,
-    systemActor(input.practiceId, "era_posting"),
-    "create",
-    "posting",
-    input.claimId,
-    now,
-    {
-      postings: input.postings.length,
-      remittanceClaimId: input.remittanceClaimId,
-    },
-  );
+  const batch = new PostingBatch(tx, input.practiceId, now);
+  await batch.load([input.claimId]);
+  batch.apply(input);
+  await batch.flush();
 };

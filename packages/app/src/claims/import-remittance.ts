@@ -7,9 +7,11 @@ import {
 } from "@billcycle/core";
 import { type Executor, newId, tables } from "@billcycle/db";
 import { type Claim835, parse835, type Remittance835 } from "@billcycle/x12";
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { applyPostings, existingPostings } from "./apply-postings";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { bulkInsert, pgArray, runPrepared, same } from "../billing/bulk-insert";
+import { PostingBatch } from "./apply-postings";
 import { getClaimsSettings } from "./claims-settings";
+import { pooledId } from "./transition-claims";
 
 export type RemittanceImport = {
   remittanceId: string | null;
@@ -69,30 +71,26 @@ type PostContext = {
   actor: string;
 };
 
-/**
- * Posts one remittance claim if it can be posted with certainty; otherwise returns why it waits for a person.
- * Used by the import and by the work queue's "post" and "match" actions.
- */
-export const postRemittanceClaim = async (
-  tx: Executor,
-  ctx: PostContext,
-  remittanceClaimId: string,
-  era: EraClaim,
-  claimId: string | null,
-): Promise<
+type PostResult =
   | { posted: true }
   | {
       posted: false;
       queue: QueueReason | { kind: "unmatched_claim"; reason: string; details: Record<string, unknown> };
-    }
-> => {
-  const [claim] = claimId
-    ? await tx
-        .select()
-        .from(tables.claims)
-        .where(and(eq(tables.claims.practiceId, ctx.practiceId), eq(tables.claims.id, claimId)))
-    : [];
-  if (!claim) {
+    };
+
+/**
+ * Decides one remittance claim against a claim the batch has loaded and, if it can be posted with certainty,
+ * records the postings in the batch; otherwise returns why it waits for a person.
+ */
+const decideAndApply = (
+  batch: PostingBatch,
+  ctx: PostContext,
+  remittanceClaimId: string,
+  era: EraClaim,
+  claimId: string | null,
+): PostResult => {
+  const loaded = claimId ? batch.get(claimId) : undefined;
+  if (!loaded) {
     return {
       posted: false,
       queue: {
@@ -102,43 +100,52 @@ export const postRemittanceClaim = async (
       },
     };
   }
-  const lines = await tx
-    .select()
-    .from(tables.claimLines)
-    .where(eq(tables.claimLines.claimId, claim.id))
-    .orderBy(asc(tables.claimLines.lineNumber));
+  const { claim, lines, existing } = loaded;
   const plan = decideClaimPosting(
     era,
     { id: claim.id, payerId: claim.payerId, lines },
     ctx.rules,
     ctx.unknownCodeAction,
-    await existingPostings(tx, claim.id),
+    existing,
   );
   if (!plan.post) return { posted: false, queue: plan.queue };
-  await applyPostings(
-    tx,
-    {
-      practiceId: ctx.practiceId,
-      claimId: claim.id,
+  batch.apply({
+    claimId: claim.id,
+    remittanceClaimId,
+    postings: plan.postings,
+    claimOutcome: plan.outcome,
+    payerClaimNumber: plan.payerClaimNumber,
+    cause: {
+      kind: "remittance",
       remittanceClaimId,
-      postings: plan.postings,
-      claimOutcome: plan.outcome,
-      payerClaimNumber: plan.payerClaimNumber,
-      cause: {
-        kind: "remittance",
-        remittanceClaimId,
-        statusCode: era.statusCode,
-        status: claimStatusCodes[era.statusCode] ?? era.statusCode,
-      },
-      actor: ctx.actor,
+      statusCode: era.statusCode,
+      status: claimStatusCodes[era.statusCode] ?? era.statusCode,
     },
-    ctx.now,
-  );
-  await tx
-    .update(tables.remittanceClaims)
-    .set({ postingStatus: "posted", claimId: claim.id })
-    .where(eq(tables.remittanceClaims.id, remittanceClaimId));
+    actor: ctx.actor,
+  });
   return { posted: true };
+};
+
+/**
+ * Posts one remittance claim if it can be posted with certainty; otherwise returns why it waits for a person.
+ * Used by the work queue's "post" and "match" actions (the import posts many at once, the same way).
+ */
+export const postRemittanceClaim = async (
+  tx: Executor,
+  ctx: PostContext,
+  remittanceClaimId: string,
+  era: EraClaim,
+  claimId: string | null,
+): Promise<PostResult> => {
+  const batch = new PostingBatch(tx, ctx.practiceId, ctx.now);
+  if (claimId) await batch.load([claimId]);
+  const result = decideAndApply(batch, ctx, remittanceClaimId, era, claimId);
+  if (!result.posted) return result;
+  await batch.flush([
+    sql`UPDATE ${tables.remittanceClaims} SET posting_status = 'posted', claim_id = ${claimId}::uuid
+      WHERE id = ${remittanceClaimId}::uuid`,
+  ]);
+  return result;
 };
 
 /**
@@ -169,6 +176,21 @@ export const importRemittanceFile = async (
   return results;
 };
 
+/** CLPs per write: a big remittance is written 1,000 claims at a time. */
+const CHUNK = 1000;
+
+/**
+ * One remittance, in the caller's transaction (the file's). Its row goes first: the (payer, TRN) key makes a second
+ * import of it a duplicate that posts nothing (a concurrent one waits on the key and then finds it). Then every
+ * matched claim is locked and loaded once (in id order, 5,000 per round: claims, lines, postings, invoices), and
+ * the CLPs are decided in order in memory, a claim met twice (a reversal and its correction) seeing what the first
+ * CLP gave it. Every 1,000 CLPs become one statement — the remittance claims with their position and final posting
+ * status, postings, claim and invoice changes, both histories, audit rows and work items — sent behind the previous
+ * one while the next 1,000 are decided. All of it commits or rolls back with the file: a failure part-way leaves
+ * nothing posted, and importing the file again starts from scratch. (Chunks are not separate transactions: the file,
+ * its remittances and their postings are one unit, and one transaction keeps that guarantee without a "posting"
+ * state to recover.)
+ */
 const importOne = async (
   tx: Executor,
   ctx: PostContext,
@@ -234,54 +256,81 @@ const importOne = async (
         .where(
           and(
             eq(tables.claims.practiceId, ctx.practiceId),
-            inArray(tables.claims.patientControlNumber, pcns),
+            sql`${tables.claims.patientControlNumber} = ANY(${pgArray(pcns, "text")}::text[])`,
           ),
         )
     : [];
   const claimByPcn = new Map(ours.map((c) => [c.pcn, c.id]));
+  const balanced = r.balance.balanced;
+  const batch = new PostingBatch(tx, ctx.practiceId, ctx.now);
   let posted = 0;
   let queued = 0;
-  for (const [position, c] of r.claims.entries()) {
-    const era = toEraClaim(c);
-    const remittanceClaimId = newId(ctx.now.getTime());
-    const claimId = claimByPcn.get(c.patientControlNumber) ?? null;
-    await tx.insert(tables.remittanceClaims).values({
-      id: remittanceClaimId,
-      practiceId: ctx.practiceId,
-      remittanceId: id,
-      position,
-      claimId,
-      patientControlNumber: c.patientControlNumber,
-      statusCode: c.status.code,
-      chargeCents: c.chargeCents,
-      paidCents: c.paidCents,
-      patientResponsibilityCents: c.patientResponsibilityCents ?? 0,
-      payerClaimNumber: c.payerClaimControlNumber ?? null,
-      crossoverPayer: era.crossoverPayer,
-      postingStatus: "queued",
-      data: { era, balance: c.balance },
-    });
-    if (!r.balance.balanced) {
-      queued++;
-      continue;
-    }
-    const result = await postRemittanceClaim(tx, ctx, remittanceClaimId, era, claimId);
-    if (result.posted) posted++;
-    else {
-      queued++;
-      await tx.insert(tables.workQueueItems).values({
-        id: newId(ctx.now.getTime()),
-        practiceId: ctx.practiceId,
-        remittanceId: id,
-        remittanceClaimId,
-        kind: result.queue.kind,
-        reason: result.queue.reason,
-        details: result.queue.details,
-        createdAt: ctx.now,
+  try {
+    // Every matched claim of the remittance, locked in id order, with its lines, postings and invoice.
+    if (balanced) await batch.load(ours.map((c) => c.id));
+    for (let start = 0; start < r.claims.length; start += CHUNK) {
+      const chunk = r.claims.slice(start, start + CHUNK);
+      const rc = newRemittanceClaimRows();
+      const work = newWorkItemRows();
+      chunk.forEach((c, i) => {
+        const era = toEraClaim(c);
+        const remittanceClaimId = pooledId(ctx.now.getTime());
+        const claimId = claimByPcn.get(c.patientControlNumber) ?? null;
+        let status: "posted" | "queued" = "queued";
+        if (!balanced) queued++;
+        else {
+          const result = decideAndApply(batch, ctx, remittanceClaimId, era, claimId);
+          if (result.posted) {
+            posted++;
+            status = "posted";
+          } else {
+            queued++;
+            work.id.push(pooledId(ctx.now.getTime()));
+            work.remittanceClaimId.push(remittanceClaimId);
+            work.kind.push(result.queue.kind);
+            work.reason.push(result.queue.reason);
+            work.details.push(result.queue.details);
+          }
+        }
+        rc.id.push(remittanceClaimId);
+        rc.position.push(start + i);
+        rc.claimId.push(claimId);
+        rc.patientControlNumber.push(c.patientControlNumber);
+        rc.statusCode.push(c.status.code);
+        rc.chargeCents.push(c.chargeCents);
+        rc.paidCents.push(c.paidCents);
+        rc.patientResponsibilityCents.push(c.patientResponsibilityCents ?? 0);
+        rc.payerClaimNumber.push(c.payerClaimControlNumber ?? null);
+        rc.crossoverPayer.push(era.crossoverPayer);
+        rc.postingStatus.push(status);
+        rc.data.push({ era, balance: c.balance });
       });
+      const statements: SQL[] = [
+        bulkInsert(tables.remittanceClaims, {
+          ...rc,
+          practiceId: same(ctx.practiceId),
+          remittanceId: same(id),
+        }),
+      ];
+      if (work.id.length) {
+        statements.push(
+          bulkInsert(tables.workQueueItems, {
+            ...work,
+            practiceId: same(ctx.practiceId),
+            remittanceId: same(id),
+            createdAt: same(ctx.now),
+          }),
+        );
+      }
+      // Sent behind the previous chunk's write; the next chunk is decided meanwhile.
+      batch.write(statements);
     }
+    await batch.finish();
+  } catch (e) {
+    await batch.settle();
+    throw e;
   }
-  if (!r.balance.balanced) {
+  if (!balanced) {
     await tx.insert(tables.workQueueItems).values({
       id: newId(ctx.now.getTime()),
       practiceId: ctx.practiceId,
@@ -294,7 +343,7 @@ const importOne = async (
     });
   }
   const status = queued === 0 ? "posted" : posted > 0 ? "partially_posted" : "needs_review";
-  await tx.update(tables.remittances).set({ status }).where(eq(tables.remittances.id, id));
+  await runPrepared(tx, sql`UPDATE ${tables.remittances} SET status = ${status} WHERE id = ${id}::uuid`);
   return {
     remittanceId: id,
     traceNumber: r.trace.referenceId,
@@ -304,3 +353,26 @@ const importOne = async (
     queued,
   };
 };
+
+const newRemittanceClaimRows = () => ({
+  id: [] as string[],
+  position: [] as number[],
+  claimId: [] as Array<string | null>,
+  patientControlNumber: [] as string[],
+  statusCode: [] as string[],
+  chargeCents: [] as number[],
+  paidCents: [] as number[],
+  patientResponsibilityCents: [] as number[],
+  payerClaimNumber: [] as Array<string | null>,
+  crossoverPayer: [] as Array<string | null>,
+  postingStatus: [] as string[],
+  data: [] as Array<Record<string, unknown>>,
+});
+
+const newWorkItemRows = () => ({
+  id: [] as string[],
+  remittanceClaimId: [] as string[],
+  kind: [] as string[],
+  reason: [] as string[],
+  details: [] as Array<Record<string, unknown>>,
+});

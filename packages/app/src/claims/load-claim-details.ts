@@ -1,5 +1,6 @@
 import { type Executor, tables } from "@billcycle/db";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { pgArray } from "../billing/bulk-insert";
 
 export type ClaimDetails = {
   claim: typeof tables.claims.$inferSelect;
@@ -14,7 +15,10 @@ export type ClaimDetails = {
 
 /**
  * Everything a claim needs to be scrubbed and written as an 837P, for many claims in a few queries: the claim and
- * lines, its practice (billing provider), client, policy, payer, and the session's provider and location.
+ * its lines, its practice (billing provider), client, policy and payer, and the session's provider and location
+ * (of the claim's first line). Claim ids travel as one array parameter, however many there are. Rows shared by
+ * many claims (the practice, a client, a policy, payers, providers, locations) are loaded once and shared; claims
+ * without their client, policy or payer are left out.
  */
 export const loadClaimDetails = async (
   tx: Executor,
@@ -22,82 +26,108 @@ export const loadClaimDetails = async (
   claimIds: readonly string[],
 ): Promise<ClaimDetails[]> => {
   if (claimIds.length === 0) return [];
-  const ids = [...claimIds];
+  const ids = pgArray(claimIds, "uuid");
+  const [practice] = await tx.select().from(tables.practices).where(eq(tables.practices.id, practiceId));
+  if (!practice) return [];
+  // Queries run one after another: `tx` may be a transaction (one session).
   const claims = await tx
     .select()
     .from(tables.claims)
-    .where(and(eq(tables.claims.practiceId, practiceId), inArray(tables.claims.id, ids)))
+    .where(and(eq(tables.claims.practiceId, practiceId), sql`${tables.claims.id} = ANY(${ids}::uuid[])`))
     .orderBy(asc(tables.claims.id));
-  const [lines, practice, clients, policies, payers, sessions] = await Promise.all([
-    tx
-      .select()
-      .from(tables.claimLines)
-      .where(and(eq(tables.claimLines.practiceId, practiceId), inArray(tables.claimLines.claimId, ids)))
-      .orderBy(asc(tables.claimLines.claimId), asc(tables.claimLines.lineNumber)),
-    tx.select().from(tables.practices).where(eq(tables.practices.id, practiceId)),
-    tx
-      .select()
-      .from(tables.clients)
-      .where(
-        and(
-          eq(tables.clients.practiceId, practiceId),
-          inArray(
-            tables.clients.id,
-            claims.map((c) => c.clientId),
-          ),
-        ),
+  if (claims.length === 0) return [];
+  const lines = await tx
+    .select()
+    .from(tables.claimLines)
+    .where(
+      and(
+        eq(tables.claimLines.practiceId, practiceId),
+        sql`${tables.claimLines.claimId} = ANY(${ids}::uuid[])`,
       ),
-    tx
-      .select()
-      .from(tables.insurancePolicies)
-      .where(
-        and(
-          eq(tables.insurancePolicies.practiceId, practiceId),
-          inArray(
-            tables.insurancePolicies.id,
-            claims.map((c) => c.policyId),
-          ),
-        ),
+    )
+    .orderBy(asc(tables.claimLines.claimId), asc(tables.claimLines.lineNumber));
+  const distinct = (values: string[]) => pgArray([...new Set(values)], "uuid");
+  const clients = await tx
+    .select()
+    .from(tables.clients)
+    .where(
+      and(
+        eq(tables.clients.practiceId, practiceId),
+        sql`${tables.clients.id} = ANY(${distinct(claims.map((c) => c.clientId))}::uuid[])`,
       ),
-    tx.select().from(tables.payers).where(eq(tables.payers.practiceId, practiceId)),
-    // The session behind each claim line: its provider and location.
-    tx
-      .select({
-        claimId: tables.claimLines.claimId,
-        provider: tables.providers,
-        location: tables.locations,
-      })
-      .from(tables.claimLines)
-      .innerJoin(tables.invoiceLines, eq(tables.invoiceLines.id, tables.claimLines.invoiceLineId))
-      .innerJoin(tables.appointments, eq(tables.appointments.id, tables.invoiceLines.appointmentId))
-      .innerJoin(tables.providers, eq(tables.providers.id, tables.appointments.providerId))
-      .innerJoin(tables.locations, eq(tables.locations.id, tables.appointments.locationId))
-      .where(and(eq(tables.claimLines.practiceId, practiceId), inArray(tables.claimLines.claimId, ids))),
-  ]);
-  const p = practice[0];
-  if (!p) return [];
+    );
+  const policies = await tx
+    .select()
+    .from(tables.insurancePolicies)
+    .where(
+      and(
+        eq(tables.insurancePolicies.practiceId, practiceId),
+        sql`${tables.insurancePolicies.id} = ANY(${distinct(claims.map((c) => c.policyId))}::uuid[])`,
+      ),
+    );
+  const payers = await tx.select().from(tables.payers).where(eq(tables.payers.practiceId, practiceId));
+  // The session behind each claim's first line: its provider and location (loaded once each, below).
+  const sessions = await tx
+    .selectDistinctOn([tables.claimLines.claimId], {
+      claimId: tables.claimLines.claimId,
+      providerId: tables.appointments.providerId,
+      locationId: tables.appointments.locationId,
+    })
+    .from(tables.claimLines)
+    .innerJoin(tables.invoiceLines, eq(tables.invoiceLines.id, tables.claimLines.invoiceLineId))
+    .innerJoin(tables.appointments, eq(tables.appointments.id, tables.invoiceLines.appointmentId))
+    .where(
+      and(
+        eq(tables.claimLines.practiceId, practiceId),
+        sql`${tables.claimLines.claimId} = ANY(${ids}::uuid[])`,
+      ),
+    )
+    .orderBy(asc(tables.claimLines.claimId), asc(tables.claimLines.lineNumber));
+  const providers = sessions.length
+    ? await tx
+        .select()
+        .from(tables.providers)
+        .where(sql`${tables.providers.id} = ANY(${distinct(sessions.map((s) => s.providerId))}::uuid[])`)
+    : [];
+  const locations = sessions.length
+    ? await tx
+        .select()
+        .from(tables.locations)
+        .where(sql`${tables.locations.id} = ANY(${distinct(sessions.map((s) => s.locationId))}::uuid[])`)
+    : [];
   const by = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
   const clientsById = by(clients);
   const policiesById = by(policies);
   const payersById = by(payers);
+  const providersById = by(providers);
+  const locationsById = by(locations);
   const sessionByClaim = new Map(sessions.map((s) => [s.claimId, s]));
-  return claims.flatMap((claim) => {
+  const linesByClaim = new Map<string, Array<typeof tables.claimLines.$inferSelect>>();
+  for (const l of lines) {
+    const list = linesByClaim.get(l.claimId);
+    if (list) list.push(l);
+    else linesByClaim.set(l.claimId, [l]);
+  }
+  const out: ClaimDetails[] = [];
+  for (const claim of claims) {
     const client = clientsById.get(claim.clientId);
     const policy = policiesById.get(claim.policyId);
     const payer = payersById.get(claim.payerId);
-    if (!client || !policy || !payer) return [];
+    if (!client || !policy || !payer) continue;
     const session = sessionByClaim.get(claim.id);
-    return [
-      {
-        claim,
-        lines: lines.filter((l) => l.claimId === claim.id),
-        practice: p,
-        client,
-        policy,
-        payer,
-        provider: session?.provider ?? null,
-        location: session?.location ?? null,
-      },
-    ];
-  });
+    // A session's provider and location are both there or, when the join found nothing, both absent.
+    const provider = session ? providersById.get(session.providerId) : undefined;
+    const location = session ? locationsById.get(session.locationId) : undefined;
+    out.push({
+      claim,
+      lines: linesByClaim.get(claim.id) ?? [],
+      practice,
+      client,
+      policy,
+      payer,
+      provider: provider && location ? provider : null,
+      location: provider && location ? location : null,
+    });
+  }
+  return out;
 };

@@ -1,10 +1,11 @@
 import { isBlocked, type ScrubEdit, type ScrubInput, scrubClaim } from "@billcycle/core";
-import { type Executor, newId, rowsOf, tables } from "@billcycle/db";
+import { type Executor, rowsOf, tables } from "@billcycle/db";
 import { sql } from "drizzle-orm";
+import { bulkInsert, pgArray, runPrepared, same } from "../billing/bulk-insert";
 import { getClaimsSettings } from "./claims-settings";
-import { loadClaimDetails } from "./load-claim-details";
+import { type ClaimDetails, loadClaimDetails } from "./load-claim-details";
 import { toScrubInput } from "./map-claim";
-import { transitionClaims } from "./transition-claims";
+import { pooledId, transitionClaims } from "./transition-claims";
 
 export type ScrubResult = {
   claimId: string;
@@ -29,10 +30,7 @@ const findDuplicates = async (tx: Executor, practiceId: string, claimIds: readon
         AND other_claim.invoice_id <> mine_claim.invoice_id
       JOIN invoice_lines other_il ON other_il.id = other.invoice_line_id
       JOIN appointments other_appt ON other_appt.id = other_il.appointment_id AND other_appt.provider_id = mine_appt.provider_id
-      WHERE mine.practice_id = ${practiceId} AND mine.claim_id IN (${sql.join(
-        claimIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`),
+      WHERE mine.practice_id = ${practiceId} AND mine.claim_id = ANY(${pgArray(claimIds, "uuid")}::uuid[])`),
   );
   const by = new Map<string, ScrubInput["duplicates"]>();
   for (const r of rows) {
@@ -55,14 +53,28 @@ export const scrubClaims = async (
   now: Date,
   actor: string,
   options: { persist?: boolean } = {},
-): Promise<ScrubResult[]> => {
-  if (claimIds.length === 0) return [];
+): Promise<ScrubResult[]> =>
+  (await scrubClaimsWithDetails(tx, practiceId, claimIds, today, now, actor, options)).results;
+
+/**
+ * `scrubClaims`, also returning the details the claims were scrubbed with (in the results' order), so the caller
+ * writes the 837P from exactly what was scrubbed without loading it again.
+ */
+export const scrubClaimsWithDetails = async (
+  tx: Executor,
+  practiceId: string,
+  claimIds: readonly string[],
+  today: string,
+  now: Date,
+  actor: string,
+  options: { persist?: boolean } = {},
+): Promise<{ results: ScrubResult[]; details: ClaimDetails[] }> => {
+  if (claimIds.length === 0) return { results: [], details: [] };
   const { settings } = await getClaimsSettings(tx, practiceId);
-  const [details, duplicates] = await Promise.all([
-    loadClaimDetails(tx, practiceId, claimIds),
-    findDuplicates(tx, practiceId, claimIds),
-  ]);
-  const results = details.map((d) => {
+  // One after another: `tx` may be a transaction (one session).
+  const details = await loadClaimDetails(tx, practiceId, claimIds);
+  const duplicates = await findDuplicates(tx, practiceId, claimIds);
+  const results: ScrubResult[] = details.map((d) => {
     const edits = scrubClaim(
       toScrubInput(d, duplicates.get(d.claim.id) ?? [], today),
       settings.disabledWarnings,
@@ -72,23 +84,24 @@ export const scrubClaims = async (
       patientControlNumber: d.claim.patientControlNumber,
       edits,
       blocked: isBlocked(edits),
-      status: d.claim.status,
     };
   });
-  if (options.persist === false) return results.map(({ status: _, ...r }) => r);
-  await tx.insert(tables.claimScrubs).values(
-    results.map((r) => ({
-      id: newId(now.getTime()),
-      practiceId,
-      claimId: r.claimId,
-      at: now,
-      blocking: r.blocked,
-      edits: r.edits,
-    })),
+  if (options.persist === false) return { results, details };
+  // Scrub rows: one INSERT … SELECT FROM unnest, however many claims.
+  await runPrepared(
+    tx,
+    bulkInsert(tables.claimScrubs, {
+      id: results.map(() => pooledId(now.getTime())),
+      practiceId: same(practiceId),
+      claimId: results.map((r) => r.claimId),
+      at: same(now),
+      blocking: results.map((r) => r.blocked),
+      edits: results.map((r) => r.edits),
+    }),
   );
   const rejected = results.filter((r) => r.blocked).map((r) => r.claimId);
   const passedAfterFix = results
-    .filter((r) => !r.blocked && r.status === "scrubber_rejected")
+    .filter((r, i) => !r.blocked && details[i]!.claim.status === "scrubber_rejected")
     .map((r) => r.claimId);
   await transitionClaims(tx, practiceId, rejected, "scrubber_rejected", now, actor, {
     kind: "scrub",
@@ -104,5 +117,5 @@ export const scrubClaims = async (
     kind: "scrub",
     passed: true,
   });
-  return results.map(({ status: _, ...r }) => r);
+  return { results, details };
 };

@@ -7,12 +7,12 @@ import { DateTime } from "luxon";
 import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
 import { allocateNumbers } from "../billing/allocate-numbers";
 import { loadBillingContext } from "../billing/billing-context";
+import { bulkInsert, runPrepared, same } from "../billing/bulk-insert";
 import type { PipelineRunInput } from "./claims-pipeline-port";
 import { loadClearinghouse } from "./clearinghouse-context";
 import { claimsInFlight, deliverFile } from "./deliver-file";
-import { loadClaimDetails } from "./load-claim-details";
 import { toClaim837 } from "./map-claim";
-import { scrubClaims } from "./scrub-claims";
+import { scrubClaimsWithDetails } from "./scrub-claims";
 import type { TransportResolverDeps } from "./transport-deps";
 
 export type SubmitResult = {
@@ -43,7 +43,12 @@ export const submitClaims = async (
       ? lt(tables.claims.createdAt, startOfToday)
       : lte(tables.claims.createdAt, now);
   const candidates = await database.db
-    .select()
+    .select({
+      id: tables.claims.id,
+      payerId: tables.claims.payerId,
+      totalCents: tables.claims.totalCents,
+      payerRank: tables.claims.payerRank,
+    })
     .from(tables.claims)
     .where(
       and(
@@ -85,8 +90,8 @@ export const submitClaims = async (
     files: 0,
     delivery: "none",
   };
-  const scrubbed = options.dryRun
-    ? await scrubClaims(
+  const { results: scrubbed, details: scrubbedDetails } = options.dryRun
+    ? await scrubClaimsWithDetails(
         database.db,
         input.practiceId,
         eligible.map((c) => c.id),
@@ -96,7 +101,7 @@ export const submitClaims = async (
         { persist: false },
       )
     : await database.db.transaction((tx) =>
-        scrubClaims(
+        scrubClaimsWithDetails(
           tx,
           input.practiceId,
           eligible.map((c) => c.id),
@@ -119,11 +124,8 @@ export const submitClaims = async (
   result.scrubberRejected = scrubbed.length - passing.length;
 
   if (passing.length > 0) {
-    const details = await loadClaimDetails(
-      database.db,
-      input.practiceId,
-      passing.map((p) => p.claimId),
-    );
+    // The 837P carries exactly what was scrubbed (the results are in the details' order).
+    const details = scrubbedDetails.filter((_, i) => !scrubbed[i]!.blocked);
     const { connection, envelope } = await loadClearinghouse(database.db, input.practiceId);
     const transactions = Math.ceil((details.length * 2) / 5000) + 1;
     const numbers = options.dryRun
@@ -216,14 +218,15 @@ export const submitClaims = async (
         transactionControlNumbers: st,
         createdAt: now,
       });
-      await tx.insert(tables.claimSubmissions).values(
-        details.map((d) => ({
-          practiceId: input.practiceId,
-          claimId: d.claim.id,
-          fileId,
-          transactionControlNumber: st[0] ?? "0001",
-          createdAt: now,
-        })),
+      await runPrepared(
+        tx,
+        bulkInsert(tables.claimSubmissions, {
+          practiceId: same(input.practiceId),
+          claimId: details.map((d) => d.claim.id),
+          fileId: same(fileId),
+          transactionControlNumber: same(st[0] ?? "0001"),
+          createdAt: same(now),
+        }),
       );
     });
     const delivery = await deliverFile(database, fileId, now, deps);
