@@ -99,7 +99,12 @@ const startedAt = new Date();
 const runDate = addDaysIso(localDateAt(startedAt, BENCH_ZONE), -1);
 const LATENCY_PRACTICES = 2;
 
-const baseOptions = (pollUrl: string | null, latencyCount: number): ScenarioOptions => ({
+const baseOptions = (
+  pollUrl: string | null,
+  latencyCount: number,
+  datname: string | null,
+): ScenarioOptions => ({
+  datname,
   runDate,
   ceilingConnections: [1],
   ceilingMaxInvoices: config.ceilingMax,
@@ -140,7 +145,7 @@ const runPglite = async (): Promise<ScenarioResult> => {
       workers,
       generated,
       { practices: config.pglitePractices, perPractice: config.pglitePerPractice },
-      baseOptions(null, config.pgliteLatency),
+      baseOptions(null, config.pgliteLatency, null),
     );
   } finally {
     await workers.close();
@@ -225,7 +230,7 @@ const runPostgres = async (): Promise<ScenarioResult[]> => {
       database = await openBenchDatabase(url);
       const workers = await startProcessWorkers(url, count);
       try {
-        const options = baseOptions(url, config.latency);
+        const options = baseOptions(url, config.latency, name);
         options.ceilingConnections = [1, 2];
         results.push(
           await runScenario(

@@ -19,7 +19,7 @@ export type ToWorker =
   | { type: "exit" };
 export type FromWorker =
   | { type: "ready" }
-  | { type: "drained"; jobs: number; ms: number }
+  | { type: "drained"; jobs: number; ms: number; cpuMs: number }
   | { type: "serving" }
   | { type: "stopped" }
   | { type: "error"; message: string };
@@ -42,8 +42,10 @@ process.on("message", (m: ToWorker) => {
       switch (m.type) {
         case "drain": {
           const t0 = performance.now();
+          const cpu0 = process.cpuUsage();
           const jobs = await drainJobs({ database, clock: new ManualClock(m.now), ports, workerId });
-          send({ type: "drained", jobs, ms: performance.now() - t0 });
+          const cpu = process.cpuUsage(cpu0);
+          send({ type: "drained", jobs, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 });
           break;
         }
         case "serve":

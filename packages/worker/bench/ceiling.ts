@@ -1,6 +1,7 @@
 import type { Database } from "@billcycle/db";
 import type pg from "pg";
 import { query, scalar } from "./common";
+import { BackendCpu, type CpuTime, ownCpuMs } from "./cpu";
 
 /**
  * The raw-insert ceiling: the rows a creation run produced in invoices, invoice_lines and appointment_invoices
@@ -16,6 +17,7 @@ export type CeilingResult = {
   ms: number;
   appointmentsPerSecond: number;
   rowsPerSecond: number;
+  cpu: CpuTime;
 };
 
 const TABLES = [
@@ -44,7 +46,7 @@ const insertText = (table: string, columns: Column[]): string => {
 
 export const measureCeiling = async (
   database: Database,
-  options: { connections: number; batchInvoices?: number; maxInvoices?: number },
+  options: { connections: number; batchInvoices?: number; maxInvoices?: number; datname?: string | null },
 ): Promise<CeilingResult> => {
   const batchInvoices = options.batchInvoices ?? 1000;
   const total = await scalar(database, "SELECT count(*) AS n FROM invoices");
@@ -96,6 +98,8 @@ export const measureCeiling = async (
 
   const texts = TABLES.map((t, i) => insertText(t.name, columns[i]!));
   let next = 0;
+  const backends = options.datname ? await BackendCpu.start(database, options.datname) : null;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   if (database.native.pool) {
     const pool = database.native.pool;
@@ -117,7 +121,11 @@ export const measureCeiling = async (
           }
         }),
       );
-      return finish(options.connections, performance.now() - t1);
+      const ms = performance.now() - t1;
+      return finish(options.connections, ms, {
+        nodeMs: ownCpuMs(cpu0),
+        postgresMs: (await backends?.stop()) ?? 0,
+      });
     } finally {
       for (const c of clients) c.release();
     }
@@ -128,9 +136,10 @@ export const measureCeiling = async (
       for (const [t, text] of texts.entries()) await tx.query(text, batch.columns[t]!);
     });
   }
-  return finish(1, performance.now() - t0);
+  const ms = performance.now() - t0;
+  return finish(1, ms, { nodeMs: ownCpuMs(cpu0), postgresMs: 0 });
 
-  function finish(connections: number, ms: number): CeilingResult {
+  function finish(connections: number, ms: number, cpu: CpuTime): CeilingResult {
     return {
       connections,
       appointments,
@@ -139,6 +148,7 @@ export const measureCeiling = async (
       ms,
       appointmentsPerSecond: appointments / (ms / 1000),
       rowsPerSecond: rows / (ms / 1000),
+      cpu,
     };
   }
 };

@@ -17,6 +17,7 @@ export type ClaimsBenchResult = {
   server: string;
   practices: number;
   perPractice: number;
+  concurrency: number;
   claims: number;
   blocked: number;
   lines: number;
@@ -83,7 +84,7 @@ const section = (r: ClaimsBenchResult): string =>
     CLAIMS_SECTION_TITLE,
     "",
     `Measured ${r.date.toISOString().slice(0, 10)} with \`npm run bench:claims\` on ${machine()}, ${r.server}, ` +
-      "one bench process (Node 20), practices one after another.",
+      `one bench process (Node 20), ${r.concurrency === 1 ? "practices one after another" : `${r.concurrency} practices at a time`}.`,
     "",
     `${fmtInt(r.claims)} claims: ${r.practices} practices × ${fmtInt(r.perPractice)}, ${fmtInt(r.lines)} claim lines; ` +
       `${fmtInt(r.blocked)} claims blocked by the scrubber; ${fmtInt(r.postings)} postings.`,

@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     url: { type: "string" },
     practices: { type: "string" },
     "per-practice": { type: "string" },
+    concurrency: { type: "string" },
     "skip-persist": { type: "boolean", default: false },
     "no-doc": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
@@ -46,6 +47,7 @@ if (args.help) {
   process.stdout.write(`npm run bench:claims -- [options]
   --practices P        practices (default 10)
   --per-practice N     claims per practice (default 10000)
+  --concurrency C      practices handled at once, in this process (default 1)
   --skip-persist       measure only the dry-run submission (claims are then set Submitted for posting)
   --no-doc             do not write docs/PERFORMANCE.md
   --keep               keep the bench database (its name is printed)
@@ -69,6 +71,7 @@ const config = {
     "postgres://postgres@127.0.0.1:5432/test",
   practices: int(args.practices, 10),
   perPractice: int(args["per-practice"], 10_000),
+  concurrency: int(args.concurrency, 1),
   persist: !args["skip-persist"],
 };
 
@@ -84,7 +87,10 @@ const withDatabaseName = (url: string, name: string): string => {
 const load1 = () => loadavg()[0] ?? 0;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Runs `fn` for every practice in turn and times the whole; progress after each practice. */
+/**
+ * Runs `fn` for every practice and times the whole: one practice after another, or `config.concurrency` at a
+ * time in this process (as that many workers would); progress after each practice.
+ */
 const timed = async (
   label: string,
   practices: readonly GeneratedPractice[],
@@ -92,14 +98,20 @@ const timed = async (
 ): Promise<Timed> => {
   const load = load1();
   let claims = 0;
+  let done = 0;
+  let next = 0;
   const t0 = performance.now();
-  for (const [i, p] of practices.entries()) {
-    claims += await fn(p, i);
-    const ms = performance.now() - t0;
-    progress(
-      `${label}: ${i + 1}/${practices.length} practices, ${fmtInt(claims)} claims, ${fmtInt(claims / (ms / 1000))} claims/s`,
-    );
-  }
+  await Promise.all(
+    Array.from({ length: Math.min(config.concurrency, practices.length) }, async () => {
+      for (let i = next++; i < practices.length; i = next++) {
+        claims += await fn(practices[i]!, i);
+        const ms = performance.now() - t0;
+        progress(
+          `${label}: ${++done}/${practices.length} practices, ${fmtInt(claims)} claims, ${fmtInt(claims / (ms / 1000))} claims/s`,
+        );
+      }
+    }),
+  );
   const ms = performance.now() - t0;
   return { claims, ms, perSecond: claims / (ms / 1000), load };
 };
@@ -506,7 +518,7 @@ const main = async () => {
     const database = await openDatabase({
       kind: "postgres",
       url: withDatabaseName(config.url, name),
-      poolSize: 4,
+      poolSize: 2 + 2 * config.concurrency,
     });
     try {
       await migrate(database);
@@ -525,6 +537,7 @@ const main = async () => {
         server,
         practices: config.practices,
         perPractice: config.perPractice,
+        concurrency: config.concurrency,
         claims: practices.reduce((a, p) => a + p.claims, 0),
         blocked: practices.reduce((a, p) => a + p.blocked, 0),
         lines: await count(database, "SELECT count(*) AS n FROM claim_lines"),

@@ -6,6 +6,7 @@ import pg from "pg";
 import { tickClock } from "../src/clock/tick-clock";
 import { type CeilingResult, measureCeiling } from "./ceiling";
 import { type Check, check, percentile, progress, query, scalar, sleep } from "./common";
+import { BackendCpu, type CpuTime, ownCpuMs } from "./cpu";
 import { BENCH_ZONE, type Generated } from "./generate";
 import type { BenchWorkers } from "./workers";
 
@@ -21,10 +22,14 @@ export type ScenarioOptions = {
   latencyRate: number;
   /** PostgreSQL: a URL the latency watcher connects to (its own session, LISTEN); PGlite: in-process. */
   pollUrl: string | null;
+  /** PostgreSQL: the bench database's name, whose backends' CPU is counted; PGlite: null. */
+  datname: string | null;
 };
 
 export type NightlyResult = {
   ms: number;
+  /** CPU used by the worker processes and the bench process, and by the database's backends. */
+  cpu: CpuTime;
   items: number;
   produced: number;
   perSecond: number;
@@ -70,7 +75,8 @@ const runNightly = async (
   kind: "invoice_creation" | "invoice_processing",
   runTime: string,
   runDate: string,
-): Promise<{ ms: number; runs: RunRow[] }> => {
+  datname: string | null,
+): Promise<{ ms: number; cpu: CpuTime; runs: RunRow[] }> => {
   const at = occurrenceInstant(runDate, runTime, BENCH_ZONE);
   // The clock last looked an hour before the run time: the next tick finds exactly one occurrence per practice.
   await query(
@@ -82,18 +88,21 @@ const runNightly = async (
   );
   if (database.kind === "postgres") await database.exec("CHECKPOINT");
   const now = new Date(at.getTime() + 60_000);
+  const backends = datname ? await BackendCpu.start(database, datname) : null;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const { scheduled } = await tickClock(database, now);
   if (scheduled !== practiceIds.length)
     throw new Error(`tickClock scheduled ${scheduled} runs, expected ${practiceIds.length}`);
-  await workers.drain(now);
+  const { workerCpuMs } = await workers.drain(now);
   const ms = performance.now() - t0;
+  const cpu = { nodeMs: workerCpuMs + ownCpuMs(cpu0), postgresMs: (await backends?.stop()) ?? 0 };
   const runs = await query<RunRow>(
     database,
     "SELECT status, counts FROM automation_runs WHERE automation = $1",
     [kind],
   );
-  return { ms, runs };
+  return { ms, cpu, runs };
 };
 
 const sumCounts = (runs: RunRow[], key: string) => runs.reduce((a, r) => a + (r.counts?.[key] ?? 0), 0);
@@ -122,10 +131,11 @@ export const runScenario = async (
   progress(
     `${label}: invoice creation for ${ids.length} practices × ${sizes.perPractice} kept sessions (load ${load.creation.toFixed(1)})…`,
   );
-  const c = await runNightly(database, workers, ids, "invoice_creation", "20:00", o.runDate);
+  const c = await runNightly(database, workers, ids, "invoice_creation", "20:00", o.runDate, o.datname);
   const invoiced = sumCounts(c.runs, "invoiced");
   const creation: NightlyResult = {
     ms: c.ms,
+    cpu: c.cpu,
     items: invoiced,
     produced: sumCounts(c.runs, "invoices"),
     perSecond: invoiced / (c.ms / 1000),
@@ -191,7 +201,11 @@ export const runScenario = async (
   for (const connections of o.ceilingConnections) {
     progress(`${label}: raw-insert ceiling with ${connections} connection(s)…`);
     if (database.kind === "postgres") await database.exec("CHECKPOINT");
-    const r = await measureCeiling(database, { connections, maxInvoices: o.ceilingMaxInvoices });
+    const r = await measureCeiling(database, {
+      connections,
+      maxInvoices: o.ceilingMaxInvoices,
+      datname: o.datname,
+    });
     ceilings.push(r);
     progress(
       `${label}: ceiling ${r.appointments} sessions (${r.invoices} invoices, ${r.lines} lines) in ${(r.ms / 1000).toFixed(1)} s = ${Math.round(r.appointmentsPerSecond)} sessions/s`,
@@ -202,10 +216,11 @@ export const runScenario = async (
   const measureProcessing = async (): Promise<NightlyResult> => {
     load.processing = loadavg()[0]!;
     progress(`${label}: invoice processing (load ${load.processing.toFixed(1)})…`);
-    const p = await runNightly(database, workers, ids, "invoice_processing", "21:00", o.runDate);
+    const p = await runNightly(database, workers, ids, "invoice_processing", "21:00", o.runDate, o.datname);
     const claims = sumCounts(p.runs, "claimed");
     const processing: NightlyResult = {
       ms: p.ms,
+      cpu: p.cpu,
       items: sumCounts(p.runs, "considered"),
       produced: claims,
       perSecond: claims / (p.ms / 1000),

@@ -13,8 +13,11 @@ import type { FromWorker, ToWorker } from "./bench-worker";
 export type BenchWorkers = {
   count: number;
   description: string;
-  /** Every worker drains the queue at the simulated instant `now`; resolves when the last one is idle. */
-  drain(now: Date): Promise<void>;
+  /**
+   * Every worker drains the queue at the simulated instant `now`; resolves when the last one is idle, with the
+   * CPU the worker processes used (0 for the in-process worker: the bench process's own CPU covers it).
+   */
+  drain(now: Date): Promise<{ workerCpuMs: number }>;
   /** Every worker runs the real loop (system clock, LISTEN/NOTIFY wake-ups, 1 s polling fallback). */
   serve(): Promise<void>;
   stop(): Promise<void>;
@@ -74,7 +77,8 @@ export const startProcessWorkers = async (url: string, count: number): Promise<B
     count,
     description: `${count} worker process${count === 1 ? "" : "es"}`,
     drain: async (now) => {
-      await all({ type: "drain", now: now.toISOString() }, "drained");
+      const replies = await all({ type: "drain", now: now.toISOString() }, "drained");
+      return { workerCpuMs: replies.reduce((a, r) => a + r.cpuMs, 0) };
     },
     serve: async () => {
       await all({ type: "serve" }, "serving");
@@ -110,6 +114,7 @@ export const inProcessWorker = (database: Database): BenchWorkers => {
     description: "1 in-process worker (PGlite is single-session; a second process cannot open it)",
     drain: async (now) => {
       await drainJobs({ database, clock: new ManualClock(now), ports, workerId: "bench-in-process" });
+      return { workerCpuMs: 0 };
     },
     serve: async () => {
       running = await startWorker({
