@@ -303,7 +303,9 @@ const importOne = async (
         rc.payerClaimNumber.push(c.payerClaimControlNumber ?? null);
         rc.crossoverPayer.push(era.crossoverPayer);
         rc.postingStatus.push(status);
-        rc.data.push({ era, balance: c.balance });
+        // The decoded ERA claim is kept where a person must still act on it (the work queue posts from it); a
+        // posted claim's outcome is in its postings, and the file itself is stored.
+        rc.data.push(status === "queued" ? { era, balance: c.balance } : {});
       });
       const statements: SQL[] = [
         bulkInsert(tables.remittanceClaims, {

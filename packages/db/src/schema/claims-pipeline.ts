@@ -223,6 +223,7 @@ export const remittanceClaims = pgTable(
     payerClaimNumber: text("payer_claim_number"),
     crossoverPayer: text("crossover_payer"),
     postingStatus: text("posting_status", { enum: ["posted", "queued", "dismissed"] }).notNull(),
+    /** The decoded ERA claim and its balance while it is queued for a person (empty once posted). */
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
   },
   (t) => [
