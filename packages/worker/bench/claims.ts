@@ -104,7 +104,8 @@ const timed = async (
   await Promise.all(
     Array.from({ length: Math.min(config.concurrency, practices.length) }, async () => {
       for (let i = next++; i < practices.length; i = next++) {
-        claims += await fn(practices[i]!, i);
+        const n = await fn(practices[i]!, i); // `claims += await …` would add to a stale total
+        claims += n;
         const ms = performance.now() - t0;
         progress(
           `${label}: ${++done}/${practices.length} practices, ${fmtInt(claims)} claims, ${fmtInt(claims / (ms / 1000))} claims/s`,
