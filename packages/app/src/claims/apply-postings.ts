@@ -7,11 +7,11 @@ import {
   type PostingKind,
   postingEffects,
 } from "@billcycle/core";
-import { type Executor, tables } from "@billcycle/db";
+import { type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { systemActor } from "../auth/actor";
 import { bulkInsert, oneStatement, pgArray, runPrepared, same } from "../billing/bulk-insert";
-import { type ClaimCause, pooledId } from "./transition-claims";
+import type { ClaimCause } from "./transition-claims";
 
 export const existingPostings = async (tx: Executor, claimId: string): Promise<ExistingPosting[]> =>
   tx
@@ -240,7 +240,7 @@ export class PostingBatch {
     const now = this.now;
     const invoiceId = c.claim.invoiceId;
     for (const p of input.postings) {
-      const id = pooledId(now.getTime());
+      const id = newId(now.getTime());
       const rows = this.postings;
       rows.id.push(id);
       rows.remittanceClaimId.push(input.remittanceClaimId);
@@ -274,7 +274,7 @@ export class PostingBatch {
     const to: ClaimStatus = input.claimOutcome === "reversed" ? "accepted" : input.claimOutcome;
     if (c.status !== to && canTransition(claimTransitions, c.status as ClaimStatus, to)) {
       const h = this.claimHistory;
-      h.id.push(pooledId(now.getTime()));
+      h.id.push(newId(now.getTime()));
       h.claimId.push(input.claimId);
       h.fromStatus.push(c.status);
       h.toStatus.push(to);
@@ -311,7 +311,7 @@ export class PostingBatch {
           : "processed";
     if (status !== inv.status && inv.status !== "void") {
       const h = this.invoiceHistory;
-      h.id.push(pooledId(now.getTime()));
+      h.id.push(newId(now.getTime()));
       h.invoiceId.push(invoiceId);
       h.fromStatus.push(inv.status);
       h.toStatus.push(status);

@@ -11,7 +11,6 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { bulkInsert, pgArray, runPrepared, same } from "../billing/bulk-insert";
 import { PostingBatch } from "./apply-postings";
 import { getClaimsSettings } from "./claims-settings";
-import { pooledId } from "./transition-claims";
 
 export type RemittanceImport = {
   remittanceId: string | null;
@@ -274,7 +273,7 @@ const importOne = async (
       const work = newWorkItemRows();
       chunk.forEach((c, i) => {
         const era = toEraClaim(c);
-        const remittanceClaimId = pooledId(ctx.now.getTime());
+        const remittanceClaimId = newId(ctx.now.getTime());
         const claimId = claimByPcn.get(c.patientControlNumber) ?? null;
         let status: "posted" | "queued" = "queued";
         if (!balanced) queued++;
@@ -285,7 +284,7 @@ const importOne = async (
             status = "posted";
           } else {
             queued++;
-            work.id.push(pooledId(ctx.now.getTime()));
+            work.id.push(newId(ctx.now.getTime()));
             work.remittanceClaimId.push(remittanceClaimId);
             work.kind.push(result.queue.kind);
             work.reason.push(result.queue.reason);

@@ -1,11 +1,11 @@
 import { isBlocked, type ScrubEdit, type ScrubInput, scrubClaim } from "@billcycle/core";
-import { type Executor, rowsOf, tables } from "@billcycle/db";
+import { type Executor, newId, rowsOf, tables } from "@billcycle/db";
 import { sql } from "drizzle-orm";
 import { bulkInsert, pgArray, runPrepared, same } from "../billing/bulk-insert";
 import { getClaimsSettings } from "./claims-settings";
 import { type ClaimDetails, loadClaimDetails } from "./load-claim-details";
 import { toScrubInput } from "./map-claim";
-import { pooledId, transitionClaims } from "./transition-claims";
+import { transitionClaims } from "./transition-claims";
 
 export type ScrubResult = {
   claimId: string;
@@ -91,7 +91,7 @@ export const scrubClaimsWithDetails = async (
   await runPrepared(
     tx,
     bulkInsert(tables.claimScrubs, {
-      id: results.map(() => pooledId(now.getTime())),
+      id: results.map(() => newId(now.getTime())),
       practiceId: same(practiceId),
       claimId: results.map((r) => r.claimId),
       at: same(now),
