@@ -56,7 +56,11 @@ const nextMessage = <T extends FromWorker["type"]>(
 export const startProcessWorkers = async (url: string, count: number): Promise<BenchWorkers> => {
   const children = Array.from({ length: count }, (_, i) =>
     fork(workerScript, [], {
-      execArgv: ["--import", "tsx", ...(process.env.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])],
+      execArgv: [
+        "--import",
+        "tsx",
+        ...(process.env.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+      ],
       env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_WORKER_INDEX: String(i + 1) },
       stdio: ["ignore", "inherit", "pipe", "ipc"],
     }),
