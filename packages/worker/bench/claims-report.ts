@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { ClaimsCeiling } from "./claims-ceiling";
-import { fmtInt } from "./common";
+import { fmtInt, formatMarkdown } from "./common";
 
 export const CLAIMS_SECTION_TITLE = "## Claims pipeline (`npm run bench:claims`)";
 const DOC = fileURLToPath(new URL("../../../docs/PERFORMANCE.md", import.meta.url));
@@ -147,5 +147,6 @@ export const writeClaimsSection = (r: ClaimsBenchResult): string => {
     next = [...lines.slice(0, start), ...body, ...lines.slice(end)];
   }
   writeFileSync(DOC, `${next.join("\n").replace(/\n+$/, "")}\n`);
+  formatMarkdown(DOC);
   return DOC;
 };

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import type { Database } from "@billcycle/db";
 
 /** Raw SQL with positional parameters on either backend (the bench bypasses drizzle where it measures nothing). */
@@ -40,4 +42,14 @@ export type Check = { name: string; ok: boolean; detail: string };
 export const check = (checks: Check[], name: string, ok: boolean, detail: string): void => {
   checks.push({ name, ok, detail });
   progress(`  check ${ok ? "ok  " : "FAIL"} ${name}: ${detail}`);
+};
+
+/** Formats a Markdown file the bench wrote as the repository's formatter would (so `npm run lint` stays clean). */
+export const formatMarkdown = (path: string): void => {
+  const biome = fileURLToPath(new URL("../../../node_modules/.bin/biome", import.meta.url));
+  try {
+    execFileSync(biome, ["format", "--write", path], { stdio: "ignore" });
+  } catch {
+    progress(`could not format ${path}: run npm run format`);
+  }
 };

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
-import { fmtInt } from "./common";
+import { fmtInt, formatMarkdown } from "./common";
 import type { ScenarioResult } from "./scenario";
 
 export const SECTION_TITLE = "## Automation engine (`npm run bench:automation`)";
@@ -183,5 +183,6 @@ export const writePerformanceDoc = (results: ScenarioResult[], meta: Meta & { da
   const after = lines.slice(end);
   const next = [...before, "", ...section, ...(after.length ? ["", ...after] : [])];
   writeFileSync(DOC, `${next.join("\n")}\n`);
+  formatMarkdown(DOC);
   return DOC;
 };
