@@ -55,6 +55,10 @@ export const listResource = async (
     for (const [key, value] of Object.entries(query.filters)) {
       const filter = def.filters[key];
       if (!filter || value === undefined) continue;
+      if ("where" in filter) {
+        conditions.push(filter.where(value));
+        continue;
+      }
       const op = filter.op === "eq" ? eq : filter.op === "gte" ? gte : lte;
       conditions.push(op(filter.column, value));
     }

@@ -1,5 +1,6 @@
 import type { Permission } from "@billcycle/core";
 import type { Executor } from "@billcycle/db";
+import type { SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
@@ -13,12 +14,19 @@ export type TenantTable = PgTable & {
 
 export type Row = Record<string, unknown>;
 
-export type FilterDefinition = {
-  column: PgColumn;
-  op: "eq" | "gte" | "lte";
-  schema: z.ZodType;
-  description: string;
-};
+export type FilterDefinition =
+  | {
+      column: PgColumn;
+      op: "eq" | "gte" | "lte";
+      schema: z.ZodType;
+      description: string;
+    }
+  | {
+      /** A condition on something the row links to (the value is already validated by `schema`). */
+      where: (value: unknown) => SQL;
+      schema: z.ZodType;
+      description: string;
+    };
 
 export type WriteContext = { tx: Executor; actor: Actor & { practiceId: string }; now: Date };
 

@@ -1,6 +1,6 @@
 import { claimStatuses, invoiceStatuses } from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { localDate } from "../../schemas/common";
 import type { ResourceDefinition, Row } from "../resource-definition";
@@ -77,6 +77,14 @@ export const invoicesResource: ResourceDefinition = {
       description: "invoice status",
     },
     clientId: { column: tables.invoices.clientId, op: "eq", schema: z.uuid(), description: "the client" },
+    providerId: {
+      // An invoice's provider is its sessions' (a monthly invoice can hold several providers' sessions).
+      where: (providerId) => sql`EXISTS (SELECT 1 FROM ${tables.appointmentInvoices} ai
+        JOIN ${tables.appointments} a ON a.practice_id = ai.practice_id AND a.id = ai.appointment_id
+        WHERE ai.invoice_id = ${tables.invoices.id} AND a.provider_id = ${providerId}::uuid)`,
+      schema: z.uuid(),
+      description: "a provider with a session on the invoice",
+    },
     from: {
       column: tables.invoices.invoiceDate,
       op: "gte",

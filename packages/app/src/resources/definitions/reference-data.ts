@@ -1,4 +1,5 @@
 import { tables } from "@billcycle/db";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import {
   address,
@@ -13,7 +14,7 @@ import {
 } from "../../schemas/common";
 import type { FilterDefinition, ResourceDefinition } from "../resource-definition";
 
-const activeFilter = (column: FilterDefinition["column"]): FilterDefinition => ({
+const activeFilter = (column: PgColumn): FilterDefinition => ({
   column,
   op: "eq",
   schema: z.stringbool(),

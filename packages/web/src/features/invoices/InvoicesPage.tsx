@@ -2,7 +2,7 @@ import { type InvoiceStatus, invoiceStatuses, invoiceStatusLabel } from "@billcy
 import { useMemo, useState } from "react";
 import { Button, Form } from "react-aria-components";
 import { useSearchParams } from "react-router";
-import { useDirectory } from "../../api/directory";
+import { providerName, useDirectory } from "../../api/directory";
 import { usePractice } from "../../app/practice-context";
 import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
 import { ErrorAlert } from "../../components/feedback";
@@ -69,7 +69,7 @@ const AmountFilter = ({
   );
 };
 
-/** Invoices: server-side filters (status, client, date range, amount) and cursor pages; fast at any size. */
+/** Invoices: server-side filters (status, client, provider, date range, amount) and cursor pages; fast at any size. */
 export const InvoicesPage = () => {
   const { practiceId } = usePractice();
   const [params, setParams] = useSearchParams();
@@ -77,6 +77,7 @@ export const InvoicesPage = () => {
   const filters: InvoiceFilters = {
     status: (params.get("status") || undefined) as InvoiceStatus | undefined,
     clientId: params.get("client") || undefined,
+    providerId: params.get("provider") || undefined,
     from: params.get("from") || undefined,
     to: params.get("to") || undefined,
     minCents: cents(params.get("min")),
@@ -88,6 +89,9 @@ export const InvoicesPage = () => {
   const set = useUpdateParams();
   const clientOptions = [...(directory.data?.clients.values() ?? [])]
     .map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const providerOptions = [...(directory.data?.providers.keys() ?? [])]
+    .map((id) => ({ id, label: providerName(directory.data, id) }))
     .sort((a, b) => a.label.localeCompare(b.label));
   const anyFilter = Object.values(filters).some((v) => v !== undefined);
 
@@ -107,6 +111,13 @@ export const InvoicesPage = () => {
           options={clientOptions}
           value={filters.clientId ?? null}
           onChange={(v) => set({ client: v })}
+        />
+        <ComboField
+          label="Provider"
+          placeholder="Any provider"
+          options={providerOptions}
+          value={filters.providerId ?? null}
+          onChange={(v) => set({ provider: v })}
         />
         <TextInput label="From" type="date" value={filters.from ?? ""} onChange={(v) => set({ from: v })} />
         <TextInput label="To" type="date" value={filters.to ?? ""} onChange={(v) => set({ to: v })} />

@@ -6,13 +6,14 @@ import type { Claim, Invoice, Page } from "../../api/types";
 export type InvoiceFilters = {
   status?: InvoiceStatus | undefined;
   clientId?: string | undefined;
+  providerId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   minCents?: number | undefined;
   maxCents?: number | undefined;
 };
 
-/** One server page of invoices: status, client, date range and amount are filtered by the API. */
+/** One server page of invoices: status, client, provider, date range and amount are filtered by the API. */
 export const useInvoicesPage = (
   practiceId: string,
   filters: InvoiceFilters,

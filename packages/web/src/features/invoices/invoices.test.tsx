@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Invoice } from "../../api/types";
-import { CLIENT, PID, page } from "../../test/fixtures";
+import { CLIENT, PID, PROVIDER, page } from "../../test/fixtures";
 import { at, renderApp, searchLandmark } from "../../test/render";
 
 const invoice = (n: number, over: Partial<Invoice> = {}): Invoice => ({
@@ -77,14 +77,17 @@ describe("invoices", () => {
     await user.type(within(filters).getByRole("textbox", { name: "Min total ($)" }), "50");
     await user.type(within(filters).getByRole("textbox", { name: "Max total ($)" }), "1,250.5");
     await user.click(within(filters).getByRole("button", { name: "Apply amount" }));
+    await user.click(within(filters).getByRole("button", { name: /Show provider options/ }));
+    await user.click(await screen.findByRole("option", { name: "Hannah Reyes, LPC" }));
     await waitFor(() => {
       const q = server.callsTo("GET", "/api/v1/practices/:pid/invoices").at(-1)?.query;
-      expect([q?.get("status"), q?.get("minCents"), q?.get("maxCents"), q?.get("cursor")]).toEqual([
-        "partially_paid",
-        "5000",
-        "125050",
-        null,
-      ]);
+      expect([
+        q?.get("status"),
+        q?.get("minCents"),
+        q?.get("maxCents"),
+        q?.get("providerId"),
+        q?.get("cursor"),
+      ]).toEqual(["partially_paid", "5000", "125050", PROVIDER, null]);
     });
     await user.click(screen.getByRole("button", { name: "Next" }));
     await waitFor(() =>
