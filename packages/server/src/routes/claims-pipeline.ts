@@ -10,10 +10,10 @@ import {
   submitClaims,
   updateClaimsSettings,
 } from "@billcycle/app";
-import { DomainError, warningEditCodes } from "@billcycle/core";
+import { claimStatuses, DomainError, warningEditCodes } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, count, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { recordId, requirePermission } from "../http/guards";
@@ -77,6 +77,37 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
         await updateClaimsSettings(deps.database, actor, settings, version, deps.clock.now()),
         200,
       );
+    },
+  );
+
+  // Registered before the claims resource's GET …/claims/{id}, so "counts" is not taken for a claim id.
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/claims/counts`,
+      tags: ["Claims"],
+      summary: "How many claims the practice has in each status (every status, zero included)",
+      request: { params: practiceParams },
+      responses: {
+        200: json(
+          z.object({
+            counts: z.record(z.enum(claimStatuses), z.int().min(0)),
+          }),
+          "Claims per status",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:read");
+      const rows = await deps.database.db
+        .select({ status: tables.claims.status, n: count() })
+        .from(tables.claims)
+        .where(eq(tables.claims.practiceId, actor.practiceId))
+        .groupBy(tables.claims.status);
+      const counts: Record<string, number> = Object.fromEntries(claimStatuses.map((s) => [s, 0]));
+      for (const r of rows) counts[r.status] = Number(r.n);
+      return c.json({ counts }, 200);
     },
   );
 

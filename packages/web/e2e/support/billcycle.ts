@@ -3,17 +3,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  defaultTransportResolver,
   type EnginePorts,
-  fileDropClaimsPipeline,
   getAutomationConfig,
   loadAppointmentFacts,
   loadBillingContext,
   openInvoices,
   practiceToday,
   runAutomation,
+  scrubClaims,
   systemActor,
   type TenantActor,
   updateAutomationConfig,
+  x12ClaimsPipeline,
 } from "@billcycle/app";
 import { seedDemo } from "@billcycle/cli";
 import { type AutomationConfig, decideAppointmentBillable, ManualClock, systemClock } from "@billcycle/core";
@@ -112,9 +114,34 @@ const runHistory = async (database: Database, practiceId: string, ports: EngineP
 };
 
 /**
+ * A data gap the claim scrubber blocks: the insurance policy of one claim awaiting submission loses its member
+ * (subscriber) id, and the claim is scrubbed as Claims Submission would: it becomes Scrubber Rejected
+ * (SUBSCRIBER_ID_MISSING) until someone fixes the policy and re-scrubs it.
+ */
+const rejectOneClaim = async (database: Database, practiceId: string, now: Date) => {
+  const [claim] = await database.db
+    .select({ id: tables.claims.id, policyId: tables.claims.policyId })
+    .from(tables.claims)
+    .where(and(eq(tables.claims.practiceId, practiceId), eq(tables.claims.status, "awaiting_submission")))
+    .orderBy(asc(tables.claims.id))
+    .limit(1);
+  if (!claim?.policyId) throw new Error("the engine history left no claim awaiting submission");
+  await database.db
+    .update(tables.insurancePolicies)
+    .set({ memberId: " " })
+    .where(eq(tables.insurancePolicies.id, claim.policyId));
+  const { today } = await practiceToday(database.db, practiceId, now);
+  const [result] = await database.db.transaction((tx) =>
+    scrubClaims(tx, practiceId, [claim.id], today, now, "e2e-setup"),
+  );
+  if (!result?.blocked) throw new Error("the scrubber did not block the claim without a member id");
+};
+
+/**
  * The real thing on a fresh embedded database: migrations, the demo practices, the API server serving the built
  * web app, and the worker (so on-Kept invoices appear). Riverbend is left as the demo seeds it (automations off);
- * Harbor gets a few nights of engine history so invoices, claims and runs have something to show.
+ * Harbor gets a few nights of engine history through the X12 claims pipeline so invoices, claims (one client's
+ * Scrubber Rejected) and runs have something to show.
  */
 export const startBillcycle = async (): Promise<Billcycle> => {
   const dataDir = mkdtempSync(join(tmpdir(), "billcycle-e2e-"));
@@ -125,8 +152,14 @@ export const startBillcycle = async (): Promise<Billcycle> => {
   if (!summary) throw new Error("demo data already present");
   const riverbend = summary.practices.find((p) => p.name.startsWith("Riverbend"))!.id;
   const harbor = summary.practices.find((p) => p.name.startsWith("Harbor"))!.id;
-  const ports: EnginePorts = { claims: fileDropClaimsPipeline(join(dataDir, "clearinghouse")) };
+  // The real claims pipeline (scrubber, 837P, acknowledgments and 835s) over the embedded directory drop.
+  const ports: EnginePorts = {
+    claims: x12ClaimsPipeline({
+      transportFor: defaultTransportResolver({ dropRoot: join(dataDir, "clearinghouse") }),
+    }),
+  };
   await runHistory(database, harbor, ports, now);
+  await rejectOneClaim(database, harbor, now);
   const worker = await startWorker({ database, clock: systemClock, ports, tickMs: 60_000, pollMs: 250 });
   const server = await startServer(
     { database, clock: systemClock, logger: silent, webRoot: WEB_ROOT },

@@ -2347,6 +2347,120 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/practices/{practiceId}/claims/counts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many claims the practice has in each status (every status, zero included) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Claims per status */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              counts: {
+                awaiting_submission?: number;
+                scrubber_rejected?: number;
+                submitted?: number;
+                accepted?: number;
+                rejected?: number;
+                paid?: number;
+                partially_paid?: number;
+                denied?: number;
+                void?: number;
+              };
+            };
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/practices/{practiceId}/claims/{id}/rescrub": {
     parameters: {
       query?: never;
@@ -9116,6 +9230,8 @@ export interface paths {
           status?: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
           /** @description the client */
           clientId?: string;
+          /** @description a provider with a session on the invoice */
+          providerId?: string;
           /** @description invoice date on or after */
           from?: string;
           /** @description invoice date on or before */

@@ -52,6 +52,8 @@ const nav = [
   { to: "sessions", label: "Sessions" },
   { to: "invoices", label: "Invoices" },
   { to: "claims", label: "Claims" },
+  { to: "remittances", label: "Remittances" },
+  { to: "work-queue", label: "Work queue" },
   { to: "automation-runs", label: "Automation runs" },
   { to: "settings/automation", label: "Automation settings" },
 ] as const;

@@ -9,6 +9,10 @@ import { ClaimsListPage } from "../features/claims/ClaimsListPage";
 import { InvoiceDetailPage } from "../features/invoices/InvoiceDetailPage";
 import { InvoicesPage } from "../features/invoices/InvoicesPage";
 import { PendedReviewPage } from "../features/invoices/PendedReviewPage";
+import { PostingRulesPage } from "../features/remittances/PostingRulesPage";
+import { RemittanceDetailPage } from "../features/remittances/RemittanceDetailPage";
+import { RemittancesPage } from "../features/remittances/RemittancesPage";
+import { WorkQueuePage } from "../features/remittances/WorkQueuePage";
 import { SessionDetailPage } from "../features/sessions/SessionDetailPage";
 import { SessionsPage } from "../features/sessions/SessionsPage";
 import { NotFoundPage, PracticeLayout, RequireSession, StartPage } from "./layout";
@@ -49,6 +53,10 @@ export const routes: RouteObject[] = [
               { path: "claims", element: <ClaimsBoardPage /> },
               { path: "claims/list", element: <ClaimsListPage /> },
               { path: "claims/:claimId", element: <ClaimDetailPage /> },
+              { path: "remittances", element: <RemittancesPage /> },
+              { path: "remittances/:remittanceId", element: <RemittanceDetailPage /> },
+              { path: "work-queue", element: <WorkQueuePage /> },
+              { path: "posting-rules", element: <PostingRulesPage /> },
               { path: "settings/automation", element: <AutomationSettingsPage /> },
               { path: "automation-runs", element: <AutomationRunsPage /> },
               { path: "*", element: <NotFoundPage /> },

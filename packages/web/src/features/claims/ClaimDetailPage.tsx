@@ -1,4 +1,5 @@
 import { type ClaimStatus, claimStatusLabel } from "@billcycle/core";
+import { Button } from "react-aria-components";
 import { Link, useParams } from "react-router";
 import { clientName, payerName, useDirectory } from "../../api/directory";
 import type { ClaimRecordList, StatusChange } from "../../api/types";
@@ -7,7 +8,7 @@ import { ErrorAlert, Loading } from "../../components/feedback";
 import { PageHeader, Section } from "../../components/page";
 import { ClaimStatusBadge } from "../../components/status";
 import { formatCents, formatInstant, formatLocalDate } from "../../lib/format";
-import { useClaim } from "./claims-api";
+import { useClaim, useRescrub } from "./claims-api";
 
 const frequency: Record<string, string> = { "1": "Original", "7": "Replacement", "8": "Void" };
 
@@ -100,6 +101,45 @@ const ClaimHistory = ({ history }: { history: StatusChange[] }) => {
   );
 };
 
+/** Re-scrub after a fix (provider, payer or client data): the new result shows; a pass sends the claim back to Awaiting Submission. */
+const Rescrub = ({ claimId, status }: { claimId: string; status: ClaimStatus }) => {
+  const { practiceId, can } = usePractice();
+  const rescrub = useRescrub(practiceId, claimId);
+  if (!can("billing:write") || (status !== "scrubber_rejected" && !rescrub.data)) return null;
+  const r = rescrub.data;
+  return (
+    <div className="rescrub">
+      {status === "scrubber_rejected" ? (
+        <div className="toolbar">
+          <Button className="btn btn-primary" onPress={() => rescrub.mutate()} isPending={rescrub.isPending}>
+            Re-scrub
+          </Button>
+          <span className="muted">Fixed the data the scrubber named? Scrub the claim again.</span>
+        </div>
+      ) : null}
+      {rescrub.isError ? <ErrorAlert error={rescrub.error} /> : null}
+      {r ? (
+        <div role="status" className={`alert ${r.blocked ? "alert-error" : "alert-success"}`}>
+          <p>
+            {r.blocked
+              ? `Still rejected by the scrubber: ${r.edits.filter((e) => e.severity === "blocking").length} blocking.`
+              : "The claim passes the scrubber now and is back in Awaiting Submission."}
+          </p>
+          {r.edits.length ? (
+            <ul className="plain-list compact">
+              {r.edits.map((e) => (
+                <li key={`${e.code}-${e.path ?? ""}`}>
+                  {e.code} ({e.severity}): {e.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+};
+
 /** One claim: lines and history; scrubber messages, files, acknowledgments and postings as the pipeline adds them. */
 export const ClaimDetailPage = () => {
   const { claimId = "" } = useParams();
@@ -116,6 +156,7 @@ export const ClaimDetailPage = () => {
         title={`Claim ${c.patientControlNumber}`}
         crumbs={[{ label: "Claims", href: `/p/${practiceId}/claims` }, { label: c.patientControlNumber }]}
       />
+      <Rescrub claimId={c.id} status={c.status} />
       <div className="detail-grid">
         <Section title="Summary">
           <dl className="facts">

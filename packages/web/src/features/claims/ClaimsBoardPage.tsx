@@ -6,16 +6,27 @@ import { ErrorAlert } from "../../components/feedback";
 import { PageHeader } from "../../components/page";
 import { claimTone } from "../../components/status";
 import { formatCents, formatLocalDate } from "../../lib/format";
-import { boardStatuses, useClaimsPage } from "./claims-api";
+import { boardStatuses, useClaimCounts, useClaimsPage } from "./claims-api";
+import { SubmitNow } from "./SubmitNow";
 
 const COLUMN_SIZE = 20;
 
-const BoardColumn = ({ status, directory }: { status: ClaimStatus; directory: Directory | undefined }) => {
+const BoardColumn = ({
+  status,
+  directory,
+  total,
+}: {
+  status: ClaimStatus;
+  directory: Directory | undefined;
+  /** The status's count from the API; until it is known, what the column's page shows. */
+  total: number | undefined;
+}) => {
   const { practiceId } = usePractice();
   const page = useClaimsPage(practiceId, { status }, undefined, COLUMN_SIZE);
   const claims = page.data?.data ?? [];
   const more = !!page.data?.nextCursor;
-  const count = page.isPending ? "…" : `${claims.length}${more ? "+" : ""}`;
+  const count =
+    total !== undefined ? String(total) : page.isPending ? "…" : `${claims.length}${more ? "+" : ""}`;
   const headingId = `column-${status}`;
   return (
     <section className={`board-column tone-${claimTone[status]}`} aria-labelledby={headingId}>
@@ -57,20 +68,25 @@ const BoardColumn = ({ status, directory }: { status: ClaimStatus; directory: Di
 export const ClaimsBoardPage = () => {
   const { practiceId } = usePractice();
   const directory = useDirectory(practiceId);
+  const counts = useClaimCounts(practiceId);
   return (
     <>
       <PageHeader
         title="Claims"
-        description="Every claim by where it stands. Counts over 20 show as 20+; open a column for all of them."
+        description="Every claim by where it stands, with how many there are; a column shows its first 20, open it for all of them."
         actions={
-          <Link className="btn" to={`/p/${practiceId}/claims/list`}>
-            All claims as a list
-          </Link>
+          <>
+            <SubmitNow />
+            <Link className="btn" to={`/p/${practiceId}/claims/list`}>
+              All claims as a list
+            </Link>
+          </>
         }
       />
+      {counts.isError ? <ErrorAlert error={counts.error} /> : null}
       <div className="board">
         {boardStatuses.map((s) => (
-          <BoardColumn key={s} status={s} directory={directory.data} />
+          <BoardColumn key={s} status={s} directory={directory.data} total={counts.data?.counts[s]} />
         ))}
       </div>
     </>

@@ -13,6 +13,7 @@ import { ClaimStatusBadge } from "../../components/status";
 import { formatCents, formatLocalDate } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
 import { useClaimsPage } from "./claims-api";
+import { SubmitNow } from "./SubmitNow";
 
 const columns = (practiceId: string, d: Directory | undefined): ColumnDef<Claim>[] => [
   {
@@ -85,6 +86,7 @@ export const ClaimsListPage = () => {
       <PageHeader
         title={filters.status ? `${claimStatusLabel[filters.status]} claims` : "All claims"}
         crumbs={[{ label: "Claims", href: `/p/${practiceId}/claims` }, { label: "List" }]}
+        actions={<SubmitNow />}
       />
       <search className="filters" aria-label="Filter claims">
         <SelectField

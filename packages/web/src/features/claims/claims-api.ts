@@ -1,6 +1,6 @@
 import type { ClaimStatus } from "@billcycle/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { api, unwrapAs } from "../../api/client";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap, unwrapAs } from "../../api/client";
 import type { Claim, Page } from "../../api/types";
 
 /** The board's columns, in the order a claim moves through them. */
@@ -32,11 +32,66 @@ export const useClaimsPage = (
     placeholderData: keepPreviousData,
   });
 
-export const useClaim = (practiceId: string, id: string) =>
+export const useClaim = (practiceId: string, id: string, options: { enabled?: boolean } = {}) =>
   useQuery({
+    ...options,
     queryKey: [practiceId, "claims", "one", id],
     queryFn: () =>
       unwrapAs<Claim>(
         api.GET("/api/v1/practices/{practiceId}/claims/{id}", { params: { path: { practiceId, id } } }),
       ),
   });
+
+/** How many claims the practice has in each status. */
+export const useClaimCounts = (practiceId: string) =>
+  useQuery({
+    queryKey: [practiceId, "claims", "counts"],
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/practices/{practiceId}/claims/counts", { params: { path: { practiceId } } })),
+  });
+
+/** A scrub result: the claim's edits (blocking or warnings); not blocked means it goes back to Awaiting Submission. */
+export type ScrubResult = {
+  claimId: string;
+  patientControlNumber: string;
+  blocked: boolean;
+  edits: Array<{ code: string; severity: "blocking" | "warning"; message: string; path?: string }>;
+};
+
+export const useRescrub = (practiceId: string, id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      unwrapAs<ScrubResult>(
+        api.POST("/api/v1/practices/{practiceId}/claims/{id}/rescrub", {
+          params: { path: { practiceId, id } },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [practiceId, "claims"] }),
+  });
+};
+
+/** What Claims Submission did (or, in a dry run, would do). */
+export type SubmitResult = {
+  considered: number;
+  scrubberRejected: number;
+  excluded: number;
+  submitted: number;
+  files: number;
+  delivery?: string;
+};
+
+export const useSubmitClaims = (practiceId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (dryRun: boolean) =>
+      unwrapAs<SubmitResult>(
+        api.POST("/api/v1/practices/{practiceId}/claims/submit", {
+          params: { path: { practiceId } },
+          body: { dryRun },
+        }),
+      ),
+    onSuccess: (_, dryRun) =>
+      dryRun ? undefined : queryClient.invalidateQueries({ queryKey: [practiceId, "claims"] }),
+  });
+};

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Claim } from "../../api/types";
 import { CLIENT, PAYER, PID, page } from "../../test/fixtures";
@@ -58,9 +58,21 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
 });
 
 describe("claims", () => {
-  it("shows a board column per status with its count, more than a page as N+", async () => {
+  it("shows a board column per status with the API's count of it, not the size of the page", async () => {
     const submitted = Array.from({ length: 20 }, (_, i) => claim(i + 1));
+    const counts = {
+      awaiting_submission: 0,
+      scrubber_rejected: 0,
+      submitted: 37,
+      accepted: 0,
+      rejected: 0,
+      paid: 0,
+      partially_paid: 0,
+      denied: 1,
+      void: 2,
+    };
     const { server } = renderApp(at("claims"), {
+      "GET /api/v1/practices/:pid/claims/counts": { counts },
       "GET /api/v1/practices/:pid/claims": (req: { query: URLSearchParams }) =>
         req.query.get("status") === "submitted"
           ? page(submitted, "more")
@@ -69,8 +81,10 @@ describe("claims", () => {
             : page([]),
     });
     const column = (name: string) => screen.getByRole("region", { name: new RegExp(`^${name}`) });
-    await within(await screen.findByRole("region", { name: /^Submitted/ })).findByText("20+");
+    await within(await screen.findByRole("region", { name: /^Submitted/ })).findByText("37");
+    expect(column("Submitted").textContent).not.toContain("20+");
     expect(within(column("Denied")).getByText("1")).toBeTruthy();
+    expect(within(column("Scrubber Rejected")).getByText("0")).toBeTruthy();
     expect(within(column("Scrubber Rejected")).getByText("None")).toBeTruthy();
     expect(
       screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent?.replace(/\d+\+?.*$/, "")),
@@ -94,6 +108,93 @@ describe("claims", () => {
     ).toBe(true);
   });
 
+  it("submits claims now: a dry run says what would go out, the confirmation sends them", async () => {
+    const { user, server } = renderApp(at("claims"), {
+      "GET /api/v1/practices/:pid/claims/counts": { counts: {} },
+      "GET /api/v1/practices/:pid/claims": page([]),
+      "POST /api/v1/practices/:pid/claims/submit": (req: { body: { dryRun: boolean } }) =>
+        req.body.dryRun
+          ? { considered: 4, scrubberRejected: 1, excluded: 0, submitted: 3, files: 1, delivery: "dry-run" }
+          : { considered: 4, scrubberRejected: 1, excluded: 0, submitted: 3, files: 1, delivery: "sent" },
+    });
+    await user.click(await screen.findByRole("button", { name: "Submit now" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Submit claims now?" });
+    await within(dialog).findByText(
+      "Preview: 4 claims considered: 3 go out in 1 file, 1 rejected by the scrubber, 0 excluded by rules.",
+    );
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/claims/submit").map((c) => c.body)).toEqual([
+      { dryRun: true },
+    ]);
+    await user.click(within(dialog).getByRole("button", { name: "Submit claims" }));
+    await screen.findByText("Claims Submission ran: 3 submitted in 1 file, 1 rejected by the scrubber.");
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/claims/submit").at(-1)?.body).toEqual({
+      dryRun: false,
+    });
+  });
+
+  it("a read-only user has no Submit now", async () => {
+    renderApp(
+      at("claims"),
+      {
+        "GET /api/v1/practices/:pid/claims/counts": { counts: {} },
+        "GET /api/v1/practices/:pid/claims": page([]),
+      },
+      "read_only",
+    );
+    await screen.findByRole("heading", { level: 1, name: "Claims" });
+    expect(screen.queryByRole("button", { name: "Submit now" })).toBeNull();
+  });
+
+  it("re-scrubs a Scrubber Rejected claim and shows the new result", async () => {
+    let scrubs = 0;
+    const rejected = claim(8, {
+      status: "scrubber_rejected",
+      scrubs: [
+        {
+          id: "s1",
+          at: "2025-03-06T03:00:00Z",
+          blocking: true,
+          edits: [
+            { code: "NO_TAXONOMY", severity: "blocking", message: "Rendering provider has no taxonomy" },
+          ],
+        },
+      ],
+    });
+    const { user, server } = renderApp(at(`claims/${rejected.id}`), {
+      "GET /api/v1/practices/:pid/claims/:id": () =>
+        scrubs >= 2 ? { ...rejected, status: "awaiting_submission" } : rejected,
+      "POST /api/v1/practices/:pid/claims/:id/rescrub": () => {
+        scrubs++;
+        return scrubs >= 2
+          ? { claimId: rejected.id, patientControlNumber: "PCN8", blocked: false, edits: [] }
+          : {
+              claimId: rejected.id,
+              patientControlNumber: "PCN8",
+              blocked: true,
+              edits: [
+                {
+                  code: "NO_TAXONOMY",
+                  severity: "blocking",
+                  message: "Rendering provider has no taxonomy",
+                  path: "renderingProvider.taxonomyCode",
+                },
+              ],
+            };
+      },
+    });
+    await user.click(await screen.findByRole("button", { name: "Re-scrub" }));
+    const still = await screen.findByText(/^Still rejected by the scrubber: 1 blocking/);
+    expect(still.closest("[role=status]")?.textContent).toContain(
+      "NO_TAXONOMY (blocking): Rendering provider has no taxonomy",
+    );
+    await user.click(screen.getByRole("button", { name: "Re-scrub" }));
+    await screen.findByText("The claim passes the scrubber now and is back in Awaiting Submission.");
+    // The claim is read again: its new status shows and Re-scrub goes away.
+    await waitFor(() => expect(screen.queryByRole("button", { name: "Re-scrub" })).toBeNull());
+    expect(screen.getByRole("region", { name: "Summary" }).textContent).toContain("Awaiting Submission");
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/claims/:id/rescrub")).toHaveLength(2);
+  });
+
   it("shows a claim's lines and history, and 'None' for pipeline sections the API does not return yet", async () => {
     const c = claim(5);
     renderApp(at(`claims/${c.id}`), { "GET /api/v1/practices/:pid/claims/:id": c });
@@ -102,6 +203,7 @@ describe("claims", () => {
     const history = screen.getByRole("region", { name: "History" }).textContent;
     expect(history).toContain("Awaiting Submission → Submitted");
     expect(history).toContain("file: claims-2025-03-05.json");
+    expect(screen.queryByRole("button", { name: "Re-scrub" })).toBeNull();
     for (const section of ["Scrubber messages", "Files (837P)", "Acknowledgments", "Postings"]) {
       expect(screen.getByRole("region", { name: section }).textContent).toContain("None.");
     }

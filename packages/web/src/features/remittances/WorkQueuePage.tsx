@@ -1,0 +1,281 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
+import { Button } from "react-aria-components";
+import { Link, useSearchParams } from "react-router";
+import { errorText } from "../../api/client";
+import { clientName, useDirectory } from "../../api/directory";
+import { usePractice } from "../../app/practice-context";
+import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
+import { ConfirmDialog } from "../../components/dialog";
+import { ErrorAlert, Notice } from "../../components/feedback";
+import { ComboField, SelectField, TextInput } from "../../components/fields";
+import { PageHeader } from "../../components/page";
+import { Badge } from "../../components/status";
+import { formatCents, formatInstant } from "../../lib/format";
+import { useUpdateParams } from "../../lib/url";
+import { useClaimsPage } from "../claims/claims-api";
+import { RemittanceTabs, workItemKindLabel } from "./labels";
+import { type Imbalance, useResolveWorkItem, useWorkQueuePage, type WorkItem } from "./remittances-api";
+
+const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
+const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
+
+/** The money a work item is about: the imbalances of an unbalanced remittance, the blocked adjustment, … */
+const Amounts = ({ item }: { item: WorkItem }) => {
+  const d = item.details;
+  const imbalances = Array.isArray(d.imbalances) ? (d.imbalances as Imbalance[]) : [];
+  if (imbalances.length)
+    return (
+      <ul className="plain-list compact">
+        {imbalances.map((i) => (
+          <li key={`${i.level}-${i.patientControlNumber ?? ""}-${i.lineNumber ?? ""}`}>
+            {i.level === "transaction" ? "Payment" : `Claim ${i.patientControlNumber ?? ""}`}
+            {i.lineNumber ? ` line ${i.lineNumber}` : ""}: reported {formatCents(i.reportedCents)}, computed{" "}
+            {formatCents(i.computedCents)}, off by {formatCents(Math.abs(i.differenceCents))}
+          </li>
+        ))}
+      </ul>
+    );
+  const amount = num(d.amountCents);
+  const code = [str(d.group), str(d.reasonCode)].filter(Boolean).join("-");
+  if (amount !== null) return <span>{`${code ? `${code} ` : ""}${formatCents(amount)}`}</span>;
+  const reversal = num(d.reversalPaidCents);
+  if (reversal !== null)
+    return (
+      <span>
+        Reversal {formatCents(reversal)}, posted {formatCents(num(d.postedCents) ?? 0)}
+      </span>
+    );
+  return <span className="muted">—</span>;
+};
+
+type Pending =
+  | { kind: "dismiss"; item: WorkItem }
+  | { kind: "post"; item: WorkItem }
+  | { kind: "match"; item: WorkItem };
+
+const actionLabel = { post: "Post now", match: "Match to a claim", dismiss: "Dismiss" } as const;
+
+const statusOptions = [
+  { id: "open", label: "Open" },
+  { id: "resolved", label: "Resolved" },
+  { id: "dismissed", label: "Dismissed" },
+] as const;
+
+/** Remittances and claims that need a person, with what can be done about each. */
+export const WorkQueuePage = () => {
+  const { practiceId, can, timeZone } = usePractice();
+  const canWrite = can("billing:write");
+  const [params] = useSearchParams();
+  const status = (params.get("status") || "open") as WorkItem["status"];
+  const update = useUpdateParams();
+  const pagination = useCursorPagination(status);
+  const page = useWorkQueuePage(practiceId, status, pagination.cursor, pagination.pageSize);
+  const resolve = useResolveWorkItem(practiceId);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [reason, setReason] = useState("");
+  const [claimId, setClaimId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const start = (kind: Pending["kind"], item: WorkItem) => {
+    resolve.reset();
+    setNotice(null);
+    setReason("");
+    setClaimId(null);
+    setPending({ kind, item } as Pending);
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: start only sets state
+  const cols = useMemo((): ColumnDef<WorkItem>[] => {
+    const base: ColumnDef<WorkItem>[] = [
+      {
+        id: "kind",
+        header: "Kind",
+        accessorFn: (w) => workItemKindLabel[w.kind] ?? w.kind,
+        cell: ({ row }) => (
+          <Badge tone={row.original.kind === "unbalanced" ? "danger" : "warning"}>
+            {workItemKindLabel[row.original.kind] ?? row.original.kind}
+          </Badge>
+        ),
+      },
+      { id: "reason", header: "Reason", accessorFn: (w) => w.reason },
+      {
+        id: "amounts",
+        header: "Amounts",
+        enableSorting: false,
+        cell: ({ row }) => <Amounts item={row.original} />,
+      },
+      {
+        id: "remittance",
+        header: "Remittance",
+        enableSorting: false,
+        cell: ({ row }) => (
+          <Link
+            to={`/p/${practiceId}/remittances/${row.original.remittanceId}`}
+            aria-label={`Open the remittance of: ${row.original.reason}`}
+          >
+            Open the remittance
+          </Link>
+        ),
+      },
+      {
+        id: "created",
+        header: "Since",
+        accessorFn: (w) => w.createdAt,
+        cell: ({ row }) => formatInstant(row.original.createdAt, timeZone),
+      },
+    ];
+    if (status !== "open")
+      base.push({
+        id: "resolution",
+        header: "Resolution",
+        accessorFn: (w) => w.resolution ?? "",
+        cell: ({ row }) =>
+          `${row.original.resolution ?? "—"}${row.original.resolvedBy ? ` (${row.original.resolvedBy})` : ""}`,
+      });
+    if (canWrite && status === "open")
+      base.push({
+        id: "actions",
+        header: "Actions",
+        enableSorting: false,
+        cell: ({ row }) => (
+          <div className="row-actions">
+            {row.original.actions.map((a) => (
+              <Button
+                key={a}
+                className={`btn btn-small ${a === "dismiss" ? "btn-danger" : ""}`}
+                aria-label={`${actionLabel[a]}: ${row.original.reason}`}
+                onPress={() => start(a, row.original)}
+              >
+                {actionLabel[a]}
+              </Button>
+            ))}
+          </div>
+        ),
+      });
+    return base;
+  }, [practiceId, timeZone, status, canWrite]);
+
+  const confirm = async () => {
+    if (!pending) return;
+    const resolution =
+      pending.kind === "dismiss"
+        ? ({ action: "dismiss", reason: reason.trim() } as const)
+        : pending.kind === "match"
+          ? ({ action: "match", claimId: claimId ?? "" } as const)
+          : ({ action: "post" } as const);
+    try {
+      const result = await resolve.mutateAsync({ id: pending.item.id, resolution });
+      setNotice(
+        result.status === "dismissed"
+          ? `Dismissed: ${pending.item.reason}`
+          : pending.kind === "match"
+            ? "Matched and posted."
+            : "Posted.",
+      );
+      setPending(null);
+    } catch {
+      // shown in the dialog
+    }
+  };
+
+  const rows = page.data?.data ?? [];
+  const canConfirm =
+    pending?.kind === "dismiss" ? reason.trim().length > 0 : pending?.kind === "match" ? !!claimId : true;
+  return (
+    <>
+      <PageHeader
+        title="Work queue"
+        actions={<RemittanceTabs />}
+        description="What the ERA import could not post by itself: remittances that do not balance, claims or lines it could not match, adjustment codes the posting rules block."
+      />
+      {notice ? <Notice>{notice}</Notice> : null}
+      <search className="filters" aria-label="Filter the work queue">
+        <SelectField
+          label="Status"
+          options={statusOptions}
+          value={status}
+          onChange={(v) => update({ status: v === "open" ? null : v })}
+        />
+      </search>
+      {page.isError ? (
+        <ErrorAlert error={page.error} />
+      ) : (
+        <>
+          <DataTable
+            caption="Work queue"
+            captionHidden
+            columns={cols}
+            data={rows}
+            getRowId={(w) => w.id}
+            isFetching={page.isFetching}
+            empty={page.isPending ? "Loading…" : status === "open" ? "Nothing needs a person." : "None."}
+          />
+          <Pager
+            label="Work queue"
+            pagination={pagination}
+            rowsOnPage={rows.length}
+            nextCursor={page.data?.nextCursor}
+          />
+        </>
+      )}
+      <ConfirmDialog
+        isOpen={!!pending}
+        title={
+          pending?.kind === "dismiss"
+            ? "Dismiss this item?"
+            : pending?.kind === "match"
+              ? "Match to a claim and post?"
+              : "Post it now?"
+        }
+        confirmLabel={pending ? actionLabel[pending.kind] : "OK"}
+        tone={pending?.kind === "dismiss" ? "danger" : "primary"}
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          if (canConfirm) void confirm();
+        }}
+        isPending={resolve.isPending}
+        error={resolve.isError ? errorText(resolve.error) : null}
+      >
+        <p>{pending?.item.reason}</p>
+        {pending?.kind === "dismiss" ? (
+          <>
+            <p>Nothing is posted for it, and it leaves the queue. Say why, for whoever looks later.</p>
+            <TextInput label="Reason for dismissing" value={reason} onChange={setReason} isRequired />
+          </>
+        ) : pending?.kind === "match" ? (
+          <MatchClaim value={claimId} onChange={setClaimId} />
+        ) : pending ? (
+          <p>
+            Its postings are made now with the current posting rules
+            {pending.item.kind === "unbalanced" ? ", although the remittance does not balance" : ""}. Postings
+            are permanent (a mistake is corrected by a reversal).
+          </p>
+        ) : null}
+      </ConfirmDialog>
+    </>
+  );
+};
+
+/** Picks one of the practice's claims (by patient control number) to match an unmatched remittance claim to. */
+const MatchClaim = ({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) => {
+  const { practiceId } = usePractice();
+  const directory = useDirectory(practiceId);
+  const claims = useClaimsPage(practiceId, {}, undefined, 200);
+  const options = (claims.data?.data ?? []).map((c) => ({
+    id: c.id,
+    label: `${c.patientControlNumber} · ${clientName(directory.data, c.clientId)} · ${formatCents(c.totalCents)}`,
+  }));
+  return (
+    <>
+      <p>Its postings go to the claim you pick.</p>
+      <ComboField
+        label="Claim"
+        placeholder="Patient control number"
+        options={options}
+        value={value}
+        onChange={onChange}
+      />
+    </>
+  );
+};
