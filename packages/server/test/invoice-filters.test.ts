@@ -5,7 +5,7 @@ import { errorCode, type Harness, openHarness, type PracticeFixture } from "./su
 
 type Invoice = { id: string; status: string; totalCents: number };
 
-describe.each(testBackends())("invoice list filters (%s)", (backend) => {
+describe.each(testBackends())("invoice list filters and sorting (%s)", (backend) => {
   let h: Harness;
   let practice: PracticeFixture;
   let other: PracticeFixture;
@@ -29,7 +29,12 @@ describe.each(testBackends())("invoice list filters (%s)", (backend) => {
     const r = await h.call("GET", `/api/v1/practices/${practice.id}/invoices?${query}`, {
       token: practice.users.biller.token,
     });
-    return { status: r.status, code: errorCode(r), invoices: (r.json.data ?? []) as Invoice[] };
+    return {
+      status: r.status,
+      code: errorCode(r),
+      invoices: (r.json.data ?? []) as Invoice[],
+      nextCursor: (r.json.nextCursor ?? null) as string | null,
+    };
   };
 
   it("by provider: the invoices holding a session of that provider, and no others", async () => {
@@ -53,5 +58,41 @@ describe.each(testBackends())("invoice list filters (%s)", (backend) => {
     expect((await list(`providerId=${seeded}&status=pended&maxCents=${total}`)).invoices.length).toBe(1);
     const bad = await list("providerId=not-a-uuid");
     expect([bad.status, bad.code]).toEqual([400, "VALIDATION_FAILED"]);
+  });
+
+  it("sorts on the server, both ways, and pages through a sort with its cursor", async () => {
+    const walk = async (sort: string) => {
+      const seen: Invoice[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(`sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+        expect(page.status).toBe(200);
+        seen.push(...page.invoices);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const all = (await list("")).invoices;
+    // The two seeded invoices: one opened then claimed, one Pended; give them different totals to sort by.
+    const [a, b] = all;
+    await h.database.exec(
+      `UPDATE invoices SET total_cents = 5000, insurance_cents = 5000, client_cents = 0 WHERE id = '${a!.id}';
+       UPDATE invoices SET total_cents = 9000, insurance_cents = 9000, client_cents = 0 WHERE id = '${b!.id}'`,
+    );
+    expect((await walk("totalCents")).map((i) => i.totalCents)).toEqual([5000, 9000]);
+    expect((await walk("-totalCents")).map((i) => i.totalCents)).toEqual([9000, 5000]);
+    const byStatus = (await walk("-status")).map((i) => i.status);
+    expect(byStatus).toEqual([...byStatus].sort().reverse());
+    expect(byStatus.length).toBe(2);
+  });
+
+  it("refuses an unknown sort key and a cursor that is not this list's", async () => {
+    const badSort = await list("sort=clientId");
+    expect([badSort.status, badSort.code]).toEqual([400, "VALIDATION_FAILED"]);
+    const forged = Buffer.from(JSON.stringify(["x", "not-a-uuid"])).toString("base64url");
+    const badCursor = await list(`sort=totalCents&cursor=${forged}`);
+    expect([badCursor.status, badCursor.code]).toEqual([400, "VALIDATION_FAILED"]);
+    const plainBad = await list("cursor=garbage");
+    expect([plainBad.status, plainBad.code]).toEqual([400, "VALIDATION_FAILED"]);
   });
 });

@@ -1,6 +1,7 @@
 import { DomainError, notFound } from "@billcycle/core";
-import { type Database, type Executor, newId } from "@billcycle/db";
-import { and, asc, eq, gt, gte, lte, type SQL, sql } from "drizzle-orm";
+import { type Database, type Executor, isUuid, newId } from "@billcycle/db";
+import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../auth/actor";
 import { translateDbError } from "../db-errors";
@@ -8,7 +9,50 @@ import type { ResourceDefinition, Row, WriteContext } from "./resource-definitio
 
 export type TenantActor = Actor & { practiceId: string };
 export type Page = { data: Row[]; nextCursor: string | null };
-export type ListQuery = { limit: number; cursor?: string | undefined; filters: Record<string, unknown> };
+export type ListQuery = {
+  limit: number;
+  cursor?: string | undefined;
+  filters: Record<string, unknown>;
+  /** A key of the definition's `sorts`, `-` first for descending. */
+  sort?: string | undefined;
+};
+
+type SortKey = { key: string; column: PgColumn; descending: boolean };
+
+const sortOf = (def: ResourceDefinition, sort: string | undefined): SortKey | null => {
+  if (!sort) return null;
+  const descending = sort.startsWith("-");
+  const key = descending ? sort.slice(1) : sort;
+  const column = def.sorts?.[key];
+  if (!column)
+    throw new DomainError("VALIDATION_FAILED", `Cannot sort ${def.path} by ${key}`, { field: "sort" });
+  return { key, column, descending };
+};
+
+/** A sorted page's cursor: the last row's sort value and id, as base64url JSON. */
+const encodeCursor = (value: unknown, id: unknown): string =>
+  Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString(
+    "base64url",
+  );
+
+const decodeCursor = (cursor: string): [string | number, string] => {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === "string" || typeof parsed[0] === "number") &&
+      typeof parsed[1] === "string" &&
+      isUuid(parsed[1])
+    )
+      return [parsed[0], parsed[1]];
+  } catch {
+    // falls through to the error below
+  }
+  throw new DomainError("VALIDATION_FAILED", "The cursor does not belong to this sort order", {
+    field: "cursor",
+  });
+};
 
 const inTransaction = async <T>(database: Database, fn: (tx: Executor) => Promise<T>): Promise<T> => {
   try {
@@ -51,7 +95,21 @@ export const listResource = async (
 ): Promise<Page> =>
   inTransaction(database, async (tx) => {
     const conditions: SQL[] = [eq(def.table.practiceId, actor.practiceId)];
-    if (query.cursor) conditions.push(gt(def.table.id, query.cursor));
+    const sort = sortOf(def, query.sort);
+    if (query.cursor && sort) {
+      const [value, id] = decodeCursor(query.cursor);
+      conditions.push(
+        sort.descending
+          ? sql`(${sort.column}, ${def.table.id}) < (${value}, ${id}::uuid)`
+          : sql`(${sort.column}, ${def.table.id}) > (${value}, ${id}::uuid)`,
+      );
+    } else if (query.cursor) {
+      if (!isUuid(query.cursor))
+        throw new DomainError("VALIDATION_FAILED", "The cursor does not belong to this list", {
+          field: "cursor",
+        });
+      conditions.push(gt(def.table.id, query.cursor));
+    }
     for (const [key, value] of Object.entries(query.filters)) {
       const filter = def.filters[key];
       if (!filter || value === undefined) continue;
@@ -66,10 +124,22 @@ export const listResource = async (
       .select()
       .from(def.table)
       .where(and(...conditions))
-      .orderBy(asc(def.table.id))
+      .orderBy(
+        ...(sort === null
+          ? [asc(def.table.id)]
+          : sort.descending
+            ? [desc(sort.column), desc(def.table.id)]
+            : [asc(sort.column), asc(def.table.id)]),
+      )
       .limit(query.limit + 1)) as Row[];
     const page = rows.slice(0, query.limit);
-    const nextCursor = rows.length > query.limit ? String(page.at(-1)?.id) : null;
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > query.limit && last
+        ? sort
+          ? encodeCursor(last[sort.key], last.id)
+          : String(last.id)
+        : null;
     if (def.phi) {
       await recordAudit(tx, actor, "list", def.entity, null, now, { ids: page.map((r) => r.id) });
     }

@@ -49,6 +49,11 @@ export type ResourceDefinition = {
   /** Records that hold patient information: every read is audited. */
   phi: boolean;
   filters: Record<string, FilterDefinition>;
+  /**
+   * Columns a list may be ordered by (`sort=key` ascending, `sort=-key` descending), each NOT NULL; ties and pages
+   * follow the id, so a cursor carries the sort value and the id. Without `sort` a list is in id (creation) order.
+   */
+  sorts?: Record<string, PgColumn>;
   deletable: boolean;
   /** false: list and get only (records created by the engine, changed through their own actions). */
   writable?: boolean;

@@ -32,9 +32,24 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
   const filterShape = Object.fromEntries(
     Object.entries(def.filters).map(([k, f]) => [k, f.schema.optional().describe(f.description)]),
   );
+  const sortKeys = Object.keys(def.sorts ?? {});
+  const sortShape =
+    sortKeys.length > 0
+      ? {
+          sort: z
+            .enum([...sortKeys, ...sortKeys.map((k) => `-${k}`)] as [string, ...string[]])
+            .optional()
+            .describe("order by this field, descending with a leading -; ties by id (default: id order)"),
+        }
+      : {};
   const listQuery = z.strictObject({
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.uuid().optional(),
+    cursor: z
+      .string()
+      .max(512)
+      .optional()
+      .describe("nextCursor of the previous page (same filters and sort)"),
+    ...sortShape,
     ...filterShape,
   });
   const tag = def.label;
@@ -48,7 +63,7 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
       request: { params: practiceParams, query: listQuery },
       responses: {
         200: {
-          description: "A page, oldest first; pass nextCursor as cursor for the next page",
+          description: "A page (oldest first unless sorted); pass nextCursor as cursor for the next page",
           content: {
             "application/json": {
               schema: z.object({ data: z.array(record), nextCursor: z.string().nullable() }) as z.ZodType<{
@@ -63,15 +78,16 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
     }),
     async (c) => {
       const actor = requirePermission(c, def.readPermission);
-      const { limit, cursor, ...filters } = c.req.valid("query") as {
+      const { limit, cursor, sort, ...filters } = c.req.valid("query") as {
         limit: number;
         cursor?: string;
+        sort?: string;
       } & Record<string, unknown>;
       const page = await listResource(
         deps.database,
         def,
         actor,
-        { limit, cursor, filters },
+        { limit, cursor, sort, filters },
         deps.clock.now(),
       );
       return c.json(page, 200);

@@ -3251,6 +3251,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description only active (true) or inactive (false) records */
           active?: string;
@@ -3264,7 +3265,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3754,6 +3755,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description only active (true) or inactive (false) records */
           active?: string;
@@ -3767,7 +3769,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4253,6 +4255,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description exact last name */
           lastName?: string;
@@ -4270,7 +4273,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4822,6 +4825,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
         };
         header?: never;
@@ -4833,7 +4837,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -5373,6 +5377,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description the client */
           clientId?: string;
@@ -5386,7 +5391,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -5906,6 +5911,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description the client */
           clientId?: string;
@@ -5919,7 +5925,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6399,6 +6405,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description only active (true) or inactive (false) records */
           active?: string;
@@ -6414,7 +6421,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6900,6 +6907,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description only active (true) or inactive (false) records */
           active?: string;
@@ -6913,7 +6921,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7389,6 +7397,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
         };
         header?: never;
@@ -7400,7 +7409,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7872,6 +7881,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description employer group */
           groupId?: string;
@@ -7885,7 +7895,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8381,6 +8391,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description the client */
           clientId?: string;
@@ -8402,7 +8413,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8819,6 +8830,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description the appointment */
           appointmentId?: string;
@@ -8832,7 +8844,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9225,7 +9237,18 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description order by this field, descending with a leading -; ties by id (default: id order) */
+          sort?:
+            | "number"
+            | "invoiceDate"
+            | "totalCents"
+            | "status"
+            | "-number"
+            | "-invoiceDate"
+            | "-totalCents"
+            | "-status";
           /** @description invoice status */
           status?: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
           /** @description the client */
@@ -9250,7 +9273,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9450,7 +9473,20 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description order by this field, descending with a leading -; ties by id (default: id order) */
+          sort?:
+            | "patientControlNumber"
+            | "status"
+            | "totalCents"
+            | "paidCents"
+            | "createdAt"
+            | "-patientControlNumber"
+            | "-status"
+            | "-totalCents"
+            | "-paidCents"
+            | "-createdAt";
           /** @description claim status */
           status?:
             | "awaiting_submission"
@@ -9476,7 +9512,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9676,6 +9712,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description posting status */
           status?: "posted" | "partially_posted" | "needs_review";
@@ -9689,7 +9726,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9889,6 +9926,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
         };
         header?: never;
@@ -9900,7 +9938,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;
@@ -10384,6 +10422,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description only active (true) or inactive (false) connections */
           active?: string;
@@ -10397,7 +10436,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page, oldest first; pass nextCursor as cursor for the next page */
+        /** @description A page (oldest first unless sorted); pass nextCursor as cursor for the next page */
         200: {
           headers: {
             [name: string]: unknown;

@@ -20,6 +20,15 @@ type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends
   ? T
   : never;
 
+/** The sort values a list route accepts (`key` or `-key`), from its OpenAPI query. */
+type SortOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+  ? Q extends { sort?: infer S }
+    ? NonNullable<S>
+    : never
+  : never;
+export type InvoiceSort = SortOf<"/api/v1/practices/{practiceId}/invoices">;
+export type ClaimSort = SortOf<"/api/v1/practices/{practiceId}/claims">;
+
 export type Me = Json<"/api/v1/me", "get">;
 export type Membership = Me["memberships"][number];
 export type { Role };

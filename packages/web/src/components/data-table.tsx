@@ -24,13 +24,44 @@ type DataTableProps<T> = {
   onRowSelectionChange?: OnChangeFn<RowSelectionState>;
   enableRowSelection?: (row: T) => boolean;
   isFetching?: boolean;
+  /**
+   * Sorting done by the API across all pages: `keys` maps a column id to the API's sort key; `sort` is the API's
+   * value (`key` or `-key`). Without it, a column header sorts the rows of the page shown.
+   */
+  serverSort?: {
+    keys: Record<string, string>;
+    sort: string | undefined;
+    onSortChange: (sort: string | undefined) => void;
+  };
+};
+
+/**
+ * A `sort` URL parameter as the API's sort type, or undefined when it names no sortable column (a stale or
+ * hand-edited link): `sorts` is the page's column id → sort key map, whose keys (with `-`) are the allowed values.
+ */
+export const sortParam = <S extends string>(
+  value: string | null,
+  sorts: Record<string, S>,
+): S | undefined => {
+  if (!value) return undefined;
+  const key = value.startsWith("-") ? value.slice(1) : value;
+  return Object.values<string>(sorts).includes(key) ? (value as S) : undefined;
+};
+
+const toSortingState = (keys: Record<string, string>, sort: string | undefined): SortingState => {
+  if (!sort) return [];
+  const desc = sort.startsWith("-");
+  const key = desc ? sort.slice(1) : sort;
+  const id = Object.entries(keys).find(([, k]) => k === key)?.[0];
+  return id ? [{ id, desc }] : [];
 };
 
 const sortLabel = { asc: "ascending", desc: "descending" } as const;
 
 /**
  * A semantic table driven by TanStack Table. Rows come one server page at a time (filters and pagination are
- * the API's); a column header sorts the rows of the page shown.
+ * the API's); a column header sorts through the API when `serverSort` names the column, otherwise it sorts the
+ * rows of the page shown.
  */
 export const DataTable = <T,>({
   caption,
@@ -43,14 +74,25 @@ export const DataTable = <T,>({
   onRowSelectionChange,
   enableRowSelection,
   isFetching,
+  serverSort,
 }: DataTableProps<T>) => {
-  const [sorting, setSorting] = useState<SortingState>([]);
+  const [localSorting, setLocalSorting] = useState<SortingState>([]);
+  const sorting = serverSort ? toSortingState(serverSort.keys, serverSort.sort) : localSorting;
+  const onSortingChange: OnChangeFn<SortingState> = (updater) => {
+    const next = typeof updater === "function" ? updater(sorting) : updater;
+    if (!serverSort) return setLocalSorting(next);
+    const first = next[0];
+    const key = first ? serverSort.keys[first.id] : undefined;
+    serverSort.onSortChange(first && key ? `${first.desc ? "-" : ""}${key}` : undefined);
+  };
   const table = useReactTable({
     data,
     columns,
     getRowId,
     state: { sorting, rowSelection: rowSelection ?? {} },
-    onSortingChange: setSorting,
+    onSortingChange,
+    manualSorting: !!serverSort,
+    sortDescFirst: false,
     onRowSelectionChange,
     enableRowSelection: enableRowSelection
       ? (row) => enableRowSelection(row.original)
@@ -79,7 +121,7 @@ export const DataTable = <T,>({
                     aria-sort={sorted ? sortLabel[sorted] : undefined}
                     className={meta?.align === "right" ? "num" : undefined}
                   >
-                    {header.column.getCanSort() ? (
+                    {(serverSort ? header.column.id in serverSort.keys : header.column.getCanSort()) ? (
                       <Button className="sort-button" onPress={() => header.column.toggleSorting()}>
                         {content}
                         <span aria-hidden="true" className="sort-mark">

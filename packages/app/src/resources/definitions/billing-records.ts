@@ -110,6 +110,12 @@ export const invoicesResource: ResourceDefinition = {
       description: "total at most (cents)",
     },
   },
+  sorts: {
+    number: tables.invoices.number,
+    invoiceDate: tables.invoices.invoiceDate,
+    totalCents: tables.invoices.totalCents,
+    status: tables.invoices.status,
+  },
   expand: expandInvoices,
 };
 
@@ -227,6 +233,13 @@ export const claimsResource: ResourceDefinition = {
     },
     clientId: { column: tables.claims.clientId, op: "eq", schema: z.uuid(), description: "the client" },
     invoiceId: { column: tables.claims.invoiceId, op: "eq", schema: z.uuid(), description: "the invoice" },
+  },
+  sorts: {
+    patientControlNumber: tables.claims.patientControlNumber,
+    status: tables.claims.status,
+    totalCents: tables.claims.totalCents,
+    paidCents: tables.claims.paidCents,
+    createdAt: tables.claims.createdAt,
   },
   expand: expandClaims,
 };

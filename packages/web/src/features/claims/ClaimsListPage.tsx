@@ -3,9 +3,9 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import { clientName, type Directory, payerName, useDirectory } from "../../api/directory";
-import type { Claim } from "../../api/types";
+import type { Claim, ClaimSort } from "../../api/types";
 import { usePractice } from "../../app/practice-context";
-import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
+import { DataTable, Pager, sortParam, useCursorPagination } from "../../components/data-table";
 import { ErrorAlert } from "../../components/feedback";
 import { ComboField, SelectField } from "../../components/fields";
 import { PageHeader } from "../../components/page";
@@ -64,7 +64,15 @@ const statusOptions = [
   ...claimStatuses.map((s) => ({ id: s, label: claimStatusLabel[s] })),
 ];
 
-/** All claims, filtered by status and client on the server, a page at a time. */
+/** Columns the API sorts by (column id → API sort key), across every page. */
+const CLAIM_SORTS: Record<string, ClaimSort> = {
+  pcn: "patientControlNumber",
+  status: "status",
+  total: "totalCents",
+  paid: "paidCents",
+};
+
+/** All claims, filtered by status and client on the server and sorted there, a page at a time. */
 export const ClaimsListPage = () => {
   const { practiceId } = usePractice();
   const directory = useDirectory(practiceId);
@@ -72,6 +80,7 @@ export const ClaimsListPage = () => {
   const filters = {
     status: (params.get("status") || undefined) as ClaimStatus | undefined,
     clientId: params.get("client") || undefined,
+    sort: sortParam(params.get("sort"), CLAIM_SORTS),
   };
   const pagination = useCursorPagination(JSON.stringify(filters));
   const page = useClaimsPage(practiceId, filters, pagination.cursor, pagination.pageSize);
@@ -115,6 +124,11 @@ export const ClaimsListPage = () => {
             getRowId={(c) => c.id}
             isFetching={page.isFetching}
             empty={page.isPending ? "Loading…" : "No claims match."}
+            serverSort={{
+              keys: CLAIM_SORTS,
+              sort: filters.sort,
+              onSortChange: (sort) => set("sort", sort ?? null),
+            }}
           />
           <Pager
             label="Claims"

@@ -1,7 +1,7 @@
 import type { ClaimStatus } from "@billcycle/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, unwrapAs } from "../../api/client";
-import type { Claim, Page } from "../../api/types";
+import type { Claim, ClaimSort, Page } from "../../api/types";
 
 /** The board's columns, in the order a claim moves through them. */
 export const boardStatuses: readonly ClaimStatus[] = [
@@ -17,7 +17,7 @@ export const boardStatuses: readonly ClaimStatus[] = [
 
 export const useClaimsPage = (
   practiceId: string,
-  filters: { status?: ClaimStatus | undefined; clientId?: string | undefined },
+  filters: { status?: ClaimStatus | undefined; clientId?: string | undefined; sort?: ClaimSort | undefined },
   cursor: string | undefined,
   limit: number,
 ) =>

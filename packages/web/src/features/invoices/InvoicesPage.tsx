@@ -3,8 +3,9 @@ import { useMemo, useState } from "react";
 import { Button, Form } from "react-aria-components";
 import { useSearchParams } from "react-router";
 import { providerName, useDirectory } from "../../api/directory";
+import type { InvoiceSort } from "../../api/types";
 import { usePractice } from "../../app/practice-context";
-import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
+import { DataTable, Pager, sortParam, useCursorPagination } from "../../components/data-table";
 import { ErrorAlert } from "../../components/feedback";
 import { ComboField, SelectField, TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
@@ -69,6 +70,14 @@ const AmountFilter = ({
   );
 };
 
+/** Columns the API sorts by (column id → API sort key), across every page. */
+const INVOICE_SORTS: Record<string, InvoiceSort> = {
+  number: "number",
+  date: "invoiceDate",
+  status: "status",
+  total: "totalCents",
+};
+
 /** Invoices: server-side filters (status, client, provider, date range, amount) and cursor pages; fast at any size. */
 export const InvoicesPage = () => {
   const { practiceId } = usePractice();
@@ -82,6 +91,7 @@ export const InvoicesPage = () => {
     to: params.get("to") || undefined,
     minCents: cents(params.get("min")),
     maxCents: cents(params.get("max")),
+    sort: sortParam(params.get("sort"), INVOICE_SORTS),
   };
   const pagination = useCursorPagination(JSON.stringify(filters));
   const page = useInvoicesPage(practiceId, filters, pagination.cursor, pagination.pageSize);
@@ -93,7 +103,7 @@ export const InvoicesPage = () => {
   const providerOptions = [...(directory.data?.providers.keys() ?? [])]
     .map((id) => ({ id, label: providerName(directory.data, id) }))
     .sort((a, b) => a.label.localeCompare(b.label));
-  const anyFilter = Object.values(filters).some((v) => v !== undefined);
+  const anyFilter = Object.entries(filters).some(([k, v]) => k !== "sort" && v !== undefined);
 
   return (
     <>
@@ -147,6 +157,11 @@ export const InvoicesPage = () => {
             getRowId={(i) => i.id}
             isFetching={page.isFetching}
             empty={page.isPending ? "Loading…" : "No invoices match these filters."}
+            serverSort={{
+              keys: INVOICE_SORTS,
+              sort: filters.sort,
+              onSortChange: (sort) => set({ sort: sort ?? null }),
+            }}
           />
           <Pager
             label="Invoices"

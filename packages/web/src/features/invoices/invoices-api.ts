@@ -1,7 +1,7 @@
 import type { InvoiceStatus } from "@billcycle/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, unwrapAs } from "../../api/client";
-import type { Claim, Invoice, Page } from "../../api/types";
+import type { Claim, Invoice, InvoiceSort, Page } from "../../api/types";
 
 export type InvoiceFilters = {
   status?: InvoiceStatus | undefined;
@@ -11,6 +11,8 @@ export type InvoiceFilters = {
   to?: string | undefined;
   minCents?: number | undefined;
   maxCents?: number | undefined;
+  /** The API's sort (`invoiceDate`, `-totalCents`, …). */
+  sort?: InvoiceSort | undefined;
 };
 
 /** One server page of invoices: status, client, provider, date range and amount are filtered by the API. */

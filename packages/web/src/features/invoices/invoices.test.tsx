@@ -97,6 +97,27 @@ describe("invoices", () => {
     );
   });
 
+  it("sorts through the API across pages: a header press asks the server, a second press reverses", async () => {
+    const { user, server } = renderApp(at("invoices"), {
+      "GET /api/v1/practices/:pid/invoices": page([invoice(1)], "cur-2"),
+      "GET /api/v1/practices/:pid/claims": page([]),
+    });
+    await screen.findByRole("link", { name: "INV-1001" });
+    const lastQuery = () => server.callsTo("GET", "/api/v1/practices/:pid/invoices").at(-1)?.query;
+    await user.click(screen.getByRole("button", { name: /^Total/ }));
+    await waitFor(() => expect(lastQuery()?.get("sort")).toBe("totalCents"));
+    expect(screen.getByRole("columnheader", { name: /^Total/ }).getAttribute("aria-sort")).toBe("ascending");
+    await user.click(screen.getByRole("button", { name: /^Total/ }));
+    await waitFor(() => expect(lastQuery()?.get("sort")).toBe("-totalCents"));
+    expect(screen.getByRole("columnheader", { name: /^Total/ }).getAttribute("aria-sort")).toBe("descending");
+    // The next page keeps the sort (its cursor belongs to it); a column the API cannot sort has no sort button.
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() =>
+      expect([lastQuery()?.get("cursor"), lastQuery()?.get("sort")]).toEqual(["cur-2", "-totalCents"]),
+    );
+    expect(within(screen.getByRole("columnheader", { name: /^Balance/ })).queryByRole("button")).toBeNull();
+  });
+
   it("opens reviewed Pended invoices in bulk after a confirmation", async () => {
     const pended = [
       invoice(1, { status: "pended" }),
