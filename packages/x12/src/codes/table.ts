@@ -7,12 +7,18 @@ export type CodeText = Readonly<{ code: string; text: string | undefined }>;
 /** One frozen CodeText per table and code: readers return the same object for the same code. */
 const CACHE = new WeakMap<CodeTable, Map<string, CodeText>>();
 
+/** The table looked up last and its cache: skips the WeakMap for runs of lookups in one table. */
+let lastTable: CodeTable | undefined;
+let lastByCode: Map<string, CodeText> | undefined;
+
 export function codeText(table: CodeTable, code: string): CodeText {
-  let byCode = CACHE.get(table);
+  let byCode = table === lastTable ? lastByCode : CACHE.get(table);
   if (byCode === undefined) {
     byCode = new Map();
     CACHE.set(table, byCode);
   }
+  lastTable = table;
+  lastByCode = byCode;
   let hit = byCode.get(code);
   if (hit === undefined) {
     hit = Object.freeze({ code, text: Object.hasOwn(table, code) ? table[code] : undefined });

@@ -1,7 +1,7 @@
 import { type WarningHandler, X12Error } from "../errors.js";
 import type { Delimiters } from "../tokenizer/delimiters.js";
 import type { ScannerSink } from "../tokenizer/scanner.js";
-import type { Segment } from "../tokenizer/segment.js";
+import type { Segment, SegmentView } from "../tokenizer/segment.js";
 import {
   type GroupHeader,
   type InterchangeHeader,
@@ -18,6 +18,12 @@ export type TransactionHandler = {
   end(se: Segment): void;
   /** Optional: envelope segments (ISA, GS, GE, IEA) as they pass. */
   envelope?(segment: Segment): void;
+  /**
+   * Optional fast path for handlers that keep no segment: when present, the segments between ST
+   * and SE arrive here as a transient {@link SegmentView} (reused for the next segment) instead of
+   * through `segment`.
+   */
+  view?(view: SegmentView): void;
 };
 
 export type EnvelopeOptions = {
@@ -37,14 +43,33 @@ export class EnvelopeValidator implements ScannerSink {
   private group: (Open & { header: GroupHeader; transactions: number }) | undefined;
   private transaction: (Open & { controlNumber: string; count: number }) | undefined;
   private noEnvelope = false;
-  private lastSegment: Segment | undefined;
+  /** The last segment seen, for the error at a truncated end of input. */
+  private lastNumber: number | undefined;
+  private lastId: string | undefined;
+  private lastOffset: number | undefined;
   private readonly strict: boolean;
+  /** True when the handler takes transient views (the scanner then passes them through `view`). */
+  readonly views: boolean;
 
   constructor(
     private readonly handler: TransactionHandler,
     private readonly options: EnvelopeOptions = {},
   ) {
     this.strict = options.strict ?? true;
+    this.views = handler.view !== undefined;
+  }
+
+  /** A segment inside a transaction set, as a transient view (see {@link TransactionHandler.view}). */
+  view(view: SegmentView): void {
+    this.lastNumber = view.number;
+    this.lastId = view.id;
+    this.lastOffset = view.offset;
+    const open = this.transaction;
+    if (open === undefined) {
+      throw unexpected(view, "a segment outside a transaction set", "ST before any transaction segment");
+    }
+    open.count++;
+    this.handler.view?.(view);
   }
 
   envelopeless(_delimiters: Delimiters): void {
@@ -57,7 +82,9 @@ export class EnvelopeValidator implements ScannerSink {
   }
 
   segment(seg: Segment): void {
-    this.lastSegment = seg;
+    this.lastNumber = seg.number;
+    this.lastId = seg.id;
+    this.lastOffset = seg.offset;
     switch (seg.id) {
       case "ISA": {
         this.onIsa(seg);
@@ -257,11 +284,10 @@ export class EnvelopeValidator implements ScannerSink {
 
   /** Call at end of input: anything still open means the input was cut short. */
   finish(): void {
-    const last = this.lastSegment;
     const where = {
-      segmentNumber: last?.number,
-      segmentId: last?.id,
-      byteOffset: last?.offset,
+      segmentNumber: this.lastNumber,
+      segmentId: this.lastId,
+      byteOffset: this.lastOffset,
     };
     if (this.transaction !== undefined) {
       throw new X12Error(
@@ -296,7 +322,11 @@ function envelope(seg: Segment, summary: string, expected: string): X12Error {
   });
 }
 
-function unexpected(seg: Segment, summary: string, expected: string): X12Error {
+function unexpected(
+  seg: { number: number; id: string; offset: number },
+  summary: string,
+  expected: string,
+): X12Error {
   return new X12Error("UNEXPECTED_SEGMENT", summary, {
     segmentNumber: seg.number,
     segmentId: seg.id,

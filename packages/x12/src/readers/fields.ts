@@ -1,5 +1,5 @@
 import { type WarningHandler, X12Error, type X12ErrorCode } from "../errors.js";
-import type { Segment } from "../tokenizer/segment.js";
+import type { SegmentFields } from "../tokenizer/segment.js";
 import { type DateRange, parseX12DateOrRange, x12DateToIso } from "../values/dates.js";
 import { explainMoney, type MoneyRounding, parseCents } from "../values/money.js";
 
@@ -29,6 +29,9 @@ export function parseDecimal(text: string): number {
 export class FieldReader {
   /** Loop currently being read, for error messages. */
   loop = "";
+  /** The last date looked up (a valid CCYYMMDD as a number, `-2` for none) and its ISO form. */
+  private lastDateKey = -2;
+  private lastDate = "";
 
   constructor(
     readonly strict: boolean,
@@ -38,7 +41,7 @@ export class FieldReader {
 
   error(
     code: X12ErrorCode,
-    seg: Segment,
+    seg: SegmentFields,
     summary: string,
     detail: { element?: number; component?: number; expected?: string; found?: string } = {},
   ): X12Error {
@@ -61,7 +64,7 @@ export class FieldReader {
   }
 
   bad(
-    seg: Segment,
+    seg: SegmentFields,
     element: number,
     summary: string,
     expected: string,
@@ -71,38 +74,38 @@ export class FieldReader {
     this.report(this.error("BAD_ELEMENT", seg, summary, { element, component, expected, found }));
   }
 
-  req(seg: Segment, element: number, what: string): string {
+  req(seg: SegmentFields, element: number, what: string): string {
     const value = seg.element(element);
     if (value === "") this.bad(seg, element, `${what} is required`, what, "");
     return value;
   }
 
   /** Required short code (qualifier, status, reason…), interned; see {@link Segment.code}. */
-  code(seg: Segment, element: number, what: string): string {
+  code(seg: SegmentFields, element: number, what: string): string {
     const value = seg.code(element);
     if (value === "") this.bad(seg, element, `${what} is required`, what, "");
     return value;
   }
 
   /** Optional short code, interned. */
-  optCode(seg: Segment, element: number): string | undefined {
+  optCode(seg: SegmentFields, element: number): string | undefined {
     const value = seg.code(element);
     return value === "" ? undefined : value;
   }
 
-  opt(seg: Segment, element: number): string | undefined {
+  opt(seg: SegmentFields, element: number): string | undefined {
     const value = seg.element(element);
     return value === "" ? undefined : value;
   }
 
   /** Required component of a composite element. */
-  reqComponent(seg: Segment, element: number, component: number, what: string): string {
+  reqComponent(seg: SegmentFields, element: number, component: number, what: string): string {
     const value = seg.component(element, component);
     if (value === "") this.bad(seg, element, `${what} is required`, what, seg.element(element), component);
     return value;
   }
 
-  cents(seg: Segment, element: number, what: string): number {
+  cents(seg: SegmentFields, element: number, what: string): number {
     const cents = seg.cents(element, this.rounding);
     if (Number.isNaN(cents)) {
       const text = seg.element(element);
@@ -112,12 +115,12 @@ export class FieldReader {
     return cents;
   }
 
-  optCents(seg: Segment, element: number, what: string): number | undefined {
+  optCents(seg: SegmentFields, element: number, what: string): number | undefined {
     return seg.has(element) ? this.cents(seg, element, what) : undefined;
   }
 
   /** Cents from a text that is not a whole element (e.g. a component). */
-  centsOf(seg: Segment, element: number, text: string, what: string): number {
+  centsOf(seg: SegmentFields, element: number, text: string, what: string): number {
     const cents = parseCents(text, this.rounding);
     if (Number.isNaN(cents)) {
       this.bad(seg, element, `${what} is not a valid amount`, explainMoney(text), text);
@@ -126,7 +129,7 @@ export class FieldReader {
     return cents;
   }
 
-  decimal(seg: Segment, element: number, what: string): number | undefined {
+  decimal(seg: SegmentFields, element: number, what: string): number | undefined {
     if (!seg.has(element)) return undefined;
     const text = seg.element(element);
     const n = parseDecimal(text);
@@ -137,12 +140,17 @@ export class FieldReader {
     return n;
   }
 
-  date(seg: Segment, element: number, what: string): string {
+  date(seg: SegmentFields, element: number, what: string): string {
     // Dates repeat: look them up by their digits before allocating anything.
     const key = seg.digits(element);
+    if (key === this.lastDateKey) return this.lastDate;
     if (key >= 10_000_000 && key <= 99_991_231) {
       const cached = DATES.get(key);
-      if (cached !== undefined) return cached;
+      if (cached !== undefined) {
+        this.lastDateKey = key;
+        this.lastDate = cached;
+        return cached;
+      }
     }
     const text = seg.element(element);
     const iso = x12DateToIso(text);
@@ -157,12 +165,12 @@ export class FieldReader {
     return iso;
   }
 
-  optDate(seg: Segment, element: number, what: string): string | undefined {
+  optDate(seg: SegmentFields, element: number, what: string): string | undefined {
     return seg.has(element) ? this.date(seg, element, what) : undefined;
   }
 
   /** DTP-style date: format qualifier at `formatElement`, value at `formatElement + 1`. */
-  dateOrRange(seg: Segment, formatElement: number, what: string): DateRange | undefined {
+  dateOrRange(seg: SegmentFields, formatElement: number, what: string): DateRange | undefined {
     const format = seg.element(formatElement);
     const value = seg.element(formatElement + 1);
     const range = parseX12DateOrRange(format, value);

@@ -2,7 +2,7 @@ import { Buffer } from "node:buffer";
 import { type WarningHandler, X12Error } from "../errors.js";
 import { type Delimiters, validateDelimiters } from "./delimiters.js";
 import { parseIsa } from "./isa.js";
-import { Segment } from "./segment.js";
+import { Segment, SegmentView } from "./segment.js";
 
 /** Text decoding of segment bytes. Delimiters are ASCII, so both are safe for scanning. */
 export type X12Encoding = "utf8" | "latin1";
@@ -25,6 +25,13 @@ export type ScannerOptions = {
 export type ScannerSink = {
   segment(segment: Segment): void;
   envelopeless?(delimiters: Delimiters): void;
+  /**
+   * Fast path: when `views` is true, every segment except the envelope ones (ISA, GS, ST, SE, GE,
+   * IEA) is passed to `view` as a transient {@link SegmentView} instead of a new {@link Segment}.
+   * The view is reused for the next segment, so it must not be kept.
+   */
+  readonly views?: boolean;
+  view?(view: SegmentView): void;
 };
 
 type State = "start" | "prose" | "isa" | "segments" | "afterIea";
@@ -76,6 +83,7 @@ export class SegmentScanner {
   private delimiters: Delimiters | undefined;
   private termByte = 0x7e;
   private elementChar = "*";
+  private segmentView: SegmentView | undefined;
   private readonly strict: boolean;
   private readonly encoding: X12Encoding;
   private readonly maxPreamble: number;
@@ -288,9 +296,11 @@ export class SegmentScanner {
     this.delimiters = d;
     this.termByte = d.segment.charCodeAt(0);
     this.elementChar = d.element;
+    this.segmentView = undefined;
   }
 
   private scanSegments(buf: Buffer, pos: number, final: boolean, sink: ScannerSink): number {
+    if (sink.views === true && sink.view !== undefined) return this.scanViews(buf, pos, final, sink);
     const term = this.termByte;
     const termChar = String.fromCharCode(term);
     const len = buf.length;
@@ -313,16 +323,8 @@ export class SegmentScanner {
       let end = whole ? str.indexOf(termChar, p - pos) : buf.indexOf(term, p);
       if (whole && end >= 0) end += pos;
       if (end < 0) {
-        if (len - p > this.maxSegment) {
-          throw new X12Error("SEGMENT_TOO_LONG", `no segment terminator within ${this.maxSegment} bytes`, {
-            segmentNumber: this.count + 1,
-            byteOffset: this.base + p,
-            expected: `segment terminator ${JSON.stringify(delimiters.segment)}`,
-          });
-        }
-        if (!final) return this.wait(p);
+        if (this.noTerminator(buf, p, final)) return this.wait(p);
         end = len;
-        this.unterminated(buf, p);
       }
       let stop = end;
       if (term === LF && stop > p && buf[stop - 1] === CR) stop--;
@@ -344,6 +346,105 @@ export class SegmentScanner {
         return p;
       }
     }
+  }
+
+  /**
+   * {@link SegmentScanner.scanSegments} for sinks that take transient views: one pass over the
+   * bytes finds the terminator and the element separators together, and the segment is read in
+   * place in the slice's decoded string (no per-segment string, object or separator search).
+   */
+  private scanViews(buf: Buffer, pos: number, final: boolean, sink: ScannerSink): number {
+    const term = this.termByte;
+    const len = buf.length;
+    const sep = this.elementChar.charCodeAt(0);
+    const delimiters = this.delimiters as Delimiters;
+    let view = this.segmentView;
+    if (view === undefined) {
+      view = new SegmentView(delimiters);
+      this.segmentView = view;
+    }
+    const blankTerm = term === LF || term === CR;
+    // As in scanSegments: one decoded string per slice; byte positions equal character positions
+    // when the decoded length equals the byte length, else each segment is decoded alone.
+    const str = buf.toString(this.encoding, pos, len);
+    const whole = str.length === len - pos;
+    let p = pos;
+    for (;;) {
+      while (p < len) {
+        const b = buf[p] as number;
+        // Every blank is a control character or space: one comparison for the usual id letter.
+        if (b > SPACE || !isBlank(b) || (b === term && !blankTerm)) break;
+        p++;
+      }
+      if (p >= len) return p;
+      let seps = view.seps;
+      let n = 0;
+      let i = p;
+      for (; i < len; i++) {
+        const b = buf[i] as number;
+        if (b === term) break;
+        if (b === sep) {
+          if (n === seps.length) seps = view.grow();
+          seps[n++] = i - pos;
+        }
+      }
+      if (i >= len) {
+        if (this.noTerminator(buf, p, final)) return this.wait(p);
+      }
+      let stop = i;
+      if (term === LF && stop > p && buf[stop - 1] === CR) stop--;
+      this.count++;
+      view.number = this.count;
+      view.offset = this.base + p;
+      if (whole) {
+        view.source = str;
+        view.start = p - pos;
+        view.end = stop - pos;
+        view.count = n;
+      } else {
+        view.reset(buf.toString(this.encoding, p, stop), sep);
+      }
+      // In a whole slice the id's bytes are its characters: read them from the buffer.
+      const key = whole ? byteIdKey(buf, p, stop, sep) : segmentIdKey(view.source, view.start, view.end, sep);
+      if (key < 0) {
+        const text = view.text;
+        throw new X12Error("BAD_SEGMENT_ID", "segment does not start with a 2-3 character segment id", {
+          segmentNumber: this.count,
+          byteOffset: this.base + p,
+          expected: "an id of 2-3 uppercase letters/digits starting with a letter",
+          found: text.length > 40 ? `${text.slice(0, 40)}…` : text,
+        });
+      }
+      view.key = key;
+      view.id = idFor(key, view.source, view.start);
+      p = i + 1;
+      if (isEnvelopeKey(key)) {
+        sink.segment(view.toSegment());
+        if (key === KEY_IEA) {
+          this.state = "afterIea";
+          return p;
+        }
+      } else {
+        sink.view?.(view);
+      }
+    }
+  }
+
+  /**
+   * No terminator after `p`: refuses an over-long segment; otherwise true when more input may
+   * still come (the caller waits), and at the end reports the unterminated last segment.
+   */
+  private noTerminator(buf: Buffer, p: number, final: boolean): boolean {
+    if (buf.length - p > this.maxSegment) {
+      throw new X12Error("SEGMENT_TOO_LONG", `no segment terminator within ${this.maxSegment} bytes`, {
+        segmentNumber: this.count + 1,
+        byteOffset: this.base + p,
+        expected: `segment terminator ${JSON.stringify(this.delimiters?.segment ?? "~")}`,
+      });
+    }
+    if (!final) return true;
+    this.unterminated(buf, p);
+    return false;
   }
 
   private unterminated(buf: Buffer, p: number): void {
@@ -380,6 +481,19 @@ export class SegmentScanner {
       throw new X12Error("NO_ISA", "input holds no ISA interchange header", {});
     }
   }
+}
+
+const KEY_ISA = 0x495341;
+const KEY_IEA = 0x494541;
+const KEY_GS = 0x4753;
+const KEY_GE = 0x4745;
+const KEY_ST = 0x5354;
+const KEY_SE = 0x5345;
+
+function isEnvelopeKey(key: number): boolean {
+  return (
+    key === KEY_ST || key === KEY_SE || key === KEY_GS || key === KEY_GE || key === KEY_ISA || key === KEY_IEA
+  );
 }
 
 /** Interned segment ids: a handful of distinct strings instead of one per segment. */
@@ -444,6 +558,73 @@ const LITERAL_IDS = new Map(
     "AK5",
   ].map((id) => [id, id]),
 );
+
+/** Direct-mapped cache in front of {@link IDS}: key → interned id string. */
+const ID_SLOTS = 1024;
+const idKeys = new Int32Array(ID_SLOTS).fill(-1);
+const idValues: string[] = new Array<string>(ID_SLOTS).fill("");
+
+function idFor(key: number, text: string, start: number): string {
+  const slot = Math.imul(key, 0x165667b1) >>> 22;
+  if (idKeys[slot] === key) return idValues[slot] as string;
+  const id = segmentIdString(key, text, start, key > 0xffff ? 3 : 2);
+  idKeys[slot] = key;
+  idValues[slot] = id;
+  return id;
+}
+
+/** The interned id string for an id key (see {@link segmentIdKey}). */
+export function segmentIdString(key: number, text: string, start: number, n: number): string {
+  let id = IDS.get(key);
+  if (id === undefined) {
+    const fresh = text.substring(start, start + n);
+    id = LITERAL_IDS.get(fresh) ?? fresh;
+    IDS.set(key, id);
+  }
+  return id;
+}
+
+/**
+ * The key of the segment id of `text.slice(start, end)` (2-3 uppercase letters/digits starting
+ * with a letter, followed by the element separator or the end), as `c0 << 8 | c1` or
+ * `c0 << 16 | c1 << 8 | c2`; `-1` when there is no valid id.
+ */
+export function segmentIdKey(text: string, start: number, end: number, sep: number): number {
+  const len = end - start;
+  const n =
+    len === 2 || (len > 2 && text.charCodeAt(start + 2) === sep)
+      ? 2
+      : len === 3 || (len > 3 && text.charCodeAt(start + 3) === sep)
+        ? 3
+        : 0;
+  if (n === 0) return -1;
+  const c0 = text.charCodeAt(start);
+  const c1 = text.charCodeAt(start + 1);
+  if (!isUpper(c0) || !isUpperOrDigit(c1)) return -1;
+  if (n === 2) return (c0 << 8) | c1;
+  const c2 = text.charCodeAt(start + 2);
+  if (!isUpperOrDigit(c2)) return -1;
+  return (c0 << 16) | (c1 << 8) | c2;
+}
+
+/** {@link segmentIdKey} over the bytes `buf[start..end)` (when bytes and characters coincide). */
+function byteIdKey(buf: Buffer, start: number, end: number, sep: number): number {
+  const len = end - start;
+  const n =
+    len === 2 || (len > 2 && buf[start + 2] === sep)
+      ? 2
+      : len === 3 || (len > 3 && buf[start + 3] === sep)
+        ? 3
+        : 0;
+  if (n === 0) return -1;
+  const c0 = buf[start] as number;
+  const c1 = buf[start + 1] as number;
+  if (!isUpper(c0) || !isUpperOrDigit(c1)) return -1;
+  if (n === 2) return (c0 << 8) | c1;
+  const c2 = buf[start + 2] as number;
+  if (!isUpperOrDigit(c2)) return -1;
+  return (c0 << 16) | (c1 << 8) | c2;
+}
 
 /** The segment id (2-3 uppercase letters/digits, starting with a letter) or `undefined`. */
 function segmentId(text: string, sep: number): string | undefined {

@@ -1,9 +1,9 @@
 import { formatCents } from "../../values/money.js";
-import type { Adjustment835, BalanceResult, Claim835, Imbalance } from "./types.js";
+import type { Adjustment835, BalanceResult, Claim835, Imbalance, ServiceLine835 } from "./types.js";
 
 function sumAdjustments(adjustments: readonly Adjustment835[]): number {
   let total = 0;
-  for (const a of adjustments) total += a.amountCents;
+  for (let i = 0; i < adjustments.length; i++) total += (adjustments[i] as Adjustment835).amountCents;
   return total;
 }
 
@@ -19,7 +19,9 @@ function money(cents: number): string {
 export function balanceClaim(claim: Claim835): BalanceResult {
   let imbalances: Imbalance[] | undefined;
   let lineAdjustments = 0;
-  claim.services.forEach((line, i) => {
+  const services = claim.services;
+  for (let i = 0; i < services.length; i++) {
+    const line = services[i] as ServiceLine835;
     const adj = sumAdjustments(line.adjustments);
     lineAdjustments += adj;
     const computed = line.chargeCents - adj;
@@ -36,7 +38,7 @@ export function balanceClaim(claim: Claim835): BalanceResult {
         message: `claim ${claim.patientControlNumber} line ${i + 1}: SVC02 ${money(line.chargeCents)} − ΣCAS ${money(adj)} = ${money(computed)}, but SVC03 is ${money(line.paidCents)}`,
       });
     }
-  });
+  }
   const claimAdj = sumAdjustments(claim.adjustments);
   const computed = claim.chargeCents - claimAdj - lineAdjustments;
   if (computed !== claim.paidCents) {

@@ -8,7 +8,7 @@ import { codeText } from "../../codes/table.js";
 import type { TransactionContext } from "../../envelope/headers.js";
 import type { TransactionHandler } from "../../envelope/validator.js";
 import { X12Error } from "../../errors.js";
-import type { Segment } from "../../tokenizer/segment.js";
+import type { Segment, SegmentFields, SegmentView } from "../../tokenizer/segment.js";
 import type { FieldReader } from "../fields.js";
 import { balanceClaim, balanceTransaction } from "./balance.js";
 import type {
@@ -47,6 +47,13 @@ function add<T>(list: readonly T[], item: T): T[] {
 }
 
 const BALANCED: BalanceResult = Object.freeze({ balanced: true, imbalances: NONE });
+
+/** A segment id as the number {@link SegmentView.key} holds (`c0 << 8 | c1` or `c0 << 16 | c1 << 8 | c2`). */
+function idKey(id: string): number {
+  if (id.length === 2) return (id.charCodeAt(0) << 8) | id.charCodeAt(1);
+  if (id.length === 3) return (id.charCodeAt(0) << 16) | (id.charCodeAt(1) << 8) | id.charCodeAt(2);
+  return -1;
+}
 
 type State = "header" | "payer" | "payee" | "group" | "claim" | "service" | "trailer";
 
@@ -134,7 +141,7 @@ export class Reader835 implements TransactionHandler {
     this.f.loop = "HEADER";
   }
 
-  private unexpected(seg: Segment, expected: string): void {
+  private unexpected(seg: SegmentFields, expected: string): void {
     this.f.report(
       this.f.error("UNEXPECTED_SEGMENT", seg, `${seg.id} is not allowed here in an 835`, {
         expected,
@@ -143,7 +150,7 @@ export class Reader835 implements TransactionHandler {
     );
   }
 
-  private missing(seg: Segment, what: string): X12Error {
+  private missing(seg: SegmentFields, what: string): X12Error {
     return this.f.error("MISSING_SEGMENT", seg, `${what} is required before ${seg.id}`, {
       expected: what,
       found: seg.id,
@@ -151,94 +158,124 @@ export class Reader835 implements TransactionHandler {
   }
 
   segment(seg: Segment): void {
-    switch (seg.id) {
-      case "CLP": {
+    this.dispatch(seg, idKey(seg.id));
+  }
+
+  /** The fast path: segments as transient views (nothing here keeps a segment). */
+  view(seg: SegmentView): void {
+    this.dispatch(seg, seg.key);
+  }
+
+  private dispatch(seg: SegmentFields, key: number): void {
+    // The id's characters as a number (see SegmentView.key): an integer switch.
+    switch (key) {
+      case 0x434c50: {
+        // CLP
         this.onClp(seg);
         return;
       }
-      case "CAS": {
+      case 0x434153: {
+        // CAS
         this.onCas(seg);
         return;
       }
-      case "SVC": {
+      case 0x535643: {
+        // SVC
         this.onSvc(seg);
         return;
       }
-      case "DTM": {
+      case 0x44544d: {
+        // DTM
         this.onDtm(seg);
         return;
       }
-      case "REF": {
+      case 0x524546: {
+        // REF
         this.onRef(seg);
         return;
       }
-      case "AMT": {
+      case 0x414d54: {
+        // AMT
         this.onAmt(seg);
         return;
       }
-      case "NM1": {
+      case 0x4e4d31: {
+        // NM1
         this.onNm1(seg);
         return;
       }
-      case "LQ": {
+      case 0x4c51: {
+        // LQ
         this.onLq(seg);
         return;
       }
-      case "QTY": {
+      case 0x515459: {
+        // QTY
         this.onQty(seg);
         return;
       }
-      case "LX": {
+      case 0x4c58: {
+        // LX
         this.onLx(seg);
         return;
       }
-      case "TS3": {
+      case 0x545333: {
+        // TS3
         this.onTs3(seg);
         return;
       }
-      case "TS2":
+      case 0x545332: // TS2
         if (this.state !== "group") this.unexpected(seg, "TS2 right after LX/TS3");
         return;
-      case "MIA": {
+      case 0x4d4941: {
+        // MIA
         this.onMia(seg);
         return;
       }
-      case "MOA": {
+      case 0x4d4f41: {
+        // MOA
         this.onMoa(seg);
         return;
       }
-      case "PER": {
+      case 0x504552: {
+        // PER
         this.onPer(seg);
         return;
       }
-      case "N1": {
+      case 0x4e31: {
+        // N1
         this.onN1(seg);
         return;
       }
-      case "N3": {
+      case 0x4e33: {
+        // N3
         this.onN3(seg);
         return;
       }
-      case "N4": {
+      case 0x4e34: {
+        // N4
         this.onN4(seg);
         return;
       }
-      case "RDM":
+      case 0x52444d: // RDM
         if (this.state !== "payee") this.unexpected(seg, "RDM in loop 1000B");
         return;
-      case "PLB": {
+      case 0x504c42: {
+        // PLB
         this.onPlb(seg);
         return;
       }
-      case "BPR": {
+      case 0x425052: {
+        // BPR
         this.onBpr(seg);
         return;
       }
-      case "TRN": {
+      case 0x54524e: {
+        // TRN
         this.onTrn(seg);
         return;
       }
-      case "CUR":
+      case 0x435552: // CUR
         if (this.state !== "header" || this.trace === undefined) this.unexpected(seg, "CUR after TRN");
         else this.currency = seg.element(2) || undefined;
         return;
@@ -247,7 +284,7 @@ export class Reader835 implements TransactionHandler {
     }
   }
 
-  private onBpr(seg: Segment): void {
+  private onBpr(seg: SegmentFields): void {
     if (this.state !== "header" || this.payment !== undefined) {
       this.unexpected(seg, "BPR right after ST");
       return;
@@ -277,7 +314,7 @@ export class Reader835 implements TransactionHandler {
     };
   }
 
-  private onTrn(seg: Segment): void {
+  private onTrn(seg: SegmentFields): void {
     if (this.state !== "header" || this.trace !== undefined) {
       this.unexpected(seg, "TRN after BPR");
       return;
@@ -292,7 +329,7 @@ export class Reader835 implements TransactionHandler {
     };
   }
 
-  private onN1(seg: Segment): void {
+  private onN1(seg: SegmentFields): void {
     const code = seg.element(1);
     const party: Party835 = {
       entityCode: code,
@@ -329,7 +366,7 @@ export class Reader835 implements TransactionHandler {
     return this.state === "payer" ? this.payer : this.state === "payee" ? this.payee : undefined;
   }
 
-  private onN3(seg: Segment): void {
+  private onN3(seg: SegmentFields): void {
     const party = this.party();
     if (party === undefined) {
       this.unexpected(seg, "N3 in loop 1000A or 1000B");
@@ -341,7 +378,7 @@ export class Reader835 implements TransactionHandler {
     party.address = { ...party.address, lines };
   }
 
-  private onN4(seg: Segment): void {
+  private onN4(seg: SegmentFields): void {
     const party = this.party();
     if (party === undefined) {
       this.unexpected(seg, "N4 in loop 1000A or 1000B");
@@ -356,7 +393,7 @@ export class Reader835 implements TransactionHandler {
     };
   }
 
-  private contact(seg: Segment): Contact835 {
+  private contact(seg: SegmentFields): Contact835 {
     const numbers: Array<{ qualifier: string; value: string }> = [];
     for (let at = 3; at <= 7; at += 2) {
       const qualifier = seg.element(at);
@@ -369,7 +406,7 @@ export class Reader835 implements TransactionHandler {
     };
   }
 
-  private onPer(seg: Segment): void {
+  private onPer(seg: SegmentFields): void {
     if (this.state === "payer" || this.state === "payee") {
       (this.party() as Party835).contacts.push(this.contact(seg));
       return;
@@ -381,7 +418,7 @@ export class Reader835 implements TransactionHandler {
     this.unexpected(seg, "PER in loop 1000A or 2100");
   }
 
-  private onRef(seg: Segment): void {
+  private onRef(seg: SegmentFields): void {
     const ref = {
       qualifier: this.f.code(seg, 1, "REF01 reference identification qualifier"),
       value: seg.element(2),
@@ -415,7 +452,7 @@ export class Reader835 implements TransactionHandler {
     }
   }
 
-  private onDtm(seg: Segment): void {
+  private onDtm(seg: SegmentFields): void {
     const qualifier = this.f.code(seg, 1, "DTM01 date/time qualifier");
     const date = this.f.date(seg, 2, "DTM02 date");
     switch (this.state) {
@@ -447,7 +484,7 @@ export class Reader835 implements TransactionHandler {
     }
   }
 
-  private ensureHeader(seg: Segment): RemittanceHeader835 {
+  private ensureHeader(seg: SegmentFields): RemittanceHeader835 {
     if (this.header !== undefined) return this.header;
     if (this.payment === undefined) this.f.report(this.missing(seg, "BPR"));
     if (this.trace === undefined) this.f.report(this.missing(seg, "TRN"));
@@ -477,7 +514,7 @@ export class Reader835 implements TransactionHandler {
     return this.header;
   }
 
-  private onLx(seg: Segment): void {
+  private onLx(seg: SegmentFields): void {
     if (this.state === "trailer" || this.state === "header" || this.state === "payer") {
       this.unexpected(seg, "LX after loop 1000B and before PLB");
       return;
@@ -489,7 +526,7 @@ export class Reader835 implements TransactionHandler {
     this.state = "group";
   }
 
-  private onTs3(seg: Segment): void {
+  private onTs3(seg: SegmentFields): void {
     if (this.state !== "group" || this.group === undefined) {
       this.unexpected(seg, "TS3 right after LX");
       return;
@@ -502,7 +539,7 @@ export class Reader835 implements TransactionHandler {
     this.group.totalChargeCents = f.optCents(seg, 5, "TS305 total claim charge amount");
   }
 
-  private onClp(seg: Segment): void {
+  private onClp(seg: SegmentFields): void {
     if (this.state === "trailer") {
       this.unexpected(seg, "no CLP after PLB");
       return;
@@ -553,7 +590,7 @@ export class Reader835 implements TransactionHandler {
     this.emit({ type: "claim", claim, remittance: this.header as RemittanceHeader835 });
   }
 
-  private onCas(seg: Segment): void {
+  private onCas(seg: SegmentFields): void {
     const holder = this.state === "service" ? this.line : this.state === "claim" ? this.claim : undefined;
     if (holder === undefined) {
       this.unexpected(seg, "CAS in loop 2100 or 2110");
@@ -586,7 +623,7 @@ export class Reader835 implements TransactionHandler {
     if (found === 0) f.bad(seg, 2, "CAS02 claim adjustment reason code is required", "a reason code", "");
   }
 
-  private name(seg: Segment): Name835 {
+  private name(seg: SegmentFields): Name835 {
     const f = this.f;
     return {
       entityCode: seg.code(1),
@@ -600,7 +637,7 @@ export class Reader835 implements TransactionHandler {
     };
   }
 
-  private onNm1(seg: Segment): void {
+  private onNm1(seg: SegmentFields): void {
     const claim = this.claim;
     if (this.state !== "claim" || claim === undefined) {
       this.unexpected(seg, "NM1 in loop 2100, before SVC");
@@ -641,7 +678,7 @@ export class Reader835 implements TransactionHandler {
     }
   }
 
-  private onMia(seg: Segment): void {
+  private onMia(seg: SegmentFields): void {
     if (this.state !== "claim" || this.claim === undefined) {
       this.unexpected(seg, "MIA in loop 2100");
       return;
@@ -658,7 +695,7 @@ export class Reader835 implements TransactionHandler {
     };
   }
 
-  private onMoa(seg: Segment): void {
+  private onMoa(seg: SegmentFields): void {
     if (this.state !== "claim" || this.claim === undefined) {
       this.unexpected(seg, "MOA in loop 2100");
       return;
@@ -678,7 +715,7 @@ export class Reader835 implements TransactionHandler {
     };
   }
 
-  private onAmt(seg: Segment): void {
+  private onAmt(seg: SegmentFields): void {
     const qualifier = this.f.code(seg, 1, "AMT01 amount qualifier code");
     const cents = this.f.cents(seg, 2, "AMT02 monetary amount");
     if (this.state === "claim" && this.claim)
@@ -689,7 +726,7 @@ export class Reader835 implements TransactionHandler {
     } else this.unexpected(seg, "AMT in loop 2100 or 2110");
   }
 
-  private onQty(seg: Segment): void {
+  private onQty(seg: SegmentFields): void {
     const qualifier = this.f.code(seg, 1, "QTY01 quantity qualifier");
     const quantity = this.f.decimal(seg, 2, "QTY02 quantity") ?? 0;
     if (this.state === "claim" && this.claim)
@@ -699,7 +736,7 @@ export class Reader835 implements TransactionHandler {
     else this.unexpected(seg, "QTY in loop 2100 or 2110");
   }
 
-  private procedure(seg: Segment, element: number, what: string): Procedure835 {
+  private procedure(seg: SegmentFields, element: number, what: string): Procedure835 {
     const value = seg.element(element);
     const sep = seg.delimiters.component;
     // Split by hand: most procedures are just "HC:99213" and need no array.
@@ -722,7 +759,7 @@ export class Reader835 implements TransactionHandler {
     return description ? { qualifier, code, modifiers, description } : { qualifier, code, modifiers };
   }
 
-  private onSvc(seg: Segment): void {
+  private onSvc(seg: SegmentFields): void {
     if ((this.state !== "claim" && this.state !== "service") || this.claim === undefined) {
       this.unexpected(seg, "SVC in loop 2100");
       return;
@@ -750,7 +787,7 @@ export class Reader835 implements TransactionHandler {
     this.state = "service";
   }
 
-  private onLq(seg: Segment): void {
+  private onLq(seg: SegmentFields): void {
     if (this.state !== "service" || this.line === undefined) {
       this.unexpected(seg, "LQ in loop 2110");
       return;
@@ -761,7 +798,7 @@ export class Reader835 implements TransactionHandler {
     });
   }
 
-  private onPlb(seg: Segment): void {
+  private onPlb(seg: SegmentFields): void {
     this.ensureHeader(seg);
     this.finishClaim();
     this.state = "trailer";
