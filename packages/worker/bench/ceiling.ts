@@ -4,27 +4,61 @@ import { query, scalar } from "./common";
 import { BackendCpu, type CpuTime, ownCpuMs } from "./cpu";
 
 /**
- * The raw-insert ceiling: the rows a creation run produced in invoices, invoice_lines and appointment_invoices
- * (same values, widths and counts) are read out, deleted, and inserted again as fast as the database takes them:
- * one transaction per `batchInvoices` invoices, each table in one INSERT … SELECT FROM unnest($1::text[], …) with
- * prepared statements, over `connections` sessions. Nothing is decided, nothing else is written.
+ * The raw-insert ceiling: the rows a creation run produced (same values, widths and counts) are read out,
+ * deleted, and inserted again as fast as the database takes them: one transaction per `batchInvoices` invoices,
+ * each table in one INSERT … SELECT FROM unnest($1::text[], …) with prepared statements, over `connections`
+ * sessions. Nothing is decided or read. Scope "every row": every row the run wrote (invoices, invoice_lines,
+ * appointment_invoices, invoice_status_history, the audit_log rows and the automation_outcomes rows);
+ * "invoice tables": only the first three.
  */
+export type CeilingScope = "every row" | "invoice tables";
+
 export type CeilingResult = {
+  scope: CeilingScope;
   connections: number;
   appointments: number;
   invoices: number;
   lines: number;
   ms: number;
   appointmentsPerSecond: number;
+  rows: number;
   rowsPerSecond: number;
   cpu: CpuTime;
 };
 
-const TABLES = [
+type TableSpec = { name: string; key: string; order: string; where?: string };
+
+const INVOICE_TABLES: readonly TableSpec[] = [
   { name: "invoices", key: "id", order: "id" },
   { name: "invoice_lines", key: "invoice_id", order: "invoice_id, position" },
   { name: "appointment_invoices", key: "invoice_id", order: "invoice_id" },
-] as const;
+];
+
+const RUN_TABLES: readonly TableSpec[] = [
+  ...INVOICE_TABLES,
+  {
+    name: "invoice_status_history",
+    key: "invoice_id",
+    order: "invoice_id, id",
+    where: "from_status IS NULL",
+  },
+  { name: "audit_log", key: "entity_id", order: "id", where: "entity = 'invoice' AND action = 'create'" },
+  { name: "automation_outcomes", key: "related_id", order: "id", where: "automation = 'invoice_creation'" },
+];
+
+/** audit_log is append-only by trigger; the (untimed) delete of the bench's rows switches its user triggers off. */
+const deleteRows = async (database: Database, table: TableSpec, bound: string): Promise<void> => {
+  const appendOnly = table.name === "audit_log";
+  if (appendOnly) await database.exec("ALTER TABLE audit_log DISABLE TRIGGER USER");
+  try {
+    await query(database, `DELETE FROM ${table.name} WHERE ${rowsOf(table)}`, [bound]);
+  } finally {
+    if (appendOnly) await database.exec("ALTER TABLE audit_log ENABLE TRIGGER USER");
+  }
+};
+
+const rowsOf = (table: TableSpec): string =>
+  `${table.key}::uuid <= $1::uuid${table.where ? ` AND ${table.where}` : ""}`;
 
 type Column = { name: string; type: string };
 type Batch = { columns: string[][][]; appointments: number; rows: number };
@@ -46,8 +80,15 @@ const insertText = (table: string, columns: Column[]): string => {
 
 export const measureCeiling = async (
   database: Database,
-  options: { connections: number; batchInvoices?: number; maxInvoices?: number; datname?: string | null },
+  options: {
+    scope: CeilingScope;
+    connections: number;
+    batchInvoices?: number;
+    maxInvoices?: number;
+    datname?: string | null;
+  },
 ): Promise<CeilingResult> => {
+  const tables = options.scope === "every row" ? RUN_TABLES : INVOICE_TABLES;
   const batchInvoices = options.batchInvoices ?? 1000;
   const total = await scalar(database, "SELECT count(*) AS n FROM invoices");
   const take = Math.min(total, options.maxInvoices ?? Number.POSITIVE_INFINITY);
@@ -57,17 +98,17 @@ export const measureCeiling = async (
     [take - 1],
   );
   if (!bound) throw new Error("no invoices to measure the ceiling with");
-  const columns = await Promise.all(TABLES.map((t) => columnsOf(database, t.name)));
+  const columns = await Promise.all(tables.map((t) => columnsOf(database, t.name)));
 
   // Read the rows as text, grouped into batches by invoice (the order the engine wrote them in).
   const batchOfInvoice = new Map<string, number>();
   const batches: Batch[] = [];
-  for (const [t, table] of TABLES.entries()) {
+  for (const [t, table] of tables.entries()) {
     const cols = columns[t]!;
     const rows = await query<Record<string, string | null>>(
       database,
       `SELECT ${cols.map((c) => `"${c.name}"::text AS "${c.name}"`).join(", ")} FROM ${table.name}
-       WHERE ${table.key} <= $1::uuid ORDER BY ${table.order}`,
+       WHERE ${rowsOf(table)} ORDER BY ${table.order}`,
       [bound.id],
     );
     for (const row of rows) {
@@ -77,7 +118,7 @@ export const measureCeiling = async (
         if (t !== 0) throw new Error(`${table.name} row for an unknown invoice ${invoiceId}`);
         b = Math.floor(batchOfInvoice.size / batchInvoices);
         batchOfInvoice.set(invoiceId, b);
-        batches[b] ??= { columns: TABLES.map((_, i) => columns[i]!.map(() => [])), appointments: 0, rows: 0 };
+        batches[b] ??= { columns: tables.map((_, i) => columns[i]!.map(() => [])), appointments: 0, rows: 0 };
       }
       const batch = batches[b]!;
       cols.forEach((c, i) => {
@@ -92,11 +133,10 @@ export const measureCeiling = async (
   const lines = batches.reduce((a, b) => a + (b.columns[1]![0]?.length ?? 0), 0);
 
   // Remove them (not timed), and vacuum, so the timed inserts find the tables as the engine found them.
-  for (const table of [...TABLES].reverse())
-    await query(database, `DELETE FROM ${table.name} WHERE ${table.key} <= $1::uuid`, [bound.id]);
-  for (const table of TABLES) await database.exec(`VACUUM ANALYZE ${table.name}`);
+  for (const table of [...tables].reverse()) await deleteRows(database, table, bound.id);
+  for (const table of tables) await database.exec(`VACUUM ANALYZE ${table.name}`);
 
-  const texts = TABLES.map((t, i) => insertText(t.name, columns[i]!));
+  const texts = tables.map((t, i) => insertText(t.name, columns[i]!));
   let next = 0;
   const backends = options.datname ? await BackendCpu.start(database, options.datname) : null;
   const cpu0 = process.cpuUsage();
@@ -113,7 +153,7 @@ export const measureCeiling = async (
             await client.query("BEGIN");
             for (const [t, text] of texts.entries())
               await client.query({
-                name: `ceiling_${TABLES[t]!.name}`,
+                name: `ceiling_${tables[t]!.name}`,
                 text,
                 values: batches[b]!.columns[t]!,
               });
@@ -141,12 +181,14 @@ export const measureCeiling = async (
 
   function finish(connections: number, ms: number, cpu: CpuTime): CeilingResult {
     return {
+      scope: options.scope,
       connections,
       appointments,
       invoices: batchOfInvoice.size,
       lines,
       ms,
       appointmentsPerSecond: appointments / (ms / 1000),
+      rows,
       rowsPerSecond: rows / (ms / 1000),
       cpu,
     };

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import type { CeilingScope } from "./ceiling";
 import { fmtInt, formatMarkdown } from "./common";
 import type { ScenarioResult } from "./scenario";
 
@@ -13,7 +14,12 @@ export const TARGETS = { perSecond: 2000, ceilingShare: 0.4, p99Ms: 1000 } as co
 
 type Meta = { million: boolean; serverVersion: string | null };
 
-const bestCeiling = (r: ScenarioResult) => Math.max(...r.ceilings.map((c) => c.appointmentsPerSecond));
+/** The faster connection count's ceiling of a scope (the target is judged on every row the run writes). */
+const bestCeiling = (r: ScenarioResult, scope: CeilingScope = "every row") =>
+  Math.max(0, ...r.ceilings.filter((c) => c.scope === scope).map((c) => c.appointmentsPerSecond));
+const sharePct = (r: ScenarioResult, scope: CeilingScope = "every row") =>
+  Math.round((100 * r.creation.perSecond) / bestCeiling(r, scope));
+const firstCeiling = (r: ScenarioResult) => r.ceilings.find((c) => c.scope === "every row");
 /** CPU (Node processes + PostgreSQL backends) per 1,000 sessions; the 2 cores' sharing hardly changes it. */
 const cpuPer1000 = (cpu: { nodeMs: number; postgresMs: number }, sessions: number) =>
   (1000 * (cpu.nodeMs + cpu.postgresMs)) / Math.max(1, sessions);
@@ -21,7 +27,7 @@ const cpuCell = (cpu: { nodeMs: number; postgresMs: number }, sessions: number) 
   `${Math.round(cpuPer1000(cpu, sessions))} ms (${Math.round((1000 * cpu.nodeMs) / Math.max(1, sessions))} Node + ${Math.round((1000 * cpu.postgresMs) / Math.max(1, sessions))} PostgreSQL)`;
 /** The ceiling's CPU per session over the engine's: the share of the ceiling the engine would reach on idle cores. */
 const cpuShare = (r: ScenarioResult) => {
-  const c = r.ceilings[0];
+  const c = firstCeiling(r);
   if (!c || r.backend === "PGlite") return null;
   return cpuPer1000(c.cpu, c.appointments) / cpuPer1000(r.creation.cpu, r.creation.items);
 };
@@ -30,19 +36,23 @@ const sec = (v: number) => `${(v / 1000).toFixed(1)} s`;
 
 const rows = (results: ScenarioResult[]): string[] => {
   const out = [
-    "| Backend | Workers | Kept sessions (practices × sessions) | Invoice Creation | Invoice Processing | Raw-insert ceiling | Creation ÷ ceiling | CPU per 1,000 sessions: creation / ceiling (1 conn.) | Kept→invoice p50 / p99 / max | Load (1 min) at creation / latency |",
+    "| Backend | Workers | Kept sessions (practices × sessions) | Invoice Creation | Invoice Processing | Raw-insert ceiling: every row the run writes / invoice tables only | Creation ÷ ceiling: every row / invoice tables | CPU per 1,000 sessions: creation / ceiling of every row (1 conn.) | Kept→invoice p50 / p99 / max | Load (1 min) at creation / latency |",
     "|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of results) {
-    const ceiling = r.ceilings
-      .map((c) => `${fmtInt(c.appointmentsPerSecond)}/s (${c.connections} conn.)`)
-      .join(", ");
+    const ceilingOf = (scope: CeilingScope) =>
+      r.ceilings
+        .filter((c) => c.scope === scope)
+        .map((c) => `${fmtInt(c.appointmentsPerSecond)}/s (${c.connections} conn.)`)
+        .join(", ");
+    const ceiling = `${ceilingOf("every row")} / ${ceilingOf("invoice tables")}`;
+    const first = firstCeiling(r);
     out.push(
       `| ${r.backend} | ${r.backend === "PGlite" ? "1 (in-process)" : r.workers} | ${fmtInt(r.appointments)} (${r.practices} × ${fmtInt(r.perPractice)}) ` +
         `| **${fmtInt(r.creation.perSecond)} sessions/s** (${sec(r.creation.ms)}) ` +
         `| ${r.processing ? `${fmtInt(r.processing.perSecond)} claims/s (${fmtInt(r.processing.produced)} claims from ${fmtInt(r.processing.items)} invoices, ${sec(r.processing.ms)})` : "not run"} ` +
-        `| ${ceiling} (${fmtInt(r.ceilings[0]?.appointments ?? 0)} sessions' rows) | ${Math.round((100 * r.creation.perSecond) / bestCeiling(r))} % ` +
-        `| ${r.backend === "PGlite" ? "n/a (one process)" : `${cpuCell(r.creation.cpu, r.creation.items)} / ${r.ceilings[0] ? cpuCell(r.ceilings[0].cpu, r.ceilings[0].appointments) : "n/a"}`} ` +
+        `| ${ceiling} (${fmtInt(first?.appointments ?? 0)} sessions' rows) | ${sharePct(r)} % / ${sharePct(r, "invoice tables")} % ` +
+        `| ${r.backend === "PGlite" ? "n/a (one process)" : `${cpuCell(r.creation.cpu, r.creation.items)} / ${first ? cpuCell(first.cpu, first.appointments) : "n/a"}`} ` +
         `| ${r.latency ? `${ms(r.latency.p50)} / ${ms(r.latency.p99)} / ${ms(r.latency.max)} (${r.latency.seen} of ${r.latency.count}, ${r.latency.ratePerSecond.toFixed(0)}/s)` : "not run"} ` +
         `| ${r.load.creation.toFixed(1)} / ${r.latency ? r.load.latency.toFixed(1) : "–"} |`,
     );
@@ -63,11 +73,11 @@ const verdicts = (results: ScenarioResult[]): string[] => {
     return (
       `- PostgreSQL, ${r.workers} worker${r.workers === 1 ? "" : "s"}: ≥ ${fmtInt(TARGETS.perSecond)} sessions/s ${mark(rate)} ` +
       `(${fmtInt(r.creation.perSecond)}; a million in ${(1_000_000 / r.creation.perSecond / 60).toFixed(1)} min); ` +
-      `≥ 40 % of the ceiling ${mark(share)} (${Math.round((100 * r.creation.perSecond) / bestCeiling(r))} % by wall time; ` +
+      `≥ 40 % of the ceiling ${mark(share)} (${sharePct(r)} % by wall time; ` +
       `${(() => {
         const c = cpuShare(r);
         return c === null ? "CPU time not measured" : `${Math.round(100 * c)} % by CPU time`;
-      })()}); ` +
+      })()}; of the invoice tables' ceiling alone ${sharePct(r, "invoice tables")} %); ` +
       (lat
         ? `Kept→invoice p99 < 1 s ${mark(p99)} (${ms(lat.p99)}).`
         : "Kept→invoice not measured in this run.")
@@ -118,7 +128,7 @@ const mainPart = (results: ScenarioResult[], meta: Meta & { date: Date }): strin
     "",
     ...rows(results),
     "",
-    "Targets (PostgreSQL on this 2-core machine: ≥ 2,000 sessions/s invoiced, ≥ 40 % of the raw-insert ceiling, Kept→invoice p99 < 1 s):",
+    "Targets (PostgreSQL on this 2-core machine: ≥ 2,000 sessions/s invoiced, ≥ 40 % of the raw-insert ceiling of the same rows, Kept→invoice p99 < 1 s):",
     "",
     ...verdicts(results),
     "",
@@ -135,11 +145,14 @@ const mainPart = (results: ScenarioResult[], meta: Meta & { date: Date }): strin
       "single session and its data-directory lock forbids a second process. Time: from the tick until the last run " +
       "is done. After each run the bench checks invoices = Kept sessions, no session on two invoices, an outcome " +
       "per session, claims = insurance invoices, no invoice claimed twice.",
-    "- Raw-insert ceiling: the invoices, invoice_lines and appointment_invoices rows the creation run produced are " +
-      "read out, deleted, vacuumed and inserted again, as fast as the database takes them: one transaction per 1,000 " +
-      "invoices, one prepared INSERT … SELECT FROM unnest($1::text[], …) per table, over 1 or 2 connections; " +
-      "the percentage compares creation with the faster of the two. The engine also decides every session and " +
-      "writes status history, audit rows and outcomes, which the ceiling does not.",
+    "- Raw-insert ceiling: the rows the creation run wrote are read out, deleted, vacuumed and inserted again, as " +
+      "fast as the database takes them: one transaction per 1,000 invoices, one prepared INSERT … SELECT FROM " +
+      "unnest($1::text[], …) per table, over 1 or 2 connections; the percentage compares creation with the faster " +
+      'of the two. "Every row" is every row the run writes — invoices, invoice_lines, appointment_invoices, ' +
+      "invoice_status_history, audit_log and automation_outcomes (6 rows per single-service session) — and is " +
+      'what the target is judged on; "invoice tables" is the first three alone, shown beside it. The engine ' +
+      "also reads and decides every session and claims it (ON CONFLICT) and numbers the invoices, which the " +
+      "ceiling does not.",
     "- Load: the machine's 1-minute load average as the phase started. The 2 cores are shared with whatever else " +
       "runs on the machine; a load well above 2 means the figures were taken on a busy machine.",
     "- CPU per 1,000 sessions: user + system time of the worker processes and the bench process (Node), and of " +

@@ -198,18 +198,21 @@ export const runScenario = async (
   // 2. The raw-insert ceiling, on the rows the run just produced.
   load.ceiling = loadavg()[0]!;
   const ceilings: CeilingResult[] = [];
-  for (const connections of o.ceilingConnections) {
-    progress(`${label}: raw-insert ceiling with ${connections} connection(s)…`);
-    if (database.kind === "postgres") await database.exec("CHECKPOINT");
-    const r = await measureCeiling(database, {
-      connections,
-      maxInvoices: o.ceilingMaxInvoices,
-      datname: o.datname,
-    });
-    ceilings.push(r);
-    progress(
-      `${label}: ceiling ${r.appointments} sessions (${r.invoices} invoices, ${r.lines} lines) in ${(r.ms / 1000).toFixed(1)} s = ${Math.round(r.appointmentsPerSecond)} sessions/s`,
-    );
+  for (const scope of ["every row", "invoice tables"] as const) {
+    for (const connections of o.ceilingConnections) {
+      progress(`${label}: raw-insert ceiling (${scope}) with ${connections} connection(s)…`);
+      if (database.kind === "postgres") await database.exec("CHECKPOINT");
+      const r = await measureCeiling(database, {
+        scope,
+        connections,
+        maxInvoices: o.ceilingMaxInvoices,
+        datname: o.datname,
+      });
+      ceilings.push(r);
+      progress(
+        `${label}: ceiling (${scope}) ${r.appointments} sessions (${r.invoices} invoices, ${r.lines} lines, ${r.rows} rows) in ${(r.ms / 1000).toFixed(1)} s = ${Math.round(r.appointmentsPerSecond)} sessions/s`,
+      );
+    }
   }
   await verifyCreation("after ceiling re-insert");
 
