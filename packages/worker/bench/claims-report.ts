@@ -40,66 +40,93 @@ const ceilingText = (c: readonly ClaimsCeiling[]) =>
 const machine = () =>
   `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(totalmem() / 2 ** 30)} GiB`;
 
+const HEADER = [
+  "| Path | Practices at a time | Claims | Time | Claims/s | Raw-insert ceiling (same rows) | ÷ ceiling | Load (1 min) |",
+  "|---|---|---|---|---|---|---|---|",
+];
+
 const rows = (r: ClaimsBenchResult): string[] => {
+  const c = r.concurrency;
   const out = [
-    "| Path | Claims | Time | Claims/s | Raw-insert ceiling (same rows) | ÷ ceiling | Load (1 min) |",
-    "|---|---|---|---|---|---|---|",
-    `| (a) Claims Submission, dry run (scrub + 837P in memory) | ${fmtInt(r.dryRun.claims)} | ${sec(r.dryRun.ms)} | **${fmtInt(r.dryRun.perSecond)}** | ${ceilingText(r.scrubCeiling)} (claim_scrubs) | ${share(r.dryRun.perSecond, r.scrubCeiling)} | ${r.dryRun.load.toFixed(1)} |`,
+    `| (a) Claims Submission, dry run (scrub + 837P in memory) | ${c} | ${fmtInt(r.dryRun.claims)} | ${sec(r.dryRun.ms)} | **${fmtInt(r.dryRun.perSecond)}** | ${ceilingText(r.scrubCeiling)} (claim_scrubs) | ${share(r.dryRun.perSecond, r.scrubCeiling)} | ${r.dryRun.load.toFixed(1)} |`,
   ];
   if (r.persist)
     out.push(
-      `| (a) Claims Submission, persisting (scrubs stored, 837P stored and delivered, claims Submitted) | ${fmtInt(r.persist.claims)} | ${sec(r.persist.ms)} | **${fmtInt(r.persist.perSecond)}** | ${ceilingText(r.scrubCeiling)} (claim_scrubs) | ${share(r.persist.perSecond, r.scrubCeiling)} | ${r.persist.load.toFixed(1)} |`,
+      `| (a) Claims Submission, persisting (scrubs stored, 837P stored and delivered, claims Submitted) | ${c} | ${fmtInt(r.persist.claims)} | ${sec(r.persist.ms)} | **${fmtInt(r.persist.perSecond)}** | ${ceilingText(r.scrubCeiling)} (claim_scrubs) | ${share(r.persist.perSecond, r.scrubCeiling)} | ${r.persist.load.toFixed(1)} |`,
     );
   out.push(
-    `| (b) ERA posting (\`importInboundFile\`, ${r.practices} files, ${r.remittances} remittances, ${(r.bytes / 1e6).toFixed(1)} MB) | ${fmtInt(r.posting.claims)} | ${sec(r.posting.ms)} | **${fmtInt(r.posting.perSecond)}** | ${ceilingText(r.postingCeiling)} (remittance_claims + postings) | ${share(r.posting.perSecond, r.postingCeiling)} | ${r.posting.load.toFixed(1)} |`,
+    `| (b) ERA posting (\`importInboundFile\`, ${r.practices} files, ${r.remittances} remittances, ${(r.bytes / 1e6).toFixed(1)} MB) | ${c} | ${fmtInt(r.posting.claims)} | ${sec(r.posting.ms)} | **${fmtInt(r.posting.perSecond)}** | ${ceilingText(r.postingCeiling)} (remittance_claims + postings) | ${share(r.posting.perSecond, r.postingCeiling)} | ${r.posting.load.toFixed(1)} |`,
   );
   return out;
 };
 
-const verdict = (label: string, rate: number, target: number) =>
-  `- ${label}: ${fmtInt(rate)} claims/s — target ≥ ${fmtInt(target)}: **${rate >= target ? "met" : "not met"}**`;
+const table = (results: readonly ClaimsBenchResult[]): string[] => [...HEADER, ...results.flatMap(rows)];
 
-export const printClaimsTable = (r: ClaimsBenchResult | null): string => {
+/** A target judged on the best run, each run's figure shown with how many practices it handled at a time. */
+const verdict = (
+  label: string,
+  results: readonly ClaimsBenchResult[],
+  rate: (r: ClaimsBenchResult) => number,
+  target: number,
+) => {
+  const figures = results.map((r) => `${fmtInt(rate(r))} (${r.concurrency} at a time)`).join(", ");
+  const best = results.reduce((a, r) => (rate(r) > rate(a) ? r : a), results[0]!);
+  const met = rate(best) >= target;
+  return (
+    `- ${label}: ${figures} claims/s — target ≥ ${fmtInt(target)}: **${met ? "met" : "not met"}**` +
+    (met && results.length > 1
+      ? ` (${best.concurrency} practice${best.concurrency === 1 ? "" : "s"} at a time)`
+      : "")
+  );
+};
+
+const verdicts = (results: readonly ClaimsBenchResult[]): string[] => [
+  verdict(
+    "scrubbed and written (persisting path)",
+    results,
+    (r) => r.persist?.perSecond ?? r.dryRun.perSecond,
+    CLAIMS_TARGETS.scrubbedPerSecond,
+  ),
+  verdict(
+    "scrubbed and written (dry run)",
+    results,
+    (r) => r.dryRun.perSecond,
+    CLAIMS_TARGETS.scrubbedPerSecond,
+  ),
+  verdict("posted", results, (r) => r.posting.perSecond, CLAIMS_TARGETS.postedPerSecond),
+];
+
+export const printClaimsTable = (results: readonly ClaimsBenchResult[]): string => {
+  const r = results[0];
   if (!r) return "no result\n";
   return `\n${[
     `${fmtInt(r.claims)} claims (${r.practices} practices × ${fmtInt(r.perPractice)}, ${fmtInt(r.lines)} lines), ${r.server}`,
     "",
-    ...rows(r),
+    ...table(results),
     "",
-    verdict(
-      "scrubbed and written (persisting)",
-      r.persist?.perSecond ?? r.dryRun.perSecond,
-      CLAIMS_TARGETS.scrubbedPerSecond,
-    ),
-    verdict("scrubbed and written (dry run)", r.dryRun.perSecond, CLAIMS_TARGETS.scrubbedPerSecond),
-    verdict("posted", r.posting.perSecond, CLAIMS_TARGETS.postedPerSecond),
+    ...verdicts(results),
   ].join("\n")}\n`;
 };
 
 /** Extra lines for the section (e.g. the figures before an optimization), kept with the code that printed them. */
 export const HISTORY: readonly string[] = [];
 
-const section = (r: ClaimsBenchResult): string =>
-  [
+const section = (results: readonly ClaimsBenchResult[]): string => {
+  const r = results[0]!;
+  return [
     CLAIMS_SECTION_TITLE,
     "",
     `Measured ${r.date.toISOString().slice(0, 10)} with \`npm run bench:claims\` on ${machine()}, ${r.server}, ` +
-      `one bench process (Node 20), ${r.concurrency === 1 ? "practices one after another" : `${r.concurrency} practices at a time`}.`,
+      "one bench process (Node 20); one full run (its own database) per number of practices handled at a time.",
     "",
     `${fmtInt(r.claims)} claims: ${r.practices} practices × ${fmtInt(r.perPractice)}, ${fmtInt(r.lines)} claim lines; ` +
       `${fmtInt(r.blocked)} claims blocked by the scrubber; ${fmtInt(r.postings)} postings.`,
     "",
-    ...rows(r),
+    ...table(results),
     "",
     `Targets (PostgreSQL on this 2-core machine: ≥ ${fmtInt(CLAIMS_TARGETS.scrubbedPerSecond)} claims/s scrubbed and written, ≥ ${fmtInt(CLAIMS_TARGETS.postedPerSecond)} claims/s posted):`,
     "",
-    verdict(
-      "scrubbed and written (persisting path)",
-      r.persist?.perSecond ?? r.dryRun.perSecond,
-      CLAIMS_TARGETS.scrubbedPerSecond,
-    ),
-    verdict("scrubbed and written (dry run)", r.dryRun.perSecond, CLAIMS_TARGETS.scrubbedPerSecond),
-    verdict("posted", r.posting.perSecond, CLAIMS_TARGETS.postedPerSecond),
+    ...verdicts(results),
     ...(HISTORY.length ? ["", ...HISTORY] : []),
     "",
     "How it is measured:",
@@ -128,17 +155,22 @@ const section = (r: ClaimsBenchResult): string =>
       "1,000 claims, one prepared INSERT … SELECT FROM unnest($1::text[], …) per table, over 1 and 2 connections; " +
       "the percentage compares with the faster. The paths also read, decide, update claims and invoices and write " +
       "history, audit and outcome rows and files, which the ceiling does not.",
+    "- Practices at a time: 1 handles the practices one after another; 2 runs two practices' jobs at once in the " +
+      "one bench process (as two workers would, each on its own practice, with a pool of 2 + 2 × C connections), " +
+      "so one practice's database work overlaps the other's JavaScript. Production runs one job per practice per " +
+      "occurrence on the worker processes, so several practices at once is the deployed shape.",
     "- Load: the machine's 1-minute load average as the phase started; the 2 cores are shared with whatever else " +
       "runs on the machine, so a load well above 2 means the figures were taken on a busy machine.",
     "",
   ].join("\n");
+};
 
 /** Replaces (or appends) this benchmark's section of docs/PERFORMANCE.md; every other section is left as it is. */
-export const writeClaimsSection = (r: ClaimsBenchResult): string => {
+export const writeClaimsSection = (results: readonly ClaimsBenchResult[]): string => {
   const current = readFileSync(DOC, "utf8");
   const lines = current.split("\n");
   const start = lines.findIndex((l) => l.trim() === CLAIMS_SECTION_TITLE);
-  const body = section(r).split("\n");
+  const body = section(results).split("\n");
   let next: string[];
   if (start < 0) next = [...current.replace(/\n+$/, "").split("\n"), "", ...body];
   else {

@@ -47,7 +47,8 @@ if (args.help) {
   process.stdout.write(`npm run bench:claims -- [options]
   --practices P        practices (default 10)
   --per-practice N     claims per practice (default 10000)
-  --concurrency C      practices handled at once, in this process (default 1)
+  --concurrency 1,2    practices handled at once, in this process: a full run (own database) for each
+                       (default 1,2)
   --skip-persist       measure only the dry-run submission (claims are then set Submitted for posting)
   --no-doc             do not write docs/PERFORMANCE.md
   --keep               keep the bench database (its name is printed)
@@ -71,7 +72,7 @@ const config = {
     "postgres://postgres@127.0.0.1:5432/test",
   practices: int(args.practices, 10),
   perPractice: int(args["per-practice"], 10_000),
-  concurrency: int(args.concurrency, 1),
+  concurrencies: (args.concurrency ?? "1,2").split(",").map((v) => int(v.trim(), 1)),
   persist: !args["skip-persist"],
 };
 
@@ -88,10 +89,11 @@ const load1 = () => loadavg()[0] ?? 0;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
- * Runs `fn` for every practice and times the whole: one practice after another, or `config.concurrency` at a
- * time in this process (as that many workers would); progress after each practice.
+ * Runs `fn` for every practice and times the whole: one practice after another, or `concurrency` at a time in
+ * this process (as that many workers would); progress after each practice.
  */
 const timed = async (
+  concurrency: number,
   label: string,
   practices: readonly GeneratedPractice[],
   fn: (p: GeneratedPractice, index: number) => Promise<number>,
@@ -102,7 +104,7 @@ const timed = async (
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: Math.min(config.concurrency, practices.length) }, async () => {
+    Array.from({ length: Math.min(concurrency, practices.length) }, async () => {
       for (let i = next++; i < practices.length; i = next++) {
         const n = await fn(practices[i]!, i); // `claims += await …` would add to a stale total
         claims += n;
@@ -129,6 +131,7 @@ const runSubmission = async (
   database: Database,
   practices: readonly GeneratedPractice[],
   checks: Check[],
+  concurrency: number,
 ): Promise<{ dryRun: Timed; persist: Timed | null; scrubCeiling: ClaimsCeiling[] }> => {
   const total = practices.reduce((a, p) => a + p.claims, 0);
   const blocked = practices.reduce((a, p) => a + p.blocked, 0);
@@ -140,7 +143,7 @@ const runSubmission = async (
     let written = 0;
     let rejected = 0;
     let clm = 0;
-    const dryRun = await timed("(a) dry run", practices, async (p) => {
+    const dryRun = await timed(concurrency, "(a) dry run", practices, async (p) => {
       const r = await submitClaims(
         database,
         { practiceId: p.practiceId, runId: null, trigger: "manual", today },
@@ -177,7 +180,7 @@ const runSubmission = async (
 
     progress(`(a) persisting: submitClaims(…) for ${fmtInt(total)} claims, delivered to ${dropRoot}`);
     let sent = 0;
-    const persist = await timed("(a) persisting", practices, async (p) => {
+    const persist = await timed(concurrency, "(a) persisting", practices, async (p) => {
       const r = await submitClaims(
         database,
         { practiceId: p.practiceId, runId: null, trigger: "manual", today },
@@ -271,6 +274,7 @@ const runPosting = async (
   practices: readonly GeneratedPractice[],
   checks: Check[],
   stamp: string,
+  concurrency: number,
 ): Promise<{ posting: Timed; postingCeiling: ClaimsCeiling[]; bytes: number; remittances: number }> => {
   // Every claim goes out (a biller fixed the rejected ones): the 835 pays all of them. Not timed.
   await database.exec(
@@ -328,7 +332,7 @@ const runPosting = async (
   let postedClaims = 0;
   let queued = 0;
   let notPosted = 0;
-  const posting = await timed("(b) posting", practices, async (p, i) => {
+  const posting = await timed(concurrency, "(b) posting", practices, async (p, i) => {
     const r = await importInboundFile(
       database,
       p.practiceId,
@@ -506,20 +510,21 @@ const serverInfo = async (database: Database): Promise<string> => {
   return `PostgreSQL ${r!.v} (shared_buffers ${r!.sb}, synchronous_commit ${r!.sc})`;
 };
 
-const main = async () => {
-  const stamp = `${Date.now().toString(36)}_${process.pid}`;
+/** One full run (its own database, dropped at the end) with `concurrency` practices at a time. */
+const runOnce = async (concurrency: number, checks: Check[]): Promise<ClaimsBenchResult> => {
+  const stamp = `${Date.now().toString(36)}_${process.pid}_c${concurrency}`;
   const name = `bench_claims_${stamp}`;
   const admin = new pg.Client({ connectionString: config.url });
   await admin.connect();
-  const checks: Check[] = [];
-  let result: ClaimsBenchResult | null = null;
   try {
     await admin.query(`CREATE DATABASE ${name}`);
-    progress(`database ${name}: ${config.practices} practices × ${fmtInt(config.perPractice)} claims`);
+    progress(
+      `database ${name}: ${config.practices} practices × ${fmtInt(config.perPractice)} claims, ${concurrency} at a time`,
+    );
     const database = await openDatabase({
       kind: "postgres",
       url: withDatabaseName(config.url, name),
-      poolSize: 2 + 2 * config.concurrency,
+      poolSize: 2 + 2 * concurrency,
     });
     try {
       await migrate(database);
@@ -531,14 +536,14 @@ const main = async () => {
       );
       progress(`generated in ${sec(performance.now() - t0)}`);
       const server = await serverInfo(database);
-      const submission = await runSubmission(database, practices, checks);
-      const posting = await runPosting(database, practices, checks, stamp);
-      result = {
+      const submission = await runSubmission(database, practices, checks, concurrency);
+      const posting = await runPosting(database, practices, checks, stamp, concurrency);
+      return {
         date: startedAt,
         server,
         practices: config.practices,
         perPractice: config.perPractice,
-        concurrency: config.concurrency,
+        concurrency,
         claims: practices.reduce((a, p) => a + p.claims, 0),
         blocked: practices.reduce((a, p) => a + p.blocked, 0),
         lines: await count(database, "SELECT count(*) AS n FROM claim_lines"),
@@ -554,13 +559,19 @@ const main = async () => {
     else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
-  process.stdout.write(printClaimsTable(result));
+};
+
+const main = async () => {
+  const checks: Check[] = [];
+  const results: ClaimsBenchResult[] = [];
+  for (const concurrency of config.concurrencies) results.push(await runOnce(concurrency, checks));
+  process.stdout.write(printClaimsTable(results));
   const failed = checks.filter((c) => !c.ok);
   if (failed.length > 0) {
     process.stderr.write(`${failed.length} correctness check(s) failed; figures not written\n`);
     process.exit(1);
   }
-  if (!args["no-doc"]) progress(`wrote ${writeClaimsSection(result)}`);
+  if (!args["no-doc"]) progress(`wrote ${writeClaimsSection(results)}`);
 };
 
 await main();
