@@ -9502,6 +9502,8 @@ export interface paths {
           clientId?: string;
           /** @description the invoice */
           invoiceId?: string;
+          /** @description patient control number starting with, or client name containing, this text */
+          search?: string;
         };
         header?: never;
         path: {

@@ -118,6 +118,47 @@ type ComboFieldProps = {
   description?: string;
 };
 
+/** What both comboboxes render inside the ComboBox: label, input with its button, description, the options. */
+const ComboParts = ({
+  label,
+  placeholder,
+  description,
+  empty,
+}: Pick<ComboFieldProps, "label" | "placeholder" | "description"> & { empty?: string }) => (
+  <>
+    <Label>{label}</Label>
+    <div className="combobox-input">
+      <Input placeholder={placeholder} />
+      <Button aria-label={`Show ${label.toLowerCase()} options`} className="combobox-button">
+        ▾
+      </Button>
+    </div>
+    {description ? <Text slot="description">{description}</Text> : null}
+    <Popover className="popover">
+      <ListBox
+        className="listbox"
+        renderEmptyState={
+          empty === undefined ? undefined : () => <span className="listbox-empty">{empty}</span>
+        }
+      >
+        {(o: Option<string>) => (
+          <ListBoxItem id={o.id} className="listbox-item" textValue={o.label}>
+            {o.label}
+          </ListBoxItem>
+        )}
+      </ListBox>
+    </Popover>
+  </>
+);
+
+/** The combobox commits its selection again on blur: only real changes go through. */
+const changesOnly =
+  (value: string | null, onChange: (value: string | null) => void) =>
+  (key: Key | null): void => {
+    const next = key === null ? null : String(key);
+    if (next !== value) onChange(next);
+  };
+
 /** A searchable choice among many (clients): type to filter, arrow keys to pick. */
 export const ComboField = ({
   label,
@@ -133,31 +174,52 @@ export const ComboField = ({
       className="field combobox"
       defaultItems={options}
       value={value}
-      onChange={(key: Key | null) => {
-        // The combobox commits its selection again on blur: only real changes go through.
-        const next = key === null ? null : String(key);
-        if (next !== value) onChange(next);
-      }}
+      onChange={changesOnly(value, onChange)}
       defaultFilter={contains}
       menuTrigger="focus"
     >
-      <Label>{label}</Label>
-      <div className="combobox-input">
-        <Input placeholder={placeholder} />
-        <Button aria-label={`Show ${label.toLowerCase()} options`} className="combobox-button">
-          ▾
-        </Button>
-      </div>
-      {description ? <Text slot="description">{description}</Text> : null}
-      <Popover className="popover">
-        <ListBox className="listbox">
-          {(o: Option<string>) => (
-            <ListBoxItem id={o.id} className="listbox-item" textValue={o.label}>
-              {o.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
+      <ComboParts label={label} placeholder={placeholder} description={description} />
     </ComboBox>
   );
 };
+
+type SearchFieldProps = ComboFieldProps & {
+  /** What the user typed; the caller asks the server with it and passes the answers as `options`. */
+  inputValue: string;
+  onInputChange: (text: string) => void;
+  isLoading?: boolean;
+};
+
+/**
+ * A choice among more records than fit in the page (claims): the options come from the server for what was
+ * typed, so nothing is filtered here. The typed text shows the picked option's label once one is picked.
+ */
+export const SearchComboField = ({
+  label,
+  options,
+  value,
+  onChange,
+  placeholder,
+  description,
+  inputValue,
+  onInputChange,
+  isLoading = false,
+}: SearchFieldProps) => (
+  <ComboBox
+    className="field combobox"
+    items={options}
+    value={value}
+    onChange={changesOnly(value, onChange)}
+    inputValue={inputValue}
+    onInputChange={onInputChange}
+    menuTrigger="focus"
+    allowsEmptyCollection
+  >
+    <ComboParts
+      label={label}
+      placeholder={placeholder}
+      description={description}
+      empty={isLoading ? "Searching…" : "No matches"}
+    />
+  </ComboBox>
+);

@@ -5,6 +5,9 @@ import { z } from "zod";
 import { localDate } from "../../schemas/common";
 import type { ResourceDefinition, Row } from "../resource-definition";
 
+/** Text matched literally inside a LIKE pattern (backslash is PostgreSQL's default LIKE escape). */
+const likeEscape = (text: string): string => text.replace(/[\\%_]/g, "\\$&");
+
 const none = z.strictObject({});
 
 const attach = async <T extends { [k: string]: unknown }>(
@@ -233,6 +236,18 @@ export const claimsResource: ResourceDefinition = {
     },
     clientId: { column: tables.claims.clientId, op: "eq", schema: z.uuid(), description: "the client" },
     invoiceId: { column: tables.claims.invoiceId, op: "eq", schema: z.uuid(), description: "the invoice" },
+    search: {
+      // What a biller types to find a claim: the start of its patient control number, or part of the client's name.
+      where: (text) => {
+        const pattern = likeEscape(String(text));
+        return sql`(${tables.claims.patientControlNumber} ILIKE ${`${pattern}%`}
+          OR EXISTS (SELECT 1 FROM ${tables.clients} c
+            WHERE c.practice_id = ${tables.claims.practiceId} AND c.id = ${tables.claims.clientId}
+              AND (c.first_name || ' ' || c.last_name) ILIKE ${`%${pattern}%`}))`;
+      },
+      schema: z.string().trim().min(1).max(100),
+      description: "patient control number starting with, or client name containing, this text",
+    },
   },
   sorts: {
     patientControlNumber: tables.claims.patientControlNumber,

@@ -17,7 +17,12 @@ export const boardStatuses: readonly ClaimStatus[] = [
 
 export const useClaimsPage = (
   practiceId: string,
-  filters: { status?: ClaimStatus | undefined; clientId?: string | undefined; sort?: ClaimSort | undefined },
+  filters: {
+    status?: ClaimStatus | undefined;
+    clientId?: string | undefined;
+    search?: string | undefined;
+    sort?: ClaimSort | undefined;
+  },
   cursor: string | undefined,
   limit: number,
 ) =>

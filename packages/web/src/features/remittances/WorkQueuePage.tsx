@@ -1,5 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Button } from "react-aria-components";
 import { Link, useSearchParams } from "react-router";
 import { errorText } from "../../api/client";
@@ -8,11 +8,12 @@ import { usePractice } from "../../app/practice-context";
 import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
 import { ConfirmDialog } from "../../components/dialog";
 import { ErrorAlert, Notice } from "../../components/feedback";
-import { ComboField, SelectField, TextInput } from "../../components/fields";
+import { SearchComboField, SelectField, TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
 import { Badge } from "../../components/status";
 import { formatCents, formatInstant } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
+import { useDebounced } from "../../lib/use-debounced";
 import { useClaimsPage } from "../claims/claims-api";
 import { RemittanceTabs, workItemKindLabel } from "./labels";
 import { type Imbalance, useResolveWorkItem, useWorkQueuePage, type WorkItem } from "./remittances-api";
@@ -244,7 +245,11 @@ export const WorkQueuePage = () => {
             <TextInput label="Reason for dismissing" value={reason} onChange={setReason} isRequired />
           </>
         ) : pending?.kind === "match" ? (
-          <MatchClaim value={claimId} onChange={setClaimId} />
+          <MatchClaim
+            value={claimId}
+            onChange={setClaimId}
+            sentNumber={String(pending.item.details.patientControlNumber ?? "")}
+          />
         ) : pending ? (
           <p>
             Its postings are made now with the current posting rules
@@ -257,24 +262,57 @@ export const WorkQueuePage = () => {
   );
 };
 
-/** Picks one of the practice's claims (by patient control number) to match an unmatched remittance claim to. */
-const MatchClaim = ({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) => {
+/**
+ * Picks one of the practice's claims to match an unmatched remittance claim to: the server searches by the start
+ * of the patient control number or part of the client's name, starting from what the payer sent.
+ */
+const MatchClaim = ({
+  value,
+  onChange,
+  sentNumber,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  sentNumber: string;
+}) => {
   const { practiceId } = usePractice();
   const directory = useDirectory(practiceId);
-  const claims = useClaimsPage(practiceId, {}, undefined, 200);
+  const [text, setText] = useState(sentNumber);
+  const labels = useRef(new Map<string, string>());
+  const search = useDebounced(text.trim(), 250);
+  // Once a claim is picked the box shows its label; that is not a new search.
+  const picked = value !== null && text === labels.current.get(value);
+  const claims = useClaimsPage(
+    practiceId,
+    { search: picked ? undefined : search || undefined },
+    undefined,
+    25,
+  );
   const options = (claims.data?.data ?? []).map((c) => ({
     id: c.id,
     label: `${c.patientControlNumber} · ${clientName(directory.data, c.clientId)} · ${formatCents(c.totalCents)}`,
   }));
+  for (const o of options) labels.current.set(o.id, o.label);
   return (
     <>
-      <p>Its postings go to the claim you pick.</p>
-      <ComboField
+      <p>
+        Its postings go to the claim you pick. The payer sent patient control number {sentNumber || "(none)"}.
+      </p>
+      <SearchComboField
         label="Claim"
-        placeholder="Patient control number"
+        placeholder="Patient control number or client name"
         options={options}
         value={value}
-        onChange={onChange}
+        onChange={(id) => {
+          onChange(id);
+          if (id !== null) setText(labels.current.get(id) ?? text);
+        }}
+        inputValue={text}
+        onInputChange={(next) => {
+          setText(next);
+          if (value !== null && next !== labels.current.get(value)) onChange(null);
+        }}
+        isLoading={claims.isFetching}
       />
     </>
   );

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { reply } from "../../test/api-mock";
-import { page } from "../../test/fixtures";
+import { CLIENT, page } from "../../test/fixtures";
 import { at, renderApp, searchLandmark } from "../../test/render";
 import { workItem } from "./remittances.fixtures";
 
@@ -93,6 +93,51 @@ describe("work queue", () => {
     expect(server.callsTo("POST", "/api/v1/practices/:pid/work-queue/:id/resolve")[0]?.body).toEqual({
       action: "post",
     });
+  });
+
+  it("matches an unmatched claim to one the server finds by what the biller types", async () => {
+    const found = {
+      id: "ffffffff-ffff-7fff-8fff-000000000042",
+      patientControlNumber: "PCN42",
+      clientId: CLIENT,
+      totalCents: 17500,
+      status: "submitted",
+    };
+    const { user, server } = renderApp(at("work-queue"), {
+      "GET /api/v1/practices/:pid/work-queue": page([unmatched]),
+      "GET /api/v1/practices/:pid/claims": (req: { query: URLSearchParams }) =>
+        page(req.query.get("search")?.toLowerCase() === "ava" ? [found] : []),
+      "POST /api/v1/practices/:pid/work-queue/:id/resolve": { status: "resolved" },
+    });
+    const row = (await screen.findByText(/^No claim with patient control number/)).closest("tr")!;
+    await user.click(within(row).getByRole("button", { name: /^Match to a claim/ }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Match to a claim and post?" });
+    expect(dialog.textContent).toContain("The payer sent patient control number NOT-OURS-1");
+    const box = within(dialog).getByRole("combobox", { name: "Claim" });
+    // The search starts from what the payer sent, and asks the server (not a first page filtered here).
+    await waitFor(() =>
+      expect(server.callsTo("GET", "/api/v1/practices/:pid/claims").at(-1)?.query.get("search")).toBe(
+        "NOT-OURS-1",
+      ),
+    );
+    // Nothing picked, nothing to confirm.
+    await user.click(within(dialog).getByRole("button", { name: "Match to a claim" }));
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/work-queue/:id/resolve")).toHaveLength(0);
+
+    await user.clear(box);
+    await user.type(box, "Ava");
+    await waitFor(() =>
+      expect(server.callsTo("GET", "/api/v1/practices/:pid/claims").at(-1)?.query.get("search")).toBe("Ava"),
+    );
+    await user.click(await screen.findByRole("option", { name: "PCN42 · Ava Chen · $175.00" }));
+    expect((box as HTMLInputElement).value).toBe("PCN42 · Ava Chen · $175.00");
+    await user.click(within(dialog).getByRole("button", { name: "Match to a claim" }));
+    await waitFor(() =>
+      expect(server.callsTo("POST", "/api/v1/practices/:pid/work-queue/:id/resolve")[0]?.body).toEqual({
+        action: "match",
+        claimId: found.id,
+      }),
+    );
   });
 
   it("a read-only user sees the queue but no actions", async () => {
