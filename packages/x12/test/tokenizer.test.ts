@@ -81,6 +81,19 @@ describe("what comes before ISA", () => {
     expect(thrown(() => scanAll(["   \n"]))).toMatchObject({ code: "NO_ISA" });
   });
 
+  it("points a NO_ISA error at where the prose began, however the input is chunked", () => {
+    // ISA inside a line is not a header; the error is the same for every chunk boundary.
+    const text = `\r\n  Remittance advice\r\n\r\nSee ISA*00*below~\r\nIEA*1*000000905~\r\n`;
+    const whole = thrown(() => scanAll([text]));
+    expect(whole).toMatchObject({ code: "NO_ISA", byteOffset: 4 });
+    for (let cut = 1; cut < text.length; cut++) {
+      expect(thrown(() => scanAll([text.slice(0, cut), text.slice(cut)]))).toMatchObject({
+        code: "NO_ISA",
+        byteOffset: 4,
+      });
+    }
+  });
+
   it("refuses an envelope-less file without delimiters, precisely", () => {
     const err = thrown(() => scanAll(["ST*835*1234~BPR*I*1*C*CHK~SE*3*1234~"]));
     expect(err).toMatchObject({ code: "NO_DELIMITERS", segmentId: "ST", segmentNumber: 1 });

@@ -91,6 +91,8 @@ export class SegmentScanner {
   private readonly options: ScannerOptions;
   private proseBytes = 0;
   private proseLineStart = true;
+  /** Byte offset where the prose before ISA began (what a NO_ISA error points at, however the input was chunked). */
+  private proseStart = 0;
   private sawBom = false;
   private ended = false;
 
@@ -239,6 +241,7 @@ export class SegmentScanner {
       return p;
     }
     this.state = "prose";
+    this.proseStart = this.base + p;
     return p;
   }
 
@@ -276,7 +279,7 @@ export class SegmentScanner {
         final
           ? "no ISA interchange header found: the input holds no line starting with ISA"
           : `no ISA interchange header within the first ${this.maxPreamble} bytes`,
-        { byteOffset: this.base + pos, expected: "ISA at the start of the input or of a line" },
+        { byteOffset: this.proseStart, expected: "ISA at the start of the input or of a line" },
       );
     }
     return this.wait(p);
