@@ -32,7 +32,7 @@ export const deliverFile = async (
     .select()
     .from(tables.clearinghouseFiles)
     .where(eq(tables.clearinghouseFiles.id, fileId));
-  if (!file || file.direction !== "outbound")
+  if (file?.direction !== "outbound")
     return { status: "failed", attempts: 0, error: "no such outbound file" };
   if (file.status === "sent") return { status: "sent", attempts: file.attempts };
   const ctx: ClearinghouseContext = await loadConnection(database, file.practiceId, file.connectionId, deps);
