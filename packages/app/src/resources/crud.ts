@@ -114,7 +114,7 @@ export const listResource = async (
       const filter = def.filters[key];
       if (!filter || value === undefined) continue;
       if ("where" in filter) {
-        conditions.push(filter.where(value));
+        conditions.push(filter.where(value, actor.practiceId));
         continue;
       }
       const op = filter.op === "eq" ? eq : filter.op === "gte" ? gte : lte;

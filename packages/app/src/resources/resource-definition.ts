@@ -22,8 +22,11 @@ export type FilterDefinition =
       description: string;
     }
   | {
-      /** A condition on something the row links to (the value is already validated by `schema`). */
-      where: (value: unknown) => SQL;
+      /**
+       * A condition on something the row links to (the value is already validated by `schema`). `practiceId` is
+       * the list's practice, for subqueries that should look at that practice's rows only.
+       */
+      where: (value: unknown, practiceId: string) => SQL;
       schema: z.ZodType;
       description: string;
     };

@@ -62,6 +62,9 @@ export const invoices = pgTable(
     foreignKey({ columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }),
     index("invoices_practice_status_idx").on(t.practiceId, t.status, t.invoiceDate),
     index("invoices_client_idx").on(t.practiceId, t.clientId),
+    // Sorted list pages (sort=totalCents / invoiceDate, ties by id) read these in order instead of sorting.
+    index("invoices_practice_total_idx").on(t.practiceId, t.totalCents, t.id),
+    index("invoices_practice_date_idx").on(t.practiceId, t.invoiceDate, t.id),
     check("invoices_amounts_check", sql`${t.totalCents} = ${t.insuranceCents} + ${t.clientCents}`),
   ],
 );
@@ -177,6 +180,10 @@ export const claims = pgTable(
       .on(t.invoiceId, t.payerRank)
       .where(sql`${t.frequencyCode} = '1'`),
     index("claims_practice_status_idx").on(t.practiceId, t.status),
+    index("claims_client_idx").on(t.practiceId, t.clientId),
+    // Prefix search on the patient control number under any database collation.
+    index("claims_practice_pcn_pattern_idx").on(t.practiceId, t.patientControlNumber.op("text_pattern_ops")),
+    index("claims_practice_total_idx").on(t.practiceId, t.totalCents, t.id),
   ],
 );
 

@@ -237,13 +237,15 @@ export const claimsResource: ResourceDefinition = {
     clientId: { column: tables.claims.clientId, op: "eq", schema: z.uuid(), description: "the client" },
     invoiceId: { column: tables.claims.invoiceId, op: "eq", schema: z.uuid(), description: "the invoice" },
     search: {
-      // What a biller types to find a claim: the start of its patient control number, or part of the client's name.
-      where: (text) => {
+      // What a biller types to find a claim: the start of its patient control number (ours are upper case), or
+      // part of the client's name. The matching clients are looked up once (an InitPlan, not a subquery per claim),
+      // so both halves are index scans: (practice, patient control number pattern) and (practice, client).
+      where: (text, practiceId) => {
         const pattern = likeEscape(String(text));
-        return sql`(${tables.claims.patientControlNumber} ILIKE ${`${pattern}%`}
-          OR EXISTS (SELECT 1 FROM ${tables.clients} c
-            WHERE c.practice_id = ${tables.claims.practiceId} AND c.id = ${tables.claims.clientId}
-              AND (c.first_name || ' ' || c.last_name) ILIKE ${`%${pattern}%`}))`;
+        return sql`(${tables.claims.patientControlNumber} LIKE ${`${pattern.toUpperCase()}%`}
+          OR ${tables.claims.clientId} = ANY(ARRAY(SELECT c.id FROM ${tables.clients} c
+            WHERE c.practice_id = ${practiceId}::uuid
+              AND (c.first_name || ' ' || c.last_name) ILIKE ${`%${pattern}%`})))`;
       },
       schema: z.string().trim().min(1).max(100),
       description: "patient control number starting with, or client name containing, this text",
