@@ -105,11 +105,46 @@ export const drainJobs = async (deps: WorkerDeps, max = 100_000): Promise<number
 export type RunningWorker = { stop(): Promise<void> };
 
 /**
+ * PGlite has no autovacuum, so nothing refreshes the planner's statistics: as invoices and claims grow, plans made
+ * for empty tables make lists slow. The worker runs ANALYZE on PGlite soon after it starts and every `everyMs`
+ * after that. PostgreSQL's autovacuum does this on its own. Returns what stops it.
+ */
+const refreshStatistics = (
+  database: Database,
+  log: WorkerLog,
+  everyMs: number,
+  firstMs: number,
+): (() => void) => {
+  if (database.kind !== "pglite") return () => undefined;
+  const run = async () => {
+    const started = performance.now();
+    try {
+      await database.exec("ANALYZE");
+      log.info("statistics refreshed", { ms: Math.round(performance.now() - started) });
+    } catch (e) {
+      log.error("statistics refresh failed", { error: (e as Error).name });
+    }
+  };
+  const first = setTimeout(() => void run(), firstMs);
+  const every = setInterval(() => void run(), everyMs);
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+};
+
+/**
  * The worker process loop: ticks the clock every `tickMs`, and runs jobs as they arrive (woken by NOTIFY,
  * polling every `pollMs` as a fallback). `concurrency` jobs run at once.
  */
 export const startWorker = async (
-  deps: WorkerDeps & { tickMs?: number; pollMs?: number; concurrency?: number },
+  deps: WorkerDeps & {
+    tickMs?: number;
+    pollMs?: number;
+    concurrency?: number;
+    /** PGlite only: how often the planner's statistics are refreshed (default hourly; first a minute after start). */
+    analyzeMs?: number;
+  },
 ): Promise<RunningWorker> => {
   const log = deps.log ?? silent;
   let stopping = false;
@@ -145,6 +180,8 @@ export const startWorker = async (
   };
   await tick();
   const ticker = setInterval(() => void tick(), deps.tickMs ?? 30_000);
+  const analyzeMs = deps.analyzeMs ?? 60 * 60 * 1000;
+  const stopStatistics = refreshStatistics(deps.database, log, analyzeMs, Math.min(analyzeMs, 60_000));
   const loops = Array.from({ length: deps.concurrency ?? 1 }, async () => {
     while (!stopping) {
       let ran = false;
@@ -161,6 +198,7 @@ export const startWorker = async (
     stop: async () => {
       stopping = true;
       clearInterval(ticker);
+      stopStatistics();
       wakeAll();
       await Promise.all(loops);
       await unsubscribe();
