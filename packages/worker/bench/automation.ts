@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { localDateAt } from "@billcycle/core";
 import { type Database, migrate, openDatabase } from "@billcycle/db";
 import pg from "pg";
-import { fmtInt, progress, sleep } from "./common";
+import { benchDatabaseUrl, fmtInt, positiveInt, progress, sleep } from "./common";
 import { addDaysIso, BENCH_ZONE, generateData } from "./generate";
 import { printTable, writePerformanceDoc } from "./report";
 import { runScenario, type ScenarioOptions, type ScenarioResult } from "./scenario";
@@ -64,20 +64,11 @@ if (args.help) {
   process.exit(0);
 }
 
-const int = (value: string | undefined, fallback: number): number => {
-  if (value === undefined) return fallback;
-  const n = Number(value.replaceAll("_", ""));
-  if (!Number.isInteger(n) || n < 1) throw new Error(`not a positive integer: ${value}`);
-  return n;
-};
+const int = positiveInt;
 
 const million = args.million;
 const config = {
-  url:
-    args.url ??
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    "postgres://postgres@127.0.0.1:5432/test",
+  url: benchDatabaseUrl(args.url),
   practices: int(args.practices, million ? 100 : 10),
   perPractice: int(args["per-practice"], 10_000),
   workers: (args.workers ?? (million ? "2" : "1,2")).split(",").map((w) => int(w.trim(), 1)),

@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { ClaimsCeiling } from "./claims-ceiling";
-import { fmtInt, formatMarkdown } from "./common";
+import { fmtInt, replaceSection } from "./common";
 
 export const CLAIMS_SECTION_TITLE = "## Claims pipeline (`npm run bench:claims`)";
 const DOC = fileURLToPath(new URL("../../../docs/PERFORMANCE.md", import.meta.url));
@@ -167,18 +166,6 @@ const section = (results: readonly ClaimsBenchResult[]): string => {
 
 /** Replaces (or appends) this benchmark's section of docs/PERFORMANCE.md; every other section is left as it is. */
 export const writeClaimsSection = (results: readonly ClaimsBenchResult[]): string => {
-  const current = readFileSync(DOC, "utf8");
-  const lines = current.split("\n");
-  const start = lines.findIndex((l) => l.trim() === CLAIMS_SECTION_TITLE);
-  const body = section(results).split("\n");
-  let next: string[];
-  if (start < 0) next = [...current.replace(/\n+$/, "").split("\n"), "", ...body];
-  else {
-    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
-    if (end < 0) end = lines.length;
-    next = [...lines.slice(0, start), ...body, ...lines.slice(end)];
-  }
-  writeFileSync(DOC, `${next.join("\n").replace(/\n+$/, "")}\n`);
-  formatMarkdown(DOC);
+  replaceSection(DOC, CLAIMS_SECTION_TITLE, section(results).split("\n"));
   return DOC;
 };

@@ -27,7 +27,7 @@ import { type ClaimsCeiling, measureClaimsCeiling } from "./claims-ceiling";
 import { buildEra835, type EraClaimInput, type ExpectedPosting } from "./claims-era";
 import { type GeneratedPractice, generateClaimsData } from "./claims-generate";
 import { type ClaimsBenchResult, printClaimsTable, type Timed, writeClaimsSection } from "./claims-report";
-import { type Check, check, fmtInt, progress, query, scalar } from "./common";
+import { benchDatabaseUrl, type Check, check, fmtInt, positiveInt, progress, query, scalar } from "./common";
 import { BENCH_ZONE } from "./generate";
 
 const { values: args } = parseArgs({
@@ -57,19 +57,10 @@ if (args.help) {
   process.exit(0);
 }
 
-const int = (value: string | undefined, fallback: number): number => {
-  if (value === undefined) return fallback;
-  const n = Number(value.replaceAll("_", ""));
-  if (!Number.isInteger(n) || n < 1) throw new Error(`not a positive integer: ${value}`);
-  return n;
-};
+const int = positiveInt;
 
 const config = {
-  url:
-    args.url ??
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    "postgres://postgres@127.0.0.1:5432/test",
+  url: benchDatabaseUrl(args.url),
   practices: int(args.practices, 10),
   perPractice: int(args["per-practice"], 10_000),
   concurrencies: (args.concurrency ?? "1,2").split(",").map((v) => int(v.trim(), 1)),

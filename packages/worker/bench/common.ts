@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Database } from "@billcycle/db";
 
@@ -52,4 +53,37 @@ export const formatMarkdown = (path: string): void => {
   } catch {
     progress(`could not format ${path}: run npm run format`);
   }
+};
+
+/** A positive integer option ("100_000" allowed), or `fallback` when absent. */
+export const positiveInt = (value: string | undefined, fallback: number): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value.replaceAll("_", ""));
+  if (!Number.isInteger(n) || n < 1) throw new Error(`not a positive integer: ${value}`);
+  return n;
+};
+
+/** The PostgreSQL server a bench may create and drop its databases on. */
+export const benchDatabaseUrl = (option: string | undefined): string =>
+  option ??
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  "postgres://postgres@127.0.0.1:5432/test";
+
+/**
+ * Replaces the `## ` section titled `title` of the Markdown file at `path` with `body` (its first line is the
+ * title), or appends it; every other section is left as it is. Then formats the file.
+ */
+export const replaceSection = (path: string, title: string, body: readonly string[]): void => {
+  const lines = readFileSync(path, "utf8").replace(/\n+$/, "").split("\n");
+  const start = lines.findIndex((l) => l.trim() === title);
+  let next: string[];
+  if (start < 0) next = [...lines, "", ...body];
+  else {
+    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
+    if (end < 0) end = lines.length;
+    next = [...lines.slice(0, start), ...body, ...(end < lines.length ? ["", ...lines.slice(end)] : [])];
+  }
+  writeFileSync(path, `${next.join("\n").replace(/\n+$/, "")}\n`);
+  formatMarkdown(path);
 };
