@@ -113,11 +113,7 @@ class EventStream<T> implements AsyncGenerator<T> {
   }
 
   next(): Promise<Result<T>> {
-    if (this.pending === undefined && this.at < this.batch.length) {
-      const value = this.batch[this.at] as T;
-      this.batch[this.at++] = undefined as T; // let the consumer's events die young
-      return Promise.resolve({ done: false, value });
-    }
+    if (this.pending === undefined && this.at < this.batch.length) return Promise.resolve(this.take());
     if (this.finished) return Promise.resolve(DONE);
     const pull = (this.pending ?? Promise.resolve()).then(() => this.pull());
     const settled = pull.then(
@@ -132,15 +128,18 @@ class EventStream<T> implements AsyncGenerator<T> {
     return pull;
   }
 
+  /** Hands out the next queued event, dropping the batch's reference so the consumer's events die young. */
+  private take(): Result<T> {
+    const value = this.batch[this.at] as T;
+    this.batch[this.at++] = undefined as T;
+    return { done: false, value };
+  }
+
   /** Reads slices until events are queued (or the input ends) and hands out the first. */
   private async pull(): Promise<Result<T>> {
     try {
       for (;;) {
-        if (this.at < this.batch.length) {
-          const value = this.batch[this.at] as T;
-          this.batch[this.at++] = undefined as T;
-          return { done: false, value };
-        }
+        if (this.at < this.batch.length) return this.take();
         if (this.finished) return DONE;
         if (this.queue.length > 0) {
           this.batch = this.queue.splice(0);

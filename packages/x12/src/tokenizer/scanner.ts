@@ -3,6 +3,7 @@ import { type WarningHandler, X12Error } from "../errors.js";
 import { type Delimiters, validateDelimiters } from "./delimiters.js";
 import { parseIsa } from "./isa.js";
 import { Segment, SegmentView } from "./segment.js";
+import { idFor, isUpperOrDigit, segmentId, segmentIdKey } from "./segment-id.js";
 
 /** Text decoding of segment bytes. Delimiters are ASCII, so both are safe for scanning. */
 export type X12Encoding = "utf8" | "latin1";
@@ -54,14 +55,6 @@ function startsWithIsa(buf: Uint8Array, at: number): boolean {
 /** A byte after "ISA" that can be an element separator (so "ISABEL" in prose is not ISA). */
 function isSeparatorCandidate(b: number): boolean {
   return !(isUpperOrDigit(b) || (b >= 0x61 && b <= 0x7a) || b === SPACE || b === CR || b === LF);
-}
-
-function isUpper(b: number): boolean {
-  return b >= 0x41 && b <= 0x5a;
-}
-
-function isUpperOrDigit(b: number): boolean {
-  return (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39);
 }
 
 function toBuffer(chunk: Uint8Array): Buffer {
@@ -407,8 +400,7 @@ export class SegmentScanner {
       } else {
         view.reset(buf.toString(this.encoding, p, stop), sep);
       }
-      // In a whole slice the id's bytes are its characters: read them from the buffer.
-      const key = whole ? byteIdKey(buf, p, stop, sep) : segmentIdKey(view.source, view.start, view.end, sep);
+      const key = segmentIdKey(view.source, view.start, view.end, sep);
       if (key < 0) {
         const text = view.text;
         throw new X12Error("BAD_SEGMENT_ID", "segment does not start with a 2-3 character segment id", {
@@ -497,155 +489,4 @@ function isEnvelopeKey(key: number): boolean {
   return (
     key === KEY_ST || key === KEY_SE || key === KEY_GS || key === KEY_GE || key === KEY_ISA || key === KEY_IEA
   );
-}
-
-/** Interned segment ids: a handful of distinct strings instead of one per segment. */
-const IDS = new Map<number, string>();
-
-/**
- * Ids as string literals: the readers' `switch (seg.id)` then compares internalized strings by
- * pointer instead of by content.
- */
-const LITERAL_IDS = new Map(
-  [
-    "ISA",
-    "IEA",
-    "GS",
-    "GE",
-    "ST",
-    "SE",
-    "BPR",
-    "TRN",
-    "CUR",
-    "REF",
-    "DTM",
-    "N1",
-    "N3",
-    "N4",
-    "PER",
-    "RDM",
-    "LX",
-    "TS3",
-    "TS2",
-    "CLP",
-    "CAS",
-    "NM1",
-    "MIA",
-    "MOA",
-    "AMT",
-    "QTY",
-    "SVC",
-    "LQ",
-    "PLB",
-    "BHT",
-    "HL",
-    "PRV",
-    "SBR",
-    "PAT",
-    "DMG",
-    "CLM",
-    "DTP",
-    "HI",
-    "NTE",
-    "SV1",
-    "AK1",
-    "AK2",
-    "IK3",
-    "IK4",
-    "CTX",
-    "IK5",
-    "AK9",
-    "STC",
-    "AK3",
-    "AK4",
-    "AK5",
-  ].map((id) => [id, id]),
-);
-
-/** Direct-mapped cache in front of {@link IDS}: key → interned id string. */
-const ID_SLOTS = 1024;
-const idKeys = new Int32Array(ID_SLOTS).fill(-1);
-const idValues: string[] = new Array<string>(ID_SLOTS).fill("");
-
-function idFor(key: number, text: string, start: number): string {
-  const slot = Math.imul(key, 0x165667b1) >>> 22;
-  if (idKeys[slot] === key) return idValues[slot] as string;
-  const id = segmentIdString(key, text, start, key > 0xffff ? 3 : 2);
-  idKeys[slot] = key;
-  idValues[slot] = id;
-  return id;
-}
-
-/** The interned id string for an id key (see {@link segmentIdKey}). */
-export function segmentIdString(key: number, text: string, start: number, n: number): string {
-  let id = IDS.get(key);
-  if (id === undefined) {
-    const fresh = text.substring(start, start + n);
-    id = LITERAL_IDS.get(fresh) ?? fresh;
-    IDS.set(key, id);
-  }
-  return id;
-}
-
-/**
- * The key of the segment id of `text.slice(start, end)` (2-3 uppercase letters/digits starting
- * with a letter, followed by the element separator or the end), as `c0 << 8 | c1` or
- * `c0 << 16 | c1 << 8 | c2`; `-1` when there is no valid id.
- */
-export function segmentIdKey(text: string, start: number, end: number, sep: number): number {
-  const len = end - start;
-  const n =
-    len === 2 || (len > 2 && text.charCodeAt(start + 2) === sep)
-      ? 2
-      : len === 3 || (len > 3 && text.charCodeAt(start + 3) === sep)
-        ? 3
-        : 0;
-  if (n === 0) return -1;
-  const c0 = text.charCodeAt(start);
-  const c1 = text.charCodeAt(start + 1);
-  if (!isUpper(c0) || !isUpperOrDigit(c1)) return -1;
-  if (n === 2) return (c0 << 8) | c1;
-  const c2 = text.charCodeAt(start + 2);
-  if (!isUpperOrDigit(c2)) return -1;
-  return (c0 << 16) | (c1 << 8) | c2;
-}
-
-/** {@link segmentIdKey} over the bytes `buf[start..end)` (when bytes and characters coincide). */
-function byteIdKey(buf: Buffer, start: number, end: number, sep: number): number {
-  const len = end - start;
-  const n =
-    len === 2 || (len > 2 && buf[start + 2] === sep)
-      ? 2
-      : len === 3 || (len > 3 && buf[start + 3] === sep)
-        ? 3
-        : 0;
-  if (n === 0) return -1;
-  const c0 = buf[start] as number;
-  const c1 = buf[start + 1] as number;
-  if (!isUpper(c0) || !isUpperOrDigit(c1)) return -1;
-  if (n === 2) return (c0 << 8) | c1;
-  const c2 = buf[start + 2] as number;
-  if (!isUpperOrDigit(c2)) return -1;
-  return (c0 << 16) | (c1 << 8) | c2;
-}
-
-/** The segment id (2-3 uppercase letters/digits, starting with a letter) or `undefined`. */
-function segmentId(text: string, sep: number): string | undefined {
-  // Ids are 2 or 3 characters: look at the characters after them instead of searching.
-  const len = text.length;
-  const n = len === 2 || text.charCodeAt(2) === sep ? 2 : len === 3 || text.charCodeAt(3) === sep ? 3 : 0;
-  if (n === 0) return undefined;
-  let key = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (i === 0 ? !isUpper(c) : !isUpperOrDigit(c)) return undefined;
-    key = key * 256 + c;
-  }
-  let id = IDS.get(key);
-  if (id === undefined) {
-    const fresh = text.substring(0, n);
-    id = LITERAL_IDS.get(fresh) ?? fresh;
-    IDS.set(key, id);
-  }
-  return id;
 }

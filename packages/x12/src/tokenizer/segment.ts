@@ -148,12 +148,7 @@ export class Segment implements SegmentFields {
    * codes share one string; longer values are returned as {@link Segment.element} does.
    */
   code(position: number): string {
-    if (!this.locate(position)) return "";
-    const { start, end } = at;
-    const n = end - start;
-    if (n === 0) return "";
-    if (n > 4) return this.text.substring(start, end);
-    return internCode(this.text, start, end);
+    return this.locate(position) ? codeIn(this.text, at.start, at.end) : "";
   }
 
   /**
@@ -161,16 +156,7 @@ export class Segment implements SegmentFields {
    * (used as a cache key for dates without allocating the element).
    */
   digits(position: number): number {
-    if (!this.locate(position)) return -1;
-    const { start, end } = at;
-    if (end <= start || end - start > 15) return -1;
-    let n = 0;
-    for (let i = start; i < end; i++) {
-      const c = this.text.charCodeAt(i) - 0x30;
-      if (c < 0 || c > 9) return -1;
-      n = n * 10 + c;
-    }
-    return n;
+    return this.locate(position) ? digitsIn(this.text, at.start, at.end) : -1;
   }
 
   /** Whether element `position` is present and not empty. */
@@ -180,10 +166,7 @@ export class Segment implements SegmentFields {
 
   /** Whether element `position` equals `value` (without allocating the element). */
   is(position: number, value: string): boolean {
-    if (!this.locate(position)) return value === "";
-    return (
-      at.end - at.start === value.length && (value.length === 0 || this.text.startsWith(value, at.start))
-    );
+    return this.locate(position) ? isIn(this.text, at.start, at.end, value) : value === "";
   }
 
   /** Element `position` as integer cents (`NaN` when empty or not an amount). */
@@ -329,28 +312,13 @@ export class SegmentView implements SegmentFields {
   /** Like {@link Segment.code}: short codes interned. */
   code(position: number): string {
     if (position < 1 || position > this.count) return "";
-    const start = this.from(position);
-    const end = this.to(position);
-    const n = end - start;
-    if (n <= 0) return "";
-    if (n > 4) return this.source.substring(start, end);
-    return internCode(this.source, start, end);
+    return codeIn(this.source, this.from(position), this.to(position));
   }
 
   /** Like {@link Segment.digits}. */
   digits(position: number): number {
     if (position < 1 || position > this.count) return -1;
-    const start = this.from(position);
-    const end = this.to(position);
-    if (end <= start || end - start > 15) return -1;
-    const text = this.source;
-    let n = 0;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i) - 0x30;
-      if (c < 0 || c > 9) return -1;
-      n = n * 10 + c;
-    }
-    return n;
+    return digitsIn(this.source, this.from(position), this.to(position));
   }
 
   /** Whether element `position` is present and not empty. */
@@ -361,9 +329,7 @@ export class SegmentView implements SegmentFields {
   /** Whether element `position` equals `value`. */
   is(position: number, value: string): boolean {
     if (position < 1 || position > this.count) return value === "";
-    const start = this.from(position);
-    const end = this.to(position);
-    return end - start === value.length && (value.length === 0 || this.source.startsWith(value, start));
+    return isIn(this.source, this.from(position), this.to(position), value);
   }
 
   /** Element `position` as integer cents (`NaN` when empty or not an amount). */
@@ -391,6 +357,30 @@ export class SegmentView implements SegmentFields {
   toString(): string {
     return this.text;
   }
+}
+
+/** `text[start, end)` as a short code (interned when 1-4 characters; see {@link Segment.code}). */
+function codeIn(text: string, start: number, end: number): string {
+  const n = end - start;
+  if (n <= 0) return "";
+  return n > 4 ? text.substring(start, end) : internCode(text, start, end);
+}
+
+/** `text[start, end)` as an unsigned integer when it is 1-15 digits, else `-1` (see {@link Segment.digits}). */
+function digitsIn(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Whether `text[start, end)` equals `value`, without allocating it. */
+function isIn(text: string, start: number, end: number, value: string): boolean {
+  return end - start === value.length && (value.length === 0 || text.startsWith(value, start));
 }
 
 function splitComponents(value: string, delimiters: Delimiters): string[] {

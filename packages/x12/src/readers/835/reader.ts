@@ -9,6 +9,7 @@ import type { TransactionContext } from "../../envelope/headers.js";
 import type { TransactionHandler } from "../../envelope/validator.js";
 import { X12Error } from "../../errors.js";
 import type { Segment, SegmentFields, SegmentView } from "../../tokenizer/segment.js";
+import { segmentIdKey } from "../../tokenizer/segment-id.js";
 import type { FieldReader } from "../fields.js";
 import { balanceClaim, balanceTransaction } from "./balance.js";
 import type {
@@ -47,13 +48,6 @@ function add<T>(list: readonly T[], item: T): T[] {
 }
 
 const BALANCED: BalanceResult = Object.freeze({ balanced: true, imbalances: NONE });
-
-/** A segment id as the number {@link SegmentView.key} holds (`c0 << 8 | c1` or `c0 << 16 | c1 << 8 | c2`). */
-function idKey(id: string): number {
-  if (id.length === 2) return (id.charCodeAt(0) << 8) | id.charCodeAt(1);
-  if (id.length === 3) return (id.charCodeAt(0) << 16) | (id.charCodeAt(1) << 8) | id.charCodeAt(2);
-  return -1;
-}
 
 type State = "header" | "payer" | "payee" | "group" | "claim" | "service" | "trailer";
 
@@ -158,7 +152,7 @@ export class Reader835 implements TransactionHandler {
   }
 
   segment(seg: Segment): void {
-    this.dispatch(seg, idKey(seg.id));
+    this.dispatch(seg, segmentIdKey(seg.id, 0, seg.id.length, -1));
   }
 
   /** The fast path: segments as transient views (nothing here keeps a segment). */
