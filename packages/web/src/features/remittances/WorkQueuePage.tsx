@@ -1,5 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "react-aria-components";
 import { Link, useSearchParams } from "react-router";
 import { errorText } from "../../api/client";
@@ -278,10 +278,10 @@ const MatchClaim = ({
   const { practiceId } = usePractice();
   const directory = useDirectory(practiceId);
   const [text, setText] = useState(sentNumber);
-  const labels = useRef(new Map<string, string>());
+  // The picked claim's label, shown in the box: while the box shows it, that is not a new search.
+  const [pickedLabel, setPickedLabel] = useState<string | null>(null);
   const search = useDebounced(text.trim(), 250);
-  // Once a claim is picked the box shows its label; that is not a new search.
-  const picked = value !== null && text === labels.current.get(value);
+  const picked = value !== null && text === pickedLabel;
   const claims = useClaimsPage(
     practiceId,
     { search: picked ? undefined : search || undefined },
@@ -292,7 +292,6 @@ const MatchClaim = ({
     id: c.id,
     label: `${c.patientControlNumber} · ${clientName(directory.data, c.clientId)} · ${formatCents(c.totalCents)}`,
   }));
-  for (const o of options) labels.current.set(o.id, o.label);
   return (
     <>
       <p>
@@ -305,12 +304,16 @@ const MatchClaim = ({
         value={value}
         onChange={(id) => {
           onChange(id);
-          if (id !== null) setText(labels.current.get(id) ?? text);
+          const label = options.find((o) => o.id === id)?.label;
+          if (label !== undefined) {
+            setPickedLabel(label);
+            setText(label);
+          }
         }}
         inputValue={text}
         onInputChange={(next) => {
           setText(next);
-          if (value !== null && next !== labels.current.get(value)) onChange(null);
+          if (value !== null && next !== pickedLabel) onChange(null);
         }}
         isLoading={claims.isFetching}
       />
