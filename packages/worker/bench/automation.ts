@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { localDateAt } from "@billcycle/core";
 import { type Database, migrate, openDatabase } from "@billcycle/db";
 import pg from "pg";
-import { benchDatabaseUrl, fmtInt, positiveInt, progress, sleep } from "./common";
+import { benchDatabaseUrl, fmtInt, positiveInt as int, progress, sleep } from "./common";
 import { addDaysIso, BENCH_ZONE, generateData } from "./generate";
 import { printTable, writePerformanceDoc } from "./report";
 import { runScenario, type ScenarioOptions, type ScenarioResult } from "./scenario";
@@ -63,8 +63,6 @@ if (args.help) {
 `);
   process.exit(0);
 }
-
-const int = positiveInt;
 
 const million = args.million;
 const config = {

@@ -63,7 +63,8 @@ const rowsOf = (table: TableSpec): string =>
 type Column = { name: string; type: string };
 type Batch = { columns: string[][][]; appointments: number; rows: number };
 
-const columnsOf = (database: Database, table: string): Promise<Column[]> =>
+/** A table's columns with their SQL types, in order (the ceilings re-insert rows as text cast to these). */
+export const columnsOf = (database: Database, table: string): Promise<Column[]> =>
   query<Column>(
     database,
     `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
@@ -71,7 +72,8 @@ const columnsOf = (database: Database, table: string): Promise<Column[]> =>
     [table],
   );
 
-const insertText = (table: string, columns: Column[]): string => {
+/** A prepared INSERT … SELECT FROM unnest($1::text[], …) of every column. */
+export const insertText = (table: string, columns: Column[]): string => {
   const names = columns.map((c) => `"${c.name}"`).join(", ");
   const casts = columns.map((c) => `u."${c.name}"::${c.type}`).join(", ");
   const arrays = columns.map((_, i) => `$${i + 1}::text[]`).join(", ");

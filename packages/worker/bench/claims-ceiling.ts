@@ -1,5 +1,6 @@
 import type { Database } from "@billcycle/db";
 import type pg from "pg";
+import { columnsOf, insertText } from "./ceiling";
 import { query } from "./common";
 
 /**
@@ -21,23 +22,6 @@ export type ClaimsCeiling = {
   rows: number;
   ms: number;
   unitsPerSecond: number;
-};
-
-type Column = { name: string; type: string };
-
-const columnsOf = (database: Database, table: string): Promise<Column[]> =>
-  query<Column>(
-    database,
-    `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
-     WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
-    [table],
-  );
-
-const insertText = (table: string, columns: Column[]): string => {
-  const names = columns.map((c) => `"${c.name}"`).join(", ");
-  const casts = columns.map((c) => `u."${c.name}"::${c.type}`).join(", ");
-  const arrays = columns.map((_, i) => `$${i + 1}::text[]`).join(", ");
-  return `INSERT INTO ${table} (${names}) SELECT ${casts} FROM unnest(${arrays}) AS u(${names})`;
 };
 
 /**

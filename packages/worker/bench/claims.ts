@@ -27,7 +27,16 @@ import { type ClaimsCeiling, measureClaimsCeiling } from "./claims-ceiling";
 import { buildEra835, type EraClaimInput, type ExpectedPosting } from "./claims-era";
 import { type GeneratedPractice, generateClaimsData } from "./claims-generate";
 import { type ClaimsBenchResult, printClaimsTable, type Timed, writeClaimsSection } from "./claims-report";
-import { benchDatabaseUrl, type Check, check, fmtInt, positiveInt, progress, query, scalar } from "./common";
+import {
+  benchDatabaseUrl,
+  type Check,
+  check,
+  fmtInt,
+  positiveInt as int,
+  progress,
+  query,
+  scalar,
+} from "./common";
 import { BENCH_ZONE } from "./generate";
 
 const { values: args } = parseArgs({
@@ -56,8 +65,6 @@ if (args.help) {
 `);
   process.exit(0);
 }
-
-const int = positiveInt;
 
 const config = {
   url: benchDatabaseUrl(args.url),

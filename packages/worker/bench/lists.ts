@@ -23,8 +23,8 @@ import {
   type Check,
   check,
   fmtInt,
+  positiveInt as int,
   percentile,
-  positiveInt,
   progress,
   query,
   replaceSection,
@@ -54,8 +54,6 @@ if (args.help) {
 `);
   process.exit(0);
 }
-
-const int = positiveInt;
 
 const config = {
   url: benchDatabaseUrl(args.url),
