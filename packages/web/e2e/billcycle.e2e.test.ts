@@ -59,6 +59,34 @@ const choose = async (p: Page, label: string, option: string, scope: Locator | P
 
 const filters = (p: Page) => p.getByRole("search");
 
+/**
+ * Filters a list by client: types the name into the Client combobox and picks the option. The list
+ * can re-render while its popover opens and the press is lost (the popover then closes): type and
+ * press again, until the address holds a new client filter.
+ */
+const filterByClient = async (p: Page, name: string) => {
+  const client = () => new URL(p.url()).searchParams.get("client");
+  const before = client();
+  const box = p.getByRole("combobox", { name: "Client" });
+  for (let attempt = 1; ; attempt++) {
+    await box.fill("");
+    await box.fill(name);
+    await p
+      .getByRole("option", { name })
+      .first()
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+    const applied = await expect
+      .poll(() => client() !== null && client() !== before, { timeout: 3_000 })
+      .toBe(true)
+      .then(() => true)
+      .catch(() => false);
+    if (applied) return;
+    if (attempt === 3) throw new Error(`Client: could not pick ${name}`);
+    await p.keyboard.press("Escape");
+  }
+};
+
 /** A practice-local date as the screens write it: "Tue, Nov 18, 2025". */
 const longDate = (date: string) =>
   new Intl.DateTimeFormat("en-US", {
@@ -71,8 +99,7 @@ const longDate = (date: string) =>
 
 /** Opens a session from the list, filtered by its client and status. */
 const openSession = async (p: Page, s: SessionPick, status: string) => {
-  await p.getByRole("combobox", { name: "Client" }).fill(s.clientName);
-  await p.getByRole("option", { name: s.clientName }).first().click();
+  await filterByClient(p, s.clientName);
   await choose(p, "Status", status, filters(p));
   await p.getByRole("link", { name: `Session: ${s.clientName} on ${longDate(s.dateOfService)}` }).click();
   await p.getByRole("heading", { level: 1, name: `Session with ${s.clientName}` }).waitFor();
@@ -204,8 +231,7 @@ describe("billcycle in a browser", () => {
   it("shows why another session was not billed, and fixing it clears the way", async () => {
     const s = sessions.unsigned;
     await nav(page, "Sessions");
-    await page.getByRole("combobox", { name: "Client" }).fill(s.clientName);
-    await page.getByRole("option", { name: s.clientName }).first().click();
+    await filterByClient(page, s.clientName);
     await choose(page, "Status", "Kept", filters(page));
     await page.getByText("Not billed: progress note not signed").first().waitFor();
     await shot("sessions");
