@@ -15,7 +15,13 @@ export type Executor = Db | Tx;
 
 export type DatabaseConfig =
   | { kind: "pglite"; dataDir: string | null }
-  | { kind: "postgres"; url: string; poolSize?: number | undefined };
+  | {
+      kind: "postgres";
+      url: string;
+      poolSize?: number | undefined;
+      /** A pooled connection was closed by the server (default: one line on stderr; see `logConnectionError`). */
+      onConnectionError?: ((err: Error) => void) | undefined;
+    };
 
 export type Database = {
   kind: "pglite" | "postgres";
@@ -46,9 +52,29 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): DatabaseCon
   return { kind: "pglite", dataDir: env.BILLCYCLE_DATA_DIR?.trim() || "./data" };
 };
 
+/**
+ * The server closed a connection the pool held idle (a restart, a failover, an administrator ending sessions).
+ * The pool has already dropped it and opens a new one on demand; without an "error" listener node-postgres
+ * would throw the error out of the process. One line with the code and message: connection errors carry no
+ * row data.
+ */
+export const logConnectionError = (err: Error): void => {
+  const code = (err as Error & { code?: unknown }).code;
+  process.stderr.write(
+    `${JSON.stringify({
+      t: new Date().toISOString(),
+      level: "error",
+      msg: "database connection lost",
+      code: typeof code === "string" ? code : null,
+      error: err.message,
+    })}\n`,
+  );
+};
+
 export const openDatabase = async (config: DatabaseConfig): Promise<Database> => {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    pool.on("error", config.onConnectionError ?? logConnectionError);
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       kind: "postgres",
