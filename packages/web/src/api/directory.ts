@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { api, unwrap } from "./client";
 import type { Client, Location, Page, Payer, Product, Provider, Service } from "./types";
 
@@ -123,3 +124,27 @@ export const ruleLabels = (d: Directory | undefined): Record<string, string> => 
   for (const l of d.locations.values()) labels[l.id] = l.name;
   return labels;
 };
+
+export type NamedOption = { id: string; label: string };
+
+const byLabel = (a: NamedOption, b: NamedOption) => a.label.localeCompare(b.label);
+
+/**
+ * The directory's clients and providers as picker options, sorted by name. Built once per directory load, not on
+ * every render of the page: a new options array on each render makes the combobox rebuild its collection while
+ * the user is choosing, and sorting thousands of clients on each render is wasted work.
+ */
+export const useDirectoryOptions = (
+  d: Directory | undefined,
+): { clients: NamedOption[]; providers: NamedOption[] } =>
+  useMemo(
+    () => ({
+      clients: [...(d?.clients.values() ?? [])]
+        .map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}` }))
+        .sort(byLabel),
+      providers: [...(d?.providers.keys() ?? [])]
+        .map((id) => ({ id, label: providerName(d, id) }))
+        .sort(byLabel),
+    }),
+    [d],
+  );

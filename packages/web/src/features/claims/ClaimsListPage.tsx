@@ -2,7 +2,13 @@ import { type ClaimStatus, claimStatuses, claimStatusLabel } from "@billcycle/co
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
-import { clientName, type Directory, payerName, useDirectory } from "../../api/directory";
+import {
+  clientName,
+  type Directory,
+  payerName,
+  useDirectory,
+  useDirectoryOptions,
+} from "../../api/directory";
 import type { Claim, ClaimSort } from "../../api/types";
 import { usePractice } from "../../app/practice-context";
 import { DataTable, Pager, sortParam, useCursorPagination } from "../../components/data-table";
@@ -87,9 +93,7 @@ export const ClaimsListPage = () => {
   const cols = useMemo(() => columns(practiceId, directory.data), [practiceId, directory.data]);
   const update = useUpdateParams();
   const set = (k: string, v: string | null) => update({ [k]: v });
-  const clientOptions = [...(directory.data?.clients.values() ?? [])]
-    .map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}` }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const { clients: clientOptions } = useDirectoryOptions(directory.data);
   return (
     <>
       <PageHeader

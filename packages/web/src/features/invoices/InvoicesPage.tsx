@@ -2,7 +2,7 @@ import { type InvoiceStatus, invoiceStatuses, invoiceStatusLabel } from "@billcy
 import { useMemo, useState } from "react";
 import { Button, Form } from "react-aria-components";
 import { useSearchParams } from "react-router";
-import { providerName, useDirectory } from "../../api/directory";
+import { useDirectory, useDirectoryOptions } from "../../api/directory";
 import type { InvoiceSort } from "../../api/types";
 import { usePractice } from "../../app/practice-context";
 import { DataTable, Pager, sortParam, useCursorPagination } from "../../components/data-table";
@@ -97,12 +97,7 @@ export const InvoicesPage = () => {
   const page = useInvoicesPage(practiceId, filters, pagination.cursor, pagination.pageSize);
   const columns = useMemo(() => invoiceColumns(practiceId, directory.data), [practiceId, directory.data]);
   const set = useUpdateParams();
-  const clientOptions = [...(directory.data?.clients.values() ?? [])]
-    .map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}` }))
-    .sort((a, b) => a.label.localeCompare(b.label));
-  const providerOptions = [...(directory.data?.providers.keys() ?? [])]
-    .map((id) => ({ id, label: providerName(directory.data, id) }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const { clients: clientOptions, providers: providerOptions } = useDirectoryOptions(directory.data);
   const anyFilter = Object.entries(filters).some(([k, v]) => k !== "sort" && v !== undefined);
 
   return (

@@ -3,7 +3,14 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { Button } from "react-aria-components";
 import { Link, useSearchParams } from "react-router";
-import { clientName, type Directory, locationName, providerName, useDirectory } from "../../api/directory";
+import {
+  clientName,
+  type Directory,
+  locationName,
+  providerName,
+  useDirectory,
+  useDirectoryOptions,
+} from "../../api/directory";
 import type { Appointment } from "../../api/types";
 import { usePractice } from "../../app/practice-context";
 import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
@@ -113,16 +120,12 @@ export const SessionsPage = () => {
   const update = useUpdateParams();
   const set = (key: string, value: string | null | undefined) => update({ [key]: value });
 
-  const providerOptions = [
-    { id: "all", label: "All providers" },
-    ...[...(directory.data?.providers.values() ?? [])].map((p) => ({
-      id: p.id,
-      label: providerName(directory.data, p.id),
-    })),
-  ];
-  const clientOptions = [...(directory.data?.clients.values() ?? [])]
-    .map((c) => ({ id: c.id, label: `${c.firstName} ${c.lastName}` }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const options = useDirectoryOptions(directory.data);
+  const providerOptions = useMemo(
+    () => [{ id: "all", label: "All providers" }, ...options.providers],
+    [options.providers],
+  );
+  const clientOptions = options.clients;
 
   return (
     <>
