@@ -1,7 +1,13 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // @billcycle/x12 is published: its package.json points at the compiled dist/. Inside this repository the
+    // tests use its sources, as tsx does through tsconfig.json's paths.
+    alias: { "@billcycle/x12": fileURLToPath(new URL("./packages/x12/src/index.ts", import.meta.url)) },
+  },
   test: {
     pool: "forks",
     testTimeout: 60_000,

@@ -1,9 +1,10 @@
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Event835, type Read835Options, read835, runSync, X12Error } from "../src/index.js";
+import { type Event835, type Read835Options, read835, X12Error } from "../src/index.js";
 import { Reader835 } from "../src/readers/835/reader.js";
 import { FieldReader } from "../src/readers/fields.js";
+import { runSync } from "../src/stream/run.js";
 import { sampleNames, sampleText } from "./helpers/samples.js";
 
 /**

@@ -1,4 +1,5 @@
 import { Buffer } from "node:buffer";
+import type { X12Encoding } from "../tokenizer/scanner.js";
 
 /**
  * Anything a reader accepts: a whole buffer or string, or a stream of chunks. A Node `Readable`
@@ -15,7 +16,7 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array | st
 }
 
 /** Normalizes a source into byte chunks without copying buffers. */
-export async function* chunksOf(source: X12Source, encoding: BufferEncoding): AsyncGenerator<Uint8Array> {
+export async function* chunksOf(source: X12Source, encoding: X12Encoding): AsyncGenerator<Uint8Array> {
   if (typeof source === "string") {
     yield Buffer.from(source, encoding);
     return;
