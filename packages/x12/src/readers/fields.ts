@@ -1,7 +1,10 @@
+import { type CodeTable, type CodeText, codeText } from "../codes/table.js";
 import { type WarningHandler, X12Error, type X12ErrorCode } from "../errors.js";
 import type { SegmentFields } from "../tokenizer/segment.js";
 import { type DateRange, parseX12DateOrRange, x12DateToIso } from "../values/dates.js";
 import { explainMoney, type MoneyRounding, parseCents } from "../values/money.js";
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** CCYYMMDD (as a number) → ISO date, for dates already seen. */
 const DATES = new Map<number, string>();
@@ -85,6 +88,37 @@ export class FieldReader {
     const value = seg.code(element);
     if (value === "") this.bad(seg, element, `${what} is required`, what, "");
     return value;
+  }
+
+  /** Required code that must be one of `table`'s (a list the guide closes, e.g. CLP02 or IK501), with its text. */
+  knownCode(seg: SegmentFields, element: number, table: CodeTable, what: string): CodeText {
+    const value = this.code(seg, element, what);
+    const known = codeText(table, value);
+    if (value !== "" && known.text === undefined) {
+      this.bad(seg, element, `${what}: unknown code`, `one of ${Object.keys(table).join(", ")}`, value);
+    }
+    return known;
+  }
+
+  /**
+   * Content after the segment's last element (`max`, from the implementation guide) is reported, never dropped
+   * unread: a seventh CAS triplet or PLB adjustment would otherwise vanish from the money. Trailing empty
+   * elements are tolerated.
+   */
+  maxElements(seg: SegmentFields, max: number): void {
+    if (seg.length <= max) return;
+    for (let i = max + 1; i <= seg.length; i++) {
+      if (seg.has(i)) {
+        this.bad(
+          seg,
+          i,
+          `${seg.id} has at most ${max} elements`,
+          `nothing after ${seg.id}${pad2(max)}`,
+          seg.element(i),
+        );
+        return;
+      }
+    }
   }
 
   /** Optional short code, interned. */

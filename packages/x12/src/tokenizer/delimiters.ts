@@ -24,18 +24,25 @@ export function isAlphanumericByte(b: number): boolean {
  * Checks that the delimiters are single characters, distinct, and not letters, digits or space.
  * Throws `BAD_DELIMITERS` naming the offending one.
  */
-export function validateDelimiters(d: Delimiters, context = "delimiters"): Delimiters {
-  const entries: Array<[string, string | undefined]> = [
+export function validateDelimiters(
+  d: Delimiters,
+  context = "delimiters",
+  where: { segmentNumber?: number; segmentId?: string; byteOffset?: number } = {},
+  positions: Partial<Record<keyof Delimiters, number>> = {},
+): Delimiters {
+  const entries: Array<[keyof Delimiters, string | undefined]> = [
     ["element", d.element],
     ["component", d.component],
     ["repetition", d.repetition],
     ["segment", d.segment],
   ];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, keyof Delimiters>();
   for (const [name, value] of entries) {
     if (value === undefined) continue;
     if (value.length !== 1) {
       throw new X12Error("BAD_DELIMITERS", `${context}: the ${name} delimiter must be one character`, {
+        ...where,
+        elementPosition: positions[name],
         expected: "a single character",
         found: value,
       });
@@ -46,6 +53,8 @@ export function validateDelimiters(d: Delimiters, context = "delimiters"): Delim
         "BAD_DELIMITERS",
         `${context}: the ${name} delimiter cannot be a letter, digit or space`,
         {
+          ...where,
+          elementPosition: positions[name],
           expected: "a punctuation or control character",
           found: value,
         },
@@ -57,6 +66,8 @@ export function validateDelimiters(d: Delimiters, context = "delimiters"): Delim
         "BAD_DELIMITERS",
         `${context}: the ${name} and ${other} delimiters are the same character`,
         {
+          ...where,
+          elementPosition: positions[name] ?? positions[other],
           expected: "four distinct characters",
           found: value,
         },

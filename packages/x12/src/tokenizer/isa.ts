@@ -1,4 +1,4 @@
-import { X12Error } from "../errors.js";
+import { type WarningHandler, X12Error } from "../errors.js";
 import { type Delimiters, isAlphanumericByte, validateDelimiters } from "./delimiters.js";
 
 /** ISA is fixed width: 106 bytes including its segment terminator. */
@@ -67,7 +67,8 @@ function badLength(bytes: Uint8Array, start: number, end: number, sep: number, b
 /**
  * Reads the delimiters from an ISA that starts at `start`. Returns `undefined` when more bytes
  * are needed (and `final` is false). In lenient mode a variable-width ISA is accepted by counting
- * 16 separators, as many real-world files pad ISA06/ISA08 wrongly.
+ * 16 separators, as many real-world files pad ISA06/ISA08 wrongly, and reported to `warn` as a
+ * `BAD_ISA_LENGTH` warning.
  */
 export function parseIsa(
   bytes: Uint8Array,
@@ -76,6 +77,7 @@ export function parseIsa(
   final: boolean,
   strict: boolean,
   byteOffset: number,
+  warn?: WarningHandler,
 ): IsaParse | undefined {
   const available = end - start;
   const sep = bytes[start + 3];
@@ -136,7 +138,10 @@ export function parseIsa(
       }
       throw badLength(bytes, start, end, sep, byteOffset);
     }
-    if (strict) throw badLength(bytes, start, end, sep, byteOffset);
+    // Lenient: read by counting separators, and say so.
+    const width = badLength(bytes, start, end, sep, byteOffset);
+    if (strict) throw width;
+    warn?.(width);
     componentAt = i + 1;
   }
   const component = bytes[componentAt] ?? 0;
@@ -183,6 +188,11 @@ export function parseIsa(
     }
     delimiters.repetition = isa11;
   }
-  validateDelimiters(delimiters, "ISA");
+  validateDelimiters(
+    delimiters,
+    "ISA",
+    { segmentNumber: 1, segmentId: "ISA", byteOffset },
+    { repetition: 11, component: 16 },
+  );
   return { delimiters, elements, length: componentAt + 2 - start };
 }

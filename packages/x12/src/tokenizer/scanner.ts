@@ -248,6 +248,8 @@ export class SegmentScanner {
           break;
         }
         if (startsWithIsa(buf, p) && isSeparatorCandidate(buf[p + 3] ?? 0)) {
+          // However the input was cut into chunks, prose longer than the limit is refused.
+          if (this.proseBytes > this.maxPreamble) break;
           this.state = "isa";
           return p;
         }
@@ -269,7 +271,7 @@ export class SegmentScanner {
     if (this.proseBytes > this.maxPreamble || final) {
       throw new X12Error(
         "NO_ISA",
-        final
+        final && this.proseBytes <= this.maxPreamble
           ? "no ISA interchange header found: the input holds no line starting with ISA"
           : `no ISA interchange header within the first ${this.maxPreamble} bytes`,
         { byteOffset: this.proseStart, expected: "ISA at the start of the input or of a line" },
@@ -279,7 +281,15 @@ export class SegmentScanner {
   }
 
   private scanIsa(buf: Buffer, pos: number, final: boolean, sink: ScannerSink): number {
-    const parsed = parseIsa(buf, pos, buf.length, final, this.strict, this.base + pos);
+    const parsed = parseIsa(
+      buf,
+      pos,
+      buf.length,
+      final,
+      this.strict,
+      this.base + pos,
+      this.options.onWarning,
+    );
     if (parsed === undefined) return this.wait(pos);
     this.useDelimiters(parsed.delimiters);
     this.count++;
@@ -322,6 +332,7 @@ export class SegmentScanner {
         if (this.noTerminator(buf, p, final)) return this.wait(p);
         end = len;
       }
+      if (end - p > this.maxSegment) this.tooLong(buf, p);
       let stop = end;
       if (term === LF && stop > p && buf[stop - 1] === CR) stop--;
       const text = whole ? str.substring(p - pos, stop - pos) : buf.toString(this.encoding, p, stop);
@@ -387,6 +398,7 @@ export class SegmentScanner {
       if (i >= len) {
         if (this.noTerminator(buf, p, final)) return this.wait(p);
       }
+      if (i - p > this.maxSegment) this.tooLong(buf, p);
       let stop = i;
       if (term === LF && stop > p && buf[stop - 1] === CR) stop--;
       this.count++;
@@ -430,22 +442,37 @@ export class SegmentScanner {
    * still come (the caller waits), and at the end reports the unterminated last segment.
    */
   private noTerminator(buf: Buffer, p: number, final: boolean): boolean {
-    if (buf.length - p > this.maxSegment) {
-      throw new X12Error("SEGMENT_TOO_LONG", `no segment terminator within ${this.maxSegment} bytes`, {
-        segmentNumber: this.count + 1,
-        byteOffset: this.base + p,
-        expected: `segment terminator ${JSON.stringify(this.delimiters?.segment ?? "~")}`,
-      });
-    }
+    if (buf.length - p > this.maxSegment) this.tooLong(buf, p);
     if (!final) return true;
     this.unterminated(buf, p);
     return false;
+  }
+
+  /**
+   * Refuses a segment longer than `maxSegmentBytes`, whether or not its terminator has arrived yet, so that the
+   * answer does not depend on how the input was cut into chunks.
+   */
+  private tooLong(buf: Buffer, p: number): never {
+    throw new X12Error("SEGMENT_TOO_LONG", `no segment terminator within ${this.maxSegment} bytes`, {
+      segmentNumber: this.count + 1,
+      segmentId: this.leadingId(buf, p),
+      byteOffset: this.base + p,
+      expected: `segment terminator ${JSON.stringify(this.delimiters?.segment ?? "~")}`,
+    });
+  }
+
+  /** The segment id at `p` when an element separator follows it (for errors about a segment not read whole). */
+  private leadingId(buf: Buffer, p: number): string | undefined {
+    const sep = this.elementChar.charCodeAt(0);
+    const n = buf[p + 2] === sep ? 2 : buf[p + 3] === sep ? 3 : 0;
+    return n === 0 ? undefined : segmentId(buf.toString("latin1", p, p + n), sep);
   }
 
   private unterminated(buf: Buffer, p: number): void {
     const text = buf.toString(this.encoding, p, Math.min(buf.length, p + 40));
     const err = new X12Error("TRUNCATED", "the last segment has no segment terminator", {
       segmentNumber: this.count + 1,
+      segmentId: this.leadingId(buf, p),
       byteOffset: this.base + p,
       expected: `segment terminator ${JSON.stringify(this.delimiters?.segment ?? "~")}`,
       found: text,

@@ -71,8 +71,10 @@ export function parseCentsRange(
 
 /** Why `text` is not a valid amount, for error messages. */
 export function explainMoney(text: string): string {
-  if (text === "") return "an amount, found an empty element";
+  if (text === "") return "an amount";
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(text)) return "a decimal amount such as 125 or -12.5";
+  const whole = text.replace(/^-/, "").split(".")[0] ?? "";
+  if (Number(whole) * 100 > MAX_CENTS) return `an amount of at most ${formatCents(MAX_CENTS)}`;
   return "an amount with at most two significant decimals";
 }
 

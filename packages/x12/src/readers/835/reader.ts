@@ -56,6 +56,34 @@ function emptyParty(entityCode: string): Party835 {
 }
 
 /**
+ * The last element position of each 835 segment (005010X221A1). Content after it is reported rather than dropped
+ * unread: a seventh CAS triplet or PLB adjustment would otherwise vanish from the money.
+ */
+const MAX_ELEMENTS = new Map<number, number>([
+  [0x425052, 21], // BPR
+  [0x54524e, 4], // TRN
+  [0x435552, 21], // CUR
+  [0x4e31, 6], // N1
+  [0x4e33, 2], // N3
+  [0x4e34, 7], // N4
+  [0x504552, 9], // PER
+  [0x524546, 4], // REF
+  [0x44544d, 6], // DTM
+  [0x4c58, 1], // LX
+  [0x434c50, 14], // CLP
+  [0x434153, 19], // CAS
+  [0x4e4d31, 12], // NM1
+  [0x4d4941, 24], // MIA
+  [0x4d4f41, 9], // MOA
+  [0x414d54, 3], // AMT
+  [0x515459, 4], // QTY
+  [0x535643, 7], // SVC
+  [0x4c51, 2], // LQ
+  [0x504c42, 14], // PLB
+  [0x52444d, 5], // RDM
+]);
+
+/**
  * Loop-aware 835 (005010X221A1) state machine. It receives the segments of one transaction set at
  * a time from the envelope validator and queues typed events: the remittance header once, one
  * event per finished claim, and a summary with the transaction balance at SE. Only the claim being
@@ -161,6 +189,13 @@ export class Reader835 implements TransactionHandler {
   }
 
   private dispatch(seg: SegmentFields, key: number): void {
+    this.route(seg, key);
+    // After the segment's own checks, which name the more specific problem (e.g. a shifted SVC).
+    const max = MAX_ELEMENTS.get(key);
+    if (max !== undefined && seg.length > max) this.f.maxElements(seg, max);
+  }
+
+  private route(seg: SegmentFields, key: number): void {
     // The id's characters as a number (see SegmentView.key): an integer switch.
     switch (key) {
       case 0x434c50: {
@@ -547,7 +582,7 @@ export class Reader835 implements TransactionHandler {
       segmentNumber: seg.number,
       group: this.group,
       patientControlNumber: f.req(seg, 1, "CLP01 patient control number"),
-      status: codeText(CLAIM_PAYMENT_STATUS_CODES, f.code(seg, 2, "CLP02 claim status code")),
+      status: f.knownCode(seg, 2, CLAIM_PAYMENT_STATUS_CODES, "CLP02 claim status code"),
       chargeCents: f.cents(seg, 3, "CLP03 total claim charge amount"),
       paidCents: f.cents(seg, 4, "CLP04 claim payment amount"),
       patientResponsibilityCents: f.optCents(seg, 5, "CLP05 patient responsibility amount"),

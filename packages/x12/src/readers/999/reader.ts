@@ -23,7 +23,7 @@ import type {
 
 type State = "start" | "group" | "set" | "segment" | "element" | "afterSet" | "done";
 
-/** Maps IK501/AK901 to a status: A accepted, E accepted with errors, P partially, others rejected. */
+/** Maps IK501/AK901 to a status: A accepted, E accepted with errors, P partially, others (M, R, W, X) rejected. */
 export function ackStatus(code: string): AckStatus {
   if (code === "A") return "accepted";
   if (code === "E") return "acceptedWithErrors";
@@ -246,9 +246,8 @@ export class Reader999 implements TransactionHandler {
           return;
         }
         f.loop = "2000";
-        const code = f.req(seg, 1, "IK501 transaction set acknowledgment code");
-        this.set.ack = codeText(ACKNOWLEDGMENT_CODES, code);
-        this.set.status = ackStatus(code);
+        this.set.ack = f.knownCode(seg, 1, ACKNOWLEDGMENT_CODES, "IK501 transaction set acknowledgment code");
+        this.set.status = ackStatus(this.set.ack.code);
         this.set.errors = this.codes(seg, 2, 6, TRANSACTION_SET_SYNTAX_ERROR_CODES);
         ack.transactionSets.push(this.set);
         this.set = undefined;
@@ -265,10 +264,10 @@ export class Reader999 implements TransactionHandler {
           return;
         }
         f.loop = "HEADER";
-        const code = f.req(seg, 1, "AK901 functional group acknowledge code");
+        const groupAck = f.knownCode(seg, 1, ACKNOWLEDGMENT_CODES, "AK901 functional group acknowledge code");
         ack.group = {
-          ack: codeText(ACKNOWLEDGMENT_CODES, code),
-          status: ackStatus(code),
+          ack: groupAck,
+          status: ackStatus(groupAck.code),
           transactionSetsIncluded: this.int(seg, 2, "AK902 number of transaction sets included"),
           transactionSetsReceived: this.int(seg, 3, "AK903 number of received transaction sets"),
           transactionSetsAccepted: this.int(seg, 4, "AK904 number of accepted transaction sets"),
