@@ -1,6 +1,11 @@
-import { changeAppointmentStatus, openInvoices, voidInvoice } from "@billcycle/app";
+import {
+  changeAppointmentStatus,
+  explainAppointmentBilling,
+  openInvoices,
+  voidInvoice,
+} from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { newId, openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drainJobs } from "../src/worker";
@@ -119,6 +124,71 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
       .where(eq(tables.invoiceLines.practiceId, p.practiceId));
     expect(lines).toHaveLength(5);
     expect(lines.every((l) => l.dateOfService! < "2026-03-01")).toBe(true);
+  });
+
+  it("monthly: a session its own month's run could not bill goes on the next monthly invoice, and says so", async () => {
+    const clock = new ManualClock(local("2026-02-01T08:00", ZONE));
+    const ports = filePorts();
+    const p = await createBillingPractice(database, ZONE, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.invoiceCreationMode = "monthly";
+      c.automations.invoice_creation.enabled = true;
+    });
+    const a = await createClient(database, p, clock.now());
+    // Not marked Kept in time for the February 1st run, which covers January.
+    const late = await createAppointment(database, p, a, clock.now(), { localStart: "2026-01-20T10:00" });
+    await createAppointment(database, p, a, clock.now(), { localStart: "2026-02-10T10:00", status: "kept" });
+    await simulate(database, clock, ports, local("2026-02-02T00:00", ZONE));
+    expect(await invoicesOf(p.practiceId)).toHaveLength(0);
+    await changeAppointmentStatus(database, p.actor, late, "kept", clock.now());
+    const why = await explainAppointmentBilling(database, p.actor, late, clock.now());
+    expect(why.tonight).toMatch(/^It will be invoiced with the client's monthly invoice on /);
+    await simulate(database, clock, ports, local("2026-03-02T00:00", ZONE), 240);
+    const invoices = await invoicesOf(p.practiceId);
+    expect(invoices.map((i) => [i.clientId, i.totalCents])).toEqual([[a, 2 * 17500]]);
+    const lines = await database.db
+      .select()
+      .from(tables.invoiceLines)
+      .where(eq(tables.invoiceLines.invoiceId, invoices[0]!.id));
+    expect(lines.map((l) => l.dateOfService).sort()).toEqual(["2026-01-20", "2026-02-10"]);
+  });
+
+  it("monthly: a change of insurance within the month gives one invoice per policy", async () => {
+    const clock = new ManualClock(local("2026-02-01T08:00", ZONE));
+    const ports = filePorts();
+    const p = await createBillingPractice(database, ZONE, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.invoiceCreationMode = "monthly";
+      c.automations.invoice_creation.enabled = true;
+    });
+    const a = await createClient(database, p, clock.now(), {
+      policy: { from: "2020-01-01", to: "2026-02-14" },
+    });
+    const second = newId();
+    await database.db.insert(tables.insurancePolicies).values({
+      id: second,
+      practiceId: p.practiceId,
+      clientId: a,
+      payerId: p.payerId,
+      rank: "primary",
+      memberId: "NEW987654321",
+      subscriberRelationship: "self",
+      effectiveFrom: "2026-02-15",
+      effectiveTo: null,
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
+    });
+    for (const day of ["03", "10", "20"])
+      await createAppointment(database, p, a, clock.now(), {
+        localStart: `2026-02-${day}T10:00`,
+        status: "kept",
+      });
+    await simulate(database, clock, ports, local("2026-03-02T00:00", ZONE), 240);
+    const invoices = await invoicesOf(p.practiceId);
+    expect(invoices).toHaveLength(2);
+    const bySecond = invoices.find((i) => i.primaryPolicyId === second);
+    expect(bySecond?.totalCents).toBe(17500);
+    expect(invoices.find((i) => i !== bySecond)?.totalCents).toBe(2 * 17500);
   });
 
   it("manual review: sessions become Pended invoices, a person opens them, and only open ones are processed", async () => {

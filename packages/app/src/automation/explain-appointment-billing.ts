@@ -85,11 +85,12 @@ export const explainAppointmentBilling = async (
     const fixes = reasons.map((r) => skipReasonFix[r.code]).filter((f): f is string => !!f);
     tonight = `It will not be invoiced at the next run (${when(next.scheduledAt, timeZone)}) unless you ${fixes.length ? fixes.join(", and ") : "resolve the reasons above"}.`;
   } else if (config.invoiceCreationMode === "monthly") {
-    const covered = previousMonthRange(next.localDate);
+    // A monthly run takes every uninvoiced session up to the end of the previous month (earlier months too).
+    const coveredTo = previousMonthRange(next.localDate).to;
     tonight =
-      facts.dateOfService >= covered.from && facts.dateOfService <= covered.to
+      facts.dateOfService <= coveredTo
         ? `It will be invoiced with the client's monthly invoice on ${when(next.scheduledAt, timeZone)}.`
-        : `It will be invoiced with the monthly invoice after its month ends (the run on ${when(next.scheduledAt, timeZone)} covers ${covered.from} to ${covered.to}).`;
+        : `It will be invoiced with the monthly invoice after its month ends (the run on ${when(next.scheduledAt, timeZone)} covers sessions up to ${coveredTo}).`;
   } else {
     const pended = config.invoiceCreationMode === "manual" ? " as a Pended invoice for your review" : "";
     tonight = `It will be invoiced${pended} at the next run, ${when(next.scheduledAt, timeZone)}.`;

@@ -42,21 +42,23 @@ type Billable = { facts: AppointmentBillingFacts; decision: BillableDecision };
 
 export const COMPLETED = ["kept", "no_show", "late_cancel"] as const;
 
-/** The dates of service a creation run looks at: up to today, or the previous month on a monthly run; never before the start date. */
+/**
+ * The dates of service a creation run looks at: up to today, or up to the end of the previous month on a monthly
+ * run; never before the start date. A monthly run also takes sessions of earlier months that are still not
+ * invoiced (marked Kept late, a note signed after their month's run): otherwise no later run would ever bill them.
+ */
 export const creationWindow = (
   ctx: BillingContext,
   today: LocalDate,
   monthly: boolean,
 ): { dosFrom: LocalDate | null; dosTo: LocalDate } => {
   const startDate = ctx.eligibility.startDate;
-  if (!monthly) return { dosFrom: startDate, dosTo: today };
-  const range = previousMonthRange(today);
-  return { dosFrom: startDate && startDate > range.from ? startDate : range.from, dosTo: range.to };
+  return { dosFrom: startDate, dosTo: monthly ? previousMonthRange(today).to : today };
 };
 
 /**
- * Invoice Creation. Candidates are completed, uninvoiced sessions up to `today` (the previous month on a monthly
- * run). Each is decided in memory; billable ones are claimed through appointment_invoices (primary key on the
+ * Invoice Creation. Candidates are completed, uninvoiced sessions up to `today` (up to the end of the previous month
+ * on a monthly run). Each is decided in memory; billable ones are claimed through appointment_invoices (primary key on the
  * appointment, written in the same transaction as the invoice), so concurrent workers, a retried job or the
  * on-Kept path racing the nightly run can never invoice a session twice. Every candidate's outcome is recorded.
  */
@@ -128,9 +130,11 @@ const writeBatch = async (
     }
   }
 
-  // One invoice per session, or per client for the month.
+  // One invoice per session, or on a monthly run per client and primary policy: sessions of one month can fall on
+  // both sides of a change of insurance, and an invoice (and the claim made from it) goes to one payer.
   const invoiceIdByKey = new Map<string, string>();
-  const invoiceKey = (b: Billable) => (monthly ? b.facts.clientId : b.facts.appointmentId);
+  const invoiceKey = (b: Billable) =>
+    monthly ? `${b.facts.clientId}:${b.decision.primaryPolicy?.policyId ?? "none"}` : b.facts.appointmentId;
   for (const b of billable)
     if (!invoiceIdByKey.has(invoiceKey(b))) invoiceIdByKey.set(invoiceKey(b), newId(now.getTime()));
 

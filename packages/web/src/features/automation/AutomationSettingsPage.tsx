@@ -39,7 +39,8 @@ export const modeInfo: Record<InvoiceCreationMode, { label: string; description:
   },
   monthly: {
     label: "Monthly",
-    description: "On the 1st of each month, one invoice per client for the previous month's sessions.",
+    description:
+      "On the 1st of each month, one invoice per client (and insurance policy) for the previous month's sessions, with any earlier session still not invoiced.",
   },
   manual: {
     label: "Manual review",
