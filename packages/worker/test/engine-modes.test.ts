@@ -1,7 +1,9 @@
 import {
+  appointmentsResource,
   changeAppointmentStatus,
   explainAppointmentBilling,
   openInvoices,
+  updateResource,
   voidInvoice,
 } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
@@ -224,6 +226,46 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     ).rejects.toMatchObject({
       code: "ILLEGAL_TRANSITION",
     });
+  });
+
+  it("a session on a live invoice keeps its status and details until the invoice is voided", async () => {
+    const clock = new ManualClock(local("2026-03-02T08:00", ZONE));
+    const ports = filePorts();
+    const p = await createBillingPractice(database, ZONE, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.automations.invoice_creation.enabled = true;
+    });
+    const clientId = await createClient(database, p, clock.now());
+    const appt = await createAppointment(database, p, clientId, clock.now(), {
+      localStart: "2026-03-02T09:00",
+      status: "kept",
+    });
+    await simulate(database, clock, ports, local("2026-03-03T00:30", ZONE));
+    const [invoice] = await invoicesOf(p.practiceId);
+    const refused = { code: "CONFLICT", details: { invoiceId: invoice!.id, invoiceNumber: invoice!.number } };
+    // Reopening it (the way to cancel a Kept session) is refused while the invoice is live.
+    await expect(
+      changeAppointmentStatus(database, p.actor, appt, "upcoming", clock.now()),
+    ).rejects.toMatchObject(refused);
+    const [before] = await database.db
+      .select()
+      .from(tables.appointments)
+      .where(eq(tables.appointments.id, appt));
+    const later = { startsAt: "2026-03-02T18:00:00Z", endsAt: "2026-03-02T18:50:00Z" };
+    await expect(
+      updateResource(database, appointmentsResource, p.actor, appt, before!.version, later, clock.now()),
+    ).rejects.toMatchObject(refused);
+    const [after] = await database.db
+      .select()
+      .from(tables.appointments)
+      .where(eq(tables.appointments.id, appt));
+    expect([after!.status, after!.version]).toEqual(["kept", before!.version]);
+    // Voided, the session is released: it can be canceled, and nothing bills it again.
+    await voidInvoice(database, p.actor, invoice!.id, "session did not happen", clock.now());
+    await changeAppointmentStatus(database, p.actor, appt, "upcoming", clock.now());
+    await changeAppointmentStatus(database, p.actor, appt, "canceled", clock.now());
+    await simulate(database, clock, ports, local("2026-03-04T00:30", ZONE));
+    expect((await invoicesOf(p.practiceId)).map((i) => i.status)).toEqual(["void"]);
   });
 
   it("a voided invoice is kept, its session is released and invoiced again on a new invoice", async () => {

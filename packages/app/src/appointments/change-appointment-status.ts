@@ -11,6 +11,7 @@ import { recordAudit } from "../audit/record-audit";
 import { enqueueOnKeptInvoice } from "../billing/invoice-on-kept";
 import { translateDbError } from "../db-errors";
 import type { TenantActor } from "../resources/crud";
+import { assertNotInvoiced } from "./assert-not-invoiced";
 
 export type AppointmentStatusChanged = {
   practiceId: string;
@@ -24,7 +25,7 @@ export type StatusChangeListener = (event: AppointmentStatusChanged) => void;
 
 /**
  * Moves an appointment through its one transition table, writing the status, its history row and the audit
- * row in one transaction. Listeners hear about it after commit (the on-Kept invoice path hangs here).
+ * row in one transaction. A session on a live invoice keeps its status until the invoice is voided. Listeners hear about it after commit (the on-Kept invoice path hangs here).
  */
 export const changeAppointmentStatus = async (
   database: Database,
@@ -60,6 +61,7 @@ export const changeAppointmentStatus = async (
       }
       const from = current.status as AppointmentStatus;
       assertTransition("Appointment status", appointmentTransitions, from, to);
+      await assertNotInvoiced(tx, actor.practiceId, appointmentId, "change its status");
       const [row] = await tx
         .update(tables.appointments)
         .set({

@@ -2,6 +2,7 @@ import { DomainError, localDateAt, notFound } from "@billcycle/core";
 import { type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { assertNotInvoiced } from "../../appointments/assert-not-invoiced";
 import { instant, localDate, modifiers } from "../../schemas/common";
 import { assertReferenceInPractice } from "../assert-reference";
 import type { ResourceDefinition, Row, WriteContext } from "../resource-definition";
@@ -126,6 +127,7 @@ const createAppointment = async (input: Row, { tx, actor, now }: WriteContext): 
 };
 
 const updateAppointment = async (id: string, patch: Row, existing: Row, { tx, actor, now }: WriteContext) => {
+  await assertNotInvoiced(tx, actor.practiceId, id, "change the session");
   const { services: lines, ...fields } = patch as Row & { services?: ServiceLineInput[] };
   const set: Row = {};
   for (const key of ["clientId", "providerId", "locationId"] as const)
