@@ -76,6 +76,7 @@ export type BillingProvider = Preserved & {
   taxId: Reference;
   /** PRV*BI*PXC provider taxonomy code. */
   taxonomy?: string;
+  /** At most two PER contacts. */
   contacts?: Contact[];
   /** REF*0B state license / REF*1G UPIN. */
   secondaryIds?: Reference[];
@@ -299,18 +300,20 @@ export type TransactionHeader837P = Preserved & {
   time: string;
   /** BHT06: `CH` chargeable (claims, default) or `RP` reporting (encounters). */
   claimType?: "CH" | "RP";
+  /** NM1*41 and one or two PER contacts (the guide requires one). */
   submitter: { name: PartyName; contacts: Contact[] };
   receiver: { name: PartyName };
   /** ST03; defaults to the group version. */
   implementationReference?: string;
 };
 
-/** One transaction set: header and claims. */
+/** One transaction set: header and claims (at least one; the writer refuses an empty list). */
 export type Transaction837P = { header: TransactionHeader837P; claims: Claim837P[] };
 
 /** What the writer writes and the reader returns: one interchange with one functional group. */
 export type Batch837P = {
   interchange: InterchangeInfo;
   group: GroupInfo;
+  /** At least one transaction set. */
   transactions: Transaction837P[];
 };

@@ -1,6 +1,7 @@
 import { X12Error } from "../../errors.js";
 import type { Preserved, RawElement, RawSegment } from "../../model/837p.js";
 import type { Delimiters } from "../../tokenizer/delimiters.js";
+import type { ValueLocator } from "./locate.js";
 
 const KEY_ELEMENT = "\u001d";
 const KEY_COMPONENT = "\u001f";
@@ -92,35 +93,50 @@ export class SegmentRenderer {
   }
 
   /** One pass over the value's characters against a lookup table (this runs for every value). */
-  private check(value: string, seg: RawSegment, position: number, strictRepetition: boolean): void {
+  private check(
+    value: string,
+    seg: RawSegment,
+    position: number,
+    strictRepetition: boolean,
+    locate: ValueLocator | undefined,
+  ): void {
     const table = this.forbidden;
     for (let i = 0; i < value.length; i++) {
       const code = value.charCodeAt(i);
       const level = code < 256 ? (table[code] as number) : (this.high.get(code) ?? 0);
-      if (level === 1 || (level === 2 && strictRepetition)) this.fail(seg, position, value, value.charAt(i));
+      if (level === 1 || (level === 2 && strictRepetition))
+        this.fail(seg, position, value, value.charAt(i), locate);
     }
   }
 
-  private fail(seg: RawSegment, position: number, value: string, delimiter: string): never {
+  private fail(
+    seg: RawSegment,
+    position: number,
+    value: string,
+    delimiter: string,
+    locate: ValueLocator | undefined,
+  ): never {
     throw new X12Error("INVALID_MODEL", `a value contains the delimiter ${JSON.stringify(delimiter)}`, {
       segmentId: String(seg[0] ?? ""),
       elementPosition: position,
+      path: locate?.(value, delimiter),
       found: value,
       expected: "text without delimiter characters",
     });
   }
 
   /** ISA: its elements 11 and 16 are the delimiters themselves, so only ISA01-ISA10 are checked. */
-  renderIsa(seg: readonly string[]): string {
-    for (let i = 1; i <= 10; i++) this.check(seg[i] ?? "", seg, i, true);
+  renderIsa(seg: readonly string[], locate?: ValueLocator): string {
+    for (let i = 1; i <= 10; i++) this.check(seg[i] ?? "", seg, i, true, locate);
     return seg.join(this.delimiters.element) + this.suffix;
   }
 
   /**
    * One segment as text, terminator included. `fromModel` segments may not contain the repetition
-   * separator; preserved raw segments may (they are written back as they were read).
+   * separator; preserved raw segments may (they are written back as they were read). `locate`
+   * names the model field of a refused value in the error's `path`.
    */
-  render(seg: RawSegment, fromModel: boolean): string {
+  render(seg: RawSegment, fromModel: boolean, locate?: ValueLocator): string {
     const trimmed = trimSegment(seg);
     const { element, component } = this.delimiters;
     let text = "";
@@ -128,13 +144,13 @@ export class SegmentRenderer {
       const e = trimmed[i] as RawElement;
       if (i > 0) text += element;
       if (typeof e === "string") {
-        this.check(e, seg, i, fromModel);
+        this.check(e, seg, i, fromModel, locate);
         text += e;
       } else {
         const parts = trimComponents(e);
         for (let j = 0; j < parts.length; j++) {
           const part = parts[j] as string;
-          this.check(part, seg, i, fromModel);
+          this.check(part, seg, i, fromModel, locate);
           if (j > 0) text += component;
           text += part;
         }

@@ -1,8 +1,10 @@
 import { X12Error } from "../../errors.js";
 import type {
   Address,
+  Batch837P,
   BillingProvider,
   Claim837P,
+  Contact,
   PartyName,
   Patient,
   Payer,
@@ -52,6 +54,26 @@ const FREQUENCY = new Set(["1", "7", "8"]);
 const GENDER = new Set(["F", "M", "U"]);
 const PO_BOX = /\b(P\.?\s*O\.?\s*BOX|POST\s+OFFICE\s+BOX|LOCK\s*BOX|PMB)\b/i;
 const ICD10 = /^[A-TV-Z][0-9][0-9A-Z]([0-9A-Z]{1,4})?$/;
+/** PER03 communication number qualifiers; `EX` (extension) only follows a number. */
+const FIRST_NUMBER = new Set(["TE", "EM", "FX"]);
+const NEXT_NUMBER = new Set(["TE", "EM", "FX", "EX"]);
+
+/**
+ * A refused value as the `found` text of an error: strings as they are, numbers as JavaScript
+ * prints them (`NaN`, `Infinity`, which JSON would turn into `null`), anything else as JSON.
+ */
+export function foundText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value !== "object" || value === null) return String(value);
+  try {
+    const json = JSON.stringify(value, (_key, v: unknown) =>
+      typeof v === "number" && !Number.isFinite(v) ? String(v) : v,
+    );
+    return json ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
 
 /** NPI check digit: Luhn over "80840" + the first nine digits. */
 export function isValidNpi(npi: string): boolean {
@@ -73,11 +95,18 @@ class Checker {
   constructor(readonly strict: boolean) {}
 
   fail(path: string, summary: string, expected: string, found: unknown): never {
-    throw new X12Error("INVALID_MODEL", summary, {
-      path,
-      expected,
-      found: found === undefined ? "undefined" : typeof found === "string" ? found : JSON.stringify(found),
-    });
+    throw new X12Error("INVALID_MODEL", summary, { path, expected, found: foundText(found) });
+  }
+
+  /** A required model object; a missing one would otherwise end as a TypeError while writing. */
+  object(path: string, value: unknown, what: string): void {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      this.fail(path, `${what} is required`, "an object", value);
+  }
+
+  /** A required list of at least `min` entries (`min` 1: a loop the guide requires at least once). */
+  list(path: string, value: unknown, summary: string, min: number, expected: string): void {
+    if (!Array.isArray(value) || value.length < min) this.fail(path, summary, expected, value);
   }
 
   text(path: string, value: unknown, what: string, max?: number): void {
@@ -132,6 +161,42 @@ class Checker {
     }
   }
 
+  /**
+   * PER contacts, at most `max` (the loop's repeat) with one to three numbers each; `min` (1 when
+   * the guide requires the PER) and the number qualifiers are checked in strict mode.
+   */
+  contacts(path: string, list: Contact[] | undefined, what: string, min: number, max: number): void {
+    if (!Array.isArray(list))
+      this.fail(path, `${what} contacts must be a list`, "an array of contacts", list);
+    if (list.length > max || (this.strict && list.length < min)) {
+      const summary =
+        min > 0
+          ? `the ${what} needs ${min} to ${max} contacts (PER)`
+          : `the ${what} has at most ${max} contacts (PER)`;
+      this.fail(path, summary, `${min}-${max} contacts`, list);
+    }
+    list.forEach((contact, i) => {
+      this.object(`${path}[${i}]`, contact, `${what} contact`);
+      const numbers = contact.numbers;
+      if (!Array.isArray(numbers) || numbers.length > 3 || (this.strict && numbers.length === 0)) {
+        this.fail(
+          `${path}[${i}].numbers`,
+          `a ${what} contact has one to three communication numbers (PER03-PER08)`,
+          "1-3 numbers",
+          numbers,
+        );
+      }
+      numbers.forEach((n, j) => {
+        const at = `${path}[${i}].numbers[${j}]`;
+        this.object(at, n, `${what} contact number`);
+        if (!this.strict) return;
+        const allowed = j === 0 ? FIRST_NUMBER : NEXT_NUMBER;
+        this.oneOf(`${at}.qualifier`, n.qualifier, allowed, `${what} contact number qualifier`);
+        this.text(`${at}.value`, n.value, `${what} contact number`, 256);
+      });
+    });
+  }
+
   address(
     path: string,
     a: Address | undefined,
@@ -167,6 +232,7 @@ class Checker {
 }
 
 function billingProvider(c: Checker, path: string, bp: BillingProvider): void {
+  c.object(path, bp, "billing provider");
   c.name(`${path}.name`, bp.name, "billing provider", { id: "npi" });
   c.address(`${path}.address`, bp.address, "billing provider address", { zip9: true, noPoBox: true });
   if (bp.taxId === undefined)
@@ -185,10 +251,16 @@ function billingProvider(c: Checker, path: string, bp: BillingProvider): void {
       bp.taxonomy,
     );
   }
-  if (bp.payTo) c.address(`${path}.payTo.address`, bp.payTo.address, "pay-to address");
+  if (bp.contacts !== undefined) c.contacts(`${path}.contacts`, bp.contacts, "billing provider", 0, 2);
+  if (bp.payTo) {
+    if (bp.payTo.entityType !== "1" && bp.payTo.entityType !== "2")
+      c.fail(`${path}.payTo.entityType`, "pay-to entity type must be 1 or 2", "1 or 2", bp.payTo.entityType);
+    c.address(`${path}.payTo.address`, bp.payTo.address, "pay-to address");
+  }
 }
 
 function subscriber(c: Checker, path: string, s: Subscriber): void {
+  c.object(path, s, "subscriber");
   c.oneOf(`${path}.payerResponsibility`, s.payerResponsibility, RESPONSIBILITY, "SBR01 payer responsibility");
   c.oneOf(
     `${path}.claimFilingIndicator`,
@@ -208,6 +280,7 @@ function subscriber(c: Checker, path: string, s: Subscriber): void {
 }
 
 function payer(c: Checker, path: string, p: Payer): void {
+  c.object(path, p, "payer");
   c.name(`${path}.name`, p.name, "payer", { id: "required" });
   if (c.strict && p.name.entityType !== "2")
     c.fail(`${path}.name.entityType`, "payer must be an organization", "2", p.name.entityType);
@@ -233,6 +306,7 @@ function patient(c: Checker, path: string, p: Patient): void {
 }
 
 function line(c: Checker, path: string, l: ServiceLine837P, diagnoses: number): void {
+  c.object(path, l, "service line");
   if (l.procedure === undefined) c.fail(`${path}.procedure`, "procedure is required", "{ code }", undefined);
   c.text(`${path}.procedure.code`, l.procedure.code, "procedure code", 48);
   const modifiers = l.procedure.modifiers ?? [];
@@ -306,6 +380,7 @@ function line(c: Checker, path: string, l: ServiceLine837P, diagnoses: number): 
 /** Checks one claim, with all its lines (before splitting). */
 export function validateClaim(claim: Claim837P, path: string, level: ValidationLevel): void {
   const c = new Checker(level === "strict");
+  c.object(path, claim, "claim");
   billingProvider(c, `${path}.billingProvider`, claim.billingProvider);
   subscriber(c, `${path}.subscriber`, claim.subscriber);
   payer(c, `${path}.payer`, claim.payer);
@@ -379,11 +454,43 @@ export function validateClaim(claim: Claim837P, path: string, level: ValidationL
   }
 }
 
-export function validateHeader(h: TransactionHeader837P, path: string): void {
-  const c = new Checker(false);
+/** Checks the BHT, submitter (1000A) and receiver (1000B) of one transaction. */
+export function validateHeader(h: TransactionHeader837P, path: string, level: ValidationLevel): void {
+  const c = new Checker(level === "strict");
+  c.object(path, h, "transaction header");
   c.text(`${path}.referenceId`, h.referenceId, "BHT03 reference id", 50);
   c.date(`${path}.date`, h.date, "BHT04 date");
   if (!isX12Time(h.time)) c.fail(`${path}.time`, "BHT05 time", "HHMM or HHMMSS", h.time);
   c.name(`${path}.submitter.name`, h.submitter?.name, "submitter", { id: "required" });
+  c.contacts(`${path}.submitter.contacts`, h.submitter.contacts, "submitter", 1, 2);
   c.name(`${path}.receiver.name`, h.receiver?.name, "receiver", { id: "required" });
+}
+
+/**
+ * The shape of the whole batch, checked before anything is written or any control number is
+ * drawn: the envelope values, at least one transaction set, and at least one claim in each (a
+ * transaction set without claims has no billing provider loop 2000A, which the guide requires).
+ */
+export function validateBatch(batch: Batch837P): void {
+  const c = new Checker(false);
+  c.object("interchange", batch.interchange, "interchange (ISA values)");
+  c.object("group", batch.group, "functional group (GS values)");
+  c.list(
+    "transactions",
+    batch.transactions,
+    "a batch needs at least one transaction set",
+    1,
+    "1+ transactions",
+  );
+  batch.transactions.forEach((t, i) => {
+    c.object(`transactions[${i}]`, t, "transaction");
+    c.object(`transactions[${i}].header`, t.header, "transaction header");
+    c.list(
+      `transactions[${i}].claims`,
+      t.claims,
+      "a transaction needs at least one claim (loop 2000A)",
+      1,
+      "1+ claims",
+    );
+  });
 }

@@ -10,10 +10,12 @@ import type {
   ServiceLine837P,
   Subscriber,
   Transaction837P,
+  TransactionHeader837P,
 } from "../../model/837p.js";
 import { DEFAULT_DELIMITERS, type Delimiters, validateDelimiters } from "../../tokenizer/delimiters.js";
 import { isoToX12Date } from "../../values/dates.js";
 import { type ControlNumberSource, nextControlNumber } from "./control.js";
+import { locatorAt, type ValueLocator } from "./locate.js";
 import { applyPreserved, SegmentRenderer } from "./raw.js";
 import { sameValue } from "./same.js";
 import {
@@ -38,10 +40,10 @@ import {
   sv1,
 } from "./segments.js";
 import { defaultSplitSuffix, type SplitSuffix, splitClaim } from "./split.js";
-import { type ValidationLevel, validateClaim, validateHeader } from "./validate.js";
+import { type ValidationLevel, validateBatch, validateClaim, validateHeader } from "./validate.js";
 
 export type Write837POptions = {
-  /** Supplies ISA13, GS06 and each ST02. */
+  /** Supplies ISA13, GS06 and each ST02, synchronously (a Promise is refused). */
   controlNumbers: ControlNumberSource;
   /** Default `*`, `:`, `^`, `~`. */
   delimiters?: Delimiters;
@@ -62,6 +64,30 @@ export type Write837POptions = {
 };
 
 const IMPLEMENTATION = "005010X222A1";
+
+/** The numeric limits of {@link Write837POptions}: positive whole numbers (0 or NaN would lose claims). */
+const LIMITS = ["maxClaimsPerBillingProvider", "maxLinesPerClaim", "maxClaimsPerTransaction"] as const;
+
+/** Refuses options the writer cannot work with, before anything is written. */
+function checkOptions(options: Write837POptions): void {
+  for (const name of LIMITS) {
+    const value = options[name];
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
+      throw new X12Error("INVALID_MODEL", `${name} must be a positive whole number`, {
+        path: `options.${name}`,
+        expected: "an integer >= 1",
+        found: String(value),
+      });
+    }
+  }
+  if (options.splitSuffix !== undefined && typeof options.splitSuffix !== "function") {
+    throw new X12Error("INVALID_MODEL", "splitSuffix must be a function", {
+      path: "options.splitSuffix",
+      expected: "(patientControlNumber, part, parts) => string",
+      found: typeof options.splitSuffix,
+    });
+  }
+}
 
 function pad(value: string, width: number): string {
   return value.length >= width ? value : value + " ".repeat(width - value.length);
@@ -139,6 +165,8 @@ function renderingIsBilling(claim: Claim837P): boolean {
  * SE/GE/IEA counts are computed; control numbers come from `options.controlNumbers`.
  */
 export function* generate837P(batch: Batch837P, options: Write837POptions): Generator<string> {
+  validateBatch(batch);
+  checkOptions(options);
   const delimiters = validateDelimiters(
     { ...(options.delimiters ?? DEFAULT_DELIMITERS) },
     "options.delimiters",
@@ -171,6 +199,7 @@ export function* generate837P(batch: Batch837P, options: Write837POptions): Gene
   const isaControl = nextControlNumber(options.controlNumbers, "interchange");
   yield renderer.renderIsa(
     isaSegment(interchange, isaControl, delimiters, isoToX12Date(isaDate) as string, isaTime),
+    locatorAt("interchange", interchange),
   );
 
   const group = batch.group;
@@ -195,14 +224,15 @@ export function* generate837P(batch: Batch837P, options: Write837POptions): Gene
       version,
     ],
     true,
+    locatorAt("group", group),
   );
 
   let transactionSets = 0;
   for (const [t, transaction] of batch.transactions.entries()) {
-    validateHeader(transaction.header, `transactions[${t}].header`);
+    validateHeader(transaction.header, `transactions[${t}].header`, level);
     for (const chunk of transactionSetsOf(transaction, t, maxLines, suffix, maxPerTransaction, level)) {
       transactionSets++;
-      yield* writeTransactionSet(chunk.transaction, chunk.part, {
+      yield* writeTransactionSet(chunk, {
         renderer,
         version,
         control: nextControlNumber(options.controlNumbers, "transaction"),
@@ -214,6 +244,18 @@ export function* generate837P(batch: Batch837P, options: Write837POptions): Gene
   yield renderer.render(["IEA", "1", isaControl], true);
 }
 
+/** A claim as written (a whole claim or one part of a split one) and the claim it comes from. */
+type PlacedClaim = {
+  claim: Claim837P;
+  /** The claim as given, whose line indexes the error paths use. */
+  source: Claim837P;
+  /** Where the given claim is in the batch, e.g. `transactions[0].claims[3]`. */
+  path: string;
+};
+
+/** One transaction set to write: a part of a transaction's claims. */
+type SetChunk = { header: TransactionHeader837P; headerPath: string; claims: PlacedClaim[]; part: number };
+
 /** Validates and splits claims, then cuts them into transaction sets of at most `max` claims. */
 function* transactionSetsOf(
   transaction: Transaction837P,
@@ -222,56 +264,73 @@ function* transactionSetsOf(
   suffix: SplitSuffix,
   max: number,
   level: ValidationLevel,
-): Generator<{ transaction: Transaction837P; part: number }> {
-  let current: Claim837P[] = [];
+): Generator<SetChunk> {
+  const header = transaction.header;
+  const headerPath = `transactions[${t}].header`;
+  let current: PlacedClaim[] = [];
   let part = 0;
   const maxPcn = level === "strict" ? 20 : 38;
   for (const [c, claim] of transaction.claims.entries()) {
-    validateClaim(claim, `transactions[${t}].claims[${c}]`, level);
-    for (const piece of splitClaim(claim, maxLines, suffix, maxPcn)) {
-      current.push(piece);
+    const path = `transactions[${t}].claims[${c}]`;
+    validateClaim(claim, path, level);
+    for (const piece of splitClaim(claim, maxLines, suffix, maxPcn, path)) {
+      current.push({ claim: piece, source: claim, path });
       if (current.length === max) {
-        yield { transaction: { header: transaction.header, claims: current }, part: part++ };
+        yield { header, headerPath, claims: current, part: part++ };
         current = [];
       }
     }
   }
-  if (current.length > 0 || part === 0)
-    yield { transaction: { header: transaction.header, claims: current }, part };
+  // validateBatch refused a transaction without claims: every set written has at least one.
+  if (current.length > 0) yield { header, headerPath, claims: current, part };
 }
 
 type SetContext = { renderer: SegmentRenderer; version: string; control: string; maxPerProvider: number };
 
-function* writeTransactionSet(
-  transaction: Transaction837P,
-  part: number,
-  ctx: SetContext,
-): Generator<string> {
+/** Claim properties written in their own loops, not from the claim's 2300 segments. */
+const CLAIM_LOOPS: ReadonlySet<string> = new Set([
+  "billingProvider",
+  "subscriber",
+  "payer",
+  "patient",
+  "lines",
+]);
+
+/** Locates a refused value of a service line, by its index in the claim as given. */
+function lineLocator(placed: PlacedClaim, line: ServiceLine837P): ValueLocator {
+  return (value, delimiter) =>
+    locatorAt(`${placed.path}.lines[${placed.source.lines.indexOf(line)}]`, line)(value, delimiter);
+}
+
+function* writeTransactionSet(chunk: SetChunk, ctx: SetContext): Generator<string> {
   const { renderer } = ctx;
   let count = 0;
   const raw = new Set<RawSegment>();
-  const emit = (segments: RawSegment[]): string => {
+  const emit = (segments: RawSegment[], locate: ValueLocator): string => {
     let text = "";
     for (const seg of segments) {
-      text += renderer.render(seg, !raw.has(seg));
+      text += renderer.render(seg, !raw.has(seg), locate);
       count++;
     }
     return text;
   };
-  const header = transaction.header;
+  const { header, part } = chunk;
+  const atHeader = locatorAt(chunk.headerPath, header);
   // A transaction cut in parts keeps the batch id unique per part.
   const headerForPart = part === 0 ? header : { ...header, referenceId: `${header.referenceId}-${part + 1}` };
-  yield emit([["ST", "837", ctx.control, header.implementationReference ?? ctx.version]]);
+  yield emit([["ST", "837", ctx.control, header.implementationReference ?? ctx.version]], atHeader);
   const headerSegments: RawSegment[] = [
     bht(headerForPart),
     nm1("41", header.submitter.name),
     ...header.submitter.contacts.map(per),
     nm1("40", header.receiver.name),
   ];
-  yield emit(applyPreserved(headerSegments, header, raw));
+  yield emit(applyPreserved(headerSegments, header, raw), atHeader);
 
   const hls: HlState = { n: 0 };
-  for (const claim of transaction.claims) {
+  for (const placed of chunk.claims) {
+    const { claim, path } = placed;
+    const atClaim = locatorAt(path, claim, CLAIM_LOOPS);
     let text = "";
     const bp = claim.billingProvider;
     if (
@@ -283,8 +342,8 @@ function* writeTransactionSet(
       hls.provider = { id, value: bp, claims: 0 };
       hls.subscriber = undefined;
       hls.patient = undefined;
-      text += emit([hl(id, undefined, "20", true)]);
-      text += emit(billingProviderSegments(bp, raw));
+      text += emit([hl(id, undefined, "20", true)], atClaim);
+      text += emit(billingProviderSegments(bp, raw), locatorAt(`${path}.billingProvider`, bp));
     }
     const self = claim.patient === undefined;
     const sub = hls.subscriber;
@@ -297,9 +356,15 @@ function* writeTransactionSet(
       const id = ++hls.n;
       hls.subscriber = { id, value: claim.subscriber, payer: claim.payer, self };
       hls.patient = undefined;
-      text += emit([hl(id, hls.provider.id, "22", !self)]);
-      text += emit(applyPreserved(subscriberSegments(claim.subscriber, self), claim.subscriber, raw));
-      text += emit(applyPreserved(payerSegments(claim.payer), claim.payer, raw));
+      text += emit([hl(id, hls.provider.id, "22", !self)], atClaim);
+      text += emit(
+        applyPreserved(subscriberSegments(claim.subscriber, self), claim.subscriber, raw),
+        locatorAt(`${path}.subscriber`, claim.subscriber),
+      );
+      text += emit(
+        applyPreserved(payerSegments(claim.payer), claim.payer, raw),
+        locatorAt(`${path}.payer`, claim.payer),
+      );
     }
     const patient = claim.patient;
     if (
@@ -308,13 +373,16 @@ function* writeTransactionSet(
     ) {
       const id = ++hls.n;
       hls.patient = { id, value: patient };
-      text += emit([hl(id, hls.subscriber?.id, "23", false)]);
-      text += emit(applyPreserved(patientSegments(patient), patient, raw));
+      text += emit([hl(id, hls.subscriber?.id, "23", false)], atClaim);
+      text += emit(
+        applyPreserved(patientSegments(patient), patient, raw),
+        locatorAt(`${path}.patient`, patient),
+      );
     }
     hls.provider.claims++;
-    text += emit(applyPreserved(claimSegments(claim), claim, raw));
+    text += emit(applyPreserved(claimSegments(claim), claim, raw), atClaim);
     claim.lines.forEach((line, i) => {
-      text += emit(applyPreserved(lineSegments(line, i + 1), line, raw));
+      text += emit(applyPreserved(lineSegments(line, i + 1), line, raw), lineLocator(placed, line));
     });
     yield text;
   }
@@ -436,6 +504,7 @@ export function expandClaims(
       options.maxLinesPerClaim ?? 50,
       options.splitSuffix ?? defaultSplitSuffix,
       level === "strict" ? 20 : 38,
+      `claims[${i}]`,
     );
   });
 }
