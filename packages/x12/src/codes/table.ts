@@ -11,6 +11,7 @@ const CACHE = new WeakMap<CodeTable, Map<string, CodeText>>();
 let lastTable: CodeTable | undefined;
 let lastByCode: Map<string, CodeText> | undefined;
 
+/** A code with its text from `table` (`text` undefined for a code the table does not know); cached per table. */
 export function codeText(table: CodeTable, code: string): CodeText {
   let byCode = table === lastTable ? lastByCode : CACHE.get(table);
   if (byCode === undefined) {

@@ -94,6 +94,7 @@ function digits(seg: Segment, position: number, what: string, min: number, max: 
   return value;
 }
 
+/** Reads an ISA segment (sender, receiver, date, control number, usage, delimiters); `BAD_ELEMENT` on invalid values. */
 export function readInterchangeHeader(seg: Segment): InterchangeHeader {
   const date = x12ShortDateToIso(seg.element(9));
   if (date === undefined) {
@@ -126,6 +127,7 @@ export function readInterchangeHeader(seg: Segment): InterchangeHeader {
   };
 }
 
+/** Reads a GS segment (functional id, sender and receiver codes, date, control number, version). */
 export function readGroupHeader(seg: Segment): GroupHeader {
   const rawDate = required(seg, 4, "GS04 group date");
   const date = x12DateToIso(rawDate);
@@ -151,6 +153,7 @@ export function readGroupHeader(seg: Segment): GroupHeader {
   };
 }
 
+/** Reads an ST segment (transaction set id, control number, implementation convention reference). */
 export function readTransactionHeader(seg: Segment): TransactionHeader {
   const st03 = seg.element(3);
   return {

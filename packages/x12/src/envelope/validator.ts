@@ -26,6 +26,7 @@ export type TransactionHandler = {
   view?(view: SegmentView): void;
 };
 
+/** Options of {@link EnvelopeValidator}: strict or lenient, and where lenient warnings go. */
 export type EnvelopeOptions = {
   /** Strict (default): count and control-number mismatches throw. Lenient: they become warnings. */
   strict?: boolean;

@@ -8,6 +8,7 @@ import { idFor, isUpperOrDigit, segmentId, segmentIdKey } from "./segment-id.js"
 /** Text decoding of segment bytes. Delimiters are ASCII, so both are safe for scanning. */
 export type X12Encoding = "utf8" | "latin1";
 
+/** Options of {@link SegmentScanner}: limits, delimiters for envelope-less input, decoding, strictness. */
 export type ScannerOptions = {
   /** Delimiters for input without an ISA envelope (starting at ST). Ignored when ISA is present. */
   delimiters?: Delimiters;

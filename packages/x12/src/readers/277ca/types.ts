@@ -51,6 +51,7 @@ export type Status277 = {
   disposition: Disposition277;
 };
 
+/** A REF: its qualifier (e.g. `1K` payer claim number) and value. */
 export type Reference277 = { qualifier: string; value: string };
 
 /** Counters and totals of the receiver (2200B) and provider (2200C) levels. */

@@ -6,6 +6,7 @@ import { FieldReader } from "../fields.js";
 import { Reader835 } from "./reader.js";
 import type { Claim835, Event835, Imbalance, Remittance835 } from "./types.js";
 
+/** {@link ReadOptions} plus how the 835 reader treats amounts with more than two decimals. */
 export type Read835Options = ReadOptions & {
   /**
    * Amounts with more than two significant decimals: `"reject"` (default) reports BAD_ELEMENT,

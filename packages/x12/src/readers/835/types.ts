@@ -12,6 +12,7 @@ export type Amount835 = { qualifier: string; cents: number };
 /** A qualified quantity (QTY). */
 export type Quantity835 = { qualifier: string; quantity: number };
 
+/** A postal address from N3/N4 (payer, payee). */
 export type Address835 = {
   lines: string[];
   city?: string;
@@ -210,6 +211,7 @@ export type Imbalance = {
   message: string;
 };
 
+/** The outcome of a balance check: `balanced` when `imbalances` is empty, each one named. */
 export type BalanceResult = { balanced: boolean; imbalances: readonly Imbalance[] };
 
 /** One claim payment (loop 2100) with its service lines. */

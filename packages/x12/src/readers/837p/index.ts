@@ -1,13 +1,43 @@
 import type { TransactionContext } from "../../envelope/headers.js";
-import type { X12Error } from "../../errors.js";
+import { X12Error } from "../../errors.js";
 import type { Batch837P, Transaction837P } from "../../model/837p.js";
 import { type ReadOptions, runAsync, runSync, type WarningEvent } from "../../stream/run.js";
 import type { X12Source } from "../../stream/source.js";
+import type { Delimiters } from "../../tokenizer/delimiters.js";
+import type { ControlNumberKind, ControlNumberSource } from "../../writer/837p/control.js";
 import { FieldReader } from "../fields.js";
 import { Reader837P } from "./reader.js";
 
 /** A read 837P: the batch (writable again with `write837P`) and what the reader noticed. */
-export type Read837P = { batch: Batch837P; warnings: X12Error[] };
+export type Read837P = {
+  batch: Batch837P;
+  warnings: X12Error[];
+  /** The file's own ISA13, GS06 and ST02s (absent envelopes are absent); see {@link originalControlNumbers}. */
+  controlNumbers: { interchange?: string; group?: string; transactions: string[] };
+  /** The delimiters the file was written with. */
+  delimiters: Delimiters;
+};
+
+/**
+ * The control numbers the file was read with, as a `controlNumbers` option for `write837P`: with them, the file's
+ * delimiters and `validation: "structural"`, writing the batch back gives the same segments. Refuses (as
+ * `INVALID_MODEL`) a number the file did not have, e.g. more transaction sets than it held.
+ */
+export function originalControlNumbers(read: Read837P): ControlNumberSource {
+  let next = 0;
+  return (kind: ControlNumberKind) => {
+    const n = read.controlNumbers;
+    const value =
+      kind === "interchange" ? n.interchange : kind === "group" ? n.group : n.transactions[next++];
+    if (value === undefined) {
+      throw new X12Error("INVALID_MODEL", `the file read had no ${kind} control number for this`, {
+        path: "options.controlNumbers",
+        expected: `as many ${kind} numbers as the file held`,
+      });
+    }
+    return value;
+  };
+}
 
 function batchOf(context: TransactionContext): Batch837P {
   const i = context.interchange;
@@ -48,11 +78,21 @@ class Collector {
     const key = context.group ?? context.interchange ?? context;
     let current = this.batches[this.batches.length - 1];
     if (current === undefined || this.key !== key) {
-      current = { batch: batchOf(context), warnings: [] };
+      current = {
+        batch: batchOf(context),
+        warnings: [],
+        controlNumbers: {
+          interchange: context.interchange?.controlNumber,
+          group: context.group?.controlNumber,
+          transactions: [],
+        },
+        delimiters: context.delimiters,
+      };
       this.batches.push(current);
       this.key = key;
     }
     current.batch.transactions.push(transaction);
+    current.controlNumbers.transactions.push(context.transaction.controlNumber);
     current.warnings.push(...this.pending.splice(0));
   }
 

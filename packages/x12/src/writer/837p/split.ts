@@ -4,6 +4,7 @@ import type { Claim837P } from "../../model/837p.js";
 /** Names the parts of a split claim; default `PCN-1`, `PCN-2`, … */
 export type SplitSuffix = (patientControlNumber: string, part: number, parts: number) => string;
 
+/** The default {@link SplitSuffix}: `PCN-1`, `PCN-2`, … */
 export const defaultSplitSuffix: SplitSuffix = (pcn, part) => `${pcn}-${part}`;
 
 /**

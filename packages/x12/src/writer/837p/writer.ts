@@ -42,6 +42,7 @@ import {
 import { defaultSplitSuffix, type SplitSuffix, splitClaim } from "./split.js";
 import { type ValidationLevel, validateBatch, validateClaim, validateHeader } from "./validate.js";
 
+/** Options of {@link write837P} and {@link generate837P}; only `controlNumbers` is required. */
 export type Write837POptions = {
   /** Supplies ISA13, GS06 and each ST02, synchronously (a Promise is refused). */
   controlNumbers: ControlNumberSource;
