@@ -1,5 +1,7 @@
 import {
-  isLocalDate,
+  isCalendarDate,
+  isSupportedDate,
+  isSupportedInstant,
   isValidIcd10,
   isValidModifier,
   isValidNpi,
@@ -9,6 +11,8 @@ import {
   isValidTaxonomy,
   isValidTimeZone,
   isValidZip,
+  supportedDates,
+  supportedInstants,
 } from "@billcycle/core";
 import { z } from "zod";
 
@@ -42,10 +46,34 @@ export const timeZone = z
     isValidTimeZone,
     coded("INVALID_TIME_ZONE", "time zone must be an IANA name such as America/Chicago"),
   );
+/** Runs a check only on a value that passed the ones before it (one issue per field, the first problem). */
+const onlyIfValid = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
+
+/**
+ * Every calendar date the API accepts: a real YYYY-MM-DD within core's `supportedDates` (1900-01-01 to
+ * 2999-12-31), so it can be stored in a PostgreSQL `date` and compared with dates of service. INVALID_DATE.
+ */
 export const localDate = z
   .string()
-  .refine(isLocalDate, coded("INVALID_DATE", "date must be a calendar date YYYY-MM-DD"));
-export const instant = z.iso.datetime({ offset: true });
+  .refine(isCalendarDate, coded("INVALID_DATE", "date must be a calendar date YYYY-MM-DD"))
+  .refine(isSupportedDate, {
+    ...coded("INVALID_DATE", `date must be from ${supportedDates.from} to ${supportedDates.to}`),
+    ...onlyIfValid,
+  });
+/**
+ * Every instant the API accepts: ISO 8601 with an offset (VALIDATION_FAILED otherwise) within core's
+ * `supportedInstants` (INVALID_DATE otherwise), so its local date in any practice's zone is a supported date.
+ */
+export const instant = z.iso
+  .datetime({ offset: true })
+  .refine((value) => isSupportedInstant(new Date(value)), {
+    ...coded(
+      "INVALID_DATE",
+      `time must be from ${supportedInstants.from.toISOString()} to ${supportedInstants.to.toISOString()}, ` +
+        `so that its date is within ${supportedDates.from} to ${supportedDates.to} in every time zone`,
+    ),
+    ...onlyIfValid,
+  });
 export const zip = z.string().refine(isValidZip, coded("INVALID_ZIP", "ZIP must be 5 digits or ZIP+4"));
 export const taxonomy = z
   .string()
