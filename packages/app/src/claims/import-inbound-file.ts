@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { DomainError } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
 import { X12Error } from "@billcycle/x12";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { importRemittanceFile, type RemittanceImport } from "./import-remittance";
 import { process277CA, process999 } from "./process-acknowledgments";
 
@@ -29,8 +29,19 @@ export type InboundResult = {
 
 /**
  * Stores an inbound file and processes it in one transaction: a 999 or 277CA updates claim statuses, an 835 posts
- * (or queues) its remittances. The same file name twice is a duplicate and does nothing. A file that cannot be
- * read is kept, marked rejected, with the reader's precise error.
+ * (or queues) its remittances. A file that cannot be read is kept, marked rejected, with the reader's precise error.
+ *
+ * A file is known by its content, not its name: content the practice has already received (its SHA-256), under
+ * whatever name, is not stored or processed again — the answer names the file received first. If that file was
+ * processed, the answer is "duplicate"; if it was rejected, the answer is that rejection again (its id and error),
+ * not a second attempt: the outcome depends on the bytes alone, so the same bytes would be refused the same way, and
+ * the clearinghouse pickup (which leaves a rejected file in the inbound folder for a person) would otherwise add a
+ * rejected copy at every poll. A file with a name seen before but other content (payer portals reuse names such as
+ * era.835; a corrected file) is a new file and is imported. An 835 with new content whose remittances were all
+ * imported before (same payer and trace numbers) is stored, posts nothing, and is answered "duplicate" too.
+ *
+ * Concurrent imports of the same content: the unique key on (practice, SHA-256) of inbound files makes the second
+ * insert wait for the first transaction, then find its file — the content is processed once.
  */
 export const importInboundFile = async (
   database: Database,
@@ -41,9 +52,14 @@ export const importInboundFile = async (
 ): Promise<InboundResult> => {
   const kind = detectKind(input.content);
   const fileId = newId(now.getTime());
+  const sha256 = createHash("sha256").update(input.content).digest("hex");
+  const files = tables.clearinghouseFiles;
+  // The partial unique index clearinghouse_files_inbound_sha256_key: inbound files, but copies marked "duplicate"
+  // (received under another name before content was the key) are outside it.
+  const keyed = sql`${files.direction} = 'inbound' and ${files.status} <> 'duplicate'`;
   return database.db.transaction(async (tx) => {
     const inserted = await tx
-      .insert(tables.clearinghouseFiles)
+      .insert(files)
       .values({
         id: fileId,
         practiceId,
@@ -51,38 +67,32 @@ export const importInboundFile = async (
         direction: "inbound",
         kind,
         name: input.name,
-        sha256: createHash("sha256").update(input.content).digest("hex"),
+        sha256,
         bytes: Buffer.byteLength(input.content, "latin1"),
         content: input.content,
         status: "received",
         createdAt: now,
       })
-      .onConflictDoNothing({
-        target: [
-          tables.clearinghouseFiles.practiceId,
-          tables.clearinghouseFiles.direction,
-          tables.clearinghouseFiles.name,
-        ],
-      })
-      .returning({ id: tables.clearinghouseFiles.id });
+      .onConflictDoNothing({ target: [files.practiceId, files.sha256], where: keyed })
+      .returning({ id: files.id });
     if (inserted.length === 0) {
       const [prior] = await tx
-        .select({ id: tables.clearinghouseFiles.id })
-        .from(tables.clearinghouseFiles)
-        .where(
-          and(
-            eq(tables.clearinghouseFiles.practiceId, practiceId),
-            eq(tables.clearinghouseFiles.direction, "inbound"),
-            eq(tables.clearinghouseFiles.name, input.name),
-          ),
-        );
+        .select({ id: files.id, status: files.status, lastError: files.lastError })
+        .from(files)
+        .where(and(eq(files.practiceId, practiceId), eq(files.sha256, sha256), keyed));
+      if (prior?.status === "rejected") {
+        return {
+          fileId: prior.id,
+          name: input.name,
+          kind,
+          status: "rejected" as const,
+          error: prior.lastError ?? "rejected",
+        };
+      }
       return { fileId: prior?.id ?? fileId, name: input.name, kind, status: "duplicate" as const };
     }
     const finish = (status: "processed" | "rejected", lastError: string | null = null) =>
-      tx
-        .update(tables.clearinghouseFiles)
-        .set({ status, processedAt: now, lastError })
-        .where(eq(tables.clearinghouseFiles.id, fileId));
+      tx.update(files).set({ status, processedAt: now, lastError }).where(eq(files.id, fileId));
     try {
       if (kind === "999") {
         const acknowledgments = await process999(tx, practiceId, fileId, input.content, now);

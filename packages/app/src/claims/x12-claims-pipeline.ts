@@ -8,7 +8,10 @@ import type { TransportResolverDeps } from "./transport-deps";
 
 /**
  * Picks up everything waiting in the practice's inbound folder: each new file is downloaded, stored and processed
- * (999, 277CA, 835), then archived remotely so it is not picked up again.
+ * (999, 277CA, 835), then archived remotely so it is not picked up again. Files are known by their content, not
+ * their name (importInboundFile): a file still there because archiving failed is a duplicate at the next poll and
+ * is archived then; a name the clearinghouse uses again for a new file is a new file. A rejected file stays in the
+ * folder for a person; later polls answer its first rejection and store nothing.
  */
 export const pickUpInboundFiles = async (
   database: Database,

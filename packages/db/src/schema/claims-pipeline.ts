@@ -106,7 +106,16 @@ export const clearinghouseFiles = pgTable(
   },
   (t) => [
     unique("clearinghouse_files_practice_id_id_key").on(t.practiceId, t.id),
-    unique("clearinghouse_files_name_key").on(t.practiceId, t.direction, t.name),
+    // Outbound names are ours and unique (reconciliation finds a sent file by its name). Inbound files are unique by
+    // content: the same bytes twice are one file whatever their names, and a name the payer or clearinghouse reuses
+    // (era.835) may carry a new file. Rows marked "duplicate" (copies received under another name before migration
+    // 0006) are outside the key.
+    uniqueIndex("clearinghouse_files_outbound_name_key")
+      .on(t.practiceId, t.name)
+      .where(sql`${t.direction} = 'outbound'`),
+    uniqueIndex("clearinghouse_files_inbound_sha256_key")
+      .on(t.practiceId, t.sha256)
+      .where(sql`${t.direction} = 'inbound' and ${t.status} <> 'duplicate'`),
     foreignKey({ columns: [t.practiceId], foreignColumns: [practices.id] }).onDelete("cascade"),
     index("clearinghouse_files_status_idx").on(t.practiceId, t.direction, t.status),
     index("clearinghouse_files_gs_idx").on(t.practiceId, t.groupControlNumber),
