@@ -111,6 +111,63 @@ describe.runIf(process.env.TEST_DATABASE_URL)("exactly-once on PostgreSQL with s
     expect(await duplicateCheck(database, p.practiceId)).toEqual({ dupLines: 0, invoices: 200, links: 200 });
   });
 
+  it("a session reopened while a run is billing it is left out, not invoiced as the Kept session it was", async () => {
+    const clock = new ManualClock(local("2026-03-02T23:00", ZONE));
+    const p = await createBillingPractice(database, ZONE, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.automations.invoice_creation.enabled = true;
+    });
+    const client = await createClient(database, p, clock.now());
+    const ids = await bulkKeptAppointments(database, p, [client], 3, "2026-03-02", clock.now());
+    const reopened = ids[0]!;
+    // Another connection reopens one session and holds its transaction open.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let taken = () => {};
+    const lockTaken = new Promise<void>((resolve) => {
+      taken = resolve;
+    });
+    const reopen = second.db.transaction(async (tx) => {
+      await tx
+        .update(tables.appointments)
+        .set({ status: "upcoming", version: sql`${tables.appointments.version} + 1` })
+        .where(eq(tables.appointments.id, reopened));
+      taken();
+      await held;
+    });
+    await lockTaken;
+    const run = createInvoices(
+      database,
+      { practiceId: p.practiceId, trigger: "manual", runId: null, today: "2026-03-02" },
+      clock.now(),
+    );
+    // The run reads its facts (the session still Kept, as committed) and then waits on the session's row; only
+    // then does the reopening commit. Without the lock the run would not wait, and bill the session as Kept.
+    const waiting = async () =>
+      rowsOf<{ n: number }>(
+        await database.db.execute(
+          sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        ),
+      )[0]!.n;
+    for (let i = 0; i < 100 && (await waiting()) === 0; i++) await new Promise((r) => setTimeout(r, 30));
+    release();
+    await reopen;
+    const result = await run;
+    expect(result).toMatchObject({ invoiced: 2, skipped: 1 });
+    const billed = await database.db
+      .select()
+      .from(tables.appointmentInvoices)
+      .where(eq(tables.appointmentInvoices.practiceId, p.practiceId));
+    expect(billed.map((b) => b.appointmentId).sort()).toEqual(ids.slice(1).sort());
+    const [outcome] = await database.db
+      .select()
+      .from(tables.automationOutcomes)
+      .where(eq(tables.automationOutcomes.subjectId, reopened));
+    expect(outcome).toMatchObject({ outcome: "skipped" });
+  });
+
   it("kill -9 in the middle of a run loses nothing and duplicates nothing after restart", async () => {
     const clock = new ManualClock(local("2026-03-02T12:00", ZONE));
     const p = await createBillingPractice(database, ZONE, clock.now());

@@ -15,7 +15,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { reserveNumbersStatement } from "./allocate-numbers";
 import type { BillingContext } from "./billing-context";
-import { bulkInsert, oneStatement, runPrepared, same } from "./bulk-insert";
+import { bulkInsert, oneStatement, pgArray, runPrepared, same } from "./bulk-insert";
 import { loadAppointmentFacts } from "./load-appointment-facts";
 
 export type CreateInvoicesInput = {
@@ -128,6 +128,24 @@ const writeBatch = async (
         message: decision.reasons.map((r) => r.message).join("; "),
       });
     }
+  }
+
+  // The facts were read before this transaction: lock the sessions about to be billed (FOR SHARE, so a status
+  // change or an edit now waits for this transaction to end) and bill only those still as they were read. One
+  // reopened, canceled or edited in between is left out with its reason; the next run sees it as it is.
+  const unchanged = await unchangedSessions(tx, ctx.practiceId, billable);
+  for (let i = billable.length - 1; i >= 0; i--) {
+    const b = billable[i]!;
+    if (unchanged.has(b.facts.appointmentId)) continue;
+    billable.splice(i, 1);
+    const message = "changed while it was being invoiced; the next run takes it as it is now";
+    outcomes.push({
+      subjectType: "appointment",
+      subjectId: b.facts.appointmentId,
+      outcome: "skipped",
+      reasons: [{ code: "CHANGED_DURING_RUN", message }],
+      message,
+    });
   }
 
   // One invoice per session, or on a monthly run per client and primary policy: sessions of one month can fall on
@@ -348,6 +366,35 @@ const writeBatch = async (
  * transaction claimed is left out) and reserves one invoice number per invoice that got at least one session,
  * in one statement. Returns the claimed sessions, each with the last number reserved and how many.
  */
+/** The sessions of `billable` whose row still has the version (and a completed status) their facts were read at. */
+const unchangedSessions = async (
+  tx: Executor,
+  practiceId: string,
+  billable: Billable[],
+): Promise<Set<string>> => {
+  if (billable.length === 0) return new Set();
+  const rows = await runPrepared<{ id: string; version: number; status: string }>(
+    tx,
+    sql`SELECT id::text AS id, version, status FROM appointments
+      WHERE practice_id = ${practiceId}::uuid
+        AND id = ANY(${pgArray(
+          billable.map((b) => b.facts.appointmentId),
+          "uuid",
+        )}::uuid[])
+      ORDER BY id FOR SHARE`,
+  );
+  const read = new Map(billable.map((b) => [b.facts.appointmentId, b.facts.version]));
+  const completed: readonly string[] = COMPLETED;
+  return new Set(
+    rows
+      .filter((r) => {
+        const version = read.get(r.id);
+        return completed.includes(r.status) && (version === undefined || Number(r.version) === version);
+      })
+      .map((r) => r.id),
+  );
+};
+
 const claimAndNumber = (
   practiceId: string,
   appointmentIds: readonly string[],

@@ -25,6 +25,7 @@ type FactsRow = {
   provider_id: string;
   location_id: string;
   status: AppointmentStatus;
+  version: number;
   date_of_service: string;
   pays_by: "insurance" | "self_pay";
   has_address: boolean;
@@ -73,8 +74,8 @@ export const loadAppointmentFacts = async (
     tx,
     sql`
       WITH a AS (
-        SELECT a.id, a.practice_id, a.client_id, a.provider_id, a.location_id, a.status, a.date_of_service,
-          c.pays_by, c.address IS NOT NULL AS has_address
+        SELECT a.id, a.practice_id, a.client_id, a.provider_id, a.location_id, a.status, a.version,
+          a.date_of_service, c.pays_by, c.address IS NOT NULL AS has_address
         FROM appointments a
         JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
         ${invoiced}
@@ -93,7 +94,8 @@ export const loadAppointmentFacts = async (
         GROUP BY s.appointment_id
       )
       SELECT a.id::text AS id, a.client_id::text AS client_id, a.provider_id::text AS provider_id,
-        a.location_id::text AS location_id, a.status, a.date_of_service::text AS date_of_service, a.pays_by,
+        a.location_id::text AS location_id, a.status, a.version, a.date_of_service::text AS date_of_service,
+        a.pays_by,
         a.has_address,
         (SELECT inv.number FROM appointment_invoices ai JOIN invoices inv ON inv.id = ai.invoice_id
           WHERE ai.appointment_id = a.id) AS invoice_number,
@@ -157,6 +159,7 @@ export const loadAppointmentFacts = async (
       diagnosisCodes: diagnosesOf.get(r.client_id)!,
       note: r.note_signed === null ? null : { signed: r.note_signed },
       existingInvoiceNumber: r.invoice_number ?? null,
+      version: Number(r.version),
     };
   });
 };

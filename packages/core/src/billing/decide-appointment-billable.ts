@@ -38,6 +38,8 @@ export type AppointmentBillingFacts = {
   note: { signed: boolean } | null;
   /** The invoice this appointment is already on, if any. */
   existingInvoiceNumber: string | null;
+  /** The appointment row's version when these facts were read: invoicing re-checks it under a lock. */
+  version?: number;
 };
 
 export type EligibilitySettings = {

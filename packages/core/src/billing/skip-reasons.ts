@@ -15,6 +15,7 @@ export const skipReasonCodes = [
   "EXCLUDED_BY_RULE",
   "AUTOMATION_DISABLED",
   "AWAITING_MONTHLY_RUN",
+  "CHANGED_DURING_RUN",
 ] as const;
 export type SkipReasonCode = (typeof skipReasonCodes)[number];
 
