@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBody, refsOf } from "./support/bodies";
 import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
 
-type Invoice = { id: string; status: string; totalCents: number };
+type Invoice = { id: string; number: string; status: string; totalCents: number };
 
 describe.each(testBackends())("invoice list filters and sorting (%s)", (backend) => {
   let h: Harness;
@@ -84,6 +84,23 @@ describe.each(testBackends())("invoice list filters and sorting (%s)", (backend)
     const byStatus = (await walk("-status")).map((i) => i.status);
     expect(byStatus).toEqual([...byStatus].sort().reverse());
     expect(byStatus.length).toBe(2);
+  });
+
+  it("sorts invoice numbers as numbers: INV-10000 after INV-9999, through the cursor too", async () => {
+    const [a, b] = (await list("")).invoices;
+    await h.database.exec(
+      `UPDATE invoices SET number = 'INV-10000' WHERE id = '${a!.id}';
+       UPDATE invoices SET number = 'INV-9999' WHERE id = '${b!.id}'`,
+    );
+    const pages = async (sort: string) => {
+      const first = await list(`sort=${sort}&limit=1`);
+      const second = await list(`sort=${sort}&limit=1&cursor=${first.nextCursor}`);
+      return [...first.invoices, ...second.invoices].map((i) => i.number);
+    };
+    expect(await pages("number")).toEqual(["INV-9999", "INV-10000"]);
+    expect(await pages("-number")).toEqual(["INV-10000", "INV-9999"]);
+    // The ordering column stays internal.
+    expect(Object.keys((await list("")).invoices[0]!)).not.toContain("numberSeq");
   });
 
   it("refuses an unknown sort key and a cursor that is not this list's", async () => {

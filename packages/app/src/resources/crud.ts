@@ -1,6 +1,6 @@
 import { DomainError, notFound } from "@billcycle/core";
 import { type Database, type Executor, isUuid, newId } from "@billcycle/db";
-import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../auth/actor";
@@ -17,7 +17,8 @@ export type ListQuery = {
   sort?: string | undefined;
 };
 
-type SortKey = { key: string; column: PgColumn; descending: boolean };
+/** `rowKey`: the property of a selected row holding the sort column's value (for the cursor). */
+type SortKey = { key: string; column: PgColumn; rowKey: string; descending: boolean };
 
 const sortOf = (def: ResourceDefinition, sort: string | undefined): SortKey | null => {
   if (!sort) return null;
@@ -26,7 +27,9 @@ const sortOf = (def: ResourceDefinition, sort: string | undefined): SortKey | nu
   const column = def.sorts?.[key];
   if (!column)
     throw new DomainError("VALIDATION_FAILED", `Cannot sort ${def.path} by ${key}`, { field: "sort" });
-  return { key, column, descending };
+  // A sort may read another column than its name says (number → number_seq): the cursor takes that column's value.
+  const rowKey = Object.entries(getTableColumns(def.table)).find(([, c]) => c === column)?.[0] ?? key;
+  return { key, column, rowKey, descending };
 };
 
 /** A sorted page's cursor: the last row's sort value and id, as base64url JSON. */
@@ -137,7 +140,7 @@ export const listResource = async (
     const nextCursor =
       rows.length > query.limit && last
         ? sort
-          ? encodeCursor(last[sort.key], last.id)
+          ? encodeCursor(last[sort.rowKey], last.id)
           : String(last.id)
         : null;
     if (def.phi) {

@@ -37,6 +37,10 @@ export const invoices = pgTable(
   {
     ...tenantColumns(),
     number: text("number").notNull(),
+    /** The number's digits as a number (INV-10000 after INV-9999, which text order puts between INV-1000 and INV-1001). */
+    numberSeq: bigint("number_seq", { mode: "number" }).generatedAlwaysAs(
+      sql`(substring(number from '[0-9]+$'))::bigint`,
+    ),
     clientId: uuid("client_id").notNull(),
     status: text("status", {
       enum: ["pended", "open", "processed", "partially_paid", "paid", "void"],
@@ -62,7 +66,8 @@ export const invoices = pgTable(
     foreignKey({ columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }),
     index("invoices_practice_status_idx").on(t.practiceId, t.status, t.invoiceDate),
     index("invoices_client_idx").on(t.practiceId, t.clientId),
-    // Sorted list pages (sort=totalCents / invoiceDate, ties by id) read these in order instead of sorting.
+    // Sorted list pages (sort=number / totalCents / invoiceDate, ties by id) read these in order instead of sorting.
+    index("invoices_practice_number_seq_idx").on(t.practiceId, t.numberSeq, t.id),
     index("invoices_practice_total_idx").on(t.practiceId, t.totalCents, t.id),
     index("invoices_practice_date_idx").on(t.practiceId, t.invoiceDate, t.id),
     check("invoices_amounts_check", sql`${t.totalCents} = ${t.insuranceCents} + ${t.clientCents}`),

@@ -30,7 +30,8 @@ const attach = async <T extends { [k: string]: unknown }>(
 
 const expandInvoices = async (tx: Executor, practiceId: string, rows: Row[]) => {
   const withLines = await attach(
-    rows,
+    // number_seq only orders the list: the invoice's number is `number`.
+    rows.map(({ numberSeq: _, ...invoice }) => invoice),
     (ids) =>
       tx
         .select()
@@ -114,7 +115,8 @@ export const invoicesResource: ResourceDefinition = {
     },
   },
   sorts: {
-    number: tables.invoices.number,
+    // In numeric order: INV-10000 after INV-9999.
+    number: tables.invoices.numberSeq,
     invoiceDate: tables.invoices.invoiceDate,
     totalCents: tables.invoices.totalCents,
     status: tables.invoices.status,

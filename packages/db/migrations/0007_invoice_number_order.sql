@@ -1,0 +1,2 @@
+ALTER TABLE "invoices" ADD COLUMN "number_seq" bigint GENERATED ALWAYS AS ((substring(number from '[0-9]+$'))::bigint) STORED;--> statement-breakpoint
+CREATE INDEX "invoices_practice_number_seq_idx" ON "invoices" USING btree ("practice_id","number_seq","id");
