@@ -271,7 +271,7 @@ async function main(): Promise<void> {
         ? ` Reading the file alone takes ${read100.m.warmSeconds.toFixed(3)} s of the ceiling's ${scan100.m.warmSeconds.toFixed(3)} s (${Math.round((read100.m.warmSeconds / scan100.m.warmSeconds) * 100)} %); the scan's own work is the rest.`
         : "";
       budget.push(
-        `Budget at ⅓ of the ceiling on 100 MB (warm): ${allowed.toFixed(3)} s.${readShare} The byte loop (${loop100.m.warmSeconds.toFixed(3)} s) and object construction (${construct100.m.warmSeconds.toFixed(3)} s) alone take ${floor.toFixed(3)} s (${Math.round((floor / allowed) * 100)} %), ${left > 0 ? `leaving ${left.toFixed(3)} s, ${((left / loop100.m.segments) * 1e9).toFixed(0)} ns per segment,` : `${(-left).toFixed(3)} s over it before leaving any time`} for everything else a typed reader does (segment ids, amounts to cents, dates, identifier strings, code texts, loop rules, validation, balancing, events).`,
+        `Budget at ⅓ of the ceiling on 100 MB (warm): ${allowed.toFixed(3)} s.${readShare} The byte loop (${loop100.m.warmSeconds.toFixed(3)} s) and object construction (${construct100.m.warmSeconds.toFixed(3)} s) alone take ${floor.toFixed(3)} s (${Math.round((floor / allowed) * 100)} %), ${left > 0 ? `leaving ${left.toFixed(3)} s, ${((left / loop100.m.segments) * 1e9).toFixed(0)} ns per segment,` : `${(-left).toFixed(3)} s more than it, leaving no time`} for everything else a typed reader does (segment ids, amounts to cents, dates, identifier strings, code texts, loop rules, validation, balancing, events).`,
       );
     }
     log("\n=== summary (Markdown) ===\n");
