@@ -1,3 +1,5 @@
+import { elementRef } from "./element-ref.js";
+
 /**
  * Machine-readable reason of an {@link X12Error}.
  *
@@ -60,17 +62,13 @@ export type X12ErrorDetails = {
   path?: string;
 };
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
 function describe(summary: string, d: X12ErrorDetails): string {
   const where: string[] = [];
   if (d.segmentNumber !== undefined)
     where.push(`segment ${d.segmentNumber}${d.segmentId ? ` (${d.segmentId})` : ""}`);
   else if (d.segmentId) where.push(`segment ${d.segmentId}`);
   if (d.elementPosition !== undefined) {
-    const ref = `${d.segmentId ?? ""}${pad2(d.elementPosition)}`;
+    const ref = elementRef(d.segmentId ?? "", d.elementPosition);
     where.push(`element ${ref}${d.componentPosition !== undefined ? `-${d.componentPosition}` : ""}`);
   }
   if (d.loop) where.push(`loop ${d.loop}`);

@@ -1,10 +1,9 @@
 import { type CodeTable, type CodeText, codeText } from "../codes/table.js";
+import { elementRef } from "../element-ref.js";
 import { type WarningHandler, X12Error, type X12ErrorCode } from "../errors.js";
 import type { SegmentFields } from "../tokenizer/segment.js";
 import { type DateRange, parseX12DateOrRange, x12DateToIso } from "../values/dates.js";
 import { explainMoney, type MoneyRounding, parseCents } from "../values/money.js";
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** CCYYMMDD (as a number) → ISO date, for dates already seen. */
 const DATES = new Map<number, string>();
@@ -113,7 +112,7 @@ export class FieldReader {
           seg,
           i,
           `${seg.id} has at most ${max} elements`,
-          `nothing after ${seg.id}${pad2(max)}`,
+          `nothing after ${elementRef(seg.id, max)}`,
           seg.element(i),
         );
         return;

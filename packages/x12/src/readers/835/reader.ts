@@ -5,6 +5,7 @@ import {
   TRANSACTION_HANDLING_CODES,
 } from "../../codes/remittance.js";
 import { codeText } from "../../codes/table.js";
+import { elementRef } from "../../element-ref.js";
 import type { TransactionContext } from "../../envelope/headers.js";
 import type { TransactionHandler } from "../../envelope/validator.js";
 import { X12Error } from "../../errors.js";
@@ -34,8 +35,8 @@ import type {
 const CAS_AMOUNT: string[] = [];
 const CAS_QUANTITY: string[] = [];
 for (let at = 2; at <= 17; at += 3) {
-  CAS_AMOUNT[at] = `CAS${String(at + 1).padStart(2, "0")} adjustment amount`;
-  CAS_QUANTITY[at] = `CAS${String(at + 2).padStart(2, "0")} adjustment quantity`;
+  CAS_AMOUNT[at] = `${elementRef("CAS", at + 1)} adjustment amount`;
+  CAS_QUANTITY[at] = `${elementRef("CAS", at + 2)} adjustment quantity`;
 }
 
 /** Shared empty list: most claims have no contacts, quantities, remarks…; lists are made on first add. */
@@ -844,11 +845,7 @@ export class Reader835 implements TransactionHandler {
       if (!seg.has(at)) continue;
       const reason = seg.component(at, 1);
       const referenceId = seg.component(at, 2);
-      const amountCents = f.cents(
-        seg,
-        at + 1,
-        `PLB${String(at + 1).padStart(2, "0")} provider adjustment amount`,
-      );
+      const amountCents = f.cents(seg, at + 1, `${elementRef("PLB", at + 1)} provider adjustment amount`);
       adjustment.items.push({
         reason: codeText(PROVIDER_ADJUSTMENT_REASON_CODES, reason),
         referenceId: referenceId === "" ? undefined : referenceId,

@@ -1,3 +1,4 @@
+import { elementRef } from "../../element-ref.js";
 import type { TransactionContext } from "../../envelope/headers.js";
 import type { TransactionHandler } from "../../envelope/validator.js";
 import { X12Error } from "../../errors.js";
@@ -668,7 +669,7 @@ export class Reader837P implements TransactionHandler {
       const v = seg.element(at);
       if (v === "") return undefined;
       if (!(allowed as readonly string[]).includes(v)) {
-        f.bad(seg, at, `CLM${String(at).padStart(2, "0")} is not an allowed code`, allowed.join(", "), v);
+        f.bad(seg, at, `${elementRef("CLM", at)} is not an allowed code`, allowed.join(", "), v);
         return undefined;
       }
       return v as T;
