@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/record-audit";
 import { enqueueOnKeptInvoice } from "../billing/invoice-on-kept";
 import { translateDbError } from "../db-errors";
 import type { TenantActor } from "../resources/crud";
-import { assertNotInvoiced } from "./assert-not-invoiced";
+import { assertNotInvoiced } from "./session-invoice";
 
 export type AppointmentStatusChanged = {
   practiceId: string;

@@ -10,6 +10,7 @@ import {
 import { type Database, tables } from "@billcycle/db";
 import { and, desc, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
+import { findSessionInvoice } from "../appointments/session-invoice";
 import { recordAudit } from "../audit/record-audit";
 import { loadBillingContext } from "../billing/billing-context";
 import { loadAppointmentFacts } from "../billing/load-appointment-facts";
@@ -54,11 +55,7 @@ export const explainAppointmentBilling = async (
   if (!facts) throw new DomainError("NOT_FOUND", "Appointment not found", { entity: "Appointment" });
   const ctx = await loadBillingContext(database.db, actor.practiceId, today);
   const decision: BillingDecision = decideAppointmentBillable(facts, ctx.eligibility);
-  const [billedRow] = await database.db
-    .select({ invoiceId: tables.appointmentInvoices.invoiceId, number: tables.invoices.number })
-    .from(tables.appointmentInvoices)
-    .innerJoin(tables.invoices, eq(tables.invoices.id, tables.appointmentInvoices.invoiceId))
-    .where(eq(tables.appointmentInvoices.appointmentId, appointmentId));
+  const billedRow = await findSessionInvoice(database.db, actor.practiceId, appointmentId);
   const history = await database.db
     .select()
     .from(tables.automationOutcomes)

@@ -366,16 +366,19 @@ const writeBatch = async (
  * transaction claimed is left out) and reserves one invoice number per invoice that got at least one session,
  * in one statement. Returns the claimed sessions, each with the last number reserved and how many.
  */
-/** The sessions of `billable` whose row still has the version (and a completed status) their facts were read at. */
+/**
+ * The sessions of `billable` whose row is still at the version their facts were read at, locked FOR SHARE until the
+ * transaction ends. Every change of an appointment (status, times, client, services) bumps its version.
+ */
 const unchangedSessions = async (
   tx: Executor,
   practiceId: string,
   billable: Billable[],
 ): Promise<Set<string>> => {
   if (billable.length === 0) return new Set();
-  const rows = await runPrepared<{ id: string; version: number; status: string }>(
+  const rows = await runPrepared<{ id: string; version: number }>(
     tx,
-    sql`SELECT id::text AS id, version, status FROM appointments
+    sql`SELECT id::text AS id, version FROM appointments
       WHERE practice_id = ${practiceId}::uuid
         AND id = ANY(${pgArray(
           billable.map((b) => b.facts.appointmentId),
@@ -384,15 +387,7 @@ const unchangedSessions = async (
       ORDER BY id FOR SHARE`,
   );
   const read = new Map(billable.map((b) => [b.facts.appointmentId, b.facts.version]));
-  const completed: readonly string[] = COMPLETED;
-  return new Set(
-    rows
-      .filter((r) => {
-        const version = read.get(r.id);
-        return completed.includes(r.status) && (version === undefined || Number(r.version) === version);
-      })
-      .map((r) => r.id),
-  );
+  return new Set(rows.filter((r) => Number(r.version) === read.get(r.id)).map((r) => r.id));
 };
 
 const claimAndNumber = (

@@ -27,6 +27,7 @@ const facts = (o: Partial<AppointmentBillingFacts> = {}): AppointmentBillingFact
   diagnosisCodes: ["F41.1", "F32.1"],
   note: { signed: true },
   existingInvoiceNumber: null,
+  version: 1,
   ...o,
 });
 const settings = (o: Partial<EligibilitySettings> = {}): EligibilitySettings => ({

@@ -39,7 +39,7 @@ export type AppointmentBillingFacts = {
   /** The invoice this appointment is already on, if any. */
   existingInvoiceNumber: string | null;
   /** The appointment row's version when these facts were read: invoicing re-checks it under a lock. */
-  version?: number;
+  version: number;
 };
 
 export type EligibilitySettings = {

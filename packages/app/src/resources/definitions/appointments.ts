@@ -2,7 +2,7 @@ import { DomainError, localDateAt, notFound } from "@billcycle/core";
 import { type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { assertNotInvoiced } from "../../appointments/assert-not-invoiced";
+import { assertNotInvoiced } from "../../appointments/session-invoice";
 import { instant, localDate, modifiers } from "../../schemas/common";
 import { assertReferenceInPractice } from "../assert-reference";
 import type { ResourceDefinition, Row, WriteContext } from "../resource-definition";

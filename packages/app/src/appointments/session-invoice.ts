@@ -2,17 +2,14 @@ import { DomainError } from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 
-/**
- * Refuses to change a session that is on a live invoice: its status, client, provider, times or services are what
- * the invoice (and any claim sent from it) bills. Voiding the invoice releases the session (voidInvoice deletes the
- * appointment_invoices row), after which it can be changed and billed again.
- */
-export const assertNotInvoiced = async (
+export type SessionInvoice = { invoiceId: string; number: string };
+
+/** The live invoice a session is billed on (voiding an invoice deletes its appointment_invoices rows), if any. */
+export const findSessionInvoice = async (
   tx: Executor,
   practiceId: string,
   appointmentId: string,
-  change: string,
-): Promise<void> => {
+): Promise<SessionInvoice | null> => {
   const [billed] = await tx
     .select({ invoiceId: tables.invoices.id, number: tables.invoices.number })
     .from(tables.appointmentInvoices)
@@ -23,6 +20,21 @@ export const assertNotInvoiced = async (
         eq(tables.appointmentInvoices.appointmentId, appointmentId),
       ),
     );
+  return billed ?? null;
+};
+
+/**
+ * Refuses to change a session that is on a live invoice: its status, client, provider, times or services are what
+ * the invoice (and any claim sent from it) bills. Voiding the invoice releases the session, after which it can be
+ * changed and billed again.
+ */
+export const assertNotInvoiced = async (
+  tx: Executor,
+  practiceId: string,
+  appointmentId: string,
+  change: string,
+): Promise<void> => {
+  const billed = await findSessionInvoice(tx, practiceId, appointmentId);
   if (billed) {
     throw new DomainError(
       "CONFLICT",
