@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isLocalDate, localDateAt } from "./local-date";
+import { isCalendarDate, localDateAt } from "./local-date";
 
 /** An independent oracle: the platform's Intl calendar in the zone, formatted YYYY-MM-DD. */
 const intlDate = (at: Date, zone: string): string =>
@@ -69,10 +69,10 @@ describe("localDateAt", () => {
   });
 });
 
-describe("isLocalDate", () => {
+describe("isCalendarDate", () => {
   it("accepts real calendar dates only", () => {
     for (const d of ["2026-03-03", "2024-02-29", "2000-02-29", "1999-12-31"])
-      expect(isLocalDate(d)).toBe(true);
+      expect(isCalendarDate(d)).toBe(true);
     for (const d of [
       "2026-02-29",
       "1900-02-29",
@@ -84,7 +84,7 @@ describe("isLocalDate", () => {
       "03/03/2026",
       "",
     ]) {
-      expect(isLocalDate(d)).toBe(false);
+      expect(isCalendarDate(d)).toBe(false);
     }
   });
 });

@@ -48,9 +48,6 @@ export const isCalendarDate = (value: string): boolean => {
 export const isSupportedDate = (value: LocalDate): boolean =>
   value >= supportedDates.from && value <= supportedDates.to;
 
-/** A calendar date billcycle accepts: real ({@link isCalendarDate}) and within {@link supportedDates}. */
-export const isLocalDate = (value: string): boolean => isCalendarDate(value) && isSupportedDate(value);
-
 /** Whether an instant lies within {@link supportedInstants} (an invalid Date does not). */
 export const isSupportedInstant = (at: Date): boolean => {
   const t = at.getTime();
