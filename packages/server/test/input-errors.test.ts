@@ -1,21 +1,16 @@
 import { testBackends } from "@billcycle/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { address, createBody, type Json, patchBody } from "./support/bodies";
-import { rowCounts, sqlRows } from "./support/db-state";
+import { sqlRows } from "./support/db-state";
 import {
-  type ApiResponse,
   type CallOptions,
-  errorCode,
   type Harness,
   openHarness,
   type PracticeFixture,
   practiceInput,
   refsOf,
 } from "./support/harness";
-
-type Issue = { path: string; code: string; message: string };
-const issuesOf = (r: ApiResponse): Issue[] =>
-  ((r.json.error as { issues?: Issue[] }).issues ?? []) as Issue[];
+import { expectRefused, issuesOf } from "./support/refusals";
 
 describe.each(testBackends())("bad input on %s", (backend) => {
   let h: Harness;
@@ -33,28 +28,12 @@ describe.each(testBackends())("bad input on %s", (backend) => {
   });
 
   /** Sends one bad request and checks the status, the code, the field it names, and that nothing was written. */
-  const refused = async (
+  const refused = (
     method: string,
     path: string,
     options: CallOptions,
     expected: { status: number; code: string; field?: string },
-  ) => {
-    const before = await rowCounts(h.database);
-    const res = await h.call(method, path, { token: p.users.owner.token, ...options });
-    expect({ status: res.status, code: errorCode(res) }).toEqual({
-      status: expected.status,
-      code: expected.code,
-    });
-    const message = (res.json.error as { message?: unknown }).message;
-    expect(typeof message === "string" && message.length > 10, String(message)).toBe(true);
-    if (expected.field !== undefined) {
-      expect(issuesOf(res)).toContainEqual(
-        expect.objectContaining({ path: expected.field, code: expected.code }),
-      );
-    }
-    expect(await rowCounts(h.database)).toEqual(before);
-    return res;
-  };
+  ) => expectRefused(h, p.users.owner.token, { method, path, options }, expected);
 
   const client = (): Json => createBody("clients", refsOf(p));
 

@@ -6,7 +6,7 @@ import {
   updateResource,
   voidInvoice,
 } from "@billcycle/app";
-import { ManualClock } from "@billcycle/core";
+import { type AutomationConfig, type InvoiceCreationMode, ManualClock } from "@billcycle/core";
 import { newId, openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,17 +23,27 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
   });
   afterAll(async () => database?.dispose());
 
+  /** A billing practice with Invoice Creation on in `mode`, a clock at `localStart` (practice time), file ports. */
+  const setUp = async (
+    localStart: string,
+    mode: InvoiceCreationMode,
+    more?: (c: AutomationConfig) => void,
+  ) => {
+    const clock = new ManualClock(local(localStart, ZONE));
+    const p = await createBillingPractice(database, ZONE, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.invoiceCreationMode = mode;
+      c.automations.invoice_creation.enabled = true;
+      more?.(c);
+    });
+    return { clock, ports: filePorts(), p };
+  };
+
   const invoicesOf = (practiceId: string) =>
     database.db.select().from(tables.invoices).where(eq(tables.invoices.practiceId, practiceId));
 
   it("on Kept: the invoice exists as soon as the status changes, and the nightly safety net adds no duplicate", async () => {
-    const clock = new ManualClock(local("2026-03-02T08:00", ZONE));
-    const ports = filePorts();
-    const p = await createBillingPractice(database, ZONE, clock.now());
-    await configure(database, p, clock.now(), (c) => {
-      c.invoiceCreationMode = "on_kept";
-      c.automations.invoice_creation.enabled = true;
-    });
+    const { clock, ports, p } = await setUp("2026-03-02T08:00", "on_kept");
     const clientId = await createClient(database, p, clock.now());
     const first = await createAppointment(database, p, clientId, clock.now(), {
       localStart: "2026-03-02T09:00",
@@ -70,11 +80,7 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
   });
 
   it("on Kept does nothing when the practice bills nightly", async () => {
-    const clock = new ManualClock(local("2026-03-02T08:00", ZONE));
-    const p = await createBillingPractice(database, ZONE, clock.now());
-    await configure(database, p, clock.now(), (c) => {
-      c.automations.invoice_creation.enabled = true;
-    });
+    const { clock, p } = await setUp("2026-03-02T08:00", "nightly");
     const clientId = await createClient(database, p, clock.now());
     const id = await createAppointment(database, p, clientId, clock.now(), {
       localStart: "2026-03-02T09:00",
@@ -85,13 +91,7 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
   });
 
   it("monthly: on the 1st, one invoice per client for the previous month's sessions", async () => {
-    const clock = new ManualClock(local("2026-02-01T08:00", ZONE));
-    const ports = filePorts();
-    const p = await createBillingPractice(database, ZONE, clock.now());
-    await configure(database, p, clock.now(), (c) => {
-      c.invoiceCreationMode = "monthly";
-      c.automations.invoice_creation.enabled = true;
-    });
+    const { clock, ports, p } = await setUp("2026-02-01T08:00", "monthly");
     const a = await createClient(database, p, clock.now());
     const b = await createClient(database, p, clock.now(), { paysBy: "self_pay" });
     for (const day of ["03", "10", "17"])
@@ -129,13 +129,7 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
   });
 
   it("monthly: a session its own month's run could not bill goes on the next monthly invoice, and says so", async () => {
-    const clock = new ManualClock(local("2026-02-01T08:00", ZONE));
-    const ports = filePorts();
-    const p = await createBillingPractice(database, ZONE, clock.now());
-    await configure(database, p, clock.now(), (c) => {
-      c.invoiceCreationMode = "monthly";
-      c.automations.invoice_creation.enabled = true;
-    });
+    const { clock, ports, p } = await setUp("2026-02-01T08:00", "monthly");
     const a = await createClient(database, p, clock.now());
     // Not marked Kept in time for the February 1st run, which covers January.
     const late = await createAppointment(database, p, a, clock.now(), { localStart: "2026-01-20T10:00" });
@@ -156,13 +150,7 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
   });
 
   it("monthly: a change of insurance within the month gives one invoice per policy", async () => {
-    const clock = new ManualClock(local("2026-02-01T08:00", ZONE));
-    const ports = filePorts();
-    const p = await createBillingPractice(database, ZONE, clock.now());
-    await configure(database, p, clock.now(), (c) => {
-      c.invoiceCreationMode = "monthly";
-      c.automations.invoice_creation.enabled = true;
-    });
+    const { clock, ports, p } = await setUp("2026-02-01T08:00", "monthly");
     const a = await createClient(database, p, clock.now(), {
       policy: { from: "2020-01-01", to: "2026-02-14" },
     });
@@ -194,12 +182,7 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
   });
 
   it("manual review: sessions become Pended invoices, a person opens them, and only open ones are processed", async () => {
-    const clock = new ManualClock(local("2026-03-02T08:00", ZONE));
-    const ports = filePorts();
-    const p = await createBillingPractice(database, ZONE, clock.now());
-    await configure(database, p, clock.now(), (c) => {
-      c.invoiceCreationMode = "manual";
-      c.automations.invoice_creation.enabled = true;
+    const { clock, ports, p } = await setUp("2026-03-02T08:00", "manual", (c) => {
       c.automations.invoice_processing.enabled = true;
     });
     const clientId = await createClient(database, p, clock.now());
@@ -229,12 +212,7 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
   });
 
   it("a session on a live invoice keeps its status and details until the invoice is voided", async () => {
-    const clock = new ManualClock(local("2026-03-02T08:00", ZONE));
-    const ports = filePorts();
-    const p = await createBillingPractice(database, ZONE, clock.now());
-    await configure(database, p, clock.now(), (c) => {
-      c.automations.invoice_creation.enabled = true;
-    });
+    const { clock, ports, p } = await setUp("2026-03-02T08:00", "nightly");
     const clientId = await createClient(database, p, clock.now());
     const appt = await createAppointment(database, p, clientId, clock.now(), {
       localStart: "2026-03-02T09:00",
@@ -269,12 +247,7 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
   });
 
   it("a voided invoice is kept, its session is released and invoiced again on a new invoice", async () => {
-    const clock = new ManualClock(local("2026-03-02T08:00", ZONE));
-    const ports = filePorts();
-    const p = await createBillingPractice(database, ZONE, clock.now());
-    await configure(database, p, clock.now(), (c) => {
-      c.automations.invoice_creation.enabled = true;
-    });
+    const { clock, ports, p } = await setUp("2026-03-02T08:00", "nightly");
     const clientId = await createClient(database, p, clock.now());
     const appt = await createAppointment(database, p, clientId, clock.now(), {
       localStart: "2026-03-02T09:00",

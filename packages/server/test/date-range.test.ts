@@ -5,17 +5,9 @@ import { defaultTransportResolver, x12ClaimsPipeline } from "@billcycle/app";
 import { testBackends } from "@billcycle/db";
 import { drainJobs, tickClock } from "@billcycle/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBody, type Json } from "../../server/test/support/bodies";
-import { rowCounts } from "../../server/test/support/db-state";
-import {
-  type ApiResponse,
-  type CallOptions,
-  errorCode,
-  type Harness,
-  openHarness,
-  type PracticeFixture,
-  refsOf,
-} from "../../server/test/support/harness";
+import { createBody, type Json } from "./support/bodies";
+import { type CallOptions, type Harness, openHarness, type PracticeFixture, refsOf } from "./support/harness";
+import { expectRefused } from "./support/refusals";
 
 /**
  * Dates and times outside the supported range (dates 1900-01-01 to 2999-12-31; instants whose date is within
@@ -23,10 +15,6 @@ import {
  * API's validation error — 400 INVALID_DATE naming the field, nothing written — instead of reaching PostgreSQL
  * and failing there with a 500. The bounds themselves are accepted, stored and read back.
  */
-type Issue = { path: string; code: string; message: string };
-const issuesOf = (r: ApiResponse): Issue[] =>
-  ((r.json.error as { issues?: Issue[] }).issues ?? []) as Issue[];
-
 describe.each(testBackends())("dates outside the supported range on %s", (backend) => {
   let h: Harness;
   let p: PracticeFixture;
@@ -45,28 +33,15 @@ describe.each(testBackends())("dates outside the supported range on %s", (backen
   const call = (method: string, path: string, options: CallOptions = {}, practice = p) =>
     h.call(method, path, { token: practice.users.owner.token, ...options });
 
-  /** One request that must be 400 INVALID_DATE naming `field`, with every table as it was. */
-  const refused = async (
-    method: string,
-    path: string,
-    options: CallOptions,
-    field: string,
-    practice = p,
-  ): Promise<ApiResponse> => {
-    const before = await rowCounts(h.database);
-    const res = await call(method, path, options, practice);
-    const what = `${method} ${path} ${JSON.stringify(options.body ?? null)}`;
-    expect({ what, status: res.status, code: errorCode(res) }).toEqual({
-      what,
-      status: 400,
-      code: "INVALID_DATE",
-    });
-    expect(issuesOf(res), what).toContainEqual(
-      expect.objectContaining({ path: field, code: "INVALID_DATE" }),
+  /** One request that must be 400 INVALID_DATE naming `field` (in its message too), with every table as it was. */
+  const refused = async (method: string, path: string, options: CallOptions, field: string, practice = p) => {
+    const res = await expectRefused(
+      h,
+      practice.users.owner.token,
+      { method, path, options },
+      { status: 400, code: "INVALID_DATE", field },
     );
     expect(String((res.json.error as { message?: unknown }).message)).toContain(field);
-    expect(await rowCounts(h.database), what).toEqual(before);
-    return res;
   };
 
   /** One request that must succeed with `status`. */
