@@ -64,7 +64,7 @@ export const runOneJob = async (deps: WorkerDeps): Promise<boolean> => {
   );
   try {
     if (!handler) throw new Error(`no handler for queue ${job.queue}`);
-    await handler(deps.database, job.payload, deps.ports, deps.clock.now());
+    await handler(deps.database, job.payload, deps.ports, deps.clock);
     await completeJob(deps.database.db, job.id, workerId, deps.clock.now());
     log.info("job done", { queue: job.queue, jobId: job.id, attempt: job.attempts });
   } catch (e) {

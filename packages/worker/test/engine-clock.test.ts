@@ -52,6 +52,35 @@ describe.each(testBackends())("the clock (%s)", (backend) => {
     expect(await drainJobs({ database, clock, ports: filePorts() })).toBe(0);
   });
 
+  it("records when a run finished, read from the clock after its work, not when it started", async () => {
+    const zone = "America/Denver";
+    const clock = new ManualClock(local("2026-04-06T12:00", zone));
+    const p = await createBillingPractice(database, zone, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.automations.claims_submission.enabled = true;
+    });
+    const files = filePorts();
+    // The submission takes 95 seconds of (simulated) time.
+    const ports = {
+      claims: {
+        ...files.claims,
+        submitClaims: async (...args: Parameters<typeof files.claims.submitClaims>) => {
+          const counts = await files.claims.submitClaims(...args);
+          clock.advance(95_000);
+          return counts;
+        },
+      },
+    };
+    clock.set(local("2026-04-07T01:00", zone));
+    expect(await tickClock(database, clock.now())).toEqual({ scheduled: 1 });
+    const startedAt = clock.now();
+    expect(await drainJobs({ database, clock, ports })).toBe(1);
+    const [run] = await runsOf(p.practiceId);
+    expect(run!.status).toBe("done");
+    expect(run!.startedAt!.toISOString()).toBe(startedAt.toISOString());
+    expect(run!.finishedAt!.getTime() - run!.startedAt!.getTime()).toBe(95_000);
+  });
+
   it("simulates a week across the spring-forward night: one run per local date, 02:30 ran at 03:30", async () => {
     const zone = "America/New_York";
     const clock = new ManualClock(local("2026-03-05T12:00", zone));

@@ -71,8 +71,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)("exactly-once on PostgreSQL with s
     const ports = filePorts();
     // The same run executed by two processes' pools concurrently (a lease taken over while the first still runs).
     await Promise.all([
-      runAutomation(database, run!.id, ports, clock.now(), { batchSize: 25 }),
-      runAutomation(second, run!.id, ports, clock.now(), { batchSize: 25 }),
+      runAutomation(database, run!.id, ports, clock, { batchSize: 25 }),
+      runAutomation(second, run!.id, ports, clock, { batchSize: 25 }),
       createInvoices(
         second,
         { practiceId: p.practiceId, trigger: "manual", runId: null, today: "2026-03-02", batchSize: 40 },

@@ -1,4 +1,4 @@
-import { type AutomationKind, isFirstOfMonth } from "@billcycle/core";
+import { type AutomationKind, type Clock, isFirstOfMonth } from "@billcycle/core";
 import { type Database, tables } from "@billcycle/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { createInvoices } from "../billing/create-invoices";
@@ -9,7 +9,8 @@ import { getAutomationConfig } from "./get-automation-config";
 export type EnginePorts = { claims: ClaimsPipelinePort };
 
 /**
- * Runs one automation occurrence. Guards are re-checked here, not trusted from when the job was queued: a run
+ * Runs one automation occurrence. The clock is read when the run starts (the time its work is done as of)
+ * and again when it finishes, so a run records how long it took in wall time as well as in `durationMs`. Guards are re-checked here, not trusted from when the job was queued: a run
  * already done is not repeated, and an automation switched off since is skipped. A re-run after a crash is safe
  * because every effect is keyed (appointment_invoices, one original claim per invoice, outcomes per run).
  */
@@ -17,9 +18,10 @@ export const runAutomation = async (
   database: Database,
   runId: string,
   ports: EnginePorts,
-  now: Date,
+  clock: Clock,
   options: { batchSize?: number } = {},
 ): Promise<{ status: "done" | "skipped" | "already_done"; counts: Record<string, number> }> => {
+  const now = clock.now();
   const started = await database.db
     .update(tables.automationRuns)
     .set({ status: "running", startedAt: now, attempts: sql`${tables.automationRuns.attempts} + 1` })
@@ -41,7 +43,7 @@ export const runAutomation = async (
         status,
         counts,
         note,
-        finishedAt: now,
+        finishedAt: clock.now(),
         durationMs: Math.max(0, Math.round(performance.now() - t0)),
       })
       .where(eq(tables.automationRuns.id, runId));

@@ -110,7 +110,7 @@ const runHistory = async (database: Database, practiceId: string, ports: EngineP
     status: "queued",
     createdAt: clock.now(),
   });
-  await runAutomation(database, runId, ports, clock.now());
+  await runAutomation(database, runId, ports, clock);
 };
 
 /**

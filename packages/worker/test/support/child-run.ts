@@ -10,6 +10,7 @@ import {
   runAutomation,
   x12ClaimsPipeline,
 } from "@billcycle/app";
+import { systemClock } from "@billcycle/core";
 import { claimJobs, openDatabase } from "@billcycle/db";
 
 const [url, batchSize, leaseMs] = process.argv.slice(2);
@@ -27,6 +28,8 @@ const ports = {
     transportFor: defaultTransportResolver({ dropRoot: mkdtempSync(join(tmpdir(), "child-drop-")) }),
   }),
 };
-await runAutomation(database, String(job.payload.runId), ports, new Date(), { batchSize: Number(batchSize) });
+await runAutomation(database, String(job.payload.runId), ports, systemClock, {
+  batchSize: Number(batchSize),
+});
 process.stdout.write("finished\n");
 await database.close();
