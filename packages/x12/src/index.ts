@@ -33,6 +33,7 @@ export {
   type ControlNumberSource,
   counterControlNumbers,
 } from "./writer/837p/control.js";
+export type { CharacterSet } from "./writer/837p/raw.js";
 export { defaultSplitSuffix, type SplitSuffix } from "./writer/837p/split.js";
 export { isValidNpi, type ValidationLevel } from "./writer/837p/validate.js";
 export * from "./writer/837p/writer.js";

@@ -362,6 +362,73 @@ describe("837P writer: a value containing a delimiter is refused with the path o
   });
 });
 
+describe("837P writer: characters outside the X12 character set", () => {
+  const C = "transactions[0].claims[1]";
+  const named = (lastName: string, firstName = "JANE") =>
+    batch([
+      claim("P1"),
+      claim("P2", { subscriber: { ...subscriber, name: { ...subscriber.name, lastName, firstName } } }),
+    ]);
+
+  it("refuses an accented name by default, naming the character, its code point and the field", () => {
+    const err = refusal(() => write(named("MUÑOZ")));
+    expect(err).toMatchObject({
+      segmentId: "NM1",
+      elementPosition: 3,
+      found: "MUÑOZ",
+      path: `${C}.subscriber.name.lastName`,
+    });
+    expect(err.message).toContain('"Ñ" (U+00D1), outside the X12 character set');
+    expect(err.expected).toMatch(/printable ASCII/);
+  });
+
+  it("refuses characters beyond Latin-1 and outside the Basic Multilingual Plane whole", () => {
+    expect(refusal(() => write(named("DOE", "ŁUKASZ")))).toMatchObject({
+      path: `${C}.subscriber.name.firstName`,
+      found: "ŁUKASZ",
+    });
+    const emoji = refusal(() =>
+      write(batch([claim("P1"), claim("P2", { note: { reference: "ADD", text: "OK 👍" } })])),
+    );
+    expect(emoji.path).toBe(`${C}.note.text`);
+    expect(emoji.message).toContain('"👍" (U+1F44D)');
+  });
+
+  it('writes them with characterSet "utf8", and reads them back', () => {
+    const text = write(named("MUÑOZ", "ŁUKASZ"), { characterSet: "utf8" });
+    expect(text).toContain("NM1*IL*1*MUÑOZ*ŁUKASZ*Q***MI*MBR123456~");
+    const [read] = parse837P(text);
+    const second = read?.batch.transactions[0]?.claims[1] as Claim837P;
+    expect(second.subscriber.name).toMatchObject({ lastName: "MUÑOZ", firstName: "ŁUKASZ" });
+  });
+
+  it("refuses control characters whatever the character set", () => {
+    for (const characterSet of ["ascii", "utf8"] as const) {
+      const err = refusal(() =>
+        write(batch([claim("P1"), claim("P2", { note: { reference: "ADD", text: "LINE ONE\nLINE TWO" } })]), {
+          characterSet,
+        }),
+      );
+      expect(err).toMatchObject({ segmentId: "NTE", path: `${C}.note.text` });
+      expect(err.message).toContain("control character U+000A");
+    }
+    expect(refusal(() => write(named("DOE\u0085")))).toMatchObject({ path: `${C}.subscriber.name.lastName` });
+  });
+
+  it("accepts every printable ASCII character that is not a delimiter", () => {
+    const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i))
+      .filter((c) => !"*:^~".includes(c))
+      .join("");
+    const text = write(batch([claim("P1", { note: { reference: "ADD", text: printable } })]));
+    expect(text).toContain(`NTE*ADD*${printable.trimEnd()}~`);
+  });
+
+  it("refuses an unknown character set before writing", () => {
+    const err = refusal(() => write(batch([claim("P1")]), { characterSet: "latin1" as never }));
+    expect(err).toMatchObject({ path: "options.characterSet", found: "latin1" });
+  });
+});
+
 describe("837P writer: control number sources and found texts", () => {
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);

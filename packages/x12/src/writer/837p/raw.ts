@@ -70,20 +70,45 @@ export function applyPreserved(
   return out;
 }
 
-/** Renders segments to text with the given delimiters, refusing values that contain a delimiter. */
+/**
+ * Which characters values may hold. `"ascii"` (default): printable ASCII, the X12 basic and extended
+ * character sets that clearinghouses accept. `"utf8"`: any character but control characters, for a
+ * receiver that agreed to take UTF-8 (the guides allow national characters only by agreement).
+ */
+export type CharacterSet = "ascii" | "utf8";
+
+/** Levels of the renderer's character table. */
+const OK = 0;
+const DELIMITER = 1;
+const REPETITION = 2;
+const CONTROL = 3;
+const NOT_ASCII = 4;
+
+/**
+ * Renders segments to text with the given delimiters, refusing values that contain a delimiter, a
+ * control character, or (with the default character set) a character outside printable ASCII.
+ */
 export class SegmentRenderer {
-  /** Char codes that may not appear in values: 1 = never, 2 = only in preserved raw segments. */
+  /** Char codes that may not appear in values (see the levels above), for codes below 256. */
   private readonly forbidden = new Uint8Array(256);
   private readonly high: Map<number, number> = new Map();
+  /** Level of a character above 255 that is not a delimiter. */
+  private readonly beyondLatin1: number;
   private readonly suffix: string;
 
   constructor(
     readonly delimiters: Delimiters,
     lineBreaks: boolean,
+    characterSet: CharacterSet = "ascii",
   ) {
+    for (let code = 0; code < 0x20; code++) this.forbidden[code] = CONTROL;
+    this.forbidden[0x7f] = CONTROL;
+    for (let code = 0x80; code < 0x100; code++)
+      this.forbidden[code] = code < 0xa0 ? CONTROL : characterSet === "ascii" ? NOT_ASCII : OK;
+    this.beyondLatin1 = characterSet === "ascii" ? NOT_ASCII : OK;
     for (const d of [delimiters.element, delimiters.component, delimiters.segment])
-      this.mark(d.charCodeAt(0), 1);
-    if (delimiters.repetition !== undefined) this.mark(delimiters.repetition.charCodeAt(0), 2);
+      this.mark(d.charCodeAt(0), DELIMITER);
+    if (delimiters.repetition !== undefined) this.mark(delimiters.repetition.charCodeAt(0), REPETITION);
     this.suffix = delimiters.segment + (lineBreaks && delimiters.segment !== "\n" ? "\n" : "");
   }
 
@@ -103,9 +128,9 @@ export class SegmentRenderer {
     const table = this.forbidden;
     for (let i = 0; i < value.length; i++) {
       const code = value.charCodeAt(i);
-      const level = code < 256 ? (table[code] as number) : (this.high.get(code) ?? 0);
-      if (level === 1 || (level === 2 && strictRepetition))
-        this.fail(seg, position, value, value.charAt(i), locate);
+      const level = code < 256 ? (table[code] as number) : (this.high.get(code) ?? this.beyondLatin1);
+      if (level === OK || (level === REPETITION && !strictRepetition)) continue;
+      this.fail(seg, position, value, i, level, locate);
     }
   }
 
@@ -113,15 +138,31 @@ export class SegmentRenderer {
     seg: RawSegment,
     position: number,
     value: string,
-    delimiter: string,
+    at: number,
+    level: number,
     locate: ValueLocator | undefined,
   ): never {
-    throw new X12Error("INVALID_MODEL", `a value contains the delimiter ${JSON.stringify(delimiter)}`, {
+    const code = value.codePointAt(at) as number;
+    const char = String.fromCodePoint(code);
+    const unicode = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+    const [summary, expected] =
+      level === DELIMITER || level === REPETITION
+        ? [`a value contains the delimiter ${JSON.stringify(char)}`, "text without delimiter characters"]
+        : level === CONTROL
+          ? [
+              `a value contains the control character ${unicode}`,
+              "text without control characters (line breaks, tabs, …)",
+            ]
+          : [
+              `a value contains ${JSON.stringify(char)} (${unicode}), outside the X12 character set`,
+              'printable ASCII, the X12 basic and extended character sets (transliterate the value, e.g. Ñ to N; or write with characterSet: "utf8" when the receiver agreed to UTF-8)',
+            ];
+    throw new X12Error("INVALID_MODEL", summary, {
       segmentId: String(seg[0] ?? ""),
       elementPosition: position,
-      path: locate?.(value, delimiter),
+      path: locate?.(value, char),
       found: value,
-      expected: "text without delimiter characters",
+      expected,
     });
   }
 

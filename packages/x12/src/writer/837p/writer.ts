@@ -16,7 +16,7 @@ import { DEFAULT_DELIMITERS, type Delimiters, validateDelimiters } from "../../t
 import { isoToX12Date } from "../../values/dates.js";
 import { type ControlNumberSource, nextControlNumber } from "./control.js";
 import { locatorAt, type ValueLocator } from "./locate.js";
-import { applyPreserved, SegmentRenderer } from "./raw.js";
+import { applyPreserved, type CharacterSet, SegmentRenderer } from "./raw.js";
 import { sameValue } from "./same.js";
 import {
   amt,
@@ -50,6 +50,12 @@ export type Write837POptions = {
   delimiters?: Delimiters;
   /** Newline after each segment terminator (easier to read; some payers refuse it). Default false. */
   lineBreaks?: boolean;
+  /**
+   * Characters values may hold; see {@link CharacterSet}. Default `"ascii"`: a value with a character outside
+   * printable ASCII (an accented name, say) is refused with its field's path rather than written as bytes the
+   * receiver may reject or misread.
+   */
+  characterSet?: CharacterSet;
   /** Default `"strict"`; see {@link ValidationLevel}. */
   validation?: ValidationLevel;
   /** Claims per billing-provider HL (2000A) before a new one starts. Default 100. */
@@ -80,6 +86,14 @@ function checkOptions(options: Write837POptions): void {
         found: String(value),
       });
     }
+  }
+  const characterSet: unknown = options.characterSet;
+  if (characterSet !== undefined && characterSet !== "ascii" && characterSet !== "utf8") {
+    throw new X12Error("INVALID_MODEL", 'characterSet must be "ascii" or "utf8"', {
+      path: "options.characterSet",
+      expected: '"ascii" or "utf8"',
+      found: String(characterSet),
+    });
   }
   if (options.splitSuffix !== undefined && typeof options.splitSuffix !== "function") {
     throw new X12Error("INVALID_MODEL", "splitSuffix must be a function", {
@@ -172,7 +186,11 @@ export function* generate837P(batch: Batch837P, options: Write837POptions): Gene
     { ...(options.delimiters ?? DEFAULT_DELIMITERS) },
     "options.delimiters",
   );
-  const renderer = new SegmentRenderer(delimiters, options.lineBreaks ?? false);
+  const renderer = new SegmentRenderer(
+    delimiters,
+    options.lineBreaks ?? false,
+    options.characterSet ?? "ascii",
+  );
   const level = options.validation ?? "strict";
   const maxPerProvider = options.maxClaimsPerBillingProvider ?? 100;
   const maxLines = options.maxLinesPerClaim ?? 50;
