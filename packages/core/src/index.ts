@@ -20,3 +20,4 @@ export * from "./time/local-date";
 export * from "./validation/codes";
 export * from "./validation/npi";
 export * from "./validation/time-zone";
+export * from "./validation/x12-text";

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -136,6 +136,50 @@ describe.each(testBackends())("claim delivery over SFTP (%s)", (backend) => {
     );
     expect(again).toMatchObject({ blocked: false });
     expect(await statuses(p)).toEqual(["awaiting_submission"]);
+  });
+
+  it("names go out in the X12 character set: accents are dropped; a name with no Latin spelling holds its claim", async () => {
+    const { p, claims } = await setup(1);
+    const [claim] = await database.db.select().from(tables.claims).where(eq(tables.claims.id, claims[0]!.id));
+    const rename = (firstName: string, lastName: string) =>
+      database.db
+        .update(tables.clients)
+        .set({ firstName, lastName })
+        .where(eq(tables.clients.id, claim!.clientId));
+    await rename("José", "Muñoz-Peña");
+    const now = local("2026-03-04T21:00", ZONE);
+    const before = new Set(outbound());
+    expect(await submit(p, now)).toMatchObject({ submitted: 1, files: 1, delivery: "sent" });
+    const [sent] = outbound().filter((n) => !before.has(n));
+    const bytes = readFileSync(join(sftp.root, "outbound", sent!));
+    expect(bytes.every((b) => b >= 0x20 && b < 0x7f)).toBe(true);
+    expect(bytes.toString("latin1")).toContain("NM1*IL*1*Munoz-Pena*Jose*");
+
+    // Another practice's client, whose name is in a script no clearinghouse takes: the scrubber says which field.
+    const second = await setup(1);
+    const [other] = await database.db
+      .select()
+      .from(tables.claims)
+      .where(eq(tables.claims.id, second.claims[0]!.id));
+    await database.db
+      .update(tables.clients)
+      .set({ firstName: "小明", lastName: "王" })
+      .where(eq(tables.clients.id, other!.clientId));
+    expect(await submit(second.p, now)).toMatchObject({ scrubberRejected: 1, submitted: 0, files: 0 });
+    const [scrub] = await database.db
+      .select()
+      .from(tables.claimScrubs)
+      .where(eq(tables.claimScrubs.claimId, other!.id));
+    expect(scrub!.edits).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: "TEXT_NOT_WRITABLE",
+          severity: "blocking",
+          path: "subscriber.name.lastName",
+        }),
+        expect.objectContaining({ code: "TEXT_NOT_WRITABLE", path: "subscriber.name.firstName" }),
+      ]),
+    );
   });
 
   it("a failed upload is never marked sent; the retry delivers exactly one copy", async () => {

@@ -1,4 +1,4 @@
-import type { ScrubAddress, ScrubInput } from "@billcycle/core";
+import { isX12Text, type ScrubAddress, type ScrubInput, toX12Text } from "@billcycle/core";
 import type { Address as DbAddress } from "@billcycle/db";
 import type { Address, Claim837P, PatientRelationship, PayerResponsibility } from "@billcycle/x12";
 import type { ClaimDetails } from "./load-claim-details";
@@ -28,6 +28,56 @@ const relationship: Record<"spouse" | "child" | "other", PatientRelationship> = 
   spouse: "01",
   child: "19",
   other: "G8",
+};
+
+/**
+ * `value` with every string in it spelled for an X12 file ({@link toX12Text}): accents removed, and so on. Objects and
+ * arrays holding only ASCII (nearly every claim) are returned as they are, not copied.
+ */
+export const asX12Text = <T>(value: T): T => {
+  if (typeof value === "string") return toX12Text(value) as T;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const spelled: unknown = asX12Text(value[i]);
+      if (spelled !== value[i]) {
+        copy ??= [...value];
+        copy[i] = spelled;
+      }
+    }
+    return (copy ?? value) as T;
+  }
+  if (value !== null && typeof value === "object") {
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, child] of Object.entries(value)) {
+      const spelled: unknown = asX12Text(child);
+      if (spelled !== child) {
+        copy ??= { ...(value as Record<string, unknown>) };
+        copy[key] = spelled;
+      }
+    }
+    return (copy ?? value) as T;
+  }
+  return value;
+};
+
+/**
+ * The strings in `value` that are not printable ASCII, with their paths (`subscriber.name.lastName`,
+ * `lines[0].procedure.description`); paths are only built for those.
+ */
+const nonAsciiTexts = (
+  value: unknown,
+  path: string[] = [],
+  out: ScrubInput["texts"] = [],
+): ScrubInput["texts"] => {
+  if (typeof value === "string") {
+    if (!isX12Text(value)) out.push({ path: path.join(".").replaceAll(".[", "["), value });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) nonAsciiTexts(value[i], [...path, `[${i}]`], out);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) nonAsciiTexts(child, [...path, key], out);
+  }
+  return out;
 };
 
 /** The scrubber's view of a claim. `duplicates` come from the database (earlier live claims for the same session facts). */
@@ -65,12 +115,18 @@ export const toScrubInput = (
     claimFilingIndicator: d.payer.claimFilingIndicator,
     timelyFilingDays: d.payer.timelyFilingDays,
   },
+  texts: nonAsciiTexts(toClaim837(d)),
   duplicates,
   today,
 });
 
-/** The 837P model of a claim: billing provider = the practice, subscriber from the policy, patient loop only for dependents. */
-export const toClaim837 = (d: ClaimDetails): Claim837P => {
+/**
+ * The 837P model of a claim: billing provider = the practice, subscriber from the policy, patient loop only for
+ * dependents. Its text is spelled for X12 (José Muñoz → Jose Munoz); what cannot be (王) the scrubber reports.
+ */
+export const toClaim837 = (d: ClaimDetails): Claim837P => asX12Text(claimModel(d));
+
+const claimModel = (d: ClaimDetails): Claim837P => {
   const { claim, client, policy, payer, practice, provider, location } = d;
   const self = policy.subscriberRelationship === "self" || !policy.subscriber;
   const sub = self

@@ -11,7 +11,7 @@ import { bulkInsert, runPrepared, same } from "../billing/bulk-insert";
 import type { PipelineRunInput } from "./claims-pipeline-port";
 import { loadClearinghouse } from "./clearinghouse-context";
 import { claimsInFlight, deliverFile } from "./deliver-file";
-import { toClaim837 } from "./map-claim";
+import { asX12Text, toClaim837 } from "./map-claim";
 import { scrubClaimsWithDetails } from "./scrub-claims";
 import type { TransportResolverDeps } from "./transport-deps";
 
@@ -151,7 +151,8 @@ export const submitClaims = async (
       group: { senderCode: envelope.submitterId, receiverCode: envelope.receiverId },
       transactions: [
         {
-          header: {
+          // The clearinghouse settings' names, spelled for X12 as the claims are.
+          header: asX12Text({
             referenceId: `${input.today.replaceAll("-", "")}${numbers.interchange}`.slice(0, 30),
             date: local.toISODate()!,
             time: local.toFormat("HHmm"),
@@ -177,7 +178,7 @@ export const submitClaims = async (
                 id: envelope.receiverId,
               },
             },
-          },
+          }),
           claims: details.map(toClaim837),
         },
       ],
@@ -210,7 +211,7 @@ export const submitClaims = async (
         kind: "837P",
         name,
         sha256: createHash("sha256").update(content).digest("hex"),
-        bytes: Buffer.byteLength(content, "latin1"),
+        bytes: Buffer.byteLength(content, "utf8"),
         content,
         status: "pending",
         interchangeControlNumber: String(numbers.interchange).padStart(9, "0"),

@@ -1,4 +1,4 @@
-import { DomainError } from "@billcycle/core";
+import { DomainError, unwritableCharacters } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import ssh2 from "ssh2";
 import { z } from "zod";
@@ -13,7 +13,7 @@ export const DEFAULT_DIRECTORY_FOLDERS = { outboundDir: "outbox", inboundDir: "i
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
 const controlCharacters = /[\u0000-\u001f\u007f]/;
 
-/** Envelope values go into ISA/GS/NM1 segments: no X12 delimiters or control characters. */
+/** Envelope values go into ISA/GS/NM1 segments: no X12 delimiters or control characters, nothing outside X12's character set. */
 const x12Text = (max: number) =>
   z
     .string()
@@ -22,6 +22,9 @@ const x12Text = (max: number) =>
     .max(max)
     .refine((s) => !/[~*:^|>]/.test(s) && !controlCharacters.test(s), {
       message: "must not contain ~ * : ^ | > or control characters (X12 delimiters)",
+    })
+    .refine((s) => unwritableCharacters(s).length === 0, {
+      message: "must be written in Latin letters, digits and punctuation (the X12 character set)",
     });
 
 const folder = z

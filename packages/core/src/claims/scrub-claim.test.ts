@@ -36,6 +36,10 @@ const clean = (): ScrubInput => ({
   referringProvider: null,
   subscriber: { memberId: "M123" },
   payer: { name: "Blue Prairie", payerId: "BPH01", claimFilingIndicator: "BL", timelyFilingDays: 90 },
+  texts: [
+    { path: "subscriber.name.lastName", value: "Munoz" },
+    { path: "billingProvider.address.line1", value: "100 Market Street" },
+  ],
   duplicates: [],
   today: "2026-03-05",
 });
@@ -58,6 +62,12 @@ const firing: Case[] = [
     "REFERRING_NPI_INVALID",
     (c) => {
       c.referringProvider = { npi: "1111111111", name: "Y" };
+    },
+  ],
+  [
+    "TEXT_NOT_WRITABLE",
+    (c) => {
+      c.texts.push({ path: "patient.name.firstName", value: "小明" });
     },
   ],
   [
@@ -216,6 +226,22 @@ describe("claim scrubber", () => {
     c.today = "2015-10-05";
     c.payer.timelyFilingDays = 365;
     expect(scrubClaim(c)).toEqual([]);
+  });
+
+  it("names each field whose text a claim file cannot carry, and the characters; accents alone are fine", () => {
+    const c = clean();
+    c.texts.push(
+      { path: "subscriber.name.lastName", value: "Muñoz" },
+      { path: "patient.name.lastName", value: "王王小" },
+      { path: "serviceFacility.address.line1", value: "ул. Ленина 5" },
+    );
+    const edits = scrubClaim(c).filter((e) => e.code === "TEXT_NOT_WRITABLE");
+    expect(edits.map((e) => e.path)).toEqual(["patient.name.lastName", "serviceFacility.address.line1"]);
+    expect(edits[0]!.message).toMatch(
+      /^Patient last name "王王小" has characters a claim file cannot carry \(王 小\)/,
+    );
+    expect(edits[1]!.message).toMatch(/^Service facility address "ул\. Ленина 5" .* \(у л Л е н и а\)/);
+    expect(isBlocked(edits)).toBe(true);
   });
 
   it("warnings can be switched off per practice; blocking edits cannot", () => {

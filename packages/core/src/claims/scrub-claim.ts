@@ -9,6 +9,7 @@ import {
   looksLikeIcd9,
 } from "../validation/codes";
 import { isValidNpi } from "../validation/npi";
+import { isX12Text, unwritableCharacters } from "../validation/x12-text";
 
 export type ScrubAddress = {
   line1: string;
@@ -42,6 +43,11 @@ export type ScrubInput = {
     claimFilingIndicator: string | null;
     timelyFilingDays: number;
   };
+  /**
+   * The claim's text that is not printable ASCII as it goes into the 837P (after accents are dropped), by field path
+   * such as `subscriber.name.lastName`: what an X12 file cannot carry is reported.
+   */
+  texts: Array<{ path: string; value: string }>;
   /** Earlier live claims with the same client, provider, service and date. */
   duplicates: Array<{ patientControlNumber: string; dateOfService: string; code: string }>;
   /** The practice-local date of the scrub. */
@@ -56,6 +62,19 @@ const ICD10_EFFECTIVE = "2015-10-01";
 /** P.O. Box, PO BOX, Post Office Box, Lock Box, Drawer: not a physical address. */
 const isPoBox = (a: ScrubAddress) =>
   /\b(p\.?\s*o\.?\s*box|post\s+office\s+box|lock\s*box|drawer)\b/i.test(`${a.line1} ${a.line2 ?? ""}`);
+
+/** "subscriber.name.lastName" → "Subscriber last name"; "serviceFacility.address.line1" → "Service facility address". */
+const fieldLabel = (path: string): string => {
+  const words = path
+    .replace(/\.name\.(lastName|firstName|middleName)$/, ".$1")
+    .replace(/\.address\.line1$/, ".address")
+    .replace(/\.address\.line2$/, ".address line 2")
+    .split(".")
+    .join(" ")
+    .replace(/([a-z])([A-Z0-9])/g, "$1 $2")
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
 
 type EditDefinition = {
   code: string;
@@ -287,6 +306,23 @@ export const scrubEdits: readonly EditDefinition[] = [
         `Payer ${c.payer.name} has no claim filing indicator`,
         "payer.claimFilingIndicator",
       ),
+  },
+  {
+    code: "TEXT_NOT_WRITABLE",
+    severity: "blocking",
+    check: (c) =>
+      c.texts.flatMap((t) => {
+        if (isX12Text(t.value)) return [];
+        const chars = unwritableCharacters(t.value);
+        return chars.length === 0
+          ? []
+          : [
+              {
+                message: `${fieldLabel(t.path)} "${t.value}" has characters a claim file cannot carry (${chars.join(" ")}); clearinghouses take Latin letters, digits and punctuation only, so enter it as the payer has it`,
+                path: t.path,
+              },
+            ];
+      }),
   },
   {
     code: "TIMELY_FILING_EXCEEDED",
