@@ -243,9 +243,12 @@ describe.each(testBackends())("inbound files are known by their content (%s)", (
         },
       };
       const folder = (p: PracticeFixture) => join(dropRoot, p.practiceId, "inbox");
-      const drop = (p: PracticeFixture, name: string, content: string) => {
+      const drop = (p: PracticeFixture, name: string, content: string | Buffer) => {
         mkdirSync(folder(p), { recursive: true });
-        writeFileSync(join(folder(p), name), content, "latin1");
+        writeFileSync(
+          join(folder(p), name),
+          typeof content === "string" ? Buffer.from(content, "latin1") : content,
+        );
       };
       const waiting = (p: PracticeFixture) =>
         existsSync(folder(p))
@@ -303,6 +306,34 @@ describe.each(testBackends())("inbound files are known by their content (%s)", (
       expect(await inboundFiles(p)).toHaveLength(1);
       expect(await remittancesOf(p)).toHaveLength(1);
       expect(await postingsOf(c.id)).toHaveLength(2);
+    });
+
+    it("a UTF-8 file and a Latin-1 file are read as the text they hold, as an upload of the same file is", async () => {
+      const { p, claims } = await practiceWithSubmittedClaims(database, 2);
+      const [a, b] = claims;
+      const box = pickup();
+      const named = (trace: string, pcn: string) =>
+        paying(trace, pcn).replace("N1*PR*BLUE PRAIRIE", "N1*PR*SEGURO MÉDICO PEÑA");
+      const utf8 = named(`T-utf8-${backend}`, a!.patientControlNumber);
+      box.drop(p, "utf8.835", Buffer.from(utf8, "utf8"));
+      box.drop(p, "latin1.835", Buffer.from(named(`T-latin1-${backend}`, b!.patientControlNumber), "latin1"));
+      expect(await box.poll(p)).toMatchObject({ files: 2, remittances: 2, rejected: 0 });
+      const files = await inboundFiles(p);
+      expect(files.map((f) => f.content.includes("SEGURO MÉDICO PEÑA"))).toEqual([true, true]);
+      const picked = files.find((f) => f.name === "utf8.835");
+      expect(picked).toMatchObject({
+        sha256: sha256Of(utf8),
+        bytes: Buffer.byteLength(utf8, "utf8"),
+      });
+      expect((await remittancesOf(p)).map((r) => r.payerName)).toEqual([
+        "SEGURO MÉDICO PEÑA",
+        "SEGURO MÉDICO PEÑA",
+      ]);
+      // The browser reads an upload as UTF-8 text: the same file is known as the one picked up.
+      expect(await importAs(p, "uploaded.835", utf8)).toMatchObject({
+        status: "duplicate",
+        fileId: picked!.id,
+      });
     });
 
     it("a rejected file stays in the folder for a person, and later polls do not store it again", async () => {

@@ -36,7 +36,7 @@ export const deliverFile = async (
     return { status: "failed", attempts: 0, error: "no such outbound file" };
   if (file.status === "sent") return { status: "sent", attempts: file.attempts };
   const ctx: ClearinghouseContext = await loadConnection(database, file.practiceId, file.connectionId, deps);
-  const content = Buffer.from(file.content, "latin1");
+  const content = Buffer.from(file.content, "utf8");
   const attempts = file.attempts + 1;
   let outcome: "sent" | "failed" | "unknown";
   let error: string | undefined;

@@ -68,7 +68,7 @@ export const importInboundFile = async (
         kind,
         name: input.name,
         sha256,
-        bytes: Buffer.byteLength(input.content, "latin1"),
+        bytes: Buffer.byteLength(input.content, "utf8"),
         content: input.content,
         status: "received",
         createdAt: now,

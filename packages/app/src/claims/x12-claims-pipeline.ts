@@ -3,6 +3,7 @@ import type { ClaimsPipelinePort } from "./claims-pipeline-port";
 import { loadClearinghouse } from "./clearinghouse-context";
 import { deliverFile } from "./deliver-file";
 import { importInboundFile } from "./import-inbound-file";
+import { decodeInboundFile } from "./inbound-text";
 import { submitClaims } from "./submit-claims";
 import type { TransportResolverDeps } from "./transport-deps";
 
@@ -24,7 +25,7 @@ export const pickUpInboundFiles = async (
   const counts = { files: 0, acknowledgments: 0, remittances: 0, duplicates: 0, rejected: 0 };
   try {
     for (const remote of await transport.list("inbound")) {
-      const content = (await transport.download("inbound", remote.name)).toString("latin1");
+      const content = decodeInboundFile(await transport.download("inbound", remote.name));
       const result = await importInboundFile(
         database,
         practiceId,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import {
+  decodeInboundFile,
   defaultDropRoot,
   defaultTransportResolver,
   importInboundFile,
@@ -28,7 +29,7 @@ export const registerClaimsCommands = (program: Command) => {
       try {
         const actor = await cliActor(database, o.practice);
         out(`reading ${file}…`);
-        const content = readFileSync(file, "latin1");
+        const content = decodeInboundFile(readFileSync(file));
         const r = await importInboundFile(
           database,
           o.practice,
