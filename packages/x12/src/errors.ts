@@ -9,6 +9,7 @@ import { elementRef } from "./element-ref.js";
  * - `NO_DELIMITERS`: the input starts at ST (no envelope) and no delimiters were supplied.
  * - `BAD_SEGMENT_ID`: a segment does not start with a 2-3 character uppercase identifier.
  * - `SEGMENT_TOO_LONG`: no segment terminator within the configured maximum segment size.
+ * - `BAD_ENCODING`: a segment's bytes are not valid UTF-8 (the default encoding); a Latin-1 file reads with `encoding: "latin1"`.
  * - `ENVELOPE_MISMATCH`: ISA/IEA, GS/GE or ST/SE are not properly paired or nested.
  * - `CONTROL_NUMBER_MISMATCH`: a trailer's control number differs from its header's.
  * - `SEGMENT_COUNT_MISMATCH`: SE01 differs from the number of segments from ST to SE.
@@ -28,6 +29,7 @@ export type X12ErrorCode =
   | "NO_DELIMITERS"
   | "BAD_SEGMENT_ID"
   | "SEGMENT_TOO_LONG"
+  | "BAD_ENCODING"
   | "ENVELOPE_MISMATCH"
   | "CONTROL_NUMBER_MISMATCH"
   | "SEGMENT_COUNT_MISMATCH"

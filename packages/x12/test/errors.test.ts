@@ -47,6 +47,11 @@ const CASES: Array<[X12ErrorCode, () => unknown, Record<string, unknown>]> = [
     { segmentNumber: 2 },
   ],
   [
+    "BAD_ENCODING",
+    () => parse835(Buffer.from(envelope(HEADER835).replace("N1*PR*PAYER", "N1*PR*PAYÑER"), "latin1")),
+    { segmentId: "N1", segmentNumber: 6, found: "0xD1" },
+  ],
+  [
     "ENVELOPE_MISMATCH",
     () => parseX12(envelope(HEADER835).replace("GE*1*1~", "")),
     { segmentId: "IEA", expected: "GE before IEA" },
@@ -125,6 +130,7 @@ describe("every error kind", () => {
       NO_DELIMITERS: true,
       BAD_SEGMENT_ID: true,
       SEGMENT_TOO_LONG: true,
+      BAD_ENCODING: true,
       ENVELOPE_MISMATCH: true,
       CONTROL_NUMBER_MISMATCH: true,
       SEGMENT_COUNT_MISMATCH: true,

@@ -1,4 +1,4 @@
-import { Buffer } from "node:buffer";
+import { Buffer, isUtf8 } from "node:buffer";
 import { type WarningHandler, X12Error } from "../errors.js";
 import { type Delimiters, validateDelimiters } from "./delimiters.js";
 import { parseIsa } from "./isa.js";
@@ -14,7 +14,10 @@ export type ScannerOptions = {
   delimiters?: Delimiters;
   /** Strict (default): envelope and width problems throw. Lenient: they become warnings. */
   strict?: boolean;
-  /** Decoding of element text. Default `"utf8"`. */
+  /**
+   * Decoding of element text. Default `"utf8"`: bytes that are not valid UTF-8 are `BAD_ENCODING` (strict) or a
+   * warning with U+FFFD in their place (lenient). `"latin1"` reads every byte as a character.
+   */
   encoding?: X12Encoding;
   /** Give up looking for ISA after this many bytes of leading prose. Default 1 MiB. */
   maxPreambleBytes?: number;
@@ -56,6 +59,33 @@ function startsWithIsa(buf: Uint8Array, at: number): boolean {
 /** A byte after "ISA" that can be an element separator (so "ISABEL" in prose is not ISA). */
 function isSeparatorCandidate(b: number): boolean {
   return !(isUpperOrDigit(b) || (b >= 0x61 && b <= 0x7a) || b === SPACE || b === CR || b === LF);
+}
+
+const REPLACEMENT = "\uFFFD";
+
+/**
+ * Index of the first byte in `buf[from, to)` that does not begin a valid UTF-8 sequence, or -1. Overlong forms,
+ * surrogates and code points above U+10FFFF are invalid, as in the decoder.
+ */
+function firstInvalidUtf8(buf: Uint8Array, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const b = buf[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    // Not a lead byte, or the sequence does not fit before `to`.
+    if (n === 0 || i + n >= to) return i;
+    const b1 = buf[i + 1] as number;
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (b1 < low || b1 > high) return i;
+    for (let k = 2; k <= n; k++) if (((buf[i + k] as number) & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return -1;
 }
 
 function toBuffer(chunk: Uint8Array): Buffer {
@@ -318,6 +348,7 @@ export class SegmentScanner {
     // found with string search and byte offsets stay exact; otherwise each segment is decoded alone.
     const str = buf.toString(this.encoding, pos, len);
     const whole = str.length === len - pos;
+    let replacement = this.encoding === "utf8" ? str.indexOf(REPLACEMENT) : -1;
     let p = pos;
     for (;;) {
       // Line breaks between segments; a blank terminator (newline) makes blank lines skippable too.
@@ -346,6 +377,12 @@ export class SegmentScanner {
           expected: "an id of 2-3 uppercase letters/digits starting with a letter",
           found: text.length > 40 ? `${text.slice(0, 40)}…` : text,
         });
+      }
+      if (replacement >= 0) {
+        if (whole) {
+          if (replacement < p - pos) replacement = str.indexOf(REPLACEMENT, p - pos);
+          if (replacement >= 0 && replacement < stop - pos) this.checkUtf8(buf, p, stop, id);
+        } else if (text.includes(REPLACEMENT)) this.checkUtf8(buf, p, stop, id);
       }
       sink.segment(new Segment(text, id, this.count, this.base + p, delimiters));
       p = end + 1;
@@ -376,6 +413,7 @@ export class SegmentScanner {
     // when the decoded length equals the byte length, else each segment is decoded alone.
     const str = buf.toString(this.encoding, pos, len);
     const whole = str.length === len - pos;
+    let replacement = this.encoding === "utf8" ? str.indexOf(REPLACEMENT) : -1;
     let p = pos;
     for (;;) {
       while (p < len) {
@@ -425,6 +463,12 @@ export class SegmentScanner {
       }
       view.key = key;
       view.id = idFor(key, view.source, view.start);
+      if (replacement >= 0) {
+        if (whole) {
+          if (replacement < p - pos) replacement = str.indexOf(REPLACEMENT, p - pos);
+          if (replacement >= 0 && replacement < stop - pos) this.checkUtf8(buf, p, stop, view.id);
+        } else if (view.source.includes(REPLACEMENT)) this.checkUtf8(buf, p, stop, view.id);
+      }
       p = i + 1;
       if (isEnvelopeKey(key)) {
         sink.segment(view.toSegment());
@@ -436,6 +480,25 @@ export class SegmentScanner {
         sink.view?.(view);
       }
     }
+  }
+
+  /**
+   * A segment whose decoded text holds U+FFFD: unless its bytes are valid UTF-8 (U+FFFD written as such), they were
+   * not, and were replaced in decoding. Strict: BAD_ENCODING; lenient: a warning, the text keeps U+FFFD.
+   */
+  private checkUtf8(buf: Buffer, p: number, stop: number, id: string): void {
+    if (isUtf8(buf.subarray(p, stop))) return;
+    const found = firstInvalidUtf8(buf, p, stop);
+    const at = found < 0 ? p : found;
+    const err = new X12Error("BAD_ENCODING", `byte ${at - p} of the segment is not valid UTF-8`, {
+      segmentNumber: this.count,
+      segmentId: id,
+      byteOffset: this.base + p,
+      expected: 'UTF-8 text (a Latin-1 file reads with { encoding: "latin1" })',
+      found: `0x${(buf[at] ?? 0).toString(16).toUpperCase().padStart(2, "0")}`,
+    });
+    if (this.strict) throw err;
+    this.options.onWarning?.(err);
   }
 
   /**
