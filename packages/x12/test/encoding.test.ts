@@ -80,6 +80,39 @@ describe("text that is not valid UTF-8", () => {
     });
   });
 
+  it("is found by the generic reader in a slice that also holds multi-byte text, in every segment that has it", () => {
+    // é makes the slice's decoded length differ from its byte length: segments are then decoded one by one.
+    const text = envelope([
+      "BPR*I*100*C*CHK************20260105",
+      "TRN*1*CHK1*1512345678",
+      "N1*PR*CAFÉ",
+      "N1*PE*@@BAD1@@*XX*1234567893",
+      "REF*TJ*@@BAD2@@",
+    ]);
+    const [head, rest] = text.split("@@BAD1@@") as [string, string];
+    const [middle, tail] = rest.split("@@BAD2@@") as [string, string];
+    const input = Buffer.concat([
+      Buffer.from(head, "utf8"),
+      Buffer.from([0x43, 0xd1]),
+      Buffer.from(middle, "utf8"),
+      Buffer.from([0xff, 0x31]),
+      Buffer.from(tail, "utf8"),
+    ]);
+    expect(thrown(() => parseX12(input))).toMatchObject({
+      code: "BAD_ENCODING",
+      segmentId: "N1",
+      segmentNumber: 7,
+    });
+    const lenient = parseX12(input, { strict: false });
+    expect(lenient.warnings.map((w) => `${w.code} ${w.segmentId} ${w.segmentNumber} ${w.found}`)).toEqual([
+      "BAD_ENCODING N1 7 0xD1",
+      "BAD_ENCODING REF 8 0xFF",
+    ]);
+    const [r] = parse835(input, { strict: false });
+    expect(r?.payer.name).toBe("CAFÉ");
+    expect(r?.warnings.map((w) => w.segmentNumber)).toEqual([7, 8]);
+  });
+
   it.each([
     ["a lone continuation byte", [0x80], 0],
     ["an overlong encoding of '/'", [0xc0, 0xaf], 0],

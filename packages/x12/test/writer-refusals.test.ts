@@ -423,6 +423,21 @@ describe("837P writer: characters outside the X12 character set", () => {
     expect(text).toContain(`NTE*ADD*${printable.trimEnd()}~`);
   });
 
+  it('keeps ISA ASCII even with characterSet "utf8": its widths are counted in bytes', () => {
+    const b = { ...batch([claim("P1")]), interchange: { ...batch([]).interchange, senderId: "CLÍNICA" } };
+    const err = refusal(() => write(b, { characterSet: "utf8" }));
+    expect(err).toMatchObject({ segmentId: "ISA", elementPosition: 6, path: "interchange.senderId" });
+    expect(err.message).toContain('"Í" (U+00CD), outside ASCII');
+  });
+
+  it('refuses half a surrogate pair with characterSet "utf8", which would be written as U+FFFD', () => {
+    const err = refusal(() => write(named("DOE\ud83d"), { characterSet: "utf8" }));
+    expect(err).toMatchObject({ path: `${C}.subscriber.name.lastName` });
+    expect(err.message).toContain("lone surrogate U+D83D");
+    expect(refusal(() => write(named("\udc4dDOE"), { characterSet: "utf8" })).message).toContain("U+DC4D");
+    expect(write(named("DOE 👍"), { characterSet: "utf8" })).toContain("*DOE 👍*");
+  });
+
   it("refuses an unknown character set before writing", () => {
     const err = refusal(() => write(batch([claim("P1")]), { characterSet: "latin1" as never }));
     expect(err).toMatchObject({ path: "options.characterSet", found: "latin1" });

@@ -83,6 +83,39 @@ const DELIMITER = 1;
 const REPETITION = 2;
 const CONTROL = 3;
 const NOT_ASCII = 4;
+/** ISA is fixed-width: its values must be ASCII whatever the character set. */
+const ISA_NOT_ASCII = 5;
+/** Half of a UTF-16 surrogate pair without the other half: no character at all. */
+const LONE_SURROGATE = 6;
+
+/** What a refused character is, and what was expected instead, by level. */
+function refusal(level: number, char: string, unicode: string): [summary: string, expected: string] {
+  switch (level) {
+    case DELIMITER:
+    case REPETITION:
+      return [`a value contains the delimiter ${JSON.stringify(char)}`, "text without delimiter characters"];
+    case CONTROL:
+      return [
+        `a value contains the control character ${unicode}`,
+        "text without control characters (line breaks, tabs, …)",
+      ];
+    case ISA_NOT_ASCII:
+      return [
+        `a value contains ${JSON.stringify(char)} (${unicode}), outside ASCII`,
+        "ASCII: ISA is fixed-width, counted in bytes, whatever the character set",
+      ];
+    case LONE_SURROGATE:
+      return [
+        `a value contains the lone surrogate ${unicode}`,
+        "well-formed text (a surrogate is half a character)",
+      ];
+    default:
+      return [
+        `a value contains ${JSON.stringify(char)} (${unicode}), outside the X12 character set`,
+        'printable ASCII, the X12 basic and extended character sets (transliterate the value, e.g. Ñ to N; or write with characterSet: "utf8" when the receiver agreed to UTF-8)',
+      ];
+  }
+}
 
 /**
  * Renders segments to text with the given delimiters, refusing values that contain a delimiter, a
@@ -129,7 +162,17 @@ export class SegmentRenderer {
     for (let i = 0; i < value.length; i++) {
       const code = value.charCodeAt(i);
       const level = code < 256 ? (table[code] as number) : (this.high.get(code) ?? this.beyondLatin1);
-      if (level === OK || (level === REPETITION && !strictRepetition)) continue;
+      if (level === OK) {
+        if (code >= 0xd800 && code <= 0xdfff) {
+          // Allowed (characterSet "utf8"): a pair is one character; a lone half would be written as U+FFFD.
+          const next = value.charCodeAt(i + 1);
+          if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff))
+            this.fail(seg, position, value, i, LONE_SURROGATE, locate);
+          i++;
+        }
+        continue;
+      }
+      if (level === REPETITION && !strictRepetition) continue;
       this.fail(seg, position, value, i, level, locate);
     }
   }
@@ -145,18 +188,7 @@ export class SegmentRenderer {
     const code = value.codePointAt(at) as number;
     const char = String.fromCodePoint(code);
     const unicode = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-    const [summary, expected] =
-      level === DELIMITER || level === REPETITION
-        ? [`a value contains the delimiter ${JSON.stringify(char)}`, "text without delimiter characters"]
-        : level === CONTROL
-          ? [
-              `a value contains the control character ${unicode}`,
-              "text without control characters (line breaks, tabs, …)",
-            ]
-          : [
-              `a value contains ${JSON.stringify(char)} (${unicode}), outside the X12 character set`,
-              'printable ASCII, the X12 basic and extended character sets (transliterate the value, e.g. Ñ to N; or write with characterSet: "utf8" when the receiver agreed to UTF-8)',
-            ];
+    const [summary, expected] = refusal(level, char, unicode);
     throw new X12Error("INVALID_MODEL", summary, {
       segmentId: String(seg[0] ?? ""),
       elementPosition: position,
@@ -168,7 +200,12 @@ export class SegmentRenderer {
 
   /** ISA: its elements 11 and 16 are the delimiters themselves, so only ISA01-ISA10 are checked. */
   renderIsa(seg: readonly string[], locate?: ValueLocator): string {
-    for (let i = 1; i <= 10; i++) this.check(seg[i] ?? "", seg, i, true, locate);
+    for (let i = 1; i <= 10; i++) {
+      const value = seg[i] ?? "";
+      this.check(value, seg, i, true, locate);
+      for (let j = 0; j < value.length; j++)
+        if (value.charCodeAt(j) > 0x7e) this.fail(seg, i, value, j, ISA_NOT_ASCII, locate);
+    }
     return seg.join(this.delimiters.element) + this.suffix;
   }
 
