@@ -139,14 +139,29 @@ describe.each(testBackends())("claim delivery over SFTP (%s)", (backend) => {
   });
 
   it("names go out in the X12 character set: accents are dropped; a name with no Latin spelling holds its claim", async () => {
-    const { p, claims } = await setup(1);
-    const [claim] = await database.db.select().from(tables.claims).where(eq(tables.claims.id, claims[0]!.id));
-    const rename = (firstName: string, lastName: string) =>
-      database.db
+    /** A practice with one claim awaiting submission, its client renamed. */
+    const named = async (firstName: string, lastName: string) => {
+      const { p, claims } = await setup(1);
+      const [claim] = await database.db
+        .select()
+        .from(tables.claims)
+        .where(eq(tables.claims.id, claims[0]!.id));
+      await database.db
         .update(tables.clients)
         .set({ firstName, lastName })
         .where(eq(tables.clients.id, claim!.clientId));
-    await rename("José", "Muñoz-Peña");
+      return { p, claim: claim! };
+    };
+    const textEdits = async (claimId: string) => {
+      const [scrub] = await database.db
+        .select()
+        .from(tables.claimScrubs)
+        .where(eq(tables.claimScrubs.claimId, claimId));
+      return (
+        scrub!.edits as Array<{ code: string; severity: string; path?: string; message: string }>
+      ).filter((e) => e.code === "TEXT_NOT_WRITABLE");
+    };
+    const { p } = await named("José", "Muñoz-Peña");
     const now = local("2026-03-04T21:00", ZONE);
     const before = new Set(outbound());
     expect(await submit(p, now)).toMatchObject({ submitted: 1, files: 1, delivery: "sent" });
@@ -156,30 +171,37 @@ describe.each(testBackends())("claim delivery over SFTP (%s)", (backend) => {
     expect(bytes.toString("latin1")).toContain("NM1*IL*1*Munoz-Pena*Jose*");
 
     // Another practice's client, whose name is in a script no clearinghouse takes: the scrubber says which field.
-    const second = await setup(1);
-    const [other] = await database.db
-      .select()
-      .from(tables.claims)
-      .where(eq(tables.claims.id, second.claims[0]!.id));
-    await database.db
-      .update(tables.clients)
-      .set({ firstName: "小明", lastName: "王" })
-      .where(eq(tables.clients.id, other!.clientId));
+    const second = await named("小明", "王");
     expect(await submit(second.p, now)).toMatchObject({ scrubberRejected: 1, submitted: 0, files: 0 });
-    const [scrub] = await database.db
-      .select()
-      .from(tables.claimScrubs)
-      .where(eq(tables.claimScrubs.claimId, other!.id));
-    expect(scrub!.edits).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          code: "TEXT_NOT_WRITABLE",
-          severity: "blocking",
-          path: "subscriber.name.lastName",
-        }),
-        expect.objectContaining({ code: "TEXT_NOT_WRITABLE", path: "subscriber.name.firstName" }),
-      ]),
-    );
+    expect((await textEdits(second.claim.id)).map((e) => [e.severity, e.path])).toEqual([
+      ["blocking", "subscriber.name.lastName"],
+      ["blocking", "subscriber.name.firstName"],
+    ]);
+
+    // Identifiers are never respelled: a member id typed with Ø (a slashed zero?) is held, not sent as "O". A
+    // practice address that only fits N301 before ß is spelled ss is held too, instead of failing the whole file.
+    const third = await named("Ana", "Diaz");
+    const held = third.claim;
+    await database.db
+      .update(tables.insurancePolicies)
+      .set({ memberId: "XØ123" })
+      .where(eq(tables.insurancePolicies.clientId, held.clientId));
+    await database.db
+      .update(tables.practices)
+      .set({
+        address: { line1: `${"Straße ".repeat(7)}12`, city: "Austin", state: "TX", zip: "78701-1234" },
+      })
+      .where(eq(tables.practices.id, third.p.practiceId));
+    expect(await submit(third.p, now)).toMatchObject({ scrubberRejected: 1, submitted: 0, files: 0 });
+    const messages = (await textEdits(held.id)).map((e) => `${e.path}: ${e.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^billingProvider\.address\.line1: Billing provider address ".*" is 58 characters as the claim file spells it; the file takes at most 55/,
+      ),
+      expect.stringMatching(
+        /^subscriber\.name\.id: Subscriber member id "XØ123" has characters a claim file cannot carry \(Ø \(U\+00D8\)\)/,
+      ),
+    ]);
   });
 
   it("a failed upload is never marked sent; the retry delivers exactly one copy", async () => {

@@ -36,7 +36,9 @@ export const deliverFile = async (
     return { status: "failed", attempts: 0, error: "no such outbound file" };
   if (file.status === "sent") return { status: "sent", attempts: file.attempts };
   const ctx: ClearinghouseContext = await loadConnection(database, file.practiceId, file.connectionId, deps);
-  const content = Buffer.from(file.content, "utf8");
+  // The writer produces ASCII, for which Latin-1 and UTF-8 give the same bytes; Latin-1 keeps files stored before it
+  // did (which could hold Latin-1 characters) delivered, and reconciled, as they were first sent.
+  const content = Buffer.from(file.content, "latin1");
   const attempts = file.attempts + 1;
   let outcome: "sent" | "failed" | "unknown";
   let error: string | undefined;

@@ -1,4 +1,10 @@
-import { isX12Text, type ScrubAddress, type ScrubInput, toX12Text } from "@billcycle/core";
+import {
+  isX12Text,
+  type ScrubAddress,
+  type ScrubInput,
+  toX12Text,
+  unwritableCharacters,
+} from "@billcycle/core";
 import type { Address as DbAddress } from "@billcycle/db";
 import type { Address, Claim837P, PatientRelationship, PayerResponsibility } from "@billcycle/x12";
 import type { ClaimDetails } from "./load-claim-details";
@@ -31,15 +37,36 @@ const relationship: Record<"spouse" | "child" | "other", PatientRelationship> = 
 };
 
 /**
- * `value` with every string in it spelled for an X12 file ({@link toX12Text}): accents removed, and so on. Objects and
- * arrays holding only ASCII (nearly every claim) are returned as they are, not copied.
+ * The 837P's free-text fields (names, addresses, contact names, notes, descriptions) and their element's maximum
+ * length. Only these are spelled in ASCII ({@link toX12Text}); every other string is an identifier or a code, sent
+ * exactly as typed.
  */
-export const asX12Text = <T>(value: T): T => {
-  if (typeof value === "string") return toX12Text(value) as T;
+const TEXT_FIELDS: Readonly<Record<string, number>> = {
+  lastName: 60, // NM103 (a person's last name, or an organization's name)
+  firstName: 35, // NM104
+  middleName: 25, // NM105
+  prefix: 10, // NM106
+  suffix: 10, // NM107
+  line1: 55, // N301
+  line2: 55, // N302
+  city: 30, // N401
+  name: 60, // PER02 contact name
+  groupName: 60, // SBR04
+  text: 80, // NTE02
+  description: 80, // SV101-7
+};
+
+/**
+ * `value` with its free-text fields spelled for an X12 file: accents removed, and so on. Objects and arrays holding
+ * only ASCII (nearly every claim) are returned as they are, not copied.
+ */
+export const asX12Text = <T>(value: T, key?: string): T => {
+  if (typeof value === "string")
+    return (key !== undefined && key in TEXT_FIELDS ? toX12Text(value) : value) as T;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const spelled: unknown = asX12Text(value[i]);
+      const spelled: unknown = asX12Text(value[i], key);
       if (spelled !== value[i]) {
         copy ??= [...value];
         copy[i] = spelled;
@@ -49,11 +76,11 @@ export const asX12Text = <T>(value: T): T => {
   }
   if (value !== null && typeof value === "object") {
     let copy: Record<string, unknown> | undefined;
-    for (const [key, child] of Object.entries(value)) {
-      const spelled: unknown = asX12Text(child);
+    for (const [k, child] of Object.entries(value)) {
+      const spelled: unknown = asX12Text(child, k);
       if (spelled !== child) {
         copy ??= { ...(value as Record<string, unknown>) };
-        copy[key] = spelled;
+        copy[k] = spelled;
       }
     }
     return (copy ?? value) as T;
@@ -62,20 +89,35 @@ export const asX12Text = <T>(value: T): T => {
 };
 
 /**
- * The strings in `value` that are not printable ASCII, with their paths (`subscriber.name.lastName`,
- * `lines[0].procedure.description`); paths are only built for those.
+ * What in a claim model, as typed, the 837P cannot carry: free text with characters that cannot be spelled in ASCII
+ * or that is longer than its element once spelled, identifiers and codes with any character outside printable
+ * ASCII, and the separators anywhere. Paths (`subscriber.name.lastName`, `lines[0].procedure.description`) are only
+ * built for those.
  */
-const nonAsciiTexts = (
+const unwritableTexts = (
   value: unknown,
   path: string[] = [],
+  key?: string,
   out: ScrubInput["texts"] = [],
 ): ScrubInput["texts"] => {
   if (typeof value === "string") {
-    if (!isX12Text(value)) out.push({ path: path.join(".").replaceAll(".[", "["), value });
+    const max = key === undefined ? undefined : TEXT_FIELDS[key];
+    const written = max === undefined ? value : toX12Text(value);
+    const tooLong = max !== undefined && written.length > max;
+    if (!isX12Text(written) || /[*:^~]/.test(written) || tooLong) {
+      const at = path.join(".").replaceAll(".[", "[");
+      const characters = unwritableCharacters(value, max !== undefined);
+      out.push({
+        path: at,
+        value,
+        characters,
+        ...(tooLong ? { length: { written: written.length, max } } : {}),
+      });
+    }
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) nonAsciiTexts(value[i], [...path, `[${i}]`], out);
+    for (let i = 0; i < value.length; i++) unwritableTexts(value[i], [...path, `[${i}]`], key, out);
   } else if (value !== null && typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) nonAsciiTexts(child, [...path, key], out);
+    for (const [k, child] of Object.entries(value)) unwritableTexts(child, [...path, k], k, out);
   }
   return out;
 };
@@ -115,14 +157,15 @@ export const toScrubInput = (
     claimFilingIndicator: d.payer.claimFilingIndicator,
     timelyFilingDays: d.payer.timelyFilingDays,
   },
-  texts: nonAsciiTexts(toClaim837(d)),
+  texts: unwritableTexts(claimModel(d)),
   duplicates,
   today,
 });
 
 /**
  * The 837P model of a claim: billing provider = the practice, subscriber from the policy, patient loop only for
- * dependents. Its text is spelled for X12 (José Muñoz → Jose Munoz); what cannot be (王) the scrubber reports.
+ * dependents. Its names and addresses are spelled for X12 (José Muñoz → Jose Munoz); what cannot be written (王, a
+ * member id with Ø, an address line longer than N301 once spelled) the scrubber reports from {@link claimModel}.
  */
 export const toClaim837 = (d: ClaimDetails): Claim837P => asX12Text(claimModel(d));
 

@@ -211,7 +211,7 @@ export const submitClaims = async (
         kind: "837P",
         name,
         sha256: createHash("sha256").update(content).digest("hex"),
-        bytes: Buffer.byteLength(content, "utf8"),
+        bytes: Buffer.byteLength(content, "latin1"),
         content,
         status: "pending",
         interchangeControlNumber: String(numbers.interchange).padStart(9, "0"),

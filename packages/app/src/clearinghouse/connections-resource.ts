@@ -1,4 +1,4 @@
-import { DomainError, unwritableCharacters } from "@billcycle/core";
+import { DomainError, isX12Text, toX12Text, unwritableCharacters } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import ssh2 from "ssh2";
 import { z } from "zod";
@@ -13,8 +13,12 @@ export const DEFAULT_DIRECTORY_FOLDERS = { outboundDir: "outbox", inboundDir: "i
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
 const controlCharacters = /[\u0000-\u001f\u007f]/;
 
-/** Envelope values go into ISA/GS/NM1 segments: no X12 delimiters or control characters, nothing outside X12's character set. */
-const x12Text = (max: number) =>
+/**
+ * Envelope values go into ISA/GS/NM1 segments: no X12 delimiters or control characters, nothing outside X12's
+ * character set. Ids (ISA06/ISA08, GS02/GS03) are sent as typed, so they must be printable ASCII; names are spelled
+ * in ASCII when the file is written (Clínica → Clinica), so they must be spellable and fit once spelled.
+ */
+const x12Text = (max: number, kind: "id" | "name") =>
   z
     .string()
     .trim()
@@ -23,8 +27,14 @@ const x12Text = (max: number) =>
     .refine((s) => !/[~*:^|>]/.test(s) && !controlCharacters.test(s), {
       message: "must not contain ~ * : ^ | > or control characters (X12 delimiters)",
     })
-    .refine((s) => unwritableCharacters(s).length === 0, {
-      message: "must be written in Latin letters, digits and punctuation (the X12 character set)",
+    .refine((s) => (kind === "id" ? isX12Text(s) : unwritableCharacters(s).length === 0), {
+      message:
+        kind === "id"
+          ? "must be printable ASCII: letters, digits and punctuation without accents (the X12 character set)"
+          : "must be written in Latin letters, digits and punctuation (the X12 character set)",
+    })
+    .refine((s) => toX12Text(s).length <= max, {
+      message: `must be at most ${max} characters once written without accents (ß is written ss)`,
     });
 
 const folder = z
@@ -75,11 +85,11 @@ const connectionFields = {
       "where claim files are delivered; for a directory drop, relative to the practice's drop folder",
     ),
   inboundDir: folder.optional().describe("where acknowledgments and remittances are picked up"),
-  submitterId: x12Text(15).describe("ISA06/GS02"),
-  submitterName: x12Text(60).describe("1000A NM103"),
+  submitterId: x12Text(15, "id").describe("ISA06/GS02"),
+  submitterName: x12Text(60, "name").describe("1000A NM103"),
   submitterContactEmail: z.email().nullable().optional(),
-  receiverId: x12Text(15).describe("ISA08/GS03"),
-  receiverName: x12Text(60).describe("1000B NM103"),
+  receiverId: x12Text(15, "id").describe("ISA08/GS03"),
+  receiverName: x12Text(60, "name").describe("1000B NM103"),
   usageIndicator: z.enum(["T", "P"]).optional().describe("ISA15: T test, P production"),
   active: z.boolean().optional(),
 };

@@ -190,6 +190,11 @@ describe.each(testBackends())("clearinghouse connections API on %s", (backend) =
       sftpBody({ hostKeySha256: "not-a-fingerprint" }),
       sftpBody({ submitterId: "TOO*MANY~DELIMS" }),
       sftpBody({ submitterId: "SIXTEEN-CHARS-XX" }),
+      // Ids are sent as typed: no accents; names are spelled, but need a Latin spelling that fits NM103.
+      sftpBody({ submitterId: "CLÍNICA01" }),
+      sftpBody({ receiverId: "ＣＬＥＡＲ" }),
+      sftpBody({ submitterName: "王医生诊所" }),
+      sftpBody({ submitterName: `${"ß".repeat(31)}` }),
       sftpBody({ port: 70_000 }),
       sftpBody({ secretCiphertext: "v1:forged" }),
     ];
@@ -203,6 +208,10 @@ describe.each(testBackends())("clearinghouse connections API on %s", (backend) =
       authKind: "none",
       hasSecret: false,
     });
+    const accented = await post(
+      sftpBody({ name: "Accented names", submitterName: "Clínica Peña", receiverName: "Cámara" }),
+    );
+    expect(accented.status, accented.text).toBe(201);
     const key = await post(sftpBody({ authKind: "private_key", secret: userKey.private }));
     expect(key.status, key.text).toBe(201);
   });

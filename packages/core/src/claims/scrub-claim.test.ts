@@ -36,10 +36,7 @@ const clean = (): ScrubInput => ({
   referringProvider: null,
   subscriber: { memberId: "M123" },
   payer: { name: "Blue Prairie", payerId: "BPH01", claimFilingIndicator: "BL", timelyFilingDays: 90 },
-  texts: [
-    { path: "subscriber.name.lastName", value: "Munoz" },
-    { path: "billingProvider.address.line1", value: "100 Market Street" },
-  ],
+  texts: [],
   duplicates: [],
   today: "2026-03-05",
 });
@@ -67,7 +64,7 @@ const firing: Case[] = [
   [
     "TEXT_NOT_WRITABLE",
     (c) => {
-      c.texts.push({ path: "patient.name.firstName", value: "小明" });
+      c.texts.push({ path: "patient.name.firstName", value: "小明", characters: ["小", "明"] });
     },
   ],
   [
@@ -228,19 +225,29 @@ describe("claim scrubber", () => {
     expect(scrubClaim(c)).toEqual([]);
   });
 
-  it("names each field whose text a claim file cannot carry, and the characters; accents alone are fine", () => {
+  it("names each field a claim file cannot carry, in words a biller knows, with the characters or the length", () => {
     const c = clean();
     c.texts.push(
-      { path: "subscriber.name.lastName", value: "Muñoz" },
-      { path: "patient.name.lastName", value: "王王小" },
-      { path: "serviceFacility.address.line1", value: "ул. Ленина 5" },
+      { path: "patient.name.lastName", value: "王王小", characters: ["王", "小"] },
+      { path: "subscriber.name.id", value: "XØ123", characters: ["Ø"] },
+      { path: "payer.name.lastName", value: "Seguro\u200b", characters: ["\u200b"] },
+      { path: "lines[1].procedure.description", value: "A*B", characters: ["*"] },
+      {
+        path: "serviceFacility.address.line1",
+        value: "Große Straße 1",
+        characters: [],
+        length: { written: 58, max: 55 },
+      },
     );
     const edits = scrubClaim(c).filter((e) => e.code === "TEXT_NOT_WRITABLE");
-    expect(edits.map((e) => e.path)).toEqual(["patient.name.lastName", "serviceFacility.address.line1"]);
-    expect(edits[0]!.message).toMatch(
-      /^Patient last name "王王小" has characters a claim file cannot carry \(王 小\)/,
-    );
-    expect(edits[1]!.message).toMatch(/^Service facility address "ул\. Ленина 5" .* \(у л Л е н и а\)/);
+    expect(edits.map((e) => e.message)).toEqual([
+      'Patient last name "王王小" has characters a claim file cannot carry (王 (U+738B), 小 (U+5C0F)); clearinghouses take Latin letters, digits and punctuation other than * : ^ ~, so enter it as the payer has it',
+      'Subscriber member id "XØ123" has characters a claim file cannot carry (Ø (U+00D8)); clearinghouses take Latin letters, digits and punctuation other than * : ^ ~, so enter it as the payer has it',
+      'Payer name "Seguro\u200b" has characters a claim file cannot carry (U+200B); clearinghouses take Latin letters, digits and punctuation other than * : ^ ~, so enter it as the payer has it',
+      'Line 2 procedure description "A*B" has characters a claim file cannot carry (* (U+002A)); clearinghouses take Latin letters, digits and punctuation other than * : ^ ~, so enter it as the payer has it',
+      'Service facility address "Große Straße 1" is 58 characters as the claim file spells it; the file takes at most 55, so shorten it',
+    ]);
+    expect(edits.map((e) => e.path)).toEqual(c.texts.map((t) => t.path));
     expect(isBlocked(edits)).toBe(true);
   });
 

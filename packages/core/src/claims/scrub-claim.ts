@@ -9,7 +9,7 @@ import {
   looksLikeIcd9,
 } from "../validation/codes";
 import { isValidNpi } from "../validation/npi";
-import { isX12Text, unwritableCharacters } from "../validation/x12-text";
+import { describeCharacter } from "../validation/x12-text";
 
 export type ScrubAddress = {
   line1: string;
@@ -44,10 +44,15 @@ export type ScrubInput = {
     timelyFilingDays: number;
   };
   /**
-   * The claim's text that is not printable ASCII as it goes into the 837P (after accents are dropped), by field path
-   * such as `subscriber.name.lastName`: what an X12 file cannot carry is reported.
+   * What the 837P cannot carry as typed, by field path such as `subscriber.name.lastName`: the characters it cannot
+   * carry, or, for a name or address, its length once spelled in ASCII beyond its element's maximum.
    */
-  texts: Array<{ path: string; value: string }>;
+  texts: Array<{
+    path: string;
+    value: string;
+    characters: string[];
+    length?: { written: number; max: number };
+  }>;
   /** Earlier live claims with the same client, provider, service and date. */
   duplicates: Array<{ patientControlNumber: string; dateOfService: string; code: string }>;
   /** The practice-local date of the scrub. */
@@ -63,12 +68,22 @@ const ICD10_EFFECTIVE = "2015-10-01";
 const isPoBox = (a: ScrubAddress) =>
   /\b(p\.?\s*o\.?\s*box|post\s+office\s+box|lock\s*box|drawer)\b/i.test(`${a.line1} ${a.line2 ?? ""}`);
 
-/** "subscriber.name.lastName" → "Subscriber last name"; "serviceFacility.address.line1" → "Service facility address". */
+/** Model paths whose last step says little alone: an organization's "last name" is its name. */
+const ORGANIZATIONS = /^(billingProvider|payTo|payer|serviceFacility|submitter|receiver)\b/;
+
+/**
+ * "subscriber.name.lastName" → "Subscriber last name"; "payer.name.lastName" → "Payer name";
+ * "subscriber.name.id" → "Subscriber member id"; "lines[1].procedure.description" → "Line 2 procedure description".
+ */
 const fieldLabel = (path: string): string => {
   const words = path
-    .replace(/\.name\.(lastName|firstName|middleName)$/, ".$1")
+    .replace(/\.name\.lastName$/, ORGANIZATIONS.test(path) ? ".name" : ".lastName")
+    .replace(/\.name\.(firstName|middleName|prefix|suffix)$/, ".$1")
+    .replace(/^subscriber\.name\.id$/, "subscriber.memberId")
+    .replace(/\.name\.id$/, ".id")
     .replace(/\.address\.line1$/, ".address")
     .replace(/\.address\.line2$/, ".address line 2")
+    .replace(/^lines\[(\d+)\]/, (_, i: string) => `line ${Number(i) + 1}`)
     .split(".")
     .join(" ")
     .replace(/([a-z])([A-Z0-9])/g, "$1 $2")
@@ -311,18 +326,13 @@ export const scrubEdits: readonly EditDefinition[] = [
     code: "TEXT_NOT_WRITABLE",
     severity: "blocking",
     check: (c) =>
-      c.texts.flatMap((t) => {
-        if (isX12Text(t.value)) return [];
-        const chars = unwritableCharacters(t.value);
-        return chars.length === 0
-          ? []
-          : [
-              {
-                message: `${fieldLabel(t.path)} "${t.value}" has characters a claim file cannot carry (${chars.join(" ")}); clearinghouses take Latin letters, digits and punctuation only, so enter it as the payer has it`,
-                path: t.path,
-              },
-            ];
-      }),
+      c.texts.map((t) => ({
+        message:
+          t.characters.length > 0
+            ? `${fieldLabel(t.path)} "${t.value}" has characters a claim file cannot carry (${t.characters.map(describeCharacter).join(", ")}); clearinghouses take Latin letters, digits and punctuation other than * : ^ ~, so enter it as the payer has it`
+            : `${fieldLabel(t.path)} "${t.value}" is ${t.length?.written} characters as the claim file spells it; the file takes at most ${t.length?.max}, so shorten it`,
+        path: t.path,
+      })),
   },
   {
     code: "TIMELY_FILING_EXCEEDED",

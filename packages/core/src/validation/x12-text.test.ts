@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isX12Text, toX12Text, unwritableCharacters } from "./x12-text";
+import { decodeX12Bytes, describeCharacter, isX12Text, toX12Text, unwritableCharacters } from "./x12-text";
 
 describe("text for X12 files", () => {
   it.each([
@@ -8,10 +8,15 @@ describe("text for X12 files", () => {
     ["Straße", "Strasse"],
     ["Ærøskøbing", "AEroskobing"],
     ["O’Brien – Jr.", "O'Brien - Jr."],
+    ["O´Brien", "O'Brien"],
+    ["Kalanianaʻole Hwy", "Kalaniana'ole Hwy"],
+    ["Col·legi", "Col.legi"],
+    ["½ Main St", "1/2 Main St"],
     ["Zoë Brontë-Ñandú", "Zoe Bronte-Nandu"],
     ["ﬁve ²", "five 2"],
-    ["12 Oak Ave\nApt 3", "12 Oak Ave Apt 3"],
-    ["Plain ASCII ~ stays", "Plain ASCII ~ stays"],
+    ["Anne\u00adMarie\u200b Lee", "AnneMarie Lee"],
+    ["12 Oak Ave \n Apt 3", "12 Oak Ave Apt 3"],
+    ["Plain ASCII stays", "Plain ASCII stays"],
   ])("spells %j as %j, printable ASCII", (typed, written) => {
     expect(toX12Text(typed)).toBe(written);
     expect(isX12Text(toX12Text(typed))).toBe(true);
@@ -25,9 +30,40 @@ describe("text for X12 files", () => {
     expect(unwritableCharacters("Kim 김민준 김")).toEqual(["김", "민", "준"]);
   });
 
+  it("reports the separators, and look-alikes that spelling would turn into them", () => {
+    expect(unwritableCharacters("Suite 5*B ~ 6")).toEqual(["*", "~"]);
+    // A full-width colon (typed on a CJK keyboard) decomposes to ":", the component separator.
+    expect(toX12Text("Ste：5")).toBe("Ste:5");
+    expect(unwritableCharacters("Ste：5")).toEqual(["："]);
+  });
+
+  it("never respells an identifier: any character outside printable ASCII is reported", () => {
+    expect(unwritableCharacters("XØ123", false)).toEqual(["Ø"]);
+    expect(unwritableCharacters("ABCß", false)).toEqual(["ß"]);
+    expect(unwritableCharacters("M123-456", false)).toEqual([]);
+    expect(unwritableCharacters("M1:23", false)).toEqual([":"]);
+  });
+
+  it("describes characters with their code point, invisible ones by code point alone", () => {
+    expect(describeCharacter("王")).toBe("王 (U+738B)");
+    expect(describeCharacter("\u200b")).toBe("U+200B");
+    expect(describeCharacter("👍")).toBe("👍 (U+1F44D)");
+  });
+
   it("treats control characters and non-ASCII as not X12 text", () => {
     expect(isX12Text("A\u0007B")).toBe(false);
     expect(isX12Text("é")).toBe(false);
     expect(isX12Text("")).toBe(true);
+  });
+
+  it("decodes a received file: UTF-8 when it is UTF-8 (without a byte-order mark), else Windows-1252", () => {
+    const bytes = (...b: number[]) => Uint8Array.from(b);
+    expect(decodeX12Bytes(bytes(0x41, 0xc3, 0x91, 0x7e))).toBe("AÑ~");
+    expect(decodeX12Bytes(bytes(0xef, 0xbb, 0xbf, 0x49, 0x53, 0x41))).toBe("ISA");
+    // 0xD1 is Ñ in Latin-1 and Windows-1252; 0x80-0x9F are € ’ “ ” … in Windows-1252, not control characters.
+    expect(decodeX12Bytes(bytes(0x41, 0xd1, 0x80, 0x92, 0x93, 0x94, 0x85))).toBe("AÑ€’“”…");
+    // The five bytes Windows-1252 leaves unused stay what Latin-1 makes of them.
+    expect(decodeX12Bytes(bytes(0xd1, 0x81, 0x8d, 0x8f, 0x90, 0x9d))).toBe("Ñ\u0081\u008d\u008f\u0090\u009d");
+    expect(decodeX12Bytes(bytes())).toBe("");
   });
 });
