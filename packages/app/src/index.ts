@@ -29,7 +29,6 @@ export * from "./claims/deliver-file";
 export * from "./claims/file-drop-claims-pipeline";
 export * from "./claims/import-inbound-file";
 export * from "./claims/import-remittance";
-export * from "./claims/inbound-text";
 export * from "./claims/load-claim-details";
 export * from "./claims/map-claim";
 export * from "./claims/process-acknowledgments";

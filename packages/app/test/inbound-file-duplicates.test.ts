@@ -316,7 +316,8 @@ describe.each(testBackends())("inbound files are known by their content (%s)", (
         paying(trace, pcn).replace("N1*PR*BLUE PRAIRIE", "N1*PR*SEGURO MÉDICO PEÑA");
       const utf8 = named(`T-utf8-${backend}`, a!.patientControlNumber);
       box.drop(p, "utf8.835", Buffer.from(utf8, "utf8"));
-      box.drop(p, "latin1.835", Buffer.from(named(`T-latin1-${backend}`, b!.patientControlNumber), "latin1"));
+      const latin1 = Buffer.from(named(`T-latin1-${backend}`, b!.patientControlNumber), "latin1");
+      box.drop(p, "latin1.835", latin1);
       expect(await box.poll(p)).toMatchObject({ files: 2, remittances: 2, rejected: 0 });
       const files = await inboundFiles(p);
       expect(files.map((f) => f.content.includes("SEGURO MÉDICO PEÑA"))).toEqual([true, true]);
@@ -329,6 +330,8 @@ describe.each(testBackends())("inbound files are known by their content (%s)", (
         "SEGURO MÉDICO PEÑA",
         "SEGURO MÉDICO PEÑA",
       ]);
+      // Sizes are the files' as received: É and Ñ are one byte each in the Latin-1 file.
+      expect(files.find((f) => f.name === "latin1.835")?.bytes).toBe(latin1.length);
       // The browser reads an upload as UTF-8 text: the same file is known as the one picked up.
       expect(await importAs(p, "uploaded.835", utf8)).toMatchObject({
         status: "duplicate",

@@ -46,7 +46,8 @@ export type InboundResult = {
 export const importInboundFile = async (
   database: Database,
   practiceId: string,
-  input: { name: string; content: string; connectionId?: string | null },
+  /** `bytes`: the file's size as received, when it came as bytes (decoded with decodeX12Bytes); else its UTF-8 size. */
+  input: { name: string; content: string; bytes?: number; connectionId?: string | null },
   now: Date,
   actor: string,
 ): Promise<InboundResult> => {
@@ -68,7 +69,7 @@ export const importInboundFile = async (
         kind,
         name: input.name,
         sha256,
-        bytes: Buffer.byteLength(input.content, "utf8"),
+        bytes: input.bytes ?? Buffer.byteLength(input.content, "utf8"),
         content: input.content,
         status: "received",
         createdAt: now,

@@ -1,9 +1,9 @@
+import { decodeX12Bytes } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import type { ClaimsPipelinePort } from "./claims-pipeline-port";
 import { loadClearinghouse } from "./clearinghouse-context";
 import { deliverFile } from "./deliver-file";
 import { importInboundFile } from "./import-inbound-file";
-import { decodeInboundFile } from "./inbound-text";
 import { submitClaims } from "./submit-claims";
 import type { TransportResolverDeps } from "./transport-deps";
 
@@ -25,11 +25,12 @@ export const pickUpInboundFiles = async (
   const counts = { files: 0, acknowledgments: 0, remittances: 0, duplicates: 0, rejected: 0 };
   try {
     for (const remote of await transport.list("inbound")) {
-      const content = decodeInboundFile(await transport.download("inbound", remote.name));
+      const bytes = await transport.download("inbound", remote.name);
+      const content = decodeX12Bytes(bytes);
       const result = await importInboundFile(
         database,
         practiceId,
-        { name: remote.name, content, connectionId: connection?.id ?? null },
+        { name: remote.name, content, bytes: bytes.length, connectionId: connection?.id ?? null },
         now,
         "system:era_processing",
       );

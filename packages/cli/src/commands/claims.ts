@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import {
-  decodeInboundFile,
   defaultDropRoot,
   defaultTransportResolver,
   importInboundFile,
   practiceToday,
   submitClaims,
 } from "@billcycle/app";
-import { systemClock } from "@billcycle/core";
+import { decodeX12Bytes, systemClock } from "@billcycle/core";
 import { type Command, Option } from "commander";
 import { cliActor } from "../cli-actor";
 import { openConfiguredDatabase } from "../open-configured-database";
@@ -29,11 +28,12 @@ export const registerClaimsCommands = (program: Command) => {
       try {
         const actor = await cliActor(database, o.practice);
         out(`reading ${file}…`);
-        const content = decodeInboundFile(readFileSync(file));
+        const bytes = readFileSync(file);
+        const content = decodeX12Bytes(bytes);
         const r = await importInboundFile(
           database,
           o.practice,
-          { name: basename(file), content },
+          { name: basename(file), content, bytes: bytes.length },
           systemClock.now(),
           actor.label,
         );

@@ -1,3 +1,4 @@
+import { decodeX12Bytes } from "@billcycle/core";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Button } from "react-aria-components";
 import { Link } from "react-router";
@@ -10,13 +11,18 @@ import { type InboundResult, useImportFile } from "./remittances-api";
 /** The API takes file names of letters, digits, dots, dashes and underscores. */
 const safeName = (name: string) => name.replace(/[^\w.-]/g, "_").slice(-120) || "upload.835";
 
-/** The file's text (FileReader: every browser has it, and so does the test DOM). */
+/**
+ * The file's text, decoded by the rule the clearinghouse pickup uses (decodeX12Bytes: UTF-8 when the bytes are
+ * UTF-8, else Windows-1252), so an uploaded file is the same text as the same file picked up. FileReader: every
+ * browser has it, and so does the test DOM.
+ */
 const readText = (file: File) =>
   new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onload = () =>
+      resolve(reader.result instanceof ArrayBuffer ? decodeX12Bytes(new Uint8Array(reader.result)) : "");
     reader.onerror = () => reject(reader.error ?? new Error("The file could not be read."));
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
   });
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -130,6 +130,38 @@ describe("remittances", () => {
     await screen.findByRole("link", { name: "Remittance TRN9 from BLUE PRAIRIE" });
   });
 
+  it("sends a Windows-1252 file as the text it holds, and a UTF-8 file without its byte-order mark", async () => {
+    const { user, server } = renderApp(at("remittances"), {
+      "GET /api/v1/practices/:pid/remittances": () => page([]),
+      "POST /api/v1/practices/:pid/inbound-files": () => importResult,
+    });
+    await screen.findByText("No remittances match.");
+    const input = screen.getByLabelText("Remittance file (835)");
+    // N1*PR*PEÑA ’S: Ñ is 0xD1 and ’ is 0x92 in Windows-1252, neither is UTF-8.
+    const cp1252 = Uint8Array.from([
+      ...Buffer.from("ISA*N1*PR*PE", "latin1"),
+      0xd1,
+      0x41,
+      0x20,
+      0x92,
+      0x53,
+      0x7e,
+    ]);
+    const utf8 = Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from("ISA*N1*PR*PEÑA ’S~", "utf8")]);
+    for (const [bytes, name] of [
+      [cp1252, "cp1252.835"],
+      [utf8, "utf8.835"],
+    ] as const) {
+      await user.upload(input, new File([bytes], name));
+      await user.click(screen.getByRole("button", { name: "Import file" }));
+      await screen.findByText(/imported: 1 remittance/);
+    }
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/inbound-files").map((c) => c.body)).toEqual([
+      { name: "cp1252.835", content: "ISA*N1*PR*PEÑA ’S~" },
+      { name: "utf8.835", content: "ISA*N1*PR*PEÑA ’S~" },
+    ]);
+  });
+
   it("says so when the file is a duplicate, could not be read, or the API refuses it", async () => {
     let answer: unknown = { fileId: "f1", name: "a.835", kind: "835", status: "duplicate" };
     const { user } = renderApp(at("remittances"), {
