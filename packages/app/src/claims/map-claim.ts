@@ -1,10 +1,4 @@
-import {
-  isX12Text,
-  type ScrubAddress,
-  type ScrubInput,
-  toX12Text,
-  unwritableCharacters,
-} from "@billcycle/core";
+import { type ScrubAddress, type ScrubInput, toX12Text, unwritableCharacters } from "@billcycle/core";
 import type { Address as DbAddress } from "@billcycle/db";
 import type { Address, Claim837P, PatientRelationship, PayerResponsibility } from "@billcycle/x12";
 import type { ClaimDetails } from "./load-claim-details";
@@ -89,10 +83,10 @@ export const asX12Text = <T>(value: T, key?: string): T => {
 };
 
 /**
- * What in a claim model, as typed, the 837P cannot carry: free text with characters that cannot be spelled in ASCII
- * or that is longer than its element once spelled, identifiers and codes with any character outside printable
- * ASCII, and the separators anywhere. Paths (`subscriber.name.lastName`, `lines[0].procedure.description`) are only
- * built for those.
+ * What in a claim model, as typed, the 837P cannot carry ({@link unwritableCharacters}: free text that cannot be
+ * spelled in ASCII, identifiers and codes with anything outside printable ASCII, separators anywhere), and free text
+ * longer than its element once spelled. `path` is the walk's stack, joined (`subscriber.name.lastName`,
+ * `lines[0].procedure.description`) only for what is reported.
  */
 const unwritableTexts = (
   value: unknown,
@@ -102,22 +96,29 @@ const unwritableTexts = (
 ): ScrubInput["texts"] => {
   if (typeof value === "string") {
     const max = key === undefined ? undefined : TEXT_FIELDS[key];
-    const written = max === undefined ? value : toX12Text(value);
-    const tooLong = max !== undefined && written.length > max;
-    if (!isX12Text(written) || /[*:^~]/.test(written) || tooLong) {
-      const at = path.join(".").replaceAll(".[", "[");
-      const characters = unwritableCharacters(value, max !== undefined);
+    const characters = unwritableCharacters(value, max !== undefined);
+    const written = max === undefined ? 0 : toX12Text(value).length;
+    const tooLong = max !== undefined && written > max;
+    if (characters.length > 0 || tooLong) {
       out.push({
-        path: at,
+        path: path.join(".").replaceAll(".[", "["),
         value,
         characters,
-        ...(tooLong ? { length: { written: written.length, max } } : {}),
+        ...(tooLong ? { length: { written, max } } : {}),
       });
     }
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) unwritableTexts(value[i], [...path, `[${i}]`], key, out);
+    for (let i = 0; i < value.length; i++) {
+      path.push(`[${i}]`);
+      unwritableTexts(value[i], path, key, out);
+      path.pop();
+    }
   } else if (value !== null && typeof value === "object") {
-    for (const [k, child] of Object.entries(value)) unwritableTexts(child, [...path, k], k, out);
+    for (const [k, child] of Object.entries(value)) {
+      path.push(k);
+      unwritableTexts(child, path, k, out);
+      path.pop();
+    }
   }
   return out;
 };

@@ -69,7 +69,7 @@ const isPoBox = (a: ScrubAddress) =>
   /\b(p\.?\s*o\.?\s*box|post\s+office\s+box|lock\s*box|drawer)\b/i.test(`${a.line1} ${a.line2 ?? ""}`);
 
 /** Model paths whose last step says little alone: an organization's "last name" is its name. */
-const ORGANIZATIONS = /^(billingProvider|payTo|payer|serviceFacility|submitter|receiver)\b/;
+const ORGANIZATIONS = /^(billingProvider|payer|serviceFacility)\b/;
 
 /**
  * "subscriber.name.lastName" → "Subscriber last name"; "payer.name.lastName" → "Payer name";

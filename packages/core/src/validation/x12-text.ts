@@ -91,6 +91,8 @@ export const describeCharacter = (c: string): string => {
  * outside printable ASCII. Either way the separators `* : ^ ~`, and look-alikes that spelling would turn into them.
  */
 export const unwritableCharacters = (value: string, spelled = true): string[] => {
+  // Nearly every value: printable ASCII without a separator (look-alikes are not ASCII).
+  if (PRINTABLE_ASCII.test(value) && !DELIMITERS.test(value)) return [];
   const bad = new Set<string>();
   for (const c of value.normalize("NFC")) {
     const written = spelled ? toX12Text(c) : c;
@@ -101,6 +103,8 @@ export const unwritableCharacters = (value: string, spelled = true): string[] =>
 };
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
+/** Windows-1252 in browsers, ISO-8859-1 in Node: 0x80–0x9F are mapped by hand below so both agree. */
+const LATIN1 = new TextDecoder("latin1");
 /** Windows-1252 at 0x80–0x9F, where Latin-1 has control characters (the five bytes it leaves unused stay as they are). */
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 const C1 = /[\u0080-\u009f]/g;
@@ -116,9 +120,6 @@ export const decodeX12Bytes = (bytes: Uint8Array): string => {
   try {
     return UTF8.decode(bytes);
   } catch {
-    // "latin1" is Windows-1252 in browsers and ISO-8859-1 in Node: map 0x80–0x9F by hand so both agree.
-    return new TextDecoder("latin1")
-      .decode(bytes)
-      .replace(C1, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
+    return LATIN1.decode(bytes).replace(C1, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
   }
 };
