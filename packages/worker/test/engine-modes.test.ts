@@ -211,7 +211,8 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     });
   });
 
-  it("a session on a live invoice keeps its status and details until the invoice is voided", async () => {
+  /** A nightly practice with one Kept session (2 March, 09:00), invoiced by the night's run. */
+  const invoicedSession = async () => {
     const { clock, ports, p } = await setUp("2026-03-02T08:00", "nightly");
     const clientId = await createClient(database, p, clock.now());
     const appt = await createAppointment(database, p, clientId, clock.now(), {
@@ -220,6 +221,11 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     });
     await simulate(database, clock, ports, local("2026-03-03T00:30", ZONE));
     const [invoice] = await invoicesOf(p.practiceId);
+    return { clock, ports, p, appt, invoice };
+  };
+
+  it("a session on a live invoice keeps its status and details until the invoice is voided", async () => {
+    const { clock, ports, p, appt, invoice } = await invoicedSession();
     const refused = { code: "CONFLICT", details: { invoiceId: invoice!.id, invoiceNumber: invoice!.number } };
     // Reopening it (the way to cancel a Kept session) is refused while the invoice is live.
     await expect(
@@ -247,14 +253,7 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
   });
 
   it("a voided invoice is kept, its session is released and invoiced again on a new invoice", async () => {
-    const { clock, ports, p } = await setUp("2026-03-02T08:00", "nightly");
-    const clientId = await createClient(database, p, clock.now());
-    const appt = await createAppointment(database, p, clientId, clock.now(), {
-      localStart: "2026-03-02T09:00",
-      status: "kept",
-    });
-    await simulate(database, clock, ports, local("2026-03-03T00:30", ZONE));
-    const [original] = await invoicesOf(p.practiceId);
+    const { clock, ports, p, appt, invoice: original } = await invoicedSession();
     await voidInvoice(database, p.actor, original!.id, "wrong fee", clock.now());
     await simulate(database, clock, ports, local("2026-03-04T00:30", ZONE));
     const invoices = await invoicesOf(p.practiceId);
