@@ -5,7 +5,7 @@ import { type Event835, type Read835Options, read835, X12Error } from "../src/in
 import { Reader835 } from "../src/readers/835/reader.js";
 import { FieldReader } from "../src/readers/fields.js";
 import { runSync } from "../src/stream/run.js";
-import { sampleNames, sampleText } from "./helpers/samples.js";
+import { fixtureText, sampleNames, sampleText } from "./helpers/samples.js";
 
 /**
  * The 835 reader gets its segments as transient views (SegmentScanner.scanViews, one byte pass
@@ -71,9 +71,13 @@ function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
   return chunks;
 }
 
-const FILES = sampleNames("835")
-  .filter((n) => !n.endsWith(".997"))
-  .map((name) => sampleText("835", name));
+// The project's own file first (always there), then the public corpus when it is beside the repository.
+const FILES = [
+  fixtureText("billcycle-835-three-claims.edi"),
+  ...sampleNames("835")
+    .filter((n) => !n.endsWith(".997"))
+    .map((name) => sampleText("835", name)),
+];
 
 /** Variants that exercise the view path's special cases. */
 const variant = fc.constantFrom(

@@ -13,14 +13,18 @@ import {
   X12Error,
 } from "../src/index.js";
 import { batch, claim, dependent, line } from "./helpers/claims.js";
-import { sample, sampleNames } from "./helpers/samples.js";
+import { fixtureText, sample, sampleNames } from "./helpers/samples.js";
 import { validate837P } from "./validator/index.js";
 
 type Kind = "835" | "837p" | "999" | "277ca";
 const KINDS: Kind[] = ["835", "837p", "999", "277ca"];
-const FILES: Array<{ kind: Kind; name: string; text: string }> = KINDS.flatMap((kind) =>
-  sampleNames(kind).map((name) => ({ kind, name, text: sample(kind, name).toString("latin1") })),
-);
+const OWN_835 = "billcycle-835-three-claims.edi";
+const FILES: Array<{ kind: Kind; name: string; text: string }> = [
+  { kind: "835", name: OWN_835, text: fixtureText(OWN_835) },
+  ...KINDS.flatMap((kind) =>
+    sampleNames(kind).map((name) => ({ kind, name, text: sample(kind, name).toString("latin1") })),
+  ),
+];
 const STAR = { element: "*", component: ":", repetition: "^", segment: "~" };
 /** Runs per property; raise X12_FUZZ_RUNS for a deeper search (the suite default stays fast). */
 const RUNS = Number(process.env.X12_FUZZ_RUNS ?? 0) || undefined;

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseX12 } from "../src/index.js";
-import { sample, thrown } from "./helpers/samples.js";
+import { describeWithSamples, sample, thrown } from "./helpers/samples.js";
 
-describe("*.997 acknowledgments beside the samples (tokenized and enveloped only)", () => {
+describeWithSamples("*.997 acknowledgments beside the samples (tokenized and enveloped only)", () => {
   it("refuses the truncated .997 beside the 835 sample (it stops after AK1)", () => {
     const err = thrown(() =>
       parseX12(sample("835", "stupidedi__X221A1-dollars-and-data-sent-separate.edi.997")),

@@ -12,12 +12,11 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse835 } from "../src/index.js";
-import { SAMPLES_DIR } from "./helpers/samples.js";
 
 const run = promisify(execFile);
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-const SAMPLE = join(SAMPLES_DIR, "835", "stupidedi__X221A1-multiple-claims-single-check.edi");
+const SAMPLE = fileURLToPath(new URL("./fixtures/billcycle-835-three-claims.edi", import.meta.url));
 
 let work = "";
 let files: string[] = [];

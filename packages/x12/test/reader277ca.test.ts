@@ -7,7 +7,7 @@ import {
   parse277CA,
   read277CA,
 } from "../src/index.js";
-import { envelope, sample, thrown } from "./helpers/samples.js";
+import { envelope, itWithSamples, sample, thrown } from "./helpers/samples.js";
 
 function one(input: string | Uint8Array, options = {}): ClaimAcknowledgment277 {
   const docs = parse277CA(input, options);
@@ -16,7 +16,7 @@ function one(input: string | Uint8Array, options = {}): ClaimAcknowledgment277 {
 }
 
 describe("277CA reader", () => {
-  it("reads the accepted sample: file-level A1:20 and claim-level A2:20 with REF*1K", () => {
+  itWithSamples("reads the accepted sample: file-level A1:20 and claim-level A2:20 with REF*1K", () => {
     const doc = one(sample("277ca", "imsweb__x12_277CA_accepted.txt"));
     expect(doc.header).toEqual({
       purposeCode: "08",
@@ -67,7 +67,7 @@ describe("277CA reader", () => {
     expect(doc.claims[0]?.statuses[0]?.codes[0]?.category.code).toBe("A2");
   });
 
-  it("reads the rejected sample: A7:562:85 with texts ('|' components), REF*BLT", () => {
+  itWithSamples("reads the rejected sample: A7:562:85 with texts ('|' components), REF*BLT", () => {
     const doc = one(sample("277ca", "imsweb__x12_277CA_rejected.txt"));
     const claim = doc.claims[0];
     expect(claim?.disposition).toBe("rejected");
@@ -85,7 +85,7 @@ describe("277CA reader", () => {
     });
   });
 
-  it("reads business scenario 1: accepted and rejected claims, line-level SVC with STC10", () => {
+  itWithSamples("reads business scenario 1: accepted and rejected claims, line-level SVC with STC10", () => {
     const doc = one(sample("277ca", "stupidedi__X214-business-scenario-1.edi"));
     expect(doc.sources[0]?.name).toMatchObject({ entityCode: "AY", lastName: "FIRST CLEARINGHOUSE" });
     const receiver = doc.sources[0]?.receivers[0];
@@ -124,23 +124,26 @@ describe("277CA reader", () => {
     });
   });
 
-  it("refuses scenario 2 strictly (SE02 00002 ≠ ST02 0002) and reads the file-level rejection leniently", () => {
-    const text = sample("277ca", "stupidedi__X214-business-scenario-2.edi");
-    expect(thrown(() => parse277CA(text))).toMatchObject({
-      code: "CONTROL_NUMBER_MISMATCH",
-      segmentId: "SE",
-    });
-    const doc = one(text, { strict: false });
-    expect(doc.claims).toEqual([]);
-    const receiver = doc.sources[0]?.receivers[0];
-    expect(receiver?.statuses[0]).toMatchObject({
-      disposition: "rejected",
-      codes: [
-        { category: { code: "A3" }, status: { code: "24" }, entity: { code: "41", text: "Submitter" } },
-      ],
-    });
-    expect(receiver).toMatchObject({ rejectedQuantity: 3, rejectedAmountCents: 80000 });
-  });
+  itWithSamples(
+    "refuses scenario 2 strictly (SE02 00002 ≠ ST02 0002) and reads the file-level rejection leniently",
+    () => {
+      const text = sample("277ca", "stupidedi__X214-business-scenario-2.edi");
+      expect(thrown(() => parse277CA(text))).toMatchObject({
+        code: "CONTROL_NUMBER_MISMATCH",
+        segmentId: "SE",
+      });
+      const doc = one(text, { strict: false });
+      expect(doc.claims).toEqual([]);
+      const receiver = doc.sources[0]?.receivers[0];
+      expect(receiver?.statuses[0]).toMatchObject({
+        disposition: "rejected",
+        codes: [
+          { category: { code: "A3" }, status: { code: "24" }, entity: { code: "41", text: "Submitter" } },
+        ],
+      });
+      expect(receiver).toMatchObject({ rejectedQuantity: 3, rejectedAmountCents: 80000 });
+    },
+  );
 
   it("checks the HL chain", () => {
     const body = [
@@ -190,7 +193,7 @@ describe("277CA reader", () => {
     });
   });
 
-  it("streams documents", async () => {
+  itWithSamples("streams documents", async () => {
     const docs: ClaimAcknowledgment277[] = [];
     for await (const d of read277CA(sample("277ca", "stupidedi__X214-business-scenario-1.edi"))) docs.push(d);
     expect(docs[0]?.claims).toHaveLength(3);

@@ -10,7 +10,15 @@ import {
   read835Claims,
   X12Error,
 } from "../src/index.js";
-import { envelope, rejected, sample, sampleNames, thrown } from "./helpers/samples.js";
+import {
+  describeWithSamples,
+  envelope,
+  itWithSamples,
+  rejected,
+  sample,
+  sampleNames,
+  thrown,
+} from "./helpers/samples.js";
 
 const STAR = { element: "*", component: ":", repetition: "^", segment: "~" };
 
@@ -43,7 +51,7 @@ const HEADER = [
   "REF*TJ*123456789",
 ];
 
-describe("835 reader: samples", () => {
+describeWithSamples("835 reader: samples", () => {
   it("reads TR3 example 1 (dollars and data together): BPR, TRN, TS3, MIA/MOA, PLB, balanced", () => {
     const r = one(sample("835", "stupidedi__X221A1-dollars-and-data-sent-together.edi"));
     expect(r.payment).toMatchObject({
@@ -482,19 +490,22 @@ describe("835 reader: loops and segments", () => {
     ).toEqual([2001, 1000]);
   });
 
-  it("streams claims from a Node Readable and an async iterable, one event at a time", async () => {
-    const events: Event835["type"][] = [];
-    for await (const e of read835(Readable.from([Buffer.from(text)]))) events.push(e.type);
-    expect(events).toEqual(["remittance", "claim", "remittanceEnd"]);
-    const claims: string[] = [];
-    for await (const c of read835Claims(Readable.from(text.match(/[\s\S]{1,7}/g) ?? []))) {
-      claims.push(c.patientControlNumber);
-    }
-    expect(claims).toEqual(["PCN-1"]);
-    const all = await read835All(sample("835", "stupidedi__X221A1-secondary-payments.edi"));
-    expect(all[0]?.claims).toHaveLength(2);
-    await expect(rejected(read835All("nonsense"))).resolves.toMatchObject({ code: "NO_ISA" });
-  });
+  itWithSamples(
+    "streams claims from a Node Readable and an async iterable, one event at a time",
+    async () => {
+      const events: Event835["type"][] = [];
+      for await (const e of read835(Readable.from([Buffer.from(text)]))) events.push(e.type);
+      expect(events).toEqual(["remittance", "claim", "remittanceEnd"]);
+      const claims: string[] = [];
+      for await (const c of read835Claims(Readable.from(text.match(/[\s\S]{1,7}/g) ?? []))) {
+        claims.push(c.patientControlNumber);
+      }
+      expect(claims).toEqual(["PCN-1"]);
+      const all = await read835All(sample("835", "stupidedi__X221A1-secondary-payments.edi"));
+      expect(all[0]?.claims).toHaveLength(2);
+      await expect(rejected(read835All("nonsense"))).resolves.toMatchObject({ code: "NO_ISA" });
+    },
+  );
 
   it("yields claims before the stream ends (bounded memory)", async () => {
     const claimCount = 2000;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   originalControlNumbers,
   parse837P,
@@ -8,7 +8,7 @@ import {
   write837P,
   X12Error,
 } from "../src/index.js";
-import { sample, sampleNames, thrown } from "./helpers/samples.js";
+import { describeWithSamples, sample, sampleNames, thrown } from "./helpers/samples.js";
 
 /** Files that are valid 005010X222(A1/A2) and must round-trip segment for segment. */
 const ROUND_TRIP = [
@@ -71,7 +71,7 @@ function roundTrip(name: string): { source: string[]; written: string[]; text: s
   return { source: allSegments(bytes), written: allSegments(text), text };
 }
 
-describe("837P reader: round trip of the valid samples", () => {
+describeWithSamples("837P reader: round trip of the valid samples", () => {
   for (const name of ROUND_TRIP) {
     it(`reads and writes back ${name} segment for segment`, () => {
       const { source, written, text } = roundTrip(name);
@@ -88,7 +88,7 @@ describe("837P reader: round trip of the valid samples", () => {
   });
 });
 
-describe("837P reader: excluded negative fixtures are refused precisely", () => {
+describeWithSamples("837P reader: excluded negative fixtures are refused precisely", () => {
   for (const [name, reason, error] of EXCLUDED) {
     it(`refuses ${name} (${reason})`, () => {
       const err = thrown(() => parse837P(sample("837p", name)));
@@ -103,7 +103,7 @@ describe("837P reader: excluded negative fixtures are refused precisely", () => 
   }
 });
 
-describe("837P reader: typed model", () => {
+describeWithSamples("837P reader: typed model", () => {
   it("maps the TR3 example (dependent patient) into the claim model", () => {
     const [read] = parse837P(sample("837p", "lfh__demo.example1.837"));
     const batch = read?.batch;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Ack999, parse999, read999, X12Error } from "../src/index.js";
-import { envelope, sample, thrown } from "./helpers/samples.js";
+import { envelope, itWithSamples, sample, thrown } from "./helpers/samples.js";
 
 function one(input: string | Uint8Array, options = {}): Ack999 {
   const acks = parse999(input, options);
@@ -11,45 +11,48 @@ function one(input: string | Uint8Array, options = {}): Ack999 {
 const opts = { st: "999", gs: "FA", version: "005010X231A1" };
 
 describe("999 reader", () => {
-  it("reads the rejected sample: IK3 with its code text, IK5 R/5, AK9 R ('|' component separator)", () => {
-    const ack = one(sample("999", "imsweb__x12_999_rejected.txt"));
-    expect(ack.context.interchange?.componentSeparator).toBe("|");
-    expect(ack.functionalGroup).toEqual({
-      functionalIdCode: "HC",
-      controlNumber: "28",
-      version: "005010X223A2",
-    });
-    expect(ack.transactionSets).toEqual([
-      {
-        transactionSetId: "837",
-        controlNumber: "0028",
-        implementationReference: undefined,
+  itWithSamples(
+    "reads the rejected sample: IK3 with its code text, IK5 R/5, AK9 R ('|' component separator)",
+    () => {
+      const ack = one(sample("999", "imsweb__x12_999_rejected.txt"));
+      expect(ack.context.interchange?.componentSeparator).toBe("|");
+      expect(ack.functionalGroup).toEqual({
+        functionalIdCode: "HC",
+        controlNumber: "28",
+        version: "005010X223A2",
+      });
+      expect(ack.transactionSets).toEqual([
+        {
+          transactionSetId: "837",
+          controlNumber: "0028",
+          implementationReference: undefined,
+          ack: { code: "R", text: "Rejected" },
+          status: "rejected",
+          errors: [{ code: "5", text: "One or More Segments in Error" }],
+          segmentErrors: [
+            {
+              segmentId: "NM",
+              position: 17,
+              loopId: undefined,
+              error: { code: "1", text: "Unrecognized segment ID" },
+              contexts: [],
+              elementErrors: [],
+            },
+          ],
+        },
+      ]);
+      expect(ack.group).toEqual({
         ack: { code: "R", text: "Rejected" },
         status: "rejected",
-        errors: [{ code: "5", text: "One or More Segments in Error" }],
-        segmentErrors: [
-          {
-            segmentId: "NM",
-            position: 17,
-            loopId: undefined,
-            error: { code: "1", text: "Unrecognized segment ID" },
-            contexts: [],
-            elementErrors: [],
-          },
-        ],
-      },
-    ]);
-    expect(ack.group).toEqual({
-      ack: { code: "R", text: "Rejected" },
-      status: "rejected",
-      transactionSetsIncluded: 1,
-      transactionSetsReceived: 1,
-      transactionSetsAccepted: 0,
-      errors: [],
-    });
-  });
+        transactionSetsIncluded: 1,
+        transactionSetsReceived: 1,
+        transactionSetsAccepted: 0,
+        errors: [],
+      });
+    },
+  );
 
-  it("refuses the accepted sample in strict mode (IEA02 ≠ ISA13) and reads it leniently", () => {
+  itWithSamples("refuses the accepted sample in strict mode (IEA02 ≠ ISA13) and reads it leniently", () => {
     const text = sample("999", "imsweb__x12_999_accepted.txt");
     expect(thrown(() => parse999(text))).toMatchObject({
       code: "CONTROL_NUMBER_MISMATCH",
@@ -67,7 +70,7 @@ describe("999 reader", () => {
     expect(ack.warnings.map((w) => w.code)).toEqual(["CONTROL_NUMBER_MISMATCH"]);
   });
 
-  it("reads the 999 shipped beside an 837P sample (named .997)", () => {
+  itWithSamples("reads the 999 shipped beside an 837P sample (named .997)", () => {
     const ack = one(sample("837p", "stupidedi__X222A1-commercial-health-insurance.edi.997"));
     expect(ack.transactionSets[0]).toMatchObject({
       transactionSetId: "837",

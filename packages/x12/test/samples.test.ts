@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parse277CA, parse835, parse837P, parse999, parseX12, X12Error } from "../src/index.js";
-import { sample, sampleNames } from "./helpers/samples.js";
+import { describeWithSamples, sample, sampleNames } from "./helpers/samples.js";
 
 const STAR = { element: "*", component: ":", repetition: "^", segment: "~" };
 
@@ -58,7 +58,7 @@ function read(kind: string, name: string, strict: boolean): string {
   }
 }
 
-describe("every sample file", () => {
+describeWithSamples("every sample file", () => {
   const files = (["835", "837p", "999", "277ca"] as const).flatMap((kind) =>
     sampleNames(kind).map((name) => `${kind}/${name}`),
   );

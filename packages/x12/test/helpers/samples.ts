@@ -1,13 +1,36 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { describe, it } from "vitest";
 
-/** `<repo root>/../shared/x12-samples`: the samples live beside the repository, not inside it. */
+/**
+ * `<repo root>/../shared/x12-samples`: public files from other projects, beside the repository (CI has them),
+ * not inside it. A plain clone has no such folder: the tests that read it skip, and the rest run on the
+ * project's own fixtures (`test/fixtures`). CI sets X12_SAMPLES_REQUIRED when the corpus is there, so a
+ * wrong path fails instead of skipping.
+ */
 export const SAMPLES_DIR = fileURLToPath(new URL("../../../../../shared/x12-samples/", import.meta.url));
+export const HAS_SAMPLES = existsSync(SAMPLES_DIR);
+if (!HAS_SAMPLES && process.env.X12_SAMPLES_REQUIRED) {
+  throw new Error(`X12_SAMPLES_REQUIRED is set but ${SAMPLES_DIR} does not exist`);
+}
+
+/** `it` for a test that reads the public corpus: skipped, with its name saying why, when it is absent. */
+export const itWithSamples = it.skipIf(!HAS_SAMPLES);
+export const describeWithSamples = describe.skipIf(!HAS_SAMPLES);
+
+const FIXTURES_DIR = fileURLToPath(new URL("../fixtures/", import.meta.url));
+
+/** The project's own X12 files, written for these tests (always present). */
+export function fixtureText(name: string): string {
+  return readFileSync(join(FIXTURES_DIR, name), "utf8");
+}
 
 export type SampleKind = "835" | "837p" | "999" | "277ca";
 
+/** The corpus's file names of a kind; none when the corpus is absent. */
 export function sampleNames(kind: SampleKind): string[] {
+  if (!HAS_SAMPLES) return [];
   return readdirSync(join(SAMPLES_DIR, kind)).sort();
 }
 
