@@ -4,6 +4,7 @@
  * Files are generated into a temporary directory and removed at the end. Not a timed test.
  *
  *   tsx bench/run.ts [--doc PATH]   PATH: a Markdown file whose "## X12 library" section gets the figures
+ *   tsx bench/run.ts --smoke        1 MB, one run, 1,000 written claims, no figures judged (CI: it still runs)
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -17,7 +18,6 @@ const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
 // The workers run TypeScript through the same tsx loader as this script, wherever the cwd is.
 const TSX = import.meta.resolve("tsx");
 const MiB = 1 << 20;
-const RUNS = 3;
 
 type Measure = {
   mode: string;
@@ -88,7 +88,10 @@ const load = () =>
 const f1 = (n: number) => n.toFixed(1);
 const f0 = (n: number) => Math.round(n).toLocaleString("en-US");
 
-const { values: args } = parseArgs({ options: { doc: { type: "string" } } });
+const { values: args } = parseArgs({ options: { doc: { type: "string" }, smoke: { type: "boolean" } } });
+const RUNS = args.smoke ? 1 : 3;
+const SIZES = args.smoke ? [1] : [10, 100];
+const WRITE_CLAIMS = args.smoke ? "1000" : "100000";
 
 export const X12_SECTION_TITLE = "## X12 library (`npm run bench:x12`)";
 
@@ -122,7 +125,7 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   const readResults = new Map<string, Outcome>();
   try {
-    for (const size of [10, 100]) {
+    for (const size of SIZES) {
       const file = join(dir, `era-${size}mb.835`);
       log(`\n[generate] ${size} MB 835 …`);
       const g = await generate835(file, size * 1_000_000);
@@ -179,8 +182,8 @@ async function main(): Promise<void> {
     let best: Measure | undefined;
     let failure = "not run";
     for (let r = 1; r <= RUNS; r++) {
-      log(`\n[run] 837P writer, 100,000 claims, run ${r}/${RUNS} …`);
-      const outcome = await measure("write", "-", "100000");
+      log(`\n[run] 837P writer, ${WRITE_CLAIMS} claims, run ${r}/${RUNS} …`);
+      const outcome = await measure("write", "-", WRITE_CLAIMS);
       if (!outcome.ok) {
         log(`[done] write: ${outcome.reason}`);
         failure = outcome.reason;
@@ -308,7 +311,12 @@ async function main(): Promise<void> {
         `- 837P write ≥ ${f0(TARGETS.writeClaimsPerSecond)} claims/s: ${mark(rate >= TARGETS.writeClaimsPerSecond)} (${f0(rate)} claims/s warm)`,
       );
     }
-    if (args.doc) {
+    if (args.smoke) {
+      const broken = [...readResults].filter(([key, o]) => !o.ok && !key.startsWith("node-x12"));
+      if (!write.ok) broken.push(["write", write]);
+      if (broken.length > 0) throw new Error(`smoke run: ${broken.map(([k]) => k).join(", ")} did not run`);
+      log("smoke run: every reader and the writer ran (figures not judged)");
+    } else if (args.doc) {
       writeDoc(args.doc, [
         X12_SECTION_TITLE,
         "",

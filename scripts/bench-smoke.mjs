@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Runs every `bench:*` script of package.json at a smoke size (seconds, no figures judged, docs untouched),
+// so that a benchmark that no longer runs fails CI. A bench:* script without a smoke entry here fails too:
+// a new benchmark must say how it is smoke-tested.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+const root = new URL("..", import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
+const tsx = ["node_modules/.bin/tsx"];
+
+/** The command each benchmark runs for the smoke test: its own entry point with small sizes and --no-doc. */
+const SMOKE = {
+  "bench:x12": [...tsx, "packages/x12/bench/run.ts", "--smoke"],
+  "bench:automation": [
+    ...tsx,
+    "packages/worker/bench/automation.ts",
+    ...["--practices", "2", "--per-practice", "150", "--workers", "1"],
+    ...["--pglite-practices", "1", "--pglite-per-practice", "100", "--latency", "5", "--pglite-latency", "5"],
+    ...["--ceiling-max", "200", "--no-doc"],
+  ],
+  "bench:claims": [
+    ...tsx,
+    "packages/worker/bench/claims.ts",
+    ...["--practices", "2", "--per-practice", "150", "--concurrency", "1", "--no-doc"],
+  ],
+  "bench:lists": [
+    ...tsx,
+    "packages/worker/bench/lists.ts",
+    "--per-practice",
+    "300",
+    "--repeat",
+    "2",
+    "--no-doc",
+  ],
+};
+
+const benches = Object.keys(pkg.scripts).filter((name) => name.startsWith("bench:"));
+const only = process.argv.slice(2);
+let failed = 0;
+for (const name of benches) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  const command = SMOKE[name];
+  if (!command) {
+    console.log(`bench smoke: ${name} has no smoke command in scripts/bench-smoke.mjs`);
+    failed++;
+    continue;
+  }
+  const started = Date.now();
+  const [bin, ...args] = command;
+  const run = spawnSync(bin, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (run.status === 0) console.log(`bench smoke: ${name} ran (${seconds} s)`);
+  else {
+    failed++;
+    console.log(`bench smoke: ${name} FAILED (exit ${run.status}, ${seconds} s); its last output:`);
+    console.log(`${run.stdout}\n${run.stderr}`.trim().split("\n").slice(-25).join("\n"));
+  }
+}
+process.exit(failed === 0 ? 0 : 1);
