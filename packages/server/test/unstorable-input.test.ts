@@ -84,6 +84,16 @@ describe.each(testBackends())("text and cursors the database would refuse, on %s
     });
     expect(ok.status, ok.text).toBe(201);
     expect(ok.json.lastName).toBe("Ng 🌱");
+    // The same pair written as JSON escapes, and a backslash before "u0000" (not an escape), are text too.
+    const escaped = await h.call("POST", `${base}/clients`, {
+      token: p.users.owner.token,
+      rawBody: JSON.stringify({ ...client(), lastName: "Ng", firstName: "PLACEHOLDER" }).replace(
+        "PLACEHOLDER",
+        "Sam \\ud83c\\udf31 \\\\u0000",
+      ),
+    });
+    expect(escaped.status, escaped.text).toBe(201);
+    expect(escaped.json.firstName).toBe("Sam 🌱 \\u0000");
   });
 
   it("NUL before authentication: sign-in with a NUL in the email is INVALID_TEXT, not a failed lookup", async () => {

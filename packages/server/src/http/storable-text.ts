@@ -3,6 +3,11 @@ import { createMiddleware } from "hono/factory";
 import type { HonoEnv } from "./deps";
 
 const jsonType = /^application\/([a-z-.]+\+)?json\b/i;
+/**
+ * In JSON text, U+0000 and surrogates can only be written as escapes (raw control characters are invalid JSON,
+ * and the body was decoded from UTF-8, which holds no surrogates): a body without one is not parsed here.
+ */
+const mayHoldUnstorable = /\\u(0000|[dD][89a-fA-F])/;
 
 const refuse = (where: "body" | "query" | "path", path: string, reason: string): never => {
   const message = `contains a ${reason}, which is not text that can be stored`;
@@ -38,9 +43,10 @@ export const refuseUnstorableText = createMiddleware<HonoEnv>(async (c, next) =>
     }
   }
   if (jsonType.test(c.req.header("content-type") ?? "")) {
+    const text = await c.req.text();
     let body: unknown;
     try {
-      body = JSON.parse(await c.req.text());
+      body = mayHoldUnstorable.test(text) ? JSON.parse(text) : undefined;
     } catch {
       body = undefined;
     }
