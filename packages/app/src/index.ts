@@ -40,6 +40,7 @@ export * from "./claims/transport-deps";
 export * from "./claims/x12-claims-pipeline";
 export * from "./clearinghouse/connections-resource";
 export * from "./clearinghouse/directory-transport";
+export * from "./clearinghouse/rotate-secret-key";
 export * from "./clearinghouse/secrets";
 export * from "./clearinghouse/sftp-transport";
 export * from "./clearinghouse/transport";

@@ -6,6 +6,7 @@ import { Command, Option } from "commander";
 import { asc } from "drizzle-orm";
 import { registerClaimsCommands } from "./commands/claims";
 import { registerEngineCommands } from "./commands/engine";
+import { registerSecretsCommands } from "./commands/secrets";
 import { startCommand } from "./commands/start";
 import { workerCommand } from "./commands/worker";
 import { seedDemo } from "./demo/seed-demo";
@@ -30,6 +31,7 @@ program
 
 registerEngineCommands(program);
 registerClaimsCommands(program);
+registerSecretsCommands(program);
 
 program
   .command("practices")

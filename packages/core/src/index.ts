@@ -19,5 +19,6 @@ export * from "./time/clock";
 export * from "./time/local-date";
 export * from "./validation/codes";
 export * from "./validation/npi";
+export * from "./validation/storable-text";
 export * from "./validation/time-zone";
 export * from "./validation/x12-text";

@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppDeps, HonoEnv } from "./http/deps";
 import { recordId } from "./http/guards";
 import { errorBody, fromZodError, statusFor } from "./http/outcomes";
+import { refuseUnstorableText } from "./http/storable-text";
 import { mountWebApp } from "./http/web-app";
 import { registerAppointmentStatusRoute } from "./routes/appointment-status";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth";
@@ -55,6 +56,8 @@ export const createApp = (deps: AppDeps) => {
     c.set("user", user);
     await next();
   });
+  // Text the database cannot store (NUL, lone surrogates) is the caller's mistake: 400, before any route reads it.
+  app.use("*", refuseUnstorableText);
 
   // Every practice-scoped route: a signed-in member of that practice, or 404 as if it did not exist.
   const practiceAccess = createMiddleware<HonoEnv>(async (c, next) => {

@@ -81,6 +81,9 @@ const parseKey = (text: string, source: string): Buffer => {
   return key;
 };
 
+/** A key kept in a file as loadSecretKey writes one (base64, one line): the old key when rotating. */
+export const readSecretKeyFile = (file: string): Buffer => parseKey(readFileSync(file, "utf8"), file);
+
 const keyFiles = new Map<string, Buffer>();
 
 /**

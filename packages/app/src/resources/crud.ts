@@ -1,4 +1,4 @@
-import { DomainError, notFound } from "@billcycle/core";
+import { DomainError, notFound, unstorableCharacter } from "@billcycle/core";
 import { type Database, type Executor, isUuid, newId } from "@billcycle/db";
 import { and, asc, desc, eq, getTableColumns, gt, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
@@ -38,13 +38,47 @@ const encodeCursor = (value: unknown, id: unknown): string =>
     "base64url",
   );
 
-const decodeCursor = (cursor: string): [string | number, string] => {
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/**
+ * Whether a cursor's sort value is one the sort column can be compared with. A cursor is the caller's text:
+ * without this, a value of another type reaches the database and is refused there (22P02, 22007, 22021).
+ */
+const fitsColumn = (column: PgColumn, value: unknown): boolean => {
+  switch (column.columnType) {
+    case "PgInteger":
+    case "PgSmallInt":
+    case "PgBigInt53":
+      return typeof value === "number" && Number.isSafeInteger(value);
+    case "PgDateString":
+      return (
+        typeof value === "string" &&
+        isoDate.test(value) &&
+        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
+      );
+    case "PgTimestamp":
+    case "PgTimestampString":
+      return typeof value === "string" && isoInstant.test(value) && !Number.isNaN(Date.parse(value));
+    case "PgText":
+    case "PgVarchar":
+      return typeof value === "string" && unstorableCharacter(value) === null;
+    case "PgUUID":
+      return typeof value === "string" && isUuid(value);
+    default:
+      // A sort on a column of another type needs its rule here; until then its cursors are refused, not sent.
+      return false;
+  }
+};
+
+const decodeCursor = (cursor: string, column: PgColumn): [string | number, string] => {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
       (typeof parsed[0] === "string" || typeof parsed[0] === "number") &&
+      fitsColumn(column, parsed[0]) &&
       typeof parsed[1] === "string" &&
       isUuid(parsed[1])
     )
@@ -100,7 +134,7 @@ export const listResource = async (
     const conditions: SQL[] = [eq(def.table.practiceId, actor.practiceId)];
     const sort = sortOf(def, query.sort);
     if (query.cursor && sort) {
-      const [value, id] = decodeCursor(query.cursor);
+      const [value, id] = decodeCursor(query.cursor, sort.column);
       conditions.push(
         sort.descending
           ? sql`(${sort.column}, ${def.table.id}) < (${value}, ${id}::uuid)`
