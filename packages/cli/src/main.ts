@@ -1,5 +1,6 @@
 #!/usr/bin/env -S npx tsx
-import { createUser } from "@billcycle/app";
+import { userInfo } from "node:os";
+import { createUser, setPlatformOperator } from "@billcycle/app";
 import { isDomainError, type Role, roles, systemClock } from "@billcycle/core";
 import { migrate, tables } from "@billcycle/db";
 import { Command, Option } from "commander";
@@ -12,6 +13,24 @@ import { seedDemo } from "./demo/seed-demo";
 import { openConfiguredDatabase } from "./open-configured-database";
 
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
+
+/** Platform-level changes from the command line are audited as the machine's user. */
+const cliOperator = () => ({
+  userId: null,
+  practiceId: null,
+  role: null,
+  label: `cli:${userInfo().username}`,
+});
+
+type UserCreateOptions = {
+  email: string;
+  name: string;
+  password?: string;
+  practice?: string;
+  role: Role;
+  operator?: boolean;
+};
+
 const program = new Command("billcycle").description("Billing automation for outpatient health practices");
 
 program
@@ -75,10 +94,11 @@ user
   .description("create a user, optionally a member of a practice")
   .requiredOption("--email <email>")
   .requiredOption("--name <name>")
-  .option("--password <password>", "at least 10 characters (or set BILLCYCLE_PASSWORD)")
+  .option("--password <password>", "at least 12 characters, not a common one (or set BILLCYCLE_PASSWORD)")
   .option("--practice <id>", "practice to join")
   .addOption(new Option("--role <role>", "role in that practice").choices([...roles]).default("biller"))
-  .action(async (opts: { email: string; name: string; password?: string; practice?: string; role: Role }) => {
+  .option("--operator", "make the user a platform operator (may create practices)")
+  .action(async (opts: UserCreateOptions) => {
     const password = opts.password ?? process.env.BILLCYCLE_PASSWORD;
     if (!password) throw new Error("give --password or set BILLCYCLE_PASSWORD");
     const database = await openConfiguredDatabase(log);
@@ -89,8 +109,34 @@ user
         { email: opts.email, name: opts.name, password },
         memberships,
         systemClock.now(),
+        opts.operator ? { operator: { actor: cliOperator() } } : {},
       );
-      log(`user ${opts.email} created (${id})${opts.practice ? ` as ${opts.role} of ${opts.practice}` : ""}`);
+      log(
+        `user ${opts.email} created (${id})${opts.practice ? ` as ${opts.role} of ${opts.practice}` : ""}` +
+          (opts.operator ? ", platform operator" : ""),
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+user
+  .command("operator")
+  .description("grant or revoke the platform operator role (may create practices); audited")
+  .argument("<email>")
+  .option("--grant", "make the user an operator")
+  .option("--revoke", "take the role away")
+  .action(async (email: string, opts: { grant?: boolean; revoke?: boolean }) => {
+    if (opts.grant === opts.revoke) throw new Error("give exactly one of --grant or --revoke");
+    const database = await openConfiguredDatabase(log);
+    try {
+      const grant = opts.grant === true;
+      const { changed } = await setPlatformOperator(database, email, grant, cliOperator(), systemClock.now());
+      log(
+        changed
+          ? `${email} ${grant ? "is now" : "is no longer"} a platform operator`
+          : `${email} ${grant ? "was already" : "was not"} a platform operator`,
+      );
     } finally {
       await database.close();
     }

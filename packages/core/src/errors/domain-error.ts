@@ -14,6 +14,7 @@ export type ErrorCode =
   | "INVALID_MONEY"
   | "INVALID_DATE"
   | "INVALID_ZIP"
+  | "WEAK_PASSWORD"
   | "ILLEGAL_TRANSITION"
   | "NOT_FOUND"
   | "UNAUTHENTICATED"
