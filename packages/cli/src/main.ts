@@ -7,7 +7,7 @@ import { Command, Option } from "commander";
 import { asc } from "drizzle-orm";
 import { registerClaimsCommands } from "./commands/claims";
 import { registerEngineCommands } from "./commands/engine";
-import { startCommand } from "./commands/start";
+import { isProduction, startCommand } from "./commands/start";
 import { workerCommand } from "./commands/worker";
 import { seedDemo } from "./demo/seed-demo";
 import { openConfiguredDatabase } from "./open-configured-database";
@@ -39,6 +39,11 @@ program
   .option("--port <port>", "HTTP port", process.env.PORT ?? "3000")
   .option("--host <host>", "address to listen on", process.env.HOST ?? "127.0.0.1")
   .option("--no-demo", "do not create the demo practices on an empty database")
+  .option(
+    "--production",
+    "production mode (also NODE_ENV=production): never seeds demo data, refuses demo users",
+  )
+  .option("--allow-demo-users", "in production, start even though demo users exist")
   .action(startCommand);
 
 program
@@ -77,7 +82,9 @@ program
   .command("seed")
   .description("load data")
   .requiredOption("--demo", "the demo practices, clinicians, clients and a month of appointments")
-  .action(async () => {
+  .option("--production", "production mode (also NODE_ENV=production): refuses to seed")
+  .action(async (opts: { production?: boolean }) => {
+    if (isProduction(opts.production)) throw new Error("refusing to load demo data in production mode");
     const database = await openConfiguredDatabase(log);
     const summary = await seedDemo(database, systemClock.now(), log);
     log(
