@@ -1,5 +1,6 @@
 #!/usr/bin/env -S npx tsx
-import { createUser } from "@billcycle/app";
+import { userInfo } from "node:os";
+import { createUser, setPlatformOperator } from "@billcycle/app";
 import { isDomainError, type Role, roles, systemClock } from "@billcycle/core";
 import { migrate, tables } from "@billcycle/db";
 import { Command, Option } from "commander";
@@ -7,12 +8,30 @@ import { asc } from "drizzle-orm";
 import { registerClaimsCommands } from "./commands/claims";
 import { registerEngineCommands } from "./commands/engine";
 import { registerSecretsCommands } from "./commands/secrets";
-import { startCommand } from "./commands/start";
+import { isProduction, startCommand } from "./commands/start";
 import { workerCommand } from "./commands/worker";
 import { seedDemo } from "./demo/seed-demo";
 import { openConfiguredDatabase } from "./open-configured-database";
 
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
+
+/** Platform-level changes from the command line are audited as the machine's user. */
+const cliOperator = () => ({
+  userId: null,
+  practiceId: null,
+  role: null,
+  label: `cli:${userInfo().username}`,
+});
+
+type UserCreateOptions = {
+  email: string;
+  name: string;
+  password?: string;
+  practice?: string;
+  role: Role;
+  operator?: boolean;
+};
+
 const program = new Command("billcycle").description("Billing automation for outpatient health practices");
 
 program
@@ -21,6 +40,11 @@ program
   .option("--port <port>", "HTTP port", process.env.PORT ?? "3000")
   .option("--host <host>", "address to listen on", process.env.HOST ?? "127.0.0.1")
   .option("--no-demo", "do not create the demo practices on an empty database")
+  .option(
+    "--production",
+    "production mode (also NODE_ENV=production): never seeds demo data, refuses demo users",
+  )
+  .option("--allow-demo-users", "in production, start even though demo users exist")
   .action(startCommand);
 
 program
@@ -60,7 +84,9 @@ program
   .command("seed")
   .description("load data")
   .requiredOption("--demo", "the demo practices, clinicians, clients and a month of appointments")
-  .action(async () => {
+  .option("--production", "production mode (also NODE_ENV=production): refuses to seed")
+  .action(async (opts: { production?: boolean }) => {
+    if (isProduction(opts.production)) throw new Error("refusing to load demo data in production mode");
     const database = await openConfiguredDatabase(log);
     const summary = await seedDemo(database, systemClock.now(), log);
     log(
@@ -77,10 +103,11 @@ user
   .description("create a user, optionally a member of a practice")
   .requiredOption("--email <email>")
   .requiredOption("--name <name>")
-  .option("--password <password>", "at least 10 characters (or set BILLCYCLE_PASSWORD)")
+  .option("--password <password>", "at least 12 characters, not a common one (or set BILLCYCLE_PASSWORD)")
   .option("--practice <id>", "practice to join")
   .addOption(new Option("--role <role>", "role in that practice").choices([...roles]).default("biller"))
-  .action(async (opts: { email: string; name: string; password?: string; practice?: string; role: Role }) => {
+  .option("--operator", "make the user a platform operator (may create practices)")
+  .action(async (opts: UserCreateOptions) => {
     const password = opts.password ?? process.env.BILLCYCLE_PASSWORD;
     if (!password) throw new Error("give --password or set BILLCYCLE_PASSWORD");
     const database = await openConfiguredDatabase(log);
@@ -91,8 +118,34 @@ user
         { email: opts.email, name: opts.name, password },
         memberships,
         systemClock.now(),
+        opts.operator ? { operator: { actor: cliOperator() } } : {},
       );
-      log(`user ${opts.email} created (${id})${opts.practice ? ` as ${opts.role} of ${opts.practice}` : ""}`);
+      log(
+        `user ${opts.email} created (${id})${opts.practice ? ` as ${opts.role} of ${opts.practice}` : ""}` +
+          (opts.operator ? ", platform operator" : ""),
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+user
+  .command("operator")
+  .description("grant or revoke the platform operator role (may create practices); audited")
+  .argument("<email>")
+  .option("--grant", "make the user an operator")
+  .option("--revoke", "take the role away")
+  .action(async (email: string, opts: { grant?: boolean; revoke?: boolean }) => {
+    if (opts.grant === opts.revoke) throw new Error("give exactly one of --grant or --revoke");
+    const database = await openConfiguredDatabase(log);
+    try {
+      const grant = opts.grant === true;
+      const { changed } = await setPlatformOperator(database, email, grant, cliOperator(), systemClock.now());
+      log(
+        changed
+          ? `${email} ${grant ? "is now" : "is no longer"} a platform operator`
+          : `${email} ${grant ? "was already" : "was not"} a platform operator`,
+      );
     } finally {
       await database.close();
     }

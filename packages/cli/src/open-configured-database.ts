@@ -1,4 +1,4 @@
-import { configFromEnv, type Database, migrate, openDatabase } from "@billcycle/db";
+import { configFromEnv, type Database, describeTightened, migrate, openDatabase } from "@billcycle/db";
 
 /** Opens the database named by the environment (DATABASE_URL, else PGlite in BILLCYCLE_DATA_DIR or ./data) and migrates it. */
 export const openConfiguredDatabase = async (log: (msg: string) => void): Promise<Database> => {
@@ -8,7 +8,11 @@ export const openConfiguredDatabase = async (log: (msg: string) => void): Promis
       ? "database: PostgreSQL (DATABASE_URL)"
       : `database: embedded PGlite in ${config.dataDir}`,
   );
-  const database = await openDatabase(config);
+  const database = await openDatabase(
+    config.kind === "pglite"
+      ? { ...config, onTightened: (changes) => log(describeTightened(changes)) }
+      : config,
+  );
   const { applied } = await migrate(database);
   if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
   return database;

@@ -1,4 +1,5 @@
 export * from "./appointments/appointment-status";
+export * from "./auth/decide-login-throttle";
 export * from "./auth/permissions";
 export * from "./automation/automation-config";
 export * from "./automation/automations";

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { ensureOwnerOnlyDir, type Tightened } from "./owner-only";
 import * as schema from "./schema/index";
 
 export type Schema = typeof schema;
@@ -14,7 +15,12 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Executor = Db | Tx;
 
 export type DatabaseConfig =
-  | { kind: "pglite"; dataDir: string | null }
+  | {
+      kind: "pglite";
+      dataDir: string | null;
+      /** The data directory or pgdata existed with modes wider than owner-only and were tightened. */
+      onTightened?: ((changes: Tightened[]) => void) | undefined;
+    }
   | {
       kind: "postgres";
       url: string;
@@ -95,6 +101,13 @@ export const openDatabase = async (config: DatabaseConfig): Promise<Database> =>
       close: () => pool.end(),
       native: { pool },
     };
+  }
+  if (config.dataDir) {
+    // Owner-only before anything is written into them: PGlite would create pgdata world-readable.
+    const tightened = [config.dataDir, `${config.dataDir}/pgdata`]
+      .map(ensureOwnerOnlyDir)
+      .filter((t): t is Tightened => t !== null);
+    if (tightened.length) config.onTightened?.(tightened);
   }
   const lock = config.dataDir ? acquireDataDirLock(config.dataDir) : null;
   try {

@@ -1,4 +1,4 @@
-import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, SESSION_TTL_MS } from "@billcycle/app";
+import { LOGIN_WINDOW_MS, SESSION_TTL_MS } from "@billcycle/app";
 import { testBackends } from "@billcycle/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqlRows } from "./support/db-state";
@@ -82,34 +82,6 @@ describe.each(testBackends())("sign-in and API tokens on %s", (backend) => {
       `SELECT action FROM audit_log WHERE user_id = '${p.users.owner.id}' AND action LIKE 'login%' ORDER BY id`,
     );
     expect(audit.map((r) => r.action)).toEqual(["login_failed"]);
-  });
-
-  it(`after ${LOGIN_MAX_FAILURES} failures in 15 minutes the next attempt is 429 RATE_LIMITED, even with the right password`, async () => {
-    const p = await fresh("Limit");
-    const email = p.users.owner.email;
-    h.clock.set("2026-04-01T09:00:00Z");
-    for (let i = 1; i <= 5; i++) {
-      h.clock.advance(60_000);
-      const res = await login(email, `guess number ${i}`);
-      expect([i, res.status, errorCode(res)]).toEqual([i, 401, "UNAUTHENTICATED"]);
-    }
-    h.clock.advance(60_000);
-    const sixth = await login(email, PASSWORD);
-    expect([sixth.status, errorCode(sixth)]).toEqual([429, "RATE_LIMITED"]);
-    expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(sixth.headers.get("set-cookie")).toBeNull();
-    expect(errorCode(await login(email.toUpperCase(), PASSWORD))).toBe("RATE_LIMITED");
-
-    // Another user is not locked out by someone else's failures.
-    expect((await login(p.users.biller.email, PASSWORD)).status).toBe(200);
-
-    // The window slides: just before the first failure is 15 minutes old all five still count; just after,
-    // four remain and the right password works again.
-    const firstFailure = Date.parse("2026-04-01T09:01:00Z");
-    h.clock.set(new Date(firstFailure + LOGIN_WINDOW_MS - 1000));
-    expect(errorCode(await login(email, PASSWORD))).toBe("RATE_LIMITED");
-    h.clock.set(new Date(firstFailure + LOGIN_WINDOW_MS + 1000));
-    expect((await login(email, PASSWORD)).status).toBe(200);
   });
 
   it("failures spread over more than 15 minutes do not lock anyone out", async () => {

@@ -9,6 +9,9 @@ export type AuditAction =
   | "list"
   | "login"
   | "login_failed"
+  | "login_throttled"
+  | "grant_operator"
+  | "revoke_operator"
   | "transition";
 
 /**

@@ -1,59 +1,130 @@
 import { createHash, randomBytes } from "node:crypto";
-import { DomainError, type Role } from "@billcycle/core";
+import { DomainError, decideLoginThrottle, loginThrottlePolicy, type Role } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
-import { and, count, eq, gt, isNull } from "drizzle-orm";
+import { and, count, eq, gt, isNull, max, type SQL } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_MAX_FAILURES = 5;
+/** Failed sign-ins older than this no longer count, for the address or the account. */
+export const LOGIN_WINDOW_MS = loginThrottlePolicy.windowMs;
+/** How long a browser stays a known device of an account after signing in on it. */
+export const KNOWN_DEVICE_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 const secret = (prefix: string): string => `${prefix}_${randomBytes(32).toString("base64url")}`;
 
 export type AuthenticatedUser = { id: string; email: string; name: string };
 
-/**
- * Signs a user in. Failures are counted per email in the database (so every process shares the count);
- * after LOGIN_MAX_FAILURES in LOGIN_WINDOW_MS further attempts are refused, even with the right password.
- */
-export const login = async (
+export type LoginInput = {
+  email: string;
+  password: string;
+  /** The client's address, as the server decided to trust it. */
+  ip: string;
+  /** The known-device cookie the browser sent, if any. */
+  deviceSecret?: string | undefined;
+};
+
+export type LoginResult = {
+  token: string;
+  user: AuthenticatedUser;
+  expiresAt: Date;
+  /** The known-device secret to (re)set in the browser's cookie. */
+  device: { secret: string; expiresAt: Date };
+};
+
+const failuresSince = async (
   database: Database,
-  input: { email: string; password: string; ip: string },
+  where: SQL | undefined,
+): Promise<{ failures: number; lastFailureAt: Date | null }> => {
+  const [row] = await database.db
+    .select({ n: count(), last: max(tables.loginAttempts.at) })
+    .from(tables.loginAttempts)
+    .where(where);
+  return { failures: row?.n ?? 0, lastFailureAt: row?.last ?? null };
+};
+
+const knownDeviceOf = async (
+  database: Database,
+  userId: string,
+  deviceSecret: string | undefined,
   now: Date,
-): Promise<{ token: string; user: AuthenticatedUser; expiresAt: Date }> => {
+): Promise<string | null> => {
+  if (!deviceSecret) return null;
+  const [row] = await database.db
+    .select({ id: tables.knownDevices.id })
+    .from(tables.knownDevices)
+    .where(
+      and(
+        eq(tables.knownDevices.userId, userId),
+        eq(tables.knownDevices.tokenHash, sha256(deviceSecret)),
+        gt(tables.knownDevices.expiresAt, now),
+      ),
+    );
+  return row?.id ?? null;
+};
+
+/**
+ * Signs a user in, throttled so that guessing is slowed but a real user cannot be locked out
+ * (decideLoginThrottle: a backoff per client address over any emails, and a short capped backoff per account
+ * that a known device of the account skips). Failures are counted in the database, so every process shares
+ * them; a refusal is audited as login_throttled and is not itself a failure. The password is checked only when
+ * the attempt is allowed, so a throttled flood costs no scrypt work.
+ */
+export const login = async (database: Database, input: LoginInput, now: Date): Promise<LoginResult> => {
   const emailKey = input.email.trim().toLowerCase();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const [recent] = await database.db
-    .select({ n: count() })
-    .from(tables.loginAttempts)
-    .where(and(eq(tables.loginAttempts.emailKey, emailKey), gt(tables.loginAttempts.at, since)));
-  if ((recent?.n ?? 0) >= LOGIN_MAX_FAILURES) {
-    throw new DomainError("RATE_LIMITED", "Too many failed sign-ins; wait 15 minutes and try again", {
-      retryAfterSeconds: LOGIN_WINDOW_MS / 1000,
-    });
-  }
   const [user] = await database.db.select().from(tables.users).where(eq(tables.users.email, emailKey));
+  const knownDeviceId = user ? await knownDeviceOf(database, user.id, input.deviceSecret, now) : null;
+  const address = await failuresSince(
+    database,
+    and(eq(tables.loginAttempts.ip, input.ip), gt(tables.loginAttempts.at, since)),
+  );
+  const account = knownDeviceId
+    ? null
+    : await failuresSince(
+        database,
+        and(
+          eq(tables.loginAttempts.emailKey, emailKey),
+          gt(tables.loginAttempts.at, since),
+          eq(tables.loginAttempts.knownDevice, false),
+        ),
+      );
+  const decision = decideLoginThrottle({ now, address, account });
+  const anonymous = { userId: user?.id ?? null, practiceId: null, role: null, label: "anonymous" };
+  if (decision.kind === "delay") {
+    await recordAudit(database.db, anonymous, "login_throttled", "user", user?.id ?? null, now, {
+      reason: decision.reason,
+      retryAfterSeconds: decision.seconds,
+    });
+    throw new DomainError(
+      "RATE_LIMITED",
+      `Too many failed sign-ins ${decision.reason === "address" ? "from this address" : "for this account"}; ` +
+        `try again in ${decision.seconds} seconds`,
+      { retryAfterSeconds: decision.seconds },
+    );
+  }
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) {
     await database.db.transaction(async (tx) => {
-      await tx
-        .insert(tables.loginAttempts)
-        .values({ id: newId(now.getTime()), emailKey, ip: input.ip, at: now });
-      await recordAudit(
-        tx,
-        { userId: user?.id ?? null, practiceId: null, role: null, label: "anonymous" },
-        "login_failed",
-        "user",
-        user?.id ?? null,
-        now,
-      );
+      await tx.insert(tables.loginAttempts).values({
+        id: newId(now.getTime()),
+        emailKey,
+        ip: input.ip,
+        at: now,
+        knownDevice: knownDeviceId !== null,
+      });
+      await recordAudit(tx, anonymous, "login_failed", "user", user?.id ?? null, now);
     });
     throw new DomainError("UNAUTHENTICATED", "Email or password is wrong");
   }
   const token = secret("bcs");
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  // A browser already known for this account keeps its secret; any other gets a new one for this account.
+  const device = {
+    secret: knownDeviceId && input.deviceSecret ? input.deviceSecret : secret("bcd"),
+    expiresAt: new Date(now.getTime() + KNOWN_DEVICE_TTL_MS),
+  };
   await database.db.transaction(async (tx) => {
     await tx.insert(tables.authSessions).values({
       id: newId(now.getTime()),
@@ -62,6 +133,21 @@ export const login = async (
       createdAt: now,
       expiresAt,
     });
+    if (knownDeviceId) {
+      await tx
+        .update(tables.knownDevices)
+        .set({ lastUsedAt: now, expiresAt: device.expiresAt })
+        .where(eq(tables.knownDevices.id, knownDeviceId));
+    } else {
+      await tx.insert(tables.knownDevices).values({
+        id: newId(now.getTime()),
+        userId: user.id,
+        tokenHash: sha256(device.secret),
+        createdAt: now,
+        lastUsedAt: now,
+        expiresAt: device.expiresAt,
+      });
+    }
     await recordAudit(
       tx,
       { userId: user.id, practiceId: null, role: null, label: `user:${user.id}` },
@@ -71,7 +157,7 @@ export const login = async (
       now,
     );
   });
-  return { token, user: { id: user.id, email: user.email, name: user.name }, expiresAt };
+  return { token, user: { id: user.id, email: user.email, name: user.name }, expiresAt, device };
 };
 
 export const logout = async (database: Database, token: string): Promise<void> => {

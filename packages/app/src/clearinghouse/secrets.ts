@@ -1,7 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DomainError } from "@billcycle/core";
+import { ensureOwnerOnlyDir, tightenOwnerOnlyFile } from "@billcycle/db";
 
 /**
  * Clearinghouse passwords and private keys are stored encrypted at rest with AES-256-GCM:
@@ -88,7 +89,8 @@ const keyFiles = new Map<string, Buffer>();
 
 /**
  * The key secrets are encrypted with: BILLCYCLE_SECRET_KEY when set, else `<BILLCYCLE_DATA_DIR or ./data>/secret.key`,
- * created on first use (random, mode 0600) and read back afterwards.
+ * created on first use (random, mode 0600, in a 0700 directory) and read back afterwards; a key file found with
+ * wider modes is tightened to 0600 (`billcycle start` also does so, and says it did).
  */
 export const loadSecretKey = (env: NodeJS.ProcessEnv = process.env): Buffer => {
   const fromEnv = env.BILLCYCLE_SECRET_KEY?.trim();
@@ -100,9 +102,10 @@ export const loadSecretKey = (env: NodeJS.ProcessEnv = process.env): Buffer => {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
+    tightenOwnerOnlyFile(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-    mkdirSync(dataDir, { recursive: true });
+    ensureOwnerOnlyDir(dataDir);
     try {
       writeFileSync(file, `${generateSecretKey()}\n`, { mode: 0o600, flag: "wx" });
     } catch (w) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -100,10 +100,23 @@ describe("secrets at rest (AES-256-GCM)", () => {
     const file = join(dataDir, "nested", "secret.key");
     expect(first).toHaveLength(32);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, "nested")).mode & 0o777).toBe(0o700);
     expect(Buffer.from(readFileSync(file, "utf8").trim(), "base64")).toEqual(first);
     expect(loadSecretKey(env)).toEqual(first);
     // The environment variable wins over the file.
     const fromEnv = generateSecretKey();
     expect(loadSecretKey({ ...env, BILLCYCLE_SECRET_KEY: fromEnv })).toEqual(Buffer.from(fromEnv, "base64"));
+  });
+
+  it("a key file found readable by others is tightened to 0600 and still used", () => {
+    const parent = mkdtempSync(join(tmpdir(), "billcycle-key-"));
+    dirs.push(parent);
+    const dataDir = join(parent, "wide");
+    mkdirSync(dataDir);
+    const text = generateSecretKey();
+    writeFileSync(join(dataDir, "secret.key"), `${text}\n`);
+    chmodSync(join(dataDir, "secret.key"), 0o644);
+    expect(loadSecretKey({ BILLCYCLE_DATA_DIR: dataDir })).toEqual(Buffer.from(text, "base64"));
+    expect(statSync(join(dataDir, "secret.key")).mode & 0o777).toBe(0o600);
   });
 });

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { seededRandom } from "./random";
 
+/** Meets the password rules (12+ characters, not a common password); the demo users are marked `is_demo`. */
 export const DEMO_PASSWORD = "billcycle-demo";
 export const demoUsers = [
   { email: "owner@demo.billcycle.test", name: "Olivia Owner", role: "owner" },
@@ -131,7 +132,11 @@ export const seedDemo = async (
   const userIds: string[] = [];
   for (const u of demoUsers) {
     userIds.push(
-      (await createUser(database, { email: u.email, name: u.name, password: DEMO_PASSWORD }, [], now)).id,
+      (
+        await createUser(database, { email: u.email, name: u.name, password: DEMO_PASSWORD }, [], now, {
+          isDemo: true,
+        })
+      ).id,
     );
   }
   const practices: DemoSummary["practices"] = [];

@@ -15,6 +15,7 @@ export type ErrorCode =
   | "INVALID_DATE"
   | "INVALID_ZIP"
   | "INVALID_TEXT"
+  | "WEAK_PASSWORD"
   | "ILLEGAL_TRANSITION"
   | "NOT_FOUND"
   | "UNAUTHENTICATED"

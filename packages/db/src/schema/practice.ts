@@ -1,6 +1,17 @@
 import type { PracticeBillingSettings } from "@billcycle/core";
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { instant } from "./columns";
 
 export type Address = {
@@ -26,13 +37,24 @@ export const practices = pgTable("practices", {
   updatedAt: instant("updated_at").notNull().defaultNow(),
 });
 
-export const users = pgTable("users", {
-  id: uuid("id").primaryKey(),
-  email: text("email").notNull().unique(),
-  name: text("name").notNull(),
-  passwordHash: text("password_hash").notNull(),
-  createdAt: instant("created_at").notNull().defaultNow(),
-});
+export const platformRoles = ["operator"] as const;
+export type PlatformRole = (typeof platformRoles)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    /** Above any practice: an operator may create practices. Set only from the command line. */
+    platformRole: text("platform_role", { enum: platformRoles }),
+    /** Made by the demo seed: a production start refuses to run while one exists. */
+    isDemo: boolean("is_demo").notNull().default(false),
+  },
+  (t) => [check("users_platform_role_check", sql`${t.platformRole} in ('operator')`)],
+);
 
 export const memberships = pgTable(
   "memberships",
@@ -87,6 +109,27 @@ export const loginAttempts = pgTable(
     emailKey: text("email_key").notNull(),
     ip: text("ip").notNull(),
     at: instant("at").notNull(),
+    /** Made from a known device of the account: not counted against the account, only the address. */
+    knownDevice: boolean("known_device").notNull().default(false),
   },
-  (t) => [index("login_attempts_email_at_idx").on(t.emailKey, t.at)],
+  (t) => [
+    index("login_attempts_email_at_idx").on(t.emailKey, t.at),
+    index("login_attempts_ip_at_idx").on(t.ip, t.at),
+  ],
+);
+
+/** Browsers a user has signed in from; the cookie holds a random secret, the table only its SHA-256. */
+export const knownDevices = pgTable(
+  "known_devices",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    lastUsedAt: instant("last_used_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [unique("known_devices_user_token_unique").on(t.userId, t.tokenHash)],
 );

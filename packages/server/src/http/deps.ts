@@ -13,6 +13,10 @@ export type AppDeps = {
   transportFor?: TransportResolver;
   /** Directory of the built web app, served at / when present. */
   webRoot?: string | undefined;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (default false: the socket's). */
+  trustProxy?: boolean;
+  /** Production mode (`--production` or NODE_ENV=production): no demo data, stricter defaults. */
+  production?: boolean;
 };
 
 export type AuthUser = { id: string; email: string; name: string; via: string };

@@ -1,12 +1,15 @@
-import { createApiToken, login, logout, membershipsOf } from "@billcycle/app";
+import { createApiToken, isPlatformOperator, login, logout, membershipsOf } from "@billcycle/app";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
+import { clientAddress } from "../http/client-address";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { requireUser } from "../http/guards";
 import { errorResponses } from "./shared";
 
 export const SESSION_COOKIE = "bc_session";
+/** Marks a browser as a known device of the accounts signed in on it: their per-account throttle skips it. */
+export const DEVICE_COOKIE = "bc_device";
 
 const me = z.object({
   user: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
@@ -17,6 +20,8 @@ const me = z.object({
       role: z.enum(["owner", "biller", "clinician", "read_only"]),
     }),
   ),
+  /** A platform operator may create practices (granted on the command line). */
+  isOperator: z.boolean(),
 });
 
 export const registerAuthRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
@@ -45,8 +50,9 @@ export const registerAuthRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => 
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
-      const ip = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
-      const result = await login(deps.database, { email, password, ip }, deps.clock.now());
+      const ip = clientAddress(c, deps.trustProxy ?? false);
+      const deviceSecret = getCookie(c, DEVICE_COOKIE);
+      const result = await login(deps.database, { email, password, ip, deviceSecret }, deps.clock.now());
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: "Lax",
@@ -54,8 +60,20 @@ export const registerAuthRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => 
         secure: new URL(c.req.url).protocol === "https:",
         expires: result.expiresAt,
       });
+      // Only the sign-in route reads it, and it outlives sessions: a year from the last sign-in on this browser.
+      setCookie(c, DEVICE_COOKIE, result.device.secret, {
+        httpOnly: true,
+        sameSite: "Strict",
+        path: "/api/v1/auth/login",
+        secure: new URL(c.req.url).protocol === "https:",
+        expires: result.device.expiresAt,
+      });
       return c.json(
-        { user: result.user, memberships: await membershipsOf(deps.database, result.user.id) },
+        {
+          user: result.user,
+          memberships: await membershipsOf(deps.database, result.user.id),
+          isOperator: await isPlatformOperator(deps.database, result.user.id),
+        },
         200,
       );
     },
@@ -94,6 +112,7 @@ export const registerAuthRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => 
         {
           user: { id: user.id, email: user.email, name: user.name },
           memberships: await membershipsOf(deps.database, user.id),
+          isOperator: await isPlatformOperator(deps.database, user.id),
         },
         200,
       );

@@ -3,6 +3,7 @@ import {
   createPracticeSchema,
   getPractice,
   recordAudit,
+  requirePlatformOperator,
   updateBillingSettingsSchema,
   updatePractice,
   updatePracticeSchema,
@@ -25,7 +26,7 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
       method: "post",
       path: "/api/v1/practices",
       tags: ["Practice"],
-      summary: "Create a practice; you become its owner",
+      summary: "Create a practice; you become its owner (platform operators only, else 403 FORBIDDEN)",
       request: {
         body: { required: true, content: { "application/json": { schema: createPracticeSchema } } },
       },
@@ -36,6 +37,7 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
     }),
     async (c) => {
       const user = requireUser(c);
+      await requirePlatformOperator(deps.database, user.id);
       const { id } = await createPractice(deps.database, c.req.valid("json"), user.id, deps.clock.now());
       return c.json(await getPractice(deps.database, id), 201);
     },

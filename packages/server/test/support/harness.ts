@@ -32,6 +32,8 @@ export type CallOptions = {
   /** Sent as-is (for malformed JSON). */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The client's socket address, as the Node server would see it (default: none, read as "unknown"). */
+  remoteAddress?: string;
 };
 
 export type Harness = {
@@ -81,7 +83,11 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
     if (options.rawBody !== undefined) body = options.rawBody;
     else if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers["content-type"] ??= "application/json";
-    const res = await app.request(path, { method, headers, body });
+    // The Node adapter hands the route its request as env.incoming; only the socket address is read from it.
+    const env = options.remoteAddress
+      ? { incoming: { socket: { remoteAddress: options.remoteAddress } } }
+      : undefined;
+    const res = await app.request(path, { method, headers, body }, env);
     const text = await res.text();
     let json: Json = {};
     if (text && res.headers.get("content-type")?.includes("json")) json = JSON.parse(text) as Json;

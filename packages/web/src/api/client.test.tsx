@@ -5,7 +5,7 @@ import { ApiError, api, errorText, unwrap } from "./client";
 describe("the API client", () => {
   it("returns the data of a success and turns an error body into a coded ApiError", async () => {
     mockApi({
-      "GET /api/v1/me": { user: { id: "u", email: "a@b.c", name: "A" }, memberships: [] },
+      "GET /api/v1/me": { user: { id: "u", email: "a@b.c", name: "A" }, memberships: [], isOperator: false },
       "POST /api/v1/auth/login": reply(400, {
         error: {
           code: "VALIDATION_FAILED",

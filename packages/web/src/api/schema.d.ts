@@ -51,6 +51,7 @@ export interface paths {
                 /** @enum {string} */
                 role: "owner" | "biller" | "clinician" | "read_only";
               }[];
+              isOperator: boolean;
             };
           };
         };
@@ -205,6 +206,7 @@ export interface paths {
                 /** @enum {string} */
                 role: "owner" | "biller" | "clinician" | "read_only";
               }[];
+              isOperator: boolean;
             };
           };
         };
@@ -399,7 +401,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a practice; you become its owner */
+    /** Create a practice; you become its owner (platform operators only, else 403 FORBIDDEN) */
     post: {
       parameters: {
         query?: never;

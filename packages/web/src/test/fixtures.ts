@@ -15,6 +15,7 @@ export const me = (role: Role = "owner"): Me => ({
     { practiceId: PID, practiceName: "Riverbend Counseling", role },
     { practiceId: OTHER, practiceName: "Harbor Occupational Health", role: "biller" },
   ],
+  isOperator: false,
 });
 
 const base = {
