@@ -1,5 +1,6 @@
 export * from "./appointments/appointment-status";
 export * from "./auth/permissions";
+export * from "./auth/token-scopes";
 export * from "./automation/automation-config";
 export * from "./automation/automations";
 export * from "./automation/due-occurrences";
