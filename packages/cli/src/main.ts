@@ -7,6 +7,7 @@ import { asc } from "drizzle-orm";
 import { registerClaimsCommands } from "./commands/claims";
 import { registerEngineCommands } from "./commands/engine";
 import { startCommand } from "./commands/start";
+import { registerTokenCommands } from "./commands/tokens";
 import { workerCommand } from "./commands/worker";
 import { seedDemo } from "./demo/seed-demo";
 import { openConfiguredDatabase } from "./open-configured-database";
@@ -30,6 +31,7 @@ program
 
 registerEngineCommands(program);
 registerClaimsCommands(program);
+registerTokenCommands(program);
 
 program
   .command("practices")
