@@ -6,6 +6,7 @@ import {
   apiTokenExpiresAt,
   apiTokenStatus,
   assertScopesWithinRoles,
+  scopesAllowedFor,
   tokenCan,
   tokenMayUseMethod,
 } from "./token-scopes";
@@ -47,6 +48,9 @@ describe("API token scopes", () => {
     expect(codeOf(() => assertScopesWithinRoles(["read"], []))).toBe("FORBIDDEN");
     expect(codeOf(() => assertScopesWithinRoles(["read"], ["read_only"]))).toBeUndefined();
     expect(codeOf(() => assertScopesWithinRoles(["write"], ["read_only", "clinician"]))).toBeUndefined();
+    expect(scopesAllowedFor(["read_only"])).toEqual(["read"]);
+    expect(scopesAllowedFor(["read_only", "biller"])).toEqual(["read", "write"]);
+    expect(scopesAllowedFor([])).toEqual([]);
   });
 
   it("expires in 90 days by default, at most a year, at least a day", () => {

@@ -30,13 +30,18 @@ export const tokenMayUseMethod = (scopes: readonly TokenScope[], method: string)
 const roleUses = (role: Role, scope: TokenScope): boolean =>
   rolePermissions[role].some((p) => p.endsWith(scope === "read" ? ":read" : ":write"));
 
+/** The scopes a user holding these roles may give a token (the screens offer only these). */
+export const scopesAllowedFor = (roles: readonly Role[]): TokenScope[] =>
+  tokenScopes.filter((scope) => roles.some((role) => roleUses(role, scope)));
+
 /**
  * Refuses scopes wider than every role the creator holds, so a read-only user can only make read tokens
  * (and a user of no practice none).
  */
 export const assertScopesWithinRoles = (scopes: readonly TokenScope[], roles: readonly Role[]): void => {
+  const allowed = scopesAllowedFor(roles);
   for (const scope of scopes) {
-    if (roles.some((role) => roleUses(role, scope))) continue;
+    if (allowed.includes(scope)) continue;
     throw new DomainError(
       "FORBIDDEN",
       `A token cannot have the ${scope} scope: no role you hold allows it (${roles.join(", ") || "no practice"})`,
