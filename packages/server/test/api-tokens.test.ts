@@ -168,11 +168,21 @@ describe.each(testBackends())("API tokens on %s", (backend) => {
     });
     expect([minted.status, errorCode(minted)]).toEqual([403, "FORBIDDEN"]);
     expect(message(minted)).toMatch(/tokens cannot create/i);
+    const reader = await makeToken(cookie, { name: "reader", scopes: ["read"] });
+    const byReader = await h.call("POST", "/api/v1/auth/tokens", {
+      token: reader.token,
+      body: { name: "child" },
+    });
+    expect([byReader.status, errorCode(byReader), message(byReader)]).toEqual([
+      403,
+      "FORBIDDEN",
+      "API tokens cannot create API tokens: sign in to make one",
+    ]);
     const count = await sqlRows(
       h.database,
       `SELECT count(*)::int AS n FROM api_tokens WHERE user_id = '${p.users.owner.id}'`,
     );
-    expect(count[0]?.n).toBe(2); // the harness's and "writer"
+    expect(count[0]?.n).toBe(3); // the harness's, "writer" and "reader"
 
     // A token is a separate credential: the session ending does not end it (revoke it, or let it expire).
     expect((await h.call("POST", "/api/v1/auth/logout", { cookie })).status).toBe(204);

@@ -58,10 +58,11 @@ export const registerApiTokenRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
       },
     }),
     async (c) => {
-      const user = requireUser(c);
-      if (user.token) {
+      // Before requireUser, so that a token of any scope hears why.
+      if (c.get("user")?.token) {
         throw new DomainError("FORBIDDEN", "API tokens cannot create API tokens: sign in to make one");
       }
+      const user = requireUser(c);
       const made = await createApiToken(
         deps.database,
         { ...c.req.valid("json"), userId: user.id, createdVia: "session" },
