@@ -9,6 +9,7 @@ import { registerClaimsCommands } from "./commands/claims";
 import { registerEngineCommands } from "./commands/engine";
 import { registerSecretsCommands } from "./commands/secrets";
 import { isProduction, startCommand } from "./commands/start";
+import { registerTokenCommands } from "./commands/tokens";
 import { workerCommand } from "./commands/worker";
 import { seedDemo } from "./demo/seed-demo";
 import { openConfiguredDatabase } from "./open-configured-database";
@@ -56,6 +57,7 @@ program
 registerEngineCommands(program);
 registerClaimsCommands(program);
 registerSecretsCommands(program);
+registerTokenCommands(program);
 
 program
   .command("practices")

@@ -1,6 +1,7 @@
 export * from "./appointments/appointment-status";
 export * from "./auth/decide-login-throttle";
 export * from "./auth/permissions";
+export * from "./auth/token-scopes";
 export * from "./automation/automation-config";
 export * from "./automation/automations";
 export * from "./automation/due-occurrences";

@@ -116,7 +116,10 @@ describe.each(testBackends())("sign-in and API tokens on %s", (backend) => {
     const refused = await h.call("POST", "/api/v1/auth/tokens", { body: { name: "nightly export" } });
     expect([refused.status, errorCode(refused)]).toEqual([401, "UNAUTHENTICATED"]);
 
-    const made = await h.call("POST", "/api/v1/auth/tokens", { cookie, body: { name: "nightly export" } });
+    const made = await h.call("POST", "/api/v1/auth/tokens", {
+      cookie,
+      body: { name: "nightly export", scopes: ["write"] },
+    });
     expect(made.status).toBe(201);
     const token = String(made.json.token);
     const tokenId = String(made.json.id);

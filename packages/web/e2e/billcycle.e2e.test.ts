@@ -567,4 +567,41 @@ describe("billcycle in a browser", () => {
       await ro.close();
     }
   });
+  it("makes an API token under Settings, uses it from a script, and revokes it", async () => {
+    const { context: own, page: p } = await newPage(browser, app.url);
+    const clients = (token: string) =>
+      fetch(`${app.url}/api/v1/practices/${app.riverbend}/clients?limit=1`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    try {
+      await signIn(p, "owner@demo.billcycle.test");
+      await p.getByRole("complementary").getByRole("link", { name: "API tokens" }).click();
+      await p.getByRole("heading", { level: 1, name: "API tokens" }).waitFor();
+      await p.getByRole("button", { name: "Create token" }).click();
+      const dialog = p.getByRole("dialog", { name: "Create an API token" });
+      await dialog.getByLabel("Name").fill("e2e script");
+      await dialog.getByRole("button", { name: "Create token" }).click();
+      const shown = p.getByRole("dialog", { name: "Your new API token" });
+      await shown.getByText("it will not be shown again").waitFor();
+      const secret = await shown.getByRole("textbox", { name: /e2e script/ }).inputValue();
+      expect(secret).toMatch(/^bct_/);
+      await shown.getByRole("button", { name: "Done" }).click();
+
+      expect((await clients(secret)).status).toBe(200);
+      const row = p.getByRole("row", { name: /e2e script/ });
+      await row.getByText("Active").waitFor();
+      await row.getByRole("button", { name: "Revoke token e2e script" }).click();
+      await p
+        .getByRole("alertdialog", { name: "Revoke token e2e script?" })
+        .getByRole("button", { name: "Revoke token" })
+        .click();
+      await p.getByText("Token e2e script revoked.").waitFor();
+      await row.getByText("Revoked").waitFor();
+      const refused = await clients(secret);
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("UNAUTHENTICATED");
+    } finally {
+      await own.close();
+    }
+  });
 });

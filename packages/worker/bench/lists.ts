@@ -113,7 +113,12 @@ const prepare = async (database: Database): Promise<{ practiceId: string; token:
     [{ practiceId, role: "biller" }],
     now,
   );
-  const { token } = await createApiToken(database, user.id, "bench", now);
+  const { token } = await createApiToken(
+    database,
+    { userId: user.id, name: "bench", scopes: ["read"], createdVia: "cli" },
+    { userId: null, practiceId: null, role: null, label: "system:bench" },
+    now,
+  );
   return { practiceId, token };
 };
 

@@ -5,6 +5,7 @@ export type AuditAction =
   | "create"
   | "update"
   | "delete"
+  | "revoke"
   | "read"
   | "list"
   | "login"

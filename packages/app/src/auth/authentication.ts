@@ -3,6 +3,7 @@ import { DomainError, decideLoginThrottle, loginThrottlePolicy, type Role } from
 import { type Database, newId, tables } from "@billcycle/db";
 import { and, count, eq, gt, isNull, max, type SQL } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
+import { authenticateApiToken, type TokenUser } from "./authenticate-api-token";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -164,12 +165,15 @@ export const logout = async (database: Database, token: string): Promise<void> =
   await database.db.delete(tables.authSessions).where(eq(tables.authSessions.tokenHash, sha256(token)));
 };
 
-/** Resolves a session cookie or a bearer API token to its user, or null. */
+/**
+ * Resolves a session cookie or a bearer API token to its user, or null. A token carries its scopes; a revoked
+ * or expired token is UNAUTHENTICATED. Signing out ends the session only: tokens are separate credentials.
+ */
 export const authenticate = async (
   database: Database,
   credential: { kind: "session" | "token"; secret: string },
   now: Date,
-): Promise<(AuthenticatedUser & { via: string }) | null> => {
+): Promise<(AuthenticatedUser & { via: string; token?: TokenUser["token"] }) | null> => {
   const hash = sha256(credential.secret);
   if (credential.kind === "session") {
     const [row] = await database.db
@@ -184,36 +188,7 @@ export const authenticate = async (
       .where(and(eq(tables.authSessions.tokenHash, hash), gt(tables.authSessions.expiresAt, now)));
     return row ? { id: row.id, email: row.email, name: row.name, via: `user:${row.id}` } : null;
   }
-  const [row] = await database.db
-    .select({
-      id: tables.users.id,
-      email: tables.users.email,
-      name: tables.users.name,
-      tokenId: tables.apiTokens.id,
-    })
-    .from(tables.apiTokens)
-    .innerJoin(tables.users, eq(tables.users.id, tables.apiTokens.userId))
-    .where(and(eq(tables.apiTokens.tokenHash, hash), isNull(tables.apiTokens.revokedAt)));
-  if (!row) return null;
-  await database.db
-    .update(tables.apiTokens)
-    .set({ lastUsedAt: now })
-    .where(eq(tables.apiTokens.id, row.tokenId));
-  return { id: row.id, email: row.email, name: row.name, via: `token:${row.tokenId}` };
-};
-
-export const createApiToken = async (
-  database: Database,
-  userId: string,
-  name: string,
-  now: Date,
-): Promise<{ id: string; token: string }> => {
-  const token = secret("bct");
-  const id = newId(now.getTime());
-  await database.db
-    .insert(tables.apiTokens)
-    .values({ id, tokenHash: sha256(token), userId, name, createdAt: now });
-  return { id, token };
+  return authenticateApiToken(database, credential.secret, now);
 };
 
 export const membershipsOf = async (

@@ -1,4 +1,4 @@
-import type { PracticeBillingSettings } from "@billcycle/core";
+import type { PracticeBillingSettings, TokenScope } from "@billcycle/core";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -89,17 +89,32 @@ export const authSessions = pgTable(
   (t) => [index("auth_sessions_user_idx").on(t.userId)],
 );
 
-export const apiTokens = pgTable("api_tokens", {
-  id: uuid("id").primaryKey(),
-  tokenHash: text("token_hash").notNull().unique(),
-  userId: uuid("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
-  name: text("name").notNull(),
-  createdAt: instant("created_at").notNull().defaultNow(),
-  lastUsedAt: instant("last_used_at"),
-  revokedAt: instant("revoked_at"),
-});
+/** API tokens: only the SHA-256 of the secret is stored; scopes and expiry limit what the secret can do. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+    lastUsedAt: instant("last_used_at"),
+    revokedAt: instant("revoked_at"),
+    scopes: text("scopes").array().$type<TokenScope[]>().notNull(),
+    createdVia: text("created_via", { enum: ["session", "cli"] }).notNull(),
+  },
+  (t) => [
+    index("api_tokens_user_idx").on(t.userId, t.id),
+    check(
+      "api_tokens_scopes_check",
+      sql`cardinality(${t.scopes}) >= 1 AND ${t.scopes} <@ ARRAY['read','write']::text[]`,
+    ),
+    check("api_tokens_created_via_check", sql`${t.createdVia} in ('session','cli')`),
+  ],
+);
 
 /** Failed sign-ins, counted across every process to rate-limit guessing. */
 export const loginAttempts = pgTable(

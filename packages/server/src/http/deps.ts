@@ -1,5 +1,5 @@
 import type { Actor, StatusChangeListener, TransportResolver } from "@billcycle/app";
-import type { Clock, Permission, Role } from "@billcycle/core";
+import type { Clock, Permission, Role, TokenScope } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import type { Logger } from "./logger";
 
@@ -19,7 +19,14 @@ export type AppDeps = {
   production?: boolean;
 };
 
-export type AuthUser = { id: string; email: string; name: string; via: string };
+export type AuthUser = {
+  id: string;
+  email: string;
+  name: string;
+  via: string;
+  /** Set when the request came with an API token (absent for a session): its scopes limit the role. */
+  token?: { id: string; scopes: readonly TokenScope[] } | undefined;
+};
 
 export type HonoEnv = {
   Variables: {

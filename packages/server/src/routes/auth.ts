@@ -1,10 +1,11 @@
-import { createApiToken, isPlatformOperator, login, logout, membershipsOf } from "@billcycle/app";
+import { isPlatformOperator, login, logout, membershipsOf } from "@billcycle/app";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { clientAddress } from "../http/client-address";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { requireUser } from "../http/guards";
+import { registerApiTokenRoutes } from "./api-tokens";
 import { errorResponses } from "./shared";
 
 export const SESSION_COOKIE = "bc_session";
@@ -84,7 +85,7 @@ export const registerAuthRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => 
       method: "post",
       path: "/api/v1/auth/logout",
       tags: ["Auth"],
-      summary: "Sign out",
+      summary: "Sign out: ends the session; API tokens stay valid until revoked or expired",
       responses: { 204: { description: "Signed out" } },
     }),
     async (c) => {
@@ -119,32 +120,5 @@ export const registerAuthRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => 
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: "/api/v1/auth/tokens",
-      tags: ["Auth"],
-      summary: "Create an API token for the signed-in user (shown once)",
-      request: {
-        body: {
-          required: true,
-          content: { "application/json": { schema: z.strictObject({ name: z.string().min(1).max(100) }) } },
-        },
-      },
-      responses: {
-        201: {
-          description: "The token",
-          content: { "application/json": { schema: z.object({ id: z.uuid(), token: z.string() }) } },
-        },
-        ...errorResponses,
-      },
-    }),
-    async (c) => {
-      const user = requireUser(c);
-      return c.json(
-        await createApiToken(deps.database, user.id, c.req.valid("json").name, deps.clock.now()),
-        201,
-      );
-    },
-  );
+  registerApiTokenRoutes(app, deps);
 };

@@ -117,7 +117,20 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
               [{ practiceId: id, role }],
               now,
             );
-      const { token } = await createApiToken(database, user.id, "tests", now);
+      // The longest expiry, so tests that travel in time keep their credentials; read-only users can only
+      // hold read tokens.
+      const { token } = await createApiToken(
+        database,
+        {
+          userId: user.id,
+          name: "tests",
+          expiresInDays: 365,
+          scopes: [role === "read_only" ? "read" : "write"],
+          createdVia: "cli",
+        },
+        { userId: null, practiceId: null, role: null, label: "system:tests" },
+        now,
+      );
       users[role] = { id: user.id, email: role === "owner" ? `owner-${tag}@example.com` : email, token };
     }
     return { id, name, users, records: {} };

@@ -12,6 +12,8 @@ export const unscopedOperations = [
   "POST /api/v1/auth/logout",
   "GET /api/v1/me",
   "POST /api/v1/auth/tokens",
+  "GET /api/v1/auth/tokens",
+  "DELETE /api/v1/auth/tokens/{tokenId}",
   "POST /api/v1/practices",
 ] as const;
 

@@ -144,7 +144,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign out */
+    /** Sign out: ends the session; API tokens stay valid until revoked or expired */
     post: {
       parameters: {
         query?: never;
@@ -290,34 +290,24 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
-    /** Create an API token for the signed-in user (shown once) */
-    post: {
+    /** Your API tokens, newest first, with their status (never their secrets) */
+    get: {
       parameters: {
         query?: never;
         header?: never;
         path?: never;
         cookie?: never;
       };
-      requestBody: {
-        content: {
-          "application/json": {
-            name: string;
-          };
-        };
-      };
+      requestBody?: never;
       responses: {
-        /** @description The token */
-        201: {
+        /** @description Your tokens */
+        200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             "application/json": {
-              /** Format: uuid */
-              id: string;
-              token: string;
+              data: components["schemas"]["ApiToken"][];
             };
           };
         };
@@ -386,7 +376,204 @@ export interface paths {
         };
       };
     };
+    put?: never;
+    /** Create an API token for the signed-in user (the secret is shown once; a token cannot make one) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            /** @description days until the token stops working: 1 to 365, 90 when not given */
+            expiresInDays?: number;
+            /** @description read (GET requests only) or write (all your role allows); read when not given */
+            scopes?: ("read" | "write")[];
+          };
+        };
+      };
+      responses: {
+        /** @description The token */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["CreatedApiToken"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/tokens/{tokenId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke one of your API tokens; the next request with it is refused */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the token's id */
+          tokenId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The revoked token */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ApiToken"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -10902,6 +11089,50 @@ export interface components {
       } & {
         [key: string]: unknown;
       };
+    };
+    CreatedApiToken: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      scopes: ("read" | "write")[];
+      /** @enum {string} */
+      createdVia: "session" | "cli";
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description to the minute
+       */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: "active" | "expired" | "revoked";
+      /** @description the secret: send it as `Authorization: Bearer …`; shown only here */
+      token: string;
+    };
+    ApiToken: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      scopes: ("read" | "write")[];
+      /** @enum {string} */
+      createdVia: "session" | "cli";
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description to the minute
+       */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: "active" | "expired" | "revoked";
     };
     practice: {
       /** Format: uuid */

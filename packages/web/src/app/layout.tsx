@@ -74,8 +74,8 @@ const PracticeSwitcher = ({ me, practiceId }: { me: Me; practiceId: string }) =>
       onChange={(id) => {
         if (id === practiceId) return;
         // Same screen in the other practice; records (ids) belong to one practice, so drop them.
-        const section = location.pathname.split("/")[3] ?? "sessions";
-        const screen = section === "settings" ? "settings/automation" : section;
+        const [section = "sessions", page] = location.pathname.split("/").slice(3);
+        const screen = section === "settings" ? `settings/${page ?? "automation"}` : section;
         navigate(`/p/${id}/${screen}`);
       }}
     />
@@ -150,6 +150,9 @@ export const PracticeLayout = () => {
             <span className="user-name">{me.data.user.name}</span>
             <span className="user-role">{roleLabel[membership.role]}</span>
           </p>
+          <NavLink to={`${base}/settings/api-tokens`} className="user-link">
+            API tokens
+          </NavLink>
           <Button
             className="btn btn-ghost-dark"
             onPress={async () => {

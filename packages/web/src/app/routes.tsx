@@ -15,6 +15,7 @@ import { RemittancesPage } from "../features/remittances/RemittancesPage";
 import { WorkQueuePage } from "../features/remittances/WorkQueuePage";
 import { SessionDetailPage } from "../features/sessions/SessionDetailPage";
 import { SessionsPage } from "../features/sessions/SessionsPage";
+import { ApiTokensPage } from "../features/settings/ApiTokensPage";
 import { NotFoundPage, PracticeLayout, RequireSession, StartPage } from "./layout";
 
 /** react-aria links and buttons with href navigate through react-router. */
@@ -58,6 +59,7 @@ export const routes: RouteObject[] = [
               { path: "work-queue", element: <WorkQueuePage /> },
               { path: "posting-rules", element: <PostingRulesPage /> },
               { path: "settings/automation", element: <AutomationSettingsPage /> },
+              { path: "settings/api-tokens", element: <ApiTokensPage /> },
               { path: "automation-runs", element: <AutomationRunsPage /> },
               { path: "*", element: <NotFoundPage /> },
             ],
