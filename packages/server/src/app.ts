@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppDeps, HonoEnv } from "./http/deps";
 import { recordId } from "./http/guards";
 import { errorBody, fromZodError, statusFor } from "./http/outcomes";
+import { bodySizeLimit, jsonComplexityLimit, requestTimeLimit } from "./http/request-limits";
 import { mountWebApp } from "./http/web-app";
 import { registerAppointmentStatusRoute } from "./routes/appointment-status";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth";
@@ -42,6 +43,10 @@ export const createApp = (deps: AppDeps) => {
     });
   });
 
+  // Before any work (authentication included): the time limit and the body size.
+  app.use("/api/*", requestTimeLimit(deps));
+  app.use("*", bodySizeLimit());
+
   app.use("/api/*", async (c, next) => {
     const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookie = getCookie(c, SESSION_COOKIE);
@@ -69,6 +74,8 @@ export const createApp = (deps: AppDeps) => {
   });
   app.use("/api/v1/practices/:practiceId/*", practiceAccess);
   app.use("/api/v1/practices/:practiceId", practiceAccess);
+  // After access is settled, before a route's validator parses the body.
+  app.use("/api/*", jsonComplexityLimit());
 
   app.get("/healthz", async (c) => {
     await deps.database.exec("SELECT 1");
@@ -108,6 +115,7 @@ export const createApp = (deps: AppDeps) => {
   app.onError((err, c) => {
     let e: DomainError;
     if (isDomainError(err)) e = err;
+    else if (err instanceof HTTPException && isDomainError(err.cause)) e = err.cause;
     else if (err instanceof HTTPException && err.status === 400 && /json/i.test(err.message)) {
       e = new DomainError("MALFORMED_JSON", "The request body is not valid JSON");
     } else if (err instanceof HTTPException) {

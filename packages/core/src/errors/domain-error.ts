@@ -23,6 +23,9 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "REFERENCE_NOT_FOUND"
   | "DATABASE_LOCKED"
+  | "PAYLOAD_TOO_LARGE"
+  | "JSON_TOO_COMPLEX"
+  | "REQUEST_TIMEOUT"
   | "INTERNAL";
 
 export class DomainError extends Error {

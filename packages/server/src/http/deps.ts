@@ -13,6 +13,9 @@ export type AppDeps = {
   transportFor?: TransportResolver;
   /** Directory of the built web app, served at / when present. */
   webRoot?: string | undefined;
+  /** Time limit of one API request (default 30 s), and of an inbound-file upload (default 5 minutes). */
+  requestTimeoutMs?: number | undefined;
+  uploadTimeoutMs?: number | undefined;
 };
 
 export type AuthUser = { id: string; email: string; name: string; via: string };
