@@ -5,6 +5,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
+import { crossSiteGuard } from "./http/cross-site";
 import type { AppDeps, HonoEnv } from "./http/deps";
 import { recordId } from "./http/guards";
 import { errorBody, fromZodError, statusFor } from "./http/outcomes";
@@ -43,9 +44,11 @@ export const createApp = (deps: AppDeps) => {
     });
   });
 
-  // Before any work (authentication included): the time limit and the body size.
+  // Before any work (authentication included): the time limit, the body size, and where a state-changing
+  // request comes from.
   app.use("/api/*", requestTimeLimit(deps));
   app.use("*", bodySizeLimit());
+  app.use("/api/*", crossSiteGuard(deps));
 
   app.use("/api/*", async (c, next) => {
     const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -54,7 +57,9 @@ export const createApp = (deps: AppDeps) => {
     const user = bearer
       ? await authenticate(deps.database, { kind: "token", secret: bearer }, now)
       : cookie
-        ? await authenticate(deps.database, { kind: "session", secret: cookie }, now)
+        ? await authenticate(deps.database, { kind: "session", secret: cookie }, now, {
+            sessionIdleMs: deps.sessionIdleMs,
+          })
         : null;
     if (bearer && !user) throw new DomainError("UNAUTHENTICATED", "The API token is unknown or revoked");
     c.set("user", user);

@@ -1,6 +1,6 @@
 import { systemClock } from "@billcycle/core";
 import { tables } from "@billcycle/db";
-import { jsonLogger, startServer } from "@billcycle/server";
+import { jsonLogger, securitySettingsFromEnv, startServer } from "@billcycle/server";
 import { startWorker } from "@billcycle/worker";
 import { count } from "drizzle-orm";
 import { DEMO_PASSWORD, demoUsers, seedDemo } from "../demo/seed-demo";
@@ -13,6 +13,8 @@ export type StartOptions = { port: string; host: string; demo: boolean };
 /** API + worker (clock and jobs) in one process. On an empty database the demo practices are created first. */
 export const startCommand = async (options: StartOptions): Promise<void> => {
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
+  // Read first: a misspelt security setting stops the start before anything is opened.
+  const security = securitySettingsFromEnv(process.env);
   const database = await openConfiguredDatabase(log);
   const logger = jsonLogger();
   const [practices] = await database.db.select({ n: count() }).from(tables.practices);
@@ -28,7 +30,7 @@ export const startCommand = async (options: StartOptions): Promise<void> => {
     tickMs: 15_000,
   });
   const server = await startServer(
-    { database, clock: systemClock, logger, webRoot: webRoot() },
+    { database, clock: systemClock, logger, webRoot: webRoot(), ...security },
     { port: Number(options.port), host: options.host },
   );
   log("");

@@ -26,6 +26,7 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "JSON_TOO_COMPLEX"
   | "REQUEST_TIMEOUT"
+  | "CROSS_SITE_REQUEST"
   | "INTERNAL";
 
 export class DomainError extends Error {

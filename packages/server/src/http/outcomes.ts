@@ -30,6 +30,7 @@ const statusByCode: Record<
   JSON_TOO_COMPLEX: 400,
   // The handler may still finish: the outcome is unknown, so the caller checks before trying again.
   REQUEST_TIMEOUT: 503,
+  CROSS_SITE_REQUEST: 403,
   INTERNAL: 500,
 };
 

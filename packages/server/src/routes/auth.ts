@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { requireUser } from "../http/guards";
+import { requestIsHttps } from "../http/request-origin";
 import { errorResponses } from "./shared";
 
 export const SESSION_COOKIE = "bc_session";
@@ -51,7 +52,8 @@ export const registerAuthRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => 
         httpOnly: true,
         sameSite: "Lax",
         path: "/",
-        secure: new URL(c.req.url).protocol === "https:",
+        // Over HTTPS (directly or via a trusted proxy), and always in production.
+        secure: deps.production === true || requestIsHttps(c, deps),
         expires: result.expiresAt,
       });
       return c.json(
