@@ -10,6 +10,7 @@ import type { AppDeps, HonoEnv } from "./http/deps";
 import { recordId } from "./http/guards";
 import { errorBody, fromZodError, statusFor } from "./http/outcomes";
 import { bodySizeLimit, jsonComplexityLimit, requestTimeLimit } from "./http/request-limits";
+import { noStore, securityHeaders } from "./http/security-headers";
 import { mountWebApp } from "./http/web-app";
 import { registerAppointmentStatusRoute } from "./routes/appointment-status";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth";
@@ -44,8 +45,10 @@ export const createApp = (deps: AppDeps) => {
     });
   });
 
-  // Before any work (authentication included): the time limit, the body size, and where a state-changing
-  // request comes from.
+  // Before any work (authentication included): headers on every answer, the time limit, the body size, and
+  // where a state-changing request comes from.
+  app.use("*", securityHeaders(deps));
+  app.use("/api/*", noStore());
   app.use("/api/*", requestTimeLimit(deps));
   app.use("*", bodySizeLimit());
   app.use("/api/*", crossSiteGuard(deps));
