@@ -5,9 +5,12 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
+import { crossSiteGuard } from "./http/cross-site";
 import type { AppDeps, HonoEnv } from "./http/deps";
 import { recordId } from "./http/guards";
 import { errorBody, fromZodError, statusFor } from "./http/outcomes";
+import { bodySizeLimit, jsonComplexityLimit, requestTimeLimit } from "./http/request-limits";
+import { noStore, securityHeaders } from "./http/security-headers";
 import { refuseUnstorableText } from "./http/storable-text";
 import { mountWebApp } from "./http/web-app";
 import { registerAppointmentStatusRoute } from "./routes/appointment-status";
@@ -43,6 +46,16 @@ export const createApp = (deps: AppDeps) => {
     });
   });
 
+  // Before any work (authentication included): headers on every answer, the time limit, the body size, and
+  // where a state-changing request comes from.
+  app.use("*", securityHeaders(deps));
+  app.use("/api/*", noStore());
+  app.use("/api/*", requestTimeLimit(deps));
+  app.use("*", bodySizeLimit());
+  // Counted on the text, before anything parses the body (the unstorable-text check and the route's validator).
+  app.use("/api/*", jsonComplexityLimit());
+  app.use("/api/*", crossSiteGuard(deps));
+
   app.use("/api/*", async (c, next) => {
     const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookie = getCookie(c, SESSION_COOKIE);
@@ -50,7 +63,9 @@ export const createApp = (deps: AppDeps) => {
     const user = bearer
       ? await authenticate(deps.database, { kind: "token", secret: bearer }, now)
       : cookie
-        ? await authenticate(deps.database, { kind: "session", secret: cookie }, now)
+        ? await authenticate(deps.database, { kind: "session", secret: cookie }, now, {
+            sessionIdleMs: deps.sessionIdleMs,
+          })
         : null;
     if (bearer && !user) throw new DomainError("UNAUTHENTICATED", "The API token is unknown or revoked");
     c.set("user", user);
@@ -111,6 +126,7 @@ export const createApp = (deps: AppDeps) => {
   app.onError((err, c) => {
     let e: DomainError;
     if (isDomainError(err)) e = err;
+    else if (err instanceof HTTPException && isDomainError(err.cause)) e = err.cause;
     else if (err instanceof HTTPException && err.status === 400 && /json/i.test(err.message)) {
       e = new DomainError("MALFORMED_JSON", "The request body is not valid JSON");
     } else if (err instanceof HTTPException) {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { DomainError, decideLoginThrottle, loginThrottlePolicy, type Role } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
-import { and, count, eq, gt, isNull, max, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, gte, lt, max, type SQL } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import { authenticateApiToken, type TokenUser } from "./authenticate-api-token";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
@@ -11,6 +11,10 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const LOGIN_WINDOW_MS = loginThrottlePolicy.windowMs;
 /** How long a browser stays a known device of an account after signing in on it. */
 export const KNOWN_DEVICE_TTL_MS = 365 * 24 * 60 * 60 * 1000;
+/** A session unused this long is refused, whatever its absolute expiry (overridable per server). */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+/** last_seen_at is written at most this often, so a busy session does not write on every request. */
+export const SESSION_SEEN_REFRESH_MS = 60 * 1000;
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 const secret = (prefix: string): string => `${prefix}_${randomBytes(32).toString("base64url")}`;
@@ -133,6 +137,7 @@ export const login = async (database: Database, input: LoginInput, now: Date): P
       userId: user.id,
       createdAt: now,
       expiresAt,
+      lastSeenAt: now,
     });
     if (knownDeviceId) {
       await tx
@@ -166,27 +171,48 @@ export const logout = async (database: Database, token: string): Promise<void> =
 };
 
 /**
- * Resolves a session cookie or a bearer API token to its user, or null. A token carries its scopes; a revoked
- * or expired token is UNAUTHENTICATED. Signing out ends the session only: tokens are separate credentials.
+ * Resolves a session cookie or a bearer API token to its user, or null. A session must be within its absolute
+ * expiry and used within the last `sessionIdleMs`; using it moves its last-seen time (at most once a minute).
+ * A token carries its scopes; a revoked or expired token is UNAUTHENTICATED. Signing out ends the session
+ * only: tokens are separate credentials.
  */
 export const authenticate = async (
   database: Database,
   credential: { kind: "session" | "token"; secret: string },
   now: Date,
+  options: { sessionIdleMs?: number | undefined } = {},
 ): Promise<(AuthenticatedUser & { via: string; token?: TokenUser["token"] }) | null> => {
   const hash = sha256(credential.secret);
   if (credential.kind === "session") {
+    const idleSince = new Date(now.getTime() - (options.sessionIdleMs ?? SESSION_IDLE_MS));
     const [row] = await database.db
       .select({
         id: tables.users.id,
         email: tables.users.email,
         name: tables.users.name,
         sessionId: tables.authSessions.id,
+        lastSeenAt: tables.authSessions.lastSeenAt,
       })
       .from(tables.authSessions)
       .innerJoin(tables.users, eq(tables.users.id, tables.authSessions.userId))
-      .where(and(eq(tables.authSessions.tokenHash, hash), gt(tables.authSessions.expiresAt, now)));
-    return row ? { id: row.id, email: row.email, name: row.name, via: `user:${row.id}` } : null;
+      .where(
+        and(
+          eq(tables.authSessions.tokenHash, hash),
+          gt(tables.authSessions.expiresAt, now),
+          gte(tables.authSessions.lastSeenAt, idleSince),
+        ),
+      );
+    if (!row) return null;
+    const refreshBefore = new Date(now.getTime() - SESSION_SEEN_REFRESH_MS);
+    if (row.lastSeenAt < refreshBefore) {
+      await database.db
+        .update(tables.authSessions)
+        .set({ lastSeenAt: now })
+        .where(
+          and(eq(tables.authSessions.id, row.sessionId), lt(tables.authSessions.lastSeenAt, refreshBefore)),
+        );
+    }
+    return { id: row.id, email: row.email, name: row.name, via: `user:${row.id}` };
   }
   return authenticateApiToken(database, credential.secret, now);
 };

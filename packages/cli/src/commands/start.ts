@@ -9,7 +9,7 @@ import {
   tables,
   tightenOwnerOnlyFile,
 } from "@billcycle/db";
-import { jsonLogger, startServer } from "@billcycle/server";
+import { jsonLogger, securitySettingsFromEnv, startServer } from "@billcycle/server";
 import { startWorker } from "@billcycle/worker";
 import { count, eq } from "drizzle-orm";
 import { DEMO_PASSWORD, demoUsers, seedDemo } from "../demo/seed-demo";
@@ -82,6 +82,8 @@ export const prepareStart = async (
 /** API + worker (clock and jobs) in one process. On an empty database the demo practices are created first. */
 export const startCommand = async (options: StartOptions): Promise<void> => {
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
+  // Read first: a misspelt security setting stops the start before anything is opened.
+  const security = securitySettingsFromEnv(process.env);
   const production = isProduction(options.production);
   if (production) log("production mode: no demo data");
   secureDataDir(process.env, log);
@@ -106,7 +108,14 @@ export const startCommand = async (options: StartOptions): Promise<void> => {
     tickMs: 15_000,
   });
   const server = await startServer(
-    { database, clock: systemClock, logger, webRoot: webRoot(), production },
+    {
+      database,
+      clock: systemClock,
+      logger,
+      webRoot: webRoot(),
+      ...security,
+      production: production || security.production,
+    },
     { port: Number(options.port), host: options.host },
   );
   log("");

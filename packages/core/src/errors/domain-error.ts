@@ -25,6 +25,10 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "REFERENCE_NOT_FOUND"
   | "DATABASE_LOCKED"
+  | "PAYLOAD_TOO_LARGE"
+  | "JSON_TOO_COMPLEX"
+  | "REQUEST_TIMEOUT"
+  | "CROSS_SITE_REQUEST"
   | "INTERNAL";
 
 export class DomainError extends Error {

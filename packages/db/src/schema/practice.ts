@@ -85,6 +85,8 @@ export const authSessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: instant("created_at").notNull().defaultNow(),
     expiresAt: instant("expires_at").notNull(),
+    /** Last request seen (refreshed at most once a minute): a session idle too long is refused. */
+    lastSeenAt: instant("last_seen_at").notNull(),
   },
   (t) => [index("auth_sessions_user_idx").on(t.userId)],
 );

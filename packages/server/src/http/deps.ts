@@ -13,10 +13,20 @@ export type AppDeps = {
   transportFor?: TransportResolver;
   /** Directory of the built web app, served at / when present. */
   webRoot?: string | undefined;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (default false: the socket's). */
-  trustProxy?: boolean;
-  /** Production mode (`--production` or NODE_ENV=production): no demo data, stricter defaults. */
-  production?: boolean;
+  /**
+   * Production mode (NODE_ENV=production, or `billcycle start --production`): the session cookie is always
+   * Secure. `billcycle start` reads it with securitySettingsFromEnv (http/security-settings.ts), as the rest below.
+   */
+  production?: boolean | undefined;
+  /** Believe X-Forwarded-Proto and X-Forwarded-Host from a reverse proxy (BILLCYCLE_TRUST_PROXY, default off). */
+  trustProxy?: boolean | undefined;
+  /** The address users open the app at (BILLCYCLE_PUBLIC_URL): its origin may send state-changing requests. */
+  publicUrl?: string | undefined;
+  /** A session unused this long is refused (default SESSION_IDLE_MS, 30 minutes). */
+  sessionIdleMs?: number | undefined;
+  /** Time limit of one API request (default 30 s), and of an inbound-file upload (default 5 minutes). */
+  requestTimeoutMs?: number | undefined;
+  uploadTimeoutMs?: number | undefined;
 };
 
 export type AuthUser = {

@@ -2,7 +2,10 @@ import { DomainError, type ErrorCode } from "@billcycle/core";
 import type { z } from "zod";
 
 /** The one place an error code becomes an HTTP status. */
-const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 412 | 422 | 423 | 428 | 429 | 500> = {
+const statusByCode: Record<
+  ErrorCode,
+  400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 423 | 428 | 429 | 500 | 503
+> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   UNKNOWN_FIELD: 400,
@@ -25,6 +28,11 @@ const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 412 | 422 | 
   RATE_LIMITED: 429,
   REFERENCE_NOT_FOUND: 422,
   DATABASE_LOCKED: 423,
+  PAYLOAD_TOO_LARGE: 413,
+  JSON_TOO_COMPLEX: 400,
+  // The handler may still finish: the outcome is unknown, so the caller checks before trying again.
+  REQUEST_TIMEOUT: 503,
+  CROSS_SITE_REQUEST: 403,
   INTERNAL: 500,
 };
 

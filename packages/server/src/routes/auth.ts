@@ -5,6 +5,7 @@ import { z } from "zod";
 import { clientAddress } from "../http/client-address";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { requireUser } from "../http/guards";
+import { requestIsHttps } from "../http/request-origin";
 import { registerApiTokenRoutes } from "./api-tokens";
 import { errorResponses } from "./shared";
 
@@ -58,7 +59,8 @@ export const registerAuthRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => 
         httpOnly: true,
         sameSite: "Lax",
         path: "/",
-        secure: new URL(c.req.url).protocol === "https:",
+        // Over HTTPS (directly or via a trusted proxy), and always in production.
+        secure: deps.production === true || requestIsHttps(c, deps),
         expires: result.expiresAt,
       });
       // Only the sign-in route reads it, and it outlives sessions: a year from the last sign-in on this browser.
@@ -66,7 +68,7 @@ export const registerAuthRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => 
         httpOnly: true,
         sameSite: "Strict",
         path: "/api/v1/auth/login",
-        secure: new URL(c.req.url).protocol === "https:",
+        secure: deps.production === true || requestIsHttps(c, deps),
         expires: result.device.expiresAt,
       });
       return c.json(

@@ -78,7 +78,12 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.cookie) headers.cookie = options.cookie;
+    if (options.cookie) {
+      headers.cookie = options.cookie;
+      // As a browser on billcycle's own page sends it, unless the test says where the request comes from.
+      if (headers.origin === undefined && headers["sec-fetch-site"] === undefined)
+        headers["sec-fetch-site"] = "same-origin";
+    }
     let body: string | undefined;
     if (options.rawBody !== undefined) body = options.rawBody;
     else if (options.body !== undefined) body = JSON.stringify(options.body);
