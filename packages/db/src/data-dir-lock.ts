@@ -1,5 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { DomainError } from "@billcycle/core";
@@ -96,7 +106,25 @@ export const judgeLockHolder = (holder: LockHolder | null): LockVerdict => {
   return { live: true };
 };
 
-const exists = (e: unknown, code: string) => (e as NodeJS.ErrnoException).code === code;
+const hasCode = (e: unknown, ...codes: string[]) => codes.includes(String((e as NodeJS.ErrnoException).code));
+
+/**
+ * Creates the lock at `path` from the written `draft`, failing with EEXIST if it exists. A file system without hard
+ * links (some network and FUSE mounts) gets an exclusive create and a write instead: the lock is then briefly empty.
+ */
+const createLock = (draft: string, path: string, content: string): void => {
+  try {
+    linkSync(draft, path);
+  } catch (e) {
+    if (!hasCode(e, "EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS")) throw e;
+    const fd = openSync(path, "wx");
+    try {
+      writeSync(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+  }
+};
 
 export const acquireDataDirLock = (
   dataDir: string,
@@ -120,9 +148,9 @@ export const acquireDataDirLock = (
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        linkSync(draft, path);
+        createLock(draft, path, content);
       } catch (e) {
-        if (!exists(e, "EEXIST")) throw e;
+        if (!hasCode(e, "EEXIST")) throw e;
         const seen = readText(path);
         if (seen === null) continue; // released meanwhile: try again
         const holder = parseLockHolder(seen);
@@ -163,7 +191,7 @@ const removeIfStill = (path: string, seen: string): boolean => {
   try {
     renameSync(path, aside);
   } catch (e) {
-    if (exists(e, "ENOENT")) return false;
+    if (hasCode(e, "ENOENT")) return false;
     throw e;
   }
   const moved = readText(aside);
@@ -171,7 +199,7 @@ const removeIfStill = (path: string, seen: string): boolean => {
     try {
       linkSync(aside, path);
     } catch (e) {
-      if (!exists(e, "EEXIST")) throw e;
+      if (!hasCode(e, "EEXIST")) throw e;
     }
     rmSync(aside, { force: true });
     return false;
