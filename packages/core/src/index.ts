@@ -10,6 +10,7 @@ export * from "./billing/decide-invoice-claimable";
 export * from "./billing/invoice-status";
 export * from "./billing/skip-reasons";
 export * from "./claims/claim-status";
+export * from "./claims/decide-claim-loops";
 export * from "./claims/decide-claim-posting";
 export * from "./claims/scrub-claim";
 export * from "./errors/domain-error";

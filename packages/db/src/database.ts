@@ -41,6 +41,8 @@ export type Database = {
   close(): Promise<void>;
   /** The underlying client, for adapters that need protocol features (LISTEN/NOTIFY, raw COPY). */
   native: { pglite?: PGlite; pool?: pg.Pool };
+  /** An embedded data directory's lock: `tookOverStale` when the previous holder died with it open. */
+  dataDirLock?: { tookOverStale: boolean };
 };
 
 // node-postgres: keep bigint (int8) and numeric as exact strings; drizzle maps our bigint columns to numbers.
@@ -132,6 +134,7 @@ export const openDatabase = async (config: DatabaseConfig): Promise<Database> =>
         }
       },
       native: { pglite: client },
+      ...(lock ? { dataDirLock: { tookOverStale: lock.tookOverStale } } : {}),
     };
   } catch (e) {
     lock?.release();

@@ -46,6 +46,26 @@ const inAnotherProcess = (mode: "open" | "crash", dataDir: string): Promise<Chil
     });
   });
 
+/** A second process that takes the lock and keeps it; `result` is its first line ({ locked } or the refusal). */
+const holdInAnotherProcess = (dataDir: string) => {
+  const child = spawn(process.execPath, ["--import", "tsx", script, "hold", dataDir], {
+    cwd: fileURLToPath(new URL("../../..", import.meta.url)),
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const closed = new Promise<void>((resolve) => child.on("close", () => resolve()));
+  const result = new Promise<Record<string, unknown>>((resolve, reject) => {
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      const newline = stdout.indexOf("\n");
+      if (newline >= 0) resolve(JSON.parse(stdout.slice(0, newline)) as Record<string, unknown>);
+    });
+    child.on("error", reject);
+    child.on("close", (code) => reject(new Error(`hold exited with ${code} before answering: ${stdout}`)));
+  });
+  return { child, result, closed };
+};
+
 const dirs: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), "billcycle-lock-"));
@@ -79,6 +99,7 @@ describe("the embedded data directory lock", () => {
     dataDir = await preparedDataDir();
     const first: Database = await openDatabase({ kind: "pglite", dataDir });
     try {
+      expect(first.dataDirLock).toEqual({ tookOverStale: false });
       await first.exec("CREATE TABLE marker (v int); INSERT INTO marker VALUES (42)");
       const refused = await inAnotherProcess("open", dataDir);
       expect(refused.code).toBe(3);
@@ -124,13 +145,15 @@ describe("the embedded data directory lock", () => {
     try {
       const lock = JSON.parse(readFileSync(join(dataDir, "billcycle.lock"), "utf8")) as { pid: number };
       expect(lock.pid).toBe(process.pid);
+      // What recovery reads: the previous holder died with the directory open.
+      expect(database.dataDirLock).toEqual({ tookOverStale: true });
       await database.exec("SELECT 1");
     } finally {
       await database.close();
     }
   });
 
-  it("a lock held by another host, or one that cannot be read, is respected", () => {
+  it("a lock held by another host is respected", () => {
     const dataDir = tempDir();
     const path = join(dataDir, "billcycle.lock");
     writeFileSync(
@@ -140,9 +163,102 @@ describe("the embedded data directory lock", () => {
     expect(() => acquireDataDirLock(dataDir)).toThrow(
       /in use by another billcycle process \(pid 999999999 on not-/,
     );
-    writeFileSync(path, "garbage");
-    expect(() => acquireDataDirLock(dataDir)).toThrow(expect.objectContaining({ code: "DATABASE_LOCKED" }));
-    expect(readFileSync(path, "utf8")).toBe("garbage");
+    expect(JSON.parse(readFileSync(path, "utf8"))).toMatchObject({ pid: 999_999_999 });
+  });
+
+  /** Takes the lock over `stale` (the lock file's text) and says what it logged. */
+  const takeOver = (stale: string) => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, "billcycle.lock"), stale);
+    const lines: string[] = [];
+    const lock = acquireDataDirLock(dataDir, (line) => lines.push(line));
+    const held = JSON.parse(readFileSync(lock.path, "utf8")) as Record<string, unknown>;
+    lock.release();
+    return { lock, held, lines };
+  };
+
+  it("a lock holding this process's own pid, left by an earlier incarnation (pid 1 in a container), is stale", () => {
+    const { lock, held, lines } = takeOver(
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        since: "2026-01-01T00:00:00Z",
+        instance: "earlier",
+      }),
+    );
+    expect(lock.tookOverStale).toBe(true);
+    expect(held).toMatchObject({ pid: process.pid, host: hostname() });
+    expect(held.instance).not.toBe("earlier");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("own-pid");
+  });
+
+  it.each([
+    ["empty", ""],
+    ["corrupt JSON", '{"pid": 12'],
+    ["not a lock", "garbage"],
+  ])("an %s lock file is stale: taken over with one log line", (_, text) => {
+    const { lock, held, lines } = takeOver(text);
+    expect(lock.tookOverStale).toBe(true);
+    expect(held).toMatchObject({ pid: process.pid });
+    expect(lines).toEqual([expect.stringContaining("unreadable")]);
+  });
+
+  const linux = existsSync("/proc/sys/kernel/random/boot_id") && existsSync(`/proc/${process.pid}/stat`);
+
+  it.runIf(linux)("a lock from another boot is stale even if its pid is running now", () => {
+    const { lock, lines } = takeOver(
+      JSON.stringify({ pid: process.ppid, host: hostname(), since: "2026-01-01", bootId: "an-earlier-boot" }),
+    );
+    expect(lock.tookOverStale).toBe(true);
+    expect(lines[0]).toContain("other-boot");
+  });
+
+  it.runIf(linux)("a lock whose pid now belongs to a process started at another time is stale", () => {
+    const { lock, lines } = takeOver(
+      JSON.stringify({ pid: process.ppid, host: hostname(), since: "2026-01-01", startTime: "1" }),
+    );
+    expect(lock.tookOverStale).toBe(true);
+    expect(lines[0]).toContain("pid-reused");
+  });
+
+  it("a lock held by another running process is refused, and taken once that process is gone", async () => {
+    const dataDir = tempDir();
+    const holder = holdInAnotherProcess(dataDir);
+    try {
+      expect(await holder.result).toMatchObject({ locked: true });
+      expect(() => acquireDataDirLock(dataDir)).toThrow(expect.objectContaining({ code: "DATABASE_LOCKED" }));
+      expect(() => acquireDataDirLock(dataDir)).toThrow(new RegExp(`pid ${holder.child.pid}`));
+    } finally {
+      holder.child.kill("SIGKILL");
+      await holder.closed;
+    }
+    const lines: string[] = [];
+    const lock = acquireDataDirLock(dataDir, (line) => lines.push(line));
+    expect(lock.tookOverStale).toBe(true);
+    expect(lines[0]).toContain("dead");
+    lock.release();
+  });
+
+  it("of several processes that find the same stale lock at once, exactly one takes it", async () => {
+    const dataDir = tempDir();
+    writeFileSync(
+      join(dataDir, "billcycle.lock"),
+      JSON.stringify({ pid: 999_999_999, host: hostname(), since: "2026-01-01T00:00:00Z" }),
+    );
+    const holders = Array.from({ length: 4 }, () => holdInAnotherProcess(dataDir));
+    try {
+      const results = await Promise.all(holders.map((h) => h.result));
+      expect(results.filter((r) => r.locked === true)).toHaveLength(1);
+      expect(results.filter((r) => r.locked === false && r.code === "DATABASE_LOCKED")).toHaveLength(3);
+      const winner = holders[results.findIndex((r) => r.locked === true)]!;
+      expect(JSON.parse(readFileSync(join(dataDir, "billcycle.lock"), "utf8"))).toMatchObject({
+        pid: winner.child.pid,
+      });
+    } finally {
+      for (const h of holders) h.child.kill("SIGKILL");
+      await Promise.all(holders.map((h) => h.closed));
+    }
   });
 
   it("release removes the lock once, and the lock can be taken again", () => {

@@ -128,6 +128,13 @@ describe("837P writer: claim shapes (each passes the independent validator)", ()
     const segs = segments(valid(write([claim("PCN-PAYTO", { billingProvider: bp })])));
     const at = segs.indexOf("NM1*87*2");
     expect(segs.slice(at, at + 3)).toEqual(["NM1*87*2", "N3*PO BOX 4455", "N4*SPRINGFIELD*IL*627054455"]);
+    // Payments to the billing address itself: no 2010AB.
+    const here = {
+      ...billingProvider,
+      payTo: { entityType: "2" as const, address: billingProvider.address },
+    };
+    const none = segments(valid(write([claim("PCN-PAYTO-SAME", { billingProvider: here })])));
+    expect(none.some((s) => s.startsWith("NM1*87"))).toBe(false);
     // A billing address that is a P.O. box is refused: it must be physical.
     const err = thrown(() =>
       write([

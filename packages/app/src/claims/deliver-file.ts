@@ -1,5 +1,6 @@
 import { type Database, enqueueJob, tables } from "@billcycle/db";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { pgArray } from "../billing/bulk-insert";
 import { isTransportError, reconcileUpload } from "../clearinghouse/transport";
 import { transitionClaims } from "./transition-claims";
 import { type ClearinghouseContext, loadConnection, type TransportResolverDeps } from "./transport-deps";
@@ -144,7 +145,8 @@ export const claimsInFlight = async (
     .where(
       and(
         eq(tables.claimSubmissions.practiceId, practiceId),
-        inArray(tables.claimSubmissions.claimId, [...claimIds]),
+        // One array parameter, however many claims: a parameter each stops at 65,535 (08P01).
+        sql`${tables.claimSubmissions.claimId} = ANY(${pgArray(claimIds, "uuid")}::uuid[])`,
         inArray(tables.clearinghouseFiles.status, [...IN_FLIGHT]),
       ),
     );

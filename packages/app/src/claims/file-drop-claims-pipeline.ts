@@ -2,10 +2,11 @@ import { mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describeRule, findExcludingRule, type RuleFacts } from "@billcycle/core";
 import { newId, tables } from "@billcycle/db";
-import { and, asc, eq, inArray, lt, lte } from "drizzle-orm";
+import { and, asc, eq, lt, lte, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
 import { loadBillingContext } from "../billing/billing-context";
+import { bulkInsert, pgArray, runPrepared, same } from "../billing/bulk-insert";
 import type { ClaimsPipelinePort } from "./claims-pipeline-port";
 
 /**
@@ -57,12 +58,14 @@ export const fileDropClaimsPipeline = (dir: string): ClaimsPipelinePort => ({
         .select()
         .from(tables.claimLines)
         .where(
-          inArray(
-            tables.claimLines.claimId,
+          sql`${tables.claimLines.claimId} = ANY(${pgArray(
             send.map((c) => c.id),
-          ),
+            "uuid",
+          )}::uuid[])`,
         );
-      const body = send.map((c) => ({ ...c, lines: lines.filter((l) => l.claimId === c.id) }));
+      const linesOf = new Map<string, typeof lines>();
+      for (const l of lines) linesOf.set(l.claimId, [...(linesOf.get(l.claimId) ?? []), l]);
+      const body = send.map((c) => ({ ...c, lines: linesOf.get(c.id) ?? [] }));
       writeFileSync(
         join(outbox, `.${name}.tmp`),
         JSON.stringify({ practiceId: input.practiceId, claims: body }, null, 2),
@@ -74,27 +77,29 @@ export const fileDropClaimsPipeline = (dir: string): ClaimsPipelinePort => ({
           .set({ status: "submitted", submittedAt: now, updatedAt: now })
           .where(
             and(
-              inArray(
-                tables.claims.id,
+              sql`${tables.claims.id} = ANY(${pgArray(
                 send.map((c) => c.id),
-              ),
+                "uuid",
+              )}::uuid[])`,
               eq(tables.claims.status, "awaiting_submission"),
             ),
           )
           .returning({ id: tables.claims.id, pcn: tables.claims.patientControlNumber });
         submitted = moved.length;
         if (moved.length) {
-          await tx.insert(tables.claimStatusHistory).values(
-            moved.map((m) => ({
-              id: newId(now.getTime()),
-              practiceId: input.practiceId,
-              claimId: m.id,
-              fromStatus: "awaiting_submission",
-              toStatus: "submitted",
-              at: now,
-              actor: "system:claims_submission",
-              cause: { kind: "file", name },
-            })),
+          // Columns as arrays (a parameter per value would stop at 65,535 parameters).
+          await runPrepared(
+            tx,
+            bulkInsert(tables.claimStatusHistory, {
+              id: moved.map(() => newId(now.getTime())),
+              practiceId: same(input.practiceId),
+              claimId: moved.map((m) => m.id),
+              fromStatus: same("awaiting_submission"),
+              toStatus: same("submitted"),
+              at: same(now),
+              actor: same("system:claims_submission"),
+              cause: same({ kind: "file", name }),
+            }),
           );
         }
         for (const m of moved) {

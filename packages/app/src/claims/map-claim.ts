@@ -1,4 +1,11 @@
-import { type ScrubAddress, type ScrubInput, toX12Text, unwritableCharacters } from "@billcycle/core";
+import {
+  decideRenderingProvider,
+  decideServiceFacility,
+  type ScrubAddress,
+  type ScrubInput,
+  toX12Text,
+  unwritableCharacters,
+} from "@billcycle/core";
 import type { Address as DbAddress } from "@billcycle/db";
 import type { Address, Claim837P, PatientRelationship, PayerResponsibility } from "@billcycle/x12";
 import type { ClaimDetails } from "./load-claim-details";
@@ -164,9 +171,11 @@ export const toScrubInput = (
 });
 
 /**
- * The 837P model of a claim: billing provider = the practice, subscriber from the policy, patient loop only for
- * dependents. Its names and addresses are spelled for X12 (José Muñoz → Jose Munoz); what cannot be written (王, a
- * member id with Ø, an address line longer than N301 once spelled) the scrubber reports from {@link claimModel}.
+ * The 837P model of a claim: billing provider = the practice (or, billing under the rendering provider's own NPI,
+ * that person), subscriber from the policy, patient loop only for dependents; the rendering provider (2310B) and
+ * the service facility (2310C) only when they differ from the billing provider (core decide-claim-loops). Its
+ * names and addresses are spelled for X12 (José Muñoz → Jose Munoz); what cannot be written (王, a member id with
+ * Ø, an address line longer than N301 once spelled) the scrubber reports from {@link claimModel}.
  */
 export const toClaim837 = (d: ClaimDetails): Claim837P => asX12Text(claimModel(d));
 
@@ -183,9 +192,29 @@ const claimModel = (d: ClaimDetails): Claim837P => {
       }
     : policy.subscriber!;
   const subscriberAddress = sub.address ?? client.address ?? undefined;
+  const rendering = decideRenderingProvider({
+    renderingNpi: provider?.npi ?? null,
+    billingNpi: practice.billingNpi,
+  });
+  const facility =
+    location !== null &&
+    decideServiceFacility({
+      placeOfServiceCode: location.placeOfServiceCode,
+      facilityAddress: location.address,
+      billingAddress: practice.address,
+    });
   return {
     billingProvider: {
-      name: { entityType: "2", lastName: practice.name, idQualifier: "XX", id: practice.billingNpi },
+      name:
+        provider && rendering === "billing-provider-is-rendering"
+          ? {
+              entityType: "1",
+              lastName: provider.lastName,
+              firstName: provider.firstName,
+              idQualifier: "XX",
+              id: practice.billingNpi,
+            }
+          : { entityType: "2", lastName: practice.name, idQualifier: "XX", id: practice.billingNpi },
       address: x12Address(practice.address),
       taxId: { qualifier: "EI", value: digits(practice.taxId) },
       taxonomy: practice.taxonomyCode,
@@ -223,7 +252,7 @@ const claimModel = (d: ClaimDetails): Claim837P => {
       ? { payerClaimControlNumber: claim.payerClaimNumber }
       : {}),
     diagnosisCodes: claim.diagnosisCodes.map((c) => c.replace(".", "")),
-    ...(provider
+    ...(provider && rendering === "separate"
       ? {
           renderingProvider: {
             name: {
@@ -237,7 +266,7 @@ const claimModel = (d: ClaimDetails): Claim837P => {
           },
         }
       : {}),
-    ...(location && location.placeOfServiceCode !== "10" && location.placeOfServiceCode !== "02"
+    ...(location && facility
       ? {
           serviceFacility: {
             name: { entityType: "2", lastName: location.name },
