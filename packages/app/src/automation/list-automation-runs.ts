@@ -1,4 +1,4 @@
-import { notFound } from "@billcycle/core";
+import { type AutomationKind, notFound } from "@billcycle/core";
 import { type Database, tables } from "@billcycle/db";
 import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 
@@ -8,7 +8,7 @@ export type RunRow = typeof tables.automationRuns.$inferSelect;
 export const listAutomationRuns = async (
   database: Database,
   practiceId: string,
-  query: { limit: number; before?: string | undefined; automation?: string | undefined },
+  query: { limit: number; before?: string | undefined; automation?: AutomationKind | undefined },
 ): Promise<{ data: RunRow[]; nextCursor: string | null }> => {
   const where: SQL[] = [eq(tables.automationRuns.practiceId, practiceId)];
   if (query.before) where.push(lt(tables.automationRuns.id, query.before));

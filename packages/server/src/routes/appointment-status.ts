@@ -1,4 +1,4 @@
-import { changeAppointmentStatus } from "@billcycle/app";
+import { appointmentRowSchema, changeAppointmentStatus } from "@billcycle/app";
 import { appointmentStatuses } from "@billcycle/core";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
@@ -30,7 +30,7 @@ export const registerAppointmentStatusRoute = (app: OpenAPIHono<HonoEnv>, deps: 
       responses: {
         200: {
           description: "The appointment with its new status",
-          content: { "application/json": { schema: z.looseObject({}) } },
+          content: { "application/json": { schema: appointmentRowSchema } },
         },
         ...errorResponses,
       },

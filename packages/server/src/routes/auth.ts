@@ -8,10 +8,10 @@ import { errorResponses } from "./shared";
 
 export const SESSION_COOKIE = "bc_session";
 
-const me = z.object({
-  user: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
+const me = z.strictObject({
+  user: z.strictObject({ id: z.uuid(), email: z.string(), name: z.string() }),
   memberships: z.array(
-    z.object({
+    z.strictObject({
       practiceId: z.uuid(),
       practiceName: z.string(),
       role: z.enum(["owner", "biller", "clinician", "read_only"]),
@@ -115,7 +115,7 @@ export const registerAuthRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => 
       responses: {
         201: {
           description: "The token",
-          content: { "application/json": { schema: z.object({ id: z.uuid(), token: z.string() }) } },
+          content: { "application/json": { schema: z.strictObject({ id: z.uuid(), token: z.string() }) } },
         },
         ...errorResponses,
       },

@@ -1,54 +1,34 @@
 import {
   automationConfigSchema,
+  automationPreviewSchema,
+  automationRunPageSchema,
+  automationSettingsSchema,
+  billingExplanationSchema,
+  describeAutomationSettings,
   explainAppointmentBilling,
-  getAutomationConfig,
   listAutomationRuns,
   listRunOutcomes,
-  loadBillingContext,
-  nextRun,
-  practiceToday,
   previewAutomation,
+  runOutcomePageSchema,
   updateAutomationConfig,
 } from "@billcycle/app";
-import { type AutomationKind, automationInfo, automationKinds, describeRules } from "@billcycle/core";
+import { automationKinds } from "@billcycle/core";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { recordId, requirePermission } from "../http/guards";
 import { errorResponses, practiceParams } from "./shared";
 
-const json = (schema: z.ZodType, description: string) => ({
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-const loose = z.looseObject({});
 
 export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
   const base = "/api/v1/practices/{practiceId}";
 
-  /** Settings with, for each automation, what enabling it does, when it next runs (local time) and its rules in words. */
-  const describe = async (practiceId: string) => {
-    const now = deps.clock.now();
-    const { timeZone, today } = await practiceToday(deps.database.db, practiceId, now);
-    const { config, version } = await getAutomationConfig(deps.database.db, practiceId);
-    const ctx = await loadBillingContext(deps.database.db, practiceId, today);
-    const automations = Object.fromEntries(
-      automationKinds.map((k: AutomationKind) => {
-        const next = nextRun(config, k, timeZone, now);
-        return [
-          k,
-          {
-            title: automationInfo[k].title,
-            explanation: automationInfo[k].explanation,
-            schedule: `every night at ${config.automations[k].runTime} (${timeZone})`,
-            nextRunAt: next?.scheduledAt.toISOString() ?? null,
-            rulesText: describeRules(config.automations[k].rules, ctx.eligibility.labels),
-          },
-        ];
-      }),
-    );
-    return { config, version, timeZone, automations };
-  };
+  const describe = (practiceId: string) =>
+    describeAutomationSettings(deps.database.db, practiceId, deps.clock.now());
 
   app.openapi(
     createRoute({
@@ -58,7 +38,7 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
       summary:
         "Automation settings, with each automation's explanation, next run and exclusion rules in words",
       request: { params: practiceParams },
-      responses: { 200: json(loose, "Settings"), ...errorResponses },
+      responses: { 200: json(automationSettingsSchema, "Settings"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
@@ -83,7 +63,7 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
           },
         },
       },
-      responses: { 200: json(loose, "Saved"), ...errorResponses },
+      responses: { 200: json(automationSettingsSchema, "Saved"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "settings:write");
@@ -100,7 +80,7 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
       tags: ["Automation"],
       summary: "Why wasn't this session billed, and what will happen tonight?",
       request: { params: practiceParams.extend({ id: z.string() }) },
-      responses: { 200: json(loose, "The explanation"), ...errorResponses },
+      responses: { 200: json(billingExplanationSchema, "The explanation"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
@@ -116,7 +96,7 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
       tags: ["Automation"],
       summary: "What the next run of an automation would do, without doing it",
       request: { params: practiceParams.extend({ automation: z.enum(automationKinds) }) },
-      responses: { 200: json(loose, "The preview"), ...errorResponses },
+      responses: { 200: json(automationPreviewSchema, "The preview"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
@@ -142,7 +122,7 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
         }),
       },
       responses: {
-        200: json(z.object({ data: z.array(loose), nextCursor: z.string().nullable() }), "Runs"),
+        200: json(automationRunPageSchema, "Runs"),
         ...errorResponses,
       },
     }),
@@ -175,7 +155,7 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
         }),
       },
       responses: {
-        200: json(z.object({ data: z.array(loose), nextCursor: z.string().nullable() }), "Outcomes"),
+        200: json(runOutcomePageSchema, "Outcomes"),
         ...errorResponses,
       },
     }),

@@ -1,38 +1,42 @@
 import {
-  defaultClaimsSettings,
+  claimCountsSchema,
+  claimsSettingsSchema,
+  claimsSettingsViewSchema,
+  clearinghouseFilePageSchema,
+  clearinghouseFileSchema,
+  countClaimsByStatus,
   defaultDropRoot,
   defaultTransportResolver,
-  getClaimsSettings,
+  describeClaimsSettings,
+  getClearinghouseFile,
   importInboundFile,
+  inboundResultSchema,
+  listClearinghouseFiles,
+  listWorkQueueItems,
   practiceToday,
+  rescrubClaim,
   resolveWorkItem,
-  scrubClaims,
+  savedClaimsSettingsSchema,
+  scrubResultSchema,
   submitClaims,
+  submitResultSchema,
   updateClaimsSettings,
+  workItemResolutionSchema,
+  workQueueItemPageSchema,
 } from "@billcycle/app";
-import { claimStatuses, DomainError, warningEditCodes } from "@billcycle/core";
-import { tables } from "@billcycle/db";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, count, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { recordId, requirePermission } from "../http/guards";
 import { errorResponses, practiceParams } from "./shared";
 
-const loose = z.looseObject({});
-const json = (schema: z.ZodType, description: string) => ({
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
 const body = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { "application/json": { schema } },
-});
-
-const claimsSettingsSchema = z.strictObject({
-  disabledWarnings: z.array(z.enum(warningEditCodes as [string, ...string[]])).max(20),
-  unknownCodeAction: z.enum(["block", "deny"]),
-  connectionId: z.uuid().nullable(),
 });
 
 export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
@@ -49,12 +53,11 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
       summary:
         "Scrubber warnings switched off, what to do with adjustment codes without a rule, the clearinghouse connection",
       request: { params: practiceParams },
-      responses: { 200: json(loose, "Settings"), ...errorResponses },
+      responses: { 200: json(claimsSettingsViewSchema, "Settings"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
-      const current = await getClaimsSettings(deps.database.db, actor.practiceId);
-      return c.json({ ...current, defaults: defaultClaimsSettings(), warningEdits: warningEditCodes }, 200);
+      return c.json(await describeClaimsSettings(deps.database.db, actor.practiceId), 200);
     },
   );
 
@@ -68,7 +71,7 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
         params: practiceParams,
         body: body(z.strictObject({ settings: claimsSettingsSchema, version: z.int().min(0) })),
       },
-      responses: { 200: json(loose, "Saved"), ...errorResponses },
+      responses: { 200: json(savedClaimsSettingsSchema, "Saved"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "settings:write");
@@ -89,25 +92,13 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
       summary: "How many claims the practice has in each status (every status, zero included)",
       request: { params: practiceParams },
       responses: {
-        200: json(
-          z.object({
-            counts: z.record(z.enum(claimStatuses), z.int().min(0)),
-          }),
-          "Claims per status",
-        ),
+        200: json(claimCountsSchema, "Claims per status"),
         ...errorResponses,
       },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
-      const rows = await deps.database.db
-        .select({ status: tables.claims.status, n: count() })
-        .from(tables.claims)
-        .where(eq(tables.claims.practiceId, actor.practiceId))
-        .groupBy(tables.claims.status);
-      const counts: Record<string, number> = Object.fromEntries(claimStatuses.map((s) => [s, 0]));
-      for (const r of rows) counts[r.status] = Number(r.n);
-      return c.json({ counts }, 200);
+      return c.json(await countClaimsByStatus(deps.database.db, actor.practiceId), 200);
     },
   );
 
@@ -119,22 +110,12 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
       summary:
         "Scrub a claim again after fixing its data; a claim that now passes goes back to Awaiting Submission",
       request: { params: practiceParams.extend({ id: z.string() }) },
-      responses: { 200: json(loose, "The scrub result"), ...errorResponses },
+      responses: { 200: json(scrubResultSchema, "The scrub result"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");
       const id = recordId(c.req.valid("param").id, "Claim");
-      const now = deps.clock.now();
-      const { today } = await practiceToday(deps.database.db, actor.practiceId, now);
-      const [claim] = await deps.database.db
-        .select({ id: tables.claims.id })
-        .from(tables.claims)
-        .where(and(eq(tables.claims.practiceId, actor.practiceId), eq(tables.claims.id, id)));
-      if (!claim) throw new DomainError("NOT_FOUND", "Claim not found", { entity: "Claim" });
-      const [result] = await deps.database.db.transaction((tx) =>
-        scrubClaims(tx, actor.practiceId, [id], today, now, actor.label),
-      );
-      return c.json(result, 200);
+      return c.json(await rescrubClaim(deps.database, actor, id, deps.clock.now()), 200);
     },
   );
 
@@ -145,7 +126,7 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
       tags: ["Claims"],
       summary: "Run Claims Submission now (dryRun: scrub and build the 837P without storing or sending)",
       request: { params: practiceParams, body: body(z.strictObject({ dryRun: z.boolean().default(false) })) },
-      responses: { 200: json(loose, "What was submitted"), ...errorResponses },
+      responses: { 200: json(submitResultSchema, "What was submitted"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");
@@ -178,7 +159,7 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
           }),
         ),
       },
-      responses: { 200: json(loose, "What the file did"), ...errorResponses },
+      responses: { 200: json(inboundResultSchema, "What the file did"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");
@@ -196,20 +177,6 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
     },
   );
 
-  const fileColumns = {
-    id: tables.clearinghouseFiles.id,
-    direction: tables.clearinghouseFiles.direction,
-    kind: tables.clearinghouseFiles.kind,
-    name: tables.clearinghouseFiles.name,
-    status: tables.clearinghouseFiles.status,
-    bytes: tables.clearinghouseFiles.bytes,
-    attempts: tables.clearinghouseFiles.attempts,
-    lastError: tables.clearinghouseFiles.lastError,
-    createdAt: tables.clearinghouseFiles.createdAt,
-    sentAt: tables.clearinghouseFiles.sentAt,
-    processedAt: tables.clearinghouseFiles.processedAt,
-  };
-
   app.openapi(
     createRoute({
       method: "get",
@@ -225,24 +192,21 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
         }),
       },
       responses: {
-        200: json(z.object({ data: z.array(loose), nextCursor: z.string().nullable() }), "Files"),
+        200: json(clearinghouseFilePageSchema, "Files"),
         ...errorResponses,
       },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
-      const q = c.req.valid("query");
-      const where = [eq(tables.clearinghouseFiles.practiceId, actor.practiceId)];
-      if (q.direction) where.push(eq(tables.clearinghouseFiles.direction, q.direction));
-      if (q.cursor) where.push(lt(tables.clearinghouseFiles.id, q.cursor));
-      const rows = await deps.database.db
-        .select(fileColumns)
-        .from(tables.clearinghouseFiles)
-        .where(and(...where))
-        .orderBy(desc(tables.clearinghouseFiles.id))
-        .limit(q.limit + 1);
-      const data = rows.slice(0, q.limit);
-      return c.json({ data, nextCursor: rows.length > q.limit ? (data.at(-1)?.id ?? null) : null }, 200);
+      const { limit, cursor, direction } = c.req.valid("query");
+      return c.json(
+        await listClearinghouseFiles(deps.database.db, actor.practiceId, {
+          limit,
+          before: cursor,
+          direction,
+        }),
+        200,
+      );
     },
   );
 
@@ -253,22 +217,12 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
       tags: ["Claims"],
       summary: "One file with its X12 content",
       request: { params: practiceParams.extend({ id: z.string() }) },
-      responses: { 200: json(loose, "The file"), ...errorResponses },
+      responses: { 200: json(clearinghouseFileSchema, "The file"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
       const id = recordId(c.req.valid("param").id, "File");
-      const [file] = await deps.database.db
-        .select()
-        .from(tables.clearinghouseFiles)
-        .where(
-          and(
-            eq(tables.clearinghouseFiles.practiceId, actor.practiceId),
-            eq(tables.clearinghouseFiles.id, id),
-          ),
-        );
-      if (!file) throw new DomainError("NOT_FOUND", "File not found", { entity: "File" });
-      return c.json(file, 200);
+      return c.json(await getClearinghouseFile(deps.database.db, actor.practiceId, id), 200);
     },
   );
 
@@ -287,29 +241,17 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
         }),
       },
       responses: {
-        200: json(z.object({ data: z.array(loose), nextCursor: z.string().nullable() }), "Items"),
+        200: json(workQueueItemPageSchema, "Items"),
         ...errorResponses,
       },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
-      const q = c.req.valid("query");
-      const where = [
-        eq(tables.workQueueItems.practiceId, actor.practiceId),
-        eq(tables.workQueueItems.status, q.status),
-      ];
-      if (q.cursor) where.push(lt(tables.workQueueItems.id, q.cursor));
-      const rows = await deps.database.db
-        .select()
-        .from(tables.workQueueItems)
-        .where(and(...where))
-        .orderBy(desc(tables.workQueueItems.id))
-        .limit(q.limit + 1);
-      const data = rows.slice(0, q.limit).map((r) => ({
-        ...r,
-        actions: r.kind === "unmatched_claim" ? ["match", "dismiss"] : ["post", "dismiss"],
-      }));
-      return c.json({ data, nextCursor: rows.length > q.limit ? (data.at(-1)?.id ?? null) : null }, 200);
+      const { status, limit, cursor } = c.req.valid("query");
+      return c.json(
+        await listWorkQueueItems(deps.database.db, actor.practiceId, { status, limit, before: cursor }),
+        200,
+      );
     },
   );
 
@@ -329,7 +271,7 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
           ]),
         ),
       },
-      responses: { 200: json(loose, "Resolved"), ...errorResponses },
+      responses: { 200: json(workItemResolutionSchema, "Resolved"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");

@@ -1,13 +1,19 @@
-import { addProductToInvoice, openInvoices, voidInvoice } from "@billcycle/app";
+import {
+  addProductToInvoice,
+  invoiceRowSchema,
+  openedInvoicesSchema,
+  openInvoices,
+  voidInvoice,
+} from "@billcycle/app";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { recordId, requirePermission } from "../http/guards";
 import { errorResponses, practiceParams } from "./shared";
 
-const ok = (description: string) => ({
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
-  content: { "application/json": { schema: z.looseObject({}) } },
+  content: { "application/json": { schema } },
 });
 
 export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
@@ -29,7 +35,7 @@ export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: App
           },
         },
       },
-      responses: { 200: ok("Opened"), ...errorResponses },
+      responses: { 200: json(openedInvoicesSchema, "Opened"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");
@@ -58,7 +64,7 @@ export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: App
           },
         },
       },
-      responses: { 200: ok("Voided"), ...errorResponses },
+      responses: { 200: json(invoiceRowSchema, "Voided"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");
@@ -87,7 +93,7 @@ export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: App
           },
         },
       },
-      responses: { 200: ok("Updated invoice"), ...errorResponses },
+      responses: { 200: json(invoiceRowSchema, "Updated invoice"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");

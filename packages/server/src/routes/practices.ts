@@ -1,23 +1,19 @@
 import {
+  auditEntryPageSchema,
   createPractice,
   createPracticeSchema,
   getPractice,
-  recordAudit,
+  listAuditEntries,
+  practiceSchema as practice,
   updateBillingSettingsSchema,
   updatePractice,
   updatePracticeSchema,
 } from "@billcycle/app";
-import { tables } from "@billcycle/db";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { requirePermission, requireUser } from "../http/guards";
 import { errorResponses, practiceParams } from "./shared";
-
-const practice = z
-  .looseObject({ id: z.uuid(), name: z.string(), timeZone: z.string(), version: z.int() })
-  .meta({ id: "practice" });
 
 export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
   app.openapi(
@@ -123,9 +119,7 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
         200: {
           description: "Audit rows, oldest first",
           content: {
-            "application/json": {
-              schema: z.object({ data: z.array(z.looseObject({})), nextCursor: z.string().nullable() }),
-            },
+            "application/json": { schema: auditEntryPageSchema },
           },
         },
         ...errorResponses,
@@ -133,19 +127,11 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
     }),
     async (c) => {
       const actor = requirePermission(c, "audit:read");
-      const q = c.req.valid("query");
-      const conditions = [eq(tables.auditLog.practiceId, actor.practiceId)];
-      if (q.cursor !== undefined) conditions.push(gt(tables.auditLog.id, q.cursor));
-      if (q.entityId) conditions.push(eq(tables.auditLog.entityId, q.entityId));
-      const rows = await deps.database.db
-        .select()
-        .from(tables.auditLog)
-        .where(and(...conditions))
-        .orderBy(asc(tables.auditLog.id))
-        .limit(q.limit + 1);
-      const page = rows.slice(0, q.limit);
-      await recordAudit(deps.database.db, actor, "list", "audit_log", null, deps.clock.now());
-      return c.json({ data: page, nextCursor: rows.length > q.limit ? String(page.at(-1)?.id) : null }, 200);
+      const { limit, cursor, entityId } = c.req.valid("query");
+      return c.json(
+        await listAuditEntries(deps.database, actor, { limit, after: cursor, entityId }, deps.clock.now()),
+        200,
+      );
     },
   );
 };

@@ -4,6 +4,7 @@ import {
   getResource,
   listResource,
   type ResourceDefinition,
+  recordSchemaOf,
   updateResource,
 } from "@billcycle/app";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
@@ -12,23 +13,13 @@ import type { AppDeps, HonoEnv } from "../http/deps";
 import { recordId, requirePermission } from "../http/guards";
 import { errorResponses, practiceParams } from "./shared";
 
-const baseRecord = {
-  id: z.uuid(),
-  practiceId: z.uuid(),
-  version: z.int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-};
-
 const idParams = practiceParams.extend({ id: z.string() });
 
 /** Registers list/get/create/update(/delete) with OpenAPI docs for one resource definition. */
 export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps, def: ResourceDefinition) => {
   const base = `/api/v1/practices/{practiceId}/${def.path}`;
   // Typed as a plain record: the handlers return rows whose shape the definition, not TypeScript, guarantees.
-  const record: z.ZodType<Record<string, unknown>> = z
-    .looseObject({ ...baseRecord, ...def.createSchema.shape })
-    .meta({ id: `${def.entity}` });
+  const record: z.ZodType<Record<string, unknown>> = recordSchemaOf(def);
   const filterShape = Object.fromEntries(
     Object.entries(def.filters).map(([k, f]) => [k, f.schema.optional().describe(f.description)]),
   );
@@ -66,7 +57,10 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
           description: "A page (oldest first unless sorted); pass nextCursor as cursor for the next page",
           content: {
             "application/json": {
-              schema: z.object({ data: z.array(record), nextCursor: z.string().nullable() }) as z.ZodType<{
+              schema: z.strictObject({
+                data: z.array(record),
+                nextCursor: z.string().nullable(),
+              }) as z.ZodType<{
                 data: Record<string, unknown>[];
                 nextCursor: string | null;
               }>,

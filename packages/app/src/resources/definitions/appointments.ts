@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { assertNotInvoiced } from "../../appointments/session-invoice";
 import { instant, localDate, modifiers } from "../../schemas/common";
+import { rowSchema } from "../../schemas/row-schema";
 import { assertReferenceInPractice } from "../assert-reference";
 import type { ResourceDefinition, Row, WriteContext } from "../resource-definition";
 
@@ -188,6 +189,15 @@ const expandAppointments = async (tx: Executor, practiceId: string, rows: Row[])
   return rows.map((r) => ({ ...r, services: byAppointment.get(String(r.id)) ?? [] }));
 };
 
+/** An appointment as read: its row with its service lines in order. */
+export const appointmentRecordSchema = rowSchema(tables.appointments).extend({
+  services: z.array(
+    z
+      .strictObject({ serviceId: z.uuid(), units: z.int(), modifiers: z.array(z.string()) })
+      .meta({ id: "AppointmentService" }),
+  ),
+});
+
 export const appointmentsResource: ResourceDefinition = {
   path: "appointments",
   entity: "appointment",
@@ -228,6 +238,7 @@ export const appointmentsResource: ResourceDefinition = {
   deletable: false,
   create: createAppointment,
   update: updateAppointment,
+  record: appointmentRecordSchema,
   expand: expandAppointments,
 };
 

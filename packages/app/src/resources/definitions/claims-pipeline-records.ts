@@ -1,6 +1,8 @@
 import { type Executor, tables } from "@billcycle/db";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { postingSchema } from "../../claims/claim-schemas";
+import { rowSchema } from "../../schemas/row-schema";
 import type { ResourceDefinition, Row } from "../resource-definition";
 
 const none = z.strictObject({});
@@ -37,6 +39,44 @@ const expandRemittances = async (tx: Executor, practiceId: string, rows: Row[]):
   }));
 };
 
+/** One failed balancing equation of the 835 (the X12 reader's Imbalance). */
+const imbalanceSchema = z
+  .strictObject({
+    level: z.enum(["line", "claim", "transaction"]),
+    patientControlNumber: z.string().optional(),
+    claimIndex: z.int().optional(),
+    lineNumber: z.int().optional(),
+    segmentNumber: z.int().optional(),
+    reportedCents: z.int(),
+    computedCents: z.int(),
+    differenceCents: z.int(),
+    message: z.string(),
+  })
+  .meta({ id: "Imbalance" });
+
+/** One PLB provider-level adjustment item, as import-remittance stores it. */
+const providerAdjustmentSchema = z
+  .strictObject({
+    providerId: z.string(),
+    fiscalPeriodDate: z.string(),
+    reason: z.string(),
+    reasonText: z.string().nullable(),
+    referenceId: z.string().nullable(),
+    amountCents: z.int(),
+  })
+  .meta({ id: "ProviderAdjustment" });
+
+/** A remittance as read: its row with its claims (without the raw 835 data), each with its postings. */
+export const remittanceRecordSchema = rowSchema(tables.remittances, {
+  json: { imbalances: z.array(imbalanceSchema), providerAdjustments: z.array(providerAdjustmentSchema) },
+}).extend({
+  claims: z.array(
+    rowSchema(tables.remittanceClaims, { omit: ["data"] })
+      .extend({ postings: z.array(postingSchema) })
+      .meta({ id: "RemittanceClaim" }),
+  ),
+});
+
 export const remittancesResource: ResourceDefinition = {
   path: "remittances",
   entity: "remittance",
@@ -57,6 +97,7 @@ export const remittancesResource: ResourceDefinition = {
       description: "posting status",
     },
   },
+  record: remittanceRecordSchema,
   expand: expandRemittances,
 };
 
