@@ -28,6 +28,21 @@ export const claimStatusChangeSchema = rowSchema(tables.claimStatusHistory)
   .meta({ id: "ClaimStatusChange" });
 
 const file = rowSchema(tables.clearinghouseFiles).shape;
+/** One failed balancing equation of the 835 (the X12 reader's Imbalance). */
+export const imbalanceSchema = z
+  .strictObject({
+    level: z.enum(["line", "claim", "transaction"]),
+    patientControlNumber: z.string().optional(),
+    claimIndex: z.int().optional(),
+    lineNumber: z.int().optional(),
+    segmentNumber: z.int().optional(),
+    reportedCents: z.int(),
+    computedCents: z.int(),
+    differenceCents: z.int(),
+    message: z.string(),
+  })
+  .meta({ id: "Imbalance" });
+
 /** An 837P file a claim went out in. */
 export const claimFileSchema = z
   .strictObject({
@@ -42,6 +57,8 @@ export const claimFileSchema = z
 
 /** A claim as the claims resource reads it: its row with lines, scrubs, acknowledgments, files, postings, history. */
 export const claimRecordSchema = rowSchema(tables.claims).extend({
+  // The column is plain text; core's claimStatuses are the values its transition table allows.
+  status: z.enum(claimStatuses),
   lines: z.array(claimLineSchema),
   scrubs: z.array(claimScrubSchema),
   acknowledgments: z.array(claimAcknowledgmentSchema),

@@ -2,11 +2,16 @@ import { type Executor, tables } from "@billcycle/db";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { rowSchema } from "../schemas/row-schema";
+import { imbalanceSchema } from "./claim-schemas";
 
 const workItemActions = ["post", "match", "dismiss"] as const;
 export type WorkItemActionName = (typeof workItemActions)[number];
 
-export const workQueueItemSchema = rowSchema(tables.workQueueItems)
+export const workQueueItemSchema = rowSchema(tables.workQueueItems, {
+  // What the item is about, by kind (the claim's control number, the blocked code and amount, …); an
+  // unbalanced remittance names its failed equations.
+  json: { details: z.object({ imbalances: z.array(imbalanceSchema).optional() }).catchall(z.unknown()) },
+})
   .extend({ actions: z.array(z.enum(workItemActions)).describe("what a person may do with the item") })
   .meta({ id: "WorkQueueItem" });
 

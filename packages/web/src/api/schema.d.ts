@@ -870,12 +870,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              data: {
-                [key: string]: unknown;
-              }[];
-              nextCursor: string | null;
-            };
+            "application/json": components["schemas"]["AuditEntryPage"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -988,9 +983,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["AppointmentRow"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1090,9 +1083,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["AutomationSettings"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1297,9 +1288,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["AutomationSettings"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1401,9 +1390,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["BillingExplanation"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1506,9 +1493,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["AutomationPreview"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1614,12 +1599,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              data: {
-                [key: string]: unknown;
-              }[];
-              nextCursor: string | null;
-            };
+            "application/json": components["schemas"]["AutomationRunPage"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1726,12 +1706,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              data: {
-                [key: string]: unknown;
-              }[];
-              nextCursor: string | null;
-            };
+            "application/json": components["schemas"]["RunOutcomePage"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1841,9 +1816,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["OpenedInvoices"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1952,9 +1925,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["InvoiceRow"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2066,9 +2037,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["InvoiceRow"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2168,9 +2137,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ClaimsSettingsView"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2252,13 +2219,7 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            settings: {
-              disabledWarnings: ("TIMELY_FILING_EXCEEDED" | "DUPLICATE_CLAIM")[];
-              /** @enum {string} */
-              unknownCodeAction: "block" | "deny";
-              /** Format: uuid */
-              connectionId: string | null;
-            };
+            settings: components["schemas"]["ClaimsSettings"];
             version: number;
           };
         };
@@ -2270,9 +2231,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["SavedClaimsSettings"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2373,19 +2332,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              counts: {
-                awaiting_submission?: number;
-                scrubber_rejected?: number;
-                submitted?: number;
-                accepted?: number;
-                rejected?: number;
-                paid?: number;
-                partially_paid?: number;
-                denied?: number;
-                void?: number;
-              };
-            };
+            "application/json": components["schemas"]["ClaimCounts"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2490,9 +2437,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ScrubResult"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2601,9 +2546,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["SubmitResult"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2712,9 +2655,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["InboundResult"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2818,12 +2759,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              data: {
-                [key: string]: unknown;
-              }[];
-              nextCursor: string | null;
-            };
+            "application/json": components["schemas"]["ClearinghouseFilePage"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2926,9 +2862,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ClearinghouseFile"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -3034,12 +2968,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              data: {
-                [key: string]: unknown;
-              }[];
-              nextCursor: string | null;
-            };
+            "application/json": components["schemas"]["WorkQueueItemPage"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -3163,9 +3092,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["WorkItemResolution"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -10906,9 +10833,578 @@ export interface components {
       id: string;
       name: string;
       timeZone: string;
+      address: {
+        line1: string;
+        line2?: string;
+        city: string;
+        state: string;
+        zip: string;
+      };
+      taxId: string;
+      billingNpi: string;
+      taxonomyCode: string;
+      phone: string | null;
+      billingSettings: {
+        defaultAutopay: boolean;
+        defaultAutoShareDocuments: boolean;
+        defaultAutoSuperbills: boolean;
+        shareDelayMinutes: number;
+        superbillDayOfMonth: number;
+        requireSignedNote: boolean;
+        noShowFeeCents: number | null;
+        lateCancelFeeCents: number | null;
+      };
       version: number;
-    } & {
-      [key: string]: unknown;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AuditEntryPage: {
+      data: components["schemas"]["AuditEntry"][];
+      /** @description the last entry's id, for the next page */
+      nextCursor: string | null;
+    };
+    AuditEntry: {
+      id: number;
+      /** Format: uuid */
+      practiceId: string | null;
+      /** Format: uuid */
+      userId: string | null;
+      actor: string;
+      action: string;
+      entity: string;
+      entityId: string | null;
+      /** Format: date-time */
+      at: string;
+      details: {
+        [key: string]: unknown;
+      } | null;
+    };
+    AppointmentRow: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      clientId: string;
+      /** Format: uuid */
+      providerId: string;
+      /** Format: uuid */
+      locationId: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      dateOfService: string;
+      /** @enum {string} */
+      status: "upcoming" | "kept" | "no_show" | "late_cancel" | "canceled";
+      /** Format: date-time */
+      statusChangedAt: string | null;
+    };
+    AutomationSettings: {
+      config: components["schemas"]["AutomationConfig"];
+      version: number;
+      timeZone: string;
+      automations: {
+        claims_submission: components["schemas"]["AutomationDescription"];
+        invoice_processing: components["schemas"]["AutomationDescription"];
+        invoice_creation: components["schemas"]["AutomationDescription"];
+        era_processing: components["schemas"]["AutomationDescription"];
+      };
+    };
+    AutomationConfig: {
+      /** @enum {string} */
+      cadence: "staggered" | "same_night";
+      /** @enum {string} */
+      invoiceCreationMode: "nightly" | "monthly" | "manual" | "on_kept";
+      automations: {
+        claims_submission: {
+          enabled: boolean;
+          runTime: string;
+          startDate: string | null;
+          rules: {
+            id: string;
+            name: string;
+            conditions: {
+              /** @enum {string} */
+              field:
+                | "primary_payer"
+                | "provider"
+                | "service_code"
+                | "client_pays_by"
+                | "appointment_date"
+                | "progress_note_signed"
+                | "location"
+                | "amount"
+                | "claim_level"
+                | "invoice_date";
+              /** @enum {string} */
+              operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+              values: string[];
+            }[];
+          }[];
+        };
+        invoice_processing: {
+          enabled: boolean;
+          runTime: string;
+          startDate: string | null;
+          rules: {
+            id: string;
+            name: string;
+            conditions: {
+              /** @enum {string} */
+              field:
+                | "primary_payer"
+                | "provider"
+                | "service_code"
+                | "client_pays_by"
+                | "appointment_date"
+                | "progress_note_signed"
+                | "location"
+                | "amount"
+                | "claim_level"
+                | "invoice_date";
+              /** @enum {string} */
+              operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+              values: string[];
+            }[];
+          }[];
+        };
+        invoice_creation: {
+          enabled: boolean;
+          runTime: string;
+          startDate: string | null;
+          rules: {
+            id: string;
+            name: string;
+            conditions: {
+              /** @enum {string} */
+              field:
+                | "primary_payer"
+                | "provider"
+                | "service_code"
+                | "client_pays_by"
+                | "appointment_date"
+                | "progress_note_signed"
+                | "location"
+                | "amount"
+                | "claim_level"
+                | "invoice_date";
+              /** @enum {string} */
+              operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+              values: string[];
+            }[];
+          }[];
+        };
+        era_processing: {
+          enabled: boolean;
+          runTime: string;
+          startDate: string | null;
+          rules: {
+            id: string;
+            name: string;
+            conditions: {
+              /** @enum {string} */
+              field:
+                | "primary_payer"
+                | "provider"
+                | "service_code"
+                | "client_pays_by"
+                | "appointment_date"
+                | "progress_note_signed"
+                | "location"
+                | "amount"
+                | "claim_level"
+                | "invoice_date";
+              /** @enum {string} */
+              operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+              values: string[];
+            }[];
+          }[];
+        };
+      };
+    };
+    AutomationDescription: {
+      title: string;
+      explanation: string;
+      schedule: string;
+      /** Format: date-time */
+      nextRunAt: string | null;
+      rulesText: string;
+    };
+    BillingExplanation: {
+      /** Format: uuid */
+      appointmentId: string;
+      /** @enum {string} */
+      status: "upcoming" | "kept" | "no_show" | "late_cancel" | "canceled";
+      dateOfService: string;
+      billed: {
+        /** Format: uuid */
+        invoiceId: string;
+        invoiceNumber: string;
+      } | null;
+      reasons: {
+        /** @enum {string} */
+        code:
+          | "NOT_COMPLETED"
+          | "NO_SHOW_NOT_CHARGED"
+          | "LATE_CANCEL_NOT_CHARGED"
+          | "IN_THE_FUTURE"
+          | "BEFORE_START_DATE"
+          | "NO_BILLABLE_SERVICE"
+          | "NO_ACTIVE_POLICY"
+          | "NO_DIAGNOSIS"
+          | "NO_ADDRESS"
+          | "NO_PROGRESS_NOTE"
+          | "NOTE_NOT_SIGNED"
+          | "ALREADY_INVOICED"
+          | "EXCLUDED_BY_RULE"
+          | "AUTOMATION_DISABLED"
+          | "AWAITING_MONTHLY_RUN"
+          | "CHANGED_DURING_RUN";
+        message: string;
+        fix: string | null;
+      }[];
+      tonight: string;
+      /** Format: date-time */
+      nextRunAt: string | null;
+      history: {
+        /** Format: date-time */
+        at: string;
+        /** @enum {string} */
+        automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+        /** @enum {string} */
+        trigger: "schedule" | "manual" | "on_kept";
+        /** @enum {string} */
+        outcome: "done" | "skipped" | "error";
+        message: string;
+        /** Format: uuid */
+        runId: string | null;
+      }[];
+    };
+    AutomationPreview: {
+      /** @enum {string} */
+      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      enabled: boolean;
+      /** Format: date-time */
+      runAt: string;
+      localDate: string;
+      wouldDo: number;
+      wouldSkip: number;
+      byReason: {
+        [key: string]: number;
+      };
+      items: {
+        /** Format: uuid */
+        subjectId: string;
+        /** @enum {string} */
+        outcome: "would_do" | "would_skip";
+        reasonCode: string | null;
+        message: string;
+      }[];
+    };
+    AutomationRunPage: {
+      data: components["schemas"]["AutomationRun"][];
+      /** Format: uuid */
+      nextCursor: string | null;
+    };
+    AutomationRun: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** @enum {string} */
+      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      /** @enum {string} */
+      trigger: "schedule" | "manual";
+      localDate: string;
+      /** Format: date-time */
+      scheduledAt: string;
+      /** @enum {string} */
+      status: "queued" | "running" | "done" | "skipped" | "failed";
+      late: boolean;
+      latenessMs: number | null;
+      attempts: number;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      durationMs: number | null;
+      counts: {
+        [key: string]: number;
+      } | null;
+      note: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    RunOutcomePage: {
+      data: components["schemas"]["RunOutcome"][];
+      /** Format: uuid */
+      nextCursor: string | null;
+    };
+    RunOutcome: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      runId: string | null;
+      /** @enum {string} */
+      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      /** @enum {string} */
+      trigger: "schedule" | "manual" | "on_kept";
+      /** @enum {string} */
+      subjectType: "appointment" | "invoice" | "claim" | "remittance";
+      /** Format: uuid */
+      subjectId: string;
+      /** @enum {string} */
+      outcome: "done" | "skipped" | "error";
+      reasonCode: string | null;
+      message: string;
+      reasons:
+        | {
+            code: string;
+            message: string;
+          }[]
+        | null;
+      /** Format: uuid */
+      relatedId: string | null;
+      /** Format: date-time */
+      at: string;
+    };
+    OpenedInvoices: {
+      data: components["schemas"]["InvoiceRow"][];
+    };
+    InvoiceRow: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      number: string;
+      numberSeq: number | null;
+      /** Format: uuid */
+      clientId: string;
+      /** @enum {string} */
+      status: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      /** @enum {string} */
+      paysBy: "insurance" | "self_pay";
+      invoiceDate: string;
+      totalCents: number;
+      insuranceCents: number;
+      clientCents: number;
+      insurancePaidCents: number;
+      clientPaidCents: number;
+      adjustmentCents: number;
+      /** Format: uuid */
+      primaryPolicyId: string | null;
+      /** @enum {string} */
+      source: "nightly" | "monthly" | "manual" | "on_kept" | "user";
+      /** Format: uuid */
+      runId: string | null;
+      /** Format: uuid */
+      replacesInvoiceId: string | null;
+      /** Format: date-time */
+      voidedAt: string | null;
+      voidReason: string | null;
+    };
+    ClaimsSettingsView: {
+      settings: components["schemas"]["ClaimsSettings"];
+      version: number;
+      defaults: components["schemas"]["ClaimsSettings"];
+      warningEdits: ("TIMELY_FILING_EXCEEDED" | "DUPLICATE_CLAIM")[];
+    };
+    ClaimsSettings: {
+      disabledWarnings: ("TIMELY_FILING_EXCEEDED" | "DUPLICATE_CLAIM")[];
+      /** @enum {string} */
+      unknownCodeAction: "block" | "deny";
+      /** Format: uuid */
+      connectionId: string | null;
+    };
+    SavedClaimsSettings: {
+      settings: components["schemas"]["ClaimsSettings"];
+      version: number;
+    };
+    ClaimCounts: {
+      counts: {
+        awaiting_submission: number;
+        scrubber_rejected: number;
+        submitted: number;
+        accepted: number;
+        rejected: number;
+        paid: number;
+        partially_paid: number;
+        denied: number;
+        void: number;
+      };
+    };
+    ScrubResult: {
+      /** Format: uuid */
+      claimId: string;
+      patientControlNumber: string;
+      edits: components["schemas"]["ScrubEdit"][];
+      blocked: boolean;
+    };
+    ScrubEdit: {
+      code: string;
+      /** @enum {string} */
+      severity: "blocking" | "warning";
+      message: string;
+      path?: string;
+    };
+    SubmitResult: {
+      considered: number;
+      scrubberRejected: number;
+      excluded: number;
+      submitted: number;
+      files: number;
+      delivery: string;
+      fileContent?: string;
+    };
+    InboundResult: {
+      /** Format: uuid */
+      fileId: string;
+      name: string;
+      /** @enum {string} */
+      kind: "835" | "999" | "277CA" | "unknown";
+      /** @enum {string} */
+      status: "processed" | "rejected" | "duplicate";
+      acknowledgments?: {
+        accepted: number;
+        rejected: number;
+        unmatched: number;
+      };
+      remittances?: {
+        /** Format: uuid */
+        remittanceId: string | null;
+        traceNumber: string;
+        /** @enum {string} */
+        status: "posted" | "partially_posted" | "needs_review" | "duplicate";
+        claims: number;
+        posted: number;
+        queued: number;
+      }[];
+      error?: string;
+    };
+    ClearinghouseFilePage: {
+      data: components["schemas"]["ClearinghouseFileSummary"][];
+      /** Format: uuid */
+      nextCursor: string | null;
+    };
+    ClearinghouseFileSummary: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      direction: "outbound" | "inbound";
+      /** @enum {string} */
+      kind: "835" | "999" | "837P" | "277CA" | "unknown";
+      name: string;
+      /** @enum {string} */
+      status: "pending" | "sent" | "failed" | "unknown" | "received" | "processed" | "rejected" | "duplicate";
+      bytes: number;
+      attempts: number;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      processedAt: string | null;
+    };
+    ClearinghouseFile: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      connectionId: string | null;
+      /** @enum {string} */
+      direction: "outbound" | "inbound";
+      /** @enum {string} */
+      kind: "835" | "999" | "837P" | "277CA" | "unknown";
+      name: string;
+      sha256: string;
+      bytes: number;
+      content: string;
+      /** @enum {string} */
+      status: "pending" | "sent" | "failed" | "unknown" | "received" | "processed" | "rejected" | "duplicate";
+      attempts: number;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      interchangeControlNumber: string | null;
+      groupControlNumber: string | null;
+      transactionControlNumbers: string[] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      processedAt: string | null;
+    };
+    WorkQueueItemPage: {
+      data: components["schemas"]["WorkQueueItem"][];
+      /** Format: uuid */
+      nextCursor: string | null;
+    };
+    WorkQueueItem: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      remittanceId: string;
+      /** Format: uuid */
+      remittanceClaimId: string | null;
+      /** @enum {string} */
+      kind:
+        | "unbalanced"
+        | "unmatched_claim"
+        | "unmatched_line"
+        | "blocked_code"
+        | "reversal_without_original";
+      reason: string;
+      details: {
+        imbalances?: components["schemas"]["Imbalance"][];
+      } & {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status: "open" | "resolved" | "dismissed";
+      resolution: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      resolvedBy: string | null;
+      /** @description what a person may do with the item */
+      actions: ("post" | "match" | "dismiss")[];
+    };
+    Imbalance: {
+      /** @enum {string} */
+      level: "line" | "claim" | "transaction";
+      patientControlNumber?: string;
+      claimIndex?: number;
+      lineNumber?: number;
+      segmentNumber?: number;
+      reportedCents: number;
+      computedCents: number;
+      differenceCents: number;
+      message: string;
+    };
+    WorkItemResolution: {
+      /** @enum {string} */
+      status: "resolved" | "dismissed";
     };
     location: {
       /** Format: uuid */
@@ -10916,7 +11412,9 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
       placeOfServiceCode: string;
@@ -10927,9 +11425,7 @@ export interface components {
         state: string;
         zip: string;
       };
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      active: boolean;
     };
     provider: {
       /** Format: uuid */
@@ -10937,18 +11433,19 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       firstName: string;
       lastName: string;
       npi: string;
       taxonomyCode: string;
-      credentials?: string | null;
-      /** Format: email */
-      email?: string | null;
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      credentials: string | null;
+      email: string | null;
+      /** Format: uuid */
+      userId: string | null;
+      active: boolean;
     };
     client: {
       /** Format: uuid */
@@ -10956,26 +11453,27 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       firstName: string;
       lastName: string;
       dateOfBirth: string;
       /** @enum {string} */
       sex: "F" | "M" | "U";
-      /** Format: email */
-      email?: string | null;
-      phone?: string | null;
-      address?: {
+      email: string | null;
+      phone: string | null;
+      address: {
         line1: string;
         line2?: string;
         city: string;
         state: string;
         zip: string;
       } | null;
-      emailOptIn?: boolean;
-      smsOptIn?: boolean;
-      guarantor?: {
+      emailOptIn: boolean;
+      smsOptIn: boolean;
+      guarantor: {
         firstName: string;
         lastName: string;
         /** @enum {string} */
@@ -10993,14 +11491,12 @@ export interface components {
       } | null;
       /** @enum {string} */
       paysBy: "insurance" | "self_pay";
-      autopay?: boolean;
-      autoShareDocuments?: boolean;
-      autoSuperbills?: boolean;
+      autopay: boolean;
+      autoShareDocuments: boolean;
+      autoSuperbills: boolean;
       /** Format: uuid */
-      employerId?: string | null;
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      employerId: string | null;
+      active: boolean;
     };
     payer: {
       /** Format: uuid */
@@ -11008,45 +11504,21 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
       payerId: string;
-      /** @enum {string} */
-      claimFilingIndicator:
-        | "11"
-        | "12"
-        | "13"
-        | "14"
-        | "15"
-        | "16"
-        | "17"
-        | "AM"
-        | "BL"
-        | "CH"
-        | "CI"
-        | "DS"
-        | "FI"
-        | "HM"
-        | "LM"
-        | "MA"
-        | "MB"
-        | "MC"
-        | "OF"
-        | "TV"
-        | "VA"
-        | "WC"
-        | "ZZ";
-      timelyFilingDays?: number;
-      address?: {
+      claimFilingIndicator: string;
+      timelyFilingDays: number;
+      address: {
         line1: string;
         line2?: string;
         city: string;
         state: string;
         zip: string;
       } | null;
-    } & {
-      [key: string]: unknown;
     };
     insurance_policy: {
       /** Format: uuid */
@@ -11054,7 +11526,9 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       /** Format: uuid */
       clientId: string;
@@ -11063,10 +11537,10 @@ export interface components {
       /** @enum {string} */
       rank: "primary" | "secondary" | "tertiary";
       memberId: string;
-      groupNumber?: string | null;
+      groupNumber: string | null;
       /** @enum {string} */
       subscriberRelationship: "self" | "spouse" | "child" | "other";
-      subscriber?: {
+      subscriber: {
         firstName: string;
         lastName: string;
         dateOfBirth: string;
@@ -11081,9 +11555,7 @@ export interface components {
         };
       } | null;
       effectiveFrom: string;
-      effectiveTo?: string | null;
-    } & {
-      [key: string]: unknown;
+      effectiveTo: string | null;
     };
     diagnosis: {
       /** Format: uuid */
@@ -11091,16 +11563,16 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       /** Format: uuid */
       clientId: string;
       code: string;
-      description?: string | null;
+      description: string | null;
       rank: number;
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      active: boolean;
     };
     service: {
       /** Format: uuid */
@@ -11108,18 +11580,18 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       code: string;
       description: string;
       feeCents: number;
-      defaultUnits?: number;
-      modifiers?: string[];
-      insuranceEligible?: boolean;
-      billable?: boolean;
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      defaultUnits: number;
+      modifiers: string[];
+      insuranceEligible: boolean;
+      billable: boolean;
+      active: boolean;
     };
     product: {
       /** Format: uuid */
@@ -11127,13 +11599,13 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
       priceCents: number;
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      active: boolean;
     };
     employer_group: {
       /** Format: uuid */
@@ -11141,11 +11613,11 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
-    } & {
-      [key: string]: unknown;
     };
     employer: {
       /** Format: uuid */
@@ -11153,23 +11625,22 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
       /** Format: uuid */
-      groupId?: string | null;
-      contactName?: string | null;
-      /** Format: email */
-      contactEmail?: string | null;
-      address?: {
+      groupId: string | null;
+      contactName: string | null;
+      contactEmail: string | null;
+      address: {
         line1: string;
         line2?: string;
         city: string;
         state: string;
         zip: string;
       } | null;
-    } & {
-      [key: string]: unknown;
     };
     appointment: {
       /** Format: uuid */
@@ -11177,7 +11648,9 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       /** Format: uuid */
       clientId: string;
@@ -11189,14 +11662,18 @@ export interface components {
       startsAt: string;
       /** Format: date-time */
       endsAt: string;
-      services: {
-        /** Format: uuid */
-        serviceId: string;
-        units?: number;
-        modifiers?: string[];
-      }[];
-    } & {
-      [key: string]: unknown;
+      dateOfService: string;
+      /** @enum {string} */
+      status: "upcoming" | "kept" | "no_show" | "late_cancel" | "canceled";
+      /** Format: date-time */
+      statusChangedAt: string | null;
+      services: components["schemas"]["AppointmentService"][];
+    };
+    AppointmentService: {
+      /** Format: uuid */
+      serviceId: string;
+      units: number;
+      modifiers: string[];
     };
     progress_note: {
       /** Format: uuid */
@@ -11204,15 +11681,17 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       /** Format: uuid */
       appointmentId: string;
-      signed?: boolean;
+      signed: boolean;
+      /** Format: date-time */
+      signedAt: string | null;
       /** Format: uuid */
-      signedByProviderId?: string | null;
-    } & {
-      [key: string]: unknown;
+      signedByProviderId: string | null;
     };
     invoice: {
       /** Format: uuid */
@@ -11220,10 +11699,85 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
-    } & {
-      [key: string]: unknown;
+      number: string;
+      /** Format: uuid */
+      clientId: string;
+      /** @enum {string} */
+      status: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      /** @enum {string} */
+      paysBy: "insurance" | "self_pay";
+      invoiceDate: string;
+      totalCents: number;
+      insuranceCents: number;
+      clientCents: number;
+      insurancePaidCents: number;
+      clientPaidCents: number;
+      adjustmentCents: number;
+      /** Format: uuid */
+      primaryPolicyId: string | null;
+      /** @enum {string} */
+      source: "nightly" | "monthly" | "manual" | "on_kept" | "user";
+      /** Format: uuid */
+      runId: string | null;
+      /** Format: uuid */
+      replacesInvoiceId: string | null;
+      /** Format: date-time */
+      voidedAt: string | null;
+      voidReason: string | null;
+      lines: components["schemas"]["InvoiceLine"][];
+      history: components["schemas"]["InvoiceStatusChange"][];
+    };
+    InvoiceLine: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      invoiceId: string;
+      position: number;
+      /** @enum {string} */
+      kind: "service" | "fee" | "product" | "adjustment";
+      /** Format: uuid */
+      appointmentId: string | null;
+      /** Format: uuid */
+      serviceId: string | null;
+      /** Format: uuid */
+      productId: string | null;
+      code: string;
+      description: string;
+      dateOfService: string | null;
+      units: number;
+      unitFeeCents: number;
+      amountCents: number;
+      modifiers: string[];
+      diagnosisPointers: number[];
+      diagnosisCodes: string[];
+      insuranceEligible: boolean;
+      /** Format: uuid */
+      adjustsLineId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+    };
+    InvoiceStatusChange: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      invoiceId: string;
+      /** @enum {string|null} */
+      fromStatus: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void" | null;
+      /** @enum {string} */
+      toStatus: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      /** Format: date-time */
+      at: string;
+      actor: string;
+      cause: string | null;
     };
     claim: {
       /** Format: uuid */
@@ -11231,10 +11785,178 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
-    } & {
-      [key: string]: unknown;
+      /** Format: uuid */
+      invoiceId: string;
+      /** Format: uuid */
+      clientId: string;
+      /** Format: uuid */
+      payerId: string;
+      /** Format: uuid */
+      policyId: string;
+      /** @enum {string} */
+      payerRank: "primary" | "secondary" | "tertiary";
+      /** @enum {string} */
+      status:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void";
+      /** @enum {string} */
+      frequencyCode: "1" | "7" | "8";
+      patientControlNumber: string;
+      payerClaimNumber: string | null;
+      /** Format: uuid */
+      replacesClaimId: string | null;
+      totalCents: number;
+      paidCents: number;
+      patientResponsibilityCents: number;
+      diagnosisCodes: string[];
+      /** Format: uuid */
+      runId: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      lines: components["schemas"]["ClaimLine"][];
+      scrubs: components["schemas"]["ClaimScrub"][];
+      acknowledgments: components["schemas"]["ClaimAcknowledgment"][];
+      files: components["schemas"]["ClaimFile"][];
+      postings: components["schemas"]["Posting"][];
+      history: components["schemas"]["ClaimStatusChange"][];
+    };
+    ClaimLine: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      claimId: string;
+      /** Format: uuid */
+      invoiceLineId: string;
+      lineNumber: number;
+      controlNumber: string;
+      code: string;
+      modifiers: string[];
+      units: number;
+      chargeCents: number;
+      dateOfService: string;
+      diagnosisPointers: number[];
+    };
+    ClaimScrub: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      claimId: string;
+      /** Format: date-time */
+      at: string;
+      blocking: boolean;
+      edits: components["schemas"]["ScrubEdit"][];
+    };
+    ClaimAcknowledgment: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      fileId: string;
+      /** Format: uuid */
+      acknowledgesFileId: string | null;
+      /** Format: uuid */
+      claimId: string | null;
+      /** @enum {string} */
+      kind: "999" | "277CA";
+      /** @enum {string} */
+      outcome: "accepted" | "rejected" | "partially_accepted" | "pending" | "other";
+      payerClaimNumber: string | null;
+      details: {
+        code: string;
+        text: string;
+        detail?: string;
+      }[];
+      /** Format: date-time */
+      at: string;
+    };
+    ClaimFile: {
+      /** Format: uuid */
+      claimId: string;
+      /** Format: uuid */
+      fileId: string;
+      name: string;
+      /** @enum {string} */
+      status: "pending" | "sent" | "failed" | "unknown" | "received" | "processed" | "rejected" | "duplicate";
+      /** Format: date-time */
+      sentAt: string | null;
+      transactionControlNumber: string;
+    };
+    Posting: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      remittanceClaimId: string | null;
+      /** Format: uuid */
+      claimId: string;
+      /** Format: uuid */
+      claimLineId: string | null;
+      /** Format: uuid */
+      invoiceId: string;
+      /** @enum {string} */
+      kind: "payment" | "write_off" | "patient_responsibility" | "denial" | "informational" | "reversal";
+      groupCode: string | null;
+      reasonCode: string | null;
+      amountCents: number;
+      /** Format: uuid */
+      reversesPostingId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      actor: string;
+    };
+    ClaimStatusChange: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      claimId: string;
+      /** @enum {string|null} */
+      fromStatus:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void"
+        | null;
+      /** @enum {string} */
+      toStatus:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void";
+      /** Format: date-time */
+      at: string;
+      actor: string;
+      cause: {
+        [key: string]: unknown;
+      };
     };
     remittance: {
       /** Format: uuid */
@@ -11242,10 +11964,55 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
-    } & {
-      [key: string]: unknown;
+      /** Format: uuid */
+      fileId: string;
+      payerName: string;
+      payerIdentifier: string;
+      traceNumber: string;
+      paymentMethod: string | null;
+      paymentDate: string | null;
+      totalPaidCents: number;
+      providerAdjustmentCents: number;
+      balanced: boolean;
+      imbalances: components["schemas"]["Imbalance"][];
+      providerAdjustments: components["schemas"]["ProviderAdjustment"][];
+      /** @enum {string} */
+      status: "posted" | "partially_posted" | "needs_review";
+      claimCount: number;
+      claims: components["schemas"]["RemittanceClaim"][];
+    };
+    ProviderAdjustment: {
+      providerId: string;
+      fiscalPeriodDate: string;
+      reason: string;
+      reasonText: string | null;
+      referenceId: string | null;
+      amountCents: number;
+    };
+    RemittanceClaim: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      remittanceId: string;
+      position: number;
+      /** Format: uuid */
+      claimId: string | null;
+      patientControlNumber: string;
+      statusCode: string;
+      chargeCents: number;
+      paidCents: number;
+      patientResponsibilityCents: number;
+      payerClaimNumber: string | null;
+      crossoverPayer: string | null;
+      /** @enum {string} */
+      postingStatus: "posted" | "queued" | "dismissed";
+      postings: components["schemas"]["Posting"][];
     };
     posting_rule: {
       /** Format: uuid */
@@ -11253,17 +12020,17 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       /** Format: uuid */
-      payerId?: string | null;
+      payerId: string | null;
       /** @enum {string} */
       groupCode: "CO" | "PR" | "OA" | "PI" | "CR";
       reasonCode: string;
       /** @enum {string} */
       action: "write_off" | "patient_responsibility" | "denial" | "informational" | "block";
-    } & {
-      [key: string]: unknown;
     };
     clearinghouse_connection: {
       /** Format: uuid */
@@ -11271,46 +12038,31 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
-      /**
-       * @description sftp, or a directory drop on the server's disk
-       * @enum {string}
-       */
-      kind: "sftp" | "directory";
-      host?: string | null;
-      /** @description SFTP port (default 22) */
-      port?: number | null;
-      username?: string | null;
       /** @enum {string} */
-      authKind?: "password" | "private_key" | "none";
-      /** @description write-only: the SFTP password (authKind password) or an unencrypted private key in PEM/OpenSSH format (authKind private_key). Stored encrypted; never returned (see hasSecret). */
-      secret?: string;
-      /** @description when set, a server presenting any other host key is refused */
-      hostKeySha256?: string | null;
-      /** @description where claim files are delivered; for a directory drop, relative to the practice's drop folder */
-      outboundDir?: string;
-      /** @description where acknowledgments and remittances are picked up */
-      inboundDir?: string;
-      /** @description ISA06/GS02 */
+      kind: "sftp" | "directory";
+      host: string | null;
+      port: number | null;
+      username: string | null;
+      /** @enum {string} */
+      authKind: "password" | "private_key" | "none";
+      hostKeySha256: string | null;
+      outboundDir: string;
+      inboundDir: string;
       submitterId: string;
-      /** @description 1000A NM103 */
       submitterName: string;
-      /** Format: email */
-      submitterContactEmail?: string | null;
-      /** @description ISA08/GS03 */
+      submitterContactEmail: string | null;
       receiverId: string;
-      /** @description 1000B NM103 */
       receiverName: string;
-      /**
-       * @description ISA15: T test, P production
-       * @enum {string}
-       */
-      usageIndicator?: "T" | "P";
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      /** @enum {string} */
+      usageIndicator: "T" | "P";
+      active: boolean;
+      /** @description whether a password or private key is stored (it is never returned) */
+      hasSecret: boolean;
     };
   };
   responses: never;

@@ -1,7 +1,7 @@
 import { type Executor, tables } from "@billcycle/db";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { postingSchema } from "../../claims/claim-schemas";
+import { imbalanceSchema, postingSchema } from "../../claims/claim-schemas";
 import { rowSchema } from "../../schemas/row-schema";
 import type { ResourceDefinition, Row } from "../resource-definition";
 
@@ -38,21 +38,6 @@ const expandRemittances = async (tx: Executor, practiceId: string, rows: Row[]):
       .map(({ data: _, ...c }) => ({ ...c, postings: postings.filter((p) => p.remittanceClaimId === c.id) })),
   }));
 };
-
-/** One failed balancing equation of the 835 (the X12 reader's Imbalance). */
-const imbalanceSchema = z
-  .strictObject({
-    level: z.enum(["line", "claim", "transaction"]),
-    patientControlNumber: z.string().optional(),
-    claimIndex: z.int().optional(),
-    lineNumber: z.int().optional(),
-    segmentNumber: z.int().optional(),
-    reportedCents: z.int(),
-    computedCents: z.int(),
-    differenceCents: z.int(),
-    message: z.string(),
-  })
-  .meta({ id: "Imbalance" });
 
 /** One PLB provider-level adjustment item, as import-remittance stores it. */
 const providerAdjustmentSchema = z

@@ -1,6 +1,6 @@
 import { Link, useParams } from "react-router";
 import { clientName, locationName, providerName, useDirectory } from "../../api/directory";
-import type { Appointment, BillingExplanation } from "../../api/types";
+import type { Appointment, BillingExplanation } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { ErrorAlert, Loading } from "../../components/feedback";
 import { PageHeader, Section } from "../../components/page";

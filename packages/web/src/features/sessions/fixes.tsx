@@ -5,7 +5,7 @@ import { Button, Form } from "react-aria-components";
 import { Link } from "react-router";
 import { api, errorText, unwrap } from "../../api/client";
 import { type Directory, directoryKey } from "../../api/directory";
-import type { Appointment, ProgressNote } from "../../api/types";
+import type { Appointment, ProgressNote } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { ConfirmDialog, ModalDialog } from "../../components/dialog";
 import { SelectField, TextInput } from "../../components/fields";
