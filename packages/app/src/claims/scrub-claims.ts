@@ -1,7 +1,7 @@
 import { isBlocked, type ScrubEdit, type ScrubInput, scrubClaim } from "@billcycle/core";
 import { type Executor, newId, rowsOf, tables } from "@billcycle/db";
 import { sql } from "drizzle-orm";
-import { bulkInsert, pgArray, runPrepared, same } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, pgArray, runPrepared } from "../billing/bulk-insert";
 import { getClaimsSettings } from "./claims-settings";
 import { type ClaimDetails, loadClaimDetails } from "./load-claim-details";
 import { toScrubInput } from "./map-claim";
@@ -92,9 +92,9 @@ export const scrubClaimsWithDetails = async (
     tx,
     bulkInsert(tables.claimScrubs, {
       id: results.map(() => newId(now.getTime())),
-      practiceId: same(practiceId),
+      practiceId: everyRow(practiceId),
       claimId: results.map((r) => r.claimId),
-      at: same(now),
+      at: everyRow(now),
       blocking: results.map((r) => r.blocked),
       edits: results.map((r) => r.edits),
     }),

@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
 import { allocateNumbers } from "../billing/allocate-numbers";
 import { loadBillingContext } from "../billing/billing-context";
-import { bulkInsert, runPrepared, same } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 import type { PipelineRunInput } from "./claims-pipeline-port";
 import { loadClearinghouse } from "./clearinghouse-context";
 import { claimsInFlight, deliverFile } from "./deliver-file";
@@ -222,11 +222,11 @@ export const submitClaims = async (
       await runPrepared(
         tx,
         bulkInsert(tables.claimSubmissions, {
-          practiceId: same(input.practiceId),
+          practiceId: everyRow(input.practiceId),
           claimId: details.map((d) => d.claim.id),
-          fileId: same(fileId),
-          transactionControlNumber: same(st[0] ?? "0001"),
-          createdAt: same(now),
+          fileId: everyRow(fileId),
+          transactionControlNumber: everyRow(st[0] ?? "0001"),
+          createdAt: everyRow(now),
         }),
       );
     });

@@ -1,7 +1,7 @@
 import { type ClaimStatus, canTransition, claimTransitions, DomainError } from "@billcycle/core";
 import { type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { bulkInsert, oneStatement, pgArray, runPrepared, same } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "../billing/bulk-insert";
 
 export type ClaimCause = {
   kind: "run" | "file" | "acknowledgment" | "remittance" | "user" | "scrub";
@@ -55,13 +55,13 @@ export const transitionClaims = async (
       update,
       bulkInsert(tables.claimStatusHistory, {
         id: allowed.map(() => newId(now.getTime())),
-        practiceId: same(practiceId),
+        practiceId: everyRow(practiceId),
         claimId: movedIds,
         fromStatus: allowed.map((c) => c.status),
-        toStatus: same(to),
-        at: same(now),
-        actor: same(actor),
-        cause: same(cause),
+        toStatus: everyRow(to),
+        at: everyRow(now),
+        actor: everyRow(actor),
+        cause: everyRow(cause),
       }),
     ]),
   );
