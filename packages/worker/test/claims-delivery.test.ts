@@ -132,7 +132,13 @@ describe.each(testBackends())("claim delivery over SFTP (%s)", (backend) => {
       .set({ address: { line1: "1 Main Street", city: "Austin", state: "TX", zip: "78701-1234" } })
       .where(eq(tables.practices.id, p.practiceId));
     const [again] = await database.db.transaction((tx) =>
-      scrubClaims(tx, p.practiceId, [claims[0]!.id], "2026-03-04", now, "biller"),
+      scrubClaims(tx, {
+        practiceId: p.practiceId,
+        claimIds: [claims[0]!.id],
+        today: "2026-03-04",
+        now,
+        actor: "biller",
+      }),
     );
     expect(again).toMatchObject({ blocked: false });
     expect(await statuses(p)).toEqual(["awaiting_submission"]);

@@ -52,7 +52,12 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
       localStart: "2026-03-02T10:00",
     });
     clock.set(local("2026-03-02T10:00", ZONE));
-    await changeAppointmentStatus(database, p.actor, first, "kept", clock.now());
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: first,
+      to: "kept",
+      now: clock.now(),
+    });
     const [job] = await database.db
       .select()
       .from(tables.jobs)
@@ -63,7 +68,12 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     expect(afterKept).toHaveLength(1);
     expect(afterKept[0]).toMatchObject({ source: "on_kept", status: "open", invoiceDate: "2026-03-02" });
     // The event path for the second session "misses" (its job fails every attempt): the nightly run catches it.
-    await changeAppointmentStatus(database, p.actor, missed, "kept", clock.now());
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: missed,
+      to: "kept",
+      now: clock.now(),
+    });
     await database.db
       .update(tables.jobs)
       .set({ status: "failed" })
@@ -85,7 +95,12 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     const id = await createAppointment(database, p, clientId, clock.now(), {
       localStart: "2026-03-02T09:00",
     });
-    await changeAppointmentStatus(database, p.actor, id, "kept", clock.now());
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: id,
+      to: "kept",
+      now: clock.now(),
+    });
     await drainJobs({ database, clock, ports: filePorts() });
     expect(await invoicesOf(p.practiceId)).toHaveLength(0);
   });
@@ -136,7 +151,12 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     await createAppointment(database, p, a, clock.now(), { localStart: "2026-02-10T10:00", status: "kept" });
     await simulate(database, clock, ports, local("2026-02-02T00:00", ZONE));
     expect(await invoicesOf(p.practiceId)).toHaveLength(0);
-    await changeAppointmentStatus(database, p.actor, late, "kept", clock.now());
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: late,
+      to: "kept",
+      now: clock.now(),
+    });
     const why = await explainAppointmentBilling(database, p.actor, late, clock.now());
     expect(why.tonight).toMatch(/^It will be invoiced with the client's monthly invoice on /);
     await simulate(database, clock, ports, local("2026-03-02T00:00", ZONE), 240);
@@ -229,7 +249,12 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     const refused = { code: "CONFLICT", details: { invoiceId: invoice!.id, invoiceNumber: invoice!.number } };
     // Reopening it (the way to cancel a Kept session) is refused while the invoice is live.
     await expect(
-      changeAppointmentStatus(database, p.actor, appt, "upcoming", clock.now()),
+      changeAppointmentStatus(database, {
+        actor: p.actor,
+        appointmentId: appt,
+        to: "upcoming",
+        now: clock.now(),
+      }),
     ).rejects.toMatchObject(refused);
     const [before] = await database.db
       .select()
@@ -237,7 +262,13 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
       .where(eq(tables.appointments.id, appt));
     const later = { startsAt: "2026-03-02T18:00:00Z", endsAt: "2026-03-02T18:50:00Z" };
     await expect(
-      updateResource(database, appointmentsResource, p.actor, appt, before!.version, later, clock.now()),
+      updateResource(database, appointmentsResource, {
+        actor: p.actor,
+        id: appt,
+        version: before!.version,
+        patch: later,
+        now: clock.now(),
+      }),
     ).rejects.toMatchObject(refused);
     const [after] = await database.db
       .select()
@@ -246,8 +277,18 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     expect([after!.status, after!.version]).toEqual(["kept", before!.version]);
     // Voided, the session is released: it can be canceled, and nothing bills it again.
     await voidInvoice(database, p.actor, invoice!.id, "session did not happen", clock.now());
-    await changeAppointmentStatus(database, p.actor, appt, "upcoming", clock.now());
-    await changeAppointmentStatus(database, p.actor, appt, "canceled", clock.now());
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: appt,
+      to: "upcoming",
+      now: clock.now(),
+    });
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: appt,
+      to: "canceled",
+      now: clock.now(),
+    });
     await simulate(database, clock, ports, local("2026-03-04T00:30", ZONE));
     expect((await invoicesOf(p.practiceId)).map((i) => i.status)).toEqual(["void"]);
   });

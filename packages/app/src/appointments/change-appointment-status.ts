@@ -27,14 +27,19 @@ export type StatusChangeListener = (event: AppointmentStatusChanged) => void;
  * Moves an appointment through its one transition table, writing the status, its history row and the audit
  * row in one transaction. A session on a live invoice keeps its status until the invoice is voided. Listeners hear about it after commit (the on-Kept invoice path hangs here).
  */
+export type AppointmentStatusChange = {
+  actor: TenantActor;
+  appointmentId: string;
+  to: AppointmentStatus;
+  now: Date;
+  /** The version the caller read; a change made meanwhile is refused. */
+  expectedVersion?: number | undefined;
+  listeners?: readonly StatusChangeListener[];
+};
+
 export const changeAppointmentStatus = async (
   database: Database,
-  actor: TenantActor,
-  appointmentId: string,
-  to: AppointmentStatus,
-  now: Date,
-  expectedVersion?: number,
-  listeners: readonly StatusChangeListener[] = [],
+  { actor, appointmentId, to, now, expectedVersion, listeners = [] }: AppointmentStatusChange,
 ): Promise<Record<string, unknown>> => {
   let event: AppointmentStatusChanged | null = null;
   const updated = await database.db

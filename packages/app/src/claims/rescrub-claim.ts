@@ -19,7 +19,13 @@ export const rescrubClaim = async (
       .from(tables.claims)
       .where(and(eq(tables.claims.practiceId, actor.practiceId), eq(tables.claims.id, claimId)));
     if (!claim) throw notFound("Claim");
-    const [result] = await scrubClaims(tx, actor.practiceId, [claimId], today, now, actor.label);
+    const [result] = await scrubClaims(tx, {
+      practiceId: actor.practiceId,
+      claimIds: [claimId],
+      today,
+      now,
+      actor: actor.label,
+    });
     return result!;
   });
 };

@@ -91,24 +91,22 @@ export const submitClaims = async (
     delivery: "none",
   };
   const { results: scrubbed, details: scrubbedDetails } = options.dryRun
-    ? await scrubClaimsWithDetails(
-        database.db,
-        input.practiceId,
-        eligible.map((c) => c.id),
-        input.today,
+    ? await scrubClaimsWithDetails(database.db, {
+        practiceId: input.practiceId,
+        claimIds: eligible.map((c) => c.id),
+        today: input.today,
         now,
-        "dry-run",
-        { persist: false },
-      )
+        actor: "dry-run",
+        persist: false,
+      })
     : await database.db.transaction((tx) =>
-        scrubClaimsWithDetails(
-          tx,
-          input.practiceId,
-          eligible.map((c) => c.id),
-          input.today,
+        scrubClaimsWithDetails(tx, {
+          practiceId: input.practiceId,
+          claimIds: eligible.map((c) => c.id),
+          today: input.today,
           now,
-          "system:claims_submission",
-        ),
+          actor: "system:claims_submission",
+        }),
       );
   const passing = scrubbed.filter((s) => !s.blocked);
   for (const s of scrubbed.filter((x) => x.blocked)) {

@@ -12,15 +12,21 @@ export type ClaimCause = {
  * Moves claims through the one claim transition table, writing each change and its cause to the claim's history.
  * Claims whose current status does not allow the move are left alone and returned in `refused`.
  */
+export type ClaimsTransition = {
+  practiceId: string;
+  claimIds: readonly string[];
+  to: ClaimStatus;
+  now: Date;
+  /** Who, in the history (a user's label or system:<automation>). */
+  actor: string;
+  cause: ClaimCause;
+  /** Columns written with the status (submittedAt, payerClaimNumber, …). */
+  extra?: Partial<typeof tables.claims.$inferInsert>;
+};
+
 export const transitionClaims = async (
   tx: Executor,
-  practiceId: string,
-  claimIds: readonly string[],
-  to: ClaimStatus,
-  now: Date,
-  actor: string,
-  cause: ClaimCause,
-  extra: Partial<typeof tables.claims.$inferInsert> = {},
+  { practiceId, claimIds, to, now, actor, cause, extra = {} }: ClaimsTransition,
 ): Promise<{ moved: string[]; refused: Array<{ id: string; from: string }> }> => {
   if (claimIds.length === 0) return { moved: [], refused: [] };
   // Ids travel as one array parameter (no limit on how many); rows are locked in id order.

@@ -12,6 +12,15 @@ export const openInvoices = async (
   database.db.transaction(async (tx) => {
     const opened: InvoiceRow[] = [];
     for (const id of invoiceIds)
-      opened.push(await transitionInvoice(tx, actor, id, "open", now, "reviewed", {}, ["pended"]));
+      opened.push(
+        await transitionInvoice(tx, {
+          actor,
+          invoiceId: id,
+          to: "open",
+          now,
+          cause: "reviewed",
+          from: ["pended"],
+        }),
+      );
     return opened;
   });

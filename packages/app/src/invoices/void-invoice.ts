@@ -35,9 +35,13 @@ export const voidInvoice = async (
         },
       );
     }
-    const voided = await transitionInvoice(tx, actor, invoiceId, "void", now, reason, {
-      voidedAt: now,
-      voidReason: reason,
+    const voided = await transitionInvoice(tx, {
+      actor,
+      invoiceId,
+      to: "void",
+      now,
+      cause: reason,
+      extra: { voidedAt: now, voidReason: reason },
     });
     await tx.delete(tables.appointmentInvoices).where(eq(tables.appointmentInvoices.invoiceId, invoiceId));
     return voided;

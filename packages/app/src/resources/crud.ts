@@ -199,14 +199,19 @@ export const createResource = async (
     return expanded ?? created;
   });
 
+export type ResourceUpdate = {
+  actor: TenantActor;
+  id: string;
+  /** The version the caller read (optimistic concurrency). */
+  version: number;
+  patch: Row;
+  now: Date;
+};
+
 export const updateResource = async (
   database: Database,
   def: ResourceDefinition,
-  actor: TenantActor,
-  id: string,
-  version: number,
-  patch: Row,
-  now: Date,
+  { actor, id, version, patch, now }: ResourceUpdate,
 ): Promise<Row> =>
   inTransaction(database, async (tx) => {
     const existing = await findOne(tx, def, actor.practiceId, id);

@@ -38,15 +38,14 @@ export const registerAppointmentStatusRoute = (app: OpenAPIHono<HonoEnv>, deps: 
     async (c) => {
       const actor = requirePermission(c, "clients:write");
       const { status, version } = c.req.valid("json");
-      const row = await changeAppointmentStatus(
-        deps.database,
+      const row = await changeAppointmentStatus(deps.database, {
         actor,
-        recordId(c.req.valid("param").id, "Appointment"),
-        status,
-        deps.clock.now(),
-        version,
-        deps.statusListeners ?? [],
-      );
+        appointmentId: recordId(c.req.valid("param").id, "Appointment"),
+        to: status,
+        now: deps.clock.now(),
+        expectedVersion: version,
+        listeners: deps.statusListeners ?? [],
+      });
       return c.json(row, 200);
     },
   );

@@ -167,7 +167,13 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
       const actor = requirePermission(c, def.writePermission);
       const { version, ...patch } = c.req.valid("json") as { version: number } & Record<string, unknown>;
       const id = recordId(c.req.valid("param").id, def.label);
-      const row = await updateResource(deps.database, def, actor, id, version, patch, deps.clock.now());
+      const row = await updateResource(deps.database, def, {
+        actor,
+        id,
+        version,
+        patch,
+        now: deps.clock.now(),
+      });
       c.header("ETag", `W/"${String(row.version)}"`);
       return c.json(row, 200);
     },

@@ -132,7 +132,7 @@ const rejectOneClaim = async (database: Database, practiceId: string, now: Date)
     .where(eq(tables.insurancePolicies.id, claim.policyId));
   const { today } = await practiceToday(database.db, practiceId, now);
   const [result] = await database.db.transaction((tx) =>
-    scrubClaims(tx, practiceId, [claim.id], today, now, "e2e-setup"),
+    scrubClaims(tx, { practiceId, claimIds: [claim.id], today, now, actor: "e2e-setup" }),
   );
   if (!result?.blocked) throw new Error("the scrubber did not block the claim without a member id");
 };

@@ -180,7 +180,7 @@ export const createAppointment = async (
   );
   const id = String(row.id);
   if (o.status && o.status !== "upcoming")
-    await changeAppointmentStatus(database, p.actor, id, o.status, now);
+    await changeAppointmentStatus(database, { actor: p.actor, appointmentId: id, to: o.status, now });
   const note = o.note ?? "signed";
   if (note !== "none") {
     await database.db.insert(tables.progressNotes).values({

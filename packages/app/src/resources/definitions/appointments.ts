@@ -277,14 +277,13 @@ export const progressNotesResource: ResourceDefinition = {
   prepareCreate: async (input, { tx, actor, now }) => {
     // The one-note-per-appointment unique index would otherwise answer first (409) for another practice's
     // appointment, telling a stranger whether that appointment has a note.
-    await assertReferenceInPractice(
-      tx,
-      tables.appointments,
-      actor.practiceId,
-      input.appointmentId,
-      "appointmentId",
-      "Appointment",
-    );
+    await assertReferenceInPractice(tx, {
+      table: tables.appointments,
+      practiceId: actor.practiceId,
+      id: input.appointmentId,
+      path: "appointmentId",
+      label: "Appointment",
+    });
     return {
       ...input,
       ...signing(input.signed as boolean | undefined, now, false, null),
