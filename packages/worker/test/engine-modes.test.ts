@@ -157,7 +157,11 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
       to: "kept",
       now: clock.now(),
     });
-    const why = await explainAppointmentBilling(database, p.actor, late, clock.now());
+    const why = await explainAppointmentBilling(database, {
+      actor: p.actor,
+      appointmentId: late,
+      now: clock.now(),
+    });
     expect(why.tonight).toMatch(/^It will be invoiced with the client's monthly invoice on /);
     await simulate(database, clock, ports, local("2026-03-02T00:00", ZONE), 240);
     const invoices = await invoicesOf(p.practiceId);
@@ -220,12 +224,16 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     expect(
       await database.db.select().from(tables.claims).where(eq(tables.claims.practiceId, p.practiceId)),
     ).toHaveLength(0);
-    await openInvoices(database, p.actor, [invoices[0]!.id], clock.now());
+    await openInvoices(database, { actor: p.actor, invoiceIds: [invoices[0]!.id], now: clock.now() });
     await simulate(database, clock, ports, local("2026-03-05T00:00", ZONE));
     invoices = await invoicesOf(p.practiceId);
     expect(invoices.map((i) => i.status).sort()).toEqual(["pended", "processed"]);
     await expect(
-      openInvoices(database, p.actor, [invoices.find((i) => i.status === "processed")!.id], clock.now()),
+      openInvoices(database, {
+        actor: p.actor,
+        invoiceIds: [invoices.find((i) => i.status === "processed")!.id],
+        now: clock.now(),
+      }),
     ).rejects.toMatchObject({
       code: "ILLEGAL_TRANSITION",
     });
@@ -276,7 +284,12 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
       .where(eq(tables.appointments.id, appt));
     expect([after!.status, after!.version]).toEqual(["kept", before!.version]);
     // Voided, the session is released: it can be canceled, and nothing bills it again.
-    await voidInvoice(database, p.actor, invoice!.id, "session did not happen", clock.now());
+    await voidInvoice(database, {
+      actor: p.actor,
+      invoiceId: invoice!.id,
+      reason: "session did not happen",
+      now: clock.now(),
+    });
     await changeAppointmentStatus(database, {
       actor: p.actor,
       appointmentId: appt,
@@ -295,7 +308,12 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
 
   it("a voided invoice is kept, its session is released and invoiced again on a new invoice", async () => {
     const { clock, ports, p, appt, invoice: original } = await invoicedSession();
-    await voidInvoice(database, p.actor, original!.id, "wrong fee", clock.now());
+    await voidInvoice(database, {
+      actor: p.actor,
+      invoiceId: original!.id,
+      reason: "wrong fee",
+      now: clock.now(),
+    });
     await simulate(database, clock, ports, local("2026-03-04T00:30", ZONE));
     const invoices = await invoicesOf(p.practiceId);
     expect(invoices.map((i) => i.status).sort()).toEqual(["open", "void"]);

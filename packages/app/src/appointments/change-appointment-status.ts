@@ -66,7 +66,11 @@ export const changeAppointmentStatus = async (
       }
       const from = current.status as AppointmentStatus;
       assertTransition("Appointment status", appointmentTransitions, from, to);
-      await assertNotInvoiced(tx, actor.practiceId, appointmentId, "change its status");
+      await assertNotInvoiced(tx, {
+        practiceId: actor.practiceId,
+        appointmentId,
+        change: "change its status",
+      });
       const [row] = await tx
         .update(tables.appointments)
         .set({

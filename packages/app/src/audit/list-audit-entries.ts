@@ -16,9 +16,15 @@ export const auditEntryPageSchema = z
 /** The practice's audit trail, oldest first; reading it is itself audited. */
 export const listAuditEntries = async (
   database: Database,
-  actor: TenantActor,
-  query: { limit: number; after?: number | undefined; entityId?: string | undefined },
-  now: Date,
+  {
+    actor,
+    query,
+    now,
+  }: {
+    actor: TenantActor;
+    query: { limit: number; after?: number | undefined; entityId?: string | undefined };
+    now: Date;
+  },
 ) => {
   const audit = tables.auditLog;
   const where = [eq(audit.practiceId, actor.practiceId)];

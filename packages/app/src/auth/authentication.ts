@@ -118,9 +118,7 @@ export const authenticate = async (
 
 export const createApiToken = async (
   database: Database,
-  userId: string,
-  name: string,
-  now: Date,
+  { userId, name, now }: { userId: string; name: string; now: Date },
 ): Promise<{ id: string; token: string }> => {
   const token = secret("bct");
   const id = newId(now.getTime());

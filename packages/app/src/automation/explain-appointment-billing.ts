@@ -28,9 +28,7 @@ const when = (at: Date, zone: string) =>
 /** "Why wasn't this billed, and what will happen tonight?" — today's decision under today's settings, plus the record. */
 export const explainAppointmentBilling = async (
   database: Database,
-  actor: TenantActor,
-  appointmentId: string,
-  now: Date,
+  { actor, appointmentId, now }: { actor: TenantActor; appointmentId: string; now: Date },
 ): Promise<BillingExplanation> => {
   const { timeZone, today } = await practiceToday(database.db, actor.practiceId, now);
   const [facts] = await loadAppointmentFacts(database.db, actor.practiceId, {

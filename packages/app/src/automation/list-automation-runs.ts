@@ -26,9 +26,15 @@ export const listAutomationRuns = async (
 /** One run's per-item outcomes, filterable by reason code. */
 export const listRunOutcomes = async (
   database: Database,
-  practiceId: string,
-  runId: string,
-  query: { limit: number; after?: string | undefined; reason?: string | undefined },
+  {
+    practiceId,
+    runId,
+    query,
+  }: {
+    practiceId: string;
+    runId: string;
+    query: { limit: number; after?: string | undefined; reason?: string | undefined };
+  },
 ) => {
   // Another practice's run, or none: 404 like every other record, not an empty page.
   const [run] = await database.db

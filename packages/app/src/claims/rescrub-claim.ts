@@ -8,9 +8,7 @@ import { type ScrubResult, scrubClaims } from "./scrub-claims";
 /** Scrubs one claim again after its data was fixed; a rejected claim that now passes awaits submission again. */
 export const rescrubClaim = async (
   database: Database,
-  actor: TenantActor,
-  claimId: string,
-  now: Date,
+  { actor, claimId, now }: { actor: TenantActor; claimId: string; now: Date },
 ): Promise<ScrubResult> => {
   const { today } = await practiceToday(database.db, actor.practiceId, now);
   return database.db.transaction(async (tx) => {

@@ -5,9 +5,7 @@ import { type InvoiceRow, transitionInvoice } from "./transition-invoice";
 /** The review queue's "Open": pended invoices become open (issued), all or none. */
 export const openInvoices = async (
   database: Database,
-  actor: TenantActor,
-  invoiceIds: readonly string[],
-  now: Date,
+  { actor, invoiceIds, now }: { actor: TenantActor; invoiceIds: readonly string[]; now: Date },
 ): Promise<InvoiceRow[]> =>
   database.db.transaction(async (tx) => {
     const opened: InvoiceRow[] = [];

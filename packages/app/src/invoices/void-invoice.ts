@@ -10,10 +10,7 @@ import { type InvoiceRow, transitionInvoice } from "./transition-invoice";
  */
 export const voidInvoice = async (
   database: Database,
-  actor: TenantActor,
-  invoiceId: string,
-  reason: string,
-  now: Date,
+  { actor, invoiceId, reason, now }: { actor: TenantActor; invoiceId: string; reason: string; now: Date },
 ): Promise<InvoiceRow> =>
   database.db.transaction(async (tx) => {
     const live = await tx

@@ -92,9 +92,7 @@ const expand = async (
 export const listResource = async (
   database: Database,
   def: ResourceDefinition,
-  actor: TenantActor,
-  query: ListQuery,
-  now: Date,
+  { actor, query, now }: { actor: TenantActor; query: ListQuery; now: Date },
 ): Promise<Page> =>
   inTransaction(database, async (tx) => {
     const conditions: SQL[] = [eq(def.table.practiceId, actor.practiceId)];
@@ -152,9 +150,7 @@ export const listResource = async (
 export const getResource = async (
   database: Database,
   def: ResourceDefinition,
-  actor: TenantActor,
-  id: string,
-  now: Date,
+  { actor, id, now }: { actor: TenantActor; id: string; now: Date },
 ): Promise<Row> =>
   inTransaction(database, async (tx) => {
     const row = await findOne(tx, def, actor.practiceId, id);
@@ -167,9 +163,7 @@ export const getResource = async (
 export const createResource = async (
   database: Database,
   def: ResourceDefinition,
-  actor: TenantActor,
-  input: Row,
-  now: Date,
+  { actor, input, now }: { actor: TenantActor; input: Row; now: Date },
 ): Promise<Row> =>
   inTransaction(database, async (tx) => {
     const ctx: WriteContext = { tx, actor, now };
@@ -248,9 +242,7 @@ export const updateResource = async (
 export const deleteResource = async (
   database: Database,
   def: ResourceDefinition,
-  actor: TenantActor,
-  id: string,
-  now: Date,
+  { actor, id, now }: { actor: TenantActor; id: string; now: Date },
 ): Promise<void> =>
   inTransaction(database, async (tx) => {
     const rows = (await tx

@@ -13,9 +13,15 @@ export const createUserSchema = z.strictObject({
 /** Creates a user, and memberships when practices are given. Emails are unique, case-insensitively. */
 export const createUser = async (
   database: Database,
-  input: z.infer<typeof createUserSchema>,
-  memberships: Array<{ practiceId: string; role: Role }>,
-  now: Date,
+  {
+    input,
+    memberships,
+    now,
+  }: {
+    input: z.infer<typeof createUserSchema>;
+    memberships: Array<{ practiceId: string; role: Role }>;
+    now: Date;
+  },
 ): Promise<{ id: string }> => {
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) {

@@ -131,16 +131,21 @@ export const seedDemo = async (
   const userIds: string[] = [];
   for (const u of demoUsers) {
     userIds.push(
-      (await createUser(database, { email: u.email, name: u.name, password: DEMO_PASSWORD }, [], now)).id,
+      (
+        await createUser(database, {
+          input: { email: u.email, name: u.name, password: DEMO_PASSWORD },
+          memberships: [],
+          now,
+        })
+      ).id,
     );
   }
   const practices: DemoSummary["practices"] = [];
   let npiStem = 123450000;
   for (const [pIndex, spec] of specs.entries()) {
     progress(`demo: creating ${spec.name} (${spec.timeZone})`);
-    const { id: practiceId } = await createPractice(
-      database,
-      {
+    const { id: practiceId } = await createPractice(database, {
+      input: {
         name: spec.name,
         timeZone: spec.timeZone,
         address: {
@@ -155,9 +160,9 @@ export const seedDemo = async (
         phone: "512-555-0100",
         billingSettings: { requireSignedNote: true, noShowFeeCents: pIndex === 0 ? 5000 : null },
       },
-      null,
+      ownerUserId: null,
       now,
-    );
+    });
     practices.push({ id: practiceId, name: spec.name });
     await database.db.transaction(async (tx) => {
       for (const [i, u] of demoUsers.entries()) {

@@ -123,7 +123,11 @@ export const registerAuthRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => 
     async (c) => {
       const user = requireUser(c);
       return c.json(
-        await createApiToken(deps.database, user.id, c.req.valid("json").name, deps.clock.now()),
+        await createApiToken(deps.database, {
+          userId: user.id,
+          name: c.req.valid("json").name,
+          now: deps.clock.now(),
+        }),
         201,
       );
     },

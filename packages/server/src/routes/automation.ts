@@ -68,7 +68,12 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
     async (c) => {
       const actor = requirePermission(c, "settings:write");
       const { config, version } = c.req.valid("json");
-      await updateAutomationConfig(deps.database, actor, config, version, deps.clock.now());
+      await updateAutomationConfig(deps.database, {
+        actor,
+        next: config,
+        expectedVersion: version,
+        now: deps.clock.now(),
+      });
       return c.json(await describe(actor.practiceId), 200);
     },
   );
@@ -85,7 +90,10 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
     async (c) => {
       const actor = requirePermission(c, "billing:read");
       const id = recordId(c.req.valid("param").id, "Appointment");
-      return c.json(await explainAppointmentBilling(deps.database, actor, id, deps.clock.now()), 200);
+      return c.json(
+        await explainAppointmentBilling(deps.database, { actor, appointmentId: id, now: deps.clock.now() }),
+        200,
+      );
     },
   );
 
@@ -101,7 +109,11 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
     async (c) => {
       const actor = requirePermission(c, "billing:read");
       return c.json(
-        await previewAutomation(deps.database, actor, c.req.valid("param").automation, deps.clock.now()),
+        await previewAutomation(deps.database, {
+          actor,
+          kind: c.req.valid("param").automation,
+          now: deps.clock.now(),
+        }),
         200,
       );
     },
@@ -164,10 +176,14 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
       const q = c.req.valid("query");
       const runId = recordId(c.req.valid("param").id, "Run");
       return c.json(
-        await listRunOutcomes(deps.database, actor.practiceId, runId, {
-          limit: q.limit,
-          after: q.cursor,
-          reason: q.reason,
+        await listRunOutcomes(deps.database, {
+          practiceId: actor.practiceId,
+          runId,
+          query: {
+            limit: q.limit,
+            after: q.cursor,
+            reason: q.reason,
+          },
         }),
         200,
       );

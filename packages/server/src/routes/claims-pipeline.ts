@@ -77,7 +77,12 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
       const actor = requirePermission(c, "settings:write");
       const { settings, version } = c.req.valid("json");
       return c.json(
-        await updateClaimsSettings(deps.database, actor, settings, version, deps.clock.now()),
+        await updateClaimsSettings(deps.database, {
+          actor,
+          settings,
+          expectedVersion: version,
+          now: deps.clock.now(),
+        }),
         200,
       );
     },
@@ -115,7 +120,7 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
     async (c) => {
       const actor = requirePermission(c, "billing:write");
       const id = recordId(c.req.valid("param").id, "Claim");
-      return c.json(await rescrubClaim(deps.database, actor, id, deps.clock.now()), 200);
+      return c.json(await rescrubClaim(deps.database, { actor, claimId: id, now: deps.clock.now() }), 200);
     },
   );
 
@@ -277,7 +282,12 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
       const actor = requirePermission(c, "billing:write");
       const id = recordId(c.req.valid("param").id, "Work item");
       return c.json(
-        await resolveWorkItem(deps.database, actor, id, c.req.valid("json"), deps.clock.now()),
+        await resolveWorkItem(deps.database, {
+          actor,
+          itemId: id,
+          input: c.req.valid("json"),
+          now: deps.clock.now(),
+        }),
         200,
       );
     },

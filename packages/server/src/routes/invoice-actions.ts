@@ -39,12 +39,11 @@ export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: App
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");
-      const opened = await openInvoices(
-        deps.database,
+      const opened = await openInvoices(deps.database, {
         actor,
-        c.req.valid("json").invoiceIds,
-        deps.clock.now(),
-      );
+        invoiceIds: c.req.valid("json").invoiceIds,
+        now: deps.clock.now(),
+      });
       return c.json({ data: opened }, 200);
     },
   );
@@ -70,7 +69,12 @@ export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: App
       const actor = requirePermission(c, "billing:write");
       const id = recordId(c.req.valid("param").id, "Invoice");
       return c.json(
-        await voidInvoice(deps.database, actor, id, c.req.valid("json").reason, deps.clock.now()),
+        await voidInvoice(deps.database, {
+          actor,
+          invoiceId: id,
+          reason: c.req.valid("json").reason,
+          now: deps.clock.now(),
+        }),
         200,
       );
     },
@@ -99,7 +103,12 @@ export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: App
       const actor = requirePermission(c, "billing:write");
       const id = recordId(c.req.valid("param").id, "Invoice");
       return c.json(
-        await addProductToInvoice(deps.database, actor, id, c.req.valid("json"), deps.clock.now()),
+        await addProductToInvoice(deps.database, {
+          actor,
+          invoiceId: id,
+          input: c.req.valid("json"),
+          now: deps.clock.now(),
+        }),
         200,
       );
     },

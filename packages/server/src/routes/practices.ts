@@ -32,7 +32,11 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
     }),
     async (c) => {
       const user = requireUser(c);
-      const { id } = await createPractice(deps.database, c.req.valid("json"), user.id, deps.clock.now());
+      const { id } = await createPractice(deps.database, {
+        input: c.req.valid("json"),
+        ownerUserId: user.id,
+        now: deps.clock.now(),
+      });
       return c.json(await getPractice(deps.database, id), 201);
     },
   );
@@ -74,7 +78,10 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
     }),
     async (c) => {
       const actor = requirePermission(c, "practice:write");
-      return c.json(await updatePractice(deps.database, actor, c.req.valid("json"), deps.clock.now()), 200);
+      return c.json(
+        await updatePractice(deps.database, { actor, patch: c.req.valid("json"), now: deps.clock.now() }),
+        200,
+      );
     },
   );
 
@@ -97,7 +104,11 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
       const actor = requirePermission(c, "settings:write");
       const { version, ...billingSettings } = c.req.valid("json");
       return c.json(
-        await updatePractice(deps.database, actor, { version, billingSettings }, deps.clock.now()),
+        await updatePractice(deps.database, {
+          actor,
+          patch: { version, billingSettings },
+          now: deps.clock.now(),
+        }),
         200,
       );
     },
@@ -129,7 +140,11 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
       const actor = requirePermission(c, "audit:read");
       const { limit, cursor, entityId } = c.req.valid("query");
       return c.json(
-        await listAuditEntries(deps.database, actor, { limit, after: cursor, entityId }, deps.clock.now()),
+        await listAuditEntries(deps.database, {
+          actor,
+          query: { limit, after: cursor, entityId },
+          now: deps.clock.now(),
+        }),
         200,
       );
     },

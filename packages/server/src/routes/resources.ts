@@ -77,13 +77,11 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
         cursor?: string;
         sort?: string;
       } & Record<string, unknown>;
-      const page = await listResource(
-        deps.database,
-        def,
+      const page = await listResource(deps.database, def, {
         actor,
-        { limit, cursor, sort, filters },
-        deps.clock.now(),
-      );
+        query: { limit, cursor, sort, filters },
+        now: deps.clock.now(),
+      });
       return c.json(page, 200);
     },
   );
@@ -102,13 +100,11 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
     }),
     async (c) => {
       const actor = requirePermission(c, def.readPermission);
-      const row = await getResource(
-        deps.database,
-        def,
+      const row = await getResource(deps.database, def, {
         actor,
-        recordId(c.req.valid("param").id, def.label),
-        deps.clock.now(),
-      );
+        id: recordId(c.req.valid("param").id, def.label),
+        now: deps.clock.now(),
+      });
       c.header("ETag", `W/"${String(row.version)}"`);
       return c.json(row, 200);
     },
@@ -133,13 +129,11 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
     }),
     async (c) => {
       const actor = requirePermission(c, def.writePermission);
-      const row = await createResource(
-        deps.database,
-        def,
+      const row = await createResource(deps.database, def, {
         actor,
-        c.req.valid("json") as Record<string, unknown>,
-        deps.clock.now(),
-      );
+        input: c.req.valid("json") as Record<string, unknown>,
+        now: deps.clock.now(),
+      });
       c.header("ETag", `W/"${String(row.version)}"`);
       return c.json(row, 201);
     },
@@ -191,13 +185,11 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
       }),
       async (c) => {
         const actor = requirePermission(c, def.writePermission);
-        await deleteResource(
-          deps.database,
-          def,
+        await deleteResource(deps.database, def, {
           actor,
-          recordId(c.req.valid("param").id, def.label),
-          deps.clock.now(),
-        );
+          id: recordId(c.req.valid("param").id, def.label),
+          now: deps.clock.now(),
+        });
         return c.body(null, 204);
       },
     );

@@ -74,10 +74,9 @@ export const setUnknownCodeAction = (
   action: "block" | "deny",
   version: number,
 ) =>
-  updateClaimsSettings(
-    database,
+  updateClaimsSettings(database, {
     actor,
-    { disabledWarnings: [], unknownCodeAction: action, connectionId: null },
-    version,
-    local("2026-03-06T12:00", ZONE),
-  );
+    settings: { disabledWarnings: [], unknownCodeAction: action, connectionId: null },
+    expectedVersion: version,
+    now: local("2026-03-06T12:00", ZONE),
+  });

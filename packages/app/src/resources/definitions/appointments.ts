@@ -128,7 +128,11 @@ const createAppointment = async (input: Row, { tx, actor, now }: WriteContext): 
 };
 
 const updateAppointment = async (id: string, patch: Row, existing: Row, { tx, actor, now }: WriteContext) => {
-  await assertNotInvoiced(tx, actor.practiceId, id, "change the session");
+  await assertNotInvoiced(tx, {
+    practiceId: actor.practiceId,
+    appointmentId: id,
+    change: "change the session",
+  });
   const { services: lines, ...fields } = patch as Row & { services?: ServiceLineInput[] };
   const set: Row = {};
   for (const key of ["clientId", "providerId", "locationId"] as const)
