@@ -115,13 +115,12 @@ user
     const database = await openConfiguredDatabase(log);
     try {
       const memberships = opts.practice ? [{ practiceId: opts.practice, role: opts.role }] : [];
-      const { id } = await createUser(
-        database,
-        { email: opts.email, name: opts.name, password },
+      const { id } = await createUser(database, {
+        input: { email: opts.email, name: opts.name, password },
         memberships,
-        systemClock.now(),
-        opts.operator ? { operator: { actor: cliOperator() } } : {},
-      );
+        now: systemClock.now(),
+        ...(opts.operator ? { operator: { actor: cliOperator() } } : {}),
+      });
       log(
         `user ${opts.email} created (${id})${opts.practice ? ` as ${opts.role} of ${opts.practice}` : ""}` +
           (opts.operator ? ", platform operator" : ""),

@@ -112,13 +112,12 @@ describe.each(testBackends())("what start does to the database on %s", (backend)
   });
 
   it("in production a demo user makes start refuse, unless --allow-demo-users", async () => {
-    await createUser(
-      database,
-      { email: demoUsers[1].email, name: demoUsers[1].name, password: DEMO_PASSWORD },
-      [],
-      now,
-      { isDemo: true },
-    );
+    await createUser(database, {
+      input: { email: demoUsers[1].email, name: demoUsers[1].name, password: DEMO_PASSWORD },
+      memberships: [],
+      now: now,
+      isDemo: true,
+    });
     await expect(
       prepareStart(database, { production: true, demo: false, allowDemoUsers: false }, now, log),
     ).rejects.toThrow(/refusing to start in production: the database has 1 demo user .*--allow-demo-users/);

@@ -43,12 +43,11 @@ describe.each(testBackends())("who may create a practice on %s", (backend) => {
 
   it("an operator granted on the command line creates one, audited; revoked, they are refused again", async () => {
     const now = h.clock.now();
-    const op = await createUser(
-      h.database,
-      { email: "operator@example.com", name: "Opal Operator", password: PASSWORD },
-      [],
-      now,
-    );
+    const op = await createUser(h.database, {
+      input: { email: "operator@example.com", name: "Opal Operator", password: PASSWORD },
+      memberships: [],
+      now: now,
+    });
     expect(await setPlatformOperator(h.database, "Operator@Example.com", true, cli, now)).toEqual({
       userId: op.id,
       changed: true,
@@ -88,13 +87,12 @@ describe.each(testBackends())("who may create a practice on %s", (backend) => {
 
   it("/me says whether the user is an operator", async () => {
     const now = h.clock.now();
-    const op = await createUser(
-      h.database,
-      { email: "second-operator@example.com", name: "Otto Operator", password: PASSWORD },
-      [],
-      now,
-      { operator: { actor: cli } },
-    );
+    const op = await createUser(h.database, {
+      input: { email: "second-operator@example.com", name: "Otto Operator", password: PASSWORD },
+      memberships: [],
+      now: now,
+      operator: { actor: cli },
+    });
     const { token } = await createApiToken(
       h.database,
       { userId: op.id, name: "tests", scopes: ["read"], createdVia: "cli" },

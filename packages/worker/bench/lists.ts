@@ -107,12 +107,11 @@ const prepare = async (database: Database): Promise<{ practiceId: string; token:
   await database.exec(database.kind === "postgres" ? "VACUUM ANALYZE" : "ANALYZE");
   progress(`data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const practiceId = generated.nightlyPracticeIds[0]!;
-  const user = await createUser(
-    database,
-    { email: `biller-${Date.now()}@example.com`, name: "Bench biller", password: "bench-password-1" },
-    [{ practiceId, role: "biller" }],
+  const user = await createUser(database, {
+    input: { email: `biller-${Date.now()}@example.com`, name: "Bench biller", password: "bench-password-1" },
+    memberships: [{ practiceId, role: "biller" }],
     now,
-  );
+  });
   const { token } = await createApiToken(
     database,
     { userId: user.id, name: "bench", scopes: ["read"], createdVia: "cli" },

@@ -378,7 +378,12 @@ const measureLatency = async (
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     const start = performance.now();
-    await changeAppointmentStatus(database, item.actor, item.appointmentId, "kept", new Date());
+    await changeAppointmentStatus(database, {
+      actor: item.actor,
+      appointmentId: item.appointmentId,
+      to: "kept",
+      now: new Date(),
+    });
     const committed = performance.now();
     statusMs.push(committed - start);
     committedAt.set(item.appointmentId, committed);

@@ -60,11 +60,9 @@ describe.each(testBackends())("claim delivery over SFTP (%s)", (backend) => {
       .update(tables.claims)
       .set({ status: "awaiting_submission" })
       .where(eq(tables.claims.practiceId, p.practiceId));
-    const connection = await createResource(
-      database,
-      clearinghouseConnectionsResource,
-      p.actor,
-      {
+    const connection = await createResource(database, clearinghouseConnectionsResource, {
+      actor: p.actor,
+      input: {
         name: "SFTP",
         kind: "sftp",
         host: sftp.host,
@@ -80,15 +78,14 @@ describe.each(testBackends())("claim delivery over SFTP (%s)", (backend) => {
         receiverId: "CLEARHOUSE",
         receiverName: "Clearinghouse",
       },
-      local("2026-03-03T12:00", ZONE),
-    );
-    await updateClaimsSettings(
-      database,
-      p.actor,
-      { disabledWarnings: [], unknownCodeAction: "block", connectionId: String(connection.id) },
-      0,
-      local("2026-03-03T12:00", ZONE),
-    );
+      now: local("2026-03-03T12:00", ZONE),
+    });
+    await updateClaimsSettings(database, {
+      actor: p.actor,
+      settings: { disabledWarnings: [], unknownCodeAction: "block", connectionId: String(connection.id) },
+      expectedVersion: 0,
+      now: local("2026-03-03T12:00", ZONE),
+    });
     return { p, claims };
   };
   const submit = (p: PracticeFixture, now: Date, d = deps()) =>
@@ -132,7 +129,13 @@ describe.each(testBackends())("claim delivery over SFTP (%s)", (backend) => {
       .set({ address: { line1: "1 Main Street", city: "Austin", state: "TX", zip: "78701-1234" } })
       .where(eq(tables.practices.id, p.practiceId));
     const [again] = await database.db.transaction((tx) =>
-      scrubClaims(tx, p.practiceId, [claims[0]!.id], "2026-03-04", now, "biller"),
+      scrubClaims(tx, {
+        practiceId: p.practiceId,
+        claimIds: [claims[0]!.id],
+        today: "2026-03-04",
+        now,
+        actor: "biller",
+      }),
     );
     expect(again).toMatchObject({ blocked: false });
     expect(await statuses(p)).toEqual(["awaiting_submission"]);

@@ -48,11 +48,9 @@ describe.each(testBackends())("the whole cycle over SFTP (%s)", (backend) => {
       ] as const)
         c.automations[k].enabled = true;
     });
-    const connection = await createResource(
-      database,
-      clearinghouseConnectionsResource,
-      p.actor,
-      {
+    const connection = await createResource(database, clearinghouseConnectionsResource, {
+      actor: p.actor,
+      input: {
         name: "Test clearinghouse",
         kind: "sftp",
         host: sftp.host,
@@ -68,15 +66,14 @@ describe.each(testBackends())("the whole cycle over SFTP (%s)", (backend) => {
         receiverId: "CLEARHOUSE",
         receiverName: "Clearinghouse",
       },
-      clock.now(),
-    );
-    await updateClaimsSettings(
-      database,
-      p.actor,
-      { disabledWarnings: [], unknownCodeAction: "block", connectionId: String(connection.id) },
-      0,
-      clock.now(),
-    );
+      now: clock.now(),
+    });
+    await updateClaimsSettings(database, {
+      actor: p.actor,
+      settings: { disabledWarnings: [], unknownCodeAction: "block", connectionId: String(connection.id) },
+      expectedVersion: 0,
+      now: clock.now(),
+    });
     const clientId = await createClient(database, p, clock.now());
     await simulate(database, clock, ports, local("2026-03-02T11:00", ZONE));
     await createAppointment(database, p, clientId, clock.now(), {

@@ -86,7 +86,11 @@ describe.each(testBackends())("eligibility, why and preview (%s)", (backend) => 
   afterAll(async () => database?.dispose());
 
   it("preview tells, before the run, what it would do and why, without writing anything", async () => {
-    const preview = await previewAutomation(database, p.actor, "invoice_creation", clock.now());
+    const preview = await previewAutomation(database, {
+      actor: p.actor,
+      kind: "invoice_creation",
+      now: clock.now(),
+    });
     expect(preview.localDate).toBe("2026-03-01");
     // Candidates are completed sessions within the start date: 1 billable + the completed-but-blocked ones.
     expect(preview.wouldDo).toBe(1);
@@ -156,7 +160,11 @@ describe.each(testBackends())("eligibility, why and preview (%s)", (backend) => 
 
   it("why answers for every reason, with the fix and what happens tonight", async () => {
     for (const [appointmentId, reason] of cases) {
-      const e = await explainAppointmentBilling(database, p.actor, appointmentId, clock.now());
+      const e = await explainAppointmentBilling(database, {
+        actor: p.actor,
+        appointmentId,
+        now: clock.now(),
+      });
       if (reason === "INVOICED") {
         expect(e.billed?.invoiceNumber).toMatch(/^INV-/);
         expect(e.tonight).toBe(`Nothing: it is already on invoice ${e.billed?.invoiceNumber}.`);
@@ -173,7 +181,11 @@ describe.each(testBackends())("eligibility, why and preview (%s)", (backend) => 
       );
     }
     const lapsedId = [...cases].find(([, r]) => r === "NO_ACTIVE_POLICY")![0];
-    const lapsed = await explainAppointmentBilling(database, p.actor, lapsedId, clock.now());
+    const lapsed = await explainAppointmentBilling(database, {
+      actor: p.actor,
+      appointmentId: lapsedId,
+      now: clock.now(),
+    });
     expect(lapsed.reasons).toEqual([
       {
         code: "NO_ACTIVE_POLICY",
@@ -182,7 +194,11 @@ describe.each(testBackends())("eligibility, why and preview (%s)", (backend) => 
       },
     ]);
     const ruleId = [...cases].find(([, r]) => r === "EXCLUDED_BY_RULE")![0];
-    const ruled = await explainAppointmentBilling(database, p.actor, ruleId, clock.now());
+    const ruled = await explainAppointmentBilling(database, {
+      actor: p.actor,
+      appointmentId: ruleId,
+      now: clock.now(),
+    });
     expect(ruled.reasons[0]?.message).toBe("excluded by rule 'Intakes by hand' (service code = 90791)");
   });
 
@@ -197,11 +213,19 @@ describe.each(testBackends())("eligibility, why and preview (%s)", (backend) => 
           eq(tables.progressNotes.appointmentId, unsignedId),
         ),
       );
-    const before = await explainAppointmentBilling(database, p.actor, unsignedId, clock.now());
+    const before = await explainAppointmentBilling(database, {
+      actor: p.actor,
+      appointmentId: unsignedId,
+      now: clock.now(),
+    });
     expect(before.reasons).toEqual([]);
     expect(before.tonight).toBe("It will be invoiced at the next run, Mon 2 Mar 2026 at 23:00 MST.");
     await simulate(database, clock, filePorts(), local("2026-03-03T00:30", ZONE));
-    const after = await explainAppointmentBilling(database, p.actor, unsignedId, clock.now());
+    const after = await explainAppointmentBilling(database, {
+      actor: p.actor,
+      appointmentId: unsignedId,
+      now: clock.now(),
+    });
     expect(after.billed?.invoiceNumber).toMatch(/^INV-/);
   });
 });

@@ -52,7 +52,12 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
       localStart: "2026-03-02T10:00",
     });
     clock.set(local("2026-03-02T10:00", ZONE));
-    await changeAppointmentStatus(database, p.actor, first, "kept", clock.now());
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: first,
+      to: "kept",
+      now: clock.now(),
+    });
     const [job] = await database.db
       .select()
       .from(tables.jobs)
@@ -63,7 +68,12 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     expect(afterKept).toHaveLength(1);
     expect(afterKept[0]).toMatchObject({ source: "on_kept", status: "open", invoiceDate: "2026-03-02" });
     // The event path for the second session "misses" (its job fails every attempt): the nightly run catches it.
-    await changeAppointmentStatus(database, p.actor, missed, "kept", clock.now());
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: missed,
+      to: "kept",
+      now: clock.now(),
+    });
     await database.db
       .update(tables.jobs)
       .set({ status: "failed" })
@@ -85,7 +95,12 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     const id = await createAppointment(database, p, clientId, clock.now(), {
       localStart: "2026-03-02T09:00",
     });
-    await changeAppointmentStatus(database, p.actor, id, "kept", clock.now());
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: id,
+      to: "kept",
+      now: clock.now(),
+    });
     await drainJobs({ database, clock, ports: filePorts() });
     expect(await invoicesOf(p.practiceId)).toHaveLength(0);
   });
@@ -136,8 +151,17 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     await createAppointment(database, p, a, clock.now(), { localStart: "2026-02-10T10:00", status: "kept" });
     await simulate(database, clock, ports, local("2026-02-02T00:00", ZONE));
     expect(await invoicesOf(p.practiceId)).toHaveLength(0);
-    await changeAppointmentStatus(database, p.actor, late, "kept", clock.now());
-    const why = await explainAppointmentBilling(database, p.actor, late, clock.now());
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: late,
+      to: "kept",
+      now: clock.now(),
+    });
+    const why = await explainAppointmentBilling(database, {
+      actor: p.actor,
+      appointmentId: late,
+      now: clock.now(),
+    });
     expect(why.tonight).toMatch(/^It will be invoiced with the client's monthly invoice on /);
     await simulate(database, clock, ports, local("2026-03-02T00:00", ZONE), 240);
     const invoices = await invoicesOf(p.practiceId);
@@ -200,12 +224,16 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     expect(
       await database.db.select().from(tables.claims).where(eq(tables.claims.practiceId, p.practiceId)),
     ).toHaveLength(0);
-    await openInvoices(database, p.actor, [invoices[0]!.id], clock.now());
+    await openInvoices(database, { actor: p.actor, invoiceIds: [invoices[0]!.id], now: clock.now() });
     await simulate(database, clock, ports, local("2026-03-05T00:00", ZONE));
     invoices = await invoicesOf(p.practiceId);
     expect(invoices.map((i) => i.status).sort()).toEqual(["pended", "processed"]);
     await expect(
-      openInvoices(database, p.actor, [invoices.find((i) => i.status === "processed")!.id], clock.now()),
+      openInvoices(database, {
+        actor: p.actor,
+        invoiceIds: [invoices.find((i) => i.status === "processed")!.id],
+        now: clock.now(),
+      }),
     ).rejects.toMatchObject({
       code: "ILLEGAL_TRANSITION",
     });
@@ -229,7 +257,12 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
     const refused = { code: "CONFLICT", details: { invoiceId: invoice!.id, invoiceNumber: invoice!.number } };
     // Reopening it (the way to cancel a Kept session) is refused while the invoice is live.
     await expect(
-      changeAppointmentStatus(database, p.actor, appt, "upcoming", clock.now()),
+      changeAppointmentStatus(database, {
+        actor: p.actor,
+        appointmentId: appt,
+        to: "upcoming",
+        now: clock.now(),
+      }),
     ).rejects.toMatchObject(refused);
     const [before] = await database.db
       .select()
@@ -237,7 +270,13 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
       .where(eq(tables.appointments.id, appt));
     const later = { startsAt: "2026-03-02T18:00:00Z", endsAt: "2026-03-02T18:50:00Z" };
     await expect(
-      updateResource(database, appointmentsResource, p.actor, appt, before!.version, later, clock.now()),
+      updateResource(database, appointmentsResource, {
+        actor: p.actor,
+        id: appt,
+        version: before!.version,
+        patch: later,
+        now: clock.now(),
+      }),
     ).rejects.toMatchObject(refused);
     const [after] = await database.db
       .select()
@@ -245,16 +284,36 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
       .where(eq(tables.appointments.id, appt));
     expect([after!.status, after!.version]).toEqual(["kept", before!.version]);
     // Voided, the session is released: it can be canceled, and nothing bills it again.
-    await voidInvoice(database, p.actor, invoice!.id, "session did not happen", clock.now());
-    await changeAppointmentStatus(database, p.actor, appt, "upcoming", clock.now());
-    await changeAppointmentStatus(database, p.actor, appt, "canceled", clock.now());
+    await voidInvoice(database, {
+      actor: p.actor,
+      invoiceId: invoice!.id,
+      reason: "session did not happen",
+      now: clock.now(),
+    });
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: appt,
+      to: "upcoming",
+      now: clock.now(),
+    });
+    await changeAppointmentStatus(database, {
+      actor: p.actor,
+      appointmentId: appt,
+      to: "canceled",
+      now: clock.now(),
+    });
     await simulate(database, clock, ports, local("2026-03-04T00:30", ZONE));
     expect((await invoicesOf(p.practiceId)).map((i) => i.status)).toEqual(["void"]);
   });
 
   it("a voided invoice is kept, its session is released and invoiced again on a new invoice", async () => {
     const { clock, ports, p, appt, invoice: original } = await invoicedSession();
-    await voidInvoice(database, p.actor, original!.id, "wrong fee", clock.now());
+    await voidInvoice(database, {
+      actor: p.actor,
+      invoiceId: original!.id,
+      reason: "wrong fee",
+      now: clock.now(),
+    });
     await simulate(database, clock, ports, local("2026-03-04T00:30", ZONE));
     const invoices = await invoicesOf(p.practiceId);
     expect(invoices.map((i) => i.status).sort()).toEqual(["open", "void"]);

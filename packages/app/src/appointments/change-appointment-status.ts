@@ -27,14 +27,19 @@ export type StatusChangeListener = (event: AppointmentStatusChanged) => void;
  * Moves an appointment through its one transition table, writing the status, its history row and the audit
  * row in one transaction. A session on a live invoice keeps its status until the invoice is voided. Listeners hear about it after commit (the on-Kept invoice path hangs here).
  */
+export type AppointmentStatusChange = {
+  actor: TenantActor;
+  appointmentId: string;
+  to: AppointmentStatus;
+  now: Date;
+  /** The version the caller read; a change made meanwhile is refused. */
+  expectedVersion?: number | undefined;
+  listeners?: readonly StatusChangeListener[];
+};
+
 export const changeAppointmentStatus = async (
   database: Database,
-  actor: TenantActor,
-  appointmentId: string,
-  to: AppointmentStatus,
-  now: Date,
-  expectedVersion?: number,
-  listeners: readonly StatusChangeListener[] = [],
+  { actor, appointmentId, to, now, expectedVersion, listeners = [] }: AppointmentStatusChange,
 ): Promise<Record<string, unknown>> => {
   let event: AppointmentStatusChanged | null = null;
   const updated = await database.db
@@ -61,7 +66,11 @@ export const changeAppointmentStatus = async (
       }
       const from = current.status as AppointmentStatus;
       assertTransition("Appointment status", appointmentTransitions, from, to);
-      await assertNotInvoiced(tx, actor.practiceId, appointmentId, "change its status");
+      await assertNotInvoiced(tx, {
+        practiceId: actor.practiceId,
+        appointmentId,
+        change: "change its status",
+      });
       const [row] = await tx
         .update(tables.appointments)
         .set({

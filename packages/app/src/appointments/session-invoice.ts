@@ -30,9 +30,7 @@ export const findSessionInvoice = async (
  */
 export const assertNotInvoiced = async (
   tx: Executor,
-  practiceId: string,
-  appointmentId: string,
-  change: string,
+  { practiceId, appointmentId, change }: { practiceId: string; appointmentId: string; change: string },
 ): Promise<void> => {
   const billed = await findSessionInvoice(tx, practiceId, appointmentId);
   if (billed) {

@@ -4,39 +4,23 @@ import {
   DomainError,
   decideAppointmentBillable,
   previousMonthRange,
-  type SkipReason,
   skipReasonFix,
 } from "@billcycle/core";
 import { type Database, tables } from "@billcycle/db";
 import { and, desc, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
+import type { z } from "zod";
 import { findSessionInvoice } from "../appointments/session-invoice";
 import { recordAudit } from "../audit/record-audit";
 import { loadBillingContext } from "../billing/billing-context";
 import { loadAppointmentFacts } from "../billing/load-appointment-facts";
 import type { TenantActor } from "../resources/crud";
+import type { billingExplanationSchema } from "./automation-schemas";
 import { nextRun } from "./next-run";
 import { practiceToday } from "./practice-today";
 
-export type BillingExplanation = {
-  appointmentId: string;
-  status: string;
-  dateOfService: string;
-  billed: { invoiceId: string; invoiceNumber: string } | null;
-  /** Why it is not billed now, most fundamental first (empty when billed or billable). */
-  reasons: Array<SkipReason & { fix: string | null }>;
-  /** What the next run will do with it, in a sentence. */
-  tonight: string;
-  nextRunAt: string | null;
-  history: Array<{
-    at: string;
-    automation: string;
-    trigger: string;
-    outcome: string;
-    message: string;
-    runId: string | null;
-  }>;
-};
+/** "Why not billed": today's reasons with their fixes, what the next run will do, and the record of past runs. */
+export type BillingExplanation = z.output<typeof billingExplanationSchema>;
 
 const when = (at: Date, zone: string) =>
   DateTime.fromJSDate(at, { zone }).toFormat("ccc d LLL yyyy 'at' HH:mm ZZZZ");
@@ -44,9 +28,7 @@ const when = (at: Date, zone: string) =>
 /** "Why wasn't this billed, and what will happen tonight?" — today's decision under today's settings, plus the record. */
 export const explainAppointmentBilling = async (
   database: Database,
-  actor: TenantActor,
-  appointmentId: string,
-  now: Date,
+  { actor, appointmentId, now }: { actor: TenantActor; appointmentId: string; now: Date },
 ): Promise<BillingExplanation> => {
   const { timeZone, today } = await practiceToday(database.db, actor.practiceId, now);
   const [facts] = await loadAppointmentFacts(database.db, actor.practiceId, {

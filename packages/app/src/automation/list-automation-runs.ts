@@ -1,4 +1,4 @@
-import { notFound } from "@billcycle/core";
+import { type AutomationKind, notFound } from "@billcycle/core";
 import { type Database, tables } from "@billcycle/db";
 import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 
@@ -8,7 +8,7 @@ export type RunRow = typeof tables.automationRuns.$inferSelect;
 export const listAutomationRuns = async (
   database: Database,
   practiceId: string,
-  query: { limit: number; before?: string | undefined; automation?: string | undefined },
+  query: { limit: number; before?: string | undefined; automation?: AutomationKind | undefined },
 ): Promise<{ data: RunRow[]; nextCursor: string | null }> => {
   const where: SQL[] = [eq(tables.automationRuns.practiceId, practiceId)];
   if (query.before) where.push(lt(tables.automationRuns.id, query.before));
@@ -26,9 +26,15 @@ export const listAutomationRuns = async (
 /** One run's per-item outcomes, filterable by reason code. */
 export const listRunOutcomes = async (
   database: Database,
-  practiceId: string,
-  runId: string,
-  query: { limit: number; after?: string | undefined; reason?: string | undefined },
+  {
+    practiceId,
+    runId,
+    query,
+  }: {
+    practiceId: string;
+    runId: string;
+    query: { limit: number; after?: string | undefined; reason?: string | undefined };
+  },
 ) => {
   // Another practice's run, or none: 404 like every other record, not an empty page.
   const [run] = await database.db

@@ -38,9 +38,7 @@ const MAX_ITEMS = 500;
 /** What the next run of an automation would do, computed with the run's own decisions and nothing written. */
 export const previewAutomation = async (
   database: Database,
-  actor: TenantActor,
-  kind: AutomationKind,
-  now: Date,
+  { actor, kind, now }: { actor: TenantActor; kind: AutomationKind; now: Date },
 ): Promise<AutomationPreview> => {
   const { timeZone } = await practiceToday(database.db, actor.practiceId, now);
   const probe = await loadBillingContext(database.db, actor.practiceId, localDateAt(now, timeZone));

@@ -1,6 +1,6 @@
 import { type Executor, newId, tables } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
-import { bulkInsert, runPrepared, same } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 
 export type OutcomeInput = {
   subjectType: "appointment" | "invoice" | "claim" | "remittance";
@@ -48,10 +48,10 @@ export const outcomesInsert = (context: OutcomeContext, outcomes: readonly Outco
     tables.automationOutcomes,
     {
       id: ids,
-      practiceId: same(context.practiceId),
-      runId: same(context.runId),
-      automation: same(context.automation),
-      trigger: same(context.trigger),
+      practiceId: everyRow(context.practiceId),
+      runId: everyRow(context.runId),
+      automation: everyRow(context.automation),
+      trigger: everyRow(context.trigger),
       subjectType: subjectTypes,
       subjectId: subjectIds,
       outcome: results,
@@ -59,7 +59,7 @@ export const outcomesInsert = (context: OutcomeContext, outcomes: readonly Outco
       reasons,
       message: messages,
       relatedId: related,
-      at: same(context.at),
+      at: everyRow(context.at),
     },
     sql`ON CONFLICT (run_id, subject_id) WHERE run_id IS NOT NULL DO NOTHING`,
   );

@@ -34,10 +34,12 @@ const changedPaths = (a: unknown, b: unknown, prefix = ""): string[] => {
  */
 export const updateAutomationConfig = async (
   database: Database,
-  actor: TenantActor,
-  next: AutomationConfig,
-  expectedVersion: number,
-  now: Date,
+  {
+    actor,
+    next,
+    expectedVersion,
+    now,
+  }: { actor: TenantActor; next: AutomationConfig; expectedVersion: number; now: Date },
 ): Promise<{ config: AutomationConfig; version: number }> => {
   const problem = sameNightOrderProblem(next);
   if (problem) throw new DomainError("VALIDATION_FAILED", problem);

@@ -4,13 +4,15 @@ import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import { type PgColumn, PgDialect, type PgTable } from "drizzle-orm/pg-core";
 
 /** A value every inserted row gets (one scalar parameter instead of an array). */
-export class Same {
+export class EveryRow {
   constructor(readonly value: unknown) {}
 }
-export const same = (value: unknown): Same => new Same(value);
+export const everyRow = (value: unknown): EveryRow => new EveryRow(value);
 
 /** Per column of `T`: one value per row, or the same value for every row. Omitted columns take their defaults. */
-export type BulkColumns<T extends PgTable> = { [K in keyof T["_"]["columns"]]?: readonly unknown[] | Same };
+export type BulkColumns<T extends PgTable> = {
+  [K in keyof T["_"]["columns"]]?: readonly unknown[] | EveryRow;
+};
 
 const encode = (value: unknown, type: string): string | null => {
   if (value === null || value === undefined) return null;
@@ -48,13 +50,15 @@ export const bulkInsert = <T extends PgTable>(table: T, values: BulkColumns<T>, 
   const selected: SQL[] = [];
   const arrays: SQL[] = [];
   const aliases: string[] = [];
-  for (const [key, spec] of Object.entries(values as Record<string, readonly unknown[] | Same | undefined>)) {
+  for (const [key, spec] of Object.entries(
+    values as Record<string, readonly unknown[] | EveryRow | undefined>,
+  )) {
     if (spec === undefined) continue;
     const column = columns[key];
     if (!column) throw new Error(`bulkInsert: no column ${key}`);
     const type = column.getSQLType();
     names.push(`"${column.name}"`);
-    if (spec instanceof Same) {
+    if (spec instanceof EveryRow) {
       selected.push(sql`${encode(spec.value, type)}::${sql.raw(type)}`);
     } else {
       const alias = `c${arrays.length}`;

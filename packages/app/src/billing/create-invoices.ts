@@ -15,7 +15,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { reserveNumbersStatement } from "./allocate-numbers";
 import type { BillingContext } from "./billing-context";
-import { bulkInsert, oneStatement, pgArray, runPrepared, same } from "./bulk-insert";
+import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "./bulk-insert";
 import { loadAppointmentFacts } from "./load-appointment-facts";
 
 export type CreateInvoicesInput = {
@@ -286,24 +286,24 @@ const writeBatch = async (
     statements.push(
       bulkInsert(tables.invoices, {
         id: inv.id,
-        practiceId: same(ctx.practiceId),
+        practiceId: everyRow(ctx.practiceId),
         number: inv.number,
         clientId: inv.clientId,
-        status: same(status),
+        status: everyRow(status),
         paysBy: inv.paysBy,
-        invoiceDate: same(input.today),
+        invoiceDate: everyRow(input.today),
         totalCents: inv.total,
         insuranceCents: inv.insurance,
         clientCents: inv.client,
         primaryPolicyId: inv.policy,
-        source: same(source),
-        runId: same(input.runId),
-        createdAt: same(now),
-        updatedAt: same(now),
+        source: everyRow(source),
+        runId: everyRow(input.runId),
+        createdAt: everyRow(now),
+        updatedAt: everyRow(now),
       }),
       bulkInsert(tables.invoiceLines, {
         id: line.id,
-        practiceId: same(ctx.practiceId),
+        practiceId: everyRow(ctx.practiceId),
         invoiceId: line.invoiceId,
         position: line.position,
         kind: line.kind,
@@ -319,27 +319,27 @@ const writeBatch = async (
         diagnosisPointers: line.pointers,
         diagnosisCodes: line.diagnoses,
         insuranceEligible: line.eligible,
-        createdAt: same(now),
-        createdBy: same(actor),
+        createdAt: everyRow(now),
+        createdBy: everyRow(actor),
       }),
       bulkInsert(tables.invoiceStatusHistory, {
         id: historyIds,
-        practiceId: same(ctx.practiceId),
+        practiceId: everyRow(ctx.practiceId),
         invoiceId: inv.id,
-        fromStatus: same(null),
-        toStatus: same(status),
-        at: same(now),
-        actor: same(actor),
-        cause: same(input.runId ? `run:${input.runId}` : input.trigger),
+        fromStatus: everyRow(null),
+        toStatus: everyRow(status),
+        at: everyRow(now),
+        actor: everyRow(actor),
+        cause: everyRow(input.runId ? `run:${input.runId}` : input.trigger),
       }),
       bulkInsert(tables.auditLog, {
-        practiceId: same(ctx.practiceId),
-        userId: same(null),
-        actor: same(actor),
-        action: same("create"),
-        entity: same("invoice"),
+        practiceId: everyRow(ctx.practiceId),
+        userId: everyRow(null),
+        actor: everyRow(actor),
+        action: everyRow("create"),
+        entity: everyRow("invoice"),
         entityId: inv.id,
-        at: same(now),
+        at: everyRow(now),
         details: auditDetails,
       }),
     );
@@ -400,9 +400,9 @@ const claimAndNumber = (
     tables.appointmentInvoices,
     {
       appointmentId: appointmentIds,
-      practiceId: same(practiceId),
+      practiceId: everyRow(practiceId),
       invoiceId: invoiceIds,
-      createdAt: same(now),
+      createdAt: everyRow(now),
     },
     sql`ON CONFLICT (appointment_id) DO NOTHING RETURNING appointment_id, invoice_id`,
   )}),

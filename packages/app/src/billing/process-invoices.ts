@@ -4,7 +4,7 @@ import { and, asc, eq, gt, lt, lte, type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { allocateNumbers } from "./allocate-numbers";
 import { type BillingContext, loadBillingContext } from "./billing-context";
-import { bulkInsert, executePrepared, oneStatement, pgArray, runPrepared, same } from "./bulk-insert";
+import { bulkInsert, everyRow, executePrepared, oneStatement, pgArray, runPrepared } from "./bulk-insert";
 
 export type ProcessInvoicesInput = {
   practiceId: string;
@@ -232,20 +232,20 @@ const processBatch = async (
         tables.claims,
         {
           id: claimRows.map((c) => c.id),
-          practiceId: same(ctx.practiceId),
+          practiceId: everyRow(ctx.practiceId),
           invoiceId: claimRows.map((c) => c.invoiceId),
           clientId: claimRows.map((c) => c.clientId),
           payerId: claimRows.map((c) => c.payerId),
           policyId: claimRows.map((c) => c.policyId),
           payerRank: claimRows.map((c) => c.payerRank),
-          status: same("awaiting_submission"),
-          frequencyCode: same("1"),
+          status: everyRow("awaiting_submission"),
+          frequencyCode: everyRow("1"),
           patientControlNumber: claimRows.map((c) => c.patientControlNumber),
           totalCents: claimRows.map((c) => c.totalCents),
           diagnosisCodes: claimRows.map((c) => c.diagnosisCodes),
-          runId: same(input.runId),
-          createdAt: same(now),
-          updatedAt: same(now),
+          runId: everyRow(input.runId),
+          createdAt: everyRow(now),
+          updatedAt: everyRow(now),
         },
         sql`ON CONFLICT (invoice_id, payer_rank) WHERE frequency_code = '1' DO NOTHING RETURNING id::text AS id`,
       ),
@@ -315,26 +315,26 @@ const processBatch = async (
       statements.push(
         bulkInsert(tables.claimLines, {
           ...claimLine,
-          practiceId: same(ctx.practiceId),
+          practiceId: everyRow(ctx.practiceId),
         }),
         bulkInsert(tables.claimStatusHistory, {
           id: claimHistory.id,
-          practiceId: same(ctx.practiceId),
+          practiceId: everyRow(ctx.practiceId),
           claimId: claimHistory.claimId,
-          fromStatus: same(null),
-          toStatus: same("awaiting_submission"),
-          at: same(now),
-          actor: same("system:invoice_processing"),
-          cause: same(cause),
+          fromStatus: everyRow(null),
+          toStatus: everyRow("awaiting_submission"),
+          at: everyRow(now),
+          actor: everyRow("system:invoice_processing"),
+          cause: everyRow(cause),
         }),
         bulkInsert(tables.invoiceStatusHistory, {
           id: invoiceHistory.id,
-          practiceId: same(ctx.practiceId),
+          practiceId: everyRow(ctx.practiceId),
           invoiceId: invoiceHistory.invoiceId,
-          fromStatus: same("open"),
-          toStatus: same("processed"),
-          at: same(now),
-          actor: same("system:invoice_processing"),
+          fromStatus: everyRow("open"),
+          toStatus: everyRow("processed"),
+          at: everyRow(now),
+          actor: everyRow("system:invoice_processing"),
           cause: invoiceHistory.cause,
         }),
         sql`UPDATE ${inv} SET status = 'processed', updated_at = ${now.toISOString()}::timestamptz, version = version + 1

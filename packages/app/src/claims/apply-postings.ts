@@ -10,7 +10,7 @@ import {
 import { type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { systemActor } from "../auth/actor";
-import { bulkInsert, oneStatement, pgArray, runPrepared, same } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "../billing/bulk-insert";
 import type { ClaimCause } from "./transition-claims";
 
 export const existingPostings = async (tx: Executor, claimId: string): Promise<ExistingPosting[]> =>
@@ -263,9 +263,9 @@ export class PostingBatch {
         reversesPostingId: p.reversesPostingId,
       });
     }
-    const fx = postingEffects(input.postings);
-    c.paidDelta += fx.insurancePaidCents;
-    c.patientDelta += fx.toClientCents;
+    const moneyMoved = postingEffects(input.postings);
+    c.paidDelta += moneyMoved.insurancePaidCents;
+    c.patientDelta += moneyMoved.toClientCents;
     if (input.payerClaimNumber) c.payerClaimNumber = input.payerClaimNumber;
     if (!c.touched) {
       c.touched = true;
@@ -287,19 +287,19 @@ export class PostingBatch {
 
     const inv = this.invoices.get(invoiceId);
     if (!inv) return;
-    inv.insurancePaidDelta += fx.insurancePaidCents;
-    inv.adjustmentDelta += fx.writeOffCents;
-    inv.toClientDelta += fx.toClientCents;
+    inv.insurancePaidDelta += moneyMoved.insurancePaidCents;
+    inv.adjustmentDelta += moneyMoved.writeOffCents;
+    inv.toClientDelta += moneyMoved.toClientCents;
     inv.versionDelta++;
     if (!inv.touched) {
       inv.touched = true;
       this.touchedInvoices.push(inv);
     }
     const row = inv.row;
-    row.insurancePaidCents += fx.insurancePaidCents;
-    row.adjustmentCents += fx.writeOffCents;
-    row.insuranceCents -= fx.toClientCents;
-    row.clientCents += fx.toClientCents;
+    row.insurancePaidCents += moneyMoved.insurancePaidCents;
+    row.adjustmentCents += moneyMoved.writeOffCents;
+    row.insuranceCents -= moneyMoved.toClientCents;
+    row.clientCents += moneyMoved.toClientCents;
     const insuranceDue = row.insuranceCents - row.insurancePaidCents - row.adjustmentCents;
     const clientDue = row.clientCents - row.clientPaidCents;
     const anyPaid = row.insurancePaidCents + row.clientPaidCents + row.adjustmentCents !== 0;
@@ -333,8 +333,8 @@ export class PostingBatch {
       out.push(
         bulkInsert(tables.postings, {
           ...this.postings,
-          practiceId: same(practiceId),
-          createdAt: same(now),
+          practiceId: everyRow(practiceId),
+          createdAt: everyRow(now),
         }),
       );
     }
@@ -377,8 +377,8 @@ export class PostingBatch {
       out.push(
         bulkInsert(tables.claimStatusHistory, {
           ...this.claimHistory,
-          practiceId: same(practiceId),
-          at: same(now),
+          practiceId: everyRow(practiceId),
+          at: everyRow(now),
         }),
       );
     }
@@ -421,8 +421,8 @@ export class PostingBatch {
       out.push(
         bulkInsert(tables.invoiceStatusHistory, {
           ...this.invoiceHistory,
-          practiceId: same(practiceId),
-          at: same(now),
+          practiceId: everyRow(practiceId),
+          at: everyRow(now),
         }),
       );
     }
@@ -430,13 +430,13 @@ export class PostingBatch {
       const actor = systemActor(practiceId, ERA_POSTING_ACTOR);
       out.push(
         bulkInsert(tables.auditLog, {
-          practiceId: same(actor.practiceId),
-          userId: same(actor.userId),
-          actor: same(actor.label),
-          action: same("create"),
-          entity: same("posting"),
+          practiceId: everyRow(actor.practiceId),
+          userId: everyRow(actor.userId),
+          actor: everyRow(actor.label),
+          action: everyRow("create"),
+          entity: everyRow("posting"),
           entityId: this.audit.entityId,
-          at: same(now),
+          at: everyRow(now),
           details: this.audit.details,
         }),
       );

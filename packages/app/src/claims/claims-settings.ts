@@ -24,10 +24,12 @@ export const getClaimsSettings = async (
 /** Saves claims settings (warnings switched off, unknown-code choice, connection) under optimistic concurrency, audited. */
 export const updateClaimsSettings = async (
   database: Database,
-  actor: TenantActor,
-  settings: ClaimsSettings,
-  expectedVersion: number,
-  now: Date,
+  {
+    actor,
+    settings,
+    expectedVersion,
+    now,
+  }: { actor: TenantActor; settings: ClaimsSettings; expectedVersion: number; now: Date },
 ): Promise<{ settings: ClaimsSettings; version: number }> =>
   database.db.transaction(async (tx) => {
     const current = await getClaimsSettings(tx, actor.practiceId);

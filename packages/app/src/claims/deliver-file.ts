@@ -81,16 +81,15 @@ export const deliverFile = async (
           .from(tables.claimSubmissions)
           .where(eq(tables.claimSubmissions.fileId, file.id))
       ).map((r) => r.id);
-      await transitionClaims(
-        tx,
-        file.practiceId,
+      await transitionClaims(tx, {
+        practiceId: file.practiceId,
         claimIds,
-        "submitted",
+        to: "submitted",
         now,
-        "system:claims_submission",
-        { kind: "file", fileId: file.id, name: file.name },
-        { submittedAt: now },
-      );
+        actor: "system:claims_submission",
+        cause: { kind: "file", fileId: file.id, name: file.name },
+        extra: { submittedAt: now },
+      });
       return { status: "sent" as const, attempts };
     }
     const final = attempts >= MAX_DELIVERY_ATTEMPTS;

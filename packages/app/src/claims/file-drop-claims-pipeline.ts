@@ -6,7 +6,7 @@ import { and, asc, eq, lt, lte, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
 import { loadBillingContext } from "../billing/billing-context";
-import { bulkInsert, pgArray, runPrepared, same } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, pgArray, runPrepared } from "../billing/bulk-insert";
 import type { ClaimsPipelinePort } from "./claims-pipeline-port";
 
 /**
@@ -92,13 +92,13 @@ export const fileDropClaimsPipeline = (dir: string): ClaimsPipelinePort => ({
             tx,
             bulkInsert(tables.claimStatusHistory, {
               id: moved.map(() => newId(now.getTime())),
-              practiceId: same(input.practiceId),
+              practiceId: everyRow(input.practiceId),
               claimId: moved.map((m) => m.id),
-              fromStatus: same("awaiting_submission"),
-              toStatus: same("submitted"),
-              at: same(now),
-              actor: same("system:claims_submission"),
-              cause: same({ kind: "file", name }),
+              fromStatus: everyRow("awaiting_submission"),
+              toStatus: everyRow("submitted"),
+              at: everyRow(now),
+              actor: everyRow("system:claims_submission"),
+              cause: everyRow({ kind: "file", name }),
             }),
           );
         }

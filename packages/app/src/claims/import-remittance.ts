@@ -8,7 +8,7 @@ import {
 import { type Executor, newId, tables } from "@billcycle/db";
 import { type Claim835, parse835, type Remittance835 } from "@billcycle/x12";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { bulkInsert, pgArray, runPrepared, same } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, pgArray, runPrepared } from "../billing/bulk-insert";
 import { PostingBatch } from "./apply-postings";
 import { getClaimsSettings } from "./claims-settings";
 
@@ -309,17 +309,17 @@ const importOne = async (
       const statements: SQL[] = [
         bulkInsert(tables.remittanceClaims, {
           ...rc,
-          practiceId: same(ctx.practiceId),
-          remittanceId: same(id),
+          practiceId: everyRow(ctx.practiceId),
+          remittanceId: everyRow(id),
         }),
       ];
       if (work.id.length) {
         statements.push(
           bulkInsert(tables.workQueueItems, {
             ...work,
-            practiceId: same(ctx.practiceId),
-            remittanceId: same(id),
-            createdAt: same(ctx.now),
+            practiceId: everyRow(ctx.practiceId),
+            remittanceId: everyRow(id),
+            createdAt: everyRow(ctx.now),
           }),
         );
       }

@@ -91,15 +91,14 @@ export const process999 = async (
         transactionSet: t.controlNumber,
         code: t.ack.code,
       };
-      const moved = await transitionClaims(
-        tx,
+      const moved = await transitionClaims(tx, {
         practiceId,
         claimIds,
-        ok ? "accepted" : "rejected",
+        to: ok ? "accepted" : "rejected",
         now,
-        "system:acknowledgments",
+        actor: "system:acknowledgments",
         cause,
-      );
+      });
       if (ok) accepted += moved.moved.length;
       else rejected += moved.moved.length;
     }
@@ -174,16 +173,15 @@ export const process277CA = async (
         codes: details.map((d) => d.code),
       };
       const extra = s.payerClaimControlNumber ? { payerClaimNumber: s.payerClaimControlNumber } : {};
-      const moved = await transitionClaims(
-        tx,
+      const moved = await transitionClaims(tx, {
         practiceId,
-        [claimId],
-        outcome,
+        claimIds: [claimId],
+        to: outcome,
         now,
-        "system:acknowledgments",
+        actor: "system:acknowledgments",
         cause,
         extra,
-      );
+      });
       if (outcome === "accepted") {
         if (moved.moved.length === 0 && s.payerClaimControlNumber)
           await tx.update(tables.claims).set(extra).where(eq(tables.claims.id, claimId));

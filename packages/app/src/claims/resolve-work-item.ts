@@ -19,10 +19,7 @@ export type WorkItemAction =
  */
 export const resolveWorkItem = async (
   database: Database,
-  actor: TenantActor,
-  itemId: string,
-  input: WorkItemAction,
-  now: Date,
+  { actor, itemId, input, now }: { actor: TenantActor; itemId: string; input: WorkItemAction; now: Date },
 ) =>
   database.db.transaction(async (tx) => {
     const [item] = await tx

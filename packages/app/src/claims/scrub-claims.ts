@@ -1,7 +1,7 @@
 import { isBlocked, type ScrubEdit, type ScrubInput, scrubClaim } from "@billcycle/core";
 import { type Executor, newId, rowsOf, tables } from "@billcycle/db";
 import { sql } from "drizzle-orm";
-import { bulkInsert, pgArray, runPrepared, same } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, pgArray, runPrepared } from "../billing/bulk-insert";
 import { getClaimsSettings } from "./claims-settings";
 import { type ClaimDetails, loadClaimDetails } from "./load-claim-details";
 import { toScrubInput } from "./map-claim";
@@ -45,16 +45,19 @@ const findDuplicates = async (tx: Executor, practiceId: string, claimIds: readon
  * Scrubs claims and records the result. Blocking edits move a claim to Scrubber Rejected; a rejected claim that
  * now passes (its data was fixed) goes back to Awaiting Submission.
  */
-export const scrubClaims = async (
-  tx: Executor,
-  practiceId: string,
-  claimIds: readonly string[],
-  today: string,
-  now: Date,
-  actor: string,
-  options: { persist?: boolean } = {},
-): Promise<ScrubResult[]> =>
-  (await scrubClaimsWithDetails(tx, practiceId, claimIds, today, now, actor, options)).results;
+export type ScrubRequest = {
+  practiceId: string;
+  claimIds: readonly string[];
+  /** The practice's local date (timely filing is counted to it). */
+  today: string;
+  now: Date;
+  actor: string;
+  /** false: decide only, write nothing (a dry run). */
+  persist?: boolean;
+};
+
+export const scrubClaims = async (tx: Executor, request: ScrubRequest): Promise<ScrubResult[]> =>
+  (await scrubClaimsWithDetails(tx, request)).results;
 
 /**
  * `scrubClaims`, also returning the details the claims were scrubbed with (in the results' order), so the caller
@@ -62,12 +65,7 @@ export const scrubClaims = async (
  */
 export const scrubClaimsWithDetails = async (
   tx: Executor,
-  practiceId: string,
-  claimIds: readonly string[],
-  today: string,
-  now: Date,
-  actor: string,
-  options: { persist?: boolean } = {},
+  { practiceId, claimIds, today, now, actor, persist }: ScrubRequest,
 ): Promise<{ results: ScrubResult[]; details: ClaimDetails[] }> => {
   if (claimIds.length === 0) return { results: [], details: [] };
   const { settings } = await getClaimsSettings(tx, practiceId);
@@ -86,15 +84,15 @@ export const scrubClaimsWithDetails = async (
       blocked: isBlocked(edits),
     };
   });
-  if (options.persist === false) return { results, details };
+  if (persist === false) return { results, details };
   // Scrub rows: one INSERT … SELECT FROM unnest, however many claims.
   await runPrepared(
     tx,
     bulkInsert(tables.claimScrubs, {
       id: results.map(() => newId(now.getTime())),
-      practiceId: same(practiceId),
+      practiceId: everyRow(practiceId),
       claimId: results.map((r) => r.claimId),
-      at: same(now),
+      at: everyRow(now),
       blocking: results.map((r) => r.blocked),
       edits: results.map((r) => r.edits),
     }),
@@ -103,19 +101,30 @@ export const scrubClaimsWithDetails = async (
   const passedAfterFix = results
     .filter((r, i) => !r.blocked && details[i]!.claim.status === "scrubber_rejected")
     .map((r) => r.claimId);
-  await transitionClaims(tx, practiceId, rejected, "scrubber_rejected", now, actor, {
-    kind: "scrub",
-    codes: [
-      ...new Set(
-        results
-          .filter((r) => r.blocked)
-          .flatMap((r) => r.edits.filter((e) => e.severity === "blocking").map((e) => e.code)),
-      ),
-    ],
+  await transitionClaims(tx, {
+    practiceId,
+    claimIds: rejected,
+    to: "scrubber_rejected",
+    now,
+    actor,
+    cause: {
+      kind: "scrub",
+      codes: [
+        ...new Set(
+          results
+            .filter((r) => r.blocked)
+            .flatMap((r) => r.edits.filter((e) => e.severity === "blocking").map((e) => e.code)),
+        ),
+      ],
+    },
   });
-  await transitionClaims(tx, practiceId, passedAfterFix, "awaiting_submission", now, actor, {
-    kind: "scrub",
-    passed: true,
+  await transitionClaims(tx, {
+    practiceId,
+    claimIds: passedAfterFix,
+    to: "awaiting_submission",
+    now,
+    actor,
+    cause: { kind: "scrub", passed: true },
   });
   return { results, details };
 };

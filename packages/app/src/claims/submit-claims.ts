@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
 import { allocateNumbers } from "../billing/allocate-numbers";
 import { loadBillingContext } from "../billing/billing-context";
-import { bulkInsert, runPrepared, same } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 import type { PipelineRunInput } from "./claims-pipeline-port";
 import { loadClearinghouse } from "./clearinghouse-context";
 import { claimsInFlight, deliverFile } from "./deliver-file";
@@ -91,24 +91,22 @@ export const submitClaims = async (
     delivery: "none",
   };
   const { results: scrubbed, details: scrubbedDetails } = options.dryRun
-    ? await scrubClaimsWithDetails(
-        database.db,
-        input.practiceId,
-        eligible.map((c) => c.id),
-        input.today,
+    ? await scrubClaimsWithDetails(database.db, {
+        practiceId: input.practiceId,
+        claimIds: eligible.map((c) => c.id),
+        today: input.today,
         now,
-        "dry-run",
-        { persist: false },
-      )
+        actor: "dry-run",
+        persist: false,
+      })
     : await database.db.transaction((tx) =>
-        scrubClaimsWithDetails(
-          tx,
-          input.practiceId,
-          eligible.map((c) => c.id),
-          input.today,
+        scrubClaimsWithDetails(tx, {
+          practiceId: input.practiceId,
+          claimIds: eligible.map((c) => c.id),
+          today: input.today,
           now,
-          "system:claims_submission",
-        ),
+          actor: "system:claims_submission",
+        }),
       );
   const passing = scrubbed.filter((s) => !s.blocked);
   for (const s of scrubbed.filter((x) => x.blocked)) {
@@ -222,11 +220,11 @@ export const submitClaims = async (
       await runPrepared(
         tx,
         bulkInsert(tables.claimSubmissions, {
-          practiceId: same(input.practiceId),
+          practiceId: everyRow(input.practiceId),
           claimId: details.map((d) => d.claim.id),
-          fileId: same(fileId),
-          transactionControlNumber: same(st[0] ?? "0001"),
-          createdAt: same(now),
+          fileId: everyRow(fileId),
+          transactionControlNumber: everyRow(st[0] ?? "0001"),
+          createdAt: everyRow(now),
         }),
       );
     });

@@ -1,7 +1,7 @@
 import { type ClaimStatus, canTransition, claimTransitions, DomainError } from "@billcycle/core";
 import { type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { bulkInsert, oneStatement, pgArray, runPrepared, same } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "../billing/bulk-insert";
 
 export type ClaimCause = {
   kind: "run" | "file" | "acknowledgment" | "remittance" | "user" | "scrub";
@@ -12,15 +12,21 @@ export type ClaimCause = {
  * Moves claims through the one claim transition table, writing each change and its cause to the claim's history.
  * Claims whose current status does not allow the move are left alone and returned in `refused`.
  */
+export type ClaimsTransition = {
+  practiceId: string;
+  claimIds: readonly string[];
+  to: ClaimStatus;
+  now: Date;
+  /** Who, in the history (a user's label or system:<automation>). */
+  actor: string;
+  cause: ClaimCause;
+  /** Columns written with the status (submittedAt, payerClaimNumber, …). */
+  extra?: Partial<typeof tables.claims.$inferInsert>;
+};
+
 export const transitionClaims = async (
   tx: Executor,
-  practiceId: string,
-  claimIds: readonly string[],
-  to: ClaimStatus,
-  now: Date,
-  actor: string,
-  cause: ClaimCause,
-  extra: Partial<typeof tables.claims.$inferInsert> = {},
+  { practiceId, claimIds, to, now, actor, cause, extra = {} }: ClaimsTransition,
 ): Promise<{ moved: string[]; refused: Array<{ id: string; from: string }> }> => {
   if (claimIds.length === 0) return { moved: [], refused: [] };
   // Ids travel as one array parameter (no limit on how many); rows are locked in id order.
@@ -55,13 +61,13 @@ export const transitionClaims = async (
       update,
       bulkInsert(tables.claimStatusHistory, {
         id: allowed.map(() => newId(now.getTime())),
-        practiceId: same(practiceId),
+        practiceId: everyRow(practiceId),
         claimId: movedIds,
         fromStatus: allowed.map((c) => c.status),
-        toStatus: same(to),
-        at: same(now),
-        actor: same(actor),
-        cause: same(cause),
+        toStatus: everyRow(to),
+        at: everyRow(now),
+        actor: everyRow(actor),
+        cause: everyRow(cause),
       }),
     ]),
   );

@@ -4,6 +4,7 @@ import ssh2 from "ssh2";
 import { z } from "zod";
 import type { ResourceDefinition, Row, WriteContext } from "../resources/resource-definition";
 import { name } from "../schemas/common";
+import { rowSchema } from "../schemas/row-schema";
 import { connectionSecretContext, encryptSecret, loadSecretKey } from "./secrets";
 import { normalizeHostKeySha256 } from "./sftp-transport";
 
@@ -197,5 +198,8 @@ export const clearinghouseConnectionsResource: ResourceDefinition = {
   prepareCreate: async (input, ctx) => prepare(input, null, ctx),
   prepareUpdate: async (patch, existing, ctx) => prepare(patch, existing, ctx),
   validate: validateConnection,
+  record: rowSchema(tables.clearinghouseConnections, { omit: ["secretCiphertext"] }).extend({
+    hasSecret: z.boolean().describe("whether a password or private key is stored (it is never returned)"),
+  }),
   expand: project,
 };

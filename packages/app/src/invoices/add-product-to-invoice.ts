@@ -10,10 +10,12 @@ import type { TenantActor } from "../resources/crud";
  */
 export const addProductToInvoice = async (
   database: Database,
-  actor: TenantActor,
-  invoiceId: string,
-  input: { productId: string; quantity: number },
-  now: Date,
+  {
+    actor,
+    invoiceId,
+    input,
+    now,
+  }: { actor: TenantActor; invoiceId: string; input: { productId: string; quantity: number }; now: Date },
 ) =>
   database.db.transaction(async (tx) => {
     const [invoice] = await tx

@@ -12,17 +12,23 @@ import type { TenantActor } from "../resources/crud";
 
 export type InvoiceRow = typeof tables.invoices.$inferSelect;
 
+export type InvoiceTransition = {
+  actor: TenantActor;
+  invoiceId: string;
+  to: InvoiceStatus;
+  now: Date;
+  /** Why, in the status history. */
+  cause: string;
+  /** Columns written with the status (a void's reason and time). */
+  extra?: Partial<InvoiceRow>;
+  /** When set, the invoice must currently be in one of these (an action's own precondition). */
+  from?: readonly InvoiceStatus[];
+};
+
 /** Locks the invoice, checks the transition table, writes status, history and audit on the caller's transaction. */
 export const transitionInvoice = async (
   tx: Executor,
-  actor: TenantActor,
-  invoiceId: string,
-  to: InvoiceStatus,
-  now: Date,
-  cause: string,
-  extra: Partial<InvoiceRow> = {},
-  /** When set, the invoice must currently be in one of these (an action's own precondition). */
-  from?: readonly InvoiceStatus[],
+  { actor, invoiceId, to, now, cause, extra = {}, from }: InvoiceTransition,
 ): Promise<InvoiceRow> => {
   const [invoice] = await tx
     .select()

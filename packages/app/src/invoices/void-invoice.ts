@@ -10,10 +10,7 @@ import { type InvoiceRow, transitionInvoice } from "./transition-invoice";
  */
 export const voidInvoice = async (
   database: Database,
-  actor: TenantActor,
-  invoiceId: string,
-  reason: string,
-  now: Date,
+  { actor, invoiceId, reason, now }: { actor: TenantActor; invoiceId: string; reason: string; now: Date },
 ): Promise<InvoiceRow> =>
   database.db.transaction(async (tx) => {
     const live = await tx
@@ -35,9 +32,13 @@ export const voidInvoice = async (
         },
       );
     }
-    const voided = await transitionInvoice(tx, actor, invoiceId, "void", now, reason, {
-      voidedAt: now,
-      voidReason: reason,
+    const voided = await transitionInvoice(tx, {
+      actor,
+      invoiceId,
+      to: "void",
+      now,
+      cause: reason,
+      extra: { voidedAt: now, voidReason: reason },
     });
     await tx.delete(tables.appointmentInvoices).where(eq(tables.appointmentInvoices.invoiceId, invoiceId));
     return voided;

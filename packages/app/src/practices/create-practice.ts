@@ -7,10 +7,12 @@ import type { CreatePracticeInput } from "./practice-schemas";
 /** Creates a practice (the tenant) and, when given, makes `ownerUserId` its owner — in one transaction. */
 export const createPractice = async (
   database: Database,
-  input: CreatePracticeInput,
-  ownerUserId: string | null,
-  now: Date,
-  id: string = newId(now.getTime()),
+  {
+    input,
+    ownerUserId,
+    now,
+    id = newId(now.getTime()),
+  }: { input: CreatePracticeInput; ownerUserId: string | null; now: Date; id?: string },
 ): Promise<{ id: string }> =>
   database.db
     .transaction(async (tx) => {

@@ -1,5 +1,7 @@
+import { tables } from "@billcycle/db";
 import { z } from "zod";
 import { address, cents, name, npi, taxId, taxonomy, timeZone } from "../schemas/common";
+import { rowSchema } from "../schemas/row-schema";
 
 export const billingSettingsSchema = z.strictObject({
   defaultAutopay: z.boolean(),
@@ -42,3 +44,8 @@ export const updateBillingSettingsSchema = billingSettingsSchema
   .extend({ version: z.int().min(1) });
 
 export type CreatePracticeInput = z.infer<typeof createPracticeSchema>;
+
+/** The practice as the API returns it. */
+export const practiceSchema = rowSchema(tables.practices, {
+  json: { address, billingSettings: billingSettingsSchema },
+}).meta({ id: "practice" });

@@ -10,13 +10,17 @@ type PracticeRow = typeof tables.practices.$inferSelect;
  * Updates practice fields or billing settings under optimistic concurrency. Billing-setting changes apply to
  * clients created afterwards; existing clients keep their own copies.
  */
-export const updatePractice = async (
-  database: Database,
-  actor: TenantActor,
+export type PracticeUpdate = {
+  actor: TenantActor;
   patch: { version: number; billingSettings?: Partial<PracticeRow["billingSettings"]> } & Partial<
     Omit<PracticeRow, "billingSettings" | "version">
-  >,
-  now: Date,
+  >;
+  now: Date;
+};
+
+export const updatePractice = async (
+  database: Database,
+  { actor, patch, now }: PracticeUpdate,
 ): Promise<PracticeRow> =>
   database.db.transaction(async (tx) => {
     const [existing] = await tx

@@ -10,12 +10,17 @@ import type { TenantTable } from "./resource-definition";
  */
 export const assertReferenceInPractice = async (
   tx: Executor,
-  table: TenantTable,
-  practiceId: string,
-  id: unknown,
-  path: string,
-  label: string,
+  reference: {
+    table: TenantTable;
+    practiceId: string;
+    /** The referenced id as given (nothing to check when null or absent). */
+    id: unknown;
+    /** The input field that holds it, for the error. */
+    path: string;
+    label: string;
+  },
 ): Promise<void> => {
+  const { table, practiceId, id, path, label } = reference;
   if (id === null || id === undefined) return;
   const found = await tx
     .select({ id: table.id })

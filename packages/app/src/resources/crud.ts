@@ -126,9 +126,7 @@ const expand = async (
 export const listResource = async (
   database: Database,
   def: ResourceDefinition,
-  actor: TenantActor,
-  query: ListQuery,
-  now: Date,
+  { actor, query, now }: { actor: TenantActor; query: ListQuery; now: Date },
 ): Promise<Page> =>
   inTransaction(database, async (tx) => {
     const conditions: SQL[] = [eq(def.table.practiceId, actor.practiceId)];
@@ -186,9 +184,7 @@ export const listResource = async (
 export const getResource = async (
   database: Database,
   def: ResourceDefinition,
-  actor: TenantActor,
-  id: string,
-  now: Date,
+  { actor, id, now }: { actor: TenantActor; id: string; now: Date },
 ): Promise<Row> =>
   inTransaction(database, async (tx) => {
     const row = await findOne(tx, def, actor.practiceId, id);
@@ -201,9 +197,7 @@ export const getResource = async (
 export const createResource = async (
   database: Database,
   def: ResourceDefinition,
-  actor: TenantActor,
-  input: Row,
-  now: Date,
+  { actor, input, now }: { actor: TenantActor; input: Row; now: Date },
 ): Promise<Row> =>
   inTransaction(database, async (tx) => {
     const ctx: WriteContext = { tx, actor, now };
@@ -233,14 +227,19 @@ export const createResource = async (
     return expanded ?? created;
   });
 
+export type ResourceUpdate = {
+  actor: TenantActor;
+  id: string;
+  /** The version the caller read (optimistic concurrency). */
+  version: number;
+  patch: Row;
+  now: Date;
+};
+
 export const updateResource = async (
   database: Database,
   def: ResourceDefinition,
-  actor: TenantActor,
-  id: string,
-  version: number,
-  patch: Row,
-  now: Date,
+  { actor, id, version, patch, now }: ResourceUpdate,
 ): Promise<Row> =>
   inTransaction(database, async (tx) => {
     const existing = await findOne(tx, def, actor.practiceId, id);
@@ -277,9 +276,7 @@ export const updateResource = async (
 export const deleteResource = async (
   database: Database,
   def: ResourceDefinition,
-  actor: TenantActor,
-  id: string,
-  now: Date,
+  { actor, id, now }: { actor: TenantActor; id: string; now: Date },
 ): Promise<void> =>
   inTransaction(database, async (tx) => {
     const rows = (await tx

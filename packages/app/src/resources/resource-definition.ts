@@ -64,6 +64,11 @@ export type ResourceDefinition = {
   prepareUpdate?: (patch: Row, existing: Row, ctx: WriteContext) => Promise<Row>;
   /** Checks on the whole record after a create or update is merged (cross-field rules). */
   validate?: (row: Row) => void;
+  /**
+   * The JSON shape of one record as read, when it is not just the table's columns (see `recordSchemaOf`): what
+   * `expand` adds, or columns it drops.
+   */
+  record?: z.ZodObject;
   /** Adds related data to rows on read (e.g. an appointment's services). */
   expand?: (tx: Executor, practiceId: string, rows: Row[]) => Promise<Row[]>;
   /** Replaces the generic create (e.g. appointments write services and history too). */

@@ -27,10 +27,17 @@ export type CreateUserOptions = {
  */
 export const createUser = async (
   database: Database,
-  input: z.infer<typeof createUserSchema>,
-  memberships: Array<{ practiceId: string; role: Role }>,
-  now: Date,
-  options: CreateUserOptions = {},
+  {
+    input,
+    memberships,
+    now,
+    isDemo = false,
+    operator,
+  }: {
+    input: z.infer<typeof createUserSchema>;
+    memberships: Array<{ practiceId: string; role: Role }>;
+    now: Date;
+  } & CreateUserOptions,
 ): Promise<{ id: string }> => {
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) {
@@ -50,13 +57,13 @@ export const createUser = async (
         name: parsed.data.name,
         passwordHash,
         createdAt: now,
-        isDemo: options.isDemo ?? false,
-        platformRole: options.operator ? "operator" : null,
+        isDemo,
+        platformRole: operator ? "operator" : null,
       });
       for (const m of memberships)
         await tx.insert(tables.memberships).values({ userId: id, practiceId: m.practiceId, role: m.role });
-      if (options.operator)
-        await recordAudit(tx, options.operator.actor, "grant_operator", "user", id, now, {
+      if (operator)
+        await recordAudit(tx, operator.actor, "grant_operator", "user", id, now, {
           platformRole: "operator",
         });
     })

@@ -247,13 +247,11 @@ describe.each(testBackends())("clearinghouse connections API on %s", (backend) =
   });
 
   it("transportFor: a directory connection writes under <dropRoot>/<practice>/<outboundDir>", async () => {
-    const created = await createResource(
-      h.database,
-      clearinghouseConnectionsResource,
-      { userId: p.users.owner.id, practiceId: p.id, role: "owner", label: `user:${p.users.owner.id}` },
-      { name: "Local drop", kind: "directory", outboundDir: "out", inboundDir: "in", ...envelope },
-      h.clock.now(),
-    );
+    const created = await createResource(h.database, clearinghouseConnectionsResource, {
+      actor: { userId: p.users.owner.id, practiceId: p.id, role: "owner", label: `user:${p.users.owner.id}` },
+      input: { name: "Local drop", kind: "directory", outboundDir: "out", inboundDir: "in", ...envelope },
+      now: h.clock.now(),
+    });
     expect(created).not.toHaveProperty("secretCiphertext");
     const transport = transportFor(await row(String(created.id)), { dropRoot });
     await transport.upload("claims-dir.x12", Buffer.from("ISA*dir~"));

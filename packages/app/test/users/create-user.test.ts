@@ -40,30 +40,32 @@ describe.each(testBackends())("creating a user on %s", (backend) => {
 
   it("a short or common password is WEAK_PASSWORD with the reason, and no user is created", async () => {
     const short = await refusal(
-      createUser(database, { email: "short@example.com", name: "Short", password: "tooshort10" }, [], now),
+      createUser(database, {
+        input: { email: "short@example.com", name: "Short", password: "tooshort10" },
+        memberships: [],
+        now: now,
+      }),
     );
     expect([short.code, short.details?.reason]).toEqual([
       "WEAK_PASSWORD",
       "a password has at least 12 characters",
     ]);
     const common = await refusal(
-      createUser(
-        database,
-        { email: "common@example.com", name: "Common", password: "Password1234" },
-        [],
-        now,
-      ),
+      createUser(database, {
+        input: { email: "common@example.com", name: "Common", password: "Password1234" },
+        memberships: [],
+        now: now,
+      }),
     );
     expect(common.code).toBe("WEAK_PASSWORD");
     expect(common.message).toMatch(/commonly used/);
     const rows = await database.db.query.users.findMany();
     expect(rows.map((r) => r.email)).toEqual([]);
-    const ok = await createUser(
-      database,
-      { email: "strong@example.com", name: "Strong", password: "a long unusual passphrase" },
-      [],
-      now,
-    );
+    const ok = await createUser(database, {
+      input: { email: "strong@example.com", name: "Strong", password: "a long unusual passphrase" },
+      memberships: [],
+      now: now,
+    });
     expect(ok.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -77,7 +77,12 @@ const change = async (database: Database, practiceId: string, fn: (c: Automation
       parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
     );
   }
-  await updateAutomationConfig(database, actor, parsed.data, version, systemClock.now());
+  await updateAutomationConfig(database, {
+    actor,
+    next: parsed.data,
+    expectedVersion: version,
+    now: systemClock.now(),
+  });
 };
 
 const parseCondition = (text: string): ExclusionRule["conditions"][number] => {
@@ -217,12 +222,11 @@ export const registerEngineCommands = (program: Command) => {
     .action(async (appointmentId: string) =>
       withDatabase(async (db) => {
         const practiceId = await practiceOfAppointment(db, appointmentId);
-        const e = await explainAppointmentBilling(
-          db,
-          await cliActor(db, practiceId),
+        const e = await explainAppointmentBilling(db, {
+          actor: await cliActor(db, practiceId),
           appointmentId,
-          systemClock.now(),
-        );
+          now: systemClock.now(),
+        });
         out(`appointment ${e.appointmentId} — ${e.status}, date of service ${e.dateOfService}`);
         if (e.billed) out(`billed: on invoice ${e.billed.invoiceNumber}`);
         else if (e.reasons.length === 0) out("not billed yet, and nothing stands in the way");
@@ -243,12 +247,11 @@ export const registerEngineCommands = (program: Command) => {
     .option("--items <n>", "items to list", "20")
     .action(async (kind: string, o: { practice: string; items: string }) =>
       withDatabase(async (db) => {
-        const p = await previewAutomation(
-          db,
-          await cliActor(db, o.practice),
-          kindArg(kind),
-          systemClock.now(),
-        );
+        const p = await previewAutomation(db, {
+          actor: await cliActor(db, o.practice),
+          kind: kindArg(kind),
+          now: systemClock.now(),
+        });
         out(
           `${automationInfo[p.automation].title} ${p.enabled ? "" : "(off) "}— run for ${p.localDate} at ${p.runAt}`,
         );

@@ -133,7 +133,10 @@ export const seedDemo = async (
   for (const u of demoUsers) {
     userIds.push(
       (
-        await createUser(database, { email: u.email, name: u.name, password: DEMO_PASSWORD }, [], now, {
+        await createUser(database, {
+          input: { email: u.email, name: u.name, password: DEMO_PASSWORD },
+          memberships: [],
+          now,
           isDemo: true,
         })
       ).id,
@@ -143,9 +146,8 @@ export const seedDemo = async (
   let npiStem = 123450000;
   for (const [pIndex, spec] of specs.entries()) {
     progress(`demo: creating ${spec.name} (${spec.timeZone})`);
-    const { id: practiceId } = await createPractice(
-      database,
-      {
+    const { id: practiceId } = await createPractice(database, {
+      input: {
         name: spec.name,
         timeZone: spec.timeZone,
         address: {
@@ -160,9 +162,9 @@ export const seedDemo = async (
         phone: "512-555-0100",
         billingSettings: { requireSignedNote: true, noShowFeeCents: pIndex === 0 ? 5000 : null },
       },
-      null,
+      ownerUserId: null,
       now,
-    );
+    });
     practices.push({ id: practiceId, name: spec.name });
     await database.db.transaction(async (tx) => {
       for (const [i, u] of demoUsers.entries()) {

@@ -1,4 +1,4 @@
-import type { AutomationConfig } from "@billcycle/core";
+import { type AutomationConfig, automationKinds } from "@billcycle/core";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -51,7 +51,7 @@ export const automationRuns = pgTable(
     practiceId: uuid("practice_id")
       .notNull()
       .references(() => practices.id, { onDelete: "cascade" }),
-    automation: text("automation").notNull(),
+    automation: text("automation", { enum: automationKinds }).notNull(),
     trigger: text("trigger", { enum: ["schedule", "manual"] }).notNull(),
     localDate: date("local_date", { mode: "string" }).notNull(),
     scheduledAt: instant("scheduled_at").notNull(),
@@ -81,7 +81,7 @@ export const automationOutcomes = pgTable(
     id: uuid("id").primaryKey(),
     practiceId: uuid("practice_id").notNull(),
     runId: uuid("run_id"),
-    automation: text("automation").notNull(),
+    automation: text("automation", { enum: automationKinds }).notNull(),
     trigger: text("trigger", { enum: ["schedule", "manual", "on_kept"] }).notNull(),
     subjectType: text("subject_type", { enum: ["appointment", "invoice", "claim", "remittance"] }).notNull(),
     subjectId: uuid("subject_id").notNull(),

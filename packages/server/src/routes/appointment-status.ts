@@ -1,4 +1,4 @@
-import { changeAppointmentStatus } from "@billcycle/app";
+import { appointmentRowSchema, changeAppointmentStatus } from "@billcycle/app";
 import { appointmentStatuses } from "@billcycle/core";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
@@ -30,7 +30,7 @@ export const registerAppointmentStatusRoute = (app: OpenAPIHono<HonoEnv>, deps: 
       responses: {
         200: {
           description: "The appointment with its new status",
-          content: { "application/json": { schema: z.looseObject({}) } },
+          content: { "application/json": { schema: appointmentRowSchema } },
         },
         ...errorResponses,
       },
@@ -38,15 +38,14 @@ export const registerAppointmentStatusRoute = (app: OpenAPIHono<HonoEnv>, deps: 
     async (c) => {
       const actor = requirePermission(c, "clients:write");
       const { status, version } = c.req.valid("json");
-      const row = await changeAppointmentStatus(
-        deps.database,
+      const row = await changeAppointmentStatus(deps.database, {
         actor,
-        recordId(c.req.valid("param").id, "Appointment"),
-        status,
-        deps.clock.now(),
-        version,
-        deps.statusListeners ?? [],
-      );
+        appointmentId: recordId(c.req.valid("param").id, "Appointment"),
+        to: status,
+        now: deps.clock.now(),
+        expectedVersion: version,
+        listeners: deps.statusListeners ?? [],
+      });
       return c.json(row, 200);
     },
   );

@@ -13,10 +13,10 @@ export const SESSION_COOKIE = "bc_session";
 /** Marks a browser as a known device of the accounts signed in on it: their per-account throttle skips it. */
 export const DEVICE_COOKIE = "bc_device";
 
-const me = z.object({
-  user: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
+const me = z.strictObject({
+  user: z.strictObject({ id: z.uuid(), email: z.string(), name: z.string() }),
   memberships: z.array(
-    z.object({
+    z.strictObject({
       practiceId: z.uuid(),
       practiceName: z.string(),
       role: z.enum(["owner", "biller", "clinician", "read_only"]),

@@ -1,54 +1,34 @@
 import {
   automationConfigSchema,
+  automationPreviewSchema,
+  automationRunPageSchema,
+  automationSettingsSchema,
+  billingExplanationSchema,
+  describeAutomationSettings,
   explainAppointmentBilling,
-  getAutomationConfig,
   listAutomationRuns,
   listRunOutcomes,
-  loadBillingContext,
-  nextRun,
-  practiceToday,
   previewAutomation,
+  runOutcomePageSchema,
   updateAutomationConfig,
 } from "@billcycle/app";
-import { type AutomationKind, automationInfo, automationKinds, describeRules } from "@billcycle/core";
+import { automationKinds } from "@billcycle/core";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { recordId, requirePermission } from "../http/guards";
 import { errorResponses, practiceParams } from "./shared";
 
-const json = (schema: z.ZodType, description: string) => ({
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-const loose = z.looseObject({});
 
 export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
   const base = "/api/v1/practices/{practiceId}";
 
-  /** Settings with, for each automation, what enabling it does, when it next runs (local time) and its rules in words. */
-  const describe = async (practiceId: string) => {
-    const now = deps.clock.now();
-    const { timeZone, today } = await practiceToday(deps.database.db, practiceId, now);
-    const { config, version } = await getAutomationConfig(deps.database.db, practiceId);
-    const ctx = await loadBillingContext(deps.database.db, practiceId, today);
-    const automations = Object.fromEntries(
-      automationKinds.map((k: AutomationKind) => {
-        const next = nextRun(config, k, timeZone, now);
-        return [
-          k,
-          {
-            title: automationInfo[k].title,
-            explanation: automationInfo[k].explanation,
-            schedule: `every night at ${config.automations[k].runTime} (${timeZone})`,
-            nextRunAt: next?.scheduledAt.toISOString() ?? null,
-            rulesText: describeRules(config.automations[k].rules, ctx.eligibility.labels),
-          },
-        ];
-      }),
-    );
-    return { config, version, timeZone, automations };
-  };
+  const describe = (practiceId: string) =>
+    describeAutomationSettings(deps.database.db, practiceId, deps.clock.now());
 
   app.openapi(
     createRoute({
@@ -58,7 +38,7 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
       summary:
         "Automation settings, with each automation's explanation, next run and exclusion rules in words",
       request: { params: practiceParams },
-      responses: { 200: json(loose, "Settings"), ...errorResponses },
+      responses: { 200: json(automationSettingsSchema, "Settings"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
@@ -83,12 +63,17 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
           },
         },
       },
-      responses: { 200: json(loose, "Saved"), ...errorResponses },
+      responses: { 200: json(automationSettingsSchema, "Saved"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "settings:write");
       const { config, version } = c.req.valid("json");
-      await updateAutomationConfig(deps.database, actor, config, version, deps.clock.now());
+      await updateAutomationConfig(deps.database, {
+        actor,
+        next: config,
+        expectedVersion: version,
+        now: deps.clock.now(),
+      });
       return c.json(await describe(actor.practiceId), 200);
     },
   );
@@ -100,12 +85,15 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
       tags: ["Automation"],
       summary: "Why wasn't this session billed, and what will happen tonight?",
       request: { params: practiceParams.extend({ id: z.string() }) },
-      responses: { 200: json(loose, "The explanation"), ...errorResponses },
+      responses: { 200: json(billingExplanationSchema, "The explanation"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
       const id = recordId(c.req.valid("param").id, "Appointment");
-      return c.json(await explainAppointmentBilling(deps.database, actor, id, deps.clock.now()), 200);
+      return c.json(
+        await explainAppointmentBilling(deps.database, { actor, appointmentId: id, now: deps.clock.now() }),
+        200,
+      );
     },
   );
 
@@ -116,12 +104,16 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
       tags: ["Automation"],
       summary: "What the next run of an automation would do, without doing it",
       request: { params: practiceParams.extend({ automation: z.enum(automationKinds) }) },
-      responses: { 200: json(loose, "The preview"), ...errorResponses },
+      responses: { 200: json(automationPreviewSchema, "The preview"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
       return c.json(
-        await previewAutomation(deps.database, actor, c.req.valid("param").automation, deps.clock.now()),
+        await previewAutomation(deps.database, {
+          actor,
+          kind: c.req.valid("param").automation,
+          now: deps.clock.now(),
+        }),
         200,
       );
     },
@@ -142,7 +134,7 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
         }),
       },
       responses: {
-        200: json(z.object({ data: z.array(loose), nextCursor: z.string().nullable() }), "Runs"),
+        200: json(automationRunPageSchema, "Runs"),
         ...errorResponses,
       },
     }),
@@ -175,7 +167,7 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
         }),
       },
       responses: {
-        200: json(z.object({ data: z.array(loose), nextCursor: z.string().nullable() }), "Outcomes"),
+        200: json(runOutcomePageSchema, "Outcomes"),
         ...errorResponses,
       },
     }),
@@ -184,10 +176,14 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
       const q = c.req.valid("query");
       const runId = recordId(c.req.valid("param").id, "Run");
       return c.json(
-        await listRunOutcomes(deps.database, actor.practiceId, runId, {
-          limit: q.limit,
-          after: q.cursor,
-          reason: q.reason,
+        await listRunOutcomes(deps.database, {
+          practiceId: actor.practiceId,
+          runId,
+          query: {
+            limit: q.limit,
+            after: q.cursor,
+            reason: q.reason,
+          },
         }),
         200,
       );

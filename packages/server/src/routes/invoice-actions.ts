@@ -1,13 +1,19 @@
-import { addProductToInvoice, openInvoices, voidInvoice } from "@billcycle/app";
+import {
+  addProductToInvoice,
+  invoiceRowSchema,
+  openedInvoicesSchema,
+  openInvoices,
+  voidInvoice,
+} from "@billcycle/app";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { recordId, requirePermission } from "../http/guards";
 import { errorResponses, practiceParams } from "./shared";
 
-const ok = (description: string) => ({
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
-  content: { "application/json": { schema: z.looseObject({}) } },
+  content: { "application/json": { schema } },
 });
 
 export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
@@ -29,16 +35,15 @@ export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: App
           },
         },
       },
-      responses: { 200: ok("Opened"), ...errorResponses },
+      responses: { 200: json(openedInvoicesSchema, "Opened"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");
-      const opened = await openInvoices(
-        deps.database,
+      const opened = await openInvoices(deps.database, {
         actor,
-        c.req.valid("json").invoiceIds,
-        deps.clock.now(),
-      );
+        invoiceIds: c.req.valid("json").invoiceIds,
+        now: deps.clock.now(),
+      });
       return c.json({ data: opened }, 200);
     },
   );
@@ -58,13 +63,18 @@ export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: App
           },
         },
       },
-      responses: { 200: ok("Voided"), ...errorResponses },
+      responses: { 200: json(invoiceRowSchema, "Voided"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");
       const id = recordId(c.req.valid("param").id, "Invoice");
       return c.json(
-        await voidInvoice(deps.database, actor, id, c.req.valid("json").reason, deps.clock.now()),
+        await voidInvoice(deps.database, {
+          actor,
+          invoiceId: id,
+          reason: c.req.valid("json").reason,
+          now: deps.clock.now(),
+        }),
         200,
       );
     },
@@ -87,13 +97,18 @@ export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: App
           },
         },
       },
-      responses: { 200: ok("Updated invoice"), ...errorResponses },
+      responses: { 200: json(invoiceRowSchema, "Updated invoice"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");
       const id = recordId(c.req.valid("param").id, "Invoice");
       return c.json(
-        await addProductToInvoice(deps.database, actor, id, c.req.valid("json"), deps.clock.now()),
+        await addProductToInvoice(deps.database, {
+          actor,
+          invoiceId: id,
+          input: c.req.valid("json"),
+          now: deps.clock.now(),
+        }),
         200,
       );
     },

@@ -1,24 +1,20 @@
 import {
+  auditEntryPageSchema,
   createPractice,
   createPracticeSchema,
   getPractice,
-  recordAudit,
+  listAuditEntries,
+  practiceSchema as practice,
   requirePlatformOperator,
   updateBillingSettingsSchema,
   updatePractice,
   updatePracticeSchema,
 } from "@billcycle/app";
-import { tables } from "@billcycle/db";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { requirePermission, requireUser } from "../http/guards";
 import { errorResponses, practiceParams } from "./shared";
-
-const practice = z
-  .looseObject({ id: z.uuid(), name: z.string(), timeZone: z.string(), version: z.int() })
-  .meta({ id: "practice" });
 
 export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
   app.openapi(
@@ -38,7 +34,11 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
     async (c) => {
       const user = requireUser(c);
       await requirePlatformOperator(deps.database, user.id);
-      const { id } = await createPractice(deps.database, c.req.valid("json"), user.id, deps.clock.now());
+      const { id } = await createPractice(deps.database, {
+        input: c.req.valid("json"),
+        ownerUserId: user.id,
+        now: deps.clock.now(),
+      });
       return c.json(await getPractice(deps.database, id), 201);
     },
   );
@@ -80,7 +80,10 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
     }),
     async (c) => {
       const actor = requirePermission(c, "practice:write");
-      return c.json(await updatePractice(deps.database, actor, c.req.valid("json"), deps.clock.now()), 200);
+      return c.json(
+        await updatePractice(deps.database, { actor, patch: c.req.valid("json"), now: deps.clock.now() }),
+        200,
+      );
     },
   );
 
@@ -103,7 +106,11 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
       const actor = requirePermission(c, "settings:write");
       const { version, ...billingSettings } = c.req.valid("json");
       return c.json(
-        await updatePractice(deps.database, actor, { version, billingSettings }, deps.clock.now()),
+        await updatePractice(deps.database, {
+          actor,
+          patch: { version, billingSettings },
+          now: deps.clock.now(),
+        }),
         200,
       );
     },
@@ -125,9 +132,7 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
         200: {
           description: "Audit rows, oldest first",
           content: {
-            "application/json": {
-              schema: z.object({ data: z.array(z.looseObject({})), nextCursor: z.string().nullable() }),
-            },
+            "application/json": { schema: auditEntryPageSchema },
           },
         },
         ...errorResponses,
@@ -135,19 +140,15 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
     }),
     async (c) => {
       const actor = requirePermission(c, "audit:read");
-      const q = c.req.valid("query");
-      const conditions = [eq(tables.auditLog.practiceId, actor.practiceId)];
-      if (q.cursor !== undefined) conditions.push(gt(tables.auditLog.id, q.cursor));
-      if (q.entityId) conditions.push(eq(tables.auditLog.entityId, q.entityId));
-      const rows = await deps.database.db
-        .select()
-        .from(tables.auditLog)
-        .where(and(...conditions))
-        .orderBy(asc(tables.auditLog.id))
-        .limit(q.limit + 1);
-      const page = rows.slice(0, q.limit);
-      await recordAudit(deps.database.db, actor, "list", "audit_log", null, deps.clock.now());
-      return c.json({ data: page, nextCursor: rows.length > q.limit ? String(page.at(-1)?.id) : null }, 200);
+      const { limit, cursor, entityId } = c.req.valid("query");
+      return c.json(
+        await listAuditEntries(deps.database, {
+          actor,
+          query: { limit, after: cursor, entityId },
+          now: deps.clock.now(),
+        }),
+        200,
+      );
     },
   );
 };

@@ -4,6 +4,7 @@ import {
   getResource,
   listResource,
   type ResourceDefinition,
+  recordSchemaOf,
   updateResource,
 } from "@billcycle/app";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
@@ -12,23 +13,13 @@ import type { AppDeps, HonoEnv } from "../http/deps";
 import { recordId, requirePermission } from "../http/guards";
 import { errorResponses, practiceParams } from "./shared";
 
-const baseRecord = {
-  id: z.uuid(),
-  practiceId: z.uuid(),
-  version: z.int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-};
-
 const idParams = practiceParams.extend({ id: z.string() });
 
 /** Registers list/get/create/update(/delete) with OpenAPI docs for one resource definition. */
 export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps, def: ResourceDefinition) => {
   const base = `/api/v1/practices/{practiceId}/${def.path}`;
   // Typed as a plain record: the handlers return rows whose shape the definition, not TypeScript, guarantees.
-  const record: z.ZodType<Record<string, unknown>> = z
-    .looseObject({ ...baseRecord, ...def.createSchema.shape })
-    .meta({ id: `${def.entity}` });
+  const record: z.ZodType<Record<string, unknown>> = recordSchemaOf(def);
   const filterShape = Object.fromEntries(
     Object.entries(def.filters).map(([k, f]) => [k, f.schema.optional().describe(f.description)]),
   );
@@ -66,7 +57,10 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
           description: "A page (oldest first unless sorted); pass nextCursor as cursor for the next page",
           content: {
             "application/json": {
-              schema: z.object({ data: z.array(record), nextCursor: z.string().nullable() }) as z.ZodType<{
+              schema: z.strictObject({
+                data: z.array(record),
+                nextCursor: z.string().nullable(),
+              }) as z.ZodType<{
                 data: Record<string, unknown>[];
                 nextCursor: string | null;
               }>,
@@ -83,13 +77,11 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
         cursor?: string;
         sort?: string;
       } & Record<string, unknown>;
-      const page = await listResource(
-        deps.database,
-        def,
+      const page = await listResource(deps.database, def, {
         actor,
-        { limit, cursor, sort, filters },
-        deps.clock.now(),
-      );
+        query: { limit, cursor, sort, filters },
+        now: deps.clock.now(),
+      });
       return c.json(page, 200);
     },
   );
@@ -108,13 +100,11 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
     }),
     async (c) => {
       const actor = requirePermission(c, def.readPermission);
-      const row = await getResource(
-        deps.database,
-        def,
+      const row = await getResource(deps.database, def, {
         actor,
-        recordId(c.req.valid("param").id, def.label),
-        deps.clock.now(),
-      );
+        id: recordId(c.req.valid("param").id, def.label),
+        now: deps.clock.now(),
+      });
       c.header("ETag", `W/"${String(row.version)}"`);
       return c.json(row, 200);
     },
@@ -139,13 +129,11 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
     }),
     async (c) => {
       const actor = requirePermission(c, def.writePermission);
-      const row = await createResource(
-        deps.database,
-        def,
+      const row = await createResource(deps.database, def, {
         actor,
-        c.req.valid("json") as Record<string, unknown>,
-        deps.clock.now(),
-      );
+        input: c.req.valid("json") as Record<string, unknown>,
+        now: deps.clock.now(),
+      });
       c.header("ETag", `W/"${String(row.version)}"`);
       return c.json(row, 201);
     },
@@ -173,7 +161,13 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
       const actor = requirePermission(c, def.writePermission);
       const { version, ...patch } = c.req.valid("json") as { version: number } & Record<string, unknown>;
       const id = recordId(c.req.valid("param").id, def.label);
-      const row = await updateResource(deps.database, def, actor, id, version, patch, deps.clock.now());
+      const row = await updateResource(deps.database, def, {
+        actor,
+        id,
+        version,
+        patch,
+        now: deps.clock.now(),
+      });
       c.header("ETag", `W/"${String(row.version)}"`);
       return c.json(row, 200);
     },
@@ -191,13 +185,11 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
       }),
       async (c) => {
         const actor = requirePermission(c, def.writePermission);
-        await deleteResource(
-          deps.database,
-          def,
+        await deleteResource(deps.database, def, {
           actor,
-          recordId(c.req.valid("param").id, def.label),
-          deps.clock.now(),
-        );
+          id: recordId(c.req.valid("param").id, def.label),
+          now: deps.clock.now(),
+        });
         return c.body(null, 204);
       },
     );

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 export const practiceParams = z.object({ practiceId: z.string().describe("the practice (tenant) id") });
 
+// The one open object: an error carries its code's own details (entity, currentVersion, fields, …) beside these.
 export const errorSchema = z
   .object({
     error: z.looseObject({

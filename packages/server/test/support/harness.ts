@@ -103,25 +103,27 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
     const tag = unique();
     const now = clock.now();
     const users = {} as Record<Role, UserFixture>;
-    const owner = await createUser(
-      database,
-      { email: `owner-${tag}@example.com`, name: `${label} owner`, password: PASSWORD },
-      [],
+    const owner = await createUser(database, {
+      input: { email: `owner-${tag}@example.com`, name: `${label} owner`, password: PASSWORD },
+      memberships: [],
       now,
-    );
+    });
     const name = `${label} practice ${tag}`;
-    const { id } = await createPractice(database, { ...practiceInput(name), ...input }, owner.id, now);
+    const { id } = await createPractice(database, {
+      input: { ...practiceInput(name), ...input },
+      ownerUserId: owner.id,
+      now,
+    });
     for (const role of roles) {
       const email = `${role}-${tag}@example.com`;
       const user =
         role === "owner"
           ? owner
-          : await createUser(
-              database,
-              { email, name: `${label} ${role}`, password: PASSWORD },
-              [{ practiceId: id, role }],
+          : await createUser(database, {
+              input: { email, name: `${label} ${role}`, password: PASSWORD },
+              memberships: [{ practiceId: id, role }],
               now,
-            );
+            });
       // The longest expiry, so tests that travel in time keep their credentials; read-only users can only
       // hold read tokens.
       const { token } = await createApiToken(

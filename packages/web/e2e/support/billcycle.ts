@@ -49,7 +49,12 @@ const change = async (
   const { config, version } = await getAutomationConfig(database.db, practiceId);
   const next = structuredClone(config);
   fn(next);
-  await updateAutomationConfig(database, actorFor(practiceId), next, version, now);
+  await updateAutomationConfig(database, {
+    actor: actorFor(practiceId),
+    next,
+    expectedVersion: version,
+    now,
+  });
 };
 
 const pendedInvoices = (database: Database, practiceId: string) =>
@@ -90,14 +95,16 @@ const runHistory = async (database: Database, practiceId: string, ports: EngineP
   await step(26);
   const pended = await pendedInvoices(database, practiceId);
   const reviewed = pended.slice(0, Math.ceil((pended.length * 2) / 3)).map((i) => i.id);
-  if (reviewed.length) await openInvoices(database, actorFor(practiceId), reviewed, clock.now());
+  if (reviewed.length)
+    await openInvoices(database, { actor: actorFor(practiceId), invoiceIds: reviewed, now: clock.now() });
   await change(database, practiceId, clock.now(), (c) => {
     c.invoiceCreationMode = "nightly";
   });
   await step(96);
 
   const later = (await pendedInvoices(database, practiceId)).slice(0, 3).map((i) => i.id);
-  if (later.length) await openInvoices(database, actorFor(practiceId), later, clock.now());
+  if (later.length)
+    await openInvoices(database, { actor: actorFor(practiceId), invoiceIds: later, now: clock.now() });
   const { today } = await practiceToday(database.db, practiceId, clock.now());
   const runId = newId(clock.now().getTime());
   await database.db.insert(tables.automationRuns).values({
@@ -132,7 +139,7 @@ const rejectOneClaim = async (database: Database, practiceId: string, now: Date)
     .where(eq(tables.insurancePolicies.id, claim.policyId));
   const { today } = await practiceToday(database.db, practiceId, now);
   const [result] = await database.db.transaction((tx) =>
-    scrubClaims(tx, practiceId, [claim.id], today, now, "e2e-setup"),
+    scrubClaims(tx, { practiceId, claimIds: [claim.id], today, now, actor: "e2e-setup" }),
   );
   if (!result?.blocked) throw new Error("the scrubber did not block the claim without a member id");
 };

@@ -52,13 +52,6 @@ export const unwrap = async <T>(call: Promise<Answer<T>>): Promise<T> => {
   return data as T;
 };
 
-/**
- * For responses the OpenAPI document describes loosely (a loose object): the screens read them through narrow
- * local types (see types.ts). Request bodies stay typed by the generated schema.
- */
-export const unwrapAs = async <Narrow>(call: Promise<Answer<unknown>>): Promise<Narrow> =>
-  (await unwrap(call)) as Narrow;
-
 /** Words for an error, for an alert on the screen. */
 export const errorText = (e: unknown): string => {
   if (isApiError(e)) {

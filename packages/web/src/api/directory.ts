@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { api, unwrap } from "./client";
-import type { Client, Location, Page, Payer, Product, Provider, Service } from "./types";
+import type { Client, Location, Payer, Product, Provider, Service } from "./models";
 
 /** Reads every page of a list (reference data: a practice's clients, providers, payers…). */
 export const fetchAllPages = async <T>(
-  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  fetchPage: (cursor: string | undefined) => Promise<{ data: T[]; nextCursor: string | null }>,
   maxPages = 100,
 ): Promise<T[]> => {
   const all: T[] = [];

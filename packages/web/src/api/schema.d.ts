@@ -1059,12 +1059,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              data: {
-                [key: string]: unknown;
-              }[];
-              nextCursor: string | null;
-            };
+            "application/json": components["schemas"]["AuditEntryPage"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1177,9 +1172,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["AppointmentRow"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1279,9 +1272,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["AutomationSettings"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1486,9 +1477,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["AutomationSettings"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1590,9 +1579,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["BillingExplanation"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1695,9 +1682,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["AutomationPreview"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1803,12 +1788,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              data: {
-                [key: string]: unknown;
-              }[];
-              nextCursor: string | null;
-            };
+            "application/json": components["schemas"]["AutomationRunPage"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -1915,12 +1895,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              data: {
-                [key: string]: unknown;
-              }[];
-              nextCursor: string | null;
-            };
+            "application/json": components["schemas"]["RunOutcomePage"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2030,9 +2005,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["OpenedInvoices"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2141,9 +2114,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["InvoiceRow"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2255,9 +2226,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["InvoiceRow"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2357,9 +2326,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ClaimsSettingsView"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2441,13 +2408,7 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            settings: {
-              disabledWarnings: ("TIMELY_FILING_EXCEEDED" | "DUPLICATE_CLAIM")[];
-              /** @enum {string} */
-              unknownCodeAction: "block" | "deny";
-              /** Format: uuid */
-              connectionId: string | null;
-            };
+            settings: components["schemas"]["ClaimsSettings"];
             version: number;
           };
         };
@@ -2459,9 +2420,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["SavedClaimsSettings"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2562,19 +2521,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              counts: {
-                awaiting_submission?: number;
-                scrubber_rejected?: number;
-                submitted?: number;
-                accepted?: number;
-                rejected?: number;
-                paid?: number;
-                partially_paid?: number;
-                denied?: number;
-                void?: number;
-              };
-            };
+            "application/json": components["schemas"]["ClaimCounts"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2679,9 +2626,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ScrubResult"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2790,9 +2735,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["SubmitResult"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -2901,9 +2844,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["InboundResult"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -3007,12 +2948,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              data: {
-                [key: string]: unknown;
-              }[];
-              nextCursor: string | null;
-            };
+            "application/json": components["schemas"]["ClearinghouseFilePage"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -3115,9 +3051,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["ClearinghouseFile"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -3223,12 +3157,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              data: {
-                [key: string]: unknown;
-              }[];
-              nextCursor: string | null;
-            };
+            "application/json": components["schemas"]["WorkQueueItemPage"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -3352,9 +3281,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
-              [key: string]: unknown;
-            };
+            "application/json": components["schemas"]["WorkItemResolution"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -11139,9 +11066,578 @@ export interface components {
       id: string;
       name: string;
       timeZone: string;
+      address: {
+        line1: string;
+        line2?: string;
+        city: string;
+        state: string;
+        zip: string;
+      };
+      taxId: string;
+      billingNpi: string;
+      taxonomyCode: string;
+      phone: string | null;
+      billingSettings: {
+        defaultAutopay: boolean;
+        defaultAutoShareDocuments: boolean;
+        defaultAutoSuperbills: boolean;
+        shareDelayMinutes: number;
+        superbillDayOfMonth: number;
+        requireSignedNote: boolean;
+        noShowFeeCents: number | null;
+        lateCancelFeeCents: number | null;
+      };
       version: number;
-    } & {
-      [key: string]: unknown;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AuditEntryPage: {
+      data: components["schemas"]["AuditEntry"][];
+      /** @description the last entry's id, for the next page */
+      nextCursor: string | null;
+    };
+    AuditEntry: {
+      id: number;
+      /** Format: uuid */
+      practiceId: string | null;
+      /** Format: uuid */
+      userId: string | null;
+      actor: string;
+      action: string;
+      entity: string;
+      entityId: string | null;
+      /** Format: date-time */
+      at: string;
+      details: {
+        [key: string]: unknown;
+      } | null;
+    };
+    AppointmentRow: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      clientId: string;
+      /** Format: uuid */
+      providerId: string;
+      /** Format: uuid */
+      locationId: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      dateOfService: string;
+      /** @enum {string} */
+      status: "upcoming" | "kept" | "no_show" | "late_cancel" | "canceled";
+      /** Format: date-time */
+      statusChangedAt: string | null;
+    };
+    AutomationSettings: {
+      config: components["schemas"]["AutomationConfig"];
+      version: number;
+      timeZone: string;
+      automations: {
+        claims_submission: components["schemas"]["AutomationDescription"];
+        invoice_processing: components["schemas"]["AutomationDescription"];
+        invoice_creation: components["schemas"]["AutomationDescription"];
+        era_processing: components["schemas"]["AutomationDescription"];
+      };
+    };
+    AutomationConfig: {
+      /** @enum {string} */
+      cadence: "staggered" | "same_night";
+      /** @enum {string} */
+      invoiceCreationMode: "nightly" | "monthly" | "manual" | "on_kept";
+      automations: {
+        claims_submission: {
+          enabled: boolean;
+          runTime: string;
+          startDate: string | null;
+          rules: {
+            id: string;
+            name: string;
+            conditions: {
+              /** @enum {string} */
+              field:
+                | "primary_payer"
+                | "provider"
+                | "service_code"
+                | "client_pays_by"
+                | "appointment_date"
+                | "progress_note_signed"
+                | "location"
+                | "amount"
+                | "claim_level"
+                | "invoice_date";
+              /** @enum {string} */
+              operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+              values: string[];
+            }[];
+          }[];
+        };
+        invoice_processing: {
+          enabled: boolean;
+          runTime: string;
+          startDate: string | null;
+          rules: {
+            id: string;
+            name: string;
+            conditions: {
+              /** @enum {string} */
+              field:
+                | "primary_payer"
+                | "provider"
+                | "service_code"
+                | "client_pays_by"
+                | "appointment_date"
+                | "progress_note_signed"
+                | "location"
+                | "amount"
+                | "claim_level"
+                | "invoice_date";
+              /** @enum {string} */
+              operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+              values: string[];
+            }[];
+          }[];
+        };
+        invoice_creation: {
+          enabled: boolean;
+          runTime: string;
+          startDate: string | null;
+          rules: {
+            id: string;
+            name: string;
+            conditions: {
+              /** @enum {string} */
+              field:
+                | "primary_payer"
+                | "provider"
+                | "service_code"
+                | "client_pays_by"
+                | "appointment_date"
+                | "progress_note_signed"
+                | "location"
+                | "amount"
+                | "claim_level"
+                | "invoice_date";
+              /** @enum {string} */
+              operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+              values: string[];
+            }[];
+          }[];
+        };
+        era_processing: {
+          enabled: boolean;
+          runTime: string;
+          startDate: string | null;
+          rules: {
+            id: string;
+            name: string;
+            conditions: {
+              /** @enum {string} */
+              field:
+                | "primary_payer"
+                | "provider"
+                | "service_code"
+                | "client_pays_by"
+                | "appointment_date"
+                | "progress_note_signed"
+                | "location"
+                | "amount"
+                | "claim_level"
+                | "invoice_date";
+              /** @enum {string} */
+              operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+              values: string[];
+            }[];
+          }[];
+        };
+      };
+    };
+    AutomationDescription: {
+      title: string;
+      explanation: string;
+      schedule: string;
+      /** Format: date-time */
+      nextRunAt: string | null;
+      rulesText: string;
+    };
+    BillingExplanation: {
+      /** Format: uuid */
+      appointmentId: string;
+      /** @enum {string} */
+      status: "upcoming" | "kept" | "no_show" | "late_cancel" | "canceled";
+      dateOfService: string;
+      billed: {
+        /** Format: uuid */
+        invoiceId: string;
+        invoiceNumber: string;
+      } | null;
+      reasons: {
+        /** @enum {string} */
+        code:
+          | "NOT_COMPLETED"
+          | "NO_SHOW_NOT_CHARGED"
+          | "LATE_CANCEL_NOT_CHARGED"
+          | "IN_THE_FUTURE"
+          | "BEFORE_START_DATE"
+          | "NO_BILLABLE_SERVICE"
+          | "NO_ACTIVE_POLICY"
+          | "NO_DIAGNOSIS"
+          | "NO_ADDRESS"
+          | "NO_PROGRESS_NOTE"
+          | "NOTE_NOT_SIGNED"
+          | "ALREADY_INVOICED"
+          | "EXCLUDED_BY_RULE"
+          | "AUTOMATION_DISABLED"
+          | "AWAITING_MONTHLY_RUN"
+          | "CHANGED_DURING_RUN";
+        message: string;
+        fix: string | null;
+      }[];
+      tonight: string;
+      /** Format: date-time */
+      nextRunAt: string | null;
+      history: {
+        /** Format: date-time */
+        at: string;
+        /** @enum {string} */
+        automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+        /** @enum {string} */
+        trigger: "schedule" | "manual" | "on_kept";
+        /** @enum {string} */
+        outcome: "done" | "skipped" | "error";
+        message: string;
+        /** Format: uuid */
+        runId: string | null;
+      }[];
+    };
+    AutomationPreview: {
+      /** @enum {string} */
+      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      enabled: boolean;
+      /** Format: date-time */
+      runAt: string;
+      localDate: string;
+      wouldDo: number;
+      wouldSkip: number;
+      byReason: {
+        [key: string]: number;
+      };
+      items: {
+        /** Format: uuid */
+        subjectId: string;
+        /** @enum {string} */
+        outcome: "would_do" | "would_skip";
+        reasonCode: string | null;
+        message: string;
+      }[];
+    };
+    AutomationRunPage: {
+      data: components["schemas"]["AutomationRun"][];
+      /** Format: uuid */
+      nextCursor: string | null;
+    };
+    AutomationRun: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** @enum {string} */
+      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      /** @enum {string} */
+      trigger: "schedule" | "manual";
+      localDate: string;
+      /** Format: date-time */
+      scheduledAt: string;
+      /** @enum {string} */
+      status: "queued" | "running" | "done" | "skipped" | "failed";
+      late: boolean;
+      latenessMs: number | null;
+      attempts: number;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      durationMs: number | null;
+      counts: {
+        [key: string]: number;
+      } | null;
+      note: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    RunOutcomePage: {
+      data: components["schemas"]["RunOutcome"][];
+      /** Format: uuid */
+      nextCursor: string | null;
+    };
+    RunOutcome: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      runId: string | null;
+      /** @enum {string} */
+      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      /** @enum {string} */
+      trigger: "schedule" | "manual" | "on_kept";
+      /** @enum {string} */
+      subjectType: "appointment" | "invoice" | "claim" | "remittance";
+      /** Format: uuid */
+      subjectId: string;
+      /** @enum {string} */
+      outcome: "done" | "skipped" | "error";
+      reasonCode: string | null;
+      message: string;
+      reasons:
+        | {
+            code: string;
+            message: string;
+          }[]
+        | null;
+      /** Format: uuid */
+      relatedId: string | null;
+      /** Format: date-time */
+      at: string;
+    };
+    OpenedInvoices: {
+      data: components["schemas"]["InvoiceRow"][];
+    };
+    InvoiceRow: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      number: string;
+      numberSeq: number | null;
+      /** Format: uuid */
+      clientId: string;
+      /** @enum {string} */
+      status: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      /** @enum {string} */
+      paysBy: "insurance" | "self_pay";
+      invoiceDate: string;
+      totalCents: number;
+      insuranceCents: number;
+      clientCents: number;
+      insurancePaidCents: number;
+      clientPaidCents: number;
+      adjustmentCents: number;
+      /** Format: uuid */
+      primaryPolicyId: string | null;
+      /** @enum {string} */
+      source: "nightly" | "monthly" | "manual" | "on_kept" | "user";
+      /** Format: uuid */
+      runId: string | null;
+      /** Format: uuid */
+      replacesInvoiceId: string | null;
+      /** Format: date-time */
+      voidedAt: string | null;
+      voidReason: string | null;
+    };
+    ClaimsSettingsView: {
+      settings: components["schemas"]["ClaimsSettings"];
+      version: number;
+      defaults: components["schemas"]["ClaimsSettings"];
+      warningEdits: ("TIMELY_FILING_EXCEEDED" | "DUPLICATE_CLAIM")[];
+    };
+    ClaimsSettings: {
+      disabledWarnings: ("TIMELY_FILING_EXCEEDED" | "DUPLICATE_CLAIM")[];
+      /** @enum {string} */
+      unknownCodeAction: "block" | "deny";
+      /** Format: uuid */
+      connectionId: string | null;
+    };
+    SavedClaimsSettings: {
+      settings: components["schemas"]["ClaimsSettings"];
+      version: number;
+    };
+    ClaimCounts: {
+      counts: {
+        awaiting_submission: number;
+        scrubber_rejected: number;
+        submitted: number;
+        accepted: number;
+        rejected: number;
+        paid: number;
+        partially_paid: number;
+        denied: number;
+        void: number;
+      };
+    };
+    ScrubResult: {
+      /** Format: uuid */
+      claimId: string;
+      patientControlNumber: string;
+      edits: components["schemas"]["ScrubEdit"][];
+      blocked: boolean;
+    };
+    ScrubEdit: {
+      code: string;
+      /** @enum {string} */
+      severity: "blocking" | "warning";
+      message: string;
+      path?: string;
+    };
+    SubmitResult: {
+      considered: number;
+      scrubberRejected: number;
+      excluded: number;
+      submitted: number;
+      files: number;
+      delivery: string;
+      fileContent?: string;
+    };
+    InboundResult: {
+      /** Format: uuid */
+      fileId: string;
+      name: string;
+      /** @enum {string} */
+      kind: "835" | "999" | "277CA" | "unknown";
+      /** @enum {string} */
+      status: "processed" | "rejected" | "duplicate";
+      acknowledgments?: {
+        accepted: number;
+        rejected: number;
+        unmatched: number;
+      };
+      remittances?: {
+        /** Format: uuid */
+        remittanceId: string | null;
+        traceNumber: string;
+        /** @enum {string} */
+        status: "posted" | "partially_posted" | "needs_review" | "duplicate";
+        claims: number;
+        posted: number;
+        queued: number;
+      }[];
+      error?: string;
+    };
+    ClearinghouseFilePage: {
+      data: components["schemas"]["ClearinghouseFileSummary"][];
+      /** Format: uuid */
+      nextCursor: string | null;
+    };
+    ClearinghouseFileSummary: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      direction: "outbound" | "inbound";
+      /** @enum {string} */
+      kind: "835" | "999" | "837P" | "277CA" | "unknown";
+      name: string;
+      /** @enum {string} */
+      status: "pending" | "sent" | "failed" | "unknown" | "received" | "processed" | "rejected" | "duplicate";
+      bytes: number;
+      attempts: number;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      processedAt: string | null;
+    };
+    ClearinghouseFile: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      connectionId: string | null;
+      /** @enum {string} */
+      direction: "outbound" | "inbound";
+      /** @enum {string} */
+      kind: "835" | "999" | "837P" | "277CA" | "unknown";
+      name: string;
+      sha256: string;
+      bytes: number;
+      content: string;
+      /** @enum {string} */
+      status: "pending" | "sent" | "failed" | "unknown" | "received" | "processed" | "rejected" | "duplicate";
+      attempts: number;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      interchangeControlNumber: string | null;
+      groupControlNumber: string | null;
+      transactionControlNumbers: string[] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      processedAt: string | null;
+    };
+    WorkQueueItemPage: {
+      data: components["schemas"]["WorkQueueItem"][];
+      /** Format: uuid */
+      nextCursor: string | null;
+    };
+    WorkQueueItem: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      remittanceId: string;
+      /** Format: uuid */
+      remittanceClaimId: string | null;
+      /** @enum {string} */
+      kind:
+        | "unbalanced"
+        | "unmatched_claim"
+        | "unmatched_line"
+        | "blocked_code"
+        | "reversal_without_original";
+      reason: string;
+      details: {
+        imbalances?: components["schemas"]["Imbalance"][];
+      } & {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status: "open" | "resolved" | "dismissed";
+      resolution: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      resolvedBy: string | null;
+      /** @description what a person may do with the item */
+      actions: ("post" | "match" | "dismiss")[];
+    };
+    Imbalance: {
+      /** @enum {string} */
+      level: "line" | "claim" | "transaction";
+      patientControlNumber?: string;
+      claimIndex?: number;
+      lineNumber?: number;
+      segmentNumber?: number;
+      reportedCents: number;
+      computedCents: number;
+      differenceCents: number;
+      message: string;
+    };
+    WorkItemResolution: {
+      /** @enum {string} */
+      status: "resolved" | "dismissed";
     };
     location: {
       /** Format: uuid */
@@ -11149,7 +11645,9 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
       placeOfServiceCode: string;
@@ -11160,9 +11658,7 @@ export interface components {
         state: string;
         zip: string;
       };
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      active: boolean;
     };
     provider: {
       /** Format: uuid */
@@ -11170,18 +11666,19 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       firstName: string;
       lastName: string;
       npi: string;
       taxonomyCode: string;
-      credentials?: string | null;
-      /** Format: email */
-      email?: string | null;
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      credentials: string | null;
+      email: string | null;
+      /** Format: uuid */
+      userId: string | null;
+      active: boolean;
     };
     client: {
       /** Format: uuid */
@@ -11189,26 +11686,27 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       firstName: string;
       lastName: string;
       dateOfBirth: string;
       /** @enum {string} */
       sex: "F" | "M" | "U";
-      /** Format: email */
-      email?: string | null;
-      phone?: string | null;
-      address?: {
+      email: string | null;
+      phone: string | null;
+      address: {
         line1: string;
         line2?: string;
         city: string;
         state: string;
         zip: string;
       } | null;
-      emailOptIn?: boolean;
-      smsOptIn?: boolean;
-      guarantor?: {
+      emailOptIn: boolean;
+      smsOptIn: boolean;
+      guarantor: {
         firstName: string;
         lastName: string;
         /** @enum {string} */
@@ -11226,14 +11724,12 @@ export interface components {
       } | null;
       /** @enum {string} */
       paysBy: "insurance" | "self_pay";
-      autopay?: boolean;
-      autoShareDocuments?: boolean;
-      autoSuperbills?: boolean;
+      autopay: boolean;
+      autoShareDocuments: boolean;
+      autoSuperbills: boolean;
       /** Format: uuid */
-      employerId?: string | null;
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      employerId: string | null;
+      active: boolean;
     };
     payer: {
       /** Format: uuid */
@@ -11241,45 +11737,21 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
       payerId: string;
-      /** @enum {string} */
-      claimFilingIndicator:
-        | "11"
-        | "12"
-        | "13"
-        | "14"
-        | "15"
-        | "16"
-        | "17"
-        | "AM"
-        | "BL"
-        | "CH"
-        | "CI"
-        | "DS"
-        | "FI"
-        | "HM"
-        | "LM"
-        | "MA"
-        | "MB"
-        | "MC"
-        | "OF"
-        | "TV"
-        | "VA"
-        | "WC"
-        | "ZZ";
-      timelyFilingDays?: number;
-      address?: {
+      claimFilingIndicator: string;
+      timelyFilingDays: number;
+      address: {
         line1: string;
         line2?: string;
         city: string;
         state: string;
         zip: string;
       } | null;
-    } & {
-      [key: string]: unknown;
     };
     insurance_policy: {
       /** Format: uuid */
@@ -11287,7 +11759,9 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       /** Format: uuid */
       clientId: string;
@@ -11296,10 +11770,10 @@ export interface components {
       /** @enum {string} */
       rank: "primary" | "secondary" | "tertiary";
       memberId: string;
-      groupNumber?: string | null;
+      groupNumber: string | null;
       /** @enum {string} */
       subscriberRelationship: "self" | "spouse" | "child" | "other";
-      subscriber?: {
+      subscriber: {
         firstName: string;
         lastName: string;
         dateOfBirth: string;
@@ -11314,9 +11788,7 @@ export interface components {
         };
       } | null;
       effectiveFrom: string;
-      effectiveTo?: string | null;
-    } & {
-      [key: string]: unknown;
+      effectiveTo: string | null;
     };
     diagnosis: {
       /** Format: uuid */
@@ -11324,16 +11796,16 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       /** Format: uuid */
       clientId: string;
       code: string;
-      description?: string | null;
+      description: string | null;
       rank: number;
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      active: boolean;
     };
     service: {
       /** Format: uuid */
@@ -11341,18 +11813,18 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       code: string;
       description: string;
       feeCents: number;
-      defaultUnits?: number;
-      modifiers?: string[];
-      insuranceEligible?: boolean;
-      billable?: boolean;
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      defaultUnits: number;
+      modifiers: string[];
+      insuranceEligible: boolean;
+      billable: boolean;
+      active: boolean;
     };
     product: {
       /** Format: uuid */
@@ -11360,13 +11832,13 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
       priceCents: number;
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      active: boolean;
     };
     employer_group: {
       /** Format: uuid */
@@ -11374,11 +11846,11 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
-    } & {
-      [key: string]: unknown;
     };
     employer: {
       /** Format: uuid */
@@ -11386,23 +11858,22 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
       /** Format: uuid */
-      groupId?: string | null;
-      contactName?: string | null;
-      /** Format: email */
-      contactEmail?: string | null;
-      address?: {
+      groupId: string | null;
+      contactName: string | null;
+      contactEmail: string | null;
+      address: {
         line1: string;
         line2?: string;
         city: string;
         state: string;
         zip: string;
       } | null;
-    } & {
-      [key: string]: unknown;
     };
     appointment: {
       /** Format: uuid */
@@ -11410,7 +11881,9 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       /** Format: uuid */
       clientId: string;
@@ -11422,14 +11895,18 @@ export interface components {
       startsAt: string;
       /** Format: date-time */
       endsAt: string;
-      services: {
-        /** Format: uuid */
-        serviceId: string;
-        units?: number;
-        modifiers?: string[];
-      }[];
-    } & {
-      [key: string]: unknown;
+      dateOfService: string;
+      /** @enum {string} */
+      status: "upcoming" | "kept" | "no_show" | "late_cancel" | "canceled";
+      /** Format: date-time */
+      statusChangedAt: string | null;
+      services: components["schemas"]["AppointmentService"][];
+    };
+    AppointmentService: {
+      /** Format: uuid */
+      serviceId: string;
+      units: number;
+      modifiers: string[];
     };
     progress_note: {
       /** Format: uuid */
@@ -11437,15 +11914,17 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       /** Format: uuid */
       appointmentId: string;
-      signed?: boolean;
+      signed: boolean;
+      /** Format: date-time */
+      signedAt: string | null;
       /** Format: uuid */
-      signedByProviderId?: string | null;
-    } & {
-      [key: string]: unknown;
+      signedByProviderId: string | null;
     };
     invoice: {
       /** Format: uuid */
@@ -11453,10 +11932,85 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
-    } & {
-      [key: string]: unknown;
+      number: string;
+      /** Format: uuid */
+      clientId: string;
+      /** @enum {string} */
+      status: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      /** @enum {string} */
+      paysBy: "insurance" | "self_pay";
+      invoiceDate: string;
+      totalCents: number;
+      insuranceCents: number;
+      clientCents: number;
+      insurancePaidCents: number;
+      clientPaidCents: number;
+      adjustmentCents: number;
+      /** Format: uuid */
+      primaryPolicyId: string | null;
+      /** @enum {string} */
+      source: "nightly" | "monthly" | "manual" | "on_kept" | "user";
+      /** Format: uuid */
+      runId: string | null;
+      /** Format: uuid */
+      replacesInvoiceId: string | null;
+      /** Format: date-time */
+      voidedAt: string | null;
+      voidReason: string | null;
+      lines: components["schemas"]["InvoiceLine"][];
+      history: components["schemas"]["InvoiceStatusChange"][];
+    };
+    InvoiceLine: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      invoiceId: string;
+      position: number;
+      /** @enum {string} */
+      kind: "service" | "fee" | "product" | "adjustment";
+      /** Format: uuid */
+      appointmentId: string | null;
+      /** Format: uuid */
+      serviceId: string | null;
+      /** Format: uuid */
+      productId: string | null;
+      code: string;
+      description: string;
+      dateOfService: string | null;
+      units: number;
+      unitFeeCents: number;
+      amountCents: number;
+      modifiers: string[];
+      diagnosisPointers: number[];
+      diagnosisCodes: string[];
+      insuranceEligible: boolean;
+      /** Format: uuid */
+      adjustsLineId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+    };
+    InvoiceStatusChange: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      invoiceId: string;
+      /** @enum {string|null} */
+      fromStatus: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void" | null;
+      /** @enum {string} */
+      toStatus: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      /** Format: date-time */
+      at: string;
+      actor: string;
+      cause: string | null;
     };
     claim: {
       /** Format: uuid */
@@ -11464,10 +12018,178 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
-    } & {
-      [key: string]: unknown;
+      /** Format: uuid */
+      invoiceId: string;
+      /** Format: uuid */
+      clientId: string;
+      /** Format: uuid */
+      payerId: string;
+      /** Format: uuid */
+      policyId: string;
+      /** @enum {string} */
+      payerRank: "primary" | "secondary" | "tertiary";
+      /** @enum {string} */
+      status:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void";
+      /** @enum {string} */
+      frequencyCode: "1" | "7" | "8";
+      patientControlNumber: string;
+      payerClaimNumber: string | null;
+      /** Format: uuid */
+      replacesClaimId: string | null;
+      totalCents: number;
+      paidCents: number;
+      patientResponsibilityCents: number;
+      diagnosisCodes: string[];
+      /** Format: uuid */
+      runId: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      lines: components["schemas"]["ClaimLine"][];
+      scrubs: components["schemas"]["ClaimScrub"][];
+      acknowledgments: components["schemas"]["ClaimAcknowledgment"][];
+      files: components["schemas"]["ClaimFile"][];
+      postings: components["schemas"]["Posting"][];
+      history: components["schemas"]["ClaimStatusChange"][];
+    };
+    ClaimLine: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      claimId: string;
+      /** Format: uuid */
+      invoiceLineId: string;
+      lineNumber: number;
+      controlNumber: string;
+      code: string;
+      modifiers: string[];
+      units: number;
+      chargeCents: number;
+      dateOfService: string;
+      diagnosisPointers: number[];
+    };
+    ClaimScrub: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      claimId: string;
+      /** Format: date-time */
+      at: string;
+      blocking: boolean;
+      edits: components["schemas"]["ScrubEdit"][];
+    };
+    ClaimAcknowledgment: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      fileId: string;
+      /** Format: uuid */
+      acknowledgesFileId: string | null;
+      /** Format: uuid */
+      claimId: string | null;
+      /** @enum {string} */
+      kind: "999" | "277CA";
+      /** @enum {string} */
+      outcome: "accepted" | "rejected" | "partially_accepted" | "pending" | "other";
+      payerClaimNumber: string | null;
+      details: {
+        code: string;
+        text: string;
+        detail?: string;
+      }[];
+      /** Format: date-time */
+      at: string;
+    };
+    ClaimFile: {
+      /** Format: uuid */
+      claimId: string;
+      /** Format: uuid */
+      fileId: string;
+      name: string;
+      /** @enum {string} */
+      status: "pending" | "sent" | "failed" | "unknown" | "received" | "processed" | "rejected" | "duplicate";
+      /** Format: date-time */
+      sentAt: string | null;
+      transactionControlNumber: string;
+    };
+    Posting: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      remittanceClaimId: string | null;
+      /** Format: uuid */
+      claimId: string;
+      /** Format: uuid */
+      claimLineId: string | null;
+      /** Format: uuid */
+      invoiceId: string;
+      /** @enum {string} */
+      kind: "payment" | "write_off" | "patient_responsibility" | "denial" | "informational" | "reversal";
+      groupCode: string | null;
+      reasonCode: string | null;
+      amountCents: number;
+      /** Format: uuid */
+      reversesPostingId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      actor: string;
+    };
+    ClaimStatusChange: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      claimId: string;
+      /** @enum {string|null} */
+      fromStatus:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void"
+        | null;
+      /** @enum {string} */
+      toStatus:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void";
+      /** Format: date-time */
+      at: string;
+      actor: string;
+      cause: {
+        [key: string]: unknown;
+      };
     };
     remittance: {
       /** Format: uuid */
@@ -11475,10 +12197,55 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
-    } & {
-      [key: string]: unknown;
+      /** Format: uuid */
+      fileId: string;
+      payerName: string;
+      payerIdentifier: string;
+      traceNumber: string;
+      paymentMethod: string | null;
+      paymentDate: string | null;
+      totalPaidCents: number;
+      providerAdjustmentCents: number;
+      balanced: boolean;
+      imbalances: components["schemas"]["Imbalance"][];
+      providerAdjustments: components["schemas"]["ProviderAdjustment"][];
+      /** @enum {string} */
+      status: "posted" | "partially_posted" | "needs_review";
+      claimCount: number;
+      claims: components["schemas"]["RemittanceClaim"][];
+    };
+    ProviderAdjustment: {
+      providerId: string;
+      fiscalPeriodDate: string;
+      reason: string;
+      reasonText: string | null;
+      referenceId: string | null;
+      amountCents: number;
+    };
+    RemittanceClaim: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      remittanceId: string;
+      position: number;
+      /** Format: uuid */
+      claimId: string | null;
+      patientControlNumber: string;
+      statusCode: string;
+      chargeCents: number;
+      paidCents: number;
+      patientResponsibilityCents: number;
+      payerClaimNumber: string | null;
+      crossoverPayer: string | null;
+      /** @enum {string} */
+      postingStatus: "posted" | "queued" | "dismissed";
+      postings: components["schemas"]["Posting"][];
     };
     posting_rule: {
       /** Format: uuid */
@@ -11486,17 +12253,17 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       /** Format: uuid */
-      payerId?: string | null;
+      payerId: string | null;
       /** @enum {string} */
       groupCode: "CO" | "PR" | "OA" | "PI" | "CR";
       reasonCode: string;
       /** @enum {string} */
       action: "write_off" | "patient_responsibility" | "denial" | "informational" | "block";
-    } & {
-      [key: string]: unknown;
     };
     clearinghouse_connection: {
       /** Format: uuid */
@@ -11504,46 +12271,31 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       version: number;
+      /** Format: date-time */
       createdAt: string;
+      /** Format: date-time */
       updatedAt: string;
       name: string;
-      /**
-       * @description sftp, or a directory drop on the server's disk
-       * @enum {string}
-       */
-      kind: "sftp" | "directory";
-      host?: string | null;
-      /** @description SFTP port (default 22) */
-      port?: number | null;
-      username?: string | null;
       /** @enum {string} */
-      authKind?: "password" | "private_key" | "none";
-      /** @description write-only: the SFTP password (authKind password) or an unencrypted private key in PEM/OpenSSH format (authKind private_key). Stored encrypted; never returned (see hasSecret). */
-      secret?: string;
-      /** @description when set, a server presenting any other host key is refused */
-      hostKeySha256?: string | null;
-      /** @description where claim files are delivered; for a directory drop, relative to the practice's drop folder */
-      outboundDir?: string;
-      /** @description where acknowledgments and remittances are picked up */
-      inboundDir?: string;
-      /** @description ISA06/GS02 */
+      kind: "sftp" | "directory";
+      host: string | null;
+      port: number | null;
+      username: string | null;
+      /** @enum {string} */
+      authKind: "password" | "private_key" | "none";
+      hostKeySha256: string | null;
+      outboundDir: string;
+      inboundDir: string;
       submitterId: string;
-      /** @description 1000A NM103 */
       submitterName: string;
-      /** Format: email */
-      submitterContactEmail?: string | null;
-      /** @description ISA08/GS03 */
+      submitterContactEmail: string | null;
       receiverId: string;
-      /** @description 1000B NM103 */
       receiverName: string;
-      /**
-       * @description ISA15: T test, P production
-       * @enum {string}
-       */
-      usageIndicator?: "T" | "P";
-      active?: boolean;
-    } & {
-      [key: string]: unknown;
+      /** @enum {string} */
+      usageIndicator: "T" | "P";
+      active: boolean;
+      /** @description whether a password or private key is stored (it is never returned) */
+      hasSecret: boolean;
     };
   };
   responses: never;

@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
 import { api, isApiError, unwrap } from "./client";
-import type { Me } from "./types";
+import type { Me } from "./models";
 
 export const meKey = ["me"] as const;
 

@@ -3,8 +3,8 @@ import { useEffect, useMemo, useRef } from "react";
 import { Button } from "react-aria-components";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../api/client";
+import type { Me } from "../api/models";
 import { defaultPracticeId, rememberPractice, signOut, useMe } from "../api/session";
-import type { Me, Practice } from "../api/types";
 import { ErrorAlert, Loading } from "../components/feedback";
 import { SelectField } from "../components/fields";
 import { PracticeProvider, practiceContextValue } from "./practice-context";
@@ -94,10 +94,7 @@ export const PracticeLayout = () => {
   const membership = me.data?.memberships.find((m) => m.practiceId === practiceId);
   const practice = useQuery({
     queryKey: [practiceId, "practice"],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/v1/practices/{practiceId}", { params: { path: { practiceId } } }),
-      ) as Promise<Practice>,
+    queryFn: () => unwrap(api.GET("/api/v1/practices/{practiceId}", { params: { path: { practiceId } } })),
     enabled: !!membership,
     staleTime: 5 * 60_000,
   });

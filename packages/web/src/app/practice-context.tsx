@@ -1,6 +1,6 @@
 import { can, type Permission } from "@billcycle/core";
 import { createContext, useContext } from "react";
-import type { Membership, Practice } from "../api/types";
+import type { Membership, Practice } from "../api/models";
 
 export type PracticeContextValue = {
   practiceId: string;

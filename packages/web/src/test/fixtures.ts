@@ -1,5 +1,5 @@
 import { defaultAutomationConfig } from "@billcycle/core";
-import type { AutomationSettings, Me, Role } from "../api/types";
+import type { AutomationSettings, Me, Role } from "../api/models";
 
 export const PID = "11111111-1111-7111-8111-111111111111";
 export const OTHER = "22222222-2222-7222-8222-222222222222";

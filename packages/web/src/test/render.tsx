@@ -2,7 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider } from "react-router";
-import type { Role } from "../api/types";
+import type { Role } from "../api/models";
 import { createQueryClient } from "../app/query-client";
 import { routes } from "../app/routes";
 import { mockApi, reply } from "./api-mock";

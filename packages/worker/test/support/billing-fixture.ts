@@ -30,9 +30,8 @@ export const createBillingPractice = async (
   now: Date,
   name = "Fixture Practice",
 ): Promise<PracticeFixture> => {
-  const { id: practiceId } = await createPractice(
-    database,
-    {
+  const { id: practiceId } = await createPractice(database, {
+    input: {
       name,
       timeZone: zone,
       address: { line1: "1 Main Street", city: "Austin", state: "TX", zip: "787011234" },
@@ -40,9 +39,9 @@ export const createBillingPractice = async (
       billingNpi: npiWithCheckDigit(String(npiStem++)),
       taxonomyCode: "101YM0800X",
     },
-    null,
+    ownerUserId: null,
     now,
-  );
+  });
   const actor: TenantActor = { userId: null, practiceId, role: "owner", label: "test" };
   const base = { practiceId, createdAt: now, updatedAt: now };
   const providerId = newId();
@@ -164,11 +163,9 @@ export const createAppointment = async (
   o: AppointmentOptions,
 ): Promise<string> => {
   const start = DateTime.fromISO(o.localStart, { zone: p.zone });
-  const row = await createResource(
-    database,
-    appointmentsResource,
-    p.actor,
-    {
+  const row = await createResource(database, appointmentsResource, {
+    actor: p.actor,
+    input: {
       clientId,
       providerId: p.providerId,
       locationId: p.locationId,
@@ -177,10 +174,10 @@ export const createAppointment = async (
       services: (o.services ?? [p.services.therapy]).map((serviceId) => ({ serviceId })),
     },
     now,
-  );
+  });
   const id = String(row.id);
   if (o.status && o.status !== "upcoming")
-    await changeAppointmentStatus(database, p.actor, id, o.status, now);
+    await changeAppointmentStatus(database, { actor: p.actor, appointmentId: id, to: o.status, now });
   const note = o.note ?? "signed";
   if (note !== "none") {
     await database.db.insert(tables.progressNotes).values({
@@ -206,5 +203,6 @@ export const configure = async (
   const { config, version } = await getAutomationConfig(database.db, p.practiceId);
   const next = structuredClone(config);
   change(next);
-  return (await updateAutomationConfig(database, p.actor, next, version, now)).config;
+  return (await updateAutomationConfig(database, { actor: p.actor, next, expectedVersion: version, now }))
+    .config;
 };

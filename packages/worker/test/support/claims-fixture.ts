@@ -47,15 +47,14 @@ export const practiceWithSubmittedClaims = async (
     .from(tables.claims)
     .where(eq(tables.claims.practiceId, p.practiceId));
   await database.db.transaction((tx) =>
-    transitionClaims(
-      tx,
-      p.practiceId,
-      claims.map((c) => c.id),
-      "submitted",
+    transitionClaims(tx, {
+      practiceId: p.practiceId,
+      claimIds: claims.map((c) => c.id),
+      to: "submitted",
       now,
-      "test",
-      { kind: "file", fileId: "test" },
-    ),
+      actor: "test",
+      cause: { kind: "file", fileId: "test" },
+    }),
   );
   const sorted = claims.sort((a, b) => a.patientControlNumber.localeCompare(b.patientControlNumber));
   return { p, claims: sorted };
@@ -75,10 +74,9 @@ export const setUnknownCodeAction = (
   action: "block" | "deny",
   version: number,
 ) =>
-  updateClaimsSettings(
-    database,
+  updateClaimsSettings(database, {
     actor,
-    { disabledWarnings: [], unknownCodeAction: action, connectionId: null },
-    version,
-    local("2026-03-06T12:00", ZONE),
-  );
+    settings: { disabledWarnings: [], unknownCodeAction: action, connectionId: null },
+    expectedVersion: version,
+    now: local("2026-03-06T12:00", ZONE),
+  });

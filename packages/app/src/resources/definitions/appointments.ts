@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { assertNotInvoiced } from "../../appointments/session-invoice";
 import { instant, localDate, modifiers } from "../../schemas/common";
+import { rowSchema } from "../../schemas/row-schema";
 import { assertReferenceInPractice } from "../assert-reference";
 import type { ResourceDefinition, Row, WriteContext } from "../resource-definition";
 
@@ -127,7 +128,11 @@ const createAppointment = async (input: Row, { tx, actor, now }: WriteContext): 
 };
 
 const updateAppointment = async (id: string, patch: Row, existing: Row, { tx, actor, now }: WriteContext) => {
-  await assertNotInvoiced(tx, actor.practiceId, id, "change the session");
+  await assertNotInvoiced(tx, {
+    practiceId: actor.practiceId,
+    appointmentId: id,
+    change: "change the session",
+  });
   const { services: lines, ...fields } = patch as Row & { services?: ServiceLineInput[] };
   const set: Row = {};
   for (const key of ["clientId", "providerId", "locationId"] as const)
@@ -188,6 +193,15 @@ const expandAppointments = async (tx: Executor, practiceId: string, rows: Row[])
   return rows.map((r) => ({ ...r, services: byAppointment.get(String(r.id)) ?? [] }));
 };
 
+/** An appointment as read: its row with its service lines in order. */
+export const appointmentRecordSchema = rowSchema(tables.appointments).extend({
+  services: z.array(
+    z
+      .strictObject({ serviceId: z.uuid(), units: z.int(), modifiers: z.array(z.string()) })
+      .meta({ id: "AppointmentService" }),
+  ),
+});
+
 export const appointmentsResource: ResourceDefinition = {
   path: "appointments",
   entity: "appointment",
@@ -228,6 +242,7 @@ export const appointmentsResource: ResourceDefinition = {
   deletable: false,
   create: createAppointment,
   update: updateAppointment,
+  record: appointmentRecordSchema,
   expand: expandAppointments,
 };
 
@@ -266,14 +281,13 @@ export const progressNotesResource: ResourceDefinition = {
   prepareCreate: async (input, { tx, actor, now }) => {
     // The one-note-per-appointment unique index would otherwise answer first (409) for another practice's
     // appointment, telling a stranger whether that appointment has a note.
-    await assertReferenceInPractice(
-      tx,
-      tables.appointments,
-      actor.practiceId,
-      input.appointmentId,
-      "appointmentId",
-      "Appointment",
-    );
+    await assertReferenceInPractice(tx, {
+      table: tables.appointments,
+      practiceId: actor.practiceId,
+      id: input.appointmentId,
+      path: "appointmentId",
+      label: "Appointment",
+    });
     return {
       ...input,
       ...signing(input.signed as boolean | undefined, now, false, null),

@@ -2,7 +2,9 @@ import { claimStatuses, invoiceStatuses } from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { claimRecordSchema } from "../../claims/claim-schemas";
 import { localDate } from "../../schemas/common";
+import { rowSchema } from "../../schemas/row-schema";
 import type { ResourceDefinition, Row } from "../resource-definition";
 
 /** Text matched literally inside a LIKE pattern (backslash is PostgreSQL's default LIKE escape). */
@@ -60,6 +62,16 @@ const expandInvoices = async (tx: Executor, practiceId: string, rows: Row[]) => 
     "history",
   );
 };
+
+/** An invoice as read: its row (without number_seq) with its lines and status history. */
+export const invoiceRecordSchema = rowSchema(tables.invoices, { omit: ["numberSeq"] }).extend({
+  lines: z.array(rowSchema(tables.invoiceLines).meta({ id: "InvoiceLine" })),
+  history: z.array(
+    rowSchema(tables.invoiceStatusHistory)
+      .extend({ fromStatus: z.enum(invoiceStatuses).nullable(), toStatus: z.enum(invoiceStatuses) })
+      .meta({ id: "InvoiceStatusChange" }),
+  ),
+});
 
 export const invoicesResource: ResourceDefinition = {
   path: "invoices",
@@ -121,6 +133,7 @@ export const invoicesResource: ResourceDefinition = {
     totalCents: tables.invoices.totalCents,
     status: tables.invoices.status,
   },
+  record: invoiceRecordSchema,
   expand: expandInvoices,
 };
 
@@ -260,5 +273,6 @@ export const claimsResource: ResourceDefinition = {
     paidCents: tables.claims.paidCents,
     createdAt: tables.claims.createdAt,
   },
+  record: claimRecordSchema,
   expand: expandClaims,
 };

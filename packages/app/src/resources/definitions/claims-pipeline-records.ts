@@ -1,6 +1,8 @@
 import { type Executor, tables } from "@billcycle/db";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { imbalanceSchema, postingSchema } from "../../claims/claim-schemas";
+import { rowSchema } from "../../schemas/row-schema";
 import type { ResourceDefinition, Row } from "../resource-definition";
 
 const none = z.strictObject({});
@@ -37,6 +39,29 @@ const expandRemittances = async (tx: Executor, practiceId: string, rows: Row[]):
   }));
 };
 
+/** One PLB provider-level adjustment item, as import-remittance stores it. */
+const providerAdjustmentSchema = z
+  .strictObject({
+    providerId: z.string(),
+    fiscalPeriodDate: z.string(),
+    reason: z.string(),
+    reasonText: z.string().nullable(),
+    referenceId: z.string().nullable(),
+    amountCents: z.int(),
+  })
+  .meta({ id: "ProviderAdjustment" });
+
+/** A remittance as read: its row with its claims (without the raw 835 data), each with its postings. */
+export const remittanceRecordSchema = rowSchema(tables.remittances, {
+  json: { imbalances: z.array(imbalanceSchema), providerAdjustments: z.array(providerAdjustmentSchema) },
+}).extend({
+  claims: z.array(
+    rowSchema(tables.remittanceClaims, { omit: ["data"] })
+      .extend({ postings: z.array(postingSchema) })
+      .meta({ id: "RemittanceClaim" }),
+  ),
+});
+
 export const remittancesResource: ResourceDefinition = {
   path: "remittances",
   entity: "remittance",
@@ -57,6 +82,7 @@ export const remittancesResource: ResourceDefinition = {
       description: "posting status",
     },
   },
+  record: remittanceRecordSchema,
   expand: expandRemittances,
 };
 

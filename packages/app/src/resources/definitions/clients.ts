@@ -68,14 +68,13 @@ export const clientsResource: ResourceDefinition = {
   /** Client billing settings start as copies of the practice defaults; later practice changes leave them be. */
   prepareCreate: async (input, { tx, actor }) => {
     // employer_id has no composite foreign key: check the employer is this practice's.
-    await assertReferenceInPractice(
-      tx,
-      tables.employers,
-      actor.practiceId,
-      input.employerId,
-      "employerId",
-      "Employer",
-    );
+    await assertReferenceInPractice(tx, {
+      table: tables.employers,
+      practiceId: actor.practiceId,
+      id: input.employerId,
+      path: "employerId",
+      label: "Employer",
+    });
     const [practice] = await tx
       .select({ settings: tables.practices.billingSettings })
       .from(tables.practices)
@@ -90,14 +89,13 @@ export const clientsResource: ResourceDefinition = {
     };
   },
   prepareUpdate: async (patch, _existing, { tx, actor }) => {
-    await assertReferenceInPractice(
-      tx,
-      tables.employers,
-      actor.practiceId,
-      patch.employerId,
-      "employerId",
-      "Employer",
-    );
+    await assertReferenceInPractice(tx, {
+      table: tables.employers,
+      practiceId: actor.practiceId,
+      id: patch.employerId,
+      path: "employerId",
+      label: "Employer",
+    });
     return patch;
   },
 };

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { AutomationRun, RunOutcome } from "../../api/types";
+import type { AutomationRun, RunOutcome } from "../../api/models";
 import { PID, page } from "../../test/fixtures";
 import { at, renderApp, searchLandmark } from "../../test/render";
 
@@ -10,6 +10,8 @@ const INVOICE = "cccccccc-cccc-7ccc-8ccc-cccccccccccc";
 
 const run: AutomationRun = {
   id: RUN,
+  practiceId: PID,
+  createdAt: "2025-03-04T05:00:00Z",
   automation: "invoice_creation",
   trigger: "schedule",
   localDate: "2025-03-03",
@@ -27,6 +29,8 @@ const run: AutomationRun = {
 
 const outcome = (over: Partial<RunOutcome>): RunOutcome => ({
   id: "o1",
+  practiceId: PID,
+  runId: RUN,
   automation: "invoice_creation",
   trigger: "schedule",
   subjectType: "appointment",

@@ -2,7 +2,7 @@ import { type AutomationKind, automationInfo, skipReasonCodes } from "@billcycle
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { AutomationRun, RunOutcome } from "../../api/types";
+import type { AutomationRun, RunOutcome } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
 import { ErrorAlert } from "../../components/feedback";
@@ -14,7 +14,7 @@ import { useUpdateParams } from "../../lib/url";
 import { automationOrder } from "./automation-api";
 import { useRunOutcomes, useRunsPage } from "./runs-api";
 
-const title = (kind: string) => automationInfo[kind as AutomationKind]?.title ?? words(kind);
+const title = (kind: AutomationKind) => automationInfo[kind].title;
 
 /** "considered 12 · invoiced 9 · skipped 3": what was looked at first, then what became of it. */
 const countWords = (counts: Record<string, number> | null): string => {

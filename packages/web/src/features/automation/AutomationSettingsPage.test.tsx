@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { AutomationSettingsBody } from "../../api/types";
+import type { AutomationSettingsBody } from "../../api/models";
 import { automationSettings } from "../../test/fixtures";
 import { at, renderApp } from "../../test/render";
 

@@ -20,7 +20,7 @@ import {
 } from "react-aria-components";
 import { errorText } from "../../api/client";
 import { ruleLabels, useDirectory } from "../../api/directory";
-import type { AutomationDescription } from "../../api/types";
+import type { AutomationDescription } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { ConfirmDialog } from "../../components/dialog";
 import { ErrorAlert, Loading, Notice } from "../../components/feedback";

@@ -2,28 +2,18 @@ import type { AutomationKind } from "@billcycle/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "react-aria-components";
-import { api, unwrapAs } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { usePractice } from "../../app/practice-context";
 import { ModalDialog } from "../../components/dialog";
 import { ErrorAlert, Loading } from "../../components/feedback";
 import { formatInstant, words } from "../../lib/format";
-
-type Preview = {
-  automation: AutomationKind;
-  enabled: boolean;
-  runAt: string;
-  localDate: string;
-  wouldDo: number;
-  wouldSkip: number;
-  byReason: Record<string, number>;
-};
 
 const PreviewBody = ({ kind }: { kind: AutomationKind }) => {
   const { practiceId, timeZone } = usePractice();
   const preview = useQuery({
     queryKey: [practiceId, "automation-preview", kind],
     queryFn: () =>
-      unwrapAs<Preview>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/automation/{automation}/preview", {
           params: { path: { practiceId, automation: kind } },
         }),

@@ -1,7 +1,7 @@
-import type { AutomationConfig, AutomationKind } from "@billcycle/core";
+import type { AutomationKind } from "@billcycle/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrapAs } from "../../api/client";
-import type { AutomationSettings, AutomationSettingsBody } from "../../api/types";
+import { api, unwrap } from "../../api/client";
+import type { AutomationConfig, AutomationSettings, AutomationSettingsBody } from "../../api/models";
 
 /** The pipeline order a biller thinks in (a night runs them in reverse, see automations.ts). */
 export const automationOrder: readonly AutomationKind[] = [
@@ -17,9 +17,7 @@ export const useAutomationSettings = (practiceId: string) =>
   useQuery({
     queryKey: automationKey(practiceId),
     queryFn: () =>
-      unwrapAs<AutomationSettings>(
-        api.GET("/api/v1/practices/{practiceId}/automation", { params: { path: { practiceId } } }),
-      ),
+      unwrap(api.GET("/api/v1/practices/{practiceId}/automation", { params: { path: { practiceId } } })),
   });
 
 /**
@@ -35,7 +33,7 @@ export const useSaveAutomation = (practiceId: string) => {
       const config = structuredClone(current.config);
       change(config);
       const body: AutomationSettingsBody = { config, version: current.version };
-      return unwrapAs<AutomationSettings>(
+      return unwrap(
         api.PUT("/api/v1/practices/{practiceId}/automation", { params: { path: { practiceId } }, body }),
       );
     },

@@ -1,7 +1,6 @@
 import type { AutomationKind } from "@billcycle/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { api, unwrapAs } from "../../api/client";
-import type { AutomationRun, Page, RunOutcome } from "../../api/types";
+import { api, unwrap } from "../../api/client";
 
 export const useRunsPage = (
   practiceId: string,
@@ -12,7 +11,7 @@ export const useRunsPage = (
   useQuery({
     queryKey: [practiceId, "automation-runs", automation, cursor, limit],
     queryFn: () =>
-      unwrapAs<Page<AutomationRun>>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/automation-runs", {
           params: { path: { practiceId }, query: { automation, cursor, limit } },
         }),
@@ -30,7 +29,7 @@ export const useRunOutcomes = (
   useQuery({
     queryKey: [practiceId, "automation-runs", runId, "outcomes", reason, cursor, limit],
     queryFn: () =>
-      unwrapAs<Page<RunOutcome>>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/automation-runs/{id}/outcomes", {
           params: { path: { practiceId, id: runId }, query: { reason, cursor, limit } },
         }),

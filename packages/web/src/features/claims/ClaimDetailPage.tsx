@@ -2,7 +2,7 @@ import { type ClaimStatus, claimStatusLabel } from "@billcycle/core";
 import { Button } from "react-aria-components";
 import { Link, useParams } from "react-router";
 import { clientName, payerName, useDirectory } from "../../api/directory";
-import type { ClaimRecordList, StatusChange } from "../../api/types";
+import type { ClaimStatusChange } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { ErrorAlert, Loading } from "../../components/feedback";
 import { PageHeader, Section } from "../../components/page";
@@ -46,7 +46,14 @@ const label = (key: string) =>
 const hidden = new Set(["id", "practiceId", "claimId"]);
 
 /** A section the claims pipeline fills in (scrubber messages, files, acknowledgments, postings), as returned. */
-const RecordSection = ({ title, records }: { title: string; records: ClaimRecordList | undefined }) => {
+const RecordSection = ({
+  title,
+  records,
+}: {
+  title: string;
+  // Any section of the claim: each record is shown field by field.
+  records: ReadonlyArray<Record<string, unknown>> | undefined;
+}) => {
   const { timeZone } = usePractice();
   return (
     <Section title={title}>
@@ -81,9 +88,9 @@ const causeWords = (cause: unknown): string => {
   return [typeof c.kind === "string" ? c.kind : "", name].filter(Boolean).join(": ");
 };
 
-const ClaimHistory = ({ history }: { history: StatusChange[] }) => {
+const ClaimHistory = ({ history }: { history: ClaimStatusChange[] }) => {
   const { timeZone } = usePractice();
-  const l = (s: string) => claimStatusLabel[s as ClaimStatus] ?? s;
+  const l = (s: ClaimStatus) => claimStatusLabel[s];
   if (history.length === 0) return <p className="muted">None.</p>;
   return (
     <ol className="timeline">

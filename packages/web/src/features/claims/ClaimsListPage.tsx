@@ -9,7 +9,7 @@ import {
   useDirectory,
   useDirectoryOptions,
 } from "../../api/directory";
-import type { Claim, ClaimSort } from "../../api/types";
+import type { Claim, ClaimSort } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { DataTable, Pager, sortParam, useCursorPagination } from "../../components/data-table";
 import { ErrorAlert } from "../../components/feedback";

@@ -1,7 +1,7 @@
 import type { ClaimStatus } from "@billcycle/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap, unwrapAs } from "../../api/client";
-import type { Claim, ClaimSort, Page } from "../../api/types";
+import { api, unwrap } from "../../api/client";
+import type { ClaimSort } from "../../api/models";
 
 /** The board's columns, in the order a claim moves through them. */
 export const boardStatuses: readonly ClaimStatus[] = [
@@ -29,7 +29,7 @@ export const useClaimsPage = (
   useQuery({
     queryKey: [practiceId, "claims", "page", filters, cursor, limit],
     queryFn: () =>
-      unwrapAs<Page<Claim>>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/claims", {
           params: { path: { practiceId }, query: { ...filters, limit, cursor } },
         }),
@@ -42,9 +42,7 @@ export const useClaim = (practiceId: string, id: string, options: { enabled?: bo
     ...options,
     queryKey: [practiceId, "claims", "one", id],
     queryFn: () =>
-      unwrapAs<Claim>(
-        api.GET("/api/v1/practices/{practiceId}/claims/{id}", { params: { path: { practiceId, id } } }),
-      ),
+      unwrap(api.GET("/api/v1/practices/{practiceId}/claims/{id}", { params: { path: { practiceId, id } } })),
   });
 
 /** How many claims the practice has in each status. */
@@ -55,19 +53,13 @@ export const useClaimCounts = (practiceId: string) =>
       unwrap(api.GET("/api/v1/practices/{practiceId}/claims/counts", { params: { path: { practiceId } } })),
   });
 
-/** A scrub result: the claim's edits (blocking or warnings); not blocked means it goes back to Awaiting Submission. */
-export type ScrubResult = {
-  claimId: string;
-  patientControlNumber: string;
-  blocked: boolean;
-  edits: Array<{ code: string; severity: "blocking" | "warning"; message: string; path?: string }>;
-};
+export type { ScrubResult, SubmitResult } from "../../api/models";
 
 export const useRescrub = (practiceId: string, id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      unwrapAs<ScrubResult>(
+      unwrap(
         api.POST("/api/v1/practices/{practiceId}/claims/{id}/rescrub", {
           params: { path: { practiceId, id } },
         }),
@@ -76,21 +68,11 @@ export const useRescrub = (practiceId: string, id: string) => {
   });
 };
 
-/** What Claims Submission did (or, in a dry run, would do). */
-export type SubmitResult = {
-  considered: number;
-  scrubberRejected: number;
-  excluded: number;
-  submitted: number;
-  files: number;
-  delivery?: string;
-};
-
 export const useSubmitClaims = (practiceId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (dryRun: boolean) =>
-      unwrapAs<SubmitResult>(
+      unwrap(
         api.POST("/api/v1/practices/{practiceId}/claims/submit", {
           params: { path: { practiceId } },
           body: { dryRun },

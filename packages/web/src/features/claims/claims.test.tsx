@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Claim } from "../../api/types";
+import type { Claim } from "../../api/models";
 import { CLIENT, PAYER, PID, page } from "../../test/fixtures";
 import { at, renderApp } from "../../test/render";
 
@@ -13,11 +13,14 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
   invoiceId: "cccccccc-cccc-7ccc-8ccc-000000000001",
   clientId: CLIENT,
   payerId: PAYER,
+  policyId: "abababab-abab-7bab-8bab-000000000002",
   payerRank: "primary",
   status: "submitted",
   frequencyCode: "1",
   patientControlNumber: `PCN${n}`,
   payerClaimNumber: null,
+  replacesClaimId: null,
+  runId: null,
   totalCents: 17500,
   paidCents: 0,
   patientResponsibilityCents: 0,
@@ -26,6 +29,9 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
   lines: [
     {
       id: `eeeeeeee-eeee-7eee-8eee-${String(n).padStart(12, "0")}`,
+      practiceId: PID,
+      claimId: `ffffffff-ffff-7fff-8fff-${String(n).padStart(12, "0")}`,
+      invoiceLineId: "abababab-abab-7bab-8bab-000000000001",
       lineNumber: 1,
       controlNumber: `L${n}`,
       code: "90837",
@@ -39,6 +45,8 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
   history: [
     {
       id: "h1",
+      practiceId: PID,
+      claimId: `ffffffff-ffff-7fff-8fff-${String(n).padStart(12, "0")}`,
       fromStatus: null,
       toStatus: "awaiting_submission",
       at: "2025-03-05T04:00:00Z",
@@ -47,6 +55,8 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
     },
     {
       id: "h2",
+      practiceId: PID,
+      claimId: `ffffffff-ffff-7fff-8fff-${String(n).padStart(12, "0")}`,
       fromStatus: "awaiting_submission",
       toStatus: "submitted",
       at: "2025-03-06T03:00:00Z",
@@ -54,6 +64,10 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
       cause: { kind: "file", name: "claims-2025-03-05.json" },
     },
   ],
+  scrubs: [],
+  acknowledgments: [],
+  files: [],
+  postings: [],
   ...over,
 });
 
@@ -152,6 +166,8 @@ describe("claims", () => {
       scrubs: [
         {
           id: "s1",
+          practiceId: PID,
+          claimId: "ffffffff-ffff-7fff-8fff-000000000008",
           at: "2025-03-06T03:00:00Z",
           blocking: true,
           edits: [
@@ -215,6 +231,8 @@ describe("claims", () => {
       scrubs: [
         {
           id: "s1",
+          practiceId: PID,
+          claimId: "ffffffff-ffff-7fff-8fff-000000000006",
           at: "2025-03-06T03:00:00Z",
           blocking: true,
           edits: [
@@ -222,7 +240,23 @@ describe("claims", () => {
           ],
         },
       ],
-      postings: [{ id: "p1", kind: "payment", amountCents: 12000, createdAt: "2025-03-20T15:00:00Z" }],
+      postings: [
+        {
+          id: "p1",
+          practiceId: PID,
+          remittanceClaimId: null,
+          claimId: "ffffffff-ffff-7fff-8fff-000000000006",
+          claimLineId: null,
+          invoiceId: "cccccccc-cccc-7ccc-8ccc-000000000001",
+          kind: "payment",
+          groupCode: null,
+          reasonCode: null,
+          amountCents: 12000,
+          reversesPostingId: null,
+          createdAt: "2025-03-20T15:00:00Z",
+          actor: "user:o@example.com",
+        },
+      ],
     });
     renderApp(at(`claims/${c.id}`), { "GET /api/v1/practices/:pid/claims/:id": c });
     const messages = await screen.findByRole("region", { name: "Scrubber messages" });

@@ -1,10 +1,10 @@
-import { type InvoiceStatus, invoiceStatusLabel, invoiceTransitions } from "@billcycle/core";
+import { invoiceStatusLabel, invoiceTransitions } from "@billcycle/core";
 import { type FormEvent, useState } from "react";
 import { Button, Form } from "react-aria-components";
 import { Link, useParams } from "react-router";
 import { errorText } from "../../api/client";
 import { clientName, useDirectory } from "../../api/directory";
-import type { Invoice, StatusChange } from "../../api/types";
+import type { Invoice, StatusChange } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { ModalDialog } from "../../components/dialog";
 import { ErrorAlert, Loading, Notice } from "../../components/feedback";
@@ -14,7 +14,13 @@ import { ClaimStatusBadge, InvoiceStatusBadge } from "../../components/status";
 import { formatCents, formatInstant, formatLocalDate, words } from "../../lib/format";
 import { balanceCents, useAddProduct, useInvoice, useInvoiceClaims, useVoidInvoice } from "./invoices-api";
 
-export const History = ({ history, label }: { history: StatusChange[]; label: (s: string) => string }) => {
+export const History = <H extends StatusChange>({
+  history,
+  label,
+}: {
+  history: readonly H[];
+  label: (s: H["toStatus"]) => string;
+}) => {
   const { timeZone } = usePractice();
   if (history.length === 0) return <p className="muted">None.</p>;
   return (
@@ -310,7 +316,7 @@ export const InvoiceDetailPage = () => {
       </div>
 
       <Section title="History">
-        <History history={i.history} label={(s) => invoiceStatusLabel[s as InvoiceStatus] ?? s} />
+        <History history={i.history} label={(s) => invoiceStatusLabel[s]} />
       </Section>
     </>
   );

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { Button, Form } from "react-aria-components";
 import { useSearchParams } from "react-router";
 import { useDirectory, useDirectoryOptions } from "../../api/directory";
-import type { InvoiceSort } from "../../api/types";
+import type { InvoiceSort } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { DataTable, Pager, sortParam, useCursorPagination } from "../../components/data-table";
 import { ErrorAlert } from "../../components/feedback";

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { Button, Checkbox } from "react-aria-components";
 import { errorText } from "../../api/client";
 import { clientName, useDirectory } from "../../api/directory";
-import type { Invoice } from "../../api/types";
+import type { Invoice } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
 import { ConfirmDialog } from "../../components/dialog";

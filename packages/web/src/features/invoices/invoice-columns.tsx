@@ -2,7 +2,7 @@ import { invoiceStatusLabel } from "@billcycle/core";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Link } from "react-router";
 import { clientName, type Directory } from "../../api/directory";
-import type { Invoice } from "../../api/types";
+import type { Invoice } from "../../api/models";
 import { InvoiceStatusBadge } from "../../components/status";
 import { formatCents, formatLocalDate } from "../../lib/format";
 import { balanceCents } from "./invoices-api";

@@ -1,7 +1,7 @@
 import type { InvoiceStatus } from "@billcycle/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap, unwrapAs } from "../../api/client";
-import type { Claim, Invoice, InvoiceSort, Page } from "../../api/types";
+import { api, unwrap } from "../../api/client";
+import type { Invoice, InvoiceSort } from "../../api/models";
 
 export type InvoiceFilters = {
   status?: InvoiceStatus | undefined;
@@ -25,7 +25,7 @@ export const useInvoicesPage = (
   useQuery({
     queryKey: [practiceId, "invoices", "page", filters, cursor, limit],
     queryFn: () =>
-      unwrapAs<Page<Invoice>>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/invoices", {
           params: { path: { practiceId }, query: { ...filters, limit, cursor } },
         }),
@@ -37,7 +37,7 @@ export const useInvoice = (practiceId: string, id: string) =>
   useQuery({
     queryKey: [practiceId, "invoices", "one", id],
     queryFn: () =>
-      unwrapAs<Invoice>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/invoices/{id}", { params: { path: { practiceId, id } } }),
       ),
   });
@@ -46,7 +46,7 @@ export const useInvoiceClaims = (practiceId: string, invoiceId: string) =>
   useQuery({
     queryKey: [practiceId, "claims", "of-invoice", invoiceId],
     queryFn: () =>
-      unwrapAs<Page<Claim>>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/claims", {
           params: { path: { practiceId }, query: { invoiceId, limit: 20 } },
         }),
@@ -67,7 +67,7 @@ export const useOpenInvoices = (practiceId: string) => {
   const invalidate = useInvalidateInvoices(practiceId);
   return useMutation({
     mutationFn: (invoiceIds: string[]) =>
-      unwrapAs<{ data: unknown[] }>(
+      unwrap(
         api.POST("/api/v1/practices/{practiceId}/invoices/open", {
           params: { path: { practiceId } },
           body: { invoiceIds },

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Invoice } from "../../api/types";
+import type { Invoice } from "../../api/models";
 import { CLIENT, PID, PROVIDER, page } from "../../test/fixtures";
 import { at, renderApp, searchLandmark } from "../../test/render";
 
@@ -24,14 +24,19 @@ const invoice = (n: number, over: Partial<Invoice> = {}): Invoice => ({
   primaryPolicyId: null,
   source: "nightly",
   runId: null,
+  replacesInvoiceId: null,
   voidedAt: null,
   voidReason: null,
   lines: [
     {
       id: `dddddddd-dddd-7ddd-8ddd-${String(n).padStart(12, "0")}`,
+      practiceId: PID,
+      invoiceId: `cccccccc-cccc-7ccc-8ccc-${String(n).padStart(12, "0")}`,
       position: 0,
       kind: "service",
       appointmentId: null,
+      serviceId: null,
+      productId: null,
       code: "90837",
       description: "Psychotherapy, 60 minutes",
       dateOfService: "2025-03-03",
@@ -40,6 +45,7 @@ const invoice = (n: number, over: Partial<Invoice> = {}): Invoice => ({
       amountCents: 17500,
       modifiers: [],
       diagnosisCodes: ["F41.1"],
+      diagnosisPointers: [1],
       insuranceEligible: true,
       adjustsLineId: null,
       createdAt: "2025-03-04T05:00:00Z",
@@ -49,6 +55,8 @@ const invoice = (n: number, over: Partial<Invoice> = {}): Invoice => ({
   history: [
     {
       id: "h1",
+      practiceId: PID,
+      invoiceId: `cccccccc-cccc-7ccc-8ccc-${String(n).padStart(12, "0")}`,
       fromStatus: null,
       toStatus: "open",
       at: "2025-03-04T05:00:00Z",

@@ -1,6 +1,6 @@
 import { claimStatusCodes } from "@billcycle/core";
 import { Link, useParams } from "react-router";
-import type { Claim } from "../../api/types";
+import type { Claim } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { ErrorAlert, Loading } from "../../components/feedback";
 import { PageHeader, Section } from "../../components/page";

@@ -16,7 +16,7 @@ import { useUpdateParams } from "../../lib/url";
 import { useDebounced } from "../../lib/use-debounced";
 import { useClaimsPage } from "../claims/claims-api";
 import { RemittanceTabs, workItemKindLabel } from "./labels";
-import { type Imbalance, useResolveWorkItem, useWorkQueuePage, type WorkItem } from "./remittances-api";
+import { useResolveWorkItem, useWorkQueuePage, type WorkItem } from "./remittances-api";
 
 const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
 const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
@@ -24,7 +24,7 @@ const str = (v: unknown): string | null => (typeof v === "string" && v ? v : nul
 /** The money a work item is about: the imbalances of an unbalanced remittance, the blocked adjustment, … */
 const Amounts = ({ item }: { item: WorkItem }) => {
   const d = item.details;
-  const imbalances = Array.isArray(d.imbalances) ? (d.imbalances as Imbalance[]) : [];
+  const imbalances = d.imbalances ?? [];
   if (imbalances.length)
     return (
       <ul className="plain-list compact">
@@ -83,7 +83,7 @@ export const WorkQueuePage = () => {
     setNotice(null);
     setReason("");
     setClaimId(null);
-    setPending({ kind, item } as Pending);
+    setPending({ kind, item });
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: start only sets state

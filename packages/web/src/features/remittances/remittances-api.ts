@@ -1,150 +1,31 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap, unwrapAs } from "../../api/client";
-import type { Page } from "../../api/types";
+import { api, unwrap } from "../../api/client";
+import type {
+  ClaimsSettingsView,
+  Posting,
+  PostingRule,
+  Remittance,
+  Resolution,
+  WorkItem,
+} from "../../api/models";
 
-/** Narrow types for what the remittance screens read, as the server returns them (the OpenAPI shapes are loose). */
+export type {
+  Imbalance,
+  InboundResult,
+  Posting,
+  PostingRule,
+  ProviderAdjustment,
+  Remittance,
+  RemittanceClaim,
+  WorkItem,
+} from "../../api/models";
 
-export type RemittanceStatus = "posted" | "partially_posted" | "needs_review";
-
-/** One failed balancing equation of an 835 (line, claim or the whole transaction). */
-export type Imbalance = {
-  level: "line" | "claim" | "transaction";
-  patientControlNumber?: string;
-  lineNumber?: number;
-  reportedCents: number;
-  computedCents: number;
-  differenceCents: number;
-  message: string;
-};
-
-/** A PLB provider-level adjustment. */
-export type ProviderAdjustment = {
-  providerId: string;
-  fiscalPeriodDate: string | null;
-  reason: string;
-  reasonText: string | null;
-  referenceId: string | null;
-  amountCents: number;
-};
-
-export type PostingKind =
-  | "payment"
-  | "write_off"
-  | "patient_responsibility"
-  | "denial"
-  | "informational"
-  | "reversal";
-
-export type Posting = {
-  id: string;
-  claimId: string;
-  claimLineId: string | null;
-  invoiceId: string;
-  kind: PostingKind;
-  groupCode: string | null;
-  reasonCode: string | null;
-  amountCents: number;
-  reversesPostingId: string | null;
-  createdAt: string;
-  actor: string;
-};
-
-export type RemittanceClaim = {
-  id: string;
-  position: number;
-  claimId: string | null;
-  patientControlNumber: string;
-  statusCode: string;
-  chargeCents: number;
-  paidCents: number;
-  patientResponsibilityCents: number;
-  payerClaimNumber: string | null;
-  crossoverPayer: string | null;
-  postingStatus: "posted" | "queued" | "dismissed";
-  postings: Posting[];
-};
-
-export type Remittance = {
-  id: string;
-  version: number;
-  createdAt: string;
-  fileId: string;
-  payerName: string;
-  payerIdentifier: string;
-  traceNumber: string;
-  paymentMethod: string | null;
-  paymentDate: string | null;
-  totalPaidCents: number;
-  providerAdjustmentCents: number;
-  balanced: boolean;
-  imbalances: Imbalance[];
-  providerAdjustments: ProviderAdjustment[];
-  status: RemittanceStatus;
-  claimCount: number;
-  claims?: RemittanceClaim[];
-};
-
-/** What an uploaded inbound file did (POST …/inbound-files). */
-export type InboundResult = {
-  fileId: string;
-  name: string;
-  kind: "999" | "277CA" | "835" | "unknown";
-  status: "processed" | "rejected" | "duplicate";
-  acknowledgments?: { accepted: number; rejected: number; unmatched: number };
-  remittances?: Array<{
-    remittanceId: string | null;
-    traceNumber: string;
-    status: RemittanceStatus | "duplicate";
-    claims: number;
-    posted: number;
-    queued: number;
-  }>;
-  error?: string;
-};
-
-export type WorkItemKind =
-  | "unbalanced"
-  | "unmatched_claim"
-  | "unmatched_line"
-  | "blocked_code"
-  | "reversal_without_original";
-
-export type WorkItemAction = "post" | "match" | "dismiss";
-
-export type WorkItem = {
-  id: string;
-  remittanceId: string;
-  remittanceClaimId: string | null;
-  kind: WorkItemKind;
-  reason: string;
-  details: Record<string, unknown>;
-  status: "open" | "resolved" | "dismissed";
-  resolution: string | null;
-  createdAt: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  actions: WorkItemAction[];
-};
-
-export type PostingRule = {
-  id: string;
-  version: number;
-  payerId: string | null;
-  groupCode: "CO" | "PR" | "OA" | "PI" | "CR";
-  reasonCode: string;
-  action: "write_off" | "patient_responsibility" | "denial" | "informational" | "block";
-};
-
+export type RemittanceStatus = Remittance["status"];
+export type PostingKind = Posting["kind"];
+export type WorkItemKind = WorkItem["kind"];
+export type WorkItemAction = WorkItem["actions"][number];
 export type PostingRuleFields = Pick<PostingRule, "payerId" | "groupCode" | "reasonCode" | "action">;
-
-export type ClaimsSettings = {
-  settings: {
-    disabledWarnings: Array<"TIMELY_FILING_EXCEEDED" | "DUPLICATE_CLAIM">;
-    unknownCodeAction: "block" | "deny";
-    connectionId: string | null;
-  };
-  version: number;
-};
+export type ClaimsSettings = ClaimsSettingsView;
 
 export type RemittanceFilters = { status?: RemittanceStatus | undefined };
 
@@ -157,7 +38,7 @@ export const useRemittancesPage = (
   useQuery({
     queryKey: [practiceId, "remittances", "page", filters, cursor, limit],
     queryFn: () =>
-      unwrapAs<Page<Remittance>>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/remittances", {
           params: { path: { practiceId }, query: { ...filters, limit, cursor } },
         }),
@@ -169,7 +50,7 @@ export const useRemittance = (practiceId: string, id: string) =>
   useQuery({
     queryKey: [practiceId, "remittances", "one", id],
     queryFn: () =>
-      unwrapAs<Remittance>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/remittances/{id}", { params: { path: { practiceId, id } } }),
       ),
   });
@@ -190,7 +71,7 @@ export const useImportFile = (practiceId: string) => {
   const invalidate = useInvalidatePostings(practiceId);
   return useMutation({
     mutationFn: (file: { name: string; content: string }) =>
-      unwrapAs<InboundResult>(
+      unwrap(
         api.POST("/api/v1/practices/{practiceId}/inbound-files", {
           params: { path: { practiceId } },
           body: file,
@@ -209,7 +90,7 @@ export const useWorkQueuePage = (
   useQuery({
     queryKey: [practiceId, "work-queue", "page", status, cursor, limit],
     queryFn: () =>
-      unwrapAs<Page<WorkItem>>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/work-queue", {
           params: { path: { practiceId }, query: { status, limit, cursor } },
         }),
@@ -217,16 +98,13 @@ export const useWorkQueuePage = (
     placeholderData: keepPreviousData,
   });
 
-export type Resolution =
-  | { action: "dismiss"; reason: string }
-  | { action: "post" }
-  | { action: "match"; claimId: string };
+export type { Resolution } from "../../api/models";
 
 export const useResolveWorkItem = (practiceId: string) => {
   const invalidate = useInvalidatePostings(practiceId);
   return useMutation({
     mutationFn: ({ id, resolution }: { id: string; resolution: Resolution }) =>
-      unwrapAs<{ status: "resolved" | "dismissed" }>(
+      unwrap(
         api.POST("/api/v1/practices/{practiceId}/work-queue/{id}/resolve", {
           params: { path: { practiceId, id } },
           body: resolution,
@@ -242,7 +120,7 @@ export const usePostingRules = (practiceId: string) =>
   useQuery({
     queryKey: rulesKey(practiceId),
     queryFn: () =>
-      unwrapAs<Page<PostingRule>>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/posting-rules", {
           params: { path: { practiceId }, query: { limit: 200 } },
         }),
@@ -255,13 +133,13 @@ export const useSavePostingRule = (practiceId: string) => {
   return useMutation({
     mutationFn: ({ rule, fields }: { rule: PostingRule | null; fields: PostingRuleFields }) =>
       rule
-        ? unwrapAs<PostingRule>(
+        ? unwrap(
             api.PATCH("/api/v1/practices/{practiceId}/posting-rules/{id}", {
               params: { path: { practiceId, id: rule.id } },
               body: { ...fields, version: rule.version },
             }),
           )
-        : unwrapAs<PostingRule>(
+        : unwrap(
             api.POST("/api/v1/practices/{practiceId}/posting-rules", {
               params: { path: { practiceId } },
               body: fields,
@@ -290,9 +168,7 @@ export const useClaimsSettings = (practiceId: string) =>
   useQuery({
     queryKey: settingsKey(practiceId),
     queryFn: () =>
-      unwrapAs<ClaimsSettings>(
-        api.GET("/api/v1/practices/{practiceId}/claims-settings", { params: { path: { practiceId } } }),
-      ),
+      unwrap(api.GET("/api/v1/practices/{practiceId}/claims-settings", { params: { path: { practiceId } } })),
   });
 
 /** Saves the claims settings with one change, under the version last read (0 before the first save). */
@@ -302,7 +178,7 @@ export const useSaveUnknownCodeAction = (practiceId: string) => {
     mutationFn: async (unknownCodeAction: ClaimsSettings["settings"]["unknownCodeAction"]) => {
       const current = queryClient.getQueryData<ClaimsSettings>(settingsKey(practiceId));
       if (!current) throw new Error("settings not loaded");
-      return unwrapAs<ClaimsSettings>(
+      return unwrap(
         api.PUT("/api/v1/practices/{practiceId}/claims-settings", {
           params: { path: { practiceId } },
           body: { settings: { ...current.settings, unknownCodeAction }, version: current.version },
@@ -310,6 +186,8 @@ export const useSaveUnknownCodeAction = (practiceId: string) => {
       );
     },
     onSuccess: (saved) =>
-      queryClient.setQueryData<ClaimsSettings>(settingsKey(practiceId), (old) => ({ ...old, ...saved })),
+      queryClient.setQueryData<ClaimsSettings>(settingsKey(practiceId), (old) =>
+        old ? { ...old, ...saved } : old,
+      ),
   });
 };

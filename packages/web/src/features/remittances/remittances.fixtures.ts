@@ -5,7 +5,7 @@ import type { PostingRule, Remittance, RemittanceClaim, WorkItem } from "./remit
 export const CLAIM_ID = "ffffffff-ffff-7fff-8fff-000000000007";
 export const LINE_ID = "eeeeeeee-eeee-7eee-8eee-000000000007";
 
-const rc = (over: Partial<RemittanceClaim> = {}): RemittanceClaim & Record<string, unknown> => ({
+const rc = (over: Partial<RemittanceClaim> = {}): RemittanceClaim => ({
   id: "abababab-abab-7bab-8bab-000000000001",
   practiceId: PID,
   remittanceId: "r1",
@@ -22,6 +22,8 @@ const rc = (over: Partial<RemittanceClaim> = {}): RemittanceClaim & Record<strin
   postings: [
     {
       id: "p1",
+      practiceId: PID,
+      remittanceClaimId: "abababab-abab-7bab-8bab-000000000001",
       claimId: CLAIM_ID,
       claimLineId: LINE_ID,
       invoiceId: "cccccccc-cccc-7ccc-8ccc-000000000001",
@@ -35,6 +37,8 @@ const rc = (over: Partial<RemittanceClaim> = {}): RemittanceClaim & Record<strin
     },
     {
       id: "p2",
+      practiceId: PID,
+      remittanceClaimId: "abababab-abab-7bab-8bab-000000000001",
       claimId: CLAIM_ID,
       claimLineId: LINE_ID,
       invoiceId: "cccccccc-cccc-7ccc-8ccc-000000000001",
@@ -48,6 +52,8 @@ const rc = (over: Partial<RemittanceClaim> = {}): RemittanceClaim & Record<strin
     },
     {
       id: "p3",
+      practiceId: PID,
+      remittanceClaimId: "abababab-abab-7bab-8bab-000000000001",
       claimId: CLAIM_ID,
       claimLineId: LINE_ID,
       invoiceId: "cccccccc-cccc-7ccc-8ccc-000000000001",
@@ -63,10 +69,7 @@ const rc = (over: Partial<RemittanceClaim> = {}): RemittanceClaim & Record<strin
   ...over,
 });
 
-export const remittance = (
-  n: number,
-  over: Partial<Remittance> = {},
-): Remittance & Record<string, unknown> => ({
+export const remittance = (n: number, over: Partial<Remittance> = {}): Remittance => ({
   id: `dddddddd-dddd-7ddd-8ddd-${String(n).padStart(12, "0")}`,
   practiceId: PID,
   version: 1,
@@ -85,6 +88,7 @@ export const remittance = (
   providerAdjustments: [],
   status: "posted",
   claimCount: 1,
+  claims: [],
   ...over,
 });
 

@@ -1,7 +1,7 @@
 import { Button } from "react-aria-components";
 import { Link, useSearchParams } from "react-router";
 import { clientName, type Directory, providerName } from "../../api/directory";
-import type { Appointment } from "../../api/types";
+import type { Appointment } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { ErrorAlert } from "../../components/feedback";
 import { AppointmentStatusBadge } from "../../components/status";

@@ -1,12 +1,13 @@
 import { Link, useParams } from "react-router";
 import { clientName, locationName, providerName, useDirectory } from "../../api/directory";
-import type { Appointment, BillingExplanation } from "../../api/types";
+import type { Appointment, BillingExplanation } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { ErrorAlert, Loading } from "../../components/feedback";
 import { PageHeader, Section } from "../../components/page";
 import { AppointmentStatusBadge } from "../../components/status";
 import { formatInstant, formatLocalDate, formatTime, words } from "../../lib/format";
-import { FixAction, SignNoteFix } from "./fixes";
+import { FixForReason } from "./billing-fixes/FixForReason";
+import { SignNoteFix } from "./billing-fixes/SignNoteFix";
 import { StatusActions } from "./StatusActions";
 import { useBillingExplanation, useProgressNote, useSession } from "./sessions-api";
 
@@ -45,7 +46,7 @@ const BillingSection = ({
                   <p className="reason-message">{r.message.charAt(0).toUpperCase() + r.message.slice(1)}.</p>
                   {r.fix ? <p className="reason-fix muted">To fix: {r.fix}.</p> : null}
                 </div>
-                <FixAction
+                <FixForReason
                   code={r.code}
                   appointment={appointment}
                   note={note.data ?? null}

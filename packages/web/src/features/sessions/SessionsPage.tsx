@@ -11,7 +11,7 @@ import {
   useDirectory,
   useDirectoryOptions,
 } from "../../api/directory";
-import type { Appointment } from "../../api/types";
+import type { Appointment } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
 import { ErrorAlert } from "../../components/feedback";

@@ -1,8 +1,7 @@
 import type { AppointmentStatus } from "@billcycle/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap, unwrapAs } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { fetchAllPages } from "../../api/directory";
-import type { Appointment, BillingExplanation, Page, ProgressNote } from "../../api/types";
 
 export type SessionFilters = {
   status?: AppointmentStatus | undefined;
@@ -13,9 +12,7 @@ export type SessionFilters = {
 };
 
 const listAppointments = (practiceId: string, query: SessionFilters & { limit: number; cursor?: string }) =>
-  unwrapAs<Page<Appointment>>(
-    api.GET("/api/v1/practices/{practiceId}/appointments", { params: { path: { practiceId }, query } }),
-  );
+  unwrap(api.GET("/api/v1/practices/{practiceId}/appointments", { params: { path: { practiceId }, query } }));
 
 /** One server page of sessions, filtered by the API. */
 export const useSessionsPage = (
@@ -51,7 +48,7 @@ export const useSession = (practiceId: string, id: string) =>
   useQuery({
     queryKey: [practiceId, "appointments", "one", id],
     queryFn: () =>
-      unwrapAs<Appointment>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/appointments/{id}", { params: { path: { practiceId, id } } }),
       ),
   });
@@ -72,7 +69,7 @@ export const useBillingExplanation = (
   useQuery({
     queryKey: explanationKey(practiceId, id),
     queryFn: () =>
-      unwrapAs<BillingExplanation>(
+      unwrap(
         api.GET("/api/v1/practices/{practiceId}/appointments/{id}/billing-explanation", {
           params: { path: { practiceId, id } },
         }),
@@ -101,7 +98,7 @@ export const useProgressNote = (practiceId: string, appointmentId: string) =>
           params: { path: { practiceId }, query: { appointmentId, limit: 1 } },
         }),
       );
-      return (page.data[0] as ProgressNote | undefined) ?? null;
+      return page.data[0] ?? null;
     },
   });
 
@@ -121,7 +118,7 @@ export const useChangeStatus = (practiceId: string) => {
   const invalidate = useInvalidateBilling(practiceId);
   return useMutation({
     mutationFn: ({ id, status }: { id: string; status: AppointmentStatus }) =>
-      unwrapAs<Appointment>(
+      unwrap(
         api.POST("/api/v1/practices/{practiceId}/appointments/{id}/status", {
           params: { path: { practiceId, id } },
           body: { status },

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Appointment, BillingExplanation } from "../../api/types";
+import type { Appointment, BillingExplanation } from "../../api/models";
 import { reply } from "../../test/api-mock";
 import { CLIENT, LOCATION, PID, PROVIDER, page, SERVICE } from "../../test/fixtures";
 import { at, renderApp, searchLandmark } from "../../test/render";
@@ -11,6 +11,9 @@ const INVOICE = "cccccccc-cccc-7ccc-8ccc-cccccccccccc";
 
 const appointment = (over: Partial<Appointment> = {}): Appointment => ({
   id: APPT,
+  practiceId: PID,
+  createdAt: "2025-03-01T12:00:00Z",
+  updatedAt: "2025-03-01T12:00:00Z",
   version: 2,
   clientId: CLIENT,
   providerId: PROVIDER,
