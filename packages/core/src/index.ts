@@ -2,6 +2,7 @@ export * from "./appointments/appointment-status";
 export * from "./auth/permissions";
 export * from "./automation/automation-config";
 export * from "./automation/automations";
+export * from "./automation/decide-run-dependency";
 export * from "./automation/due-occurrences";
 export * from "./billing/decide-appointment-billable";
 export * from "./billing/decide-invoice-claimable";
