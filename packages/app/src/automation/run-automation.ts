@@ -115,7 +115,7 @@ export const runAutomation = async (
  */
 const waitForPrerequisite = async (tx: Executor, runId: string, now: Date): Promise<Date | null> => {
   const [run] = await tx.select().from(tables.automationRuns).where(eq(tables.automationRuns.id, runId));
-  if (!run || run.trigger !== "schedule" || !["queued", "running", "failed"].includes(run.status))
+  if (run?.trigger !== "schedule" || !["queued", "running", "failed"].includes(run.status))
     return null;
   const kind = run.automation as AutomationKind;
   const before = prerequisiteOf[kind];

@@ -42,7 +42,7 @@ export const decideRunDependency = (input: {
   prerequisite: PrerequisiteState | null;
 }): RunDependencyDecision => {
   const p = input.prerequisite;
-  if (!p || !p.enabled) return { action: "run" };
+  if (!p?.enabled) return { action: "run" };
   const retryAt = new Date(input.now.getTime() + DEPENDENCY_RETRY_MS);
   const covers = (d: LocalDate) =>
     input.cadence === "same_night" ? d <= input.localDate : d < input.localDate;
