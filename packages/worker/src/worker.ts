@@ -198,6 +198,8 @@ export const startWorker = async (
         log.error("worker loop error", { error: (e as Error).name });
       }
       if (!ran && !stopping && notifications === seen) await sleep(deps.pollMs ?? 1000);
+      // On PGlite a job never waits for real I/O: let queued HTTP requests in before claiming the next one.
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   });
   return {

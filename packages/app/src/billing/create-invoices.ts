@@ -14,6 +14,7 @@ import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { reserveNumbersStatement } from "./allocate-numbers";
+import { nightlyBatchSize, yieldToEventLoop } from "./batching";
 import type { BillingContext } from "./billing-context";
 import { bulkInsert, oneStatement, pgArray, runPrepared, same } from "./bulk-insert";
 import { loadAppointmentFacts } from "./load-appointment-facts";
@@ -71,7 +72,7 @@ export const createInvoices = async (
   const mode = input.mode ?? ctx.config.invoiceCreationMode;
   const monthly = mode === "monthly" && !input.appointmentIds;
   const { dosFrom, dosTo } = creationWindow(ctx, input.today, monthly);
-  const batchSize = monthly ? 0 : (input.batchSize ?? 1000);
+  const batchSize = monthly ? 0 : (input.batchSize ?? nightlyBatchSize(database));
   const totals: CreateInvoicesResult = { considered: 0, invoiced: 0, skipped: 0, invoices: 0 };
   const load = (afterId: string | undefined) =>
     loadAppointmentFacts(database.db, input.practiceId, {
@@ -101,6 +102,7 @@ export const createInvoices = async (
     totals.skipped += result.skipped;
     totals.invoices += result.invoices;
     if (!more) break;
+    await yieldToEventLoop();
   }
   return totals;
 };

@@ -3,6 +3,7 @@ import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, gt, lt, lte, type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { allocateNumbers } from "./allocate-numbers";
+import { nightlyBatchSize, yieldToEventLoop } from "./batching";
 import { type BillingContext, loadBillingContext } from "./billing-context";
 import { bulkInsert, executePrepared, oneStatement, pgArray, runPrepared, same } from "./bulk-insert";
 
@@ -29,7 +30,7 @@ export const processInvoices = async (
   now: Date,
 ): Promise<ProcessInvoicesResult> => {
   const ctx = await loadBillingContext(database.db, input.practiceId, input.today);
-  const batchSize = input.batchSize ?? 1000;
+  const batchSize = input.batchSize ?? nightlyBatchSize(database);
   const totals: ProcessInvoicesResult = { considered: 0, claimed: 0, skipped: 0 };
   let next = processingCandidates(database.db, ctx, input.today, undefined, batchSize);
   for (;;) {
@@ -46,6 +47,7 @@ export const processInvoices = async (
     totals.claimed += r.claimed;
     totals.skipped += candidates.length - r.claimed;
     if (!more) break;
+    await yieldToEventLoop();
   }
   return totals;
 };
