@@ -115,8 +115,7 @@ export const runAutomation = async (
  */
 const waitForPrerequisite = async (tx: Executor, runId: string, now: Date): Promise<Date | null> => {
   const [run] = await tx.select().from(tables.automationRuns).where(eq(tables.automationRuns.id, runId));
-  if (run?.trigger !== "schedule" || !["queued", "running", "failed"].includes(run.status))
-    return null;
+  if (run?.trigger !== "schedule" || !["queued", "running", "failed"].includes(run.status)) return null;
   const kind = run.automation as AutomationKind;
   const before = prerequisiteOf[kind];
   if (!before) return null;
