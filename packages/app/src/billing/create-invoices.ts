@@ -14,7 +14,7 @@ import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { reserveNumbersStatement } from "./allocate-numbers";
-import { nightlyBatchSize, yieldToEventLoop } from "./batching";
+import { letRequestsIn, nightlyBatchSize } from "./batching";
 import type { BillingContext } from "./billing-context";
 import { bulkInsert, oneStatement, pgArray, runPrepared, same } from "./bulk-insert";
 import { loadAppointmentFacts } from "./load-appointment-facts";
@@ -102,7 +102,7 @@ export const createInvoices = async (
     totals.skipped += result.skipped;
     totals.invoices += result.invoices;
     if (!more) break;
-    await yieldToEventLoop();
+    await letRequestsIn(database);
   }
   return totals;
 };

@@ -3,7 +3,7 @@ import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, gt, lt, lte, type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { allocateNumbers } from "./allocate-numbers";
-import { nightlyBatchSize, yieldToEventLoop } from "./batching";
+import { letRequestsIn, nightlyBatchSize } from "./batching";
 import { type BillingContext, loadBillingContext } from "./billing-context";
 import { bulkInsert, executePrepared, oneStatement, pgArray, runPrepared, same } from "./bulk-insert";
 
@@ -47,7 +47,7 @@ export const processInvoices = async (
     totals.claimed += r.claimed;
     totals.skipped += candidates.length - r.claimed;
     if (!more) break;
-    await yieldToEventLoop();
+    await letRequestsIn(database);
   }
   return totals;
 };
