@@ -145,7 +145,7 @@ const measure = async (
     const url = await listening;
     const auth = { authorization: `Bearer ${prepared.token}` };
     const h0 = performance.now();
-    await fetch(`${url}/healthz`);
+    await get(`${url}/healthz`, {});
     const firstHealthMs = performance.now() - h0;
     const runs = new Map<string, RunRow[]>();
     const latencies: number[] = [];
@@ -166,11 +166,8 @@ const measure = async (
       ][i % 3]!;
       const t = performance.now();
       try {
-        const res = await fetch(`${url}${path}`, {
-          headers: auth,
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-        const body = (await res.json()) as { data?: RunRow[] };
+        const res = await get(`${url}${path}`, auth);
+        const body = JSON.parse(res.body) as { data?: RunRow[] };
         latencies.push(performance.now() - t);
         if (process.env.BENCH_TRACE)
           process.stdout.write(
