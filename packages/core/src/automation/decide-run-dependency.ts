@@ -12,7 +12,7 @@ export const prerequisiteOf: Record<AutomationKind, AutomationKind | null> = {
 export type PrerequisiteState = {
   automation: AutomationKind;
   enabled: boolean;
-  /** Up to when its clock has scheduled occurrences (null: never enabled). */
+  /** Up to when its clock has scheduled occurrences (null: it has no clock row, so none will be scheduled). */
   checkedThrough: Date | null;
   /** Its scheduled runs not yet done, skipped or failed, with their local dates. */
   unfinished: ReadonlyArray<{ localDate: LocalDate; status: "queued" | "running" }>;
@@ -51,7 +51,8 @@ export const decideRunDependency = (input: {
     .sort((a, b) => (a.localDate < b.localDate ? -1 : 1));
   if (blocking[0])
     return { action: "wait", retryAt, waitingFor: p.automation, localDate: blocking[0].localDate };
-  if (p.checkedThrough === null || p.checkedThrough.getTime() < input.scheduledAt.getTime())
+  // No clock row: the clock never schedules it, so there is nothing to wait for.
+  if (p.checkedThrough !== null && p.checkedThrough.getTime() < input.scheduledAt.getTime())
     return { action: "wait", retryAt, waitingFor: p.automation, localDate: null };
   return { action: "run" };
 };
