@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     practices: { type: "string" },
     "per-practice": { type: "string" },
     rate: { type: "string" },
+    "pglite-practices": { type: "string" },
+    "pglite-per-practice": { type: "string" },
     "skip-pglite": { type: "boolean", default: false },
     "skip-postgres": { type: "boolean", default: false },
     "no-doc": { type: "boolean", default: false },
@@ -39,6 +41,8 @@ const config = {
   practices: positiveInt(args.practices, 10),
   perPractice: positiveInt(args["per-practice"], 10_000),
   rate: positiveInt(args.rate, 20),
+  pglitePractices: positiveInt(args["pglite-practices"], 10),
+  pglitePerPractice: positiveInt(args["pglite-per-practice"], 10_000),
 };
 const TARGET_P99_MS = 500;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -62,13 +66,13 @@ type Result = {
 };
 
 /** Generates the sessions, a member with an API token, and sets the clock so both runs are due at start. */
-const prepare = async (database: Database) => {
+const prepare = async (database: Database, practices: number, perPractice: number) => {
   await migrate(database);
   const generated = await generateData(
     database,
     {
-      practices: config.practices,
-      perPractice: config.perPractice,
+      practices,
+      perPractice,
       latencyPractices: 0,
       latencyAppointments: 0,
       runDate,
@@ -222,11 +226,13 @@ const measure = async (
 const runPglite = async (): Promise<Result> => {
   const dataDir = mkdtempSync(join(tmpdir(), "billcycle-bench-"));
   try {
-    progress(`PGlite: generating ${config.practices} × ${fmtInt(config.perPractice)} sessions in ${dataDir}`);
+    progress(
+      `PGlite: generating ${config.pglitePractices} × ${fmtInt(config.pglitePerPractice)} sessions in ${dataDir}`,
+    );
     const database = await openDatabase({ kind: "pglite", dataDir });
     let prepared: Awaited<ReturnType<typeof prepare>>;
     try {
-      prepared = await prepare(database);
+      prepared = await prepare(database, config.pglitePractices, config.pglitePerPractice);
     } finally {
       await database.close();
     }
@@ -254,7 +260,7 @@ const runPostgres = async (): Promise<Result> => {
     const database = await openDatabase({ kind: "postgres", url: u.toString(), poolSize: 4 });
     let prepared: Awaited<ReturnType<typeof prepare>>;
     try {
-      prepared = await prepare(database);
+      prepared = await prepare(database, config.practices, config.perPractice);
     } finally {
       await database.close();
     }
@@ -279,7 +285,7 @@ const rows = results.map(
 const body = [
   "## API responsiveness during a nightly run",
   "",
-  `Measured ${startedAt.toISOString().slice(0, 10)} with \`npm run bench:responsiveness\` (${config.practices} × ${fmtInt(config.perPractice)} sessions, ${config.rate} requests/s) on 2 shared cores, Node ${process.version}.`,
+  `Measured ${startedAt.toISOString().slice(0, 10)} with \`npm run bench:responsiveness\` (${config.rate} requests/s) on 2 shared cores, Node ${process.version}.`,
   "",
   "| engine | sessions | requests | latency p50 / p99 / max | p99 ≤ 500 ms | creation + processing (first start → last finish) | first /healthz after listening | load (1 min) at start |",
   "| --- | --- | --- | --- | --- | --- | --- | --- |",
