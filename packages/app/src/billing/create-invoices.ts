@@ -86,6 +86,7 @@ export const createInvoices = async (
     });
   let next = load(undefined);
   for (;;) {
+    const batchStart = performance.now();
     const facts = await next;
     if (facts.length === 0) break;
     const more = batchSize > 0 && facts.length >= batchSize;
@@ -102,7 +103,7 @@ export const createInvoices = async (
     totals.skipped += result.skipped;
     totals.invoices += result.invoices;
     if (!more) break;
-    await letRequestsIn(database);
+    await letRequestsIn(database, performance.now() - batchStart);
   }
   return totals;
 };

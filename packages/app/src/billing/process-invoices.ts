@@ -34,6 +34,7 @@ export const processInvoices = async (
   const totals: ProcessInvoicesResult = { considered: 0, claimed: 0, skipped: 0 };
   let next = processingCandidates(database.db, ctx, input.today, undefined, batchSize);
   for (;;) {
+    const batchStart = performance.now();
     const candidates = await next;
     if (candidates.length === 0) break;
     const more = candidates.length >= batchSize;
@@ -47,7 +48,7 @@ export const processInvoices = async (
     totals.claimed += r.claimed;
     totals.skipped += candidates.length - r.claimed;
     if (!more) break;
-    await letRequestsIn(database);
+    await letRequestsIn(database, performance.now() - batchStart);
   }
   return totals;
 };
