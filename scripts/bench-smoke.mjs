@@ -24,6 +24,21 @@ const SMOKE = {
     "packages/worker/bench/claims.ts",
     ...["--practices", "2", "--per-practice", "150", "--concurrency", "1", "--no-doc"],
   ],
+  "bench:responsiveness": [
+    ...tsx,
+    "packages/worker/bench/responsiveness.ts",
+    ...[
+      "--practices",
+      "1",
+      "--per-practice",
+      "200",
+      "--pglite-practices",
+      "1",
+      "--pglite-per-practice",
+      "100",
+    ],
+    "--no-doc",
+  ],
   "bench:lists": [
     ...tsx,
     "packages/worker/bench/lists.ts",

@@ -4,6 +4,7 @@ export * from "./auth/permissions";
 export * from "./auth/token-scopes";
 export * from "./automation/automation-config";
 export * from "./automation/automations";
+export * from "./automation/decide-run-dependency";
 export * from "./automation/due-occurrences";
 export * from "./billing/decide-appointment-billable";
 export * from "./billing/decide-invoice-claimable";

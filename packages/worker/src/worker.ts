@@ -5,6 +5,7 @@ import {
   claimJobs,
   completeJob,
   type Database,
+  deferJob,
   failJob,
   type JobRow,
   subscribeToJobs,
@@ -64,9 +65,14 @@ export const runOneJob = async (deps: WorkerDeps): Promise<boolean> => {
   );
   try {
     if (!handler) throw new Error(`no handler for queue ${job.queue}`);
-    await handler(deps.database, job.payload, deps.ports, deps.clock);
-    await completeJob(deps.database.db, job.id, workerId, deps.clock.now());
-    log.info("job done", { queue: job.queue, jobId: job.id, attempt: job.attempts });
+    const result = await handler(deps.database, job.payload, deps.ports, deps.clock);
+    if (result?.retryAt) {
+      await deferJob(deps.database.db, job, workerId, result.retryAt);
+      log.info("job waiting", { queue: job.queue, jobId: job.id, until: result.retryAt.toISOString() });
+    } else {
+      await completeJob(deps.database.db, job.id, workerId, deps.clock.now());
+      log.info("job done", { queue: job.queue, jobId: job.id, attempt: job.attempts });
+    }
   } catch (e) {
     log.error("job failed", {
       queue: job.queue,
@@ -192,6 +198,8 @@ export const startWorker = async (
         log.error("worker loop error", { error: (e as Error).name });
       }
       if (!ran && !stopping && notifications === seen) await sleep(deps.pollMs ?? 1000);
+      // On PGlite a job never waits for real I/O: let queued HTTP requests in before claiming the next one.
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   });
   return {

@@ -14,6 +14,7 @@ import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { reserveNumbersStatement } from "./allocate-numbers";
+import { letRequestsIn, nightlyBatchSize } from "./batching";
 import type { BillingContext } from "./billing-context";
 import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "./bulk-insert";
 import { loadAppointmentFacts } from "./load-appointment-facts";
@@ -71,7 +72,7 @@ export const createInvoices = async (
   const mode = input.mode ?? ctx.config.invoiceCreationMode;
   const monthly = mode === "monthly" && !input.appointmentIds;
   const { dosFrom, dosTo } = creationWindow(ctx, input.today, monthly);
-  const batchSize = monthly ? 0 : (input.batchSize ?? 1000);
+  const batchSize = monthly ? 0 : (input.batchSize ?? nightlyBatchSize(database));
   const totals: CreateInvoicesResult = { considered: 0, invoiced: 0, skipped: 0, invoices: 0 };
   const load = (afterId: string | undefined) =>
     loadAppointmentFacts(database.db, input.practiceId, {
@@ -85,6 +86,7 @@ export const createInvoices = async (
     });
   let next = load(undefined);
   for (;;) {
+    const batchStart = performance.now();
     const facts = await next;
     if (facts.length === 0) break;
     const more = batchSize > 0 && facts.length >= batchSize;
@@ -101,6 +103,7 @@ export const createInvoices = async (
     totals.skipped += result.skipped;
     totals.invoices += result.invoices;
     if (!more) break;
+    await letRequestsIn(database, performance.now() - batchStart);
   }
   return totals;
 };

@@ -3,6 +3,7 @@ import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, gt, lt, lte, type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { allocateNumbers } from "./allocate-numbers";
+import { letRequestsIn, nightlyBatchSize } from "./batching";
 import { type BillingContext, loadBillingContext } from "./billing-context";
 import { bulkInsert, everyRow, executePrepared, oneStatement, pgArray, runPrepared } from "./bulk-insert";
 
@@ -29,10 +30,11 @@ export const processInvoices = async (
   now: Date,
 ): Promise<ProcessInvoicesResult> => {
   const ctx = await loadBillingContext(database.db, input.practiceId, input.today);
-  const batchSize = input.batchSize ?? 1000;
+  const batchSize = input.batchSize ?? nightlyBatchSize(database);
   const totals: ProcessInvoicesResult = { considered: 0, claimed: 0, skipped: 0 };
   let next = processingCandidates(database.db, ctx, input.today, undefined, batchSize);
   for (;;) {
+    const batchStart = performance.now();
     const candidates = await next;
     if (candidates.length === 0) break;
     const more = candidates.length >= batchSize;
@@ -46,6 +48,7 @@ export const processInvoices = async (
     totals.claimed += r.claimed;
     totals.skipped += candidates.length - r.claimed;
     if (!more) break;
+    await letRequestsIn(database, performance.now() - batchStart);
   }
   return totals;
 };

@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, demoUsers, seedDemo } from "../demo/seed-demo";
 import { enginePorts } from "../engine-ports";
 import { openConfiguredDatabase } from "../open-configured-database";
 import { webRoot } from "../web-root";
+import { jobLeaseMsFromEnv, takeOverEmbeddedLeases } from "../worker-settings";
 
 export type StartOptions = {
   port: string;
@@ -79,7 +80,10 @@ export const prepareStart = async (
   return { seeded: false };
 };
 
-/** API + worker (clock and jobs) in one process. On an empty database the demo practices are created first. */
+/**
+ * API + worker (clock and jobs) in one process. On an empty database the demo practices are created first. The
+ * server listens before the worker claims anything, so /healthz answers at once even with a night's jobs queued.
+ */
 export const startCommand = async (options: StartOptions): Promise<void> => {
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
   // Read first: a misspelt security setting stops the start before anything is opened.
@@ -87,6 +91,7 @@ export const startCommand = async (options: StartOptions): Promise<void> => {
   const production = isProduction(options.production);
   if (production) log("production mode: no demo data");
   secureDataDir(process.env, log);
+  const leaseMs = jobLeaseMsFromEnv();
   const database = await openConfiguredDatabase(log);
   const logger = jsonLogger();
   try {
@@ -100,13 +105,7 @@ export const startCommand = async (options: StartOptions): Promise<void> => {
     await database.close();
     throw e;
   }
-  const worker = await startWorker({
-    database,
-    clock: systemClock,
-    ports: enginePorts(),
-    log: logger,
-    tickMs: 15_000,
-  });
+  await takeOverEmbeddedLeases(database, systemClock.now(), log);
   const server = await startServer(
     {
       database,
@@ -118,6 +117,14 @@ export const startCommand = async (options: StartOptions): Promise<void> => {
     },
     { port: Number(options.port), host: options.host },
   );
+  const worker = await startWorker({
+    database,
+    clock: systemClock,
+    ports: enginePorts(),
+    log: logger,
+    tickMs: 15_000,
+    leaseMs,
+  });
   log("");
   log(`billcycle is running at ${server.url}`);
   log(`  API reference: ${server.url}/docs   OpenAPI: ${server.url}/openapi.json`);

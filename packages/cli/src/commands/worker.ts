@@ -3,18 +3,21 @@ import { jsonLogger } from "@billcycle/server";
 import { startWorker } from "@billcycle/worker";
 import { enginePorts } from "../engine-ports";
 import { openConfiguredDatabase } from "../open-configured-database";
+import { jobLeaseMsFromEnv, takeOverEmbeddedLeases } from "../worker-settings";
 
 /** A worker process without the HTTP server: the clock and the job queue. */
 export const workerCommand = async (options: { concurrency: string }): Promise<void> => {
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
+  const leaseMs = jobLeaseMsFromEnv();
   const database = await openConfiguredDatabase(log);
+  await takeOverEmbeddedLeases(database, systemClock.now(), log);
   const worker = await startWorker({
     database,
     clock: systemClock,
     ports: enginePorts(),
     log: jsonLogger(),
     concurrency: Number(options.concurrency),
-    leaseMs: process.env.BILLCYCLE_JOB_LEASE_MS ? Number(process.env.BILLCYCLE_JOB_LEASE_MS) : undefined,
+    leaseMs,
   });
   log(`worker ${process.pid} running (${database.kind}); stop with Ctrl+C`);
   const stop = async () => {

@@ -99,6 +99,33 @@ export const completeJob = async (tx: Executor, id: number, workerId: string, no
   );
 };
 
+/**
+ * Puts a claimed job back to wait until `runAt` without counting the attempt: the job found it could not start
+ * yet (a run waiting for the run it depends on), which is not a failure and must not use up its retries.
+ */
+export const deferJob = async (tx: Executor, job: JobRow, workerId: string, runAt: Date): Promise<void> => {
+  await prepared(
+    tx
+      .update(jobs)
+      .set({ status: "queued", runAt, lockedUntil: null, attempts: sql`greatest(${jobs.attempts} - 1, 0)` })
+      .where(and(bookkeepingCommit, eq(jobs.id, job.id), eq(jobs.lockedBy, workerId))),
+  );
+};
+
+/**
+ * Ends every running job's lease now. Only for an embedded (PGlite) database at start: the data-directory lock
+ * proves no other process holds a lease, so a job leased by a process that died is ready at once instead of
+ * after its lease runs out.
+ */
+export const expireAllLeases = async (tx: Executor, now: Date): Promise<number> => {
+  const rows = await tx
+    .update(jobs)
+    .set({ lockedUntil: now })
+    .where(eq(jobs.status, "running"))
+    .returning({ id: jobs.id });
+  return rows.length;
+};
+
 /** Exponential backoff: 2 s, 4 s, 8 s … capped at 10 minutes; after maxAttempts the job is failed for a person. */
 export const failJob = async (
   tx: Executor,

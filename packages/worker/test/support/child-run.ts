@@ -1,5 +1,5 @@
 // A worker process for the kill -9 test: claims one job with a short lease and runs it in small batches.
-// usage: tsx child-run.ts <databaseUrl> <batchSize> <leaseMs>
+// usage: tsx child-run.ts <databaseUrl> <batchSize> <leaseMs> [now, ISO: a simulated night's fixed time]
 
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,13 +10,14 @@ import {
   runAutomation,
   x12ClaimsPipeline,
 } from "@billcycle/app";
-import { systemClock } from "@billcycle/core";
+import { type Clock, ManualClock, systemClock } from "@billcycle/core";
 import { claimJobs, openDatabase } from "@billcycle/db";
 
-const [url, batchSize, leaseMs] = process.argv.slice(2);
+const [url, batchSize, leaseMs, at] = process.argv.slice(2);
+const clock: Clock = at ? new ManualClock(at) : systemClock;
 const database = await openDatabase({ kind: "postgres", url: url!, poolSize: 2 });
 const [job] = await database.db.transaction((tx) =>
-  claimJobs(tx, `child:${process.pid}`, 1, new Date(), Number(leaseMs)),
+  claimJobs(tx, `child:${process.pid}`, 1, clock.now(), Number(leaseMs)),
 );
 if (!job || job.queue !== RUN_AUTOMATION_QUEUE) {
   process.stdout.write("no job\n");
@@ -28,7 +29,7 @@ const ports = {
     transportFor: defaultTransportResolver({ dropRoot: mkdtempSync(join(tmpdir(), "child-drop-")) }),
   }),
 };
-await runAutomation(database, String(job.payload.runId), ports, systemClock, {
+await runAutomation(database, String(job.payload.runId), ports, clock, {
   batchSize: Number(batchSize),
 });
 process.stdout.write("finished\n");
