@@ -7,7 +7,7 @@ import { requireUser } from "../http/guards";
 import { errorResponses } from "./shared";
 
 const apiToken = z
-  .object({
+  .strictObject({
     id: z.uuid(),
     name: z.string(),
     scopes: z.array(z.enum(tokenScopes)),
@@ -82,7 +82,7 @@ export const registerApiTokenRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
       responses: {
         200: {
           description: "Your tokens",
-          content: { "application/json": { schema: z.object({ data: z.array(apiToken) }) } },
+          content: { "application/json": { schema: z.strictObject({ data: z.array(apiToken) }) } },
         },
         ...errorResponses,
       },
