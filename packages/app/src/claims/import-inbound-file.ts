@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DomainError } from "@billcycle/core";
+import { DomainError, readInboundText } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
 import { X12Error } from "@billcycle/x12";
 import { and, eq, sql } from "drizzle-orm";
@@ -22,6 +22,8 @@ export type InboundResult = {
   name: string;
   kind: InboundKind;
   status: "processed" | "rejected" | "duplicate";
+  /** Why a rejected file was refused: FILE_NOT_TEXT, or the X12 reader's code (NO_ISA, …). */
+  code?: string;
   acknowledgments?: { accepted: number; rejected: number; unmatched: number };
   remittances?: RemittanceImport[];
   error?: string;
@@ -46,14 +48,23 @@ export type InboundResult = {
 export const importInboundFile = async (
   database: Database,
   practiceId: string,
-  /** `bytes`: the file's size as received, when it came as bytes (decoded with decodeX12Bytes); else its UTF-8 size. */
-  input: { name: string; content: string; bytes?: number; connectionId?: string | null },
+  /**
+   * `content`: the file's bytes as received (the clearinghouse pickup, the CLI), or its text (an upload, already
+   * decoded by the browser with the same rule, stored as UTF-8). The bytes are what is stored.
+   */
+  input: { name: string; content: string | Uint8Array; connectionId?: string | null },
   now: Date,
   actor: string,
 ): Promise<InboundResult> => {
-  const kind = detectKind(input.content);
+  const raw = typeof input.content === "string" ? Buffer.from(input.content, "utf8") : input.content;
+  const read = readInboundText(raw);
+  const text = read.ok ? read.text : null;
+  const kind = text === null ? "unknown" : detectKind(text);
   const fileId = newId(now.getTime());
-  const sha256 = createHash("sha256").update(input.content).digest("hex");
+  // The text's hash when there is text, so a file is the same file whichever encoding it came in.
+  const sha256 = createHash("sha256")
+    .update(text ?? raw)
+    .digest("hex");
   const files = tables.clearinghouseFiles;
   // The partial unique index clearinghouse_files_inbound_sha256_key: inbound files, but copies marked "duplicate"
   // (received under another name before content was the key) are outside it.
@@ -69,8 +80,10 @@ export const importInboundFile = async (
         kind,
         name: input.name,
         sha256,
-        bytes: input.bytes ?? Buffer.byteLength(input.content, "utf8"),
-        content: input.content,
+        bytes: raw.length,
+        content: null,
+        raw,
+        encoding: read.ok ? read.encoding : null,
         status: "received",
         createdAt: now,
       })
@@ -78,7 +91,7 @@ export const importInboundFile = async (
       .returning({ id: files.id });
     if (inserted.length === 0) {
       const [prior] = await tx
-        .select({ id: files.id, status: files.status, lastError: files.lastError })
+        .select({ id: files.id, status: files.status, lastError: files.lastError, code: files.rejectCode })
         .from(files)
         .where(and(eq(files.practiceId, practiceId), eq(files.sha256, sha256), keyed));
       if (prior?.status === "rejected") {
@@ -87,26 +100,36 @@ export const importInboundFile = async (
           name: input.name,
           kind,
           status: "rejected" as const,
+          ...(prior.code ? { code: prior.code } : {}),
           error: prior.lastError ?? "rejected",
         };
       }
       return { fileId: prior?.id ?? fileId, name: input.name, kind, status: "duplicate" as const };
     }
-    const finish = (status: "processed" | "rejected", lastError: string | null = null) =>
-      tx.update(files).set({ status, processedAt: now, lastError }).where(eq(files.id, fileId));
+    const finish = (
+      status: "processed" | "rejected",
+      lastError: string | null = null,
+      code: string | null = null,
+    ) =>
+      tx
+        .update(files)
+        .set({ status, processedAt: now, lastError, rejectCode: code })
+        .where(eq(files.id, fileId));
     try {
+      if (!read.ok) throw new DomainError(read.code, `Not a text X12 file: ${read.reason}`);
+      const content = read.text;
       if (kind === "999") {
-        const acknowledgments = await process999(tx, practiceId, fileId, input.content, now);
+        const acknowledgments = await process999(tx, practiceId, fileId, content, now);
         await finish("processed");
         return { fileId, name: input.name, kind, status: "processed" as const, acknowledgments };
       }
       if (kind === "277CA") {
-        const acknowledgments = await process277CA(tx, practiceId, fileId, input.content, now);
+        const acknowledgments = await process277CA(tx, practiceId, fileId, content, now);
         await finish("processed");
         return { fileId, name: input.name, kind, status: "processed" as const, acknowledgments };
       }
       if (kind === "835") {
-        const remittances = await importRemittanceFile(tx, practiceId, fileId, input.content, now, actor);
+        const remittances = await importRemittanceFile(tx, practiceId, fileId, content, now, actor);
         await finish("processed");
         const allDuplicate = remittances.length > 0 && remittances.every((r) => r.status === "duplicate");
         return {
@@ -124,8 +147,8 @@ export const importInboundFile = async (
     } catch (e) {
       if (!(e instanceof X12Error) && !(e instanceof DomainError)) throw e;
       const error = e.message;
-      await finish("rejected", error.slice(0, 500));
-      return { fileId, name: input.name, kind, status: "rejected" as const, error };
+      await finish("rejected", error.slice(0, 500), e.code);
+      return { fileId, name: input.name, kind, status: "rejected" as const, code: e.code, error };
     }
   });
 };

@@ -11,6 +11,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { bulkInsert, pgArray, runPrepared, same } from "../billing/bulk-insert";
 import { PostingBatch } from "./apply-postings";
 import { getClaimsSettings } from "./claims-settings";
+import { hashTransactionSets } from "./hash-transaction-sets";
 
 export type RemittanceImport = {
   remittanceId: string | null;
@@ -170,8 +171,11 @@ export const importRemittanceFile = async (
     now,
     actor,
   };
+  const hashes = hashTransactionSets(content);
   const results: RemittanceImport[] = [];
-  for (const r of remittances) results.push(await importOne(tx, ctx, fileId, r));
+  for (const [i, r] of remittances.entries()) {
+    results.push(await importOne(tx, ctx, fileId, r, hashes[i] ?? `unhashed:${fileId}:${i}`));
+  }
   return results;
 };
 
@@ -195,6 +199,7 @@ const importOne = async (
   ctx: PostContext,
   fileId: string,
   r: Remittance835,
+  contentSha256: string,
 ): Promise<RemittanceImport> => {
   const payerIdentifier =
     r.trace.originatorId ?? r.payment.originatingCompanyId ?? r.payer.id ?? r.payer.name;
@@ -226,6 +231,8 @@ const importOne = async (
       ),
       status: "needs_review",
       claimCount: r.claims.length,
+      contentSha256,
+      nextPosition: r.claims.length,
       createdAt: ctx.now,
       updatedAt: ctx.now,
     })
@@ -234,6 +241,7 @@ const importOne = async (
         tables.remittances.practiceId,
         tables.remittances.payerIdentifier,
         tables.remittances.traceNumber,
+        tables.remittances.contentSha256,
       ],
     })
     .returning({ id: tables.remittances.id });

@@ -23,6 +23,14 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "REFERENCE_NOT_FOUND"
   | "DATABASE_LOCKED"
+  /** A received file that is not text X12 (NUL bytes, a broken UTF-16 file). */
+  | "FILE_NOT_TEXT"
+  /** A received file above MAX_INBOUND_FILE_BYTES. */
+  | "FILE_TOO_LARGE"
+  /** An 835 with more claims than MAX_CLAIMS_PER_FILE. */
+  | "TOO_MANY_CLAIMS"
+  /** An X12 file of a version or implementation billcycle does not read (an 835 that is not 005010X221A1). */
+  | "UNSUPPORTED_X12_VERSION"
   | "INTERNAL";
 
 export class DomainError extends Error {

@@ -10,7 +10,13 @@ import {
   submitClaims,
   updateClaimsSettings,
 } from "@billcycle/app";
-import { claimStatuses, DomainError, warningEditCodes } from "@billcycle/core";
+import {
+  claimStatuses,
+  DomainError,
+  decodeX12Bytes,
+  type ErrorCode,
+  warningEditCodes,
+} from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, count, desc, eq, lt } from "drizzle-orm";
@@ -28,6 +34,9 @@ const body = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { "application/json": { schema } },
 });
+
+/** Refusals of an uploaded file as a whole, answered with their own status rather than 200 "rejected". */
+const refusedUploads = new Set<string>(["FILE_NOT_TEXT", "FILE_TOO_LARGE", "TOO_MANY_CLAIMS"]);
 
 const claimsSettingsSchema = z.strictObject({
   disabledWarnings: z.array(z.enum(warningEditCodes as [string, ...string[]])).max(20),
@@ -183,16 +192,21 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
     async (c) => {
       const actor = requirePermission(c, "billing:write");
       const { name, content } = c.req.valid("json");
-      return c.json(
-        await importInboundFile(
-          deps.database,
-          actor.practiceId,
-          { name, content },
-          deps.clock.now(),
-          actor.label,
-        ),
-        200,
+      const result = await importInboundFile(
+        deps.database,
+        actor.practiceId,
+        { name, content },
+        deps.clock.now(),
+        actor.label,
       );
+      // A file refused before it was read as X12 (not text, too large) is an error of the upload itself; the file
+      // is still stored, rejected, under fileId. X12 errors are answered as what the file did (status rejected).
+      if (result.status === "rejected" && result.code && refusedUploads.has(result.code)) {
+        throw new DomainError(result.code as ErrorCode, result.error ?? "The file was refused", {
+          fileId: result.fileId,
+        });
+      }
+      return c.json(result, 200);
     },
   );
 
@@ -268,7 +282,9 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
           ),
         );
       if (!file) throw new DomainError("NOT_FOUND", "File not found", { entity: "File" });
-      return c.json(file, 200);
+      // Inbound files keep their bytes (raw); the answer carries their text, decoded as they were imported.
+      const { raw, ...rest } = file;
+      return c.json({ ...rest, content: rest.content ?? (raw ? decodeX12Bytes(raw) : null) }, 200);
     },
   );
 
