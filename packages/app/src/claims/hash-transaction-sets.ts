@@ -5,9 +5,9 @@ const BREAKS = /[\r\n]/g;
 const PIECE = 1 << 20;
 
 /**
- * The SHA-256 of each transaction set (ST … SE) of an X12 interchange, in file order, with line breaks removed: two
- * remittances are the same content when their segments are byte for byte the same, however the lines were broken
- * (CRLF, LF, none). The delimiters come from the fixed-width ISA (element separator at 4, terminator at 106), as the
+ * The SHA-256 of each transaction set of an X12 interchange (the segments between ST and SE), in file order, with line
+ * breaks removed: two remittances are the same content when their segments are byte for byte the same, however the
+ * lines were broken (CRLF, LF, none). ST and SE are left out: they hold only the set's control number and count. The delimiters come from the fixed-width ISA (element separator at 4, terminator at 106), as the
  * reader takes them; the file has been read by the 835 reader before this is asked, so ISA is sound.
  */
 export const hashTransactionSets = (text: string): string[] => {
@@ -20,10 +20,11 @@ export const hashTransactionSets = (text: string): string[] => {
   let start = -1;
   for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
     const at = m.index + m[0].length - 3;
-    if (m[1] === "T") start = at;
-    else if (start >= 0) {
+    if (m[1] === "T") {
       const stop = text.indexOf(terminator, at);
-      const end = stop < 0 ? text.length : stop + 1;
+      start = stop < 0 ? text.length : stop + 1;
+    } else if (start >= 0) {
+      const end = at;
       const hash = createHash("sha256");
       // In pieces: no copy of a large transaction set at once.
       for (let from = start; from < end; from += PIECE) {

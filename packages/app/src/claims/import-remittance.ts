@@ -150,7 +150,9 @@ export const postRemittanceClaim = async (
 
 /**
  * Imports the remittances of an 835 file for a practice. Each transaction set is one remittance, unique per
- * (payer, TRN02): importing the same one again posts nothing. A remittance that does not balance is not
+ * (payer, TRN02, content): importing the same one again (the same segments, line breaks aside) posts nothing; one
+ * with a trace number already received and other content is kept, posts nothing, and waits in the work queue
+ * (duplicate_trace) with both remittances' amounts — in another file or in the same one. A remittance that does not balance is not
  * auto-posted; it waits in the work queue with its imbalances. Unmatched claims and lines, and adjustment
  * codes the rules block, wait there too; everything else posts in the same transaction.
  */
@@ -204,6 +206,11 @@ const importOne = async (
   const payerIdentifier =
     r.trace.originatorId ?? r.payment.originatingCompanyId ?? r.payer.id ?? r.payer.name;
   const id = newId(ctx.now.getTime());
+  // One import at a time per (payer, trace number): a concurrent remittance with the same trace and other content
+  // must see this one (and be held for a person), not post beside it.
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${ctx.practiceId}|${payerIdentifier}|${r.trace.referenceId}`}, 0))`,
+  );
   const inserted = await tx
     .insert(tables.remittances)
     .values({
@@ -255,6 +262,25 @@ const importOne = async (
       queued: 0,
     };
   }
+  // The same payer and trace number with other content: a corrected or a second payment, or a payer's mistake. Its
+  // claims are kept and held for a person with both remittances' amounts, never posted beside the first unseen.
+  const sameTrace = await tx
+    .select({
+      id: tables.remittances.id,
+      fileId: tables.remittances.fileId,
+      totalPaidCents: tables.remittances.totalPaidCents,
+      claimCount: tables.remittances.claimCount,
+    })
+    .from(tables.remittances)
+    .where(
+      and(
+        eq(tables.remittances.practiceId, ctx.practiceId),
+        eq(tables.remittances.payerIdentifier, payerIdentifier),
+        eq(tables.remittances.traceNumber, r.trace.referenceId),
+        sql`${tables.remittances.id} <> ${id}::uuid`,
+      ),
+    )
+    .orderBy(tables.remittances.id);
   const pcns = [...new Set(r.claims.map((c) => c.patientControlNumber))];
   const ours = pcns.length
     ? await tx
@@ -269,12 +295,13 @@ const importOne = async (
     : [];
   const claimByPcn = new Map(ours.map((c) => [c.pcn, c.id]));
   const balanced = r.balance.balanced;
+  const postable = balanced && sameTrace.length === 0;
   const batch = new PostingBatch(tx, ctx.practiceId, ctx.now);
   let posted = 0;
   let queued = 0;
   try {
     // Every matched claim of the remittance, locked in id order, with its lines, postings and invoice.
-    if (balanced) await batch.load(ours.map((c) => c.id));
+    if (postable) await batch.load(ours.map((c) => c.id));
     for (let start = 0; start < r.claims.length; start += CHUNK) {
       const chunk = r.claims.slice(start, start + CHUNK);
       const rc = newRemittanceClaimRows();
@@ -284,7 +311,7 @@ const importOne = async (
         const remittanceClaimId = newId(ctx.now.getTime());
         const claimId = claimByPcn.get(c.patientControlNumber) ?? null;
         let status: "posted" | "queued" = "queued";
-        if (!balanced) queued++;
+        if (!postable) queued++;
         else {
           const result = decideAndApply(batch, ctx, remittanceClaimId, era, claimId);
           if (result.posted) {
@@ -338,6 +365,34 @@ const importOne = async (
   } catch (e) {
     await batch.settle();
     throw e;
+  }
+  if (sameTrace.length > 0) {
+    const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+    const paid = r.payment.creditDebit === "D" ? -r.payment.amountCents : r.payment.amountCents;
+    const earlier = sameTrace
+      .map((o) => `${money(o.totalPaidCents)} on ${o.claimCount} claim${o.claimCount === 1 ? "" : "s"}`)
+      .join(", ");
+    await tx.insert(tables.workQueueItems).values({
+      id: newId(ctx.now.getTime()),
+      practiceId: ctx.practiceId,
+      remittanceId: id,
+      remittanceClaimId: null,
+      kind: "duplicate_trace",
+      reason:
+        `Remittance ${r.trace.referenceId} from ${r.payer.name} has a trace number already received with other ` +
+        `content (${earlier}); this one pays ${money(paid)} on ${r.claims.length} claim${r.claims.length === 1 ? "" : "s"}. ` +
+        "Nothing of it was posted: post it if it is a separate payment, or dismiss it.",
+      details: {
+        traceNumber: r.trace.referenceId,
+        payerIdentifier,
+        totalPaidCents: paid,
+        claimCount: r.claims.length,
+        chargeCents: r.claims.reduce((a, c) => a + c.chargeCents, 0),
+        paidCents: r.claims.reduce((a, c) => a + c.paidCents, 0),
+        earlier: sameTrace.map((o) => ({ ...o })),
+      },
+      createdAt: ctx.now,
+    });
   }
   if (!balanced) {
     await tx.insert(tables.workQueueItems).values({

@@ -46,6 +46,8 @@ export const workItemKindLabel: Record<WorkItemKind, string> = {
   unmatched_line: "Unmatched service line",
   blocked_code: "Blocked adjustment code",
   reversal_without_original: "Reversal without original",
+  duplicate_trace: "Trace number received before, other content",
+  malformed_claim: "Claim the file does not spell correctly",
 };
 
 /** The imbalance a remittance is "out of balance" by: the whole transaction's, else the first found. */

@@ -107,7 +107,9 @@ export type WorkItemKind =
   | "unmatched_claim"
   | "unmatched_line"
   | "blocked_code"
-  | "reversal_without_original";
+  | "reversal_without_original"
+  | "duplicate_trace"
+  | "malformed_claim";
 
 export type WorkItemAction = "post" | "match" | "dismiss";
 
