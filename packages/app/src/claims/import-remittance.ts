@@ -6,7 +6,7 @@ import {
   type QueueReason,
 } from "@billcycle/core";
 import { type Executor, newId, tables } from "@billcycle/db";
-import { type Claim835, parse835, type Remittance835 } from "@billcycle/x12";
+import { type Claim835, type Imbalance, type Remittance835, read835, type X12Error } from "@billcycle/x12";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { bulkInsert, pgArray, runPrepared, same } from "../billing/bulk-insert";
 import { PostingBatch } from "./apply-postings";
@@ -164,7 +164,7 @@ export const importRemittanceFile = async (
   now: Date,
   actor: string,
 ): Promise<RemittanceImport[]> => {
-  const remittances = parse835(content);
+  const remittances = await readRemittances(content);
   const { settings } = await getClaimsSettings(tx, practiceId);
   const ctx: PostContext = {
     practiceId,
@@ -180,6 +180,72 @@ export const importRemittanceFile = async (
   }
   return results;
 };
+
+/** A remittance as read, with the claims the file does not spell correctly (by claim index) and why. */
+type ReadRemittance = Remittance835 & { malformed: Map<number, X12Error[]> };
+
+/** Problems inside a claim (loops 2100 and 2110) hold that claim for a person; anywhere else they refuse the file. */
+const CLAIM_LOOPS = new Set(["2100", "2110"]);
+
+/**
+ * Reads the 835 leniently so that one malformed claim (a truncated CLP, an amount that is not one) does not refuse
+ * the whole file: the reader's warnings inside a claim are kept with that claim (they come before its event, which
+ * is emitted when the next claim starts), and any other warning — envelope, header, payer, PLB — refuses the file
+ * as strict reading would. Only 005010X221 is read (the reader's default versions).
+ */
+const readRemittances = async (content: string): Promise<ReadRemittance[]> => {
+  const out: ReadRemittance[] = [];
+  let current: ReadRemittance | undefined;
+  let pending: X12Error[] = [];
+  for await (const e of read835(content, { strict: false })) {
+    if (e.type === "warning") {
+      if (!CLAIM_LOOPS.has(e.warning.loop ?? "")) throw e.warning;
+      pending.push(e.warning);
+    } else if (e.type === "remittance") {
+      current = {
+        ...e.remittance,
+        claims: [],
+        summary: {
+          claimCount: 0,
+          totalChargeCents: 0,
+          totalPaidCents: 0,
+          providerAdjustments: [],
+          providerAdjustmentTotalCents: 0,
+          claimsOutOfBalance: 0,
+          balance: { balanced: true, imbalances: [] },
+        },
+        balance: { balanced: true, imbalances: [] },
+        warnings: [],
+        malformed: new Map(),
+      };
+      out.push(current);
+    } else if (e.type === "claim" && current) {
+      if (pending.length) current.malformed.set(e.claim.index, pending);
+      pending = [];
+      current.claims.push(e.claim);
+    } else if (e.type === "remittanceEnd" && current) {
+      const all: Imbalance[] = [];
+      for (const c of current.claims) all.push(...c.balance.imbalances);
+      all.push(...e.summary.balance.imbalances);
+      current.summary = e.summary;
+      current.balance = { balanced: all.length === 0, imbalances: all };
+      current = undefined;
+    }
+  }
+  if (pending.length) throw pending[0];
+  return out;
+};
+
+/**
+ * Whether a remittance's claims may post: it balances, or what does not balance is its malformed claims and,
+ * when there are some, the transaction total their unreadable amounts leave out.
+ */
+const balancesApartFromMalformed = (r: ReadRemittance): boolean =>
+  r.balance.imbalances.every((i) =>
+    i.claimIndex !== undefined
+      ? r.malformed.has(i.claimIndex)
+      : r.malformed.size > 0 && i.level === "transaction",
+  );
 
 /** CLPs per write: a big remittance is written 1,000 claims at a time. */
 const CHUNK = 1000;
@@ -200,7 +266,7 @@ const importOne = async (
   tx: Executor,
   ctx: PostContext,
   fileId: string,
-  r: Remittance835,
+  r: ReadRemittance,
   contentSha256: string,
 ): Promise<RemittanceImport> => {
   const payerIdentifier =
@@ -294,7 +360,7 @@ const importOne = async (
         )
     : [];
   const claimByPcn = new Map(ours.map((c) => [c.pcn, c.id]));
-  const balanced = r.balance.balanced;
+  const balanced = balancesApartFromMalformed(r);
   const postable = balanced && sameTrace.length === 0;
   const batch = new PostingBatch(tx, ctx.practiceId, ctx.now);
   let posted = 0;
@@ -311,8 +377,19 @@ const importOne = async (
         const remittanceClaimId = newId(ctx.now.getTime());
         const claimId = claimByPcn.get(c.patientControlNumber) ?? null;
         let status: "posted" | "queued" = "queued";
+        const problems = r.malformed.get(c.index);
         if (!postable) queued++;
-        else {
+        else if (problems) {
+          queued++;
+          work.id.push(newId(ctx.now.getTime()));
+          work.remittanceClaimId.push(remittanceClaimId);
+          work.kind.push("malformed_claim");
+          work.reason.push(
+            `Claim ${c.patientControlNumber} (segment ${c.segmentNumber}) is not written correctly in the file: ` +
+              problems.map((w) => w.message).join("; "),
+          );
+          work.details.push({ problems: problems.map((w) => ({ code: w.code, message: w.message })) });
+        } else {
           const result = decideAndApply(batch, ctx, remittanceClaimId, era, claimId);
           if (result.posted) {
             posted++;

@@ -29,8 +29,6 @@ export type ErrorCode =
   | "FILE_TOO_LARGE"
   /** An 835 with more claims than MAX_CLAIMS_PER_FILE. */
   | "TOO_MANY_CLAIMS"
-  /** An X12 file of a version or implementation billcycle does not read (an 835 that is not 005010X221A1). */
-  | "UNSUPPORTED_X12_VERSION"
   | "INTERNAL";
 
 export class DomainError extends Error {

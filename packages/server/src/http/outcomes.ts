@@ -27,7 +27,6 @@ const statusByCode: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 412 | 413 | 
     FILE_NOT_TEXT: 422,
     FILE_TOO_LARGE: 413,
     TOO_MANY_CLAIMS: 422,
-    UNSUPPORTED_X12_VERSION: 422,
     INTERNAL: 500,
   };
 
