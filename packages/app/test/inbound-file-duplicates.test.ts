@@ -206,11 +206,11 @@ describe.each(testBackends())("inbound files are known by their content (%s)", (
     const results = await Promise.all(
       ["race-1.835", "race-2.835", "race-3.835", "race-4.835"].map((name) => importAs(p, name, content)),
     );
-    const processed = results.filter((r) => r.status === "processed");
-    expect(processed).toHaveLength(1);
-    expect(results.filter((r) => r.status === "duplicate").map((r) => r.fileId)).toEqual(
-      Array(3).fill(processed[0]!.fileId),
-    );
+    // One file; an import that finds it still posting takes part in its batches (as a resumed import does), so it
+    // may answer "processed" too — but the claims post once.
+    expect(new Set(results.map((r) => r.fileId)).size).toBe(1);
+    expect(results.every((r) => r.status === "processed" || r.status === "duplicate")).toBe(true);
+    expect(results.some((r) => r.status === "processed")).toBe(true);
     expect(await inboundFiles(p)).toHaveLength(1);
     expect(await remittancesOf(p)).toHaveLength(1);
     expect(await postingsOf(c.id)).toHaveLength(2);

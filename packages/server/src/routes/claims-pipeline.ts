@@ -5,6 +5,7 @@ import {
   getClaimsSettings,
   importInboundFile,
   practiceToday,
+  remittanceClaimsPage,
   resolveWorkItem,
   scrubClaims,
   submitClaims,
@@ -207,6 +208,42 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
         });
       }
       return c.json(result, 200);
+    },
+  );
+
+  // Registered before the remittances resource's GET …/remittances/{id}: one remittance's claims, a page at a time.
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/remittances/{id}/claims`,
+      tags: ["Claims"],
+      summary:
+        "A remittance's claims in file order, with their postings, a page at a time (after: a position)",
+      request: {
+        params: practiceParams.extend({ id: z.string() }),
+        query: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+          after: z.coerce.number().int().min(-1).default(-1),
+        }),
+      },
+      responses: {
+        200: json(z.object({ data: z.array(loose), nextPosition: z.int().nullable() }), "Claims"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:read");
+      const id = recordId(c.req.valid("param").id, "Remittance");
+      const q = c.req.valid("query");
+      const [remittance] = await deps.database.db
+        .select({ id: tables.remittances.id })
+        .from(tables.remittances)
+        .where(and(eq(tables.remittances.practiceId, actor.practiceId), eq(tables.remittances.id, id)));
+      if (!remittance) throw new DomainError("NOT_FOUND", "Remittance not found", { entity: "Remittance" });
+      return c.json(
+        await remittanceClaimsPage(deps.database.db, actor.practiceId, id, q.after, q.limit),
+        200,
+      );
     },
   );
 
