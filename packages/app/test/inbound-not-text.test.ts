@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultTransportResolver, pickUpInboundFiles } from "@billcycle/app";
+import { defaultTransportResolver, MAX_INBOUND_FILE_BYTES, pickUpInboundFiles } from "@billcycle/app";
 import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -94,6 +94,22 @@ describe.each(testBackends())("inbound files that are not text X12 (%s)", (backe
     expect(readdirSync(join(inbox, "rejected")).sort()).toEqual(["3-nul.835", "4-broken-utf16.835"]);
     expect(readFileSync(join(inbox, "rejected", "3-nul.835"))).toEqual(nul);
     expect(existsSync(join(inbox, "archive", "5-good.835"))).toBe(true);
+  });
+
+  it("ERA Processing: a file above MAX_INBOUND_FILE_BYTES is refused unread (FILE_TOO_LARGE) and moved aside", async () => {
+    const { p } = await practiceWithSubmittedClaims(database, 1);
+    const dropRoot = mkdtempSync(join(tmpdir(), "billcycle-too-large-"));
+    const inbox = join(dropRoot, p.practiceId, "inbox");
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, "huge.835"), Buffer.alloc(MAX_INBOUND_FILE_BYTES + 1, 0x20));
+    const counts = await pickUpInboundFiles(database, p.practiceId, NOW, {
+      transportFor: defaultTransportResolver({ dropRoot }),
+    });
+    expect(counts).toMatchObject({ files: 1, rejected: 1 });
+    expect((await inboundFiles(p)).map((f) => [f.name, f.status, f.rejectCode, f.bytes, f.raw])).toEqual([
+      ["huge.835", "rejected", "FILE_TOO_LARGE", MAX_INBOUND_FILE_BYTES + 1, null],
+    ]);
+    expect(readdirSync(join(inbox, "rejected"))).toEqual(["huge.835"]);
   });
 
   const inboundFiles = (p: PracticeFixture) =>

@@ -30,9 +30,9 @@ export type InboundResult = {
 };
 
 /** The key of a file refused unread (too large): its name, size and first bytes stand in for the content. */
-const unreadKey = (name: string, raw: Uint8Array) =>
+const unreadKey = (name: string, size: number, raw: Uint8Array) =>
   createHash("sha256")
-    .update(`unread\u0000${name}\u0000${raw.length}\u0000`)
+    .update(`unread\u0000${name}\u0000${size}\u0000`)
     .update(raw.subarray(0, 65536))
     .digest("hex");
 
@@ -62,19 +62,26 @@ export const importInboundFile = async (
    * `content`: the file's bytes as received (the clearinghouse pickup, the CLI), or its text (an upload, already
    * decoded by the browser with the same rule, stored as UTF-8). The bytes are what is stored.
    */
-  input: { name: string; content: string | Uint8Array; connectionId?: string | null },
+  input: {
+    name: string;
+    content: string | Uint8Array;
+    connectionId?: string | null;
+    /** The size listed remotely, for a file too large to download (`content` is then empty). */
+    listedBytes?: number;
+  },
   now: Date,
   actor: string,
 ): Promise<InboundResult> => {
   const raw = typeof input.content === "string" ? Buffer.from(input.content, "utf8") : input.content;
-  const tooLarge = raw.length > MAX_INBOUND_FILE_BYTES;
+  const size = Math.max(raw.length, input.listedBytes ?? 0);
+  const tooLarge = size > MAX_INBOUND_FILE_BYTES;
   const read = tooLarge ? null : readInboundText(raw);
   const text = read?.ok ? read.text : null;
   const kind = text === null ? "unknown" : detectKind(text);
   const fileId = newId(now.getTime());
   // The text's hash when there is text, so a file is the same file whichever encoding it came in.
   const sha256 = tooLarge
-    ? unreadKey(input.name, raw)
+    ? unreadKey(input.name, size, raw)
     : createHash("sha256")
         .update(text ?? raw)
         .digest("hex");
@@ -101,7 +108,7 @@ export const importInboundFile = async (
         kind,
         name: input.name,
         sha256,
-        bytes: raw.length,
+        bytes: size,
         content: null,
         raw: tooLarge ? null : raw,
         encoding: read?.ok ? read.encoding : null,
@@ -142,7 +149,7 @@ export const importInboundFile = async (
       if (tooLarge) {
         throw new DomainError(
           "FILE_TOO_LARGE",
-          `The file has ${raw.length.toLocaleString("en-US")} bytes; the most an inbound file may have is ${MAX_INBOUND_FILE_BYTES.toLocaleString("en-US")}`,
+          `The file has ${size.toLocaleString("en-US")} bytes; the most an inbound file may have is ${MAX_INBOUND_FILE_BYTES.toLocaleString("en-US")}`,
           { max: MAX_INBOUND_FILE_BYTES },
         );
       }

@@ -481,7 +481,7 @@ const postBatch = async (database: Database, ctx: PostContext, r: Registered, ba
       .from(tables.remittances)
       .where(eq(tables.remittances.id, remittanceId))
       .for("update");
-    if (!row || row.status !== "posting") return;
+    if (row?.status !== "posting") return;
     const todo = batchClaims.filter((c) => c.index >= row.next);
     if (todo.length === 0) return;
     const pcns = [...new Set(todo.map((c) => c.patientControlNumber))];

@@ -4,6 +4,7 @@ import type { ClaimsPipelinePort } from "./claims-pipeline-port";
 import { loadClearinghouse } from "./clearinghouse-context";
 import { deliverFile } from "./deliver-file";
 import { importInboundFile } from "./import-inbound-file";
+import { MAX_INBOUND_FILE_BYTES } from "./import-remittance";
 import { submitClaims } from "./submit-claims";
 import type { TransportResolverDeps } from "./transport-deps";
 
@@ -29,13 +30,20 @@ export const pickUpInboundFiles = async (
   let failure: unknown;
   try {
     for (const remote of await transport.list("inbound")) {
-      const bytes = await transport.download("inbound", remote.name);
+      // A file above the limit is refused unread: it is not downloaded.
+      const tooLarge = remote.size > MAX_INBOUND_FILE_BYTES;
+      const bytes = tooLarge ? Buffer.alloc(0) : await transport.download("inbound", remote.name);
       let result: Awaited<ReturnType<typeof importInboundFile>>;
       try {
         result = await importInboundFile(
           database,
           practiceId,
-          { name: remote.name, content: bytes, connectionId: connection?.id ?? null },
+          {
+            name: remote.name,
+            content: bytes,
+            connectionId: connection?.id ?? null,
+            ...(tooLarge ? { listedBytes: remote.size } : {}),
+          },
           now,
           "system:era_processing",
         );
