@@ -122,7 +122,7 @@ export const remittancesResource: ResourceDefinition = {
     status: {
       column: tables.remittances.status,
       op: "eq",
-      schema: z.enum(["posted", "partially_posted", "needs_review"]),
+      schema: z.enum(["posting", "posted", "partially_posted", "needs_review"]),
       description: "posting status",
     },
   },
