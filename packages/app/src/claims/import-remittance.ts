@@ -161,6 +161,12 @@ export const POSTING_BATCH = 2000;
 /** CLPs per write inside a batch. */
 const CHUNK = 1000;
 
+/**
+ * Lets timers and I/O run (an HTTP request to the embedded server). PGlite answers in microtasks, so an import that
+ * only awaits it never gives the event loop a turn: the server would answer nothing until the file is done.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** What the first reading of an 835 learns about one transaction set, without keeping its claims. */
 type SurveyedRemittance = Omit<Remittance835, "claims" | "warnings"> & {
   claimCount: number;
@@ -212,6 +218,7 @@ const surveyRemittances = async (bytes: Uint8Array, text: string): Promise<Surve
       if (pending.length) current.malformed.set(e.claim.index, pending);
       pending = [];
       current.claimCount++;
+      if (total % POSTING_BATCH === 0) await yieldToEventLoop();
       if (++total > MAX_CLAIMS_PER_FILE) {
         throw new DomainError(
           "TOO_MANY_CLAIMS",
@@ -440,6 +447,7 @@ export const importRemittanceFile = async (
     const r = registered[set];
     if (r?.remittanceId && claims.length) await postBatch(database, ctx, r, claims);
     claims = [];
+    await yieldToEventLoop();
   };
   for await (const e of read835(file.bytes, { strict: false })) {
     if (e.type === "remittance") set++;

@@ -5,6 +5,7 @@ import {
   getClaimsSettings,
   importInboundFile,
   practiceToday,
+  recordAudit,
   remittanceClaimsPage,
   resolveWorkItem,
   scrubClaims,
@@ -240,6 +241,10 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
         .from(tables.remittances)
         .where(and(eq(tables.remittances.practiceId, actor.practiceId), eq(tables.remittances.id, id)));
       if (!remittance) throw new DomainError("NOT_FOUND", "Remittance not found", { entity: "Remittance" });
+      // Patients' claims: read like the remittance itself, with an audit row.
+      await recordAudit(deps.database.db, actor, "read", "remittance", id, deps.clock.now(), {
+        claimsAfter: q.after,
+      });
       return c.json(
         await remittanceClaimsPage(deps.database.db, actor.practiceId, id, q.after, q.limit),
         200,

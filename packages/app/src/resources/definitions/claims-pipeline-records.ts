@@ -10,10 +10,10 @@ const none = z.strictObject({});
 export const REMITTANCE_CLAIMS_SHOWN = 1000;
 
 /**
- * A page of remittances carries counts of their claims by posting status, never the claims: one remittance can hold
- * hundreds of thousands (a list that returned them all, with one query parameter per claim for their postings, ran
- * out of memory and parameters). One remittance carries its first REMITTANCE_CLAIMS_SHOWN claims with their
- * postings, and says whether there are more.
+ * A page of remittances carries no claims: one remittance can hold hundreds of thousands (a list that returned them
+ * all, with one query parameter per claim for their postings, ran out of memory and parameters). One remittance
+ * carries its claim counts by posting status and its first REMITTANCE_CLAIMS_SHOWN claims with their postings, and
+ * says whether there are more.
  */
 const expandRemittances = async (
   tx: Executor,
@@ -21,7 +21,9 @@ const expandRemittances = async (
   rows: Row[],
   mode: "list" | "one",
 ): Promise<Row[]> => {
-  if (rows.length === 0) return rows;
+  // A list page is the remittances' own rows (claim_count included): counting each one's claims by status at every
+  // request cost a scan of up to a million rows per remittance while an import was writing them.
+  if (rows.length === 0 || mode === "list") return rows;
   const ids = rows.map((r) => String(r.id));
   const counts = await tx
     .select({
@@ -42,7 +44,6 @@ const expandRemittances = async (
     const n = (status: string) => of.find((c) => c.status === status)?.n ?? 0;
     return { posted: n("posted"), queued: n("queued"), dismissed: n("dismissed") };
   };
-  if (mode === "list") return rows.map((r) => ({ ...r, claimCounts: claimCounts(r.id) }));
   return Promise.all(
     rows.map(async (r) => {
       const claims = await remittanceClaimsPage(tx, practiceId, String(r.id), -1, REMITTANCE_CLAIMS_SHOWN);
