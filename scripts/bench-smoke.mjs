@@ -39,6 +39,7 @@ const SMOKE = {
     ],
     "--no-doc",
   ],
+  "bench:era": [...tsx, "packages/worker/bench/era.ts", "--claims", "500"],
   "bench:lists": [
     ...tsx,
     "packages/worker/bench/lists.ts",

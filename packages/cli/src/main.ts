@@ -152,9 +152,22 @@ user
     }
   });
 
+/**
+ * What failed, without the data it failed on: a database error's message quotes the failed query with its
+ * parameters (a file's content, a patient's name), so only the database's own code and message are printed.
+ */
+const describeFailure = (e: unknown): string => {
+  if (isDomainError(e)) return `${e.code}: ${e.message}`;
+  if (!(e instanceof Error)) return String(e);
+  const cause = e.cause;
+  if (e.message.startsWith("Failed query")) {
+    const code = typeof cause === "object" && cause !== null && "code" in cause ? String(cause.code) : "";
+    return `database error${code ? ` ${code}` : ""}: ${cause instanceof Error ? cause.message : "query failed"}`;
+  }
+  return e.message;
+};
+
 program.parseAsync(process.argv).catch((e: unknown) => {
-  process.stderr.write(
-    `billcycle: ${isDomainError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e)}\n`,
-  );
+  process.stderr.write(`billcycle: ${describeFailure(e)}\n`);
   process.exit(1);
 });

@@ -20,6 +20,8 @@ import { elementRef } from "./element-ref.js";
  * - `BAD_ELEMENT`: a required element is empty, or an element has an invalid value.
  * - `TRUNCATED`: the input ended inside an envelope or segment.
  * - `UNSUPPORTED_TRANSACTION`: the transaction set is not the one this reader handles (e.g. a 999 given to the 835 reader).
+ * - `UNSUPPORTED_VERSION`: the implementation (GS08, or ST03) is not one the reader accepts (e.g. a 4010 835; see
+ *   the 835 reader's `versions` option).
  * - `INVALID_MODEL`: the writer was given a claim model that cannot produce a valid 837P.
  */
 export type X12ErrorCode =
@@ -40,6 +42,7 @@ export type X12ErrorCode =
   | "BAD_ELEMENT"
   | "TRUNCATED"
   | "UNSUPPORTED_TRANSACTION"
+  | "UNSUPPORTED_VERSION"
   | "INVALID_MODEL";
 
 /** Where an error was found and what was expected there. Every field is optional. */

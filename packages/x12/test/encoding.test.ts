@@ -131,3 +131,37 @@ describe("text that is not valid UTF-8", () => {
     expect(err.found).toBe(`0x${(sequence[index] as number).toString(16).toUpperCase().padStart(2, "0")}`);
   });
 });
+
+describe("input that is UTF-16 or UTF-32 text", () => {
+  const text = envelope(HEADER("PAYER"));
+  const utf16le = Buffer.from(text, "utf16le");
+  const cases: Array<[string, Buffer, string]> = [
+    ["UTF-16LE with a byte-order mark", Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le]), "UTF-16LE"],
+    ["UTF-16LE without one", utf16le, "UTF-16LE"],
+    [
+      "UTF-16BE with a byte-order mark",
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16le).swap16()]),
+      "UTF-16BE",
+    ],
+    ["UTF-16BE without one", Buffer.from(utf16le).swap16(), "UTF-16BE"],
+  ];
+  it.each(cases)(
+    "%s is NO_ISA saying what it looks like, read whole or streamed",
+    async (_, input, found) => {
+      for (const error of [
+        thrown(() => parse835(input)) as X12Error,
+        (await read835All(chunks(input, 7)).catch((e: unknown) => e)) as X12Error,
+      ]) {
+        expect(error).toMatchObject({ code: "NO_ISA", found });
+        expect(error.message).toContain(`looks like ${found} text`);
+      }
+    },
+  );
+
+  it("8-bit prose without ISA is still the plain NO_ISA", () => {
+    const error = thrown(() =>
+      parseX12("Just some prose.\nNo interchange here at all, in eight bits.\n"),
+    ) as X12Error;
+    expect(error).toMatchObject({ code: "NO_ISA", found: undefined });
+  });
+});

@@ -101,6 +101,11 @@ const CASES: Array<[X12ErrorCode, () => unknown, Record<string, unknown>]> = [
     { segmentId: "ST", expected: "999", found: "835" },
   ],
   [
+    "UNSUPPORTED_VERSION",
+    () => parse835(envelope(HEADER835, { version: "004010X091A1" })),
+    { segmentId: "GS", elementPosition: 8, expected: "005010X221A1 or 005010X221", found: "004010X091A1" },
+  ],
+  [
     "INVALID_MODEL",
     () =>
       write837P(batch([claim("P", { placeOfService: "1" })]), { controlNumbers: counterControlNumbers() }),
@@ -141,6 +146,7 @@ describe("every error kind", () => {
       BAD_ELEMENT: true,
       TRUNCATED: true,
       UNSUPPORTED_TRANSACTION: true,
+      UNSUPPORTED_VERSION: true,
       INVALID_MODEL: true,
     };
     expect(CASES.map(([code]) => code).sort()).toEqual(Object.keys(all).sort());

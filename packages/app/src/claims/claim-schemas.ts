@@ -27,7 +27,7 @@ export const claimStatusChangeSchema = rowSchema(tables.claimStatusHistory)
   .extend({ fromStatus: z.enum(claimStatuses).nullable(), toStatus: z.enum(claimStatuses) })
   .meta({ id: "ClaimStatusChange" });
 
-const file = rowSchema(tables.clearinghouseFiles).shape;
+const file = rowSchema(tables.clearinghouseFiles, { omit: ["raw"] }).shape;
 /** One failed balancing equation of the 835 (the X12 reader's Imbalance). */
 export const imbalanceSchema = z
   .strictObject({

@@ -39,7 +39,7 @@ export const deliverFile = async (
   const ctx: ClearinghouseContext = await loadConnection(database, file.practiceId, file.connectionId, deps);
   // The writer produces ASCII, for which Latin-1 and UTF-8 give the same bytes; Latin-1 keeps files stored before it
   // did (which could hold Latin-1 characters) delivered, and reconciled, as they were first sent.
-  const content = Buffer.from(file.content, "latin1");
+  const content = Buffer.from(file.content ?? "", "latin1");
   const attempts = file.attempts + 1;
   let outcome: "sent" | "failed" | "unknown";
   let error: string | undefined;

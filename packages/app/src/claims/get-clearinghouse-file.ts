@@ -1,9 +1,12 @@
-import { notFound } from "@billcycle/core";
+import { decodeX12Bytes, notFound } from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { rowSchema } from "../schemas/row-schema";
 
-export const clearinghouseFileSchema = rowSchema(tables.clearinghouseFiles).meta({ id: "ClearinghouseFile" });
+/** A file as the API shows it: inbound files' bytes (`raw`) are answered as their text, in `content`. */
+export const clearinghouseFileSchema = rowSchema(tables.clearinghouseFiles, { omit: ["raw"] }).meta({
+  id: "ClearinghouseFile",
+});
 
 /** One file of the practice with its X12 content. */
 export const getClearinghouseFile = async (tx: Executor, practiceId: string, fileId: string) => {
@@ -14,5 +17,7 @@ export const getClearinghouseFile = async (tx: Executor, practiceId: string, fil
       and(eq(tables.clearinghouseFiles.practiceId, practiceId), eq(tables.clearinghouseFiles.id, fileId)),
     );
   if (!file) throw notFound("File");
-  return file;
+  // Inbound files keep their bytes; the answer carries their text, decoded as they were imported.
+  const { raw, ...rest } = file;
+  return { ...rest, content: rest.content ?? (raw ? decodeX12Bytes(raw) : null) };
 };

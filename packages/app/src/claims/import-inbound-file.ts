@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { DomainError } from "@billcycle/core";
+import { DomainError, readInboundText } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
 import { X12Error } from "@billcycle/x12";
 import { and, eq, sql } from "drizzle-orm";
-import { importRemittanceFile, type RemittanceImport } from "./import-remittance";
+import { importRemittanceFile, MAX_INBOUND_FILE_BYTES, type RemittanceImport } from "./import-remittance";
 import { process277CA, process999 } from "./process-acknowledgments";
 
 export type InboundKind = "999" | "277CA" | "835" | "unknown";
@@ -22,43 +22,82 @@ export type InboundResult = {
   name: string;
   kind: InboundKind;
   status: "processed" | "rejected" | "duplicate";
+  /** Why a rejected file was refused: FILE_NOT_TEXT, or the X12 reader's code (NO_ISA, …). */
+  code?: string;
   acknowledgments?: { accepted: number; rejected: number; unmatched: number };
   remittances?: RemittanceImport[];
   error?: string;
 };
 
+/** The key of a file refused unread (too large): its name, size and first bytes stand in for the content. */
+const unreadKey = (name: string, size: number, raw: Uint8Array) =>
+  createHash("sha256")
+    .update(`unread\u0000${name}\u0000${size}\u0000`)
+    .update(raw.subarray(0, 65536))
+    .digest("hex");
+
 /**
- * Stores an inbound file and processes it in one transaction: a 999 or 277CA updates claim statuses, an 835 posts
- * (or queues) its remittances. A file that cannot be read is kept, marked rejected, with the reader's precise error.
+ * Stores an inbound file and processes it: a 999 or 277CA updates claim statuses (one transaction with the file), an
+ * 835 posts (or queues) its remittances in batches (importRemittanceFile). A file that cannot be read is kept, marked
+ * rejected with a code (`reject_code`) and the reader's precise error: FILE_TOO_LARGE (above MAX_INBOUND_FILE_BYTES,
+ * not stored), FILE_NOT_TEXT (NUL bytes: stored as received), TOO_MANY_CLAIMS, or the X12 reader's code.
  *
  * A file is known by its content, not its name: content the practice has already received (its SHA-256), under
  * whatever name, is not stored or processed again — the answer names the file received first. If that file was
  * processed, the answer is "duplicate"; if it was rejected, the answer is that rejection again (its id and error),
- * not a second attempt: the outcome depends on the bytes alone, so the same bytes would be refused the same way, and
- * the clearinghouse pickup (which leaves a rejected file in the inbound folder for a person) would otherwise add a
- * rejected copy at every poll. A file with a name seen before but other content (payer portals reuse names such as
- * era.835; a corrected file) is a new file and is imported. An 835 with new content whose remittances were all
- * imported before (same payer and trace numbers) is stored, posts nothing, and is answered "duplicate" too.
+ * not a second attempt: the outcome depends on the bytes alone. If its import stopped part-way (a crash while an 835
+ * was posting: the file is still "received"), this import resumes it where its batches' cursors stand. A file with a
+ * name seen before but other content (payer portals reuse names such as era.835; a corrected file) is a new file and
+ * is imported. An 835 with new content whose remittances were all imported before (same payer, trace number and
+ * content) is stored, posts nothing, and is answered "duplicate" too.
  *
  * Concurrent imports of the same content: the unique key on (practice, SHA-256) of inbound files makes the second
- * insert wait for the first transaction, then find its file — the content is processed once.
+ * insert wait for the first transaction, then find its file; an 835 both then post batch by batch, taking turns on
+ * each remittance's cursor, so every claim posts once.
  */
 export const importInboundFile = async (
   database: Database,
   practiceId: string,
-  /** `bytes`: the file's size as received, when it came as bytes (decoded with decodeX12Bytes); else its UTF-8 size. */
-  input: { name: string; content: string; bytes?: number; connectionId?: string | null },
+  /**
+   * `content`: the file's bytes as received (the clearinghouse pickup, the CLI), or its text (an upload, already
+   * decoded by the browser with the same rule, stored as UTF-8). The bytes are what is stored.
+   */
+  input: {
+    name: string;
+    content: string | Uint8Array;
+    connectionId?: string | null;
+    /** The size listed remotely, for a file too large to download (`content` is then empty). */
+    listedBytes?: number;
+  },
   now: Date,
   actor: string,
 ): Promise<InboundResult> => {
-  const kind = detectKind(input.content);
+  const raw = typeof input.content === "string" ? Buffer.from(input.content, "utf8") : input.content;
+  const size = Math.max(raw.length, input.listedBytes ?? 0);
+  const tooLarge = size > MAX_INBOUND_FILE_BYTES;
+  const read = tooLarge ? null : readInboundText(raw);
+  const text = read?.ok ? read.text : null;
+  const kind = text === null ? "unknown" : detectKind(text);
   const fileId = newId(now.getTime());
-  const sha256 = createHash("sha256").update(input.content).digest("hex");
+  // The text's hash when there is text, so a file is the same file whichever encoding it came in.
+  const sha256 = tooLarge
+    ? unreadKey(input.name, size, raw)
+    : createHash("sha256")
+        .update(text ?? raw)
+        .digest("hex");
   const files = tables.clearinghouseFiles;
   // The partial unique index clearinghouse_files_inbound_sha256_key: inbound files, but copies marked "duplicate"
   // (received under another name before content was the key) are outside it.
   const keyed = sql`${files.direction} = 'inbound' and ${files.status} <> 'duplicate'`;
-  return database.db.transaction(async (tx) => {
+  const rejected = (id: string, e: { code: string; message: string }): InboundResult => ({
+    fileId: id,
+    name: input.name,
+    kind,
+    status: "rejected",
+    code: e.code,
+    error: e.message,
+  });
+  const first = await database.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(files)
       .values({
@@ -69,8 +108,10 @@ export const importInboundFile = async (
         kind,
         name: input.name,
         sha256,
-        bytes: input.bytes ?? Buffer.byteLength(input.content, "utf8"),
-        content: input.content,
+        bytes: size,
+        content: null,
+        raw: tooLarge ? null : raw,
+        encoding: read?.ok ? read.encoding : null,
         status: "received",
         createdAt: now,
       })
@@ -78,7 +119,7 @@ export const importInboundFile = async (
       .returning({ id: files.id });
     if (inserted.length === 0) {
       const [prior] = await tx
-        .select({ id: files.id, status: files.status, lastError: files.lastError })
+        .select({ id: files.id, status: files.status, lastError: files.lastError, code: files.rejectCode })
         .from(files)
         .where(and(eq(files.practiceId, practiceId), eq(files.sha256, sha256), keyed));
       if (prior?.status === "rejected") {
@@ -87,45 +128,88 @@ export const importInboundFile = async (
           name: input.name,
           kind,
           status: "rejected" as const,
+          ...(prior.code ? { code: prior.code } : {}),
           error: prior.lastError ?? "rejected",
         };
       }
+      // An 835 whose import stopped part-way: take it up again.
+      if (prior?.status === "received" && kind === "835") return { resume: prior.id };
       return { fileId: prior?.id ?? fileId, name: input.name, kind, status: "duplicate" as const };
     }
-    const finish = (status: "processed" | "rejected", lastError: string | null = null) =>
-      tx.update(files).set({ status, processedAt: now, lastError }).where(eq(files.id, fileId));
+    const finish = (
+      status: "processed" | "rejected",
+      lastError: string | null = null,
+      code: string | null = null,
+    ) =>
+      tx
+        .update(files)
+        .set({ status, processedAt: now, lastError, rejectCode: code })
+        .where(eq(files.id, fileId));
     try {
+      if (tooLarge) {
+        throw new DomainError(
+          "FILE_TOO_LARGE",
+          `The file has ${size.toLocaleString("en-US")} bytes; the most an inbound file may have is ${MAX_INBOUND_FILE_BYTES.toLocaleString("en-US")}`,
+          { max: MAX_INBOUND_FILE_BYTES },
+        );
+      }
+      if (read && !read.ok) throw new DomainError(read.code, `Not a text X12 file: ${read.reason}`);
+      const content = text ?? "";
       if (kind === "999") {
-        const acknowledgments = await process999(tx, practiceId, fileId, input.content, now);
+        const acknowledgments = await process999(tx, practiceId, fileId, content, now);
         await finish("processed");
         return { fileId, name: input.name, kind, status: "processed" as const, acknowledgments };
       }
       if (kind === "277CA") {
-        const acknowledgments = await process277CA(tx, practiceId, fileId, input.content, now);
+        const acknowledgments = await process277CA(tx, practiceId, fileId, content, now);
         await finish("processed");
         return { fileId, name: input.name, kind, status: "processed" as const, acknowledgments };
       }
-      if (kind === "835") {
-        const remittances = await importRemittanceFile(tx, practiceId, fileId, input.content, now, actor);
-        await finish("processed");
-        const allDuplicate = remittances.length > 0 && remittances.every((r) => r.status === "duplicate");
-        return {
-          fileId,
-          name: input.name,
-          kind,
-          status: allDuplicate ? ("duplicate" as const) : ("processed" as const),
-          remittances,
-        };
-      }
+      // An 835 is posted in batches after this transaction commits the file.
+      if (kind === "835") return { resume: fileId };
       throw new DomainError(
         "VALIDATION_FAILED",
         "Not a 999, 277CA or 835 file (no ST*999, ST*277 or ST*835 found)",
       );
     } catch (e) {
       if (!(e instanceof X12Error) && !(e instanceof DomainError)) throw e;
-      const error = e.message;
-      await finish("rejected", error.slice(0, 500));
-      return { fileId, name: input.name, kind, status: "rejected" as const, error };
+      await finish("rejected", e.message.slice(0, 500), e.code);
+      return rejected(fileId, e);
     }
   });
+  if (!("resume" in first)) return first;
+  const id = first.resume;
+  // The reader streams from bytes: the file's own when they are UTF-8, else its text as UTF-8.
+  const bytes = read?.ok && read.encoding === "utf-8" ? raw : Buffer.from(text ?? "", "utf8");
+  let remittances: RemittanceImport[];
+  try {
+    remittances = await importRemittanceFile(
+      database,
+      practiceId,
+      id,
+      { bytes, text: text ?? "" },
+      now,
+      actor,
+    );
+  } catch (e) {
+    if (!(e instanceof X12Error) && !(e instanceof DomainError)) throw e;
+    // Refused before any remittance was registered (the first reading checks the whole file).
+    await database.db
+      .update(files)
+      .set({ status: "rejected", processedAt: now, lastError: e.message.slice(0, 500), rejectCode: e.code })
+      .where(eq(files.id, id));
+    return rejected(id, e);
+  }
+  await database.db
+    .update(files)
+    .set({ status: "processed", processedAt: now, lastError: null, rejectCode: null })
+    .where(and(eq(files.id, id), eq(files.status, "received")));
+  const allDuplicate = remittances.length > 0 && remittances.every((r) => r.status === "duplicate");
+  return {
+    fileId: id,
+    name: input.name,
+    kind,
+    status: allDuplicate ? "duplicate" : "processed",
+    remittances,
+  };
 };

@@ -1,16 +1,18 @@
 import {
   claimStatusCodes,
+  DomainError,
   decideClaimPosting,
   type EraClaim,
   type PostingRule,
   type QueueReason,
 } from "@billcycle/core";
-import { type Executor, newId, tables } from "@billcycle/db";
-import { type Claim835, parse835, type Remittance835 } from "@billcycle/x12";
+import { type Database, type Executor, newId, tables } from "@billcycle/db";
+import { type Claim835, type Imbalance, type Remittance835, read835, type X12Error } from "@billcycle/x12";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { bulkInsert, everyRow, pgArray, runPrepared } from "../billing/bulk-insert";
 import { PostingBatch } from "./apply-postings";
 import { getClaimsSettings } from "./claims-settings";
+import { hashTransactionSets } from "./hash-transaction-sets";
 
 export type RemittanceImport = {
   remittanceId: string | null;
@@ -147,213 +149,466 @@ export const postRemittanceClaim = async (
   return result;
 };
 
+/** The most bytes an inbound file may have; above it the file is refused unread with FILE_TOO_LARGE. */
+export const MAX_INBOUND_FILE_BYTES = 50 * 1024 * 1024;
+
+/** The most claims (CLP) an 835 file may hold across its remittances; above it, TOO_MANY_CLAIMS. */
+export const MAX_CLAIMS_PER_FILE = 1_000_000;
+
+/** Claims posted per transaction: short enough that other work (API requests on PGlite) gets in between. */
+export const POSTING_BATCH = 2000;
+
+/** CLPs per write inside a batch. */
+const CHUNK = 1000;
+
+/**
+ * Lets timers and I/O run (an HTTP request to the embedded server). PGlite answers in microtasks, so an import that
+ * only awaits it never gives the event loop a turn: the server would answer nothing until the file is done.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** What the first reading of an 835 learns about one transaction set, without keeping its claims. */
+type SurveyedRemittance = Omit<Remittance835, "claims" | "warnings"> & {
+  claimCount: number;
+  /** Claims the file does not spell correctly (by index in the set) and why. */
+  malformed: Map<number, X12Error[]>;
+  contentSha256: string;
+};
+
+/** Problems inside a claim (loops 2100 and 2110) hold that claim for a person; anywhere else they refuse the file. */
+const CLAIM_LOOPS = new Set(["2100", "2110"]);
+
+/**
+ * First reading, streamed from the bytes: every transaction set's header, claim count, balance and malformed claims,
+ * with no claim kept. The 835 is read leniently so that one malformed claim (a truncated CLP) does not refuse the
+ * file: the reader's warnings inside a claim are kept with that claim (they come before its event, which is emitted
+ * when the next claim starts), and any other warning — envelope, header, payer, PLB — refuses the file, as strict
+ * reading would. Only 005010X221A1 is read (the reader's default versions: UNSUPPORTED_VERSION otherwise).
+ */
+const surveyRemittances = async (bytes: Uint8Array, text: string): Promise<SurveyedRemittance[]> => {
+  const out: SurveyedRemittance[] = [];
+  let current: SurveyedRemittance | undefined;
+  let imbalances: Imbalance[] = [];
+  let pending: X12Error[] = [];
+  let total = 0;
+  for await (const e of read835(bytes, { strict: false })) {
+    if (e.type === "warning") {
+      if (!CLAIM_LOOPS.has(e.warning.loop ?? "")) throw e.warning;
+      pending.push(e.warning);
+    } else if (e.type === "remittance") {
+      current = {
+        ...e.remittance,
+        claimCount: 0,
+        summary: {
+          claimCount: 0,
+          totalChargeCents: 0,
+          totalPaidCents: 0,
+          providerAdjustments: [],
+          providerAdjustmentTotalCents: 0,
+          claimsOutOfBalance: 0,
+          balance: { balanced: true, imbalances: [] },
+        },
+        balance: { balanced: true, imbalances: [] },
+        malformed: new Map(),
+        contentSha256: "",
+      };
+      imbalances = [];
+      out.push(current);
+    } else if (e.type === "claim" && current) {
+      if (pending.length) current.malformed.set(e.claim.index, pending);
+      pending = [];
+      current.claimCount++;
+      if (total % POSTING_BATCH === 0) await yieldToEventLoop();
+      if (++total > MAX_CLAIMS_PER_FILE) {
+        throw new DomainError(
+          "TOO_MANY_CLAIMS",
+          `The file holds more than ${MAX_CLAIMS_PER_FILE.toLocaleString("en-US")} claims, the most one file may hold`,
+          { max: MAX_CLAIMS_PER_FILE },
+        );
+      }
+      for (const i of e.claim.balance.imbalances) imbalances.push(i);
+    } else if (e.type === "remittanceEnd" && current) {
+      for (const i of e.summary.balance.imbalances) imbalances.push(i);
+      current.summary = e.summary;
+      current.balance = { balanced: imbalances.length === 0, imbalances };
+      current = undefined;
+    }
+  }
+  if (pending.length) throw pending[0];
+  const hashes = hashTransactionSets(text);
+  for (const [k, r] of out.entries()) r.contentSha256 = hashes[k] ?? `unhashed:${k}`;
+  return out;
+};
+
+/**
+ * Whether a remittance's claims may post: it balances, or what does not balance is its malformed claims and,
+ * when there are some, the transaction total their unreadable amounts leave out.
+ */
+const balancesApartFromMalformed = (r: SurveyedRemittance): boolean =>
+  r.balance.imbalances.every((i) =>
+    i.claimIndex !== undefined
+      ? r.malformed.has(i.claimIndex)
+      : r.malformed.size > 0 && i.level === "transaction",
+  );
+
+/** A transaction set of the file and what becomes of its claims. */
+type Registered = {
+  survey: SurveyedRemittance;
+  /** null: a duplicate of a remittance received before (nothing of it is posted). */
+  remittanceId: string | null;
+  /** Its claims post (balanced, no other content under its trace number); else every claim is queued. */
+  postable: boolean;
+};
+
+const payerIdentifierOf = (r: SurveyedRemittance) =>
+  r.trace.originatorId ?? r.payment.originatingCompanyId ?? r.payer.id ?? r.payer.name;
+
+const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+
+/**
+ * One transaction: a row per new remittance (status "posting", cursor 0) with its remittance-level work items
+ * (other content under a known trace number, not balanced), or the duplicate it is. A remittance this file
+ * registered before (an import resumed after a crash) is found again by its key and file and taken up where its
+ * cursor stands; the same content twice in one file is a duplicate the second time.
+ */
+const registerRemittances = async (
+  database: Database,
+  ctx: PostContext,
+  fileId: string,
+  surveyed: SurveyedRemittance[],
+): Promise<Registered[]> =>
+  database.db.transaction(async (tx) => {
+    const out: Registered[] = [];
+    const seen = new Set<string>();
+    for (const r of surveyed) {
+      const payerIdentifier = payerIdentifierOf(r);
+      const key = `${payerIdentifier}|${r.trace.referenceId}|${r.contentSha256}`;
+      const balanced = balancesApartFromMalformed(r);
+      // One registration at a time per (payer, trace number): a concurrent remittance with the same trace and other
+      // content must see this one (and be held for a person), not post beside it.
+      await tx.execute(
+        sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${ctx.practiceId}|${payerIdentifier}|${r.trace.referenceId}`}, 0))`,
+      );
+      const sameTrace = await tx
+        .select({
+          id: tables.remittances.id,
+          fileId: tables.remittances.fileId,
+          contentSha256: tables.remittances.contentSha256,
+          totalPaidCents: tables.remittances.totalPaidCents,
+          claimCount: tables.remittances.claimCount,
+        })
+        .from(tables.remittances)
+        .where(
+          and(
+            eq(tables.remittances.practiceId, ctx.practiceId),
+            eq(tables.remittances.payerIdentifier, payerIdentifier),
+            eq(tables.remittances.traceNumber, r.trace.referenceId),
+          ),
+        )
+        .orderBy(tables.remittances.id);
+      const same = sameTrace.find((o) => o.contentSha256 === r.contentSha256);
+      if (same) {
+        const resumed = same.fileId === fileId && !seen.has(key);
+        seen.add(key);
+        if (!resumed) {
+          out.push({ survey: r, remittanceId: null, postable: false });
+          continue;
+        }
+        const held = await tx
+          .select({ id: tables.workQueueItems.id })
+          .from(tables.workQueueItems)
+          .where(
+            and(
+              eq(tables.workQueueItems.remittanceId, same.id),
+              eq(tables.workQueueItems.kind, "duplicate_trace"),
+            ),
+          )
+          .limit(1);
+        out.push({ survey: r, remittanceId: same.id, postable: balanced && held.length === 0 });
+        continue;
+      }
+      seen.add(key);
+      const id = newId(ctx.now.getTime());
+      const paid = r.payment.creditDebit === "D" ? -r.payment.amountCents : r.payment.amountCents;
+      await tx.insert(tables.remittances).values({
+        id,
+        practiceId: ctx.practiceId,
+        fileId,
+        payerName: r.payer.name,
+        payerIdentifier,
+        traceNumber: r.trace.referenceId,
+        paymentMethod: r.payment.method.code,
+        paymentDate: r.payment.date ?? null,
+        totalPaidCents: paid,
+        providerAdjustmentCents: r.summary.providerAdjustmentTotalCents,
+        balanced: r.balance.balanced,
+        // A malformed remittance could list an imbalance per claim: the first hundred say enough.
+        imbalances: r.balance.imbalances.slice(0, 100).map((i) => ({ ...i })),
+        providerAdjustments: r.summary.providerAdjustments.flatMap((p) =>
+          p.items.map((item) => ({
+            providerId: p.providerId,
+            fiscalPeriodDate: p.fiscalPeriodDate,
+            reason: item.reason.code,
+            reasonText: item.reason.text ?? null,
+            referenceId: item.referenceId ?? null,
+            amountCents: item.amountCents,
+          })),
+        ),
+        status: "posting",
+        claimCount: r.claimCount,
+        contentSha256: r.contentSha256,
+        nextPosition: 0,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
+      if (sameTrace.length > 0) {
+        // The same payer and trace number with other content: a corrected or second payment, or a payer's mistake.
+        // Its claims are kept and held for a person with both remittances' amounts, never posted unseen.
+        const earlier = sameTrace
+          .map((o) => `${money(o.totalPaidCents)} on ${o.claimCount} claim${o.claimCount === 1 ? "" : "s"}`)
+          .join(", ");
+        await tx.insert(tables.workQueueItems).values({
+          id: newId(ctx.now.getTime()),
+          practiceId: ctx.practiceId,
+          remittanceId: id,
+          remittanceClaimId: null,
+          kind: "duplicate_trace",
+          reason:
+            `Remittance ${r.trace.referenceId} from ${r.payer.name} has a trace number already received with other ` +
+            `content (${earlier}); this one pays ${money(paid)} on ${r.claimCount} claim${r.claimCount === 1 ? "" : "s"}. ` +
+            "Nothing of it was posted: post it if it is a separate payment, or dismiss it.",
+          details: {
+            traceNumber: r.trace.referenceId,
+            payerIdentifier,
+            totalPaidCents: paid,
+            claimCount: r.claimCount,
+            chargeCents: r.summary.totalChargeCents,
+            paidCents: r.summary.totalPaidCents,
+            earlier: sameTrace.map(({ contentSha256: _, ...o }) => ({ ...o })),
+          },
+          createdAt: ctx.now,
+        });
+      }
+      if (!balanced) {
+        const shown = r.balance.imbalances.slice(0, 20);
+        await tx.insert(tables.workQueueItems).values({
+          id: newId(ctx.now.getTime()),
+          practiceId: ctx.practiceId,
+          remittanceId: id,
+          remittanceClaimId: null,
+          kind: "unbalanced",
+          reason: `Remittance ${r.trace.referenceId} does not balance: ${shown.map((i) => i.message).join("; ")}${r.balance.imbalances.length > shown.length ? `; and ${r.balance.imbalances.length - shown.length} more` : ""}`,
+          details: { imbalances: shown.map((i) => ({ ...i })) },
+          createdAt: ctx.now,
+        });
+      }
+      out.push({ survey: r, remittanceId: id, postable: balanced && sameTrace.length === 0 });
+    }
+    return out;
+  });
+
 /**
  * Imports the remittances of an 835 file for a practice. Each transaction set is one remittance, unique per
- * (payer, TRN02): importing the same one again posts nothing. A remittance that does not balance is not
- * auto-posted; it waits in the work queue with its imbalances. Unmatched claims and lines, and adjustment
- * codes the rules block, wait there too; everything else posts in the same transaction.
+ * (payer, TRN02, content): importing the same one again (the same segments, line breaks aside) posts nothing; one
+ * with a trace number already received and other content is kept, posts nothing, and waits in the work queue
+ * (duplicate_trace) with both remittances' amounts — in another file or in the same one. A remittance that does not
+ * balance is not auto-posted; it waits in the work queue with its imbalances. Unmatched claims and lines, adjustment
+ * codes the rules block, and malformed claims wait there too; everything else posts.
+ *
+ * Memory stays flat whatever the size: the file is read twice as a stream from its bytes (first to learn each
+ * remittance's balance, content hash and malformed claims, then to post), and claims are posted POSTING_BATCH at a
+ * time, each batch its own transaction that also moves the remittance's cursor (`next_position`). A crash between
+ * batches leaves the remittance "posting" with its cursor where the last commit put it; importing the file again
+ * (the next pickup, a retried job) finds the file and the remittances by their keys and resumes at the cursor, so
+ * every claim is posted exactly once. Two imports resuming at once take turns on the remittance row.
  */
 export const importRemittanceFile = async (
-  tx: Executor,
+  database: Database,
   practiceId: string,
   fileId: string,
-  content: string,
+  file: { bytes: Uint8Array; text: string },
   now: Date,
   actor: string,
 ): Promise<RemittanceImport[]> => {
-  const remittances = parse835(content);
-  const { settings } = await getClaimsSettings(tx, practiceId);
+  const surveyed = await surveyRemittances(file.bytes, file.text);
+  const { settings } = await getClaimsSettings(database.db, practiceId);
   const ctx: PostContext = {
     practiceId,
-    rules: await loadPostingRules(tx, practiceId),
+    rules: await loadPostingRules(database.db, practiceId),
     unknownCodeAction: settings.unknownCodeAction,
     now,
     actor,
   };
+  const registered = await registerRemittances(database, ctx, fileId, surveyed);
+  // Second reading: claims in order, posted POSTING_BATCH at a time into the remittance they belong to.
+  let set = -1;
+  let claims: Claim835[] = [];
+  const flush = async () => {
+    const r = registered[set];
+    if (r?.remittanceId && claims.length) await postBatch(database, ctx, r, claims);
+    claims = [];
+    await yieldToEventLoop();
+  };
+  for await (const e of read835(file.bytes, { strict: false })) {
+    if (e.type === "remittance") set++;
+    else if (e.type === "claim" && registered[set]?.remittanceId) {
+      claims.push(e.claim);
+      if (claims.length >= POSTING_BATCH) await flush();
+    } else if (e.type === "remittanceEnd") await flush();
+  }
+  await flush();
   const results: RemittanceImport[] = [];
-  for (const r of remittances) results.push(await importOne(tx, ctx, fileId, r));
+  for (const r of registered) {
+    results.push(
+      r.remittanceId
+        ? await finishRemittance(database, r.remittanceId, r.survey)
+        : {
+            remittanceId: null,
+            traceNumber: r.survey.trace.referenceId,
+            status: "duplicate",
+            claims: r.survey.claimCount,
+            posted: 0,
+            queued: 0,
+          },
+    );
+  }
   return results;
 };
 
-/** CLPs per write: a big remittance is written 1,000 claims at a time. */
-const CHUNK = 1000;
-
 /**
- * One remittance, in the caller's transaction (the file's). Its row goes first: the (payer, TRN) key makes a second
- * import of it a duplicate that posts nothing (a concurrent one waits on the key and then finds it). Then every
- * matched claim is locked and loaded once (in id order, 5,000 per round: claims, lines, postings, invoices), and
- * the CLPs are decided in order in memory, a claim met twice (a reversal and its correction) seeing what the first
- * CLP gave it. Every 1,000 CLPs become one statement — the remittance claims with their position and final posting
- * status, postings, claim and invoice changes, both histories, audit rows and work items — sent behind the previous
- * one while the next 1,000 are decided. All of it commits or rolls back with the file: a failure part-way leaves
- * nothing posted, and importing the file again starts from scratch. (Chunks are not separate transactions: the file,
- * its remittances and their postings are one unit, and one transaction keeps that guarantee without a "posting"
- * state to recover.)
+ * One batch of a remittance's claims in one transaction: the remittance row is locked and its cursor read, claims
+ * before it (posted by an earlier run) are skipped, the rest are matched to our claims, locked and loaded (id order),
+ * decided in file order in memory and written 1,000 at a time, and the cursor moves past the batch — all committed
+ * together.
  */
-const importOne = async (
-  tx: Executor,
-  ctx: PostContext,
-  fileId: string,
-  r: Remittance835,
-): Promise<RemittanceImport> => {
-  const payerIdentifier =
-    r.trace.originatorId ?? r.payment.originatingCompanyId ?? r.payer.id ?? r.payer.name;
-  const id = newId(ctx.now.getTime());
-  const inserted = await tx
-    .insert(tables.remittances)
-    .values({
-      id,
-      practiceId: ctx.practiceId,
-      fileId,
-      payerName: r.payer.name,
-      payerIdentifier,
-      traceNumber: r.trace.referenceId,
-      paymentMethod: r.payment.method.code,
-      paymentDate: r.payment.date ?? null,
-      totalPaidCents: r.payment.creditDebit === "D" ? -r.payment.amountCents : r.payment.amountCents,
-      providerAdjustmentCents: r.summary.providerAdjustmentTotalCents,
-      balanced: r.balance.balanced,
-      imbalances: r.balance.imbalances.map((i) => ({ ...i })),
-      providerAdjustments: r.summary.providerAdjustments.flatMap((p) =>
-        p.items.map((item) => ({
-          providerId: p.providerId,
-          fiscalPeriodDate: p.fiscalPeriodDate,
-          reason: item.reason.code,
-          reasonText: item.reason.text ?? null,
-          referenceId: item.referenceId ?? null,
-          amountCents: item.amountCents,
-        })),
-      ),
-      status: "needs_review",
-      claimCount: r.claims.length,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .onConflictDoNothing({
-      target: [
-        tables.remittances.practiceId,
-        tables.remittances.payerIdentifier,
-        tables.remittances.traceNumber,
-      ],
-    })
-    .returning({ id: tables.remittances.id });
-  if (inserted.length === 0) {
-    return {
-      remittanceId: null,
-      traceNumber: r.trace.referenceId,
-      status: "duplicate",
-      claims: r.claims.length,
-      posted: 0,
-      queued: 0,
-    };
-  }
-  const pcns = [...new Set(r.claims.map((c) => c.patientControlNumber))];
-  const ours = pcns.length
-    ? await tx
-        .select({ id: tables.claims.id, pcn: tables.claims.patientControlNumber })
-        .from(tables.claims)
-        .where(
-          and(
-            eq(tables.claims.practiceId, ctx.practiceId),
-            sql`${tables.claims.patientControlNumber} = ANY(${pgArray(pcns, "text")}::text[])`,
-          ),
-        )
-    : [];
-  const claimByPcn = new Map(ours.map((c) => [c.pcn, c.id]));
-  const balanced = r.balance.balanced;
-  const batch = new PostingBatch(tx, ctx.practiceId, ctx.now);
-  let posted = 0;
-  let queued = 0;
-  try {
-    // Every matched claim of the remittance, locked in id order, with its lines, postings and invoice.
-    if (balanced) await batch.load(ours.map((c) => c.id));
-    for (let start = 0; start < r.claims.length; start += CHUNK) {
-      const chunk = r.claims.slice(start, start + CHUNK);
-      const rc = newRemittanceClaimRows();
-      const work = newWorkItemRows();
-      chunk.forEach((c, i) => {
-        const era = toEraClaim(c);
-        const remittanceClaimId = newId(ctx.now.getTime());
-        const claimId = claimByPcn.get(c.patientControlNumber) ?? null;
-        let status: "posted" | "queued" = "queued";
-        if (!balanced) queued++;
-        else {
-          const result = decideAndApply(batch, ctx, remittanceClaimId, era, claimId);
-          if (result.posted) {
-            posted++;
-            status = "posted";
-          } else {
-            queued++;
+const postBatch = async (database: Database, ctx: PostContext, r: Registered, batchClaims: Claim835[]) =>
+  database.db.transaction(async (tx) => {
+    const remittanceId = r.remittanceId as string;
+    const [row] = await tx
+      .select({ next: tables.remittances.nextPosition, status: tables.remittances.status })
+      .from(tables.remittances)
+      .where(eq(tables.remittances.id, remittanceId))
+      .for("update");
+    if (row?.status !== "posting") return;
+    const todo = batchClaims.filter((c) => c.index >= row.next);
+    if (todo.length === 0) return;
+    const pcns = [...new Set(todo.map((c) => c.patientControlNumber))];
+    const ours = await tx
+      .select({ id: tables.claims.id, pcn: tables.claims.patientControlNumber })
+      .from(tables.claims)
+      .where(
+        and(
+          eq(tables.claims.practiceId, ctx.practiceId),
+          sql`${tables.claims.patientControlNumber} = ANY(${pgArray(pcns, "text")}::text[])`,
+        ),
+      );
+    const claimByPcn = new Map(ours.map((c) => [c.pcn, c.id]));
+    const batch = new PostingBatch(tx, ctx.practiceId, ctx.now);
+    try {
+      if (r.postable) await batch.load(ours.map((c) => c.id));
+      for (let start = 0; start < todo.length; start += CHUNK) {
+        const rc = newRemittanceClaimRows();
+        const work = newWorkItemRows();
+        for (const c of todo.slice(start, start + CHUNK)) {
+          const era = toEraClaim(c);
+          const remittanceClaimId = newId(ctx.now.getTime());
+          const claimId = claimByPcn.get(c.patientControlNumber) ?? null;
+          let status: "posted" | "queued" = "queued";
+          const problems = r.survey.malformed.get(c.index);
+          const queue = (kind: string, reason: string, details: Record<string, unknown>) => {
             work.id.push(newId(ctx.now.getTime()));
             work.remittanceClaimId.push(remittanceClaimId);
-            work.kind.push(result.queue.kind);
-            work.reason.push(result.queue.reason);
-            work.details.push(result.queue.details);
+            work.kind.push(kind);
+            work.reason.push(reason);
+            work.details.push(details);
+          };
+          if (!r.postable) {
+            // Held with the whole remittance: its work item says why.
+          } else if (problems) {
+            queue(
+              "malformed_claim",
+              `Claim ${c.patientControlNumber} (segment ${c.segmentNumber}) is not written correctly in the file: ` +
+                problems.map((w) => w.message).join("; "),
+              { problems: problems.map((w) => ({ code: w.code, message: w.message })) },
+            );
+          } else {
+            const result = decideAndApply(batch, ctx, remittanceClaimId, era, claimId);
+            if (result.posted) status = "posted";
+            else queue(result.queue.kind, result.queue.reason, result.queue.details);
           }
+          rc.id.push(remittanceClaimId);
+          rc.position.push(c.index);
+          rc.claimId.push(claimId);
+          rc.patientControlNumber.push(c.patientControlNumber);
+          rc.statusCode.push(c.status.code);
+          rc.chargeCents.push(c.chargeCents);
+          rc.paidCents.push(c.paidCents);
+          rc.patientResponsibilityCents.push(c.patientResponsibilityCents ?? 0);
+          rc.payerClaimNumber.push(c.payerClaimControlNumber ?? null);
+          rc.crossoverPayer.push(era.crossoverPayer);
+          rc.postingStatus.push(status);
+          // The decoded ERA claim is kept where a person must still act on it (the work queue posts from it); a
+          // posted claim's outcome is in its postings, and the file itself is stored.
+          rc.data.push(status === "queued" ? { era, balance: c.balance } : {});
         }
-        rc.id.push(remittanceClaimId);
-        rc.position.push(start + i);
-        rc.claimId.push(claimId);
-        rc.patientControlNumber.push(c.patientControlNumber);
-        rc.statusCode.push(c.status.code);
-        rc.chargeCents.push(c.chargeCents);
-        rc.paidCents.push(c.paidCents);
-        rc.patientResponsibilityCents.push(c.patientResponsibilityCents ?? 0);
-        rc.payerClaimNumber.push(c.payerClaimControlNumber ?? null);
-        rc.crossoverPayer.push(era.crossoverPayer);
-        rc.postingStatus.push(status);
-        // The decoded ERA claim is kept where a person must still act on it (the work queue posts from it); a
-        // posted claim's outcome is in its postings, and the file itself is stored.
-        rc.data.push(status === "queued" ? { era, balance: c.balance } : {});
-      });
-      const statements: SQL[] = [
-        bulkInsert(tables.remittanceClaims, {
-          ...rc,
-          practiceId: everyRow(ctx.practiceId),
-          remittanceId: everyRow(id),
-        }),
-      ];
-      if (work.id.length) {
-        statements.push(
-          bulkInsert(tables.workQueueItems, {
-            ...work,
+        const statements: SQL[] = [
+          bulkInsert(tables.remittanceClaims, {
+            ...rc,
             practiceId: everyRow(ctx.practiceId),
-            remittanceId: everyRow(id),
-            createdAt: everyRow(ctx.now),
+            remittanceId: everyRow(remittanceId),
           }),
-        );
+        ];
+        if (work.id.length) {
+          statements.push(
+            bulkInsert(tables.workQueueItems, {
+              ...work,
+              practiceId: everyRow(ctx.practiceId),
+              remittanceId: everyRow(remittanceId),
+              createdAt: everyRow(ctx.now),
+            }),
+          );
+        }
+        // Sent behind the previous chunk's write; the next chunk is decided meanwhile.
+        batch.write(statements);
       }
-      // Sent behind the previous chunk's write; the next chunk is decided meanwhile.
-      batch.write(statements);
+      batch.write([
+        sql`UPDATE ${tables.remittances} SET next_position = ${(todo.at(-1)?.index ?? 0) + 1}
+          WHERE id = ${remittanceId}::uuid`,
+      ]);
+      await batch.finish();
+    } catch (e) {
+      await batch.settle();
+      throw e;
     }
-    await batch.finish();
-  } catch (e) {
-    await batch.settle();
-    throw e;
-  }
-  if (!balanced) {
-    await tx.insert(tables.workQueueItems).values({
-      id: newId(ctx.now.getTime()),
-      practiceId: ctx.practiceId,
-      remittanceId: id,
-      remittanceClaimId: null,
-      kind: "unbalanced",
-      reason: `Remittance ${r.trace.referenceId} does not balance: ${r.balance.imbalances.map((i) => i.message).join("; ")}`,
-      details: { imbalances: r.balance.imbalances.map((i) => ({ ...i })) },
-      createdAt: ctx.now,
-    });
-  }
-  const status = queued === 0 ? "posted" : posted > 0 ? "partially_posted" : "needs_review";
-  await runPrepared(tx, sql`UPDATE ${tables.remittances} SET status = ${status} WHERE id = ${id}::uuid`);
-  return {
-    remittanceId: id,
-    traceNumber: r.trace.referenceId,
-    status,
-    claims: r.claims.length,
-    posted,
-    queued,
-  };
-};
+  });
+
+/** The remittance's status from what its claims became (once every batch is in), and its counts. */
+const finishRemittance = async (
+  database: Database,
+  remittanceId: string,
+  r: SurveyedRemittance,
+): Promise<RemittanceImport> =>
+  database.db.transaction(async (tx) => {
+    await tx
+      .select({ id: tables.remittances.id })
+      .from(tables.remittances)
+      .where(eq(tables.remittances.id, remittanceId))
+      .for("update");
+    const counts = await tx
+      .select({ status: tables.remittanceClaims.postingStatus, n: sql<number>`count(*)::int` })
+      .from(tables.remittanceClaims)
+      .where(eq(tables.remittanceClaims.remittanceId, remittanceId))
+      .groupBy(tables.remittanceClaims.postingStatus);
+    const posted = counts.find((c) => c.status === "posted")?.n ?? 0;
+    const queued = counts.filter((c) => c.status !== "posted").reduce((a, c) => a + c.n, 0);
+    const status = queued === 0 ? "posted" : posted > 0 ? "partially_posted" : "needs_review";
+    await runPrepared(
+      tx,
+      sql`UPDATE ${tables.remittances} SET status = ${status}
+        WHERE id = ${remittanceId}::uuid AND status = 'posting'`,
+    );
+    return { remittanceId, traceNumber: r.trace.referenceId, status, claims: r.claimCount, posted, queued };
+  });
 
 const newRemittanceClaimRows = () => ({
   id: [] as string[],

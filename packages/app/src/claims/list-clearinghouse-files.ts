@@ -13,13 +13,14 @@ const summaryColumns = {
   bytes: files.bytes,
   attempts: files.attempts,
   lastError: files.lastError,
+  rejectCode: files.rejectCode,
   createdAt: files.createdAt,
   sentAt: files.sentAt,
   processedAt: files.processedAt,
 };
 
 /** A file in the list: what and when, without its content. */
-export const clearinghouseFileSummarySchema = rowSchema(files)
+export const clearinghouseFileSummarySchema = rowSchema(files, { omit: ["raw"] })
   .pick(Object.fromEntries(Object.keys(summaryColumns).map((k) => [k, true])) as Record<string, true>)
   .meta({ id: "ClearinghouseFileSummary" });
 

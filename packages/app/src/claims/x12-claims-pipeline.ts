@@ -1,9 +1,10 @@
-import { decodeX12Bytes } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
+import { REJECTED_FOLDER } from "../clearinghouse/transport";
 import type { ClaimsPipelinePort } from "./claims-pipeline-port";
 import { loadClearinghouse } from "./clearinghouse-context";
 import { deliverFile } from "./deliver-file";
 import { importInboundFile } from "./import-inbound-file";
+import { MAX_INBOUND_FILE_BYTES } from "./import-remittance";
 import { submitClaims } from "./submit-claims";
 import type { TransportResolverDeps } from "./transport-deps";
 
@@ -11,8 +12,11 @@ import type { TransportResolverDeps } from "./transport-deps";
  * Picks up everything waiting in the practice's inbound folder: each new file is downloaded, stored and processed
  * (999, 277CA, 835), then archived remotely so it is not picked up again. Files are known by their content, not
  * their name (importInboundFile): a file still there because archiving failed is a duplicate at the next poll and
- * is archived then; a name the clearinghouse uses again for a new file is a new file. A rejected file stays in the
- * folder for a person; later polls answer its first rejection and store nothing.
+ * is archived then; a name the clearinghouse uses again for a new file is a new file. A rejected file (not text,
+ * not readable X12) is stored with its reason and moved to `<inbound>/rejected` for a person.
+ *
+ * One file never stops the others: a file that fails unexpectedly (a database error) is left in place and the rest
+ * of the folder is processed; the run then fails with that error, so the job is retried and the file with it.
  */
 export const pickUpInboundFiles = async (
   database: Database,
@@ -23,28 +27,41 @@ export const pickUpInboundFiles = async (
   const { connection } = await loadClearinghouse(database.db, practiceId);
   const transport = deps.transportFor(practiceId, connection);
   const counts = { files: 0, acknowledgments: 0, remittances: 0, duplicates: 0, rejected: 0 };
+  let failure: unknown;
   try {
     for (const remote of await transport.list("inbound")) {
-      const bytes = await transport.download("inbound", remote.name);
-      const content = decodeX12Bytes(bytes);
-      const result = await importInboundFile(
-        database,
-        practiceId,
-        { name: remote.name, content, bytes: bytes.length, connectionId: connection?.id ?? null },
-        now,
-        "system:era_processing",
-      );
+      // A file above the limit is refused unread: it is not downloaded.
+      const tooLarge = remote.size > MAX_INBOUND_FILE_BYTES;
+      const bytes = tooLarge ? Buffer.alloc(0) : await transport.download("inbound", remote.name);
+      let result: Awaited<ReturnType<typeof importInboundFile>>;
+      try {
+        result = await importInboundFile(
+          database,
+          practiceId,
+          {
+            name: remote.name,
+            content: bytes,
+            connectionId: connection?.id ?? null,
+            ...(tooLarge ? { listedBytes: remote.size } : {}),
+          },
+          now,
+          "system:era_processing",
+        );
+      } catch (e) {
+        failure ??= e;
+        continue;
+      }
       counts.files++;
       if (result.status === "duplicate") counts.duplicates++;
       else if (result.status === "rejected") counts.rejected++;
       else if (result.kind === "835") counts.remittances += result.remittances?.length ?? 0;
       else counts.acknowledgments++;
-      // Rejected files stay in place for a person to look at; everything else is done with.
-      if (result.status !== "rejected") await transport.archive(remote.name);
+      await transport.archive(remote.name, result.status === "rejected" ? REJECTED_FOLDER : undefined);
     }
   } finally {
     await transport.close().catch(() => undefined);
   }
+  if (failure !== undefined) throw failure;
   return counts;
 };
 

@@ -5,6 +5,7 @@ import {
   ARCHIVE_FOLDER,
   assertFileName,
   type ClearinghouseTransport,
+  type InboundSubfolder,
   isListable,
   PART_SUFFIX,
   type RemoteFile,
@@ -145,10 +146,10 @@ export const directoryTransport = (options: DirectoryTransportOptions): Clearing
     }
   };
 
-  const archive = async (name: string): Promise<void> => {
+  const archive = async (name: string, into: InboundSubfolder = ARCHIVE_FOLDER): Promise<void> => {
     assertFileName(name);
     const source = join(folders.inbound, name);
-    const archiveDir = join(folders.inbound, ARCHIVE_FOLDER);
+    const archiveDir = join(folders.inbound, into);
     const target = join(archiveDir, name);
     try {
       await mkdir(archiveDir, { recursive: true });

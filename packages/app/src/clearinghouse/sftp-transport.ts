@@ -6,6 +6,7 @@ import {
   ARCHIVE_FOLDER,
   assertFileName,
   type ClearinghouseTransport,
+  type InboundSubfolder,
   isListable,
   PART_SUFFIX,
   type RemoteFile,
@@ -371,10 +372,10 @@ export const sftpTransport = (options: SftpTransportOptions): ClearinghouseTrans
     }
   };
 
-  const archive = async (name: string): Promise<void> => {
+  const archive = async (name: string, into: InboundSubfolder = ARCHIVE_FOLDER): Promise<void> => {
     assertFileName(name);
     const source = inFolder("inbound", name);
-    const archiveDir = inFolder("inbound", ARCHIVE_FOLDER);
+    const archiveDir = inFolder("inbound", into);
     const target = posix.join(archiveDir, name);
     let renaming = false;
     try {

@@ -27,11 +27,12 @@ export type ClearinghouseTransport = {
   list(folder: TransportFolder): Promise<RemoteFile[]>;
   download(folder: "inbound", name: string): Promise<Buffer>;
   /**
-   * After processing an inbound file: move it to `<inbound>/archive` (so it isn't picked up again).
+   * After processing an inbound file: move it to `<inbound>/archive` (so it isn't picked up again), or, for a file
+   * that was refused, to `<inbound>/rejected` (`into: REJECTED_FOLDER`), where a person finds it.
    * Idempotent: archiving a file that is already archived resolves. A different file already archived under
    * the same name is kept; the new one gets a `.<timestamp>` suffix.
    */
-  archive(name: string): Promise<void>;
+  archive(name: string, into?: InboundSubfolder): Promise<void>;
   /** Closes the connection, if one is open. The transport may be used again afterwards (it reconnects). */
   close(): Promise<void>;
 };
@@ -74,6 +75,11 @@ export const PART_SUFFIX = ".part";
 
 /** The sub-folder of the inbound folder processed files are moved to. */
 export const ARCHIVE_FOLDER = "archive";
+
+/** The sub-folder of the inbound folder refused files are moved to (not text, too large, unreadable X12). */
+export const REJECTED_FOLDER = "rejected";
+
+export type InboundSubfolder = typeof ARCHIVE_FOLDER | typeof REJECTED_FOLDER;
 
 /**
  * A file name the transports accept: one path segment, no separators, not "." or "..", not a `.part` name,

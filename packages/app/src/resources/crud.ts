@@ -121,7 +121,8 @@ const expand = async (
   def: ResourceDefinition,
   practiceId: string,
   rows: Row[],
-): Promise<Row[]> => (def.expand ? def.expand(tx, practiceId, rows) : rows);
+  mode: "list" | "one" = "one",
+): Promise<Row[]> => (def.expand ? def.expand(tx, practiceId, rows, mode) : rows);
 
 export const listResource = async (
   database: Database,
@@ -178,7 +179,7 @@ export const listResource = async (
     if (def.phi) {
       await recordAudit(tx, actor, "list", def.entity, null, now, { ids: page.map((r) => r.id) });
     }
-    return { data: await expand(tx, def, actor.practiceId, page), nextCursor };
+    return { data: await expand(tx, def, actor.practiceId, page, "list"), nextCursor };
   });
 
 export const getResource = async (

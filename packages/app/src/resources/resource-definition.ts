@@ -69,8 +69,11 @@ export type ResourceDefinition = {
    * `expand` adds, or columns it drops.
    */
   record?: z.ZodObject;
-  /** Adds related data to rows on read (e.g. an appointment's services). */
-  expand?: (tx: Executor, practiceId: string, rows: Row[]) => Promise<Row[]>;
+  /**
+   * Adds related data to rows on read (e.g. an appointment's services). `mode` is "list" for a page of a list (keep
+   * it bounded: counts rather than every child row) and "one" for a single record.
+   */
+  expand?: (tx: Executor, practiceId: string, rows: Row[], mode: "list" | "one") => Promise<Row[]>;
   /** Replaces the generic create (e.g. appointments write services and history too). */
   create?: (input: Row, ctx: WriteContext) => Promise<Row>;
   update?: (id: string, patch: Row, existing: Row, ctx: WriteContext) => Promise<Row>;

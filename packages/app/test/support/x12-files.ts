@@ -213,3 +213,21 @@ export const ack277 = (
   }
   return envelope({ functionalId: "HN", version: "005010X214", transactionSetId: "277", body });
 };
+
+/**
+ * One interchange holding the transaction sets of several single-set files (from era835, …), renumbered ST02/SE02
+ * 0001, 0002, … with GE01 counting them: a file with several remittances.
+ */
+export const oneInterchange = (files: string[]): string => {
+  const sets = files.map((f, i) => {
+    const set = f.slice(f.indexOf("ST*"), f.indexOf("GE*"));
+    const control = String(i + 1).padStart(4, "0");
+    return set
+      .replace(/^ST\*(\d{3})\*0001/, `ST*$1*${control}`)
+      .replace(/(SE\*\d+)\*0001~/, `$1*${control}~`);
+  });
+  const first = files[0] ?? "";
+  const head = first.slice(0, first.indexOf("ST*"));
+  const tail = first.slice(first.indexOf("GE*")).replace(/^GE\*1\*/, `GE*${files.length}*`);
+  return head + sets.join("") + tail;
+};

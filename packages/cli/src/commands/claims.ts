@@ -7,7 +7,7 @@ import {
   practiceToday,
   submitClaims,
 } from "@billcycle/app";
-import { decodeX12Bytes, systemClock } from "@billcycle/core";
+import { systemClock } from "@billcycle/core";
 import { type Command, Option } from "commander";
 import { cliActor } from "../cli-actor";
 import { openConfiguredDatabase } from "../open-configured-database";
@@ -28,16 +28,16 @@ export const registerClaimsCommands = (program: Command) => {
       try {
         const actor = await cliActor(database, o.practice);
         out(`reading ${file}…`);
-        const bytes = readFileSync(file);
-        const content = decodeX12Bytes(bytes);
         const r = await importInboundFile(
           database,
           o.practice,
-          { name: basename(file), content, bytes: bytes.length },
+          { name: basename(file), content: readFileSync(file) },
           systemClock.now(),
           actor.label,
         );
-        out(`${r.name}: ${r.kind} ${r.status}${r.error ? ` — ${r.error}` : ""}`);
+        out(
+          `${r.name}: ${r.kind} ${r.status}${r.code ? ` (${r.code})` : ""}${r.error ? ` — ${r.error}` : ""}`,
+        );
         for (const rem of r.remittances ?? []) {
           out(
             `  remittance ${rem.traceNumber}: ${rem.status}; ${rem.claims} claims, ${rem.posted} posted, ${rem.queued} in the work queue`,

@@ -29,6 +29,12 @@ export type ErrorCode =
   | "JSON_TOO_COMPLEX"
   | "REQUEST_TIMEOUT"
   | "CROSS_SITE_REQUEST"
+  /** A received file that is not text X12 (NUL bytes, a broken UTF-16 file). */
+  | "FILE_NOT_TEXT"
+  /** A received file above MAX_INBOUND_FILE_BYTES. */
+  | "FILE_TOO_LARGE"
+  /** An 835 with more claims than MAX_CLAIMS_PER_FILE. */
+  | "TOO_MANY_CLAIMS"
   | "INTERNAL";
 
 export class DomainError extends Error {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decodeX12Bytes, describeCharacter, isX12Text, toX12Text, unwritableCharacters } from "./x12-text";
+import {
+  decodeX12Bytes,
+  describeCharacter,
+  isX12Text,
+  readInboundText,
+  toX12Text,
+  unwritableCharacters,
+} from "./x12-text";
 
 describe("text for X12 files", () => {
   it.each([
@@ -65,5 +72,46 @@ describe("text for X12 files", () => {
     // The five bytes Windows-1252 leaves unused stay what Latin-1 makes of them.
     expect(decodeX12Bytes(bytes(0xd1, 0x81, 0x8d, 0x8f, 0x90, 0x9d))).toBe("Ñ\u0081\u008d\u008f\u0090\u009d");
     expect(decodeX12Bytes(bytes())).toBe("");
+  });
+
+  it("reads UTF-16 and UTF-32 files, with or without a byte-order mark, and refuses what holds NUL", () => {
+    const x12 = "ISA*00*Ñ~GS*HP~";
+    const utf16be = (t: string) => Buffer.from(t, "utf16le").swap16();
+    const utf32 = (t: string, le: boolean) => {
+      const points = [...t].map((c) => c.codePointAt(0) as number);
+      const b = Buffer.alloc(points.length * 4);
+      for (const [i, p] of points.entries()) {
+        if (le) b.writeUInt32LE(p, i * 4);
+        else b.writeUInt32BE(p, i * 4);
+      }
+      return b;
+    };
+    const cases: Array<[Uint8Array, string]> = [
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(x12, "utf16le")]), "utf-16le"],
+      [Buffer.from(x12, "utf16le"), "utf-16le"],
+      [Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(x12)]), "utf-16be"],
+      [utf16be(x12), "utf-16be"],
+      [Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32(x12, true)]), "utf-32le"],
+      [utf32(x12, false), "utf-32be"],
+    ];
+    for (const [bytes, encoding] of cases) {
+      expect(readInboundText(bytes)).toEqual({ ok: true, text: x12, encoding });
+      expect(decodeX12Bytes(bytes)).toBe(x12);
+    }
+    expect(readInboundText(Buffer.from("ISA*00*\u0000~"))).toEqual({
+      ok: false,
+      code: "FILE_NOT_TEXT",
+      reason: "the file holds a NUL character (at character 8): it is not a text X12 file",
+    });
+    // A byte-order mark followed by an odd byte count is not UTF-16.
+    expect(readInboundText(Uint8Array.from([0xff, 0xfe, 0x49]))).toMatchObject({
+      ok: false,
+      code: "FILE_NOT_TEXT",
+    });
+    expect(readInboundText(Buffer.from("ISA*00*Ñ~"))).toEqual({
+      ok: true,
+      text: "ISA*00*Ñ~",
+      encoding: "utf-8",
+    });
   });
 });

@@ -109,14 +109,117 @@ const LATIN1 = new TextDecoder("latin1");
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 const C1 = /[\u0080-\u009f]/g;
 
+/** How the bytes of a received file were read. */
+export type InboundEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be" | "utf-32le" | "utf-32be";
+
+/** A received file's text, or why it is not text X12 can be read from (`FILE_NOT_TEXT`, said without its content). */
+export type InboundText =
+  | { ok: true; text: string; encoding: InboundEncoding }
+  | { ok: false; code: "FILE_NOT_TEXT"; reason: string };
+
+/** How many leading bytes decide whether a file without a byte-order mark is UTF-16 or UTF-32. */
+const SNIFF = 64;
+
+/**
+ * UTF-16 or UTF-32 from a byte-order mark, or, without one, from the NUL pattern of ASCII text in the first bytes
+ * ("I\0S\0A\0" is UTF-16LE): an X12 file starts with ASCII, so its wide encodings show at once.
+ */
+const wideEncoding = (b: Uint8Array): { encoding: InboundEncoding; skip: number } | null => {
+  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return { encoding: "utf-32le", skip: 4 };
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return { encoding: "utf-32be", skip: 4 };
+  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: "utf-16le", skip: 2 };
+  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: "utf-16be", skip: 2 };
+  const n = Math.min(b.length, SNIFF) & ~3;
+  if (n < 4) return null;
+  const every = (unit: number, test: (at: number) => boolean) => {
+    for (let at = 0; at + unit <= n; at += unit) if (!test(at)) return false;
+    return true;
+  };
+  const zero = (at: number) => b[at] === 0;
+  if (every(4, (at) => !zero(at) && zero(at + 1) && zero(at + 2) && zero(at + 3)))
+    return { encoding: "utf-32le", skip: 0 };
+  if (every(4, (at) => zero(at) && zero(at + 1) && zero(at + 2) && !zero(at + 3)))
+    return { encoding: "utf-32be", skip: 0 };
+  if (every(2, (at) => !zero(at) && zero(at + 1))) return { encoding: "utf-16le", skip: 0 };
+  if (every(2, (at) => zero(at) && !zero(at + 1))) return { encoding: "utf-16be", skip: 0 };
+  return null;
+};
+
+/** UTF-32 by hand (TextDecoder has no UTF-32); null when a code point is not one. */
+const decodeUtf32 = (b: Uint8Array, littleEndian: boolean): string | null => {
+  if (b.length % 4 !== 0) return null;
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const parts: string[] = [];
+  const points: number[] = [];
+  for (let at = 0; at < b.length; at += 4) {
+    const cp = view.getUint32(at, littleEndian);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+    points.push(cp);
+    if (points.length === 8192) parts.push(String.fromCodePoint(...points.splice(0)));
+  }
+  parts.push(String.fromCodePoint(...points));
+  return parts.join("");
+};
+
+const decodeWide = (b: Uint8Array, encoding: InboundEncoding): string | null => {
+  if (encoding === "utf-32le" || encoding === "utf-32be") return decodeUtf32(b, encoding === "utf-32le");
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(b);
+  } catch {
+    return null;
+  }
+};
+
 /**
  * The text of a file received from a clearinghouse or a payer, from its bytes. X12 files are ASCII; where one is
  * not, it is UTF-8 (what the guides allow by agreement) or, from older systems, Windows-1252 (Latin-1 with ’ “ ” € …
- * at 0x80–0x9F). Bytes that are valid UTF-8 are read as UTF-8, without a leading byte-order mark; anything else as
- * Windows-1252, where every byte is a character. The same rule serves a file picked up and a file uploaded in the
- * browser, so the same file is the same text, whichever way it came.
+ * at 0x80–0x9F). A file saved as UTF-16 or UTF-32 (Windows editors do), with or without a byte-order mark, is
+ * decoded from that. Bytes that are valid UTF-8 are read as UTF-8, without a leading byte-order mark; anything else
+ * as Windows-1252, where every byte is a character. What still holds a NUL character is not text (a binary file, a
+ * damaged transfer): it is refused, and the reason names the position, never the content.
+ */
+export const readInboundText = (bytes: Uint8Array): InboundText => {
+  const wide = wideEncoding(bytes);
+  let text: string;
+  let encoding: InboundEncoding;
+  if (wide) {
+    const decoded = decodeWide(bytes.subarray(wide.skip), wide.encoding);
+    if (decoded === null) {
+      return {
+        ok: false,
+        code: "FILE_NOT_TEXT",
+        reason: `the file looks like ${wide.encoding.toUpperCase()} text but is not valid ${wide.encoding.toUpperCase()}`,
+      };
+    }
+    text = decoded;
+    encoding = wide.encoding;
+  } else {
+    try {
+      text = UTF8.decode(bytes);
+      encoding = "utf-8";
+    } catch {
+      text = LATIN1.decode(bytes).replace(C1, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
+      encoding = "windows-1252";
+    }
+  }
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    return {
+      ok: false,
+      code: "FILE_NOT_TEXT",
+      reason: `the file holds a NUL character (at character ${nul + 1}${encoding === "utf-8" || encoding === "windows-1252" ? "" : ` of its ${encoding.toUpperCase()} text`}): it is not a text X12 file`,
+    };
+  }
+  return { ok: true, text, encoding };
+};
+
+/**
+ * The text of received bytes by the rule of {@link readInboundText}; bytes that are not text are still decoded
+ * (NULs and all) so that the one who reads the result (the server, for an upload) refuses them with the same reason.
  */
 export const decodeX12Bytes = (bytes: Uint8Array): string => {
+  const read = readInboundText(bytes);
+  if (read.ok) return read.text;
   try {
     return UTF8.decode(bytes);
   } catch {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  customType,
   date,
   foreignKey,
   index,
@@ -17,6 +18,9 @@ import { claimLines, claims, invoices } from "./billing";
 import { payers } from "./clinic";
 import { cents, instant, tenantColumns } from "./columns";
 import { practices } from "./practice";
+
+/** Bytes as received (bytea): node-postgres gives a Buffer, PGlite a Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /** Per-practice claims settings: scrubber warnings turned off, what to do with adjustment codes without a rule. */
 export type ClaimsSettings = {
@@ -75,9 +79,10 @@ export const clearinghouseConnections = pgTable(
 );
 
 /**
- * Every X12 file sent or received, with its content. Outbound files move pending → sent | failed | unknown;
- * "unknown" (the connection dropped after the bytes went out) is resolved by listing the remote folder,
- * never by sending again blindly.
+ * Every X12 file sent or received. Outbound files (ours, ASCII) keep their text in `content` and move pending →
+ * sent | failed | unknown; "unknown" (the connection dropped after the bytes went out) is resolved by listing the
+ * remote folder, never by sending again blindly. Inbound files keep the bytes received in `raw` (migration 0011),
+ * whatever they hold: a file that is not text X12 is stored as it came and marked rejected with `reject_code`.
  */
 export const clearinghouseFiles = pgTable(
   "clearinghouse_files",
@@ -90,7 +95,14 @@ export const clearinghouseFiles = pgTable(
     name: text("name").notNull(),
     sha256: text("sha256").notNull(),
     bytes: integer("bytes").notNull(),
-    content: text("content").notNull(),
+    /** Outbound: the X12 text sent. Inbound files since migration 0011: null (their bytes are in `raw`). */
+    content: text("content"),
+    /** Inbound: the bytes as received (null when refused unread: above the size limit). */
+    raw: bytea("raw"),
+    /** Inbound: how the bytes were read (utf-8, windows-1252, utf-16le, …). */
+    encoding: text("encoding"),
+    /** Inbound, rejected: the refusal's code (FILE_NOT_TEXT, FILE_TOO_LARGE, an X12 reader code such as NO_ISA, …). */
+    rejectCode: text("reject_code"),
     status: text("status", {
       enum: ["pending", "sent", "failed", "unknown", "received", "processed", "rejected", "duplicate"],
     }).notNull(),
@@ -189,7 +201,11 @@ export const claimAcknowledgments = pgTable(
   ],
 );
 
-/** An 835 transaction: unique per (payer, TRN02), so re-importing the same remittance posts nothing twice. */
+/**
+ * An 835 transaction. Unique per (payer, TRN02, content hash): the same remittance again posts nothing twice, while
+ * another remittance under a trace number already seen is kept and its claims queued for a person (migration 0011).
+ * `next_position` is the posting cursor: claims before it are posted or queued, committed batch by batch.
+ */
 export const remittances = pgTable(
   "remittances",
   {
@@ -205,12 +221,21 @@ export const remittances = pgTable(
     balanced: boolean("balanced").notNull(),
     imbalances: jsonb("imbalances").$type<Array<Record<string, unknown>>>().notNull(),
     providerAdjustments: jsonb("provider_adjustments").$type<Array<Record<string, unknown>>>().notNull(),
-    status: text("status", { enum: ["posted", "partially_posted", "needs_review"] }).notNull(),
+    status: text("status", { enum: ["posting", "posted", "partially_posted", "needs_review"] }).notNull(),
     claimCount: integer("claim_count").notNull(),
+    /** SHA-256 of what the transaction set says (its position in the file aside); see import-remittance.ts. */
+    contentSha256: text("content_sha256").notNull(),
+    /** The position of the next claim to post: the resumable cursor of batch posting. */
+    nextPosition: integer("next_position").notNull().default(0),
   },
   (t) => [
     unique("remittances_practice_id_id_key").on(t.practiceId, t.id),
-    unique("remittances_trace_key").on(t.practiceId, t.payerIdentifier, t.traceNumber),
+    uniqueIndex("remittances_content_key").on(
+      t.practiceId,
+      t.payerIdentifier,
+      t.traceNumber,
+      t.contentSha256,
+    ),
     index("remittances_practice_idx").on(t.practiceId, t.createdAt),
   ],
 );
@@ -289,7 +314,15 @@ export const workQueueItems = pgTable(
     remittanceId: uuid("remittance_id").notNull(),
     remittanceClaimId: uuid("remittance_claim_id"),
     kind: text("kind", {
-      enum: ["unbalanced", "unmatched_claim", "unmatched_line", "blocked_code", "reversal_without_original"],
+      enum: [
+        "unbalanced",
+        "unmatched_claim",
+        "unmatched_line",
+        "blocked_code",
+        "reversal_without_original",
+        "duplicate_trace",
+        "malformed_claim",
+      ],
     }).notNull(),
     reason: text("reason").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull(),

@@ -33,6 +33,9 @@ const statusByCode: Record<
   // The handler may still finish: the outcome is unknown, so the caller checks before trying again.
   REQUEST_TIMEOUT: 503,
   CROSS_SITE_REQUEST: 403,
+  FILE_NOT_TEXT: 422,
+  FILE_TOO_LARGE: 413,
+  TOO_MANY_CLAIMS: 422,
   INTERNAL: 500,
 };
 

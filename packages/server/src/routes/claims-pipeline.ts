@@ -8,10 +8,12 @@ import { registerSaveClaimsSettingsRoute } from "./claims-settings/save-claims-s
 import { registerGetClearinghouseFileRoute } from "./clearinghouse-files/get-clearinghouse-file";
 import { registerListClearinghouseFilesRoute } from "./clearinghouse-files/list-clearinghouse-files";
 import { registerUploadInboundFileRoute } from "./inbound-files/upload-inbound-file";
+import { registerListRemittanceClaimsRoute } from "./remittances/list-remittance-claims";
 import { registerListWorkQueueItemsRoute } from "./work-queue/list-work-queue-items";
 import { registerResolveWorkItemRoute } from "./work-queue/resolve-work-item";
 
-/** The claims pipeline's routes, one file per resource and verb; claims/counts before the claims resource's {id}. */
+/** The claims pipeline's routes, one file per resource and verb; claims/counts and remittances/{id}/claims before
+ * the resources' {id} routes. */
 export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
   registerGetClaimsSettingsRoute(app, deps);
   registerSaveClaimsSettingsRoute(app, deps);
@@ -19,6 +21,7 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
   registerRescrubClaimRoute(app, deps);
   registerSubmitClaimsRoute(app, deps);
   registerUploadInboundFileRoute(app, deps);
+  registerListRemittanceClaimsRoute(app, deps);
   registerListClearinghouseFilesRoute(app, deps);
   registerGetClearinghouseFileRoute(app, deps);
   registerListWorkQueueItemsRoute(app, deps);

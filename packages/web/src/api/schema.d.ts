@@ -2918,6 +2918,112 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/practices/{practiceId}/remittances/{id}/claims": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A remittance's claims in file order, with their postings, a page at a time (after: a position) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          after?: number | null;
+        };
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Claims */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["RemittanceClaimsPage"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/practices/{practiceId}/files": {
     parameters: {
       query?: never;
@@ -9833,7 +9939,7 @@ export interface paths {
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
           /** @description posting status */
-          status?: "posted" | "partially_posted" | "needs_review";
+          status?: "posting" | "posted" | "partially_posted" | "needs_review";
         };
         header?: never;
         path: {
@@ -11529,6 +11635,55 @@ export interface components {
       }[];
       error?: string;
     };
+    RemittanceClaimsPage: {
+      data: components["schemas"]["RemittanceClaim"][];
+      nextPosition: number | null;
+    };
+    RemittanceClaim: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      remittanceId: string;
+      position: number;
+      /** Format: uuid */
+      claimId: string | null;
+      patientControlNumber: string;
+      statusCode: string;
+      chargeCents: number;
+      paidCents: number;
+      patientResponsibilityCents: number;
+      payerClaimNumber: string | null;
+      crossoverPayer: string | null;
+      /** @enum {string} */
+      postingStatus: "posted" | "queued" | "dismissed";
+      postings: components["schemas"]["Posting"][];
+    };
+    Posting: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** Format: uuid */
+      remittanceClaimId: string | null;
+      /** Format: uuid */
+      claimId: string;
+      /** Format: uuid */
+      claimLineId: string | null;
+      /** Format: uuid */
+      invoiceId: string;
+      /** @enum {string} */
+      kind: "payment" | "write_off" | "patient_responsibility" | "denial" | "informational" | "reversal";
+      groupCode: string | null;
+      reasonCode: string | null;
+      amountCents: number;
+      /** Format: uuid */
+      reversesPostingId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      actor: string;
+    };
     ClearinghouseFilePage: {
       data: components["schemas"]["ClearinghouseFileSummary"][];
       /** Format: uuid */
@@ -11547,6 +11702,7 @@ export interface components {
       bytes: number;
       attempts: number;
       lastError: string | null;
+      rejectCode: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -11568,7 +11724,9 @@ export interface components {
       name: string;
       sha256: string;
       bytes: number;
-      content: string;
+      content: string | null;
+      encoding: string | null;
+      rejectCode: string | null;
       /** @enum {string} */
       status: "pending" | "sent" | "failed" | "unknown" | "received" | "processed" | "rejected" | "duplicate";
       attempts: number;
@@ -11605,7 +11763,9 @@ export interface components {
         | "unmatched_claim"
         | "unmatched_line"
         | "blocked_code"
-        | "reversal_without_original";
+        | "reversal_without_original"
+        | "duplicate_trace"
+        | "malformed_claim";
       reason: string;
       details: {
         imbalances?: components["schemas"]["Imbalance"][];
@@ -12130,30 +12290,6 @@ export interface components {
       sentAt: string | null;
       transactionControlNumber: string;
     };
-    Posting: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      practiceId: string;
-      /** Format: uuid */
-      remittanceClaimId: string | null;
-      /** Format: uuid */
-      claimId: string;
-      /** Format: uuid */
-      claimLineId: string | null;
-      /** Format: uuid */
-      invoiceId: string;
-      /** @enum {string} */
-      kind: "payment" | "write_off" | "patient_responsibility" | "denial" | "informational" | "reversal";
-      groupCode: string | null;
-      reasonCode: string | null;
-      amountCents: number;
-      /** Format: uuid */
-      reversesPostingId: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      actor: string;
-    };
     ClaimStatusChange: {
       /** Format: uuid */
       id: string;
@@ -12214,9 +12350,17 @@ export interface components {
       imbalances: components["schemas"]["Imbalance"][];
       providerAdjustments: components["schemas"]["ProviderAdjustment"][];
       /** @enum {string} */
-      status: "posted" | "partially_posted" | "needs_review";
+      status: "posting" | "posted" | "partially_posted" | "needs_review";
       claimCount: number;
-      claims: components["schemas"]["RemittanceClaim"][];
+      contentSha256: string;
+      nextPosition: number;
+      claimCounts?: {
+        posted: number;
+        queued: number;
+        dismissed: number;
+      };
+      claims?: components["schemas"]["RemittanceClaim"][];
+      claimsTruncated?: boolean;
     };
     ProviderAdjustment: {
       providerId: string;
@@ -12225,27 +12369,6 @@ export interface components {
       reasonText: string | null;
       referenceId: string | null;
       amountCents: number;
-    };
-    RemittanceClaim: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      practiceId: string;
-      /** Format: uuid */
-      remittanceId: string;
-      position: number;
-      /** Format: uuid */
-      claimId: string | null;
-      patientControlNumber: string;
-      statusCode: string;
-      chargeCents: number;
-      paidCents: number;
-      patientResponsibilityCents: number;
-      payerClaimNumber: string | null;
-      crossoverPayer: string | null;
-      /** @enum {string} */
-      postingStatus: "posted" | "queued" | "dismissed";
-      postings: components["schemas"]["Posting"][];
     };
     posting_rule: {
       /** Format: uuid */

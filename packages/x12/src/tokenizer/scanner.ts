@@ -64,6 +64,28 @@ function isSeparatorCandidate(b: number): boolean {
 const REPLACEMENT = "\uFFFD";
 
 /**
+ * Whether the input's first bytes are UTF-16 or UTF-32 (a byte-order mark, or ASCII with NULs between), which the
+ * byte scanner cannot read: NO_ISA then says so, instead of only that no ISA was found.
+ */
+function wideEncoding(buf: Uint8Array): string | undefined {
+  const b = (i: number) => buf[i] ?? -1;
+  if (b(0) === 0xff && b(1) === 0xfe) return b(2) === 0 && b(3) === 0 ? "UTF-32LE" : "UTF-16LE";
+  if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff) return "UTF-32BE";
+  if (b(0) === 0xfe && b(1) === 0xff) return "UTF-16BE";
+  const n = Math.min(buf.length, 64) & ~3;
+  if (n < 4) return undefined;
+  const all = (step: number, test: (at: number) => boolean) => {
+    for (let at = 0; at < n; at += step) if (!test(at)) return false;
+    return true;
+  };
+  if (all(4, (at) => b(at) !== 0 && b(at + 1) === 0 && b(at + 2) === 0 && b(at + 3) === 0)) return "UTF-32LE";
+  if (all(4, (at) => b(at) === 0 && b(at + 1) === 0 && b(at + 2) === 0 && b(at + 3) !== 0)) return "UTF-32BE";
+  if (all(2, (at) => b(at) !== 0 && b(at + 1) === 0)) return "UTF-16LE";
+  if (all(2, (at) => b(at) === 0 && b(at + 1) !== 0)) return "UTF-16BE";
+  return undefined;
+}
+
+/**
  * Index of the first byte in `buf[from, to)` that does not begin a valid UTF-8 sequence, or -1. Overlong forms,
  * surrogates and code points above U+10FFFF are invalid, as in the decoder.
  */
@@ -118,6 +140,8 @@ export class SegmentScanner {
   /** Byte offset where the prose before ISA began (what a NO_ISA error points at, however the input was chunked). */
   private proseStart = 0;
   private sawBom = false;
+  /** "UTF-16LE" etc. when the input starts as wide text (see wideEncoding). */
+  private wide: string | undefined;
   private ended = false;
 
   constructor(options: ScannerOptions = {}) {
@@ -227,7 +251,8 @@ export class SegmentScanner {
   private scanStart(buf: Buffer, pos: number, final: boolean, sink: ScannerSink): number {
     let p = pos;
     if (!this.sawBom && this.base + p === 0) {
-      if (buf.length < 3 && !final) return this.wait(p);
+      if (buf.length < 64 && !final) return this.wait(p);
+      this.wide = wideEncoding(buf);
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
       this.sawBom = true;
     }
@@ -300,6 +325,7 @@ export class SegmentScanner {
       this.proseLineStart = true;
     }
     if (this.proseBytes > this.maxPreamble || final) {
+      if (this.wide !== undefined) throw this.wideError();
       throw new X12Error(
         "NO_ISA",
         final && this.proseBytes <= this.maxPreamble
@@ -562,7 +588,17 @@ export class SegmentScanner {
     });
   }
 
+  /** NO_ISA for input that is UTF-16 or UTF-32 text: X12 is read as bytes of 8-bit text. */
+  private wideError(): X12Error {
+    return new X12Error(
+      "NO_ISA",
+      `no ISA interchange header: the input looks like ${this.wide} text; X12 is read as 8-bit text (ASCII, UTF-8 or Latin-1), so decode it first`,
+      { byteOffset: 0, expected: "ISA in 8-bit text", found: this.wide },
+    );
+  }
+
   private finish(): void {
+    if (this.wide !== undefined && (this.state === "start" || this.state === "prose")) throw this.wideError();
     if (this.state === "start" || this.state === "prose") {
       throw new X12Error("NO_ISA", "input holds no ISA interchange header", {});
     }

@@ -4,12 +4,18 @@ import { Badge } from "../../components/status";
 import type { Imbalance, PostingKind, PostingRule, RemittanceStatus, WorkItemKind } from "./remittances-api";
 
 export const remittanceStatusLabel: Record<RemittanceStatus, string> = {
+  posting: "Posting",
   posted: "Posted",
   partially_posted: "Partially posted",
   needs_review: "Needs review",
 };
 
-const remittanceTone = { posted: "success", partially_posted: "warning", needs_review: "danger" } as const;
+const remittanceTone = {
+  posting: "neutral",
+  posted: "success",
+  partially_posted: "warning",
+  needs_review: "danger",
+} as const;
 
 export const RemittanceStatusBadge = ({ status }: { status: RemittanceStatus }) => (
   <Badge tone={remittanceTone[status] ?? "neutral"}>{remittanceStatusLabel[status] ?? status}</Badge>
@@ -46,6 +52,8 @@ export const workItemKindLabel: Record<WorkItemKind, string> = {
   unmatched_line: "Unmatched service line",
   blocked_code: "Blocked adjustment code",
   reversal_without_original: "Reversal without original",
+  duplicate_trace: "Trace number received before, other content",
+  malformed_claim: "Claim the file does not spell correctly",
 };
 
 /** The imbalance a remittance is "out of balance" by: the whole transaction's, else the first found. */

@@ -88,6 +88,8 @@ export const remittance = (n: number, over: Partial<Remittance> = {}): Remittanc
   providerAdjustments: [],
   status: "posted",
   claimCount: 1,
+  contentSha256: `${"0".repeat(60)}${String(n).padStart(4, "0")}`,
+  nextPosition: 1,
   claims: [],
   ...over,
 });

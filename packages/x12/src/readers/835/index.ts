@@ -13,7 +13,16 @@ export type Read835Options = ReadOptions & {
    * `"halfAwayFromZero"` rounds to the cent.
    */
   moneyRounding?: MoneyRounding;
+  /**
+   * Implementations read (GS08, or ST03 when present). Default {@link DEFAULT_835_VERSIONS}: anything else, such as
+   * a 4010 file (004010X091A1) or a made-up identifier, is UNSUPPORTED_VERSION, since its segments may mean other
+   * things. `"any"` reads every version as if it were 5010. Input without GS is read.
+   */
+  versions?: readonly string[] | "any";
 };
+
+/** The 835 implementations read by default. */
+export const DEFAULT_835_VERSIONS: readonly string[] = Object.freeze(["005010X221A1", "005010X221"]);
 
 function makeReader(
   options: Read835Options,
@@ -25,7 +34,7 @@ function makeReader(
     options.onWarning?.(w);
   };
   const fields = new FieldReader(options.strict ?? true, onWarning, options.moneyRounding ?? "reject");
-  return new Reader835(fields, emit);
+  return new Reader835(fields, emit, options.versions ?? DEFAULT_835_VERSIONS);
 }
 
 /**

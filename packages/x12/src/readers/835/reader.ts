@@ -118,6 +118,7 @@ export class Reader835 implements TransactionHandler {
   constructor(
     private readonly f: FieldReader,
     private readonly emit: (event: Event835) => void,
+    private readonly versions: readonly string[] | "any" = ["005010X221A1", "005010X221"],
   ) {
     // Totals of a large remittance outgrow V8's small integers (2^30 cents). Storing a fraction
     // once makes these fields doubles from the start, instead of a mid-file change of the object's
@@ -136,6 +137,18 @@ export class Reader835 implements TransactionHandler {
         byteOffset: st.offset,
         expected: "835",
         found: context.transaction.id,
+      });
+    }
+    const version = context.transaction.implementationReference ?? context.group?.version;
+    const versions = this.versions;
+    if (version !== undefined && versions !== "any" && !versions.includes(version)) {
+      throw new X12Error("UNSUPPORTED_VERSION", "the 835 reader reads 005010X221A1 remittances", {
+        segmentNumber: st.number,
+        segmentId: context.transaction.implementationReference !== undefined ? "ST" : "GS",
+        elementPosition: context.transaction.implementationReference !== undefined ? 3 : 8,
+        byteOffset: st.offset,
+        expected: versions.join(" or "),
+        found: version,
       });
     }
     this.context = context;

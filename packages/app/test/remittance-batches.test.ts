@@ -1,0 +1,204 @@
+import {
+  importInboundFile,
+  MAX_CLAIMS_PER_FILE,
+  MAX_INBOUND_FILE_BYTES,
+  POSTING_BATCH,
+} from "@billcycle/app";
+import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, openHarness } from "../../server/test/support/harness";
+import { practiceWithSubmittedClaims, ZONE } from "../../worker/test/support/claims-fixture";
+import { local } from "../../worker/test/support/engine-harness";
+import { type EraClaimSpec, era835 } from "./support/x12-files";
+
+/**
+ * Large remittances post in batches, each its own transaction with the remittance's cursor: a crash part-way resumes
+ * exactly where the last batch committed. Files above the documented limits are refused with a code; a remittance
+ * of 50,000 claims lists and pages.
+ */
+
+const NOW = local("2026-03-06T21:00", ZONE);
+const paid = (pcn: string): EraClaimSpec => ({
+  pcn,
+  chargeCents: 17500,
+  paidCents: 15000,
+  lines: [
+    {
+      code: "90837",
+      chargeCents: 17500,
+      paidCents: 15000,
+      date: "2026-03-02",
+      adjustments: [["CO", "45", 2500]],
+    },
+  ],
+});
+const unmatched = (i: number): EraClaimSpec => ({
+  pcn: `NOT-OURS-${i}`,
+  chargeCents: 10000,
+  paidCents: 10000,
+});
+
+describe.each(testBackends())("remittances posted in batches (%s)", (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+  });
+  afterAll(async () => database?.dispose());
+
+  it("a crash in the second batch: the first stays posted, importing the file again posts the rest once", async () => {
+    const { p, claims } = await practiceWithSubmittedClaims(database, 3);
+    const [a, b, c] = claims;
+    // Our claims at positions 0 (first batch), POSTING_BATCH + 100 and + 200 (second batch); the rest unmatched.
+    const specs = Array.from({ length: POSTING_BATCH + 500 }, (_, i) => unmatched(i));
+    specs[0] = paid(a!.patientControlNumber);
+    specs[POSTING_BATCH + 100] = paid(b!.patientControlNumber);
+    specs[POSTING_BATCH + 200] = paid(c!.patientControlNumber);
+    const content = era835({ trace: `T-crash-${backend}`, claims: specs });
+    // A real failure of the database in the middle of the second batch (what a kill leaves: that batch rolled back).
+    await database.db.execute(
+      sql.raw(`CREATE FUNCTION crash_at() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF NEW.position = ${POSTING_BATCH + 150} THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`),
+    );
+    await database.db.execute(
+      sql.raw(
+        "CREATE TRIGGER crash BEFORE INSERT ON remittance_claims FOR EACH ROW EXECUTE FUNCTION crash_at()",
+      ),
+    );
+    await expect(
+      importInboundFile(database, p.practiceId, { name: "big.835", content }, NOW, "test"),
+    ).rejects.toThrow();
+    const [midway] = await database.db
+      .select()
+      .from(tables.remittances)
+      .where(eq(tables.remittances.practiceId, p.practiceId));
+    expect(midway).toMatchObject({ status: "posting", nextPosition: POSTING_BATCH });
+    const postingsOf = (id: string) =>
+      database.db.select().from(tables.postings).where(eq(tables.postings.claimId, id));
+    expect((await postingsOf(a!.id)).length).toBe(2);
+    expect(await postingsOf(b!.id)).toEqual([]);
+
+    await database.db.execute(sql.raw("DROP TRIGGER crash ON remittance_claims"));
+    // The next pickup: the same bytes (under any name) take the import up at the cursor.
+    const again = await importInboundFile(
+      database,
+      p.practiceId,
+      { name: "big-2.835", content },
+      NOW,
+      "test",
+    );
+    expect(again).toMatchObject({ status: "processed" });
+    expect(again.remittances).toEqual([
+      expect.objectContaining({ claims: POSTING_BATCH + 500, posted: 3, queued: POSTING_BATCH + 497 }),
+    ]);
+    for (const claim of [a!, b!, c!]) expect((await postingsOf(claim.id)).length).toBe(2);
+    const positions = await database.db
+      .select({ position: tables.remittanceClaims.position })
+      .from(tables.remittanceClaims)
+      .where(eq(tables.remittanceClaims.remittanceId, midway!.id))
+      .orderBy(asc(tables.remittanceClaims.position));
+    expect(positions.map((x) => x.position)).toEqual(specs.map((_, i) => i));
+    const [done] = await database.db
+      .select()
+      .from(tables.remittances)
+      .where(eq(tables.remittances.id, midway!.id));
+    expect(done).toMatchObject({ status: "partially_posted", nextPosition: POSTING_BATCH + 500 });
+    // And once more: a duplicate, nothing posted again.
+    expect(
+      await importInboundFile(database, p.practiceId, { name: "big-3.835", content }, NOW, "test"),
+    ).toMatchObject({ status: "duplicate" });
+    for (const claim of [a!, b!, c!]) expect((await postingsOf(claim.id)).length).toBe(2);
+  });
+
+  it("timers run between batches: an embedded server in the same process answers while a large 835 posts", async () => {
+    const { p } = await practiceWithSubmittedClaims(database, 1);
+    const content = era835({
+      trace: `T-turns-${backend}`,
+      claims: Array.from({ length: 3 * POSTING_BATCH }, (_, i) => unmatched(i)),
+    });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      const r = await importInboundFile(database, p.practiceId, { name: "turns.835", content }, NOW, "test");
+      expect(r.remittances?.[0]?.queued).toBe(3 * POSTING_BATCH);
+    } finally {
+      clearInterval(timer);
+    }
+    // PGlite answers in microtasks: without a turn of the event loop between batches no timer would run at all.
+    expect(ticks).toBeGreaterThanOrEqual(3);
+  });
+
+  it("a file above MAX_INBOUND_FILE_BYTES is refused unread (FILE_TOO_LARGE); more than MAX_CLAIMS_PER_FILE claims is TOO_MANY_CLAIMS", async () => {
+    const { p } = await practiceWithSubmittedClaims(database, 1);
+    const huge = Buffer.alloc(MAX_INBOUND_FILE_BYTES + 1, 0x20);
+    const large = await importInboundFile(
+      database,
+      p.practiceId,
+      { name: "huge.835", content: huge },
+      NOW,
+      "t",
+    );
+    expect(large).toMatchObject({ status: "rejected", code: "FILE_TOO_LARGE" });
+    const [stored] = await database.db
+      .select()
+      .from(tables.clearinghouseFiles)
+      .where(eq(tables.clearinghouseFiles.id, large.fileId));
+    expect(stored).toMatchObject({ status: "rejected", rejectCode: "FILE_TOO_LARGE", raw: null });
+    expect(stored?.bytes).toBe(MAX_INBOUND_FILE_BYTES + 1);
+
+    // The smallest CLPs there are, one more than the limit (about 13 MB: under the size limit).
+    const clps = Array.from({ length: MAX_CLAIMS_PER_FILE + 1 }, (_, i) => `CLP*${i}*1*0*0~`).join("");
+    const head = era835({ trace: `T-many-${backend}`, claims: [] });
+    const many = head
+      .replace(/LX\*1~\n/, `LX*1~\n${clps}`)
+      .replace(/SE\*(\d+)\*/, (_, n) => `SE*${Number(n) + MAX_CLAIMS_PER_FILE + 1}*`);
+    const r = await importInboundFile(database, p.practiceId, { name: "many.835", content: many }, NOW, "t");
+    expect(r).toMatchObject({ status: "rejected", code: "TOO_MANY_CLAIMS" });
+    expect(
+      await database.db.select().from(tables.remittances).where(eq(tables.remittances.fileId, r.fileId)),
+    ).toEqual([]);
+  }, 60_000);
+});
+
+describe.each(testBackends())("a remittance of 50,000 claims in the API (%s)", (backend) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness(backend);
+  });
+  afterAll(async () => h?.dispose());
+
+  it("lists with counts, answers one remittance with its first claims, and pages the rest", async () => {
+    const p = await h.newPractice("Large ERA");
+    const count = 50_000;
+    const content = era835({
+      trace: `T-50k-${backend}`,
+      claims: Array.from({ length: count }, (_, i) => unmatched(i)),
+    });
+    const r = await importInboundFile(h.database, p.id, { name: "50k.835", content }, NOW, "test");
+    expect(r.remittances).toEqual([expect.objectContaining({ claims: count, queued: count })]);
+    const list = await h.call("GET", `/api/v1/practices/${p.id}/remittances`, { token: p.users.owner.token });
+    expect(list.status).toBe(200);
+    const [row] = (list.json as { data: Array<Record<string, unknown>> }).data;
+    expect(row).toMatchObject({ claimCount: count, status: "needs_review" });
+    expect(row).not.toHaveProperty("claims");
+    const one = await h.call("GET", `/api/v1/practices/${p.id}/remittances/${String(row?.id)}`, {
+      token: p.users.owner.token,
+    });
+    expect(one.status).toBe(200);
+    expect(one.json).toMatchObject({
+      claimsTruncated: true,
+      claimCounts: { posted: 0, queued: count, dismissed: 0 },
+    });
+    expect((one.json as { claims: unknown[] }).claims).toHaveLength(1000);
+    const page = await h.call(
+      "GET",
+      `/api/v1/practices/${p.id}/remittances/${String(row?.id)}/claims?after=49990&limit=100`,
+      { token: p.users.owner.token },
+    );
+    expect(page.status).toBe(200);
+    expect(page.json).toMatchObject({ nextPosition: null });
+    expect((page.json as { data: Array<{ position: number }> }).data.map((c) => c.position)).toEqual(
+      Array.from({ length: 9 }, (_, i) => 49_991 + i),
+    );
+  }, 120_000);
+});
