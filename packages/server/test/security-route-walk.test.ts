@@ -67,7 +67,14 @@ type OpenApiDocument = {
 
 type Route = Operation & { doc: OpenApiOperation };
 /** One request of a condition: the path (with its query) and how to send it. */
-type Prepared = { what: string; path: string; options: CallOptions; field?: string };
+type Prepared = {
+  what: string;
+  path: string;
+  options: CallOptions;
+  field?: string;
+  /** This request's own refusal, where it differs from its condition's. */
+  expect?: { status: number; code: string };
+};
 type Walk = {
   h: Harness;
   practice: PracticeFixture;
@@ -176,10 +183,13 @@ const nulInEachString = (route: Route, walk: Walk): Prepared[] => {
     .map((f) => [f]);
   for (const leaf of [...leaves, ...optional]) {
     const field = leaf.join(".");
+    // An uploaded file's content is bytes the import judges: stored and refused as not text, not 400.
+    const isFile = label(route).endsWith("/inbound-files") && field === "content";
     out.push({
       what: `body ${field}`,
       path: filled(route.template, walk),
       field,
+      ...(isFile ? { expect: { status: 422, code: "FILE_NOT_TEXT" } } : {}),
       options: { token, body: withLeaf(body, leaf, (old) => `${typeof old === "string" ? old : "x"}${NUL}`) },
     });
   }
@@ -246,11 +256,12 @@ const walkCondition = async (walk: Walk, routes: Route[], condition: Condition) 
       const res: ApiResponse = await walk.h.call(route.method, request.path, request.options);
       sent++;
       const code = errorCode(res);
+      const expected = request.expect ?? condition.expect;
       const fieldOk =
         request.field === undefined ||
-        condition.expect.code !== "INVALID_TEXT" ||
+        expected.code !== "INVALID_TEXT" ||
         (res.status >= 400 && issuesOf(res).some((i) => i.path === request.field));
-      if (res.status !== condition.expect.status || code !== condition.expect.code || !fieldOk) {
+      if (res.status !== expected.status || code !== expected.code || !fieldOk) {
         wrong.push(`${label(route)} [${request.what}] → ${res.status} ${code ?? res.text.slice(0, 120)}`);
       }
     }

@@ -118,6 +118,10 @@ export const inboundResultSchema = z
     name: z.string(),
     kind: z.enum(["999", "277CA", "835", "unknown"]),
     status: z.enum(["processed", "rejected", "duplicate"]),
+    code: z
+      .string()
+      .optional()
+      .describe("why a rejected file was refused: FILE_NOT_TEXT, or the X12 reader's code"),
     acknowledgments: z.strictObject({ accepted: z.int(), rejected: z.int(), unmatched: z.int() }).optional(),
     remittances: z
       .array(

@@ -9,6 +9,12 @@ const jsonType = /^application\/([a-z-.]+\+)?json\b/i;
  */
 const mayHoldUnstorable = /\\u(0000|[dD][89a-fA-F])/;
 
+/**
+ * An uploaded X12 file's `content` is the file, not text to store: the import keeps its bytes and judges them
+ * (a file with NUL bytes is stored and rejected as FILE_NOT_TEXT, like one picked up from the clearinghouse).
+ */
+const uploadedFileContent = /^\/api\/v1\/practices\/[^/]+\/inbound-files\/?$/;
+
 const refuse = (where: "body" | "query" | "path", path: string, reason: string): never => {
   const message = `contains a ${reason}, which is not text that can be stored`;
   throw new DomainError("INVALID_TEXT", `${path || where}: ${message}`, {
@@ -49,6 +55,10 @@ export const refuseUnstorableText = createMiddleware<HonoEnv>(async (c, next) =>
       body = mayHoldUnstorable.test(text) ? JSON.parse(text) : undefined;
     } catch {
       body = undefined;
+    }
+    if (c.req.method === "POST" && uploadedFileContent.test(new URL(c.req.url).pathname)) {
+      const { content: _file, ...rest } = (body ?? {}) as Record<string, unknown>;
+      body = rest;
     }
     const found = findUnstorableText(body);
     if (found) refuse("body", found.path, found.reason);

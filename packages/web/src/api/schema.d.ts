@@ -11618,6 +11618,8 @@ export interface components {
       kind: "835" | "999" | "277CA" | "unknown";
       /** @enum {string} */
       status: "processed" | "rejected" | "duplicate";
+      /** @description why a rejected file was refused: FILE_NOT_TEXT, or the X12 reader's code */
+      code?: string;
       acknowledgments?: {
         accepted: number;
         rejected: number;
