@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseX12, X12Error } from "../src/index.js";
+import { parseX12, readX12, X12Error } from "../src/index.js";
 import { envelope, thrown } from "./helpers/samples.js";
 
 const body = ["BPR*I*1*C*CHK", "TRN*1*2*3"];
@@ -61,6 +61,26 @@ describe("envelope validation", () => {
     expect(thrown(() => parseX12(doubleGs))).toMatchObject({ code: "ENVELOPE_MISMATCH", segmentId: "GS" });
     const seOnly = envelope(body).replace("ST*835*0001~", "").replace("BPR*I*1*C*CHK~TRN*1*2*3~", "");
     expect(thrown(() => parseX12(seOnly))).toMatchObject({ code: "ENVELOPE_MISMATCH", segmentId: "SE" });
+  });
+
+  it("passes an interchange-level TA1 (after GE, or before GS) on as an envelope segment, and refuses one in a group", async () => {
+    const ta1 = "TA1*000000905*030101*1253*A*000~";
+    const afterGe = envelope(body).replace("GE*1*1~", `GE*1*1~${ta1}`);
+    expect(parseX12(afterGe).transactions).toHaveLength(1);
+    const beforeGs = envelope(body).replace("GS*HP", `${ta1}GS*HP`);
+    expect(parseX12(beforeGs).transactions).toHaveLength(1);
+    const envelopeIds: string[] = [];
+    for await (const event of readX12([Buffer.from(afterGe)])) {
+      if (event.type === "envelope") envelopeIds.push(event.segment.id);
+    }
+    expect(envelopeIds).toEqual(["ISA", "GS", "GE", "TA1", "IEA"]);
+    const inGroup = envelope(body).replace("ST*835", `${ta1}ST*835`);
+    expect(thrown(() => parseX12(inGroup))).toMatchObject({ code: "ENVELOPE_MISMATCH", segmentId: "TA1" });
+    const inTransaction = envelope(body).replace("TRN*1*2*3~", `TRN*1*2*3~${ta1}`);
+    expect(thrown(() => parseX12(inTransaction))).toMatchObject({
+      code: "ENVELOPE_MISMATCH",
+      segmentId: "TA1",
+    });
   });
 
   it("refuses truncated input, naming the open envelope", () => {

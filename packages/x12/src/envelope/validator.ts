@@ -16,7 +16,7 @@ export type TransactionHandler = {
   begin(context: TransactionContext, st: Segment): void;
   segment(segment: Segment): void;
   end(se: Segment): void;
-  /** Optional: envelope segments (ISA, GS, GE, IEA) as they pass. */
+  /** Optional: envelope segments (ISA, GS, GE, IEA, and an interchange's TA1) as they pass. */
   envelope?(segment: Segment): void;
   /**
    * Optional fast path for handlers that keep no segment: when present, the segments between ST
@@ -111,6 +111,10 @@ export class EnvelopeValidator implements ScannerSink {
         this.onIea(seg);
         return;
       }
+      case "TA1": {
+        this.onTa1(seg);
+        return;
+      }
       default:
         if (this.transaction === undefined) {
           throw unexpected(seg, "a segment outside a transaction set", "ST before any transaction segment");
@@ -141,6 +145,16 @@ export class EnvelopeValidator implements ScannerSink {
     if (this.transaction !== undefined) throw envelope(seg, "GS inside a transaction set", "SE before GS");
     this.group = { segment: seg, header: readGroupHeader(seg), transactions: 0 };
     this.interchange.groups++;
+    this.handler.envelope?.(seg);
+  }
+
+  /**
+   * TA1 (interchange acknowledgment) stands in an interchange outside its functional groups; acknowledgment files
+   * often carry one beside a 999. It is passed on with the envelope segments, not refused as outside an ST.
+   */
+  private onTa1(seg: Segment): void {
+    if (this.interchange === undefined) throw envelope(seg, "TA1 outside an interchange", "ISA before TA1");
+    if (this.group !== undefined) throw envelope(seg, "TA1 inside a functional group", "GE before TA1");
     this.handler.envelope?.(seg);
   }
 
