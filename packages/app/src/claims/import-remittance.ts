@@ -176,12 +176,26 @@ const CHUNK = 1000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What the first reading of an 835 learns about one transaction set, without keeping its claims. */
-type SurveyedRemittance = Omit<Remittance835, "claims" | "warnings"> & {
+type SurveyedRemittance = Omit<Remittance835, "claims" | "warnings" | "balance"> & {
+  balance: { balanced: boolean; imbalances: Imbalance[] };
   claimCount: number;
   /** Claims the file does not spell correctly (by index in the set) and why. */
   malformed: Map<number, X12Error[]>;
   contentSha256: string;
+  /** How many imbalances the set has; `balance.imbalances` keeps the first KEPT_IMBALANCES of them. */
+  imbalanceCount: number;
+  /**
+   * Whether what does not balance is its malformed claims and, when there are some, the transaction total their
+   * unreadable amounts leave out: then its other claims may post.
+   */
+  explained: boolean;
 };
+
+/**
+ * Imbalances kept per remittance (its row keeps 100, its work item shows 20): a file whose every claim is out of
+ * balance made the first reading keep an object and message per claim, 4 MB of heap per MB of file.
+ */
+const KEPT_IMBALANCES = 100;
 
 /** Problems inside a claim (loops 2100 and 2110) hold that claim for a person; anywhere else they refuse the file. */
 const CLAIM_LOOPS = new Set(["2100", "2110"]);
@@ -196,7 +210,6 @@ const CLAIM_LOOPS = new Set(["2100", "2110"]);
 const surveyRemittances = async (bytes: Uint8Array, text: string): Promise<SurveyedRemittance[]> => {
   const out: SurveyedRemittance[] = [];
   let current: SurveyedRemittance | undefined;
-  let imbalances: Imbalance[] = [];
   let pending: X12Error[] = [];
   let total = 0;
   for await (const e of read835(bytes, { strict: false })) {
@@ -219,8 +232,9 @@ const surveyRemittances = async (bytes: Uint8Array, text: string): Promise<Surve
         balance: { balanced: true, imbalances: [] },
         malformed: new Map(),
         contentSha256: "",
+        imbalanceCount: 0,
+        explained: true,
       };
-      imbalances = [];
       out.push(current);
     } else if (e.type === "claim" && current) {
       if (pending.length) current.malformed.set(e.claim.index, pending);
@@ -234,11 +248,11 @@ const surveyRemittances = async (bytes: Uint8Array, text: string): Promise<Surve
           { max: MAX_CLAIMS_PER_FILE },
         );
       }
-      for (const i of e.claim.balance.imbalances) imbalances.push(i);
+      for (const i of e.claim.balance.imbalances) noteImbalance(current, i);
     } else if (e.type === "remittanceEnd" && current) {
-      for (const i of e.summary.balance.imbalances) imbalances.push(i);
+      for (const i of e.summary.balance.imbalances) noteImbalance(current, i);
       current.summary = e.summary;
-      current.balance = { balanced: imbalances.length === 0, imbalances };
+      current.balance.balanced = current.imbalanceCount === 0;
       current = undefined;
     }
   }
@@ -249,15 +263,21 @@ const surveyRemittances = async (bytes: Uint8Array, text: string): Promise<Surve
 };
 
 /**
- * Whether a remittance's claims may post: it balances, or what does not balance is its malformed claims and,
- * when there are some, the transaction total their unreadable amounts leave out.
+ * Counts an imbalance, keeps it if among the first, and tells whether it is explained by malformed claims: a claim's
+ * own (its malformed entry is recorded before its imbalances), or the transaction total once the set has some.
  */
-const balancesApartFromMalformed = (r: SurveyedRemittance): boolean =>
-  r.balance.imbalances.every((i) =>
+const noteImbalance = (r: SurveyedRemittance, i: Imbalance) => {
+  r.imbalanceCount++;
+  if (r.balance.imbalances.length < KEPT_IMBALANCES) r.balance.imbalances.push(i);
+  const explained =
     i.claimIndex !== undefined
       ? r.malformed.has(i.claimIndex)
-      : r.malformed.size > 0 && i.level === "transaction",
-  );
+      : r.malformed.size > 0 && i.level === "transaction";
+  if (!explained) r.explained = false;
+};
+
+/** Whether a remittance's claims may post: it balances, or what does not is explained by its malformed claims. */
+const balancesApartFromMalformed = (r: SurveyedRemittance): boolean => r.explained;
 
 /** A transaction set of the file and what becomes of its claims. */
 type Registered = {
@@ -351,7 +371,7 @@ const registerRemittances = async (
         providerAdjustmentCents: r.summary.providerAdjustmentTotalCents,
         balanced: r.balance.balanced,
         // A malformed remittance could list an imbalance per claim: the first hundred say enough.
-        imbalances: r.balance.imbalances.slice(0, 100).map((i) => ({ ...i })),
+        imbalances: r.balance.imbalances.map((i) => ({ ...i })),
         providerAdjustments: r.summary.providerAdjustments.flatMap((p) =>
           p.items.map((item) => ({
             providerId: p.providerId,
@@ -405,7 +425,7 @@ const registerRemittances = async (
           remittanceId: id,
           remittanceClaimId: null,
           kind: "unbalanced",
-          reason: `Remittance ${r.trace.referenceId} does not balance: ${shown.map((i) => i.message).join("; ")}${r.balance.imbalances.length > shown.length ? `; and ${r.balance.imbalances.length - shown.length} more` : ""}`,
+          reason: `Remittance ${r.trace.referenceId} does not balance: ${shown.map((i) => i.message).join("; ")}${r.imbalanceCount > shown.length ? `; and ${r.imbalanceCount - shown.length} more` : ""}`,
           details: { imbalances: shown.map((i) => ({ ...i })) },
           createdAt: ctx.now,
         });
