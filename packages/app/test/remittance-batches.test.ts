@@ -7,7 +7,7 @@ import {
   remittancePostingBatch,
 } from "@billcycle/app";
 import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, openHarness } from "../../server/test/support/harness";
 import { practiceWithSubmittedClaims, ZONE } from "../../worker/test/support/claims-fixture";
@@ -151,6 +151,34 @@ describe.each(testBackends())("remittances posted in batches (%s)", (backend) =>
     }
     // A turn every 500 claims when reading and after every batch: 2,000-claim steps gave about 6 turns here.
     expect(ticks).toBeGreaterThanOrEqual(backend === "pglite" ? 20 : 3);
+  });
+
+  it("a remittance with every claim out of balance keeps its first 100 imbalances and counts the rest", async () => {
+    const { p } = await practiceWithSubmittedClaims(database, 1);
+    // Charged $100, paid $90, no adjustment: $10 unexplained on each of 130 claims.
+    const content = era835({
+      trace: `T-unbalanced-${backend}`,
+      claims: Array.from({ length: 130 }, (_, i) => ({
+        pcn: `OFF-${i}`,
+        chargeCents: 10000,
+        paidCents: 9000,
+      })),
+    });
+    const r = await importInboundFile(database, p.practiceId, { name: "off.835", content }, NOW, "t");
+    expect(r.remittances?.[0]).toMatchObject({ status: "needs_review", claims: 130, posted: 0, queued: 130 });
+    const id = r.remittances?.[0]?.remittanceId as string;
+    const [row] = await database.db
+      .select({ balanced: tables.remittances.balanced, imbalances: tables.remittances.imbalances })
+      .from(tables.remittances)
+      .where(eq(tables.remittances.id, id));
+    expect(row?.balanced).toBe(false);
+    expect(row?.imbalances).toHaveLength(100);
+    const items = await database.db
+      .select({ reason: tables.workQueueItems.reason })
+      .from(tables.workQueueItems)
+      .where(and(eq(tables.workQueueItems.remittanceId, id), eq(tables.workQueueItems.kind, "unbalanced")));
+    expect(items).toHaveLength(1);
+    expect(items[0]?.reason).toMatch(/; and 110 more$/);
   });
 
   it("a file above FILE_PART_BYTES keeps its bytes in parts of that size, and is answered whole", async () => {
