@@ -1,11 +1,13 @@
 import {
+  FILE_PART_BYTES,
+  getClearinghouseFile,
   importInboundFile,
   MAX_CLAIMS_PER_FILE,
   MAX_INBOUND_FILE_BYTES,
-  POSTING_BATCH,
+  remittancePostingBatch,
 } from "@billcycle/app";
 import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, openHarness } from "../../server/test/support/harness";
 import { practiceWithSubmittedClaims, ZONE } from "../../worker/test/support/claims-fixture";
@@ -45,6 +47,10 @@ describe.each(testBackends())("remittances posted in batches (%s)", (backend) =>
     database = await openTestDatabase(backend);
   });
   afterAll(async () => database?.dispose());
+  let POSTING_BATCH = 0;
+  beforeAll(() => {
+    POSTING_BATCH = remittancePostingBatch(database);
+  });
 
   it("a crash in the second batch: the first stays posted, importing the file again posts the rest once", async () => {
     const { p, claims } = await practiceWithSubmittedClaims(database, 3);
@@ -126,6 +132,87 @@ describe.each(testBackends())("remittances posted in batches (%s)", (backend) =>
     }
     // PGlite answers in microtasks: without a turn of the event loop between batches no timer would run at all.
     expect(ticks).toBeGreaterThanOrEqual(3);
+  });
+
+  it("on PGlite an import gives timers a turn every few hundred claims, in the first reading as in posting", async () => {
+    const { p } = await practiceWithSubmittedClaims(database, 1);
+    const claims = 6000;
+    const content = era835({
+      trace: `T-short-turns-${backend}`,
+      claims: Array.from({ length: claims }, (_, i) => unmatched(i)),
+    });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      const r = await importInboundFile(database, p.practiceId, { name: "short.835", content }, NOW, "test");
+      expect(r.remittances?.[0]?.queued).toBe(claims);
+    } finally {
+      clearInterval(timer);
+    }
+    // A turn every 500 claims when reading and after every batch: 2,000-claim steps gave about 6 turns here.
+    expect(ticks).toBeGreaterThanOrEqual(backend === "pglite" ? 20 : 3);
+  });
+
+  it("a remittance with every claim out of balance keeps its first 100 imbalances and counts the rest", async () => {
+    const { p } = await practiceWithSubmittedClaims(database, 1);
+    // Charged $100, paid $90, no adjustment: $10 unexplained on each of 130 claims.
+    const content = era835({
+      trace: `T-unbalanced-${backend}`,
+      claims: Array.from({ length: 130 }, (_, i) => ({
+        pcn: `OFF-${i}`,
+        chargeCents: 10000,
+        paidCents: 9000,
+      })),
+    });
+    const r = await importInboundFile(database, p.practiceId, { name: "off.835", content }, NOW, "t");
+    expect(r.remittances?.[0]).toMatchObject({ status: "needs_review", claims: 130, posted: 0, queued: 130 });
+    const id = r.remittances?.[0]?.remittanceId as string;
+    const [row] = await database.db
+      .select({ balanced: tables.remittances.balanced, imbalances: tables.remittances.imbalances })
+      .from(tables.remittances)
+      .where(eq(tables.remittances.id, id));
+    expect(row?.balanced).toBe(false);
+    expect(row?.imbalances).toHaveLength(100);
+    const items = await database.db
+      .select({ reason: tables.workQueueItems.reason })
+      .from(tables.workQueueItems)
+      .where(and(eq(tables.workQueueItems.remittanceId, id), eq(tables.workQueueItems.kind, "unbalanced")));
+    expect(items).toHaveLength(1);
+    expect(items[0]?.reason).toMatch(/; and 110 more$/);
+  });
+
+  it("a file above FILE_PART_BYTES keeps its bytes in parts of that size, and is answered whole", async () => {
+    const { p } = await practiceWithSubmittedClaims(database, 1);
+    // Not text (a NUL at the end): refused, but kept as received.
+    const bytes = Buffer.alloc(2 * FILE_PART_BYTES + 100, 0x41);
+    bytes[bytes.length - 1] = 0;
+    const r = await importInboundFile(
+      database,
+      p.practiceId,
+      { name: "parts.bin", content: bytes },
+      NOW,
+      "t",
+    );
+    expect(r).toMatchObject({ status: "rejected", code: "FILE_NOT_TEXT" });
+    const [file] = await database.db
+      .select({ raw: tables.clearinghouseFiles.raw, bytes: tables.clearinghouseFiles.bytes })
+      .from(tables.clearinghouseFiles)
+      .where(eq(tables.clearinghouseFiles.id, r.fileId));
+    expect(file).toEqual({ raw: null, bytes: bytes.length });
+    const parts = await database.db
+      .select()
+      .from(tables.clearinghouseFileParts)
+      .where(eq(tables.clearinghouseFileParts.fileId, r.fileId))
+      .orderBy(asc(tables.clearinghouseFileParts.part));
+    expect(parts.map((x) => [x.part, x.bytes.length])).toEqual([
+      [0, FILE_PART_BYTES],
+      [1, FILE_PART_BYTES],
+      [2, 100],
+    ]);
+    expect(Buffer.concat(parts.map((x) => x.bytes)).equals(bytes)).toBe(true);
+    const shown = await getClearinghouseFile(database.db, p.practiceId, r.fileId);
+    expect(shown.content).toHaveLength(bytes.length);
+    expect(shown.content?.endsWith("AAAA\u0000")).toBe(true);
   });
 
   it("a file above MAX_INBOUND_FILE_BYTES is refused unread (FILE_TOO_LARGE); more than MAX_CLAIMS_PER_FILE claims is TOO_MANY_CLAIMS", async () => {

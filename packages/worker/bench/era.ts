@@ -1,9 +1,9 @@
 /**
  * `npm run bench:era`: one large 835 (about 48 MB, under MAX_INBOUND_FILE_BYTES) posted through `importInboundFile`
  * while the HTTP API in the same process is asked GET /healthz and GET …/remittances 20 times a second each, as a
- * browser would while ERA Processing runs in the embedded server. Prints claims/s, the process's peak RSS
- * (`process.resourceUsage().maxRSS`) and the API's p50/p99 during the import (from when each request was due, so a
- * busy event loop counts), then lists the remittances once more.
+ * browser would while ERA Processing runs in the embedded server. Prints claims/s, the peak RSS and V8 heap sampled
+ * during the import, and the API's p50/p99 during the import (from when each request was due, so a busy event loop
+ * counts), then lists the remittances once more. Several sizes in one run show whether memory grows with the file.
  *
  * Every claim of the file is one the practice never sent (no claims are generated: that would take longer than the
  * import), so each is queued to the work queue with its decoded ERA claim: the reading, batching and writing path
@@ -12,6 +12,8 @@
  *   npm run bench:era                                    # PGlite (in memory)
  *   npm run bench:era -- --database-url postgres://postgres@127.0.0.1:5432/test
  *   npm run bench:era -- --claims 20000                  # a smaller file
+ *   npm run bench:era -- --claims 25000,100000,255000    # one row per size, a fresh database each
+ *   NODE_OPTIONS=--expose-gc npm run bench:era -- …      # also the live heap (a full GC every 2 s: slower)
  *
  * With --database-url the bench CREATEs a database bench_era_* on that server and DROPs it at the end.
  */
@@ -39,7 +41,8 @@ const { values: args } = parseArgs({
 });
 
 /** About 188 bytes a claim (CLP, CAS, NM1*QC, SVC, DTM, CAS, REF): 255,000 claims make about 48 MB. */
-const CLAIMS = positiveInt(args.claims, 255_000);
+/** One size, or several (`--claims 25000,100000,255000`): one fresh database each, one row each. */
+const SIZES = (args.claims ?? "255000").split(",").map((v) => positiveInt(v, 255_000));
 const RPS = positiveInt(args.rps, 20);
 
 const money = (cents: number) => (cents / 100).toFixed(2);
@@ -79,7 +82,11 @@ type Result = {
   bytes: number;
   seconds: number;
   perSecond: number;
-  maxRssMb: number;
+  /** Peaks sampled every 50 ms during the import: RSS and V8 heap used (garbage not yet collected included). */
+  importRssMb: number;
+  importHeapMb: number;
+  /** The V8 heap's peak right after a full collection (with --expose-gc only). */
+  liveHeapMb: number | null;
   health: { n: number; p50: number; p99: number; max: number };
   list: { n: number; p50: number; p99: number; max: number };
   listAfterMs: number;
@@ -96,7 +103,7 @@ const stats = (times: number[]) => {
   };
 };
 
-const run = async (database: Database, backend: string): Promise<Result> => {
+const run = async (database: Database, backend: string, CLAIMS: number): Promise<Result> => {
   await migrate(database);
   const now = systemClock.now();
   const user = await createUser(database, {
@@ -155,6 +162,24 @@ const run = async (database: Database, backend: string): Promise<Result> => {
       ask(listPath, list, due);
     }
   }, 1000 / RPS);
+  // Sampled, since maxRSS is the process's lifetime peak (the file's building counts there too).
+  const peak = { rss: 0, heap: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heap = Math.max(peak.heap, m.heapUsed);
+  };
+  const sampler = setInterval(sample, 50);
+  // With `node --expose-gc` (NODE_OPTIONS), a full collection every 2 s tells what the import holds from what V8 has
+  // not collected yet; it pauses the process, so the latencies of such a run are not the ones to quote.
+  const { gc } = globalThis as { gc?: () => void };
+  let liveHeap = 0;
+  const collector = gc
+    ? setInterval(() => {
+        gc();
+        liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
+      }, 2000)
+    : undefined;
   const t0 = performance.now();
   const r = await importInboundFile(
     database,
@@ -165,6 +190,9 @@ const run = async (database: Database, backend: string): Promise<Result> => {
   );
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
+  clearInterval(sampler);
+  clearInterval(collector);
+  sample();
   await Promise.all([...inFlight]);
   if (r.status !== "processed") throw new Error(`import: ${r.status} ${r.error ?? ""}`);
   const queued = r.remittances?.[0]?.queued ?? 0;
@@ -179,7 +207,9 @@ const run = async (database: Database, backend: string): Promise<Result> => {
     bytes: content.length,
     seconds,
     perSecond: CLAIMS / seconds,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    importRssMb: peak.rss / 2 ** 20,
+    importHeapMb: peak.heap / 2 ** 20,
+    liveHeapMb: gc ? liveHeap / 2 ** 20 : null,
     health: stats(health),
     list: stats(list),
     listAfterMs,
@@ -187,9 +217,8 @@ const run = async (database: Database, backend: string): Promise<Result> => {
   };
 };
 
-const main = async () => {
+const once = async (claims: number): Promise<Result> => {
   const url = args["database-url"];
-  let result: Result;
   if (url) {
     const name = `bench_era_${Date.now().toString(36)}_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
@@ -201,7 +230,7 @@ const main = async () => {
       const database = await openDatabase({ kind: "postgres", url: target.toString(), poolSize: 4 });
       database.native.pool?.on("error", () => undefined);
       try {
-        result = await run(database, "PostgreSQL");
+        return await run(database, "PostgreSQL", claims);
       } finally {
         await database.close();
       }
@@ -209,21 +238,28 @@ const main = async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     }
-  } else {
-    const database = await openDatabase({ kind: "pglite", dataDir: null });
-    try {
-      result = await run(database, "PGlite (in memory)");
-    } finally {
-      await database.close();
-    }
   }
+  const database = await openDatabase({ kind: "pglite", dataDir: null });
+  try {
+    return await run(database, "PGlite (in memory)", claims);
+  } finally {
+    await database.close();
+  }
+};
+
+const main = async () => {
   const ms = (v: number) => `${v < 10 ? v.toFixed(1) : fmtInt(v)} ms`;
-  const out = [
-    `| ${result.backend} | ${fmtInt(result.claims)} | ${(result.bytes / 1e6).toFixed(1)} MB | ${result.seconds.toFixed(1)} s | **${fmtInt(result.perSecond)}** | ${fmtInt(result.maxRssMb)} MB | ${ms(result.health.p50)} / **${ms(result.health.p99)}** (${result.health.n}) | ${ms(result.list.p50)} / **${ms(result.list.p99)}** (${result.list.n}) | ${ms(result.listAfterMs)} | ${result.load.toFixed(1)} |`,
-  ];
+  const mb = (v: number) => `${fmtInt(v)} MB`;
   process.stdout.write(
-    `| backend | claims | file | import | claims/s | peak RSS | /healthz p50 / p99 (n) | remittances list p50 / p99 (n) | list after | load |\n|---|---|---|---|---|---|---|---|---|---|\n${out.join("\n")}\n`,
+    "| backend | claims | file | import | claims/s | peak RSS | heap (live) | /healthz p50 / p99 (n) | remittances list p50 / p99 (n) | list after | load |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
   );
+  for (const claims of SIZES) {
+    const r = await once(claims);
+    const heap = `${mb(r.importHeapMb)}${r.liveHeapMb === null ? "" : ` (${mb(r.liveHeapMb)})`}`;
+    process.stdout.write(
+      `| ${r.backend} | ${fmtInt(r.claims)} | ${(r.bytes / 1e6).toFixed(1)} MB | ${r.seconds.toFixed(1)} s | **${fmtInt(r.perSecond)}** | ${mb(r.importRssMb)} | ${heap} | ${ms(r.health.p50)} / **${ms(r.health.p99)}** (${r.health.n}) | ${ms(r.list.p50)} / **${ms(r.list.p99)}** (${r.list.n}) | ${ms(r.listAfterMs)} | ${r.load.toFixed(1)} |\n`,
+    );
+  }
 };
 
 await main();

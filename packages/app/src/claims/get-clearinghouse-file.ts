@@ -1,6 +1,6 @@
 import { decodeX12Bytes, notFound } from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { rowSchema } from "../schemas/row-schema";
 
 /** A file as the API shows it: inbound files' bytes (`raw`) are answered as their text, in `content`. */
@@ -19,5 +19,16 @@ export const getClearinghouseFile = async (tx: Executor, practiceId: string, fil
   if (!file) throw notFound("File");
   // Inbound files keep their bytes; the answer carries their text, decoded as they were imported.
   const { raw, ...rest } = file;
-  return { ...rest, content: rest.content ?? (raw ? decodeX12Bytes(raw) : null) };
+  if (rest.content !== null) return rest;
+  // A file above 1 MiB keeps its bytes in parts (clearinghouse_file_parts).
+  const parts = raw
+    ? [raw]
+    : (
+        await tx
+          .select({ bytes: tables.clearinghouseFileParts.bytes })
+          .from(tables.clearinghouseFileParts)
+          .where(eq(tables.clearinghouseFileParts.fileId, file.id))
+          .orderBy(asc(tables.clearinghouseFileParts.part))
+      ).map((p) => p.bytes);
+  return { ...rest, content: parts.length ? decodeX12Bytes(Buffer.concat(parts)) : null };
 };

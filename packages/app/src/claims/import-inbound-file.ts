@@ -29,6 +29,32 @@ export type InboundResult = {
   error?: string;
 };
 
+/** The most bytes stored in one statement: a larger file's bytes go in parts of this size (clearinghouse_file_parts). */
+export const FILE_PART_BYTES = 1 << 20;
+
+/**
+ * Bytes as a bytea from hex text made by Buffer: PGlite's own encoding of a bytea parameter took 3 s for 11 MB on the
+ * event loop's thread (node-postgres sends the same hex for a Buffer).
+ */
+const byteaOf = (bytes: Uint8Array) =>
+  sql`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}, 'hex')`;
+
+/**
+ * A large file's bytes, one part per statement with a turn of the event loop between them: one 47 MB bytea was
+ * seconds in one statement, and the embedded server answered nothing meanwhile. Parts already there (an import
+ * stopped part-way, resumed) are kept.
+ */
+const storeParts = async (database: Database, fileId: string, raw: Uint8Array) => {
+  for (let part = 0; part * FILE_PART_BYTES < raw.length; part++) {
+    const bytes = raw.subarray(part * FILE_PART_BYTES, (part + 1) * FILE_PART_BYTES);
+    await database.db
+      .insert(tables.clearinghouseFileParts)
+      .values({ fileId, part, bytes: byteaOf(bytes) })
+      .onConflictDoNothing();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+};
+
 /** The key of a file refused unread (too large): its name, size and first bytes stand in for the content. */
 const unreadKey = (name: string, size: number, raw: Uint8Array) =>
   createHash("sha256")
@@ -86,6 +112,8 @@ export const importInboundFile = async (
         .update(text ?? raw)
         .digest("hex");
   const files = tables.clearinghouseFiles;
+  const inParts = !tooLarge && raw.length > FILE_PART_BYTES;
+  let stored = false;
   // The partial unique index clearinghouse_files_inbound_sha256_key: inbound files, but copies marked "duplicate"
   // (received under another name before content was the key) are outside it.
   const keyed = sql`${files.direction} = 'inbound' and ${files.status} <> 'duplicate'`;
@@ -110,13 +138,15 @@ export const importInboundFile = async (
         sha256,
         bytes: size,
         content: null,
-        raw: tooLarge ? null : raw,
+        // A file above FILE_PART_BYTES: its bytes are stored in parts once this transaction commits.
+        raw: tooLarge || inParts ? null : byteaOf(raw),
         encoding: read?.ok ? read.encoding : null,
         status: "received",
         createdAt: now,
       })
       .onConflictDoNothing({ target: [files.practiceId, files.sha256], where: keyed })
       .returning({ id: files.id });
+    stored = inserted.length > 0;
     if (inserted.length === 0) {
       const [prior] = await tx
         .select({ id: files.id, status: files.status, lastError: files.lastError, code: files.rejectCode })
@@ -177,6 +207,10 @@ export const importInboundFile = async (
       return rejected(fileId, e);
     }
   });
+  // Parts are written after the file row commits (a file of this content is then known, and a second import of it
+  // waits for no long transaction); an 835 resumed after a crash writes the parts it may not have written.
+  const resumed = "resume" in first;
+  if (inParts && (stored || resumed)) await storeParts(database, resumed ? first.resume : fileId, raw);
   if (!("resume" in first)) return first;
   const id = first.resume;
   // The reader streams from bytes: the file's own when they are UTF-8, else its text as UTF-8.

@@ -97,7 +97,10 @@ export const clearinghouseFiles = pgTable(
     bytes: integer("bytes").notNull(),
     /** Outbound: the X12 text sent. Inbound files since migration 0011: null (their bytes are in `raw`). */
     content: text("content"),
-    /** Inbound: the bytes as received (null when refused unread: above the size limit). */
+    /**
+     * Inbound: the bytes as received, up to 1 MiB (null when refused unread: above the size limit). A larger file's
+     * bytes are in clearinghouseFileParts (migration 0012).
+     */
     raw: bytea("raw"),
     /** Inbound: how the bytes were read (utf-8, windows-1252, utf-16le, …). */
     encoding: text("encoding"),
@@ -132,6 +135,22 @@ export const clearinghouseFiles = pgTable(
     index("clearinghouse_files_status_idx").on(t.practiceId, t.direction, t.status),
     index("clearinghouse_files_gs_idx").on(t.practiceId, t.groupControlNumber),
   ],
+);
+
+/**
+ * The bytes of an inbound file above 1 MiB, in parts of 1 MiB (uncompressed): one statement each, since one large
+ * bytea took seconds in one statement and the embedded server (PGlite) answered nothing meanwhile.
+ */
+export const clearinghouseFileParts = pgTable(
+  "clearinghouse_file_parts",
+  {
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => clearinghouseFiles.id, { onDelete: "cascade" }),
+    part: integer("part").notNull(),
+    bytes: bytea("bytes").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.part] })],
 );
 
 /** Which file a claim went out in, and under which transaction (ST02) — a claim may be sent more than once. */
