@@ -116,7 +116,8 @@ const prepare = async (database: Database): Promise<{ practiceId: string; token:
     database,
     { userId: user.id, name: "bench", scopes: ["read"], createdVia: "cli" },
     { userId: null, practiceId: null, role: null, label: "system:bench" },
-    now,
+    // The app reads the wall clock (systemClock); the data's fixed day would make the token expired already.
+    systemClock.now(),
   );
   return { practiceId, token };
 };
