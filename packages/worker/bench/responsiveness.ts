@@ -296,7 +296,7 @@ const body = [
   ...rows,
   "",
   "- `billcycle start` is started as a child process on a database where the clock finds both runs of every practice due at its first tick; the requests start the moment it listens and stop when every run is done. They go in turn to `/healthz`, an invoice list page (50) and the run history of a practice, authenticated with an API token; a request that takes over 30 s counts as timed out.",
-  "- On PGlite the worker and the API share one session on one thread: a nightly batch is 100 sessions (1,000 on PostgreSQL), and after each the run pauses as long as the batch took (at most 250 ms), so a request waits about one batch.",
+  "- On PGlite the worker and the API share one session on one thread: a nightly batch is 50 sessions (1,000 on PostgreSQL), and after each the run pauses as long as the batch took (at most 250 ms), so a request waits about one batch.",
 ];
 for (const r of rows) process.stdout.write(`${r}\n`);
 if (!args["no-doc"]) replaceSection("docs/PERFORMANCE.md", body[0]!, body);

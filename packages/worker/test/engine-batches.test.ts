@@ -1,0 +1,58 @@
+import { createInvoices, processInvoices } from "@billcycle/app";
+import { ManualClock } from "@billcycle/core";
+import { type Database, openTestDatabase, rowsOf, type TestDatabase, testBackends } from "@billcycle/db";
+import { type SQL, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configure, createBillingPractice, createClient } from "./support/billing-fixture";
+import { bulkKeptAppointments } from "./support/bulk-appointments";
+import { local } from "./support/engine-harness";
+
+const ZONE = "America/Chicago";
+
+/** How many rows each transaction wrote (rows written by one transaction share its xmin), largest first. */
+const rowsPerTransaction = async (database: Database, table: SQL, practiceId: string): Promise<number[]> =>
+  rowsOf<{ n: number }>(
+    await database.db.execute(sql`SELECT count(*)::int AS n FROM ${table}
+      WHERE practice_id = ${practiceId}::uuid GROUP BY xmin::text ORDER BY n DESC`),
+  ).map((r) => r.n);
+
+/**
+ * On PGlite every API query waits for the nightly batch transaction in progress, so the run's transactions are
+ * kept short there (issue 15 item 7): 50 sessions at most. PostgreSQL serves the API on other connections and
+ * writes 1,000 at a time.
+ */
+describe.each(testBackends())("nightly batch size (%s)", (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+  });
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  it("a night's creation and processing write each batch in its own transaction", async () => {
+    const clock = new ManualClock(local("2026-03-02T23:00", ZONE));
+    const p = await createBillingPractice(database, ZONE, clock.now());
+    await configure(database, p, clock.now(), (c) => {
+      c.automations.invoice_creation.enabled = true;
+    });
+    const clients = await Promise.all([1, 2, 3].map(() => createClient(database, p, clock.now())));
+    await bulkKeptAppointments(database, p, clients, 120, "2026-03-02", clock.now());
+    const input = {
+      practiceId: p.practiceId,
+      trigger: "schedule",
+      runId: null,
+      today: "2026-03-02",
+    } as const;
+
+    const created = await createInvoices(database, input, clock.now());
+    // Staggered cadence (the default): the invoices are processed the next night.
+    const processed = await processInvoices(database, { ...input, today: "2026-03-03" }, clock.now());
+
+    expect(created).toMatchObject({ considered: 120, invoiced: 120, invoices: 120 });
+    expect(processed).toMatchObject({ considered: 120, claimed: 120 });
+    const expected = backend === "pglite" ? [50, 50, 20] : [120];
+    expect(await rowsPerTransaction(database, sql`invoices`, p.practiceId)).toEqual(expected);
+    expect(await rowsPerTransaction(database, sql`claims`, p.practiceId)).toEqual(expected);
+  });
+});
