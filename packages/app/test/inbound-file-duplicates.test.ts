@@ -24,7 +24,7 @@ import { type Harness, openHarness } from "../../server/test/support/harness";
 import type { PracticeFixture } from "../../worker/test/support/billing-fixture";
 import { practiceWithSubmittedClaims, ZONE } from "../../worker/test/support/claims-fixture";
 import { local } from "../../worker/test/support/engine-harness";
-import { ack277, era835 } from "./support/x12-files";
+import { ack277, era835, paidClaim } from "./support/x12-files";
 
 /**
  * An inbound file (999, 277CA, 835) is known by its content, not its name: the same bytes twice, under any names,
@@ -38,27 +38,7 @@ const sha256Of = (content: string) => createHash("sha256").update(content).diges
 
 /** An 835 paying `claim` $150 with a $25 contractual write-off. */
 const paying = (trace: string, pcn: string, control?: number) =>
-  era835({
-    trace,
-    control,
-    claims: [
-      {
-        pcn,
-        chargeCents: 17500,
-        paidCents: 15000,
-        lines: [
-          {
-            code: "90837",
-            chargeCents: 17500,
-            paidCents: 15000,
-            date: "2026-03-02",
-            control: `${pcn}-1`,
-            adjustments: [["CO", "45", 2500]],
-          },
-        ],
-      },
-    ],
-  });
+  era835({ trace, control, claims: [paidClaim(pcn, `${pcn}-1`)] });
 
 describe.each(testBackends())("inbound files are known by their content (%s)", (backend) => {
   let database: TestDatabase;

@@ -9,7 +9,7 @@ import { type Harness, openHarness } from "../../server/test/support/harness";
 import type { PracticeFixture } from "../../worker/test/support/billing-fixture";
 import { practiceWithSubmittedClaims, ZONE } from "../../worker/test/support/claims-fixture";
 import { local } from "../../worker/test/support/engine-harness";
-import { era835 } from "./support/x12-files";
+import { era835, paidClaim } from "./support/x12-files";
 
 /**
  * A file that is not text X12 never stops anything: UTF-16 files are read as the text they hold, a file with NUL
@@ -18,26 +18,7 @@ import { era835 } from "./support/x12-files";
 
 const NOW = local("2026-03-06T21:00", ZONE);
 
-const paying = (trace: string, pcn: string) =>
-  era835({
-    trace,
-    claims: [
-      {
-        pcn,
-        chargeCents: 17500,
-        paidCents: 15000,
-        lines: [
-          {
-            code: "90837",
-            chargeCents: 17500,
-            paidCents: 15000,
-            date: "2026-03-02",
-            adjustments: [["CO", "45", 2500]],
-          },
-        ],
-      },
-    ],
-  });
+const paying = (trace: string, pcn: string) => era835({ trace, claims: [paidClaim(pcn)] });
 
 const utf16le = (text: string, bom: boolean) =>
   Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), Buffer.from(text, "utf16le")]);

@@ -2,27 +2,12 @@ import { openTestDatabase, type TestDatabase, tables, testBackends } from "@bill
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile, practiceWithSubmittedClaims } from "../../worker/test/support/claims-fixture";
-import { era835 } from "./support/x12-files";
+import { era835, paidClaim } from "./support/x12-files";
 
 /**
  * An 835 that is not 005010X221A1 is refused with a code, not posted silently; a remittance with one malformed claim
  * posts its good claims and holds the bad one for a person, instead of refusing the whole file.
  */
-
-const claim = (pcn: string) => ({
-  pcn,
-  chargeCents: 17500,
-  paidCents: 15000,
-  lines: [
-    {
-      code: "90837",
-      chargeCents: 17500,
-      paidCents: 15000,
-      date: "2026-03-02",
-      adjustments: [["CO", "45", 2500]] as Array<[string, string, number]>,
-    },
-  ],
-});
 
 describe.each(testBackends())("835 versions and malformed claims (%s)", (backend) => {
   let database: TestDatabase;
@@ -42,7 +27,7 @@ describe.each(testBackends())("835 versions and malformed claims (%s)", (backend
     const c = claims[0]!;
     const file = era835({
       trace: `T-${version}-${backend}`,
-      claims: [claim(c.patientControlNumber)],
+      claims: [paidClaim(c.patientControlNumber)],
     }).replace("*X*005010X221A1~", `*X*${version}~`);
     const r = await importFile(database, p, file);
     expect(r).toMatchObject({ kind: "835", status: "rejected", code: "UNSUPPORTED_VERSION" });
@@ -66,7 +51,7 @@ describe.each(testBackends())("835 versions and malformed claims (%s)", (backend
     const [a, b, c] = claims;
     const file = era835({
       trace: `T-truncated-${backend}`,
-      claims: [a!, b!, c!].map((x) => claim(x.patientControlNumber)),
+      claims: [a!, b!, c!].map((x) => paidClaim(x.patientControlNumber)),
     });
     const clp = new RegExp(`CLP\\*${b!.patientControlNumber}\\*[^~]*~`);
     expect(file).toMatch(clp);

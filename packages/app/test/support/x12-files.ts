@@ -74,6 +74,26 @@ export type EraClaimSpec = {
   crossover?: string;
 };
 
+/**
+ * What the test practices bill for a session (90837 on 2026-03-02, $175), paid $150 with a $25 CO-45 write-off;
+ * `lineControl` echoes the line's REF*6R when the test wants lines matched by it.
+ */
+export const paidClaim = (pcn: string, lineControl?: string): EraClaimSpec => ({
+  pcn,
+  chargeCents: 17500,
+  paidCents: 15000,
+  lines: [
+    {
+      code: "90837",
+      chargeCents: 17500,
+      paidCents: 15000,
+      date: "2026-03-02",
+      ...(lineControl ? { control: lineControl } : {}),
+      adjustments: [["CO", "45", 2500]],
+    },
+  ],
+});
+
 const money = (cents: number) => (cents / 100).toFixed(2).replace(/\.00$/, "");
 const cas = (adj: Array<[string, string, number]> = []) => adj.map(([g, r, a]) => ["CAS", g, r, money(a)]);
 
