@@ -84,8 +84,19 @@ export type TestSftpServer = {
 /** An SSH key pair as ssh2 and OpenSSH write it: `private` (OpenSSH PEM) and `public` ("ssh-ed25519 AAAA…"). */
 export const generateSshKeyPair = (
   type: "ed25519" | "rsa" = "ed25519",
-): { private: string; public: string } =>
-  type === "rsa" ? utils.generateKeyPairSync("rsa", { bits: 2048 }) : utils.generateKeyPairSync("ed25519");
+): { private: string; public: string } => {
+  // ssh2 1.17 strips a leading zero byte of an ed25519 public key, so about 1 pair in 256 cannot be parsed back
+  // (mscdex/ssh2#1513): a test's SFTP server then failed at random. Draw again until both halves parse.
+  for (;;) {
+    const pair =
+      type === "rsa"
+        ? utils.generateKeyPairSync("rsa", { bits: 2048 })
+        : utils.generateKeyPairSync("ed25519");
+    if (!(utils.parseKey(pair.private) instanceof Error) && !(utils.parseKey(pair.public) instanceof Error)) {
+      return pair;
+    }
+  }
+};
 
 const parsed = (key: string): ParsedKey => {
   const k = utils.parseKey(key);
