@@ -8,6 +8,7 @@ export * from "./automation/decide-run-dependency";
 export * from "./automation/due-occurrences";
 export * from "./billing/decide-appointment-billable";
 export * from "./billing/decide-invoice-claimable";
+export * from "./billing/document-status";
 export * from "./billing/invoice-status";
 export * from "./billing/skip-reasons";
 export * from "./claims/claim-status";
