@@ -6,6 +6,7 @@ export * from "./automation/automation-config";
 export * from "./automation/automations";
 export * from "./automation/decide-run-dependency";
 export * from "./automation/due-occurrences";
+export * from "./billing/client-statement";
 export * from "./billing/decide-appointment-billable";
 export * from "./billing/decide-invoice-claimable";
 export * from "./billing/document-status";
