@@ -60,6 +60,8 @@ export const billingExplanationSchema = z
       z.strictObject({ code: z.enum(skipReasonCodes), message: z.string(), fix: z.string().nullable() }),
     ),
     tonight: z.string(),
+    /** The session can be invoiced by hand now (not billed, and only exclusion rules, if anything, hold it). */
+    canInvoiceNow: z.boolean(),
     nextRunAt: z.iso.datetime().nullable(),
     history: z.array(
       z.strictObject({

@@ -81,6 +81,7 @@ export const explainAppointmentBilling = async (
     billed: billedRow ? { invoiceId: billedRow.invoiceId, invoiceNumber: billedRow.number } : null,
     reasons: reasons.map((r) => ({ ...r, fix: skipReasonFix[r.code] ?? null })),
     tonight,
+    canInvoiceNow: !billedRow && decideAppointmentBillable(facts, { ...ctx.eligibility, rules: [] }).billable,
     nextRunAt: next?.scheduledAt.toISOString() ?? null,
     history: history.map((h) => ({
       at: h.at.toISOString(),

@@ -70,8 +70,12 @@ export const runAutomation = async (
     return { status, counts };
   };
   const t0 = performance.now();
-  if (!config.automations[kind].enabled) return finish("skipped", {}, `${kind} was disabled before the run`);
+  // A manual run is a person's explicit "now" and runs whether or not the nightly automation is on.
+  if (run.trigger === "schedule" && !config.automations[kind].enabled) {
+    return finish("skipped", {}, `${kind} was disabled before the run`);
+  }
   if (
+    run.trigger === "schedule" &&
     kind === "invoice_creation" &&
     config.invoiceCreationMode === "monthly" &&
     !isFirstOfMonth(run.localDate)

@@ -12,6 +12,7 @@ import {
 } from "@billcycle/core";
 import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
+import type { Actor } from "../auth/actor";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { reserveNumbersStatement } from "./allocate-numbers";
 import { letRequestsIn, nightlyBatchSize } from "./batching";
@@ -30,6 +31,10 @@ export type CreateInvoicesInput = {
   /** Overrides the configured mode (the on-Kept path always bills one session now). */
   mode?: InvoiceCreationMode;
   batchSize?: number;
+  /** False when a person invoices a session by hand: exclusion rules hold work for review, they do not forbid it. */
+  applyExclusionRules?: boolean;
+  /** The person invoicing by hand, for the audit trail and histories; otherwise the automation is the actor. */
+  byUser?: Pick<Actor, "userId" | "label">;
 };
 
 export type CreateInvoicesResult = {
@@ -68,7 +73,11 @@ export const createInvoices = async (
   input: CreateInvoicesInput,
   now: Date,
 ): Promise<CreateInvoicesResult> => {
-  const ctx = await loadCreationContext(database.db, input.practiceId, input.today);
+  const loaded = await loadCreationContext(database.db, input.practiceId, input.today);
+  const ctx =
+    input.applyExclusionRules === false
+      ? { ...loaded, eligibility: { ...loaded.eligibility, rules: [] } }
+      : loaded;
   const mode = input.mode ?? ctx.config.invoiceCreationMode;
   const monthly = mode === "monthly" && !input.appointmentIds;
   const { dosFrom, dosTo } = creationWindow(ctx, input.today, monthly);
@@ -204,8 +213,15 @@ const writeBatch = async (
   const statements: SQL[] = [];
   if (groups.size > 0) {
     const status = mode === "manual" ? "pended" : "open";
-    const source = input.trigger === "on_kept" ? "on_kept" : mode === "on_kept" ? "nightly" : mode;
-    const actor = input.trigger === "on_kept" ? "system:on_kept" : "system:invoice_creation";
+    const source = input.byUser
+      ? "user"
+      : input.trigger === "on_kept"
+        ? "on_kept"
+        : mode === "on_kept"
+          ? "nightly"
+          : mode;
+    const actor =
+      input.byUser?.label ?? (input.trigger === "on_kept" ? "system:on_kept" : "system:invoice_creation");
     const inv = {
       id: [] as string[],
       number: [] as string[],
@@ -337,7 +353,7 @@ const writeBatch = async (
       }),
       bulkInsert(tables.auditLog, {
         practiceId: everyRow(ctx.practiceId),
-        userId: everyRow(null),
+        userId: everyRow(input.byUser?.userId ?? null),
         actor: everyRow(actor),
         action: everyRow("create"),
         entity: everyRow("invoice"),

@@ -35,6 +35,10 @@ export type ErrorCode =
   | "FILE_TOO_LARGE"
   /** An 835 with more claims than MAX_CLAIMS_PER_FILE. */
   | "TOO_MANY_CLAIMS"
+  /** A manual run asked for while one of the same automation is queued or running. */
+  | "RUN_IN_PROGRESS"
+  /** A session invoiced by hand that the billing rules refuse (the reasons are in details). */
+  | "NOT_BILLABLE"
   | "INTERNAL";
 
 export class DomainError extends Error {

@@ -17,6 +17,8 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { recordId, requirePermission } from "../http/guards";
+import { registerInvoiceSessionRoute } from "./appointments/invoice-session";
+import { registerRunAutomationNowRoute } from "./automation-runs/run-automation-now";
 import { errorResponses, practiceParams } from "./shared";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -26,6 +28,8 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 
 export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
   const base = "/api/v1/practices/{practiceId}";
+  registerRunAutomationNowRoute(app, deps);
+  registerInvoiceSessionRoute(app, deps);
 
   const describe = (practiceId: string) =>
     describeAutomationSettings(deps.database.db, practiceId, deps.clock.now());

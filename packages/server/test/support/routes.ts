@@ -1,5 +1,5 @@
 import { getAutomationConfig, getClaimsSettings } from "@billcycle/app";
-import { automationKinds } from "@billcycle/core";
+import type { AutomationKind } from "@billcycle/core";
 import { createBody, type Json, patchBody } from "./bodies";
 import { sqlRows } from "./db-state";
 import { type Harness, type PracticeFixture, refsOf } from "./harness";
@@ -43,7 +43,8 @@ export const resourceOf = (template: string): string | null => {
 };
 
 /** Path parameters that are not record ids, with a valid value each. */
-const namedParams: Record<string, string> = { automation: automationKinds[0] };
+// Invoice Processing: an automation every {automation} route takes (run-now takes only creation and processing).
+const namedParams: Record<string, string> = { automation: "invoice_processing" satisfies AutomationKind };
 
 /** Fills {practiceId}, {id} and the known named parameters; any other is a route this walker does not know yet. */
 export const fillPath = (template: string, practiceId: string, records: PracticeFixture["records"]): string =>
@@ -104,6 +105,8 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
   }
   if (op.method === "POST" && op.template === `${practicePath}/claims/{id}/rescrub`) return undefined;
   if (op.method === "POST" && op.template === `${practicePath}/claims/submit`) return { dryRun: false };
+  if (op.method === "POST" && op.template === `${practicePath}/automation/{automation}/run-now`) return undefined;
+  if (op.method === "POST" && op.template === `${practicePath}/appointments/{id}/invoice`) return undefined;
   if (op.method === "POST" && op.template === `${practicePath}/inbound-files`) {
     return { name: "walk-999.x12", content: "ISA*00*not-a-real-file~" };
   }

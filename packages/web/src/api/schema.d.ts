@@ -1246,6 +1246,212 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/practices/{practiceId}/automation/{automation}/run-now": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Bill now: queue today's Invoice Creation or Invoice Processing run at once (recorded as a manual run; runs even when the nightly automation is off) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          automation: "invoice_creation" | "invoice_processing";
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The queued run */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["AutomationRun"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/appointments/{id}/invoice": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Invoice one session now, by hand (exclusion rules do not hold it; the billing rules still apply: NOT_BILLABLE lists the reasons with their fixes) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The invoice the session is on */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["InvoicedSession"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/practices/{practiceId}/automation": {
     parameters: {
       query?: never;
@@ -11246,6 +11452,40 @@ export interface components {
       /** Format: date-time */
       statusChangedAt: string | null;
     };
+    AutomationRun: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      /** @enum {string} */
+      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      /** @enum {string} */
+      trigger: "schedule" | "manual";
+      localDate: string;
+      /** Format: date-time */
+      scheduledAt: string;
+      /** @enum {string} */
+      status: "queued" | "running" | "done" | "skipped" | "failed";
+      late: boolean;
+      latenessMs: number | null;
+      attempts: number;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      durationMs: number | null;
+      counts: {
+        [key: string]: number;
+      } | null;
+      note: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    InvoicedSession: {
+      appointmentId: string;
+      invoiceId: string;
+      invoiceNumber: string;
+    };
     AutomationSettings: {
       config: components["schemas"]["AutomationConfig"];
       version: number;
@@ -11411,6 +11651,7 @@ export interface components {
         fix: string | null;
       }[];
       tonight: string;
+      canInvoiceNow: boolean;
       /** Format: date-time */
       nextRunAt: string | null;
       history: {
@@ -11452,35 +11693,6 @@ export interface components {
       data: components["schemas"]["AutomationRun"][];
       /** Format: uuid */
       nextCursor: string | null;
-    };
-    AutomationRun: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      practiceId: string;
-      /** @enum {string} */
-      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
-      /** @enum {string} */
-      trigger: "schedule" | "manual";
-      localDate: string;
-      /** Format: date-time */
-      scheduledAt: string;
-      /** @enum {string} */
-      status: "queued" | "running" | "done" | "skipped" | "failed";
-      late: boolean;
-      latenessMs: number | null;
-      attempts: number;
-      /** Format: date-time */
-      startedAt: string | null;
-      /** Format: date-time */
-      finishedAt: string | null;
-      durationMs: number | null;
-      counts: {
-        [key: string]: number;
-      } | null;
-      note: string | null;
-      /** Format: date-time */
-      createdAt: string;
     };
     RunOutcomePage: {
       data: components["schemas"]["RunOutcome"][];

@@ -155,4 +155,36 @@ describe("Automation settings", () => {
     expect(dialog.textContent).toContain("note not signed: 2");
     expect(dialog.textContent).toContain("no diagnosis: 1");
   });
+
+  it("runs Invoice Processing now after asking, and says it is listed as a manual run", async () => {
+    const { user, server } = renderApp(at("settings/automation"), {
+      ...settingsRoutes(),
+      "POST /api/v1/practices/:pid/automation/:kind/run-now": ({ params }: { params: { kind: string } }) => ({
+        id: "01900000-0000-7000-8000-000000000001",
+        automation: params.kind,
+        trigger: "manual",
+        status: "queued",
+      }),
+    });
+    const card = await screen.findByRole("region", { name: "Invoice Processing" });
+    await user.click(within(card).getByRole("button", { name: "Run now" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Run Invoice Processing now?" });
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/automation/:kind/run-now")).toHaveLength(0);
+    await user.click(within(dialog).getByRole("button", { name: "Run now" }));
+    await within(card).findByText(/listed|appears in Automation runs as a manual run/);
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/automation/:kind/run-now")[0]?.params.kind).toBe(
+      "invoice_processing",
+    );
+    expect(
+      within(await screen.findByRole("region", { name: "Claims Submission" })).queryByRole("button", {
+        name: "Run now",
+      }),
+    ).toBeNull();
+  });
+
+  it("offers no Run now to a read-only user", async () => {
+    renderApp(at("settings/automation"), settingsRoutes(), "read_only");
+    await screen.findByText("Your role can view these settings but not change them.");
+    expect(screen.queryAllByRole("button", { name: "Run now" })).toHaveLength(0);
+  });
 });

@@ -31,6 +31,7 @@ import { formatInstant } from "../../lib/format";
 import { automationOrder, useAutomationSettings, useSaveAutomation } from "./automation-api";
 import { PreviewRun } from "./PreviewRun";
 import { RulesEditor } from "./RulesEditor";
+import { RunNow } from "./RunNow";
 
 export const modeInfo: Record<InvoiceCreationMode, { label: string; description: string }> = {
   nightly: {
@@ -343,6 +344,9 @@ export const AutomationSettingsPage = () => {
               </div>
               <p className="automation-explanation">{d.explanation}</p>
               {kind !== "era_processing" ? <PreviewRun kind={kind} title={d.title} /> : null}
+              {can("billing:write") && (kind === "invoice_creation" || kind === "invoice_processing") ? (
+                <RunNow kind={kind} title={d.title} />
+              ) : null}
 
               {canEdit ? (
                 <ScheduleForm

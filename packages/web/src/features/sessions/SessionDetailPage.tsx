@@ -7,6 +7,7 @@ import { PageHeader, Section } from "../../components/page";
 import { AppointmentStatusBadge } from "../../components/status";
 import { formatInstant, formatLocalDate, formatTime, words } from "../../lib/format";
 import { FixForReason } from "./billing-fixes/FixForReason";
+import { InvoiceNowFix } from "./billing-fixes/InvoiceNowFix";
 import { SignNoteFix } from "./billing-fixes/SignNoteFix";
 import { StatusActions } from "./StatusActions";
 import { useBillingExplanation, useProgressNote, useSession } from "./sessions-api";
@@ -25,7 +26,7 @@ const BillingSection = ({
   appointment: Appointment;
   explanation: BillingExplanation;
 }) => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, timeZone, can } = usePractice();
   const directory = useDirectory(practiceId);
   const note = useProgressNote(practiceId, appointment.id);
   const e = explanation;
@@ -62,6 +63,7 @@ const BillingSection = ({
       <p className="tonight">
         <strong>Next:</strong> {e.tonight}
       </p>
+      {e.canInvoiceNow && can("billing:write") ? <InvoiceNowFix appointmentId={appointment.id} /> : null}
       {e.history.length ? (
         <>
           <h3>What the automations did</h3>

@@ -38,6 +38,7 @@ const explanation = (over: Partial<BillingExplanation> = {}): BillingExplanation
   ],
   tonight:
     "It will not be invoiced at the next run (Mon 3 Mar 2025 at 23:00 CST) unless you sign the progress note.",
+  canInvoiceNow: false,
   nextRunAt: "2025-03-04T05:00:00Z",
   history: [
     {
@@ -128,6 +129,44 @@ describe("a session's billing", () => {
       description: null,
       rank: 1,
     });
+  });
+
+  it("invoices a session held only by an exclusion rule now, and opens the invoice", async () => {
+    const { user, server, router } = renderApp(at(`sessions/${APPT}`), {
+      "GET /api/v1/practices/:pid/appointments/:id": appointment(),
+      "GET /api/v1/practices/:pid/appointments/:id/billing-explanation": explanation({
+        reasons: [{ code: "EXCLUDED_BY_RULE", message: "excluded by rule Hold Acme", fix: null }],
+        canInvoiceNow: true,
+      }),
+      "GET /api/v1/practices/:pid/progress-notes": page([{ ...note, signed: true }]),
+      "POST /api/v1/practices/:pid/appointments/:id/invoice": () =>
+        reply(201, { appointmentId: APPT, invoiceId: INVOICE, invoiceNumber: "INV-1042" }),
+      "GET /api/v1/practices/:pid/invoices/:id": reply(404, { error: { code: "NOT_FOUND", message: "x" } }),
+    });
+    await user.click(await screen.findByRole("button", { name: "Invoice now" }));
+    await waitFor(() =>
+      expect(server.callsTo("POST", "/api/v1/practices/:pid/appointments/:id/invoice")).toHaveLength(1),
+    );
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/appointments/:id/invoice")[0]?.params.id).toBe(
+      APPT,
+    );
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/p/${PID}/invoices/${INVOICE}`));
+  });
+
+  it("shows no Invoice now while the billing rules hold the session, and the refusal when it races", async () => {
+    const { user } = renderApp(at(`sessions/${APPT}`), {
+      "GET /api/v1/practices/:pid/appointments/:id": appointment(),
+      "GET /api/v1/practices/:pid/appointments/:id/billing-explanation": explanation({
+        reasons: [],
+        canInvoiceNow: true,
+      }),
+      "GET /api/v1/practices/:pid/progress-notes": page([{ ...note, signed: true }]),
+      "POST /api/v1/practices/:pid/appointments/:id/invoice": reply(422, {
+        error: { code: "NOT_BILLABLE", message: "The session cannot be invoiced yet", reasons: [] },
+      }),
+    });
+    await user.click(await screen.findByRole("button", { name: "Invoice now" }));
+    await screen.findByText(/The session cannot be invoiced yet/);
   });
 
   it("links a billed session to its invoice", async () => {

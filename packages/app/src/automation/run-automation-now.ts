@@ -1,0 +1,73 @@
+import { type AutomationKind, DomainError } from "@billcycle/core";
+import { type Database, enqueueJob, newId, tables } from "@billcycle/db";
+import { and, eq, inArray } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit";
+import type { TenantActor } from "../resources/crud";
+import type { RunRow } from "./list-automation-runs";
+import { practiceToday } from "./practice-today";
+import { RUN_AUTOMATION_QUEUE, type RunAutomationPayload } from "./queues";
+
+/** The steps a biller may run now ("Bill now"); submission has Submit now with its dry run. */
+export const runNowKinds = [
+  "invoice_creation",
+  "invoice_processing",
+] as const satisfies readonly AutomationKind[];
+export type RunNowKind = (typeof runNowKinds)[number];
+
+/**
+ * "Bill now": the same run as the night's, for today's practice-local date, recorded in Automation runs with the
+ * manual trigger and queued for the worker at once. It runs whether or not the automation is enabled (a person
+ * asked for it). A second request while one of the same kind is still queued or running is refused, not doubled.
+ */
+export const runAutomationNow = async (
+  database: Database,
+  { actor, automation, now }: { actor: TenantActor; automation: RunNowKind; now: Date },
+): Promise<RunRow> => {
+  const { today } = await practiceToday(database.db, actor.practiceId, now);
+  return database.db.transaction(async (tx) => {
+    // One request at a time per practice: the check below and the insert must not interleave.
+    await tx
+      .select({ id: tables.practices.id })
+      .from(tables.practices)
+      .where(eq(tables.practices.id, actor.practiceId))
+      .for("update");
+    const [busy] = await tx
+      .select({ id: tables.automationRuns.id })
+      .from(tables.automationRuns)
+      .where(
+        and(
+          eq(tables.automationRuns.practiceId, actor.practiceId),
+          eq(tables.automationRuns.automation, automation),
+          inArray(tables.automationRuns.status, ["queued", "running"]),
+        ),
+      )
+      .limit(1);
+    if (busy) {
+      throw new DomainError("RUN_IN_PROGRESS", "A run of this automation is already queued or running", {
+        runId: busy.id,
+      });
+    }
+    const id = newId(now.getTime());
+    const [run] = await tx
+      .insert(tables.automationRuns)
+      .values({
+        id,
+        practiceId: actor.practiceId,
+        automation,
+        trigger: "manual",
+        localDate: today,
+        scheduledAt: now,
+        status: "queued",
+        createdAt: now,
+      })
+      .returning();
+    const payload: RunAutomationPayload = { runId: id };
+    await enqueueJob(
+      tx,
+      { queue: RUN_AUTOMATION_QUEUE, payload, singletonKey: `run:${id}`, runAt: now },
+      now,
+    );
+    await recordAudit(tx, actor, "create", "automation_run", id, now, { automation, trigger: "manual" });
+    return run!;
+  });
+};
