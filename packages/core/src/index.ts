@@ -18,6 +18,7 @@ export * from "./claims/decide-claim-posting";
 export * from "./claims/scrub-claim";
 export * from "./errors/domain-error";
 export * from "./money/money";
+export * from "./payments/decide-autopay";
 export * from "./practice/billing-settings";
 export * from "./rules/exclusion-rules";
 export * from "./state/state-machine";
