@@ -56,6 +56,7 @@ const createPractice = async (database: Database, p: number, now: Date) => {
       taxId: "12-3456789",
       billingNpi: npiWithCheckDigit(String(npiStem++)),
       taxonomyCode: "101YM0800X",
+      phone: "512-555-0100",
       billingSettings: { ...defaultPracticeBillingSettings },
       createdAt: now,
       updatedAt: now,

@@ -8,6 +8,7 @@ import {
 import { type Database, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
+import { loadClearinghouse, submitterContactMissing } from "../claims/clearinghouse-context";
 import type { TenantActor } from "../resources/crud";
 import { getAutomationConfig } from "./get-automation-config";
 
@@ -53,6 +54,10 @@ export const updateAutomationConfig = async (
           currentVersion: current.version,
         },
       );
+    }
+    if (next.automations.claims_submission.enabled && !current.config.automations.claims_submission.enabled) {
+      const { envelope } = await loadClearinghouse(tx, actor.practiceId);
+      if (!envelope.contact) throw submitterContactMissing();
     }
     const version = expectedVersion + 1;
     if (expectedVersion === 0) {

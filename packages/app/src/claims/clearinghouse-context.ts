@@ -1,3 +1,4 @@
+import { DomainError } from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import type { ClearinghouseTransport } from "../clearinghouse/transport";
@@ -11,10 +12,13 @@ export type TransportResolver = (
   connection: ConnectionRow | null,
 ) => ClearinghouseTransport;
 
+/** Who the clearinghouse calls about the file (loop 1000A PER): at least one of phone and email. */
+export type SubmitterContact = { name: string; phone: string | null; email: string | null };
+
 export type Envelope = {
   submitterId: string;
   submitterName: string;
-  submitterEmail: string | null;
+  contact: SubmitterContact | null;
   receiverId: string;
   receiverName: string;
   usage: "T" | "P";
@@ -29,6 +33,7 @@ export const loadClearinghouse = async (
   practiceId: string,
 ): Promise<{ connection: ConnectionRow | null; envelope: Envelope }> => {
   const { settings } = await getClaimsSettings(tx, practiceId);
+  const [practice] = await tx.select().from(tables.practices).where(eq(tables.practices.id, practiceId));
   const connections = await tx
     .select()
     .from(tables.clearinghouseConnections)
@@ -47,23 +52,45 @@ export const loadClearinghouse = async (
       envelope: {
         submitterId: connection.submitterId,
         submitterName: connection.submitterName,
-        submitterEmail: connection.submitterContactEmail,
+        contact: submitterContact(practice, connection),
         receiverId: connection.receiverId,
         receiverName: connection.receiverName,
         usage: connection.usageIndicator,
       },
     };
   }
-  const [practice] = await tx.select().from(tables.practices).where(eq(tables.practices.id, practiceId));
   return {
     connection: null,
     envelope: {
       submitterId: (practice?.taxId ?? "000000000").replace(/\D/g, ""),
       submitterName: practice?.name ?? "billcycle",
-      submitterEmail: null,
+      contact: submitterContact(practice, null),
       receiverId: "CLEARINGHOUSE",
       receiverName: "Clearinghouse",
       usage: "T",
     },
   };
 };
+
+type PracticeRow = typeof tables.practices.$inferSelect;
+
+/**
+ * The practice's own contact for its claim files: the billing contact's name (else the practice's), the practice
+ * phone and the billing contact's email (else the connection's submitter email). Null when there is no way to
+ * reach the practice: such a practice cannot enable or run Claims Submission.
+ */
+export const submitterContact = (
+  practice: Pick<PracticeRow, "name" | "phone" | "billingContactName" | "billingContactEmail"> | undefined,
+  connection: Pick<ConnectionRow, "submitterContactEmail"> | null,
+): SubmitterContact | null => {
+  const phone = practice?.phone?.replace(/\D/g, "") || null;
+  const email = practice?.billingContactEmail ?? connection?.submitterContactEmail ?? null;
+  if (!phone && !email) return null;
+  return { name: practice?.billingContactName ?? practice?.name ?? "Billing", phone, email };
+};
+
+export const submitterContactMissing = (): DomainError =>
+  new DomainError(
+    "SUBMITTER_CONTACT_MISSING",
+    "Claim files name who the clearinghouse can call: set the practice phone or billing contact email first",
+  );

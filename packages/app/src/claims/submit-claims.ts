@@ -9,7 +9,7 @@ import { allocateNumbers } from "../billing/allocate-numbers";
 import { loadBillingContext } from "../billing/billing-context";
 import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 import type { PipelineRunInput } from "./claims-pipeline-port";
-import { loadClearinghouse } from "./clearinghouse-context";
+import { loadClearinghouse, submitterContactMissing } from "./clearinghouse-context";
 import { claimsInFlight, deliverFile } from "./deliver-file";
 import { asX12Text, toClaim837 } from "./map-claim";
 import { scrubClaimsWithDetails } from "./scrub-claims";
@@ -125,6 +125,8 @@ export const submitClaims = async (
     // The 837P carries exactly what was scrubbed (the results are in the details' order).
     const details = scrubbedDetails.filter((_, i) => !scrubbed[i]!.blocked);
     const { connection, envelope } = await loadClearinghouse(database.db, input.practiceId);
+    const contact = envelope.contact;
+    if (!contact) throw submitterContactMissing();
     const transactions = Math.ceil((details.length * 2) / 5000) + 1;
     const numbers = options.dryRun
       ? { interchange: 1, group: 1, transaction: 1 }
@@ -163,8 +165,11 @@ export const submitClaims = async (
               },
               contacts: [
                 {
-                  name: envelope.submitterName,
-                  numbers: [{ qualifier: "EM", value: envelope.submitterEmail ?? "billing@example.invalid" }],
+                  name: contact.name,
+                  numbers: [
+                    ...(contact.phone ? [{ qualifier: "TE" as const, value: contact.phone }] : []),
+                    ...(contact.email ? [{ qualifier: "EM" as const, value: contact.email }] : []),
+                  ],
                 },
               ],
             },

@@ -25,6 +25,8 @@ export const createPractice = async (
         billingNpi: input.billingNpi,
         taxonomyCode: input.taxonomyCode,
         phone: input.phone ?? null,
+        billingContactName: input.billingContactName ?? null,
+        billingContactEmail: input.billingContactEmail ?? null,
         billingSettings: { ...defaultPracticeBillingSettings, ...input.billingSettings },
         createdAt: now,
         updatedAt: now,

@@ -25,6 +25,8 @@ const practiceFields = {
   billingNpi: npi,
   taxonomyCode: taxonomy,
   phone: z.string().trim().max(30).nullable().optional(),
+  billingContactName: z.string().trim().min(1).max(60).nullable().optional(),
+  billingContactEmail: z.email().max(80).nullable().optional(),
 };
 
 export const createPracticeSchema = z.strictObject({

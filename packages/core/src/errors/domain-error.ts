@@ -39,6 +39,8 @@ export type ErrorCode =
   | "RUN_IN_PROGRESS"
   /** A session invoiced by hand that the billing rules refuse (the reasons are in details). */
   | "NOT_BILLABLE"
+  /** Claims Submission needs the practice's phone or billing contact email for the 837P PER segment. */
+  | "SUBMITTER_CONTACT_MISSING"
   | "INTERNAL";
 
 export class DomainError extends Error {

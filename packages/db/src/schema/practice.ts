@@ -31,6 +31,9 @@ export const practices = pgTable("practices", {
   billingNpi: text("billing_npi").notNull(),
   taxonomyCode: text("taxonomy_code").notNull(),
   phone: text("phone"),
+  /** The submitter contact of the practice's 837P files (PER), with the phone above. */
+  billingContactName: text("billing_contact_name"),
+  billingContactEmail: text("billing_contact_email"),
   billingSettings: jsonb("billing_settings").$type<PracticeBillingSettings>().notNull(),
   version: integer("version").notNull().default(1),
   createdAt: instant("created_at").notNull().defaultNow(),

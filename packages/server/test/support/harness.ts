@@ -64,6 +64,8 @@ export const practiceInput = (name: string): CreatePracticeInput => ({
   taxId: "12-3456789",
   billingNpi: validNpi,
   taxonomyCode: "101YM0800X",
+  phone: "217-555-0100",
+  billingContactEmail: "billing@practice.example",
 });
 
 let counter = 0;

@@ -105,7 +105,8 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
   }
   if (op.method === "POST" && op.template === `${practicePath}/claims/{id}/rescrub`) return undefined;
   if (op.method === "POST" && op.template === `${practicePath}/claims/submit`) return { dryRun: false };
-  if (op.method === "POST" && op.template === `${practicePath}/automation/{automation}/run-now`) return undefined;
+  if (op.method === "POST" && op.template === `${practicePath}/automation/{automation}/run-now`)
+    return undefined;
   if (op.method === "POST" && op.template === `${practicePath}/appointments/{id}/invoice`) return undefined;
   if (op.method === "POST" && op.template === `${practicePath}/inbound-files`) {
     return { name: "walk-999.x12", content: "ISA*00*not-a-real-file~" };

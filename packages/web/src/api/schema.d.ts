@@ -612,6 +612,9 @@ export interface paths {
             billingNpi: string;
             taxonomyCode: string;
             phone?: string | null;
+            billingContactName?: string | null;
+            /** Format: email */
+            billingContactEmail?: string | null;
             billingSettings?: {
               defaultAutopay?: boolean;
               defaultAutoShareDocuments?: boolean;
@@ -832,6 +835,9 @@ export interface paths {
             billingNpi?: string;
             taxonomyCode?: string;
             phone?: string | null;
+            billingContactName?: string | null;
+            /** Format: email */
+            billingContactEmail?: string | null;
             version: number;
           };
         };
@@ -11389,6 +11395,8 @@ export interface components {
       billingNpi: string;
       taxonomyCode: string;
       phone: string | null;
+      billingContactName: string | null;
+      billingContactEmail: string | null;
       billingSettings: {
         defaultAutopay: boolean;
         defaultAutoShareDocuments: boolean;

@@ -38,6 +38,8 @@ export const createBillingPractice = async (
       taxId: "12-3456789",
       billingNpi: npiWithCheckDigit(String(npiStem++)),
       taxonomyCode: "101YM0800X",
+      phone: "512-555-0100",
+      billingContactEmail: "billing@fixture-practice.example",
     },
     ownerUserId: null,
     now,
