@@ -54,6 +54,7 @@ export * from "./claims/rescrub-claim";
 export * from "./claims/resolve-work-item";
 export * from "./claims/scrub-claims";
 export * from "./claims/submit-claims";
+export * from "./claims/submit-claims-now";
 export * from "./claims/transition-claims";
 export * from "./claims/transport-deps";
 export * from "./claims/x12-claims-pipeline";

@@ -1,6 +1,6 @@
-import { type AutomationKind, DomainError } from "@billcycle/core";
-import { type Database, enqueueJob, newId, tables } from "@billcycle/db";
-import { and, eq, inArray } from "drizzle-orm";
+import { type AutomationKind, DomainError, type LocalDate } from "@billcycle/core";
+import { type Database, type Executor, enqueueJob, newId, tables } from "@billcycle/db";
+import { and, eq, gt, or } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { TenantActor } from "../resources/crud";
 import type { RunRow } from "./list-automation-runs";
@@ -8,6 +8,8 @@ import { practiceToday } from "./practice-today";
 import { RUN_AUTOMATION_QUEUE, type RunAutomationPayload } from "./queues";
 
 /** The steps a biller may run now ("Bill now"); submission has Submit now with its dry run. */
+const STALE_RUN_MS = 60 * 60_000;
+
 export const runNowKinds = [
   "invoice_creation",
   "invoice_processing",
@@ -25,49 +27,73 @@ export const runAutomationNow = async (
 ): Promise<RunRow> => {
   const { today } = await practiceToday(database.db, actor.practiceId, now);
   return database.db.transaction(async (tx) => {
-    // One request at a time per practice: the check below and the insert must not interleave.
-    await tx
-      .select({ id: tables.practices.id })
-      .from(tables.practices)
-      .where(eq(tables.practices.id, actor.practiceId))
-      .for("update");
-    const [busy] = await tx
-      .select({ id: tables.automationRuns.id })
-      .from(tables.automationRuns)
-      .where(
-        and(
-          eq(tables.automationRuns.practiceId, actor.practiceId),
-          eq(tables.automationRuns.automation, automation),
-          inArray(tables.automationRuns.status, ["queued", "running"]),
-        ),
-      )
-      .limit(1);
-    if (busy) {
-      throw new DomainError("RUN_IN_PROGRESS", "A run of this automation is already queued or running", {
-        runId: busy.id,
-      });
-    }
-    const id = newId(now.getTime());
-    const [run] = await tx
-      .insert(tables.automationRuns)
-      .values({
-        id,
-        practiceId: actor.practiceId,
-        automation,
-        trigger: "manual",
-        localDate: today,
-        scheduledAt: now,
-        status: "queued",
-        createdAt: now,
-      })
-      .returning();
-    const payload: RunAutomationPayload = { runId: id };
+    const run = await insertManualRun(tx, { actor, automation, today, now });
+    const payload: RunAutomationPayload = { runId: run.id };
     await enqueueJob(
       tx,
-      { queue: RUN_AUTOMATION_QUEUE, payload, singletonKey: `run:${id}`, runAt: now },
+      { queue: RUN_AUTOMATION_QUEUE, payload, singletonKey: `run:${run.id}`, runAt: now },
       now,
     );
-    await recordAudit(tx, actor, "create", "automation_run", id, now, { automation, trigger: "manual" });
-    return run!;
+    return run;
   });
+};
+
+/**
+ * Records a person's "run it now" as a queued manual run for today, refusing while a run of the same automation
+ * is queued or running (RUN_IN_PROGRESS). The practice row is locked so two such requests cannot both pass.
+ */
+export const insertManualRun = async (
+  tx: Executor,
+  {
+    actor,
+    automation,
+    today,
+    now,
+  }: { actor: TenantActor; automation: AutomationKind; today: LocalDate; now: Date },
+): Promise<RunRow> => {
+  await tx
+    .select({ id: tables.practices.id })
+    .from(tables.practices)
+    .where(eq(tables.practices.id, actor.practiceId))
+    .for("update");
+  const [busy] = await tx
+    .select({ id: tables.automationRuns.id })
+    .from(tables.automationRuns)
+    .where(
+      and(
+        eq(tables.automationRuns.practiceId, actor.practiceId),
+        eq(tables.automationRuns.automation, automation),
+        or(
+          eq(tables.automationRuns.status, "queued"),
+          // A run still "running" an hour after it started died with its process (a Submit now runs inline):
+          // it does not block a new one.
+          and(
+            eq(tables.automationRuns.status, "running"),
+            gt(tables.automationRuns.startedAt, new Date(now.getTime() - STALE_RUN_MS)),
+          ),
+        ),
+      ),
+    )
+    .limit(1);
+  if (busy) {
+    throw new DomainError("RUN_IN_PROGRESS", "A run of this automation is already queued or running", {
+      runId: busy.id,
+    });
+  }
+  const id = newId(now.getTime());
+  const [run] = await tx
+    .insert(tables.automationRuns)
+    .values({
+      id,
+      practiceId: actor.practiceId,
+      automation,
+      trigger: "manual",
+      localDate: today,
+      scheduledAt: now,
+      status: "queued",
+      createdAt: now,
+    })
+    .returning();
+  await recordAudit(tx, actor, "create", "automation_run", id, now, { automation, trigger: "manual" });
+  return run!;
 };

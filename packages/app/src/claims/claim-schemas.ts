@@ -107,6 +107,20 @@ export const submitResultSchema = z
     submitted: z.int(),
     files: z.int(),
     delivery: z.string(),
+    held: z.strictObject({
+      resting: z.int(),
+      excluded: z.int(),
+      claims: z.array(
+        z.strictObject({
+          claimId: z.uuid(),
+          patientControlNumber: z.string(),
+          code: z.enum(["RESTING", "EXCLUDED_BY_RULE"]),
+          message: z.string(),
+        }),
+      ),
+    }),
+    /** The manual run this Submit now was recorded as (none for a dry run). */
+    runId: z.uuid().nullable().optional(),
     fileContent: z.string().optional(),
   })
   .meta({ id: "SubmitResult" });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describeRule, findExcludingRule, type RuleFacts } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
 import { type Batch837P, type ControlNumberKind, write837P } from "@billcycle/x12";
-import { and, asc, eq, lt, lte, or } from "drizzle-orm";
+import { and, asc, count, eq, gte, lt, lte, or } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
 import { allocateNumbers } from "../billing/allocate-numbers";
@@ -15,6 +15,14 @@ import { asX12Text, toClaim837 } from "./map-claim";
 import { scrubClaimsWithDetails } from "./scrub-claims";
 import type { TransportResolverDeps } from "./transport-deps";
 
+/** A claim awaiting submission that this run leaves for later, and why (what Submit now can override). */
+export type HeldClaim = {
+  claimId: string;
+  patientControlNumber: string;
+  code: "RESTING" | "EXCLUDED_BY_RULE";
+  message: string;
+};
+
 export type SubmitResult = {
   considered: number;
   scrubberRejected: number;
@@ -22,7 +30,11 @@ export type SubmitResult = {
   submitted: number;
   files: number;
   delivery: string;
+  /** Claims left for later: resting their day (staggered cadence) or excluded by a rule; the first 100 listed. */
+  held: { resting: number; excluded: number; claims: HeldClaim[] };
 };
+
+const HELD_LISTED = 100;
 
 /**
  * Claims Submission: claims awaiting submission (from an earlier day, with the staggered cadence) and rejected
@@ -34,20 +46,23 @@ export const submitClaims = async (
   input: PipelineRunInput,
   now: Date,
   deps: TransportResolverDeps,
-  options: { dryRun?: boolean } = {},
+  options: {
+    dryRun?: boolean;
+    /** A person's "send them anyway": claims resting their day and claims an exclusion rule holds go too. */
+    sendHeld?: boolean;
+  } = {},
 ): Promise<SubmitResult & { fileContent?: string }> => {
   const ctx = await loadBillingContext(database.db, input.practiceId, input.today);
   const startOfToday = DateTime.fromISO(input.today, { zone: ctx.timeZone }).startOf("day").toJSDate();
-  const created =
-    ctx.config.cadence === "staggered"
-      ? lt(tables.claims.createdAt, startOfToday)
-      : lte(tables.claims.createdAt, now);
+  const resting = ctx.config.cadence === "staggered" && !options.sendHeld;
+  const created = resting ? lt(tables.claims.createdAt, startOfToday) : lte(tables.claims.createdAt, now);
   const candidates = await database.db
     .select({
       id: tables.claims.id,
       payerId: tables.claims.payerId,
       totalCents: tables.claims.totalCents,
       payerRank: tables.claims.payerRank,
+      patientControlNumber: tables.claims.patientControlNumber,
     })
     .from(tables.claims)
     .where(
@@ -66,13 +81,20 @@ export const submitClaims = async (
     candidates.map((c) => c.id),
   );
   const outcomes: OutcomeInput[] = [];
-  const rules = ctx.config.automations.claims_submission.rules;
+  const rules = options.sendHeld ? [] : ctx.config.automations.claims_submission.rules;
+  const held: HeldClaim[] = [];
   const eligible = candidates.filter((c) => {
     if (inFlight.has(c.id)) return false;
     const facts: RuleFacts = { primary_payer: c.payerId, amount: c.totalCents, claim_level: c.payerRank };
     const rule = findExcludingRule(rules, facts);
     if (!rule) return true;
     const message = `excluded by rule '${rule.name}' (${describeRule(rule, ctx.eligibility.labels)})`;
+    held.push({
+      claimId: c.id,
+      patientControlNumber: c.patientControlNumber,
+      code: "EXCLUDED_BY_RULE",
+      message,
+    });
     outcomes.push({
       subjectType: "claim",
       subjectId: c.id,
@@ -82,6 +104,9 @@ export const submitClaims = async (
     });
     return false;
   });
+  const restingClaims = resting
+    ? await restingToday(database, { practiceId: input.practiceId, startOfToday, now })
+    : { count: 0, claims: [] };
   const result: SubmitResult & { fileContent?: string } = {
     considered: candidates.length,
     scrubberRejected: 0,
@@ -89,6 +114,11 @@ export const submitClaims = async (
     submitted: 0,
     files: 0,
     delivery: "none",
+    held: {
+      resting: restingClaims.count,
+      excluded: held.length,
+      claims: [...held, ...restingClaims.claims].slice(0, HELD_LISTED),
+    },
   };
   const { results: scrubbed, details: scrubbedDetails } = options.dryRun
     ? await scrubClaimsWithDetails(database.db, {
@@ -268,4 +298,33 @@ export const submitClaims = async (
     );
   }
   return result;
+};
+
+/** Claims created today that the staggered cadence rests until tomorrow's run: how many, and the first ones. */
+const restingToday = async (
+  database: Database,
+  { practiceId, startOfToday, now }: { practiceId: string; startOfToday: Date; now: Date },
+): Promise<{ count: number; claims: HeldClaim[] }> => {
+  const where = and(
+    eq(tables.claims.practiceId, practiceId),
+    eq(tables.claims.status, "awaiting_submission"),
+    gte(tables.claims.createdAt, startOfToday),
+    lte(tables.claims.createdAt, now),
+  );
+  const [{ n } = { n: 0 }] = await database.db.select({ n: count() }).from(tables.claims).where(where);
+  const rows = await database.db
+    .select({ id: tables.claims.id, pcn: tables.claims.patientControlNumber })
+    .from(tables.claims)
+    .where(where)
+    .orderBy(asc(tables.claims.id))
+    .limit(HELD_LISTED);
+  return {
+    count: n,
+    claims: rows.map((r) => ({
+      claimId: r.id,
+      patientControlNumber: r.pcn,
+      code: "RESTING",
+      message: "created today: with one step per day it rests until the next run",
+    })),
+  };
 };

@@ -5,7 +5,7 @@ import { loadClearinghouse } from "./clearinghouse-context";
 import { deliverFile } from "./deliver-file";
 import { importInboundFile } from "./import-inbound-file";
 import { MAX_INBOUND_FILE_BYTES } from "./import-remittance";
-import { submitClaims } from "./submit-claims";
+import { type SubmitResult, submitClaims } from "./submit-claims";
 import type { TransportResolverDeps } from "./transport-deps";
 
 /**
@@ -69,14 +69,18 @@ export const pickUpInboundFiles = async (
 export const x12ClaimsPipeline = (deps: TransportResolverDeps): ClaimsPipelinePort => ({
   submitClaims: async (database, input, now) => {
     const { fileContent: _, ...counts } = await submitClaims(database, input, now, deps);
-    return {
-      considered: counts.considered,
-      scrubberRejected: counts.scrubberRejected,
-      excluded: counts.excluded,
-      submitted: counts.submitted,
-      files: counts.files,
-    };
+    return submitCounts(counts);
   },
   processRemittances: (database, input, now) => pickUpInboundFiles(database, input.practiceId, now, deps),
   deliverFile: (database, fileId, now) => deliverFile(database, fileId, now, deps),
+});
+
+/** A submission's counts as an automation run records them. */
+export const submitCounts = (r: SubmitResult): Record<string, number> => ({
+  considered: r.considered,
+  scrubberRejected: r.scrubberRejected,
+  excluded: r.excluded,
+  submitted: r.submitted,
+  files: r.files,
+  resting: r.held.resting,
 });

@@ -2921,7 +2921,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Run Claims Submission now (dryRun: scrub and build the 837P without storing or sending) */
+    /** Run Claims Submission now, recorded as a manual run (dryRun: scrub and build the 837P without storing or sending, and list the claims held and why; sendHeld: send the claims resting their day and those an exclusion rule holds too) */
     post: {
       parameters: {
         query?: never;
@@ -2937,6 +2937,8 @@ export interface paths {
           "application/json": {
             /** @default false */
             dryRun?: boolean;
+            /** @default false */
+            sendHeld?: boolean;
           };
         };
       };
@@ -11828,6 +11830,20 @@ export interface components {
       submitted: number;
       files: number;
       delivery: string;
+      held: {
+        resting: number;
+        excluded: number;
+        claims: {
+          /** Format: uuid */
+          claimId: string;
+          patientControlNumber: string;
+          /** @enum {string} */
+          code: "RESTING" | "EXCLUDED_BY_RULE";
+          message: string;
+        }[];
+      };
+      /** Format: uuid */
+      runId?: string | null;
       fileContent?: string;
     };
     InboundResult: {

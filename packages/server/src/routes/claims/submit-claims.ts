@@ -1,8 +1,7 @@
 import {
   defaultDropRoot,
   defaultTransportResolver,
-  practiceToday,
-  submitClaims,
+  submitClaimsNow,
   submitResultSchema,
 } from "@billcycle/app";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
@@ -22,21 +21,28 @@ export const registerSubmitClaimsRoute = (app: OpenAPIHono<HonoEnv>, deps: AppDe
       method: "post",
       path: `${base}/claims/submit`,
       tags: ["Claims"],
-      summary: "Run Claims Submission now (dryRun: scrub and build the 837P without storing or sending)",
-      request: { params: practiceParams, body: body(z.strictObject({ dryRun: z.boolean().default(false) })) },
+      summary:
+        "Run Claims Submission now, recorded as a manual run (dryRun: scrub and build the 837P without storing " +
+        "or sending, and list the claims held and why; sendHeld: send the claims resting their day and those an " +
+        "exclusion rule holds too)",
+      request: {
+        params: practiceParams,
+        body: body(
+          z.strictObject({ dryRun: z.boolean().default(false), sendHeld: z.boolean().default(false) }),
+        ),
+      },
       responses: { 200: json(submitResultSchema, "What was submitted"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:write");
-      const now = deps.clock.now();
-      const { today } = await practiceToday(deps.database.db, actor.practiceId, now);
-      const result = await submitClaims(
-        deps.database,
-        { practiceId: actor.practiceId, runId: null, trigger: "manual", today },
-        now,
-        transports(),
-        { dryRun: c.req.valid("json").dryRun },
-      );
+      const { dryRun, sendHeld } = c.req.valid("json");
+      const result = await submitClaimsNow(deps.database, {
+        actor,
+        clock: deps.clock,
+        deps: transports(),
+        dryRun,
+        sendHeld,
+      });
       return c.json(result, 200);
     },
   );

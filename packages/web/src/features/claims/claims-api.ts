@@ -71,14 +71,19 @@ export const useRescrub = (practiceId: string, id: string) => {
 export const useSubmitClaims = (practiceId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (dryRun: boolean) =>
+    mutationFn: ({ dryRun, sendHeld }: { dryRun: boolean; sendHeld: boolean }) =>
       unwrap(
         api.POST("/api/v1/practices/{practiceId}/claims/submit", {
           params: { path: { practiceId } },
-          body: { dryRun },
+          body: { dryRun, sendHeld },
         }),
       ),
-    onSuccess: (_, dryRun) =>
-      dryRun ? undefined : queryClient.invalidateQueries({ queryKey: [practiceId, "claims"] }),
+    onSuccess: (_, { dryRun }) =>
+      dryRun
+        ? undefined
+        : Promise.all([
+            queryClient.invalidateQueries({ queryKey: [practiceId, "claims"] }),
+            queryClient.invalidateQueries({ queryKey: [practiceId, "automation-runs"] }),
+          ]),
   });
 };

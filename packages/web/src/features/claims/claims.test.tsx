@@ -122,14 +122,18 @@ describe("claims", () => {
     ).toBe(true);
   });
 
+  const RUN = "01900000-0000-7000-8000-0000000000aa";
+  const noneHeld = { resting: 0, excluded: 0, claims: [] };
+  const result = { considered: 4, scrubberRejected: 1, excluded: 0, submitted: 3, files: 1, held: noneHeld };
+
   it("submits claims now: a dry run says what would go out, the confirmation sends them", async () => {
     const { user, server } = renderApp(at("claims"), {
       "GET /api/v1/practices/:pid/claims/counts": { counts: {} },
       "GET /api/v1/practices/:pid/claims": page([]),
       "POST /api/v1/practices/:pid/claims/submit": (req: { body: { dryRun: boolean } }) =>
         req.body.dryRun
-          ? { considered: 4, scrubberRejected: 1, excluded: 0, submitted: 3, files: 1, delivery: "dry-run" }
-          : { considered: 4, scrubberRejected: 1, excluded: 0, submitted: 3, files: 1, delivery: "sent" },
+          ? { ...result, delivery: "dry-run", runId: null }
+          : { ...result, delivery: "sent", runId: RUN },
     });
     await user.click(await screen.findByRole("button", { name: "Submit now" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Submit claims now?" });
@@ -137,13 +141,67 @@ describe("claims", () => {
       "Preview: 4 claims considered: 3 go out in 1 file, 1 rejected by the scrubber, 0 excluded by rules.",
     );
     expect(server.callsTo("POST", "/api/v1/practices/:pid/claims/submit").map((c) => c.body)).toEqual([
-      { dryRun: true },
+      { dryRun: true, sendHeld: false },
     ]);
     await user.click(within(dialog).getByRole("button", { name: "Submit claims" }));
-    await screen.findByText("Claims Submission ran: 3 submitted in 1 file, 1 rejected by the scrubber.");
+    await screen.findByText(
+      "Claims Submission ran: 3 submitted in 1 file, 1 rejected by the scrubber. It is listed in Automation runs as a manual run.",
+    );
     expect(server.callsTo("POST", "/api/v1/practices/:pid/claims/submit").at(-1)?.body).toEqual({
       dryRun: false,
+      sendHeld: false,
     });
+  });
+
+  it("says which claims are held and why, and sends them too when asked", async () => {
+    const held = {
+      resting: 40,
+      excluded: 1,
+      claims: [
+        {
+          claimId: "01900000-0000-7000-8000-0000000000c1",
+          patientControlNumber: "PCN-1001",
+          code: "EXCLUDED_BY_RULE",
+          message: "excluded by rule 'Hold Aetna' (primary payer is one of Aetna)",
+        },
+        {
+          claimId: "01900000-0000-7000-8000-0000000000c2",
+          patientControlNumber: "PCN-1002",
+          code: "RESTING",
+          message: "created today: with one step per day it rests until the next run",
+        },
+      ],
+    };
+    const { user, server } = renderApp(at("claims"), {
+      "GET /api/v1/practices/:pid/claims/counts": { counts: {} },
+      "GET /api/v1/practices/:pid/claims": page([]),
+      "POST /api/v1/practices/:pid/claims/submit": (req: { body: { dryRun: boolean; sendHeld: boolean } }) =>
+        req.body.sendHeld
+          ? { ...result, considered: 41, submitted: 41, scrubberRejected: 0, held: noneHeld, runId: null }
+          : { ...result, considered: 0, submitted: 0, scrubberRejected: 0, files: 0, held, runId: null },
+    });
+    await user.click(await screen.findByRole("button", { name: "Submit now" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Submit claims now?" });
+    await within(dialog).findByText(/41 claims held: 40 resting their day .*, 1 excluded by a rule\./);
+    const list = within(dialog).getByRole("list", { name: "Held claims" });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      "PCN-1001: excluded by rule 'Hold Aetna' (primary payer is one of Aetna)",
+      "PCN-1002: created today: with one step per day it rests until the next run",
+    ]);
+    expect(dialog.textContent).toContain("and 39 more.");
+    await user.click(within(dialog).getByRole("checkbox", { name: "Send the held claims too" }));
+    await within(dialog).findByText(/Preview: 41 claims considered: 41 go out/);
+    await user.click(within(dialog).getByRole("button", { name: "Submit claims" }));
+    await waitFor(() =>
+      expect(server.callsTo("POST", "/api/v1/practices/:pid/claims/submit").at(-1)?.body).toEqual({
+        dryRun: false,
+        sendHeld: true,
+      }),
+    );
   });
 
   it("a read-only user has no Submit now", async () => {
