@@ -1,0 +1,113 @@
+import { statusColumns } from "@billcycle/core";
+import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { is, sql, Table } from "drizzle-orm";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { era835 } from "../../app/test/support/x12-files";
+import { importFile, practiceWithSubmittedClaims } from "./support/claims-fixture";
+import { findStatusWrites, strayStatusWrites, strayStoredStatuses } from "./support/status-writes";
+
+/** Columns whose name says status but that hold no state of ours, and why. */
+const NOT_STATES: Record<string, string> = {
+  "remittance_claims.status_code": "the payer's CLP02 code, as received",
+  "appointments.status_changed_at": "when the status changed",
+};
+const isHistory = (table: string, column: string) =>
+  table.endsWith("_status_history") && (column === "from_status" || column === "to_status");
+
+describe("status columns", () => {
+  it("every status column of the schema has a transition table, and every table names a real column", () => {
+    const inSchema: string[] = [];
+    for (const t of Object.values(tables)) {
+      if (!is(t, Table)) continue;
+      const config = getTableConfig(t as PgTable);
+      for (const c of config.columns) {
+        if (!/status|adjudication/.test(c.name) || isHistory(config.name, c.name)) continue;
+        inSchema.push(`${config.name}.${c.name}`);
+      }
+    }
+    const declared = [...new Set(statusColumns.map((c) => `${c.table}.${c.column}`))];
+    expect(inSchema.filter((c) => !(c in NOT_STATES)).sort()).toEqual(declared.sort());
+  });
+
+  it("every write of a status column in the code is in that column's writer", () => {
+    const writes = findStatusWrites();
+    // The scan finds the writers themselves, or it finds nothing and proves nothing.
+    for (const c of statusColumns.filter((s) => s.table !== "documents"))
+      expect(writes.some((w) => w.table === c.table && w.column === c.column)).toBe(true);
+    expect(strayStatusWrites(writes)).toEqual([]);
+  });
+
+  it("the scan sees each way of writing a status outside its writer", () => {
+    const lines = strayStatusWrites([
+      { file: "packages/app/src/x.ts", line: 1, table: "claims", column: "status", text: "x" },
+      { file: "packages/app/src/x.ts", line: 2, table: null, column: "status", text: "y" },
+      { file: "packages/app/src/x.ts", line: 3, table: "payers", column: "status", text: "z" },
+      {
+        file: "packages/app/src/claims/transition-claims.ts",
+        line: 4,
+        table: "claims",
+        column: "adjudication",
+        text: "ok",
+      },
+    ]);
+    expect(lines).toEqual([
+      "packages/app/src/x.ts:1 (x): claims.status is written outside its writer packages/app/src/claims/transition-claims.ts",
+      "packages/app/src/x.ts:2 (y): writes status of a table the scan cannot tell",
+      "packages/app/src/x.ts:3 (z): payers.status has no transition table",
+    ]);
+  });
+});
+
+describe.each(testBackends())("stored statuses (%s)", (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+  });
+  afterAll(async () => database?.dispose());
+
+  it("after claims are made, submitted and paid, every stored status is a state of its table", async () => {
+    const { p, claims } = await practiceWithSubmittedClaims(database, 2);
+    const [paid, denied] = claims;
+    await importFile(
+      database,
+      p,
+      era835({
+        trace: `T-STATES-${backend}`,
+        claims: [
+          {
+            pcn: paid!.patientControlNumber,
+            chargeCents: 17500,
+            paidCents: 15000,
+            lines: [
+              {
+                code: "90837",
+                chargeCents: 17500,
+                paidCents: 15000,
+                date: "2026-03-02",
+                control: `${paid!.patientControlNumber}-1`,
+                adjustments: [["CO", "45", 2500]],
+              },
+            ],
+          },
+          { pcn: denied!.patientControlNumber, chargeCents: 17500, paidCents: 0, status: "4", lines: [] },
+          { pcn: "NOT-OURS-1", chargeCents: 1000, paidCents: 1000, lines: [] },
+        ],
+      }),
+    );
+    expect(await strayStoredStatuses(database.db)).toEqual([]);
+  });
+
+  it("finds a stored value that is not a state", async () => {
+    const [c] = await database.db.select({ id: tables.claims.id }).from(tables.claims).limit(1);
+    await database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`UPDATE claims SET status = 'lost' WHERE id = ${c!.id}::uuid`);
+        expect(await strayStoredStatuses(tx)).toContain("claims.status = lost (1)");
+        tx.rollback();
+      })
+      .catch((e: Error) => {
+        if (!/rollback/i.test(e.message)) throw e;
+      });
+  });
+});
