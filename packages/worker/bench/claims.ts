@@ -19,7 +19,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { defaultTransportResolver, importInboundFile, submitClaims } from "@billcycle/app";
+import { defaultTransportResolver, importInboundFile, submitClaims, transitionClaims } from "@billcycle/app";
 import { localDateAt } from "@billcycle/core";
 import { type Database, migrate, openDatabase } from "@billcycle/db";
 import pg from "pg";
@@ -275,9 +275,23 @@ const runPosting = async (
   concurrency: number,
 ): Promise<{ posting: Timed; postingCeiling: ClaimsCeiling[]; bytes: number; remittances: number }> => {
   // Every claim goes out (a biller fixed the rejected ones): the 835 pays all of them. Not timed.
-  await database.exec(
-    `UPDATE claims SET status = 'submitted', submitted_at = '${startedAt.toISOString()}' WHERE status <> 'submitted'`,
-  );
+  for (const p of practices) {
+    const ids = await query<{ id: string }>(
+      database,
+      `SELECT id FROM claims WHERE practice_id = '${p.practiceId}' AND status <> 'submitted'`,
+    );
+    await database.db.transaction((tx) =>
+      transitionClaims(tx, {
+        practiceId: p.practiceId,
+        claimIds: ids.map((r) => r.id),
+        to: "submitted",
+        now: startedAt,
+        actor: "bench",
+        cause: { kind: "user", detail: "every claim goes out" },
+        extra: { submittedAt: startedAt },
+      }),
+    );
+  }
   await database.exec("VACUUM ANALYZE claims");
   const files: Array<{ content: string; expected: Map<string, ExpectedPosting> }> = [];
   let bytes = 0;

@@ -167,7 +167,12 @@ describe.each(testBackends())("the whole cycle over SFTP (%s)", (backend) => {
     writeFileSync(join(sftp.root, "inbound", "era-1.835"), remit);
     await simulate(database, clock, ports, local("2026-03-06T21:00", ZONE));
     const [paid] = await database.db.select().from(tables.claims).where(eq(tables.claims.id, claim!.id));
-    expect(paid).toMatchObject({ status: "paid", paidCents: 12000, patientResponsibilityCents: 3000 });
+    expect(paid).toMatchObject({
+      status: "adjudicated",
+      adjudication: "paid",
+      paidCents: 12000,
+      patientResponsibilityCents: 3000,
+    });
     const postings = await database.db
       .select()
       .from(tables.postings)

@@ -13,7 +13,7 @@ const NOT_STATES: Record<string, string> = {
   "appointments.status_changed_at": "when the status changed",
 };
 const isHistory = (table: string, column: string) =>
-  table.endsWith("_status_history") && (column === "from_status" || column === "to_status");
+  table.endsWith("_status_history") && /^(from|to)_(status|adjudication)$/.test(column);
 
 describe("status columns", () => {
   it("every status column of the schema has a transition table, and every table names a real column", () => {

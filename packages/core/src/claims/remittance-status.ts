@@ -15,7 +15,10 @@ export const remittanceTransitions: TransitionTable<RemittanceStatus> = {
 };
 
 /** The remittance's status once every claim is in: decided from how many were posted and how many wait. */
-export const decideRemittanceStatus = (counts: { posted: number; waiting: number }): RemittanceStatus =>
+export const decideRemittanceStatus = (counts: {
+  posted: number;
+  waiting: number;
+}): Exclude<RemittanceStatus, "posting"> =>
   counts.waiting === 0 ? "posted" : counts.posted > 0 ? "partially_posted" : "needs_review";
 
 /** One claim (CLP) of a remittance: Posted, or Queued for a person who posts (Posted) or dismisses it. */

@@ -9709,8 +9709,19 @@ export interface paths {
             | "-totalCents"
             | "-paidCents"
             | "-createdAt";
-          /** @description claim status */
+          /** @description claim lifecycle status */
           status?:
+            | "awaiting_submission"
+            | "scrubber_rejected"
+            | "submitted"
+            | "accepted"
+            | "rejected"
+            | "adjudicated"
+            | "void";
+          /** @description what the payer decided */
+          adjudication?: "none" | "paid" | "partially_paid" | "denied";
+          /** @description what a biller sees: the lifecycle, or the payer's decision once adjudicated */
+          stage?:
             | "awaiting_submission"
             | "scrubber_rejected"
             | "submitted"
@@ -12201,10 +12212,10 @@ export interface components {
         | "submitted"
         | "accepted"
         | "rejected"
-        | "paid"
-        | "partially_paid"
-        | "denied"
+        | "adjudicated"
         | "void";
+      /** @enum {string} */
+      adjudication: "none" | "paid" | "partially_paid" | "denied";
       /** @enum {string} */
       frequencyCode: "1" | "7" | "8";
       patientControlNumber: string;
@@ -12219,6 +12230,17 @@ export interface components {
       runId: string | null;
       /** Format: date-time */
       submittedAt: string | null;
+      /** @enum {string} */
+      stage:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void";
       lines: components["schemas"]["ClaimLine"][];
       scrubs: components["schemas"]["ClaimScrub"][];
       acknowledgments: components["schemas"]["ClaimAcknowledgment"][];
@@ -12306,9 +12328,7 @@ export interface components {
         | "submitted"
         | "accepted"
         | "rejected"
-        | "paid"
-        | "partially_paid"
-        | "denied"
+        | "adjudicated"
         | "void"
         | null;
       /** @enum {string} */
@@ -12318,16 +12338,41 @@ export interface components {
         | "submitted"
         | "accepted"
         | "rejected"
-        | "paid"
-        | "partially_paid"
-        | "denied"
+        | "adjudicated"
         | "void";
+      /** @enum {string|null} */
+      fromAdjudication: "none" | "paid" | "partially_paid" | "denied" | null;
+      /** @enum {string} */
+      toAdjudication: "none" | "paid" | "partially_paid" | "denied";
       /** Format: date-time */
       at: string;
       actor: string;
       cause: {
         [key: string]: unknown;
       };
+      /** @enum {string|null} */
+      fromStage:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void"
+        | null;
+      /** @enum {string} */
+      toStage:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void";
     };
     remittance: {
       /** Format: uuid */
