@@ -26,6 +26,7 @@ export * from "./jobs/job-status";
 export * from "./money/money";
 export * from "./practice/billing-settings";
 export * from "./rules/exclusion-rules";
+export * from "./state/render-status-tables";
 export * from "./state/state-machine";
 export * from "./state/status-columns";
 export * from "./time/clock";

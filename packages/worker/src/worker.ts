@@ -11,7 +11,7 @@ import {
   subscribeToJobs,
   tables,
 } from "@billcycle/db";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { tickClock } from "./clock/tick-clock";
 import { jobHandlers } from "./handlers/job-handlers";
 

@@ -204,11 +204,11 @@ describe.each(testBackends())("the whole cycle over SFTP (%s)", (backend) => {
       .from(tables.claimStatusHistory)
       .where(eq(tables.claimStatusHistory.claimId, claim!.id))
       .orderBy(asc(tables.claimStatusHistory.at));
-    expect(history.map((h) => [h.toStatus, (h.cause as { kind: string }).kind])).toEqual([
-      ["awaiting_submission", "run"],
-      ["submitted", "file"],
-      ["accepted", "acknowledgment"],
-      ["paid", "remittance"],
+    expect(history.map((h) => [h.toStatus, h.toAdjudication, (h.cause as { kind: string }).kind])).toEqual([
+      ["awaiting_submission", "none", "run"],
+      ["submitted", "none", "file"],
+      ["accepted", "none", "acknowledgment"],
+      ["adjudicated", "paid", "remittance"],
     ]);
 
     // The same 835 again (another name): nothing posts twice.

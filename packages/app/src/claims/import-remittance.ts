@@ -9,7 +9,7 @@ import {
 import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { type Claim835, type Imbalance, type Remittance835, read835, type X12Error } from "@billcycle/x12";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { bulkInsert, everyRow, pgArray, runPrepared } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, pgArray } from "../billing/bulk-insert";
 import { PostingBatch } from "./apply-postings";
 import { getClaimsSettings } from "./claims-settings";
 import { hashTransactionSets } from "./hash-transaction-sets";
