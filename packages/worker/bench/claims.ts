@@ -420,6 +420,7 @@ const verifyPostings = async (
     const rows = await query<{
       pcn: string;
       status: string;
+      adjudication: string;
       n: string;
       rcs: string;
       payment: string;
@@ -433,7 +434,7 @@ const verifyPostings = async (
       inv_status: string;
     }>(
       database,
-      `SELECT c.patient_control_number AS pcn, c.status, c.paid_cents, c.patient_responsibility_cents AS patient_cents,
+      `SELECT c.patient_control_number AS pcn, c.status, c.adjudication, c.paid_cents, c.patient_responsibility_cents AS patient_cents,
          i.insurance_paid_cents AS inv_paid, i.adjustment_cents AS inv_adj, i.client_cents AS inv_client,
          i.status AS inv_status, count(p.id) AS n, count(DISTINCT p.remittance_claim_id) AS rcs,
          coalesce(sum(p.amount_cents) FILTER (WHERE p.kind = 'payment'), 0) AS payment,
@@ -454,7 +455,8 @@ const verifyPostings = async (
         Number(r.payment) === e.paymentCents &&
         Number(r.write_off) === e.writeOffCents &&
         Number(r.patient) === e.patientCents &&
-        r.status === "paid" &&
+        r.status === "adjudicated" &&
+        r.adjudication === "paid" &&
         Number(r.paid_cents) === e.paymentCents &&
         Number(r.patient_cents) === e.patientCents &&
         Number(r.inv_paid) === e.paymentCents &&
@@ -502,7 +504,7 @@ const verifyPostings = async (
   const queue = await count(database, "SELECT count(*) AS n FROM work_queue_items");
   const history = await count(
     database,
-    "SELECT count(*) AS n FROM claim_status_history WHERE to_status = 'paid'",
+    "SELECT count(*) AS n FROM claim_status_history WHERE to_adjudication = 'paid'",
   );
   const audit = await count(database, "SELECT count(*) AS n FROM audit_log WHERE entity = 'posting'");
   const remStatus = await count(database, "SELECT count(*) AS n FROM remittances WHERE status <> 'posted'");
