@@ -1,9 +1,21 @@
+import {
+  failRun,
+  finishInboundFile,
+  finishRun,
+  insertInboundFile,
+  insertOutboundFile,
+  insertQueuedRun,
+  keyedInboundFiles,
+  recordDeliveryOutcome,
+  startRun,
+} from "@billcycle/app";
 import { statusColumns } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
-import { is, sql, Table } from "drizzle-orm";
+import { newId, openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { eq, is, sql, Table } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { era835 } from "../../app/test/support/x12-files";
+import { createBillingPractice } from "./support/billing-fixture";
 import { importFile, practiceWithSubmittedClaims } from "./support/claims-fixture";
 import { findStatusWrites, strayStatusWrites, strayStoredStatuses } from "./support/status-writes";
 
@@ -109,5 +121,60 @@ describe.each(testBackends())("stored statuses (%s)", (backend) => {
       .catch((e: Error) => {
         if (!/rollback/i.test(e.message)) throw e;
       });
+  });
+
+  it("writers move only rows their table lets move: a sent file stays sent, a finished run stays finished", async () => {
+    const now = new Date("2026-03-01T12:00:00Z");
+    const p = await createBillingPractice(database, "America/Chicago", now, "Writers");
+    const file = (id: string) => ({
+      id,
+      practiceId: p.practiceId,
+      kind: "837P" as const,
+      name: `f-${id}.x12`,
+      sha256: id,
+      bytes: 1,
+      createdAt: now,
+    });
+    const fileOf = async (id: string) =>
+      (
+        await database.db.select().from(tables.clearinghouseFiles).where(eq(tables.clearinghouseFiles.id, id))
+      )[0]!;
+    const outbound = newId(now.getTime());
+    await insertOutboundFile(database.db, file(outbound));
+    expect(await recordDeliveryOutcome(database.db, outbound, "unknown", { attempts: 1 })).toBe(1);
+    expect(await recordDeliveryOutcome(database.db, outbound, "sent", { attempts: 2, sentAt: now })).toBe(1);
+    expect(await recordDeliveryOutcome(database.db, outbound, "failed", { attempts: 3 })).toBe(0);
+    expect(await fileOf(outbound)).toMatchObject({ status: "sent", attempts: 2 });
+
+    const inbound = newId(now.getTime());
+    await insertInboundFile(database.db, { ...file(inbound), kind: "999" as const }, keyedInboundFiles);
+    const done = { processedAt: now, lastError: null, rejectCode: null };
+    expect(await finishInboundFile(database.db, inbound, "processed", done)).toBe(1);
+    expect(await finishInboundFile(database.db, inbound, "rejected", { ...done, rejectCode: "X" })).toBe(0);
+    expect(await fileOf(inbound)).toMatchObject({ status: "processed", rejectCode: null });
+
+    const [run] = await insertQueuedRun(database.db, {
+      id: newId(now.getTime()),
+      practiceId: p.practiceId,
+      automation: "invoice_creation",
+      trigger: "manual",
+      localDate: "2026-03-01",
+      scheduledAt: now,
+      createdAt: now,
+    });
+    const result = { counts: {}, note: null, finishedAt: now, durationMs: 0 };
+    // Queued cannot go to Done without running.
+    await finishRun(database.db, run!.id, "done", result);
+    const statusOf = async () =>
+      (
+        await database.db.select().from(tables.automationRuns).where(eq(tables.automationRuns.id, run!.id))
+      )[0]!.status;
+    expect(await statusOf()).toBe("queued");
+    expect(await startRun(database.db, run!.id, now)).toBeDefined();
+    await finishRun(database.db, run!.id, "skipped", result);
+    expect(await statusOf()).toBe("skipped");
+    expect(await startRun(database.db, run!.id, now)).toBeUndefined();
+    await failRun(database.db, run!.id, "late failure");
+    expect(await statusOf()).toBe("skipped");
   });
 });
