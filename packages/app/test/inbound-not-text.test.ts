@@ -69,7 +69,7 @@ describe.each(testBackends())("inbound files that are not text X12 (%s)", (backe
     expect(stored.find((f) => f.name === "3-nul.835")?.lastError).toMatch(/NUL character/);
     for (const claim of [a!, b!, c!]) {
       const [claimRow] = await database.db.select().from(tables.claims).where(eq(tables.claims.id, claim.id));
-      expect(claimRow?.status).toBe("paid");
+      expect(claimRow).toMatchObject({ status: "adjudicated", adjudication: "paid" });
     }
     expect(readdirSync(inbox, { withFileTypes: true }).filter((e) => e.isFile())).toEqual([]);
     expect(readdirSync(join(inbox, "rejected")).sort()).toEqual(["3-nul.835", "4-broken-utf16.835"]);

@@ -6,7 +6,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileDropClaimsPipeline } from "@billcycle/app";
+import { defaultTransportResolver, x12ClaimsPipeline } from "@billcycle/app";
 import { ManualClock, systemClock } from "@billcycle/core";
 import { openDatabase } from "@billcycle/db";
 import { sql } from "drizzle-orm";
@@ -32,7 +32,13 @@ const database = await openDatabase({
   url,
   poolSize: Number(process.env.BENCH_POOL_SIZE ?? 10),
 });
-const ports = { claims: fileDropClaimsPipeline(mkdtempSync(join(tmpdir(), "billcycle-bench-drop-"))) };
+const ports = {
+  claims: x12ClaimsPipeline({
+    transportFor: defaultTransportResolver({
+      dropRoot: mkdtempSync(join(tmpdir(), "billcycle-bench-drop-")),
+    }),
+  }),
+};
 const workerId = `bench-worker-${process.env.BENCH_WORKER_INDEX ?? process.pid}`;
 let running: RunningWorker | null = null;
 

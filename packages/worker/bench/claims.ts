@@ -19,7 +19,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { defaultTransportResolver, importInboundFile, submitClaims } from "@billcycle/app";
+import { defaultTransportResolver, importInboundFile, submitClaims, transitionClaims } from "@billcycle/app";
 import { localDateAt } from "@billcycle/core";
 import { type Database, migrate, openDatabase } from "@billcycle/db";
 import pg from "pg";
@@ -275,9 +275,23 @@ const runPosting = async (
   concurrency: number,
 ): Promise<{ posting: Timed; postingCeiling: ClaimsCeiling[]; bytes: number; remittances: number }> => {
   // Every claim goes out (a biller fixed the rejected ones): the 835 pays all of them. Not timed.
-  await database.exec(
-    `UPDATE claims SET status = 'submitted', submitted_at = '${startedAt.toISOString()}' WHERE status <> 'submitted'`,
-  );
+  for (const p of practices) {
+    const ids = await query<{ id: string }>(
+      database,
+      `SELECT id FROM claims WHERE practice_id = '${p.practiceId}' AND status <> 'submitted'`,
+    );
+    await database.db.transaction((tx) =>
+      transitionClaims(tx, {
+        practiceId: p.practiceId,
+        claimIds: ids.map((r) => r.id),
+        to: "submitted",
+        now: startedAt,
+        actor: "bench",
+        cause: { kind: "user", detail: "every claim goes out" },
+        extra: { submittedAt: startedAt },
+      }),
+    );
+  }
   await database.exec("VACUUM ANALYZE claims");
   const files: Array<{ content: string; expected: Map<string, ExpectedPosting> }> = [];
   let bytes = 0;
@@ -406,6 +420,7 @@ const verifyPostings = async (
     const rows = await query<{
       pcn: string;
       status: string;
+      adjudication: string;
       n: string;
       rcs: string;
       payment: string;
@@ -419,7 +434,7 @@ const verifyPostings = async (
       inv_status: string;
     }>(
       database,
-      `SELECT c.patient_control_number AS pcn, c.status, c.paid_cents, c.patient_responsibility_cents AS patient_cents,
+      `SELECT c.patient_control_number AS pcn, c.status, c.adjudication, c.paid_cents, c.patient_responsibility_cents AS patient_cents,
          i.insurance_paid_cents AS inv_paid, i.adjustment_cents AS inv_adj, i.client_cents AS inv_client,
          i.status AS inv_status, count(p.id) AS n, count(DISTINCT p.remittance_claim_id) AS rcs,
          coalesce(sum(p.amount_cents) FILTER (WHERE p.kind = 'payment'), 0) AS payment,
@@ -440,7 +455,8 @@ const verifyPostings = async (
         Number(r.payment) === e.paymentCents &&
         Number(r.write_off) === e.writeOffCents &&
         Number(r.patient) === e.patientCents &&
-        r.status === "paid" &&
+        r.status === "adjudicated" &&
+        r.adjudication === "paid" &&
         Number(r.paid_cents) === e.paymentCents &&
         Number(r.patient_cents) === e.patientCents &&
         Number(r.inv_paid) === e.paymentCents &&
@@ -488,7 +504,7 @@ const verifyPostings = async (
   const queue = await count(database, "SELECT count(*) AS n FROM work_queue_items");
   const history = await count(
     database,
-    "SELECT count(*) AS n FROM claim_status_history WHERE to_status = 'paid'",
+    "SELECT count(*) AS n FROM claim_status_history WHERE to_adjudication = 'paid'",
   );
   const audit = await count(database, "SELECT count(*) AS n FROM audit_log WHERE entity = 'posting'");
   const remStatus = await count(database, "SELECT count(*) AS n FROM remittances WHERE status <> 'posted'");

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fileDropClaimsPipeline } from "@billcycle/app";
+import { defaultTransportResolver, x12ClaimsPipeline } from "@billcycle/app";
 import { ManualClock, systemClock } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import { drainJobs, type RunningWorker, startWorker } from "../src/worker";
@@ -111,7 +111,13 @@ export const startProcessWorkers = async (url: string, count: number): Promise<B
 
 /** PGlite is one session in one process (its data directory lock forbids a second): one in-process worker. */
 export const inProcessWorker = (database: Database): BenchWorkers => {
-  const ports = { claims: fileDropClaimsPipeline(mkdtempSync(join(tmpdir(), "billcycle-bench-drop-"))) };
+  const ports = {
+    claims: x12ClaimsPipeline({
+      transportFor: defaultTransportResolver({
+        dropRoot: mkdtempSync(join(tmpdir(), "billcycle-bench-drop-")),
+      }),
+    }),
+  };
   let running: RunningWorker | null = null;
   return {
     count: 1,

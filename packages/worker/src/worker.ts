@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import type { EnginePorts } from "@billcycle/app";
+import { type EnginePorts, failRun } from "@billcycle/app";
 import type { Clock } from "@billcycle/core";
 import {
   claimJobs,
@@ -11,7 +11,7 @@ import {
   subscribeToJobs,
   tables,
 } from "@billcycle/db";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { tickClock } from "./clock/tick-clock";
 import { jobHandlers } from "./handlers/job-handlers";
 
@@ -90,15 +90,7 @@ export const runOneJob = async (deps: WorkerDeps): Promise<boolean> => {
 
 const markRunFailedIfFinal = async (database: Database, job: JobRow, error: string) => {
   if (job.attempts < job.maxAttempts || typeof job.payload.runId !== "string") return;
-  await database.db
-    .update(tables.automationRuns)
-    .set({ status: "failed", note: error })
-    .where(
-      and(
-        eq(tables.automationRuns.id, job.payload.runId),
-        inArray(tables.automationRuns.status, ["queued", "running"]),
-      ),
-    );
+  await failRun(database.db, job.payload.runId, error);
 };
 
 /** Runs ready jobs until none is left (tests and the CLI use this with a simulated clock). */

@@ -167,7 +167,12 @@ describe.each(testBackends())("the whole cycle over SFTP (%s)", (backend) => {
     writeFileSync(join(sftp.root, "inbound", "era-1.835"), remit);
     await simulate(database, clock, ports, local("2026-03-06T21:00", ZONE));
     const [paid] = await database.db.select().from(tables.claims).where(eq(tables.claims.id, claim!.id));
-    expect(paid).toMatchObject({ status: "paid", paidCents: 12000, patientResponsibilityCents: 3000 });
+    expect(paid).toMatchObject({
+      status: "adjudicated",
+      adjudication: "paid",
+      paidCents: 12000,
+      patientResponsibilityCents: 3000,
+    });
     const postings = await database.db
       .select()
       .from(tables.postings)
@@ -199,11 +204,11 @@ describe.each(testBackends())("the whole cycle over SFTP (%s)", (backend) => {
       .from(tables.claimStatusHistory)
       .where(eq(tables.claimStatusHistory.claimId, claim!.id))
       .orderBy(asc(tables.claimStatusHistory.at));
-    expect(history.map((h) => [h.toStatus, (h.cause as { kind: string }).kind])).toEqual([
-      ["awaiting_submission", "run"],
-      ["submitted", "file"],
-      ["accepted", "acknowledgment"],
-      ["paid", "remittance"],
+    expect(history.map((h) => [h.toStatus, h.toAdjudication, (h.cause as { kind: string }).kind])).toEqual([
+      ["awaiting_submission", "none", "run"],
+      ["submitted", "none", "file"],
+      ["accepted", "none", "acknowledgment"],
+      ["adjudicated", "paid", "remittance"],
     ]);
 
     // The same 835 again (another name): nothing posts twice.

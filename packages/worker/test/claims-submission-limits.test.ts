@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultTransportResolver, fileDropClaimsPipeline, submitClaims } from "@billcycle/app";
+import { defaultTransportResolver, submitClaims } from "@billcycle/app";
 import { localDateAt } from "@billcycle/core";
 import { openTestDatabase, type TestDatabase } from "@billcycle/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +18,6 @@ describe.runIf(process.env.TEST_DATABASE_URL)("Claims Submission past 65,535 cla
   const CLAIMS = 100_000;
   let database: TestDatabase;
   const dropRoot = mkdtempSync(join(tmpdir(), "billcycle-limits-"));
-  let practiceId = "";
   beforeAll(async () => {
     database = await openTestDatabase("postgres");
   });
@@ -38,7 +37,6 @@ describe.runIf(process.env.TEST_DATABASE_URL)("Claims Submission past 65,535 cla
       () => {},
     );
     expect(practice!.claims).toBe(CLAIMS);
-    practiceId = practice!.practiceId;
 
     const result = await submitClaims(
       database,
@@ -67,36 +65,5 @@ describe.runIf(process.env.TEST_DATABASE_URL)("Claims Submission past 65,535 cla
     const outbox = join(dropRoot, practice!.practiceId, "outbox");
     const [file] = readdirSync(outbox);
     expect(readFileSync(join(outbox, file!), "latin1").match(/~CLM\*/g)).toHaveLength(passing);
-  });
-
-  it("the interim file-drop pipeline (the automation bench's) does too", { timeout: 120_000 }, async () => {
-    expect(practiceId).not.toBe("");
-    // The claims the first run sent, pending again (one UPDATE rather than a second generation).
-    await query(
-      database,
-      "UPDATE claims SET status = 'awaiting_submission', submitted_at = NULL WHERE status = 'submitted'",
-    );
-    const pending = await scalar(
-      database,
-      "SELECT count(*) AS n FROM claims WHERE status = 'awaiting_submission'",
-    );
-    expect(pending).toBeGreaterThan(65_535);
-    const now = new Date();
-    const dir = join(dropRoot, "file-drop");
-    const result = await fileDropClaimsPipeline(dir).submitClaims(
-      database,
-      { practiceId, runId: null, trigger: "manual", today: localDateAt(now, BENCH_ZONE) },
-      now,
-    );
-    expect(result).toMatchObject({ submitted: pending });
-    expect(await scalar(database, "SELECT count(*) AS n FROM claims WHERE status = 'submitted'")).toBe(
-      pending,
-    );
-    const [file] = readdirSync(join(dir, practiceId, "outbox"));
-    const written = JSON.parse(readFileSync(join(dir, practiceId, "outbox", file!), "utf8")) as {
-      claims: Array<{ lines: unknown[] }>;
-    };
-    expect(written.claims).toHaveLength(pending);
-    expect(written.claims.every((c) => c.lines.length > 0)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ack277, ack999, era835 } from "../../app/test/support/x12-files";
 import { importFile, practiceWithSubmittedClaims, setUnknownCodeAction } from "./support/claims-fixture";
+import { strayStoredStatuses } from "./support/status-writes";
 
 type Adj = Array<[string, string, number]>;
 const line = (pcn: string, paid: number, adjustments: Adj) => [
@@ -115,7 +116,7 @@ describe.each(testBackends())("ERA posting (%s)", (backend) => {
     expect((await postingsOf(b!.id)).map((x) => [x.kind, x.groupCode, x.reasonCode, x.amountCents])).toEqual([
       ["denial", "CO", "97", 17500],
     ]);
-    expect((await claimOf(b!.id)).status).toBe("denied");
+    expect(await claimOf(b!.id)).toMatchObject({ status: "adjudicated", adjudication: "denied" });
   });
 
   it("a reversal (CLP02 22) undoes every earlier posting, then the correction posts", async () => {
@@ -190,7 +191,8 @@ describe.each(testBackends())("ERA posting (%s)", (backend) => {
       expect([r.kind, r.amountCents]).toEqual([original.kind, -original.amountCents]);
     }
     expect(await claimOf(c.id)).toMatchObject({
-      status: "paid",
+      status: "adjudicated",
+      adjudication: "paid",
       paidCents: 14000,
       patientResponsibilityCents: 1000,
     });
@@ -302,7 +304,7 @@ describe.each(testBackends())("ERA posting (%s)", (backend) => {
       kind: "unmatched_claim",
       reason: "No claim with patient control number NOT-OURS-1",
     });
-    expect((await claimOf(claims[0]!.id)).status).toBe("paid");
+    expect(await claimOf(claims[0]!.id)).toMatchObject({ status: "adjudicated", adjudication: "paid" });
   });
 
   it("999 and 277CA rejections move claims to Rejected with the codes and their texts", async () => {
@@ -339,5 +341,9 @@ describe.each(testBackends())("ERA posting (%s)", (backend) => {
     const r = await importFile(database, p, "ISA*00*garbage~ST*835*0001~");
     expect(r.status).toBe("rejected");
     expect(r.error).toBeTruthy();
+  });
+
+  it("leaves every stored status a state of its table after all of the above", async () => {
+    expect(await strayStoredStatuses(database.db)).toEqual([]);
   });
 });

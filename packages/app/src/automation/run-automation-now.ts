@@ -3,6 +3,7 @@ import { type Database, type Executor, enqueueJob, newId, tables } from "@billcy
 import { and, eq, gt, or } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { TenantActor } from "../resources/crud";
+import { insertQueuedRun } from "./automation-run-status-writer";
 import type { RunRow } from "./list-automation-runs";
 import { practiceToday } from "./practice-today";
 import { RUN_AUTOMATION_QUEUE, type RunAutomationPayload } from "./queues";
@@ -81,19 +82,16 @@ export const insertManualRun = async (
     });
   }
   const id = newId(now.getTime());
-  const [run] = await tx
-    .insert(tables.automationRuns)
-    .values({
-      id,
-      practiceId: actor.practiceId,
-      automation,
-      trigger: "manual",
-      localDate: today,
-      scheduledAt: now,
-      status: "queued",
-      createdAt: now,
-    })
-    .returning();
+  await insertQueuedRun(tx, {
+    id,
+    practiceId: actor.practiceId,
+    automation,
+    trigger: "manual",
+    localDate: today,
+    scheduledAt: now,
+    createdAt: now,
+  });
+  const [run] = await tx.select().from(tables.automationRuns).where(eq(tables.automationRuns.id, id));
   await recordAudit(tx, actor, "create", "automation_run", id, now, { automation, trigger: "manual" });
   return run!;
 };

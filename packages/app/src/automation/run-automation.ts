@@ -11,6 +11,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { createInvoices } from "../billing/create-invoices";
 import { processInvoices } from "../billing/process-invoices";
 import type { ClaimsPipelinePort } from "../claims/claims-pipeline-port";
+import { finishRun, startRun } from "./automation-run-status-writer";
 import { getAutomationConfig } from "./get-automation-config";
 
 export type EnginePorts = { claims: ClaimsPipelinePort };
@@ -42,31 +43,17 @@ export const runAutomation = async (
   const now = clock.now();
   const waiting = await waitForPrerequisite(database.db, runId, now);
   if (waiting) return { status: "waiting", retryAt: waiting, counts: {} };
-  const started = await database.db
-    .update(tables.automationRuns)
-    .set({ status: "running", startedAt: now, attempts: sql`${tables.automationRuns.attempts} + 1` })
-    .where(
-      and(
-        eq(tables.automationRuns.id, runId),
-        inArray(tables.automationRuns.status, ["queued", "running", "failed"]),
-      ),
-    )
-    .returning();
-  const run = started[0];
+  const run = await startRun(database.db, runId, now);
   if (!run) return { status: "already_done", counts: {} };
   const kind = run.automation as AutomationKind;
   const { config } = await getAutomationConfig(database.db, run.practiceId);
   const finish = async (status: "done" | "skipped", counts: Record<string, number>, note: string | null) => {
-    await database.db
-      .update(tables.automationRuns)
-      .set({
-        status,
-        counts,
-        note,
-        finishedAt: clock.now(),
-        durationMs: Math.max(0, Math.round(performance.now() - t0)),
-      })
-      .where(eq(tables.automationRuns.id, runId));
+    await finishRun(database.db, runId, status, {
+      counts,
+      note,
+      finishedAt: clock.now(),
+      durationMs: Math.max(0, Math.round(performance.now() - t0)),
+    });
     return { status, counts };
   };
   const t0 = performance.now();

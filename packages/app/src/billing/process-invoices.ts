@@ -241,7 +241,6 @@ const processBatch = async (
           payerId: claimRows.map((c) => c.payerId),
           policyId: claimRows.map((c) => c.policyId),
           payerRank: claimRows.map((c) => c.payerRank),
-          status: everyRow("awaiting_submission"),
           frequencyCode: everyRow("1"),
           patientControlNumber: claimRows.map((c) => c.patientControlNumber),
           totalCents: claimRows.map((c) => c.totalCents),

@@ -1,8 +1,7 @@
 import {
-  type ClaimStatus,
-  canTransition,
-  claimTransitions,
+  type ClaimState as ClaimStatePair,
   type ExistingPosting,
+  nextClaimState,
   type PlannedPosting,
   type PostingKind,
   postingEffects,
@@ -11,7 +10,7 @@ import { type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { systemActor } from "../auth/actor";
 import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "../billing/bulk-insert";
-import type { ClaimCause } from "./transition-claims";
+import { type ClaimCause, claimPostingUpdate } from "./transition-claims";
 
 export const existingPostings = async (tx: Executor, claimId: string): Promise<ExistingPosting[]> =>
   tx
@@ -48,7 +47,7 @@ export type PostingApplication = {
  * far, this batch's included.
  */
 export type BatchClaim = {
-  claim: Pick<ClaimRow, "id" | "payerId" | "invoiceId" | "patientControlNumber" | "status">;
+  claim: Pick<ClaimRow, "id" | "payerId" | "invoiceId" | "patientControlNumber" | "status" | "adjudication">;
   lines: Array<
     Pick<ClaimLineRow, "id" | "lineNumber" | "controlNumber" | "code" | "dateOfService" | "chargeCents">
   >;
@@ -67,7 +66,9 @@ type InvoiceAmounts = Pick<
 >;
 
 type ClaimState = BatchClaim & {
-  status: string;
+  state: ClaimStatePair;
+  /** The state last written (or loaded): the claim's move is from it to `state`. */
+  written: ClaimStatePair;
   paidDelta: number;
   patientDelta: number;
   payerClaimNumber: string | null;
@@ -133,6 +134,7 @@ export class PostingBatch {
         invoiceId: tables.claims.invoiceId,
         patientControlNumber: tables.claims.patientControlNumber,
         status: tables.claims.status,
+        adjudication: tables.claims.adjudication,
       })
       .from(tables.claims)
       .where(
@@ -201,7 +203,8 @@ export class PostingBatch {
         claim: c,
         lines: [],
         existing: [],
-        status: c.status,
+        state: { status: c.status, adjudication: c.adjudication } as ClaimStatePair,
+        written: { status: c.status, adjudication: c.adjudication } as ClaimStatePair,
         paidDelta: 0,
         patientDelta: 0,
         payerClaimNumber: null,
@@ -271,17 +274,20 @@ export class PostingBatch {
       c.touched = true;
       this.touchedClaims.push(c);
     }
-    const to: ClaimStatus = input.claimOutcome === "reversed" ? "accepted" : input.claimOutcome;
-    if (c.status !== to && canTransition(claimTransitions, c.status as ClaimStatus, to)) {
+    const to = nextClaimState(c.state, input.claimOutcome);
+    if (to) {
       const h = this.claimHistory;
       h.id.push(newId(now.getTime()));
       h.claimId.push(input.claimId);
-      h.fromStatus.push(c.status);
-      h.toStatus.push(to);
+      h.fromStatus.push(c.state.status);
+      h.toStatus.push(to.status);
+      h.fromAdjudication.push(c.state.adjudication);
+      h.toAdjudication.push(to.adjudication);
       h.actor.push(input.actor);
       h.cause.push(input.cause);
-      c.status = to;
-      c.claim.status = to;
+      c.state = to;
+      c.claim.status = to.status;
+      c.claim.adjudication = to.adjudication;
       c.versionDelta++;
     }
 
@@ -341,30 +347,24 @@ export class PostingBatch {
     const claims = this.touchedClaims;
     this.touchedClaims = [];
     if (claims.length) {
-      out.push(sql`UPDATE ${tables.claims} AS c SET paid_cents = c.paid_cents + u.paid,
-        patient_responsibility_cents = c.patient_responsibility_cents + u.patient,
-        payer_claim_number = coalesce(u.payer_claim_number, c.payer_claim_number), status = u.status,
-        version = c.version + u.versions, updated_at = ${now.toISOString()}::timestamptz
-        FROM unnest(${pgArray(
-          claims.map((c) => c.claim.id),
-          "uuid",
-        )}::uuid[], ${pgArray(
-          claims.map((c) => c.paidDelta),
-          "bigint",
-        )}::bigint[], ${pgArray(
-          claims.map((c) => c.patientDelta),
-          "bigint",
-        )}::bigint[], ${pgArray(
-          claims.map((c) => c.payerClaimNumber),
-          "text",
-        )}::text[], ${pgArray(
-          claims.map((c) => c.status),
-          "text",
-        )}::text[], ${pgArray(
-          claims.map((c) => c.versionDelta),
-          "integer",
-        )}::integer[]) AS u(id, paid, patient, payer_claim_number, status, versions)
-        WHERE c.id = u.id`);
+      out.push(
+        claimPostingUpdate(
+          claims.map((c) => {
+            const row = {
+              id: c.claim.id,
+              paidDelta: c.paidDelta,
+              patientDelta: c.patientDelta,
+              payerClaimNumber: c.payerClaimNumber,
+              versionDelta: c.versionDelta,
+              from: c.written,
+              to: c.state,
+            };
+            c.written = c.state;
+            return row;
+          }),
+          now,
+        ),
+      );
       for (const c of claims) {
         c.paidDelta = 0;
         c.patientDelta = 0;
@@ -503,6 +503,8 @@ const newClaimHistoryRows = () => ({
   claimId: [] as string[],
   fromStatus: [] as string[],
   toStatus: [] as string[],
+  fromAdjudication: [] as string[],
+  toAdjudication: [] as string[],
   actor: [] as string[],
   cause: [] as ClaimCause[],
 });

@@ -1,4 +1,4 @@
-import { claimStatuses, warningEditCodes } from "@billcycle/core";
+import { claimAdjudications, claimStages, claimStatuses, warningEditCodes } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { z } from "zod";
 import { rowSchema } from "../schemas/row-schema";
@@ -24,7 +24,15 @@ export const claimAcknowledgmentSchema = rowSchema(tables.claimAcknowledgments, 
 }).meta({ id: "ClaimAcknowledgment" });
 export const postingSchema = rowSchema(tables.postings).meta({ id: "Posting" });
 export const claimStatusChangeSchema = rowSchema(tables.claimStatusHistory)
-  .extend({ fromStatus: z.enum(claimStatuses).nullable(), toStatus: z.enum(claimStatuses) })
+  .extend({
+    fromStatus: z.enum(claimStatuses).nullable(),
+    toStatus: z.enum(claimStatuses),
+    fromAdjudication: z.enum(claimAdjudications).nullable(),
+    toAdjudication: z.enum(claimAdjudications),
+    /** What a biller saw before and after (claimStageOf). */
+    fromStage: z.enum(claimStages).nullable(),
+    toStage: z.enum(claimStages),
+  })
   .meta({ id: "ClaimStatusChange" });
 
 const file = rowSchema(tables.clearinghouseFiles, { omit: ["raw"] }).shape;
@@ -59,6 +67,9 @@ export const claimFileSchema = z
 export const claimRecordSchema = rowSchema(tables.claims).extend({
   // The column is plain text; core's claimStatuses are the values its transition table allows.
   status: z.enum(claimStatuses),
+  adjudication: z.enum(claimAdjudications),
+  /** What a biller sees: the lifecycle, or the payer's decision once adjudicated (claimStageOf). */
+  stage: z.enum(claimStages),
   lines: z.array(claimLineSchema),
   scrubs: z.array(claimScrubSchema),
   acknowledgments: z.array(claimAcknowledgmentSchema),

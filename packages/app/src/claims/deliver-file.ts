@@ -2,6 +2,7 @@ import { type Database, enqueueJob, tables } from "@billcycle/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { pgArray } from "../billing/bulk-insert";
 import { isTransportError, reconcileUpload } from "../clearinghouse/transport";
+import { recordDeliveryOutcome } from "./clearinghouse-file-status-writer";
 import { transitionClaims } from "./transition-claims";
 import { type ClearinghouseContext, loadConnection, type TransportResolverDeps } from "./transport-deps";
 
@@ -71,10 +72,12 @@ export const deliverFile = async (
 
   return database.db.transaction(async (tx) => {
     if (outcome === "sent") {
-      await tx
-        .update(tables.clearinghouseFiles)
-        .set({ status: "sent", attempts, sentAt: now, lastError: null, nextAttemptAt: null })
-        .where(eq(tables.clearinghouseFiles.id, file.id));
+      await recordDeliveryOutcome(tx, file.id, "sent", {
+        attempts,
+        sentAt: now,
+        lastError: null,
+        nextAttemptAt: null,
+      });
       const claimIds = (
         await tx
           .select({ id: tables.claimSubmissions.claimId })
@@ -94,15 +97,11 @@ export const deliverFile = async (
     }
     const final = attempts >= MAX_DELIVERY_ATTEMPTS;
     const status = outcome === "unknown" ? "unknown" : "failed";
-    await tx
-      .update(tables.clearinghouseFiles)
-      .set({
-        status,
-        attempts,
-        lastError: (error ?? "").slice(0, 500),
-        nextAttemptAt: final ? null : new Date(now.getTime() + backoffMs(attempts)),
-      })
-      .where(eq(tables.clearinghouseFiles.id, file.id));
+    await recordDeliveryOutcome(tx, file.id, status, {
+      attempts,
+      lastError: (error ?? "").slice(0, 500),
+      nextAttemptAt: final ? null : new Date(now.getTime() + backoffMs(attempts)),
+    });
     if (final && status === "failed") {
       // Certainly not delivered, and out of attempts: the claims go into the next night's file.
       await tx.delete(tables.claimSubmissions).where(eq(tables.claimSubmissions.fileId, file.id));

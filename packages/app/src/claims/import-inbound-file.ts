@@ -3,6 +3,7 @@ import { DomainError, readInboundText } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
 import { X12Error } from "@billcycle/x12";
 import { and, eq, sql } from "drizzle-orm";
+import { finishInboundFile, insertInboundFile, keyedInboundFiles } from "./clearinghouse-file-status-writer";
 import { importRemittanceFile, MAX_INBOUND_FILE_BYTES, type RemittanceImport } from "./import-remittance";
 import { process277CA, process999 } from "./process-acknowledgments";
 
@@ -116,7 +117,7 @@ export const importInboundFile = async (
   let stored = false;
   // The partial unique index clearinghouse_files_inbound_sha256_key: inbound files, but copies marked "duplicate"
   // (received under another name before content was the key) are outside it.
-  const keyed = sql`${files.direction} = 'inbound' and ${files.status} <> 'duplicate'`;
+  const keyed = keyedInboundFiles;
   const rejected = (id: string, e: { code: string; message: string }): InboundResult => ({
     fileId: id,
     name: input.name,
@@ -126,13 +127,12 @@ export const importInboundFile = async (
     error: e.message,
   });
   const first = await database.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(files)
-      .values({
+    const inserted = await insertInboundFile(
+      tx,
+      {
         id: fileId,
         practiceId,
         connectionId: input.connectionId ?? null,
-        direction: "inbound",
         kind,
         name: input.name,
         sha256,
@@ -141,11 +141,10 @@ export const importInboundFile = async (
         // A file above FILE_PART_BYTES: its bytes are stored in parts once this transaction commits.
         raw: tooLarge || inParts ? null : byteaOf(raw),
         encoding: read?.ok ? read.encoding : null,
-        status: "received",
         createdAt: now,
-      })
-      .onConflictDoNothing({ target: [files.practiceId, files.sha256], where: keyed })
-      .returning({ id: files.id });
+      },
+      keyed,
+    );
     stored = inserted.length > 0;
     if (inserted.length === 0) {
       const [prior] = await tx
@@ -170,11 +169,7 @@ export const importInboundFile = async (
       status: "processed" | "rejected",
       lastError: string | null = null,
       code: string | null = null,
-    ) =>
-      tx
-        .update(files)
-        .set({ status, processedAt: now, lastError, rejectCode: code })
-        .where(eq(files.id, fileId));
+    ) => finishInboundFile(tx, fileId, status, { processedAt: now, lastError, rejectCode: code });
     try {
       if (tooLarge) {
         throw new DomainError(
@@ -228,16 +223,18 @@ export const importInboundFile = async (
   } catch (e) {
     if (!(e instanceof X12Error) && !(e instanceof DomainError)) throw e;
     // Refused before any remittance was registered (the first reading checks the whole file).
-    await database.db
-      .update(files)
-      .set({ status: "rejected", processedAt: now, lastError: e.message.slice(0, 500), rejectCode: e.code })
-      .where(eq(files.id, id));
+    await finishInboundFile(database.db, id, "rejected", {
+      processedAt: now,
+      lastError: e.message.slice(0, 500),
+      rejectCode: e.code,
+    });
     return rejected(id, e);
   }
-  await database.db
-    .update(files)
-    .set({ status: "processed", processedAt: now, lastError: null, rejectCode: null })
-    .where(and(eq(files.id, id), eq(files.status, "received")));
+  await finishInboundFile(database.db, id, "processed", {
+    processedAt: now,
+    lastError: null,
+    rejectCode: null,
+  });
   const allDuplicate = remittances.length > 0 && remittances.every((r) => r.status === "duplicate");
   return {
     fileId: id,

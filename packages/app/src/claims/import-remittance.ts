@@ -9,10 +9,16 @@ import {
 import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { type Claim835, type Imbalance, type Remittance835, read835, type X12Error } from "@billcycle/x12";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { bulkInsert, everyRow, pgArray, runPrepared } from "../billing/bulk-insert";
+import { bulkInsert, everyRow, pgArray } from "../billing/bulk-insert";
 import { PostingBatch } from "./apply-postings";
 import { getClaimsSettings } from "./claims-settings";
 import { hashTransactionSets } from "./hash-transaction-sets";
+import {
+  insertPostingRemittance,
+  insertRemittanceClaims,
+  markRemittanceClaimPosted,
+  settleRemittance,
+} from "./remittance-status-writer";
 
 export type RemittanceImport = {
   remittanceId: string | null;
@@ -142,10 +148,7 @@ export const postRemittanceClaim = async (
   if (claimId) await batch.load([claimId]);
   const result = decideAndApply(batch, ctx, remittanceClaimId, era, claimId);
   if (!result.posted) return result;
-  await batch.flush([
-    sql`UPDATE ${tables.remittanceClaims} SET posting_status = 'posted', claim_id = ${claimId}::uuid
-      WHERE id = ${remittanceClaimId}::uuid`,
-  ]);
+  await batch.flush([markRemittanceClaimPosted(remittanceClaimId, claimId)]);
   return result;
 };
 
@@ -358,7 +361,7 @@ const registerRemittances = async (
       seen.add(key);
       const id = newId(ctx.now.getTime());
       const paid = r.payment.creditDebit === "D" ? -r.payment.amountCents : r.payment.amountCents;
-      await tx.insert(tables.remittances).values({
+      await insertPostingRemittance(tx, {
         id,
         practiceId: ctx.practiceId,
         fileId,
@@ -382,7 +385,6 @@ const registerRemittances = async (
             amountCents: item.amountCents,
           })),
         ),
-        status: "posting",
         claimCount: r.claimCount,
         contentSha256: r.contentSha256,
         nextPosition: 0,
@@ -580,13 +582,7 @@ const postBatch = async (database: Database, ctx: PostContext, r: Registered, ba
           // posted claim's outcome is in its postings, and the file itself is stored.
           rc.data.push(status === "queued" ? { era, balance: c.balance } : {});
         }
-        const statements: SQL[] = [
-          bulkInsert(tables.remittanceClaims, {
-            ...rc,
-            practiceId: everyRow(ctx.practiceId),
-            remittanceId: everyRow(remittanceId),
-          }),
-        ];
+        const statements: SQL[] = [insertRemittanceClaims(rc, ctx.practiceId, remittanceId)];
         if (work.id.length) {
           statements.push(
             bulkInsert(tables.workQueueItems, {
@@ -630,12 +626,7 @@ const finishRemittance = async (
       .groupBy(tables.remittanceClaims.postingStatus);
     const posted = counts.find((c) => c.status === "posted")?.n ?? 0;
     const queued = counts.filter((c) => c.status !== "posted").reduce((a, c) => a + c.n, 0);
-    const status = queued === 0 ? "posted" : posted > 0 ? "partially_posted" : "needs_review";
-    await runPrepared(
-      tx,
-      sql`UPDATE ${tables.remittances} SET status = ${status}
-        WHERE id = ${remittanceId}::uuid AND status = 'posting'`,
-    );
+    const status = await settleRemittance(tx, remittanceId, { posted, waiting: queued });
     return { remittanceId, traceNumber: r.trace.referenceId, status, claims: r.claimCount, posted, queued };
   });
 

@@ -6,6 +6,8 @@ import { recordAudit } from "../audit/record-audit";
 import type { TenantActor } from "../resources/crud";
 import { getClaimsSettings } from "./claims-settings";
 import { loadPostingRules, postRemittanceClaim } from "./import-remittance";
+import { dismissRemittanceClaim } from "./remittance-status-writer";
+import { closeWorkItem } from "./work-item-status-writer";
 
 export type WorkItemAction =
   | { action: "dismiss"; reason: string }
@@ -33,21 +35,14 @@ export const resolveWorkItem = async (
     if (item.status !== "open")
       throw new DomainError("ILLEGAL_TRANSITION", `This item is already ${item.status}`);
     const close = async (status: "resolved" | "dismissed", resolution: string) => {
-      await tx
-        .update(tables.workQueueItems)
-        .set({ status, resolution, resolvedAt: now, resolvedBy: actor.label })
-        .where(eq(tables.workQueueItems.id, item.id));
+      await closeWorkItem(tx, item, status, { resolution, resolvedAt: now, resolvedBy: actor.label });
       await recordAudit(tx, actor, "update", "work_queue_item", item.id, now, {
         status,
         action: input.action,
       });
     };
     if (input.action === "dismiss") {
-      if (item.remittanceClaimId)
-        await tx
-          .update(tables.remittanceClaims)
-          .set({ postingStatus: "dismissed" })
-          .where(eq(tables.remittanceClaims.id, item.remittanceClaimId));
+      if (item.remittanceClaimId) await dismissRemittanceClaim(tx, item.remittanceClaimId);
       await close("dismissed", input.reason);
       return { status: "dismissed" as const };
     }

@@ -10,6 +10,7 @@ import { loadBillingContext } from "../billing/billing-context";
 import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 import type { PipelineRunInput } from "./claims-pipeline-port";
 import { loadClearinghouse, submitterContactMissing } from "./clearinghouse-context";
+import { insertOutboundFile } from "./clearinghouse-file-status-writer";
 import { claimsInFlight, deliverFile } from "./deliver-file";
 import { asX12Text, toClaim837 } from "./map-claim";
 import { scrubClaimsWithDetails } from "./scrub-claims";
@@ -236,17 +237,15 @@ export const submitClaims = async (
     const name = `837P-${input.today}-${String(numbers.interchange).padStart(9, "0")}-${fileId}.x12`;
     const st = issued.transaction.map((n) => String(n).padStart(4, "0"));
     await database.db.transaction(async (tx) => {
-      await tx.insert(tables.clearinghouseFiles).values({
+      await insertOutboundFile(tx, {
         id: fileId,
         practiceId: input.practiceId,
         connectionId: connection?.id ?? null,
-        direction: "outbound",
         kind: "837P",
         name,
         sha256: createHash("sha256").update(content).digest("hex"),
         bytes: Buffer.byteLength(content, "latin1"),
         content,
-        status: "pending",
         interchangeControlNumber: String(numbers.interchange).padStart(9, "0"),
         groupControlNumber: String(numbers.group),
         transactionControlNumbers: st,

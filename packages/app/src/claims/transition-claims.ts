@@ -1,6 +1,15 @@
-import { type ClaimStatus, canTransition, claimTransitions, DomainError } from "@billcycle/core";
+import {
+  assertTransition,
+  type ClaimAdjudication,
+  type ClaimState,
+  type ClaimStatus,
+  canTransition,
+  claimAdjudicationTransitions,
+  claimTransitions,
+  DomainError,
+} from "@billcycle/core";
 import { type Executor, newId, tables } from "@billcycle/db";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "../billing/bulk-insert";
 
 export type ClaimCause = {
@@ -9,8 +18,13 @@ export type ClaimCause = {
 };
 
 /**
- * Moves claims through the one claim transition table, writing each change and its cause to the claim's history.
- * Claims whose current status does not allow the move are left alone and returned in `refused`.
+ * This module is the one writer of a claim's two status columns: `status` (its lifecycle, claimTransitions) and
+ * `adjudication` (what the payer decided, claimAdjudicationTransitions). New claims start Awaiting Submission with
+ * no decision (the columns' defaults).
+ *
+ * transitionClaims moves claims through the lifecycle, writing each change and its cause to the claim's history.
+ * Claims whose current status does not allow the move are left alone and returned in `refused`. A claim that leaves
+ * Adjudicated (a late 277CA acceptance) loses its decision with it.
  */
 export type ClaimsTransition = {
   practiceId: string;
@@ -31,7 +45,11 @@ export const transitionClaims = async (
   if (claimIds.length === 0) return { moved: [], refused: [] };
   // Ids travel as one array parameter (no limit on how many); rows are locked in id order.
   const current = await tx
-    .select({ id: tables.claims.id, status: tables.claims.status })
+    .select({
+      id: tables.claims.id,
+      status: tables.claims.status,
+      adjudication: tables.claims.adjudication,
+    })
     .from(tables.claims)
     .where(
       and(
@@ -52,7 +70,13 @@ export const transitionClaims = async (
   // The claims' new status and their history rows: one statement.
   const update = tx
     .update(tables.claims)
-    .set({ ...extra, status: to, updatedAt: now, version: sql`${tables.claims.version} + 1` })
+    .set({
+      ...extra,
+      status: to,
+      ...(to === "adjudicated" ? {} : { adjudication: "none" as const }),
+      updatedAt: now,
+      version: sql`${tables.claims.version} + 1`,
+    })
     .where(sql`${tables.claims.id} = ANY(${pgArray(movedIds, "uuid")}::uuid[])`)
     .getSQL();
   await runPrepared(
@@ -65,6 +89,8 @@ export const transitionClaims = async (
         claimId: movedIds,
         fromStatus: allowed.map((c) => c.status),
         toStatus: everyRow(to),
+        fromAdjudication: allowed.map((c) => c.adjudication),
+        toAdjudication: allowed.map((c) => (to === "adjudicated" ? c.adjudication : "none")),
         at: everyRow(now),
         actor: everyRow(actor),
         cause: everyRow(cause),
@@ -78,4 +104,73 @@ export const assertClaimTransition = (from: string, to: ClaimStatus) => {
   if (!canTransition(claimTransitions, from as ClaimStatus, to)) {
     throw new DomainError("ILLEGAL_TRANSITION", `Claim cannot go from ${from} to ${to}`, { from, to });
   }
+};
+
+/** What a posting batch changes on one claim: amounts as deltas, and its state from `from` to `to` (maybe equal). */
+export type ClaimPostingRow = {
+  id: string;
+  paidDelta: number;
+  patientDelta: number;
+  payerClaimNumber: string | null;
+  versionDelta: number;
+  from: ClaimState;
+  to: ClaimState;
+};
+
+/**
+ * The one statement that writes a posting batch's claims: amounts, payer claim number and both status columns, in
+ * one UPDATE … FROM unnest (two updates of one row in one statement would lose one). Each state move is asserted
+ * against both tables here (nextClaimState decided it); the database moves a claim's state only while it is still
+ * in the state the move starts from.
+ */
+export const claimPostingUpdate = (rows: readonly ClaimPostingRow[], now: Date): SQL => {
+  for (const r of rows) {
+    if (r.from.status !== r.to.status)
+      assertTransition("Claim", claimTransitions, r.from.status, r.to.status);
+    if (r.from.adjudication !== r.to.adjudication)
+      assertTransition(
+        "Claim adjudication",
+        claimAdjudicationTransitions,
+        r.from.adjudication as ClaimAdjudication,
+        r.to.adjudication,
+      );
+  }
+  const col = <T>(f: (r: ClaimPostingRow) => T) => rows.map(f);
+  const stillFrom = sql`c.status = u.from_status AND c.adjudication = u.from_adjudication`;
+  return sql`UPDATE ${tables.claims} AS c SET paid_cents = c.paid_cents + u.paid,
+      patient_responsibility_cents = c.patient_responsibility_cents + u.patient,
+      payer_claim_number = coalesce(u.payer_claim_number, c.payer_claim_number),
+      status = CASE WHEN ${stillFrom} THEN u.status ELSE c.status END,
+      adjudication = CASE WHEN ${stillFrom} THEN u.adjudication ELSE c.adjudication END,
+      version = c.version + u.versions, updated_at = ${now.toISOString()}::timestamptz
+    FROM unnest(${pgArray(
+      col((r) => r.id),
+      "uuid",
+    )}::uuid[], ${pgArray(
+      col((r) => r.paidDelta),
+      "bigint",
+    )}::bigint[], ${pgArray(
+      col((r) => r.patientDelta),
+      "bigint",
+    )}::bigint[], ${pgArray(
+      col((r) => r.payerClaimNumber),
+      "text",
+    )}::text[], ${pgArray(
+      col((r) => r.versionDelta),
+      "integer",
+    )}::integer[], ${pgArray(
+      col((r) => r.to.status),
+      "text",
+    )}::text[], ${pgArray(
+      col((r) => r.to.adjudication),
+      "text",
+    )}::text[], ${pgArray(
+      col((r) => r.from.status),
+      "text",
+    )}::text[], ${pgArray(
+      col((r) => r.from.adjudication),
+      "text",
+    )}::text[]) AS u(id, paid, patient, payer_claim_number, versions, status, adjudication, from_status,
+      from_adjudication)
+    WHERE c.id = u.id`;
 };

@@ -1,6 +1,65 @@
 import type { TransitionTable } from "../state/state-machine";
 
+/** A claim's lifecycle: where it is between us and the payer. What the payer decided is its adjudication. */
 export const claimStatuses = [
+  "awaiting_submission",
+  "scrubber_rejected",
+  "submitted",
+  "accepted",
+  "rejected",
+  "adjudicated",
+  "void",
+] as const;
+export type ClaimStatus = (typeof claimStatuses)[number];
+
+/**
+ * scrub → submit → acknowledge (999/277CA) → adjudicate (835). A reversal (CLP02 22) takes an adjudicated claim
+ * back to Accepted, waiting for the payer's correction; so does a late 277CA acceptance, as before the split.
+ */
+export const claimTransitions: TransitionTable<ClaimStatus> = {
+  awaiting_submission: ["scrubber_rejected", "submitted", "void"],
+  scrubber_rejected: ["awaiting_submission", "submitted", "void"],
+  submitted: ["accepted", "rejected", "adjudicated"],
+  accepted: ["adjudicated", "rejected"],
+  rejected: ["awaiting_submission", "void"],
+  adjudicated: ["accepted"],
+  void: [],
+};
+
+export const claimStatusLabel: Record<ClaimStatus, string> = {
+  awaiting_submission: "Awaiting Submission",
+  scrubber_rejected: "Scrubber Rejected",
+  submitted: "Submitted",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  adjudicated: "Adjudicated",
+  void: "Void",
+};
+
+/** What the payer decided (an 835): None until a remittance is posted, and again after a reversal. */
+export const claimAdjudications = ["none", "paid", "partially_paid", "denied"] as const;
+export type ClaimAdjudication = (typeof claimAdjudications)[number];
+
+/** A later remittance (a correction, a reversal) may change the payer's decision either way. */
+export const claimAdjudicationTransitions: TransitionTable<ClaimAdjudication> = {
+  none: ["paid", "partially_paid", "denied"],
+  paid: ["partially_paid", "denied", "none"],
+  partially_paid: ["paid", "denied", "none"],
+  denied: ["paid", "partially_paid", "none"],
+};
+
+export const claimAdjudicationLabel: Record<ClaimAdjudication, string> = {
+  none: "None",
+  paid: "Paid",
+  partially_paid: "Partially Paid",
+  denied: "Denied",
+};
+
+/**
+ * What a biller sees of a claim (the board's columns, the list's filter): its lifecycle, except that an
+ * adjudicated claim shows what the payer decided.
+ */
+export const claimStages = [
   "awaiting_submission",
   "scrubber_rejected",
   "submitted",
@@ -11,22 +70,9 @@ export const claimStatuses = [
   "denied",
   "void",
 ] as const;
-export type ClaimStatus = (typeof claimStatuses)[number];
+export type ClaimStage = (typeof claimStages)[number];
 
-/** One table for the claim lifecycle: scrub → submit → acknowledge (999/277CA) → adjudicate (835). */
-export const claimTransitions: TransitionTable<ClaimStatus> = {
-  awaiting_submission: ["scrubber_rejected", "submitted", "void"],
-  scrubber_rejected: ["awaiting_submission", "submitted", "void"],
-  submitted: ["accepted", "rejected", "paid", "partially_paid", "denied"],
-  accepted: ["paid", "partially_paid", "denied", "rejected"],
-  rejected: ["awaiting_submission", "void"],
-  paid: ["partially_paid", "denied", "accepted"],
-  partially_paid: ["paid", "denied", "accepted"],
-  denied: ["paid", "partially_paid", "accepted", "awaiting_submission"],
-  void: [],
-};
-
-export const claimStatusLabel: Record<ClaimStatus, string> = {
+export const claimStageLabel: Record<ClaimStage, string> = {
   awaiting_submission: "Awaiting Submission",
   scrubber_rejected: "Scrubber Rejected",
   submitted: "Submitted",
@@ -37,3 +83,14 @@ export const claimStatusLabel: Record<ClaimStatus, string> = {
   denied: "Denied",
   void: "Void",
 };
+
+export const claimStageOf = (status: ClaimStatus, adjudication: ClaimAdjudication): ClaimStage =>
+  status === "adjudicated" ? (adjudication === "none" ? "accepted" : adjudication) : status;
+
+/** The (status, adjudication) pair a stage filters on: the inverse of claimStageOf. */
+export const claimStageFilter = (
+  stage: ClaimStage,
+): { status: ClaimStatus; adjudication?: Exclude<ClaimAdjudication, "none"> } =>
+  stage === "paid" || stage === "partially_paid" || stage === "denied"
+    ? { status: "adjudicated", adjudication: stage }
+    : { status: stage };

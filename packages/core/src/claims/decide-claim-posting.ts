@@ -1,4 +1,5 @@
 import { formatCents } from "../money/money";
+import { decideClaimAdjudication, type PayerDecision } from "./decide-claim-adjudication";
 
 export type PostingAction = "write_off" | "patient_responsibility" | "denial" | "informational" | "block";
 export type PostingKind = "payment" | "write_off" | "patient_responsibility" | "denial" | "informational";
@@ -86,7 +87,7 @@ export type PostingPlan =
   | {
       post: true;
       postings: PlannedPosting[];
-      outcome: "paid" | "partially_paid" | "denied" | "reversed";
+      outcome: PayerDecision | "reversed";
       payerClaimNumber: string | null;
     }
   | { post: false; queue: QueueReason };
@@ -250,12 +251,11 @@ export const decideClaimPosting = (
   }
 
   const denied = postings.filter((p) => p.kind === "denial").reduce((a, p) => a + p.amountCents, 0);
-  const outcome =
-    era.statusCode === "4" || (era.paidCents === 0 && denied > 0)
-      ? "denied"
-      : denied > 0
-        ? "partially_paid"
-        : "paid";
+  const outcome = decideClaimAdjudication({
+    statusCode: era.statusCode,
+    paidCents: era.paidCents,
+    deniedCents: denied,
+  });
   return { post: true, outcome, payerClaimNumber: era.payerClaimNumber, postings };
 };
 

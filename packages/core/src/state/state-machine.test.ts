@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors/domain-error";
-import { assertTransition, canTransition, type TransitionTable } from "./state-machine";
+import { assertTransition, canTransition, sourcesOf, type TransitionTable } from "./state-machine";
 
 type Light = "green" | "yellow" | "red" | "off";
 const light: TransitionTable<Light> = {
@@ -47,5 +47,15 @@ describe("assertTransition", () => {
 
   it("refuses staying in place unless the table lists it", () => {
     expect(() => assertTransition("Light", light, "red", "red")).toThrow(DomainError);
+  });
+});
+
+describe("sourcesOf", () => {
+  it("lists every state the table lets move to the target, and none for a state nothing reaches", () => {
+    expect(sourcesOf(light, "green")).toEqual(["red"]);
+    expect(sourcesOf(light, "off")).toEqual(["red"]);
+    const start: TransitionTable<"a" | "b"> = { a: ["b"], b: ["b"] };
+    expect(sourcesOf(start, "b")).toEqual(["a", "b"]);
+    expect(sourcesOf(start, "a")).toEqual([]);
   });
 });

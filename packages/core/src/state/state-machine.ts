@@ -23,3 +23,10 @@ export const assertTransition = <S extends string>(
     );
   }
 };
+
+/**
+ * The states a move to `to` may start from: what a bulk writer puts in its WHERE clause, so the database updates
+ * only rows whose current status the table lets move (`AND status = ANY(sourcesOf(table, to))`).
+ */
+export const sourcesOf = <S extends string>(table: TransitionTable<S>, to: S): S[] =>
+  (Object.keys(table) as S[]).filter((from) => table[from].includes(to));

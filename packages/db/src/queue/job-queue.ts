@@ -1,9 +1,16 @@
 import { createHash } from "node:crypto";
+import { type JobStatus, jobTransitions, sourcesOf } from "@billcycle/core";
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../database";
 import { jobs } from "../schema/automation";
 
 export type JobRow = typeof jobs.$inferSelect;
+
+/**
+ * This module is the one writer of `jobs.status` (core jobTransitions). Each move is asserted in SQL: a job is
+ * updated only while its current status is one the table lets move to the target.
+ */
+const movableTo = (to: JobStatus) => inArray(jobs.status, sourcesOf(jobTransitions, to));
 export const JOBS_CHANNEL = "billcycle_jobs";
 
 /**
@@ -85,7 +92,7 @@ export const claimJobs = async (
         lockedUntil: new Date(now.getTime() + leaseMs),
         attempts: sql`${jobs.attempts} + 1`,
       })
-      .where(and(bookkeepingCommit, inArray(jobs.id, candidates)))
+      .where(and(bookkeepingCommit, inArray(jobs.id, candidates), movableTo("running")))
       .returning(),
   );
 };
@@ -95,7 +102,7 @@ export const completeJob = async (tx: Executor, id: number, workerId: string, no
     tx
       .update(jobs)
       .set({ status: "done", finishedAt: now, lockedUntil: null })
-      .where(and(bookkeepingCommit, eq(jobs.id, id), eq(jobs.lockedBy, workerId))),
+      .where(and(bookkeepingCommit, eq(jobs.id, id), eq(jobs.lockedBy, workerId), movableTo("done"))),
   );
 };
 
@@ -108,7 +115,7 @@ export const deferJob = async (tx: Executor, job: JobRow, workerId: string, runA
     tx
       .update(jobs)
       .set({ status: "queued", runAt, lockedUntil: null, attempts: sql`greatest(${jobs.attempts} - 1, 0)` })
-      .where(and(bookkeepingCommit, eq(jobs.id, job.id), eq(jobs.lockedBy, workerId))),
+      .where(and(bookkeepingCommit, eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), movableTo("queued"))),
   );
 };
 
@@ -135,15 +142,16 @@ export const failJob = async (
   now: Date,
 ): Promise<void> => {
   const final = job.attempts >= job.maxAttempts;
+  const to: JobStatus = final ? "failed" : "queued";
   const delay = Math.min(2 ** job.attempts * 1000, 10 * 60 * 1000);
   await tx
     .update(jobs)
     .set({
-      status: final ? "failed" : "queued",
+      status: to,
       lastError: error.slice(0, 500),
       runAt: final ? job.runAt : new Date(now.getTime() + delay),
       lockedUntil: null,
       finishedAt: final ? now : null,
     })
-    .where(and(bookkeepingCommit, eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
+    .where(and(bookkeepingCommit, eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), movableTo(to)));
 };

@@ -1,3 +1,4 @@
+import { claimAdjudications } from "@billcycle/core";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -156,7 +157,9 @@ export const claims = pgTable(
     payerId: uuid("payer_id").notNull(),
     policyId: uuid("policy_id").notNull(),
     payerRank: text("payer_rank", { enum: ["primary", "secondary", "tertiary"] }).notNull(),
-    status: text("status").notNull(),
+    /** The lifecycle (core claimTransitions); what the payer decided is `adjudication`. */
+    status: text("status").notNull().default("awaiting_submission"),
+    adjudication: text("adjudication", { enum: claimAdjudications }).notNull().default("none"),
     frequencyCode: text("frequency_code", { enum: ["1", "7", "8"] })
       .notNull()
       .default("1"),
@@ -184,7 +187,12 @@ export const claims = pgTable(
     uniqueIndex("claims_original_per_invoice_key")
       .on(t.invoiceId, t.payerRank)
       .where(sql`${t.frequencyCode} = '1'`),
-    index("claims_practice_status_idx").on(t.practiceId, t.status),
+    index("claims_practice_status_idx").on(t.practiceId, t.status, t.adjudication),
+    check(
+      "claims_adjudication_check",
+      sql`${t.adjudication} IN ('none', 'paid', 'partially_paid', 'denied')
+        AND (${t.status} = 'adjudicated') = (${t.adjudication} <> 'none')`,
+    ),
     index("claims_client_idx").on(t.practiceId, t.clientId),
     // Prefix search on the patient control number under any database collation.
     index("claims_practice_pcn_pattern_idx").on(t.practiceId, t.patientControlNumber.op("text_pattern_ops")),
@@ -227,6 +235,8 @@ export const claimStatusHistory = pgTable(
     claimId: uuid("claim_id").notNull(),
     fromStatus: text("from_status"),
     toStatus: text("to_status").notNull(),
+    fromAdjudication: text("from_adjudication", { enum: claimAdjudications }),
+    toAdjudication: text("to_adjudication", { enum: claimAdjudications }).notNull().default("none"),
     at: instant("at").notNull(),
     actor: text("actor").notNull(),
     /** What caused it: { kind: "run" | "file" | "acknowledgment" | "remittance" | "user", id, detail }. */

@@ -9923,8 +9923,19 @@ export interface paths {
             | "-totalCents"
             | "-paidCents"
             | "-createdAt";
-          /** @description claim status */
+          /** @description claim lifecycle status */
           status?:
+            | "awaiting_submission"
+            | "scrubber_rejected"
+            | "submitted"
+            | "accepted"
+            | "rejected"
+            | "adjudicated"
+            | "void";
+          /** @description what the payer decided */
+          adjudication?: "none" | "paid" | "partially_paid" | "denied";
+          /** @description what a biller sees: the lifecycle, or the payer's decision once adjudicated */
+          stage?:
             | "awaiting_submission"
             | "scrubber_rejected"
             | "submitted"
@@ -12437,10 +12448,10 @@ export interface components {
         | "submitted"
         | "accepted"
         | "rejected"
-        | "paid"
-        | "partially_paid"
-        | "denied"
+        | "adjudicated"
         | "void";
+      /** @enum {string} */
+      adjudication: "none" | "paid" | "partially_paid" | "denied";
       /** @enum {string} */
       frequencyCode: "1" | "7" | "8";
       patientControlNumber: string;
@@ -12455,6 +12466,17 @@ export interface components {
       runId: string | null;
       /** Format: date-time */
       submittedAt: string | null;
+      /** @enum {string} */
+      stage:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void";
       lines: components["schemas"]["ClaimLine"][];
       scrubs: components["schemas"]["ClaimScrub"][];
       acknowledgments: components["schemas"]["ClaimAcknowledgment"][];
@@ -12542,9 +12564,7 @@ export interface components {
         | "submitted"
         | "accepted"
         | "rejected"
-        | "paid"
-        | "partially_paid"
-        | "denied"
+        | "adjudicated"
         | "void"
         | null;
       /** @enum {string} */
@@ -12554,16 +12574,41 @@ export interface components {
         | "submitted"
         | "accepted"
         | "rejected"
-        | "paid"
-        | "partially_paid"
-        | "denied"
+        | "adjudicated"
         | "void";
+      /** @enum {string|null} */
+      fromAdjudication: "none" | "paid" | "partially_paid" | "denied" | null;
+      /** @enum {string} */
+      toAdjudication: "none" | "paid" | "partially_paid" | "denied";
       /** Format: date-time */
       at: string;
       actor: string;
       cause: {
         [key: string]: unknown;
       };
+      /** @enum {string|null} */
+      fromStage:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void"
+        | null;
+      /** @enum {string} */
+      toStage:
+        | "awaiting_submission"
+        | "scrubber_rejected"
+        | "submitted"
+        | "accepted"
+        | "rejected"
+        | "paid"
+        | "partially_paid"
+        | "denied"
+        | "void";
     };
     remittance: {
       /** Format: uuid */

@@ -1,8 +1,8 @@
 import {
   type AppointmentStatus,
   appointmentStatusLabel,
-  type ClaimStatus,
-  claimStatusLabel,
+  type ClaimStage,
+  claimStageLabel,
   type InvoiceStatus,
   invoiceStatusLabel,
 } from "@billcycle/core";
@@ -26,7 +26,7 @@ const invoiceTone: Record<InvoiceStatus, Tone> = {
   void: "muted",
 };
 
-export const claimTone: Record<ClaimStatus, Tone> = {
+export const claimTone: Record<ClaimStage, Tone> = {
   awaiting_submission: "info",
   scrubber_rejected: "danger",
   submitted: "neutral",
@@ -50,8 +50,8 @@ export const InvoiceStatusBadge = ({ status }: { status: InvoiceStatus }) => (
   <Badge tone={invoiceTone[status] ?? "neutral"}>{invoiceStatusLabel[status] ?? status}</Badge>
 );
 
-export const ClaimStatusBadge = ({ status }: { status: ClaimStatus }) => (
-  <Badge tone={claimTone[status] ?? "neutral"}>{claimStatusLabel[status] ?? status}</Badge>
+export const ClaimStatusBadge = ({ status }: { status: ClaimStage }) => (
+  <Badge tone={claimTone[status] ?? "neutral"}>{claimStageLabel[status] ?? status}</Badge>
 );
 
 const runTone: Record<string, Tone> = {

@@ -1,4 +1,4 @@
-import { RUN_AUTOMATION_QUEUE, type RunAutomationPayload } from "@billcycle/app";
+import { insertQueuedRun, RUN_AUTOMATION_QUEUE, type RunAutomationPayload } from "@billcycle/app";
 import { type AutomationKind, dueOccurrences, isFirstOfMonth } from "@billcycle/core";
 import { type Database, enqueueJob, newId, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
@@ -54,22 +54,17 @@ export const tickClock = async (database: Database, now: Date): Promise<{ schedu
       for (const occ of due) {
         const lateness = now.getTime() - occ.scheduledAt.getTime();
         const id = newId(now.getTime());
-        const inserted = await tx
-          .insert(tables.automationRuns)
-          .values({
-            id,
-            practiceId: c.practiceId,
-            automation: kind,
-            trigger: "schedule",
-            localDate: occ.localDate,
-            scheduledAt: occ.scheduledAt,
-            status: "queued",
-            late: lateness > LATE_AFTER_MS,
-            latenessMs: lateness,
-            createdAt: now,
-          })
-          .onConflictDoNothing()
-          .returning({ id: tables.automationRuns.id });
+        const inserted = await insertQueuedRun(tx, {
+          id,
+          practiceId: c.practiceId,
+          automation: kind,
+          trigger: "schedule",
+          localDate: occ.localDate,
+          scheduledAt: occ.scheduledAt,
+          late: lateness > LATE_AFTER_MS,
+          latenessMs: lateness,
+          createdAt: now,
+        });
         if (inserted.length === 0) continue;
         const payload: RunAutomationPayload = { runId: id };
         await enqueueJob(

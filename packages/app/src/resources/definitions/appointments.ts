@@ -109,7 +109,6 @@ const createAppointment = async (input: Row, { tx, actor, now }: WriteContext): 
       startsAt,
       endsAt: new Date(String(fields.endsAt)),
       dateOfService: localDateAt(startsAt, zone),
-      status: "upcoming",
       createdAt: now,
       updatedAt: now,
     })

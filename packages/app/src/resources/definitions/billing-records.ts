@@ -1,4 +1,14 @@
-import { claimStatuses, invoiceStatuses } from "@billcycle/core";
+import {
+  type ClaimAdjudication,
+  type ClaimStage,
+  type ClaimStatus,
+  claimAdjudications,
+  claimStageFilter,
+  claimStageOf,
+  claimStages,
+  claimStatuses,
+  invoiceStatuses,
+} from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -212,7 +222,7 @@ const expandClaims = async (tx: Executor, practiceId: string, rows: Row[]) => {
     "claimId",
     "postings",
   );
-  return attach(
+  const withHistory = await attach(
     withPostings,
     (ids) =>
       tx
@@ -228,6 +238,18 @@ const expandClaims = async (tx: Executor, practiceId: string, rows: Row[]) => {
     "claimId",
     "history",
   );
+  return withHistory.map((c) => ({
+    ...c,
+    stage: claimStageOf(c.status as ClaimStatus, c.adjudication as ClaimAdjudication),
+    history: (c.history as Array<Record<string, unknown>>).map((h) => ({
+      ...h,
+      fromStage:
+        h.fromStatus === null
+          ? null
+          : claimStageOf(h.fromStatus as ClaimStatus, (h.fromAdjudication ?? "none") as ClaimAdjudication),
+      toStage: claimStageOf(h.toStatus as ClaimStatus, h.toAdjudication as ClaimAdjudication),
+    })),
+  }));
 };
 
 export const claimsResource: ResourceDefinition = {
@@ -247,7 +269,23 @@ export const claimsResource: ResourceDefinition = {
       column: tables.claims.status,
       op: "eq",
       schema: z.enum(claimStatuses),
-      description: "claim status",
+      description: "claim lifecycle status",
+    },
+    adjudication: {
+      column: tables.claims.adjudication,
+      op: "eq",
+      schema: z.enum(claimAdjudications),
+      description: "what the payer decided",
+    },
+    stage: {
+      where: (value) => {
+        const f = claimStageFilter(value as ClaimStage);
+        return f.adjudication
+          ? sql`(${tables.claims.status} = ${f.status} AND ${tables.claims.adjudication} = ${f.adjudication})`
+          : sql`${tables.claims.status} = ${f.status}`;
+      },
+      schema: z.enum(claimStages),
+      description: "what a biller sees: the lifecycle, or the payer's decision once adjudicated",
     },
     clientId: { column: tables.claims.clientId, op: "eq", schema: z.uuid(), description: "the client" },
     invoiceId: { column: tables.claims.invoiceId, op: "eq", schema: z.uuid(), description: "the invoice" },

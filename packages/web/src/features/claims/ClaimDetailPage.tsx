@@ -1,4 +1,4 @@
-import { type ClaimStatus, claimStatusLabel } from "@billcycle/core";
+import { type ClaimStage, type ClaimStatus, claimStageLabel } from "@billcycle/core";
 import { Button } from "react-aria-components";
 import { Link, useParams } from "react-router";
 import { clientName, payerName, useDirectory } from "../../api/directory";
@@ -90,7 +90,7 @@ const causeWords = (cause: unknown): string => {
 
 const ClaimHistory = ({ history }: { history: ClaimStatusChange[] }) => {
   const { timeZone } = usePractice();
-  const l = (s: ClaimStatus) => claimStatusLabel[s];
+  const l = (s: ClaimStage) => claimStageLabel[s];
   if (history.length === 0) return <p className="muted">None.</p>;
   return (
     <ol className="timeline">
@@ -98,8 +98,8 @@ const ClaimHistory = ({ history }: { history: ClaimStatusChange[] }) => {
         <li key={h.id}>
           <span className="timeline-when">{formatInstant(h.at, timeZone)}</span>
           <span>
-            {h.fromStatus ? `${l(h.fromStatus)} → ` : "Created as "}
-            <strong>{l(h.toStatus)}</strong> <span className="muted">by {h.actor}</span>
+            {h.fromStage ? `${l(h.fromStage)} → ` : "Created as "}
+            <strong>{l(h.toStage)}</strong> <span className="muted">by {h.actor}</span>
             {causeWords(h.cause) ? ` — ${causeWords(h.cause)}` : ""}
           </span>
         </li>
@@ -169,7 +169,7 @@ export const ClaimDetailPage = () => {
           <dl className="facts">
             <dt>Status</dt>
             <dd>
-              <ClaimStatusBadge status={c.status} />
+              <ClaimStatusBadge status={c.stage} />
             </dd>
             <dt>Client</dt>
             <dd>{clientName(d, c.clientId)}</dd>

@@ -1,4 +1,4 @@
-import { type ClaimStatus, claimStatusLabel } from "@billcycle/core";
+import { type ClaimStage, claimStageLabel } from "@billcycle/core";
 import { Link } from "react-router";
 import { clientName, type Directory, payerName, useDirectory } from "../../api/directory";
 import { usePractice } from "../../app/practice-context";
@@ -16,13 +16,13 @@ const BoardColumn = ({
   directory,
   total,
 }: {
-  status: ClaimStatus;
+  status: ClaimStage;
   directory: Directory | undefined;
   /** The status's count from the API; until it is known, what the column's page shows. */
   total: number | undefined;
 }) => {
   const { practiceId } = usePractice();
-  const page = useClaimsPage(practiceId, { status }, undefined, COLUMN_SIZE);
+  const page = useClaimsPage(practiceId, { stage: status }, undefined, COLUMN_SIZE);
   const claims = page.data?.data ?? [];
   const more = !!page.data?.nextCursor;
   const count =
@@ -31,7 +31,7 @@ const BoardColumn = ({
   return (
     <section className={`board-column tone-${claimTone[status]}`} aria-labelledby={headingId}>
       <h2 id={headingId} className="board-heading">
-        <Link to={`/p/${practiceId}/claims/list?status=${status}`}>{claimStatusLabel[status]}</Link>
+        <Link to={`/p/${practiceId}/claims/list?status=${status}`}>{claimStageLabel[status]}</Link>
         <span className="count">
           {count}
           <span className="visually-hidden"> claims</span>
@@ -57,7 +57,7 @@ const BoardColumn = ({
       </ul>
       {more ? (
         <Link className="board-more" to={`/p/${practiceId}/claims/list?status=${status}`}>
-          See all {claimStatusLabel[status]} claims
+          See all {claimStageLabel[status]} claims
         </Link>
       ) : null}
     </section>

@@ -1,4 +1,4 @@
-import { type ClaimStatus, claimStatuses, claimStatusLabel } from "@billcycle/core";
+import { type ClaimStage, claimStageLabel, claimStages } from "@billcycle/core";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -33,8 +33,8 @@ const columns = (practiceId: string, d: Directory | undefined): ColumnDef<Claim>
   {
     id: "status",
     header: "Status",
-    accessorFn: (c) => claimStatusLabel[c.status],
-    cell: ({ row }) => <ClaimStatusBadge status={row.original.status} />,
+    accessorFn: (c) => claimStageLabel[c.stage],
+    cell: ({ row }) => <ClaimStatusBadge status={row.original.stage} />,
   },
   { id: "client", header: "Client", accessorFn: (c) => clientName(d, c.clientId) },
   { id: "payer", header: "Payer", accessorFn: (c) => `${payerName(d, c.payerId)} (${c.payerRank})` },
@@ -67,7 +67,7 @@ const columns = (practiceId: string, d: Directory | undefined): ColumnDef<Claim>
 
 const statusOptions = [
   { id: "all", label: "All statuses" },
-  ...claimStatuses.map((s) => ({ id: s, label: claimStatusLabel[s] })),
+  ...claimStages.map((s) => ({ id: s, label: claimStageLabel[s] })),
 ];
 
 /** Columns the API sorts by (column id → API sort key), across every page. */
@@ -84,7 +84,7 @@ export const ClaimsListPage = () => {
   const directory = useDirectory(practiceId);
   const [params] = useSearchParams();
   const filters = {
-    status: (params.get("status") || undefined) as ClaimStatus | undefined,
+    stage: (params.get("status") || undefined) as ClaimStage | undefined,
     clientId: params.get("client") || undefined,
     sort: sortParam(params.get("sort"), CLAIM_SORTS),
   };
@@ -97,7 +97,7 @@ export const ClaimsListPage = () => {
   return (
     <>
       <PageHeader
-        title={filters.status ? `${claimStatusLabel[filters.status]} claims` : "All claims"}
+        title={filters.stage ? `${claimStageLabel[filters.stage]} claims` : "All claims"}
         crumbs={[{ label: "Claims", href: `/p/${practiceId}/claims` }, { label: "List" }]}
         actions={<SubmitNow />}
       />
@@ -105,7 +105,7 @@ export const ClaimsListPage = () => {
         <SelectField
           label="Status"
           options={statusOptions}
-          value={filters.status ?? "all"}
+          value={filters.stage ?? "all"}
           onChange={(v) => set("status", v === "all" ? null : v)}
         />
         <ComboField

@@ -1,10 +1,10 @@
-import type { ClaimStatus } from "@billcycle/core";
+import type { ClaimStage } from "@billcycle/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import type { ClaimSort } from "../../api/models";
 
 /** The board's columns, in the order a claim moves through them. */
-export const boardStatuses: readonly ClaimStatus[] = [
+export const boardStatuses: readonly ClaimStage[] = [
   "awaiting_submission",
   "scrubber_rejected",
   "submitted",
@@ -18,7 +18,7 @@ export const boardStatuses: readonly ClaimStatus[] = [
 export const useClaimsPage = (
   practiceId: string,
   filters: {
-    status?: ClaimStatus | undefined;
+    stage?: ClaimStage | undefined;
     clientId?: string | undefined;
     search?: string | undefined;
     sort?: ClaimSort | undefined;

@@ -16,6 +16,8 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
   policyId: "abababab-abab-7bab-8bab-000000000002",
   payerRank: "primary",
   status: "submitted",
+  adjudication: "none",
+  stage: "submitted",
   frequencyCode: "1",
   patientControlNumber: `PCN${n}`,
   payerClaimNumber: null,
@@ -49,6 +51,10 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
       claimId: `ffffffff-ffff-7fff-8fff-${String(n).padStart(12, "0")}`,
       fromStatus: null,
       toStatus: "awaiting_submission",
+      fromAdjudication: null,
+      toAdjudication: "none",
+      fromStage: null,
+      toStage: "awaiting_submission",
       at: "2025-03-05T04:00:00Z",
       actor: "system:invoice_processing",
       cause: { kind: "run" },
@@ -59,6 +65,10 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
       claimId: `ffffffff-ffff-7fff-8fff-${String(n).padStart(12, "0")}`,
       fromStatus: "awaiting_submission",
       toStatus: "submitted",
+      fromAdjudication: "none",
+      toAdjudication: "none",
+      fromStage: "awaiting_submission",
+      toStage: "submitted",
       at: "2025-03-06T03:00:00Z",
       actor: "system:claims_submission",
       cause: { kind: "file", name: "claims-2025-03-05.json" },
@@ -88,10 +98,10 @@ describe("claims", () => {
     const { server } = renderApp(at("claims"), {
       "GET /api/v1/practices/:pid/claims/counts": { counts },
       "GET /api/v1/practices/:pid/claims": (req: { query: URLSearchParams }) =>
-        req.query.get("status") === "submitted"
+        req.query.get("stage") === "submitted"
           ? page(submitted, "more")
-          : req.query.get("status") === "denied"
-            ? page([claim(99, { status: "denied" })])
+          : req.query.get("stage") === "denied"
+            ? page([claim(99, { status: "adjudicated", adjudication: "denied", stage: "denied" })])
             : page([]),
     });
     const column = (name: string) => screen.getByRole("region", { name: new RegExp(`^${name}`) });
@@ -221,6 +231,7 @@ describe("claims", () => {
     let scrubs = 0;
     const rejected = claim(8, {
       status: "scrubber_rejected",
+      stage: "scrubber_rejected",
       scrubs: [
         {
           id: "s1",
@@ -236,7 +247,7 @@ describe("claims", () => {
     });
     const { user, server } = renderApp(at(`claims/${rejected.id}`), {
       "GET /api/v1/practices/:pid/claims/:id": () =>
-        scrubs >= 2 ? { ...rejected, status: "awaiting_submission" } : rejected,
+        scrubs >= 2 ? { ...rejected, status: "awaiting_submission", stage: "awaiting_submission" } : rejected,
       "POST /api/v1/practices/:pid/claims/:id/rescrub": () => {
         scrubs++;
         return scrubs >= 2
@@ -286,6 +297,7 @@ describe("claims", () => {
   it("renders scrubber messages and postings as the claim API returns them", async () => {
     const c = claim(6, {
       status: "scrubber_rejected",
+      stage: "scrubber_rejected",
       scrubs: [
         {
           id: "s1",

@@ -307,7 +307,7 @@ export const InvoiceDetailPage = () => {
               {claims.data.data.map((c) => (
                 <li key={c.id}>
                   <Link to={`/p/${practiceId}/claims/${c.id}`}>Claim {c.patientControlNumber}</Link>{" "}
-                  <ClaimStatusBadge status={c.status} /> {formatCents(c.totalCents)}
+                  <ClaimStatusBadge status={c.stage} /> {formatCents(c.totalCents)}
                 </li>
               ))}
             </ul>

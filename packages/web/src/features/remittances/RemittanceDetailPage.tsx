@@ -70,7 +70,7 @@ const RemittanceClaimCard = ({ rc }: { rc: RemittanceClaim }) => {
                 <Link to={`/p/${practiceId}/claims/${rc.claimId}`}>
                   Open claim {claim.data?.patientControlNumber ?? rc.patientControlNumber}
                 </Link>{" "}
-                {claim.data ? <ClaimStatusBadge status={claim.data.status} /> : null}
+                {claim.data ? <ClaimStatusBadge status={claim.data.stage} /> : null}
               </>
             ) : (
               "Not matched to a claim"

@@ -1,0 +1,157 @@
+import { appointmentStatusLabel, appointmentTransitions } from "../appointments/appointment-status";
+import { automationRunTransitions } from "../automation/automation-run-status";
+import { documentTransitions } from "../billing/document-status";
+import { invoiceTransitions } from "../billing/invoice-status";
+import { claimAdjudicationTransitions, claimTransitions } from "../claims/claim-status";
+import { inboundFileTransitions, outboundFileTransitions } from "../claims/clearinghouse-file-status";
+import { postingStatusTransitions, remittanceTransitions } from "../claims/remittance-status";
+import { workItemTransitions } from "../claims/work-item-status";
+import { jobTransitions } from "../jobs/job-status";
+import type { TransitionTable } from "./state-machine";
+
+/**
+ * Every status column of the schema, its one transition table, the states a row is created in, and the module that
+ * writes it. The status-write test walks this list (every write of the column is in `writer`; every stored value is
+ * a state of the table) and `npm run docs:status` renders it into docs/ARCHITECTURE.md.
+ */
+export type StatusColumn = {
+  /** The machine's name, as errors and the docs say it. */
+  name: string;
+  table: string;
+  column: string;
+  /** SQL predicate on the table when one column holds two machines (inbound and outbound files). */
+  rows?: string;
+  transitions: TransitionTable<string>;
+  /** The states a row is inserted in. */
+  initial: readonly string[];
+  /** The one module (repository path) that writes the column. */
+  writer: string;
+  /**
+   * Modules that still write it besides the writer, each with why; the status-write test accepts them. Empty is
+   * the rule.
+   */
+  alsoWrittenBy?: ReadonlyArray<{ path: string; why: string }>;
+  /** Labels for the docs (none: the state's own name). */
+  labels?: Readonly<Record<string, string>>;
+};
+
+const FIXTURE_WRITERS = [
+  { path: "packages/cli/src/demo/seed-demo.ts", why: "demo data: history written as it was, not lived" },
+  { path: "packages/worker/bench/generate.ts", why: "benchmark data generated in bulk SQL" },
+  { path: "packages/worker/bench/claims-generate.ts", why: "benchmark claims generated in bulk SQL" },
+];
+
+export const statusColumns: readonly StatusColumn[] = [
+  {
+    name: "Appointment",
+    table: "appointments",
+    column: "status",
+    transitions: appointmentTransitions,
+    initial: ["upcoming"],
+    writer: "packages/app/src/appointments/change-appointment-status.ts",
+    alsoWrittenBy: FIXTURE_WRITERS,
+    labels: appointmentStatusLabel,
+  },
+  {
+    name: "Invoice",
+    table: "invoices",
+    column: "status",
+    transitions: invoiceTransitions,
+    initial: ["pended", "open"],
+    writer: "packages/app/src/invoices/transition-invoice.ts",
+    // Interim, until invoice lifecycle and payment status are split (issue 14, the ledger branch).
+    alsoWrittenBy: [
+      { path: "packages/app/src/billing/create-invoices.ts", why: "creates invoices Pended or Open" },
+      { path: "packages/app/src/billing/process-invoices.ts", why: "raw SQL: claimed invoices Processed" },
+      { path: "packages/app/src/claims/apply-postings.ts", why: "payment status derived inline" },
+      ...FIXTURE_WRITERS,
+    ],
+  },
+  {
+    name: "Document",
+    table: "documents",
+    column: "status",
+    transitions: documentTransitions,
+    initial: ["issued"],
+    writer: "packages/app/src/documents/",
+  },
+  {
+    name: "Claim",
+    table: "claims",
+    column: "status",
+    transitions: claimTransitions,
+    initial: ["awaiting_submission"],
+    writer: "packages/app/src/claims/transition-claims.ts",
+    alsoWrittenBy: FIXTURE_WRITERS,
+  },
+  {
+    name: "Claim adjudication",
+    table: "claims",
+    column: "adjudication",
+    transitions: claimAdjudicationTransitions,
+    initial: ["none"],
+    writer: "packages/app/src/claims/transition-claims.ts",
+    alsoWrittenBy: FIXTURE_WRITERS,
+  },
+  {
+    name: "Automation run",
+    table: "automation_runs",
+    column: "status",
+    transitions: automationRunTransitions,
+    initial: ["queued"],
+    writer: "packages/app/src/automation/automation-run-status-writer.ts",
+  },
+  {
+    name: "Job",
+    table: "jobs",
+    column: "status",
+    transitions: jobTransitions,
+    initial: ["queued"],
+    writer: "packages/db/src/queue/job-queue.ts",
+  },
+  {
+    name: "Outbound clearinghouse file",
+    table: "clearinghouse_files",
+    column: "status",
+    rows: "direction = 'outbound'",
+    transitions: outboundFileTransitions,
+    initial: ["pending"],
+    writer: "packages/app/src/claims/clearinghouse-file-status-writer.ts",
+  },
+  {
+    name: "Inbound clearinghouse file",
+    table: "clearinghouse_files",
+    column: "status",
+    rows: "direction = 'inbound'",
+    transitions: inboundFileTransitions,
+    initial: ["received", "rejected"],
+    writer: "packages/app/src/claims/clearinghouse-file-status-writer.ts",
+  },
+  {
+    name: "Remittance",
+    table: "remittances",
+    column: "status",
+    transitions: remittanceTransitions,
+    initial: ["posting"],
+    writer: "packages/app/src/claims/remittance-status-writer.ts",
+  },
+  {
+    name: "Remittance claim posting",
+    table: "remittance_claims",
+    column: "posting_status",
+    transitions: postingStatusTransitions,
+    initial: ["posted", "queued"],
+    writer: "packages/app/src/claims/remittance-status-writer.ts",
+  },
+  {
+    name: "Work-queue item",
+    table: "work_queue_items",
+    column: "status",
+    transitions: workItemTransitions,
+    initial: ["open"],
+    writer: "packages/app/src/claims/work-item-status-writer.ts",
+  },
+];
+
+/** Every state a column's table names (a state nothing leaves is still a state). */
+export const statesOf = (c: StatusColumn): string[] => Object.keys(c.transitions);
