@@ -49,6 +49,7 @@ export const NotFoundPage = () => (
 );
 
 const nav = [
+  { to: "clients", label: "Clients" },
   { to: "sessions", label: "Sessions" },
   { to: "invoices", label: "Invoices" },
   { to: "claims", label: "Claims" },

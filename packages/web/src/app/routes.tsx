@@ -6,6 +6,8 @@ import { AutomationSettingsPage } from "../features/automation/AutomationSetting
 import { ClaimDetailPage } from "../features/claims/ClaimDetailPage";
 import { ClaimsBoardPage } from "../features/claims/ClaimsBoardPage";
 import { ClaimsListPage } from "../features/claims/ClaimsListPage";
+import { ClientPage } from "../features/clients/ClientPage";
+import { ClientsPage } from "../features/clients/ClientsPage";
 import { InvoiceDetailPage } from "../features/invoices/InvoiceDetailPage";
 import { InvoicesPage } from "../features/invoices/InvoicesPage";
 import { PendedReviewPage } from "../features/invoices/PendedReviewPage";
@@ -48,6 +50,8 @@ export const routes: RouteObject[] = [
               { index: true, element: <Navigate to="sessions" replace /> },
               { path: "sessions", element: <SessionsPage /> },
               { path: "sessions/:appointmentId", element: <SessionDetailPage /> },
+              { path: "clients", element: <ClientsPage /> },
+              { path: "clients/:clientId", element: <ClientPage /> },
               { path: "invoices", element: <InvoicesPage /> },
               { path: "invoices/review", element: <PendedReviewPage /> },
               { path: "invoices/:invoiceId", element: <InvoiceDetailPage /> },
