@@ -57,6 +57,7 @@ const nav = [
   { to: "work-queue", label: "Work queue" },
   { to: "automation-runs", label: "Automation runs" },
   { to: "settings/automation", label: "Automation settings" },
+  { to: "settings/billing", label: "Billing settings" },
 ] as const;
 
 const PracticeSwitcher = ({ me, practiceId }: { me: Me; practiceId: string }) => {

@@ -18,6 +18,7 @@ import { WorkQueuePage } from "../features/remittances/WorkQueuePage";
 import { SessionDetailPage } from "../features/sessions/SessionDetailPage";
 import { SessionsPage } from "../features/sessions/SessionsPage";
 import { ApiTokensPage } from "../features/settings/ApiTokensPage";
+import { BillingSettingsPage } from "../features/settings/BillingSettingsPage";
 import { NotFoundPage, PracticeLayout, RequireSession, StartPage } from "./layout";
 
 /** react-aria links and buttons with href navigate through react-router. */
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
               { path: "work-queue", element: <WorkQueuePage /> },
               { path: "posting-rules", element: <PostingRulesPage /> },
               { path: "settings/automation", element: <AutomationSettingsPage /> },
+              { path: "settings/billing", element: <BillingSettingsPage /> },
               { path: "settings/api-tokens", element: <ApiTokensPage /> },
               { path: "automation-runs", element: <AutomationRunsPage /> },
               { path: "*", element: <NotFoundPage /> },
