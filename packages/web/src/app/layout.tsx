@@ -56,6 +56,7 @@ const nav = [
   { to: "remittances", label: "Remittances" },
   { to: "work-queue", label: "Work queue" },
   { to: "automation-runs", label: "Automation runs" },
+  { to: "setup", label: "Setup" },
   { to: "settings/automation", label: "Automation settings" },
   { to: "settings/billing", label: "Billing settings" },
 ] as const;

@@ -19,6 +19,7 @@ import { SessionDetailPage } from "../features/sessions/SessionDetailPage";
 import { SessionsPage } from "../features/sessions/SessionsPage";
 import { ApiTokensPage } from "../features/settings/ApiTokensPage";
 import { BillingSettingsPage } from "../features/settings/BillingSettingsPage";
+import { SetupPage } from "../features/setup/SetupPage";
 import { NotFoundPage, PracticeLayout, RequireSession, StartPage } from "./layout";
 
 /** react-aria links and buttons with href navigate through react-router. */
@@ -64,6 +65,8 @@ export const routes: RouteObject[] = [
               { path: "work-queue", element: <WorkQueuePage /> },
               { path: "posting-rules", element: <PostingRulesPage /> },
               { path: "settings/automation", element: <AutomationSettingsPage /> },
+              { path: "setup", element: <SetupPage /> },
+              { path: "setup/:resource", element: <SetupPage /> },
               { path: "settings/billing", element: <BillingSettingsPage /> },
               { path: "settings/api-tokens", element: <ApiTokensPage /> },
               { path: "automation-runs", element: <AutomationRunsPage /> },
