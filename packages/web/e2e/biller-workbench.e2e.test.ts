@@ -177,6 +177,8 @@ describe("a biller's workbench in a browser", () => {
     await page.goto(`/p/${app.harbor}/claims/${c.claimId}`);
     await page.getByRole("heading", { level: 1, name: /^Claim / }).waitFor();
     const fixes = page.getByRole("navigation", { name: "Fix what the scrubber rejected" });
+    await fixes.waitFor();
+    await shot("claim-scrubber-fix");
     await fixes.getByRole("link", { name: "Fix the member id on the client's insurance policy" }).click();
     const dialog = page.getByRole("dialog", { name: "Edit primary policy" });
     await dialog.waitFor();

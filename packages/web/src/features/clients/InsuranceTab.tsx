@@ -171,8 +171,8 @@ export const InsuranceTab = ({ client }: { client: Client }) => {
                   <tr key={p.id}>
                     <td>{rankLabel(p)}</td>
                     <td>{payerName(directory.data, p.payerId)}</td>
-                    <td className="mono">{p.memberId.trim() || <em>missing</em>}</td>
-                    <td>{p.groupNumber ?? "—"}</td>
+                    <td className="mono nowrap">{p.memberId.trim() || <em>missing</em>}</td>
+                    <td className="nowrap">{p.groupNumber ?? "—"}</td>
                     <td>{subscriberWords(p, client)}</td>
                     <td className="nowrap">
                       {formatLocalDate(p.effectiveFrom)} –{" "}

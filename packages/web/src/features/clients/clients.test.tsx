@@ -93,7 +93,9 @@ describe("Clients", () => {
     await screen.findByRole("heading", { level: 1, name: "Clients" });
     const filters = searchLandmark("Find clients");
     await user.type(within(filters).getByLabelText("Name"), "whit");
-    await screen.findByRole("link", { name: "Whitfield, Dana" });
+    // Typing settles for 300 ms before the list is asked again: wait longer than findBy's default second.
+    const settled = { timeout: 5_000 };
+    await screen.findByRole("link", { name: "Whitfield, Dana" }, settled);
     const listCalls = () =>
       server.callsTo("GET", "/api/v1/practices/:pid/clients").filter((c) => c.query.get("limit") !== "200");
     const last = listCalls().at(-1);
@@ -102,12 +104,12 @@ describe("Clients", () => {
     expect(router.state.location.search).toBe("?q=whit");
 
     await user.click(screen.getByRole("button", { name: "Next" }));
-    await screen.findByRole("link", { name: "Whitman, Ana" });
+    await screen.findByRole("link", { name: "Whitman, Ana" }, settled);
     expect(listCalls().at(-1)?.query.get("cursor")).toBe("next");
 
     await user.type(within(filters).getByLabelText("Date of birth"), "1985-03-14");
-    await waitFor(() => expect(listCalls().at(-1)?.query.get("dateOfBirth")).toBe("1985-03-14"));
-    await screen.findByRole("link", { name: "Whitfield, Dana" });
+    await waitFor(() => expect(listCalls().at(-1)?.query.get("dateOfBirth")).toBe("1985-03-14"), settled);
+    await screen.findByRole("link", { name: "Whitfield, Dana" }, settled);
     expect(screen.queryByRole("link", { name: "Whitman, Ana" })).toBeNull();
   });
 

@@ -70,7 +70,13 @@ const SettingsSection = <D,>({
             return;
           }
           setInvalid({});
-          save.mutate(result.patch, { onSuccess: () => setSaved(true) });
+          save.mutate(result.patch, {
+            onSuccess: (practice) => {
+              // As saved: "40" reads back "40.00".
+              setDraft(initial(practice.billingSettings));
+              setSaved(true);
+            },
+          });
         }}
       >
         <fieldset className="form-section" disabled={!canEdit}>
