@@ -60,7 +60,8 @@ export const ScrubFixes = ({ claim }: { claim: Claim }) => {
   );
   if (fixes.length === 0) return null;
   return (
-    <nav aria-label="Fix what the scrubber rejected" className="scrub-fixes">
+    <nav aria-label="Fix what the scrubber rejected" className="alert alert-warning scrub-fixes">
+      <p>The scrubber rejected this claim. Fix the data it names, then re-scrub:</p>
       <ul className="plain-list">
         {fixes.map((f) => (
           <li key={f.key}>
