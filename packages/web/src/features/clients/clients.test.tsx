@@ -331,6 +331,65 @@ describe("Client insurance", () => {
   });
 });
 
+describe("Add insurance from a session not billed for want of it", () => {
+  it("takes a subscriber other than the client, with no dead end to the API", async () => {
+    const APPT = "aaaaaaaa-aaaa-7aaa-8aaa-aaaaaaaaaaaa";
+    const { user, server } = renderApp(at(`sessions/${APPT}`), {
+      "GET /api/v1/practices/:pid/appointments/:id": {
+        ...base,
+        id: APPT,
+        clientId: CLIENT,
+        providerId: "44444444-4444-7444-8444-444444444444",
+        locationId: "55555555-5555-7555-8555-555555555555",
+        startsAt: "2025-03-03T15:00:00Z",
+        endsAt: "2025-03-03T15:50:00Z",
+        dateOfService: "2025-03-03",
+        status: "kept",
+        statusChangedAt: "2025-03-03T16:00:00Z",
+        services: [],
+      },
+      "GET /api/v1/practices/:pid/appointments/:id/billing-explanation": {
+        appointmentId: APPT,
+        status: "kept",
+        dateOfService: "2025-03-03",
+        billed: null,
+        reasons: [
+          {
+            code: "NO_ACTIVE_POLICY",
+            message: "the client has no insurance policy in effect on the date of service",
+            fix: "add or update the client's insurance policy",
+          },
+        ],
+        tonight: "It will not be invoiced.",
+        nextRunAt: null,
+        history: [],
+      },
+      "GET /api/v1/practices/:pid/progress-notes": page([]),
+      "POST /api/v1/practices/:pid/insurance-policies": (req: MockRequest) =>
+        reply(201, policy({ ...(req.body as Partial<Policy>), version: 1 })),
+    });
+    await user.click(await screen.findByRole("button", { name: "Add insurance" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add primary insurance" });
+    expect(dialog.textContent).not.toContain("use the API");
+    await choose(user, /Payer/, "Blue Prairie Health");
+    await user.type(within(dialog).getByLabelText(/Member ID/), "BPH-9");
+    await choose(user, /Subscriber$/, "Client is the subscriber's child");
+    await user.type(within(dialog).getByLabelText("Subscriber first name"), "Lin");
+    await user.type(within(dialog).getByLabelText("Subscriber last name"), "Chen");
+    await user.type(within(dialog).getByLabelText("Subscriber date of birth"), "1960-01-15");
+    await user.click(within(dialog).getByRole("button", { name: "Add insurance" }));
+    await waitFor(() =>
+      expect(server.callsTo("POST", "/api/v1/practices/:pid/insurance-policies")[0]?.body).toMatchObject({
+        clientId: CLIENT,
+        rank: "primary",
+        effectiveFrom: "2025-03-03",
+        subscriberRelationship: "child",
+        subscriber: { firstName: "Lin", lastName: "Chen", dateOfBirth: "1960-01-15" },
+      }),
+    );
+  });
+});
+
 describe("Client diagnoses", () => {
   it("lists diagnoses in claim order, moves one up and adds one; a bad code is refused beside the field", async () => {
     const dx = (id: string, code: string, rank: number) => ({
