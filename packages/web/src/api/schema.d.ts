@@ -4693,6 +4693,12 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description order by this field, descending with a leading -; ties by id (default: id order) */
+          sort?: "lastName" | "dateOfBirth" | "-lastName" | "-dateOfBirth";
+          /** @description client name containing this text (First Last or Last, First) */
+          search?: string;
+          /** @description date of birth (YYYY-MM-DD) */
+          dateOfBirth?: string;
           /** @description exact last name */
           lastName?: string;
           /** @description insurance or self-pay */

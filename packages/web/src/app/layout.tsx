@@ -49,13 +49,16 @@ export const NotFoundPage = () => (
 );
 
 const nav = [
+  { to: "clients", label: "Clients" },
   { to: "sessions", label: "Sessions" },
   { to: "invoices", label: "Invoices" },
   { to: "claims", label: "Claims" },
   { to: "remittances", label: "Remittances" },
   { to: "work-queue", label: "Work queue" },
   { to: "automation-runs", label: "Automation runs" },
+  { to: "setup", label: "Setup" },
   { to: "settings/automation", label: "Automation settings" },
+  { to: "settings/billing", label: "Billing settings" },
 ] as const;
 
 const PracticeSwitcher = ({ me, practiceId }: { me: Me; practiceId: string }) => {

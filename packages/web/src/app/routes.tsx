@@ -6,6 +6,8 @@ import { AutomationSettingsPage } from "../features/automation/AutomationSetting
 import { ClaimDetailPage } from "../features/claims/ClaimDetailPage";
 import { ClaimsBoardPage } from "../features/claims/ClaimsBoardPage";
 import { ClaimsListPage } from "../features/claims/ClaimsListPage";
+import { ClientPage } from "../features/clients/ClientPage";
+import { ClientsPage } from "../features/clients/ClientsPage";
 import { InvoiceDetailPage } from "../features/invoices/InvoiceDetailPage";
 import { InvoicesPage } from "../features/invoices/InvoicesPage";
 import { PendedReviewPage } from "../features/invoices/PendedReviewPage";
@@ -16,6 +18,8 @@ import { WorkQueuePage } from "../features/remittances/WorkQueuePage";
 import { SessionDetailPage } from "../features/sessions/SessionDetailPage";
 import { SessionsPage } from "../features/sessions/SessionsPage";
 import { ApiTokensPage } from "../features/settings/ApiTokensPage";
+import { BillingSettingsPage } from "../features/settings/BillingSettingsPage";
+import { SetupPage } from "../features/setup/SetupPage";
 import { NotFoundPage, PracticeLayout, RequireSession, StartPage } from "./layout";
 
 /** react-aria links and buttons with href navigate through react-router. */
@@ -48,6 +52,8 @@ export const routes: RouteObject[] = [
               { index: true, element: <Navigate to="sessions" replace /> },
               { path: "sessions", element: <SessionsPage /> },
               { path: "sessions/:appointmentId", element: <SessionDetailPage /> },
+              { path: "clients", element: <ClientsPage /> },
+              { path: "clients/:clientId", element: <ClientPage /> },
               { path: "invoices", element: <InvoicesPage /> },
               { path: "invoices/review", element: <PendedReviewPage /> },
               { path: "invoices/:invoiceId", element: <InvoiceDetailPage /> },
@@ -59,6 +65,9 @@ export const routes: RouteObject[] = [
               { path: "work-queue", element: <WorkQueuePage /> },
               { path: "posting-rules", element: <PostingRulesPage /> },
               { path: "settings/automation", element: <AutomationSettingsPage /> },
+              { path: "setup", element: <SetupPage /> },
+              { path: "setup/:resource", element: <SetupPage /> },
+              { path: "settings/billing", element: <BillingSettingsPage /> },
               { path: "settings/api-tokens", element: <ApiTokensPage /> },
               { path: "automation-runs", element: <AutomationRunsPage /> },
               { path: "*", element: <NotFoundPage /> },

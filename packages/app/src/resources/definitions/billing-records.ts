@@ -15,10 +15,8 @@ import { z } from "zod";
 import { claimRecordSchema } from "../../claims/claim-schemas";
 import { localDate } from "../../schemas/common";
 import { rowSchema } from "../../schemas/row-schema";
+import { likeEscape } from "../like-pattern";
 import type { ResourceDefinition, Row } from "../resource-definition";
-
-/** Text matched literally inside a LIKE pattern (backslash is PostgreSQL's default LIKE escape). */
-const likeEscape = (text: string): string => text.replace(/[\\%_]/g, "\\$&");
 
 const none = z.strictObject({});
 

@@ -1,9 +1,10 @@
 import { DomainError } from "@billcycle/core";
 import { tables } from "@billcycle/db";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { address, icd10, localDate, name, sex } from "../../schemas/common";
 import { assertReferenceInPractice } from "../assert-reference";
+import { likeEscape } from "../like-pattern";
 import type { ResourceDefinition, Row } from "../resource-definition";
 
 const guarantor = z.strictObject({
@@ -45,6 +46,23 @@ export const clientsResource: ResourceDefinition = {
   writePermission: "clients:write",
   phi: true,
   filters: {
+    search: {
+      // What a biller types to find a client: part of the name, as "First Last" or "Last, First".
+      where: (text) => {
+        const pattern = `%${likeEscape(String(text))}%`;
+        const c = tables.clients;
+        return sql`((${c.firstName} || ' ' || ${c.lastName}) ILIKE ${pattern}
+          OR (${c.lastName} || ', ' || ${c.firstName}) ILIKE ${pattern})`;
+      },
+      schema: z.string().trim().min(1).max(100),
+      description: "client name containing this text (First Last or Last, First)",
+    },
+    dateOfBirth: {
+      column: tables.clients.dateOfBirth,
+      op: "eq",
+      schema: localDate,
+      description: "date of birth (YYYY-MM-DD)",
+    },
     lastName: {
       column: tables.clients.lastName,
       op: "eq",
@@ -64,6 +82,7 @@ export const clientsResource: ResourceDefinition = {
       description: "active clients",
     },
   },
+  sorts: { lastName: tables.clients.lastName, dateOfBirth: tables.clients.dateOfBirth },
   deletable: true,
   /** Client billing settings start as copies of the practice defaults; later practice changes leave them be. */
   prepareCreate: async (input, { tx, actor }) => {

@@ -9,6 +9,7 @@ import { PageHeader, Section } from "../../components/page";
 import { ClaimStatusBadge } from "../../components/status";
 import { formatCents, formatInstant, formatLocalDate } from "../../lib/format";
 import { useClaim, useRescrub } from "./claims-api";
+import { ScrubFixes } from "./ScrubFixes";
 
 const frequency: Record<string, string> = { "1": "Original", "7": "Replacement", "8": "Void" };
 
@@ -163,6 +164,7 @@ export const ClaimDetailPage = () => {
         title={`Claim ${c.patientControlNumber}`}
         crumbs={[{ label: "Claims", href: `/p/${practiceId}/claims` }, { label: c.patientControlNumber }]}
       />
+      <ScrubFixes claim={c} />
       <Rescrub claimId={c.id} status={c.status} />
       <div className="detail-grid">
         <Section title="Summary">

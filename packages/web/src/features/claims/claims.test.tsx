@@ -280,6 +280,75 @@ describe("claims", () => {
     expect(server.callsTo("POST", "/api/v1/practices/:pid/claims/:id/rescrub")).toHaveLength(2);
   });
 
+  it("links a member id the scrubber rejected to the policy on the client's Insurance tab", async () => {
+    const rejected = claim(9, {
+      status: "scrubber_rejected",
+      scrubs: [
+        {
+          id: "s1",
+          practiceId: PID,
+          claimId: "ffffffff-ffff-7fff-8fff-000000000009",
+          at: "2025-03-06T03:00:00Z",
+          blocking: true,
+          edits: [
+            {
+              code: "SUBSCRIBER_ID_MISSING",
+              severity: "blocking",
+              message: "The insurance policy has no member (subscriber) id",
+              path: "subscriber.memberId",
+            },
+          ],
+        },
+      ],
+    });
+    const { user, router } = renderApp(at(`claims/${rejected.id}`), {
+      "GET /api/v1/practices/:pid/claims/:id": rejected,
+      "GET /api/v1/practices/:pid/clients/:id": {
+        id: CLIENT,
+        practiceId: PID,
+        version: 1,
+        createdAt: "2025-01-01T00:00:00Z",
+        updatedAt: "2025-01-01T00:00:00Z",
+        firstName: "Ava",
+        lastName: "Chen",
+        dateOfBirth: "1990-01-01",
+        sex: "F",
+        email: null,
+        phone: null,
+        address: null,
+        emailOptIn: true,
+        smsOptIn: false,
+        guarantor: null,
+        paysBy: "insurance",
+        autopay: false,
+        autoShareDocuments: true,
+        autoSuperbills: false,
+        employerId: null,
+        active: true,
+      },
+      "GET /api/v1/practices/:pid/insurance-policies": page([]),
+    });
+    const fixes = await screen.findByRole("navigation", { name: "Fix what the scrubber rejected" });
+    await user.click(
+      within(fixes).getByRole("link", { name: "Fix the member id on the client's insurance policy" }),
+    );
+    await screen.findByRole("heading", { level: 1, name: "Ava Chen" });
+    expect(router.state.location.pathname).toBe(`/p/${PID}/clients/${CLIENT}`);
+    expect(Object.fromEntries(new URLSearchParams(router.state.location.search))).toEqual({
+      tab: "insurance",
+      policy: rejected.policyId,
+      fix: "memberId",
+      claim: rejected.id,
+    });
+  });
+
+  it("offers no fix link for a claim that passed the scrubber", async () => {
+    const c = claim(10, { status: "awaiting_submission" });
+    renderApp(at(`claims/${c.id}`), { "GET /api/v1/practices/:pid/claims/:id": c });
+    await screen.findByRole("heading", { level: 1, name: "Claim PCN10" });
+    expect(screen.queryByRole("navigation", { name: "Fix what the scrubber rejected" })).toBeNull();
+  });
+
   it("shows a claim's lines and history, and 'None' for pipeline sections the API does not return yet", async () => {
     const c = claim(5);
     renderApp(at(`claims/${c.id}`), { "GET /api/v1/practices/:pid/claims/:id": c });

@@ -7,6 +7,7 @@ import { PageHeader, Section } from "../../components/page";
 import { AppointmentStatusBadge } from "../../components/status";
 import { formatInstant, formatLocalDate, formatTime, words } from "../../lib/format";
 import { FixForReason } from "./billing-fixes/FixForReason";
+import { FixHint } from "./billing-fixes/FixHint";
 import { InvoiceNowFix } from "./billing-fixes/InvoiceNowFix";
 import { SignNoteFix } from "./billing-fixes/SignNoteFix";
 import { StatusActions } from "./StatusActions";
@@ -45,7 +46,7 @@ const BillingSection = ({
               <li key={r.code} className="reason">
                 <div>
                   <p className="reason-message">{r.message.charAt(0).toUpperCase() + r.message.slice(1)}.</p>
-                  {r.fix ? <p className="reason-fix muted">To fix: {r.fix}.</p> : null}
+                  {r.fix ? <FixHint fix={r.fix} /> : null}
                 </div>
                 <FixForReason
                   code={r.code}

@@ -10,7 +10,7 @@ import { SignNoteFix } from "./SignNoteFix";
 
 /**
  * What fixes a reason, for the roles that may fix it: an action right here, or a link to the screen that does.
- * Reasons without one (a future date, a fee the practice does not charge) say in words what would change them.
+ * Reasons without one (a future date) say in words what would change them.
  */
 export const FixForReason = ({ code, ...props }: FixProps & { code: SkipReasonCode }) => {
   const { practiceId, can } = usePractice();
@@ -27,6 +27,16 @@ export const FixForReason = ({ code, ...props }: FixProps & { code: SkipReasonCo
       return can("clients:write") ? <AddAddressFix {...props} /> : null;
     case "NO_BILLABLE_SERVICE":
       return can("clients:write") ? <AddServiceFix {...props} /> : null;
+    case "NO_SHOW_NOT_CHARGED":
+    case "LATE_CANCEL_NOT_CHARGED":
+      return can("settings:write") ? (
+        <Link
+          className="btn btn-small"
+          to={`/p/${practiceId}/settings/billing?field=${code === "NO_SHOW_NOT_CHARGED" ? "noShowFee" : "lateCancelFee"}`}
+        >
+          {code === "NO_SHOW_NOT_CHARGED" ? "Set the No Show fee" : "Set the Late Cancel fee"}
+        </Link>
+      ) : null;
     case "EXCLUDED_BY_RULE":
     case "AUTOMATION_DISABLED":
     case "BEFORE_START_DATE":
