@@ -27,6 +27,7 @@ export * from "./automation/run-automation";
 export * from "./automation/run-automation-now";
 export * from "./automation/update-automation-config";
 export * from "./billing/allocate-numbers";
+export { beginRequest } from "./billing/batching";
 export * from "./billing/billing-context";
 export * from "./billing/create-invoices";
 export * from "./billing/invoice-on-kept";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { authenticate, resources, roleIn } from "@billcycle/app";
+import { authenticate, beginRequest, resources, roleIn } from "@billcycle/app";
 import { DomainError, isDomainError } from "@billcycle/core";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
@@ -28,6 +28,16 @@ export const createApp = (deps: AppDeps) => {
     defaultHook: (result) => {
       if (!result.success) throw fromZodError(result.error);
     },
+  });
+
+  // While a request is answered, the embedded database's nightly batches wait (billing/batching.ts).
+  app.use("*", async (_c, next) => {
+    const end = beginRequest();
+    try {
+      await next();
+    } finally {
+      end();
+    }
   });
 
   app.use("*", async (c, next) => {

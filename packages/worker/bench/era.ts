@@ -14,6 +14,8 @@
  *   npm run bench:era -- --claims 20000                  # a smaller file
  *   npm run bench:era -- --claims 25000,100000,255000    # one row per size, a fresh database each
  *   NODE_OPTIONS=--expose-gc npm run bench:era -- …      # also the live heap (a full GC every 2 s: slower)
+ *   NODE_OPTIONS=--expose-gc npm run bench:era -- --claims 25000,255000 --max-live-growth-mb 10
+ *                                                        # fails (exit 1) if the live heap grows more than that
  *
  * With --database-url the bench CREATEs a database bench_era_* on that server and DROPs it at the end.
  */
@@ -37,6 +39,7 @@ const { values: args } = parseArgs({
     "database-url": { type: "string" },
     claims: { type: "string" },
     rps: { type: "string" },
+    "max-live-growth-mb": { type: "string" },
   },
 });
 
@@ -247,6 +250,9 @@ const once = async (claims: number): Promise<Result> => {
   }
 };
 
+/** The live heap of each size, in order (with --expose-gc). */
+const live: number[] = [];
+
 const main = async () => {
   const ms = (v: number) => `${v < 10 ? v.toFixed(1) : fmtInt(v)} ms`;
   const mb = (v: number) => `${fmtInt(v)} MB`;
@@ -255,6 +261,7 @@ const main = async () => {
   );
   for (const claims of SIZES) {
     const r = await once(claims);
+    if (r.liveHeapMb !== null) live.push(r.liveHeapMb);
     const heap = `${mb(r.importHeapMb)}${r.liveHeapMb === null ? "" : ` (${mb(r.liveHeapMb)})`}`;
     process.stdout.write(
       `| ${r.backend} | ${fmtInt(r.claims)} | ${(r.bytes / 1e6).toFixed(1)} MB | ${r.seconds.toFixed(1)} s | **${fmtInt(r.perSecond)}** | ${mb(r.importRssMb)} | ${heap} | ${ms(r.health.p50)} / **${ms(r.health.p99)}** (${r.health.n}) | ${ms(r.list.p50)} / **${ms(r.list.p99)}** (${r.list.n}) | ${ms(r.listAfterMs)} | ${r.load.toFixed(1)} |\n`,
@@ -263,3 +270,17 @@ const main = async () => {
 };
 
 await main();
+
+// Memory flat whatever the file's size: the live heap (after a full collection) of the largest file against the
+// smallest, with a bound the caller sets.
+const bound = args["max-live-growth-mb"];
+if (bound !== undefined) {
+  if (!(globalThis as { gc?: unknown }).gc || live.length < 2)
+    throw new Error("--max-live-growth-mb needs NODE_OPTIONS=--expose-gc and two sizes or more");
+  const growth = Math.max(...live) - live[0]!;
+  process.stdout.write(`live heap growth: ${growth.toFixed(1)} MB (bound ${bound} MB)\n`);
+  if (growth > Number(bound)) {
+    process.stderr.write(`FAIL: the live heap grew ${growth.toFixed(1)} MB, more than ${bound} MB\n`);
+    process.exitCode = 1;
+  }
+}

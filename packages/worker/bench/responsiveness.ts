@@ -194,10 +194,16 @@ const measure = async (
       pending.add(p);
       const due = t0 + ((i + 1) * 1000) / config.rate;
       await sleep(Math.max(0, due - performance.now()));
-      if (i % (config.rate * 10) === 0)
+      if (i % (config.rate * 10) === 0) {
+        // The latency so far, so that a run stopped before its end still tells what it measured.
+        const sorted = [...latencies].sort((a, b) => a - b);
+        const at = (p: number) =>
+          Math.round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
         progress(
-          `${engine}: ${i} requests, ${[...runs.values()].flat().filter((r) => r.status === "done").length} runs done`,
+          `${engine}: ${i} requests, ${[...runs.values()].flat().filter((r) => r.status === "done").length} runs done, ` +
+            `so far p50 ${at(50)} ms, p99 ${at(99)} ms, max ${at(100)} ms, ${timeouts} timed out`,
         );
+      }
     }
     await Promise.all(pending);
     const all = [...runs.values()].flat();

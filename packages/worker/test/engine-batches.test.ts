@@ -1,4 +1,7 @@
-import { createInvoices, processInvoices } from "@billcycle/app";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInvoices, defaultTransportResolver, processInvoices, submitClaims } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
 import { type Database, openTestDatabase, rowsOf, type TestDatabase, testBackends } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
@@ -54,5 +57,13 @@ describe.each(testBackends())("nightly batch size (%s)", (backend) => {
     const expected = backend === "pglite" ? [50, 50, 20] : [120];
     expect(await rowsPerTransaction(database, sql`invoices`, p.practiceId)).toEqual(expected);
     expect(await rowsPerTransaction(database, sql`claims`, p.practiceId)).toEqual(expected);
+
+    // Claims Submission scrubs them in batches of the same size (one scrub row per claim).
+    const dropRoot = mkdtempSync(join(tmpdir(), "drop-"));
+    const submitted = await submitClaims(database, { ...input, today: "2026-03-04" }, clock.now(), {
+      transportFor: defaultTransportResolver({ dropRoot }),
+    });
+    expect(submitted).toMatchObject({ considered: 120 });
+    expect(await rowsPerTransaction(database, sql`claim_scrubs`, p.practiceId)).toEqual(expected);
   });
 });

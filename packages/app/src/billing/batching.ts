@@ -14,13 +14,61 @@ export const nightlyBatchSize = (database: Database): number =>
 const MAX_PAUSE_MS = 250;
 
 /**
+ * The longest a batch waits for API requests in flight to finish (so a stream of requests cannot stop a run).
+ * Requests at 20/s take a few milliseconds each; the run gets in between them.
+ */
+const MAX_DEFER_MS = 2000;
+
+/** API requests this process is answering, and what waits for there to be none. */
+let requestsInFlight = 0;
+let waitingForIdle: Array<() => void> = [];
+
+/**
+ * Marks an API request as in flight until the returned function is called (the server's first middleware). On
+ * PGlite a nightly batch waits for the requests in flight to finish before it starts: a request is several queries
+ * in a row (token, membership, the page, the audit row), and a batch that started between two of them made the
+ * request wait a whole batch at each step. Now a request waits at most for the batch already running.
+ */
+export const beginRequest = (): (() => void) => {
+  requestsInFlight++;
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    requestsInFlight--;
+    if (requestsInFlight > 0) return;
+    const waiting = waitingForIdle;
+    waitingForIdle = [];
+    for (const resolve of waiting) resolve();
+  };
+};
+
+/** Resolves when no API request is in flight, or after `maxMs`. */
+const requestsIdle = (maxMs: number): Promise<void> =>
+  requestsInFlight === 0
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+        const timer = setTimeout(resolve, maxMs);
+        waitingForIdle.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+
+/**
  * Lets API requests in between two batches of a run. PGlite answers without real I/O, so a run's promise chain
  * would otherwise never give the event loop back until the run ends; and an API request is a chain of several
  * queries (token, membership, the page) with HTTP work between them, each step needing the thread. So on PGlite
- * the run pauses as long as its last batch took (at most 250 ms): the thread is the API's at least half the
- * time, and a request waits about one batch. PostgreSQL serves the API on other connections: only a yield.
+ * the run pauses as long as its last batch took (at most 250 ms), then waits until no request is in flight (at most
+ * 2 s): the thread is the API's at least half the time, and a request waits at most the batch running when it came.
+ * PostgreSQL serves the API on other connections: only a yield.
  */
 export const letRequestsIn = async (database: Database, lastBatchMs: number): Promise<void> => {
-  const pause = database.kind === "pglite" ? Math.min(MAX_PAUSE_MS, Math.max(1, Math.round(lastBatchMs))) : 0;
-  await new Promise((resolve) => (pause ? setTimeout(resolve, pause) : setImmediate(resolve)));
+  if (database.kind !== "pglite") {
+    await new Promise((resolve) => setImmediate(resolve));
+    return;
+  }
+  const pause = Math.min(MAX_PAUSE_MS, Math.max(1, Math.round(lastBatchMs)));
+  await new Promise((resolve) => setTimeout(resolve, pause));
+  await requestsIdle(MAX_DEFER_MS);
 };

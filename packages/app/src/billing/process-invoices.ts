@@ -89,7 +89,9 @@ export const processingCandidates = (
       .where(
         and(
           eq(inv.practiceId, ctx.practiceId),
-          eq(inv.status, "open"),
+          // A literal, so that every plan (generic ones too) may read the partial index invoices_open_idx: the next
+          // batch in id order, whatever the number of open invoices.
+          sql`${inv.status} = 'open'`,
           dateBound,
           afterId ? gt(inv.id, afterId) : undefined,
         ),

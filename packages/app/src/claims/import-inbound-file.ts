@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DomainError, readInboundText } from "@billcycle/core";
+import { DomainError, type InboundEncoding, type InboundText, readInboundText } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
 import { X12Error } from "@billcycle/x12";
 import { and, eq, sql } from "drizzle-orm";
@@ -56,6 +56,65 @@ const storeParts = async (database: Database, fileId: string, raw: Uint8Array) =
   }
 };
 
+/** Bytes per chunk the 835 reader takes from a file in memory (a turn of the event loop between chunks). */
+const READ_CHUNK_BYTES = 1 << 20;
+
+/** A file's bytes in memory, a chunk at a time. */
+async function* chunksOf(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += READ_CHUNK_BYTES) {
+    yield bytes.subarray(at, at + READ_CHUNK_BYTES);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** A stored file's bytes, read back one part at a time: only one part is held. */
+async function* storedParts(database: Database, fileId: string): AsyncIterable<Uint8Array> {
+  const parts = tables.clearinghouseFileParts;
+  for (let part = 0; ; part++) {
+    const [row] = await database.db
+      .select({ bytes: parts.bytes })
+      .from(parts)
+      .where(and(eq(parts.fileId, fileId), eq(parts.part, part)));
+    if (!row) return;
+    yield row.bytes;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+type Inspected =
+  | Extract<InboundText, { ok: false }>
+  | {
+      ok: true;
+      encoding: InboundEncoding;
+      kind: InboundKind;
+      sha256: string;
+      /** The text, for a 999 or 277CA (small, read whole); null for an 835 (read from bytes as a stream). */
+      text: string | null;
+      /** An 835 not in UTF-8: its text re-encoded as UTF-8 (the reader streams UTF-8 bytes). */
+      utf8: Uint8Array | null;
+    };
+
+/**
+ * Decodes the bytes once for the file's kind and content hash, and keeps the text only where it is needed: an 835's
+ * decoded text held through its import made the heap grow by a megabyte per megabyte of file.
+ */
+const inspect = (raw: Uint8Array): Inspected => {
+  const read = readInboundText(raw);
+  if (!read.ok) return read;
+  const kind = detectKind(read.text);
+  // The text's hash, so a file is the same file whichever encoding it came in.
+  const sha256 = createHash("sha256").update(read.text).digest("hex");
+  const is835 = kind === "835";
+  return {
+    ok: true,
+    encoding: read.encoding,
+    kind,
+    sha256,
+    text: is835 ? null : read.text,
+    utf8: is835 && read.encoding !== "utf-8" ? Buffer.from(read.text, "utf8") : null,
+  };
+};
+
 /** The key of a file refused unread (too large): its name, size and first bytes stand in for the content. */
 const unreadKey = (name: string, size: number, raw: Uint8Array) =>
   createHash("sha256")
@@ -102,16 +161,14 @@ export const importInboundFile = async (
   const raw = typeof input.content === "string" ? Buffer.from(input.content, "utf8") : input.content;
   const size = Math.max(raw.length, input.listedBytes ?? 0);
   const tooLarge = size > MAX_INBOUND_FILE_BYTES;
-  const read = tooLarge ? null : readInboundText(raw);
-  const text = read?.ok ? read.text : null;
-  const kind = text === null ? "unknown" : detectKind(text);
+  const read = tooLarge ? null : inspect(raw);
+  const kind = read?.ok ? read.kind : "unknown";
   const fileId = newId(now.getTime());
-  // The text's hash when there is text, so a file is the same file whichever encoding it came in.
   const sha256 = tooLarge
     ? unreadKey(input.name, size, raw)
-    : createHash("sha256")
-        .update(text ?? raw)
-        .digest("hex");
+    : read?.ok
+      ? read.sha256
+      : createHash("sha256").update(raw).digest("hex");
   const files = tables.clearinghouseFiles;
   const inParts = !tooLarge && raw.length > FILE_PART_BYTES;
   let stored = false;
@@ -179,7 +236,7 @@ export const importInboundFile = async (
         );
       }
       if (read && !read.ok) throw new DomainError(read.code, `Not a text X12 file: ${read.reason}`);
-      const content = text ?? "";
+      const content = read?.text ?? "";
       if (kind === "999") {
         const acknowledgments = await process999(tx, practiceId, fileId, content, now);
         await finish("processed");
@@ -208,18 +265,13 @@ export const importInboundFile = async (
   if (inParts && (stored || resumed)) await storeParts(database, resumed ? first.resume : fileId, raw);
   if (!("resume" in first)) return first;
   const id = first.resume;
-  // The reader streams from bytes: the file's own when they are UTF-8, else its text as UTF-8.
-  const bytes = read?.ok && read.encoding === "utf-8" ? raw : Buffer.from(text ?? "", "utf8");
+  // The reader streams from bytes: the stored parts when the file's own are UTF-8 (one part held at a time), else
+  // its text as UTF-8.
+  const utf8 = read?.ok ? read.utf8 : null;
+  const chunks = () => (utf8 ? chunksOf(utf8) : inParts ? storedParts(database, id) : chunksOf(raw));
   let remittances: RemittanceImport[];
   try {
-    remittances = await importRemittanceFile(
-      database,
-      practiceId,
-      id,
-      { bytes, text: text ?? "" },
-      now,
-      actor,
-    );
+    remittances = await importRemittanceFile(database, practiceId, id, chunks, now, actor);
   } catch (e) {
     if (!(e instanceof X12Error) && !(e instanceof DomainError)) throw e;
     // Refused before any remittance was registered (the first reading checks the whole file).

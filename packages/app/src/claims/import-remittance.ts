@@ -12,7 +12,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { bulkInsert, everyRow, pgArray } from "../billing/bulk-insert";
 import { PostingBatch } from "./apply-postings";
 import { getClaimsSettings } from "./claims-settings";
-import { hashTransactionSets } from "./hash-transaction-sets";
+import { TransactionSetHasher } from "./hash-transaction-sets";
 import {
   insertPostingRemittance,
   insertRemittanceClaims,
@@ -182,8 +182,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 type SurveyedRemittance = Omit<Remittance835, "claims" | "warnings" | "balance"> & {
   balance: { balanced: boolean; imbalances: Imbalance[] };
   claimCount: number;
-  /** Claims the file does not spell correctly (by index in the set) and why. */
-  malformed: Map<number, X12Error[]>;
+  /** How many claims the file does not spell correctly (why is read again with each claim when it posts). */
+  malformedCount: number;
   contentSha256: string;
   /** How many imbalances the set has; `balance.imbalances` keeps the first KEPT_IMBALANCES of them. */
   imbalanceCount: number;
@@ -203,6 +203,42 @@ const KEPT_IMBALANCES = 100;
 /** Problems inside a claim (loops 2100 and 2110) hold that claim for a person; anywhere else they refuse the file. */
 const CLAIM_LOOPS = new Set(["2100", "2110"]);
 
+/** A malformed claim's reader warnings kept for its work item; the rest are counted (a hostile claim has many). */
+const KEPT_PROBLEMS = 10;
+
+/** One claim's reader warnings: the first KEPT_PROBLEMS and how many more. */
+type ClaimProblems = { kept: X12Error[]; more: number };
+
+/** Collects the warnings before a claim's event (the reader emits them first), at most KEPT_PROBLEMS of them. */
+class ProblemCollector {
+  private current: ClaimProblems = { kept: [], more: 0 };
+  add(w: X12Error) {
+    if (this.current.kept.length < KEPT_PROBLEMS) this.current.kept.push(w);
+    else this.current.more++;
+  }
+  get pending(): boolean {
+    return this.current.kept.length > 0;
+  }
+  get first(): X12Error | undefined {
+    return this.current.kept[0];
+  }
+  /** The warnings collected since the last claim, handed to this claim. */
+  take(): ClaimProblems | undefined {
+    if (!this.pending) return undefined;
+    const taken = this.current;
+    this.current = { kept: [], more: 0 };
+    return taken;
+  }
+}
+
+/** The file's bytes with each chunk also fed to the transaction set hasher. */
+async function* hashing(source: AsyncIterable<Uint8Array>, hasher: TransactionSetHasher) {
+  for await (const chunk of source) {
+    hasher.update(chunk);
+    yield chunk;
+  }
+}
+
 /**
  * First reading, streamed from the bytes: every transaction set's header, claim count, balance and malformed claims,
  * with no claim kept. The 835 is read leniently so that one malformed claim (a truncated CLP) does not refuse the
@@ -210,15 +246,16 @@ const CLAIM_LOOPS = new Set(["2100", "2110"]);
  * when the next claim starts), and any other warning — envelope, header, payer, PLB — refuses the file, as strict
  * reading would. Only 005010X221A1 is read (the reader's default versions: UNSUPPORTED_VERSION otherwise).
  */
-const surveyRemittances = async (bytes: Uint8Array, text: string): Promise<SurveyedRemittance[]> => {
+const surveyRemittances = async (source: AsyncIterable<Uint8Array>): Promise<SurveyedRemittance[]> => {
   const out: SurveyedRemittance[] = [];
   let current: SurveyedRemittance | undefined;
-  let pending: X12Error[] = [];
+  const pending = new ProblemCollector();
   let total = 0;
-  for await (const e of read835(bytes, { strict: false })) {
+  const hasher = new TransactionSetHasher();
+  for await (const e of read835(hashing(source, hasher), { strict: false })) {
     if (e.type === "warning") {
       if (!CLAIM_LOOPS.has(e.warning.loop ?? "")) throw e.warning;
-      pending.push(e.warning);
+      pending.add(e.warning);
     } else if (e.type === "remittance") {
       current = {
         ...e.remittance,
@@ -233,15 +270,15 @@ const surveyRemittances = async (bytes: Uint8Array, text: string): Promise<Surve
           balance: { balanced: true, imbalances: [] },
         },
         balance: { balanced: true, imbalances: [] },
-        malformed: new Map(),
+        malformedCount: 0,
         contentSha256: "",
         imbalanceCount: 0,
         explained: true,
       };
       out.push(current);
     } else if (e.type === "claim" && current) {
-      if (pending.length) current.malformed.set(e.claim.index, pending);
-      pending = [];
+      const malformed = pending.take() !== undefined;
+      if (malformed) current.malformedCount++;
       current.claimCount++;
       if (total % SURVEY_TURN === 0) await yieldToEventLoop();
       if (++total > MAX_CLAIMS_PER_FILE) {
@@ -251,16 +288,16 @@ const surveyRemittances = async (bytes: Uint8Array, text: string): Promise<Surve
           { max: MAX_CLAIMS_PER_FILE },
         );
       }
-      for (const i of e.claim.balance.imbalances) noteImbalance(current, i);
+      for (const i of e.claim.balance.imbalances) noteImbalance(current, i, malformed);
     } else if (e.type === "remittanceEnd" && current) {
-      for (const i of e.summary.balance.imbalances) noteImbalance(current, i);
+      for (const i of e.summary.balance.imbalances) noteImbalance(current, i, false);
       current.summary = e.summary;
       current.balance.balanced = current.imbalanceCount === 0;
       current = undefined;
     }
   }
-  if (pending.length) throw pending[0];
-  const hashes = await hashTransactionSets(text, yieldToEventLoop);
+  if (pending.first) throw pending.first;
+  const hashes = hasher.finish();
   for (const [k, r] of out.entries()) r.contentSha256 = hashes[k] ?? `unhashed:${k}`;
   return out;
 };
@@ -269,13 +306,12 @@ const surveyRemittances = async (bytes: Uint8Array, text: string): Promise<Surve
  * Counts an imbalance, keeps it if among the first, and tells whether it is explained by malformed claims: a claim's
  * own (its malformed entry is recorded before its imbalances), or the transaction total once the set has some.
  */
-const noteImbalance = (r: SurveyedRemittance, i: Imbalance) => {
+const noteImbalance = (r: SurveyedRemittance, i: Imbalance, claimMalformed: boolean) => {
   r.imbalanceCount++;
   if (r.balance.imbalances.length < KEPT_IMBALANCES) r.balance.imbalances.push(i);
+  // A claim's imbalances come with the claim (the transaction's at its end).
   const explained =
-    i.claimIndex !== undefined
-      ? r.malformed.has(i.claimIndex)
-      : r.malformed.size > 0 && i.level === "transaction";
+    i.claimIndex !== undefined ? claimMalformed : r.malformedCount > 0 && i.level === "transaction";
   if (!explained) r.explained = false;
 };
 
@@ -456,11 +492,12 @@ export const importRemittanceFile = async (
   database: Database,
   practiceId: string,
   fileId: string,
-  file: { bytes: Uint8Array; text: string },
+  /** The file's UTF-8 bytes, a chunk at a time; read twice (each call a new reading). */
+  chunks: () => AsyncIterable<Uint8Array>,
   now: Date,
   actor: string,
 ): Promise<RemittanceImport[]> => {
-  const surveyed = await surveyRemittances(file.bytes, file.text);
+  const surveyed = await surveyRemittances(chunks());
   const { settings } = await getClaimsSettings(database.db, practiceId);
   const ctx: PostContext = {
     practiceId,
@@ -474,15 +511,24 @@ export const importRemittanceFile = async (
   const batchSize = remittancePostingBatch(database);
   let set = -1;
   let claims: Claim835[] = [];
+  // The batch's malformed claims and why (read again here: the first reading keeps only their count).
+  let problems = new Map<number, ClaimProblems>();
+  const pending = new ProblemCollector();
   const flush = async () => {
     const r = registered[set];
-    if (r?.remittanceId && claims.length) await postBatch(database, ctx, r, claims);
+    if (r?.remittanceId && claims.length) await postBatch(database, ctx, r, claims, problems);
     claims = [];
+    problems = new Map();
     await yieldToEventLoop();
   };
-  for await (const e of read835(file.bytes, { strict: false })) {
-    if (e.type === "remittance") set++;
-    else if (e.type === "claim" && registered[set]?.remittanceId) {
+  for await (const e of read835(chunks(), { strict: false })) {
+    if (e.type === "warning") {
+      if (CLAIM_LOOPS.has(e.warning.loop ?? "")) pending.add(e.warning);
+    } else if (e.type === "remittance") set++;
+    else if (e.type === "claim") {
+      const found = pending.take();
+      if (!registered[set]?.remittanceId) continue;
+      if (found) problems.set(e.claim.index, found);
       claims.push(e.claim);
       if (claims.length >= batchSize) await flush();
     } else if (e.type === "remittanceEnd") await flush();
@@ -512,7 +558,13 @@ export const importRemittanceFile = async (
  * decided in file order in memory and written 1,000 at a time, and the cursor moves past the batch — all committed
  * together.
  */
-const postBatch = async (database: Database, ctx: PostContext, r: Registered, batchClaims: Claim835[]) =>
+const postBatch = async (
+  database: Database,
+  ctx: PostContext,
+  r: Registered,
+  batchClaims: Claim835[],
+  malformed: Map<number, ClaimProblems>,
+) =>
   database.db.transaction(async (tx) => {
     const remittanceId = r.remittanceId as string;
     const [row] = await tx
@@ -545,7 +597,7 @@ const postBatch = async (database: Database, ctx: PostContext, r: Registered, ba
           const remittanceClaimId = newId(ctx.now.getTime());
           const claimId = claimByPcn.get(c.patientControlNumber) ?? null;
           let status: "posted" | "queued" = "queued";
-          const problems = r.survey.malformed.get(c.index);
+          const problems = malformed.get(c.index);
           const queue = (kind: string, reason: string, details: Record<string, unknown>) => {
             work.id.push(newId(ctx.now.getTime()));
             work.remittanceClaimId.push(remittanceClaimId);
@@ -559,8 +611,12 @@ const postBatch = async (database: Database, ctx: PostContext, r: Registered, ba
             queue(
               "malformed_claim",
               `Claim ${c.patientControlNumber} (segment ${c.segmentNumber}) is not written correctly in the file: ` +
-                problems.map((w) => w.message).join("; "),
-              { problems: problems.map((w) => ({ code: w.code, message: w.message })) },
+                problems.kept.map((w) => w.message).join("; ") +
+                (problems.more ? `; and ${problems.more} more` : ""),
+              {
+                problems: problems.kept.map((w) => ({ code: w.code, message: w.message })),
+                ...(problems.more ? { moreProblems: problems.more } : {}),
+              },
             );
           } else {
             const result = decideAndApply(batch, ctx, remittanceClaimId, era, claimId);

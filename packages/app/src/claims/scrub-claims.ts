@@ -16,21 +16,31 @@ export type ScrubResult = {
 
 /** Earlier live claims for the same client, provider, procedure and date of service (the duplicate edit). */
 const findDuplicates = async (tx: Executor, practiceId: string, claimIds: readonly string[]) => {
+  // A small batch (PGlite scrubs 50 claims per transaction) looks each line up among its client's own claims
+  // (claims_client_idx; OFFSET 0 keeps the planner from joining with every claim line of the practice, which it did
+  // on PGlite's stale statistics): its cost stays that of the batch however many claims the practice has. A large
+  // one (PostgreSQL scrubs a night at once) is left to the planner, which hashes the practice's lines once.
+  const perLine = claimIds.length <= 1000;
   const rows = rowsOf<{ claim_id: string; other_pcn: string; date_of_service: string; code: string }>(
     await tx.execute(sql`
-      SELECT DISTINCT mine.claim_id, other_claim.patient_control_number AS other_pcn, mine.date_of_service::text AS date_of_service, mine.code
-      FROM claim_lines mine
-      JOIN claims mine_claim ON mine_claim.id = mine.claim_id
+      SELECT DISTINCT mine.claim_id, other.other_pcn, mine.date_of_service::text AS date_of_service, mine.code
+      FROM claims mine_claim
+      JOIN claim_lines mine ON mine.claim_id = mine_claim.id
       JOIN invoice_lines mine_il ON mine_il.id = mine.invoice_line_id
       JOIN appointments mine_appt ON mine_appt.id = mine_il.appointment_id
-      JOIN claim_lines other ON other.practice_id = mine.practice_id AND other.code = mine.code
-        AND other.date_of_service = mine.date_of_service AND other.claim_id <> mine.claim_id
-      JOIN claims other_claim ON other_claim.id = other.claim_id AND other_claim.client_id = mine_claim.client_id
-        AND other_claim.status <> 'void' AND other_claim.frequency_code = '1' AND other_claim.created_at <= mine_claim.created_at
-        AND other_claim.invoice_id <> mine_claim.invoice_id
-      JOIN invoice_lines other_il ON other_il.id = other.invoice_line_id
-      JOIN appointments other_appt ON other_appt.id = other_il.appointment_id AND other_appt.provider_id = mine_appt.provider_id
-      WHERE mine.practice_id = ${practiceId} AND mine.claim_id = ANY(${pgArray(claimIds, "uuid")}::uuid[])`),
+      JOIN LATERAL (
+        SELECT other_claim.patient_control_number AS other_pcn
+        FROM claims other_claim
+        JOIN claim_lines other ON other.claim_id = other_claim.id AND other.code = mine.code
+          AND other.date_of_service = mine.date_of_service
+        JOIN invoice_lines other_il ON other_il.id = other.invoice_line_id
+        JOIN appointments other_appt ON other_appt.id = other_il.appointment_id AND other_appt.provider_id = mine_appt.provider_id
+        WHERE other_claim.practice_id = mine_claim.practice_id AND other_claim.client_id = mine_claim.client_id
+          AND other.claim_id <> mine.claim_id AND other_claim.status <> 'void' AND other_claim.frequency_code = '1'
+          AND other_claim.created_at <= mine_claim.created_at AND other_claim.invoice_id <> mine_claim.invoice_id
+        ${perLine ? sql`OFFSET 0` : sql``}
+      ) other ON true
+      WHERE mine_claim.practice_id = ${practiceId} AND mine_claim.id = ANY(${pgArray(claimIds, "uuid")}::uuid[])`),
   );
   const by = new Map<string, ScrubInput["duplicates"]>();
   for (const r of rows) {

@@ -6,14 +6,16 @@ import { and, asc, count, eq, gte, lt, lte, or } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
 import { allocateNumbers } from "../billing/allocate-numbers";
+import { letRequestsIn, PGLITE_NIGHTLY_BATCH } from "../billing/batching";
 import { loadBillingContext } from "../billing/billing-context";
 import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 import type { PipelineRunInput } from "./claims-pipeline-port";
 import { loadClearinghouse, submitterContactMissing } from "./clearinghouse-context";
 import { insertOutboundFile } from "./clearinghouse-file-status-writer";
 import { claimsInFlight, deliverFile } from "./deliver-file";
+import type { ClaimDetails } from "./load-claim-details";
 import { asX12Text, toClaim837 } from "./map-claim";
-import { scrubClaimsWithDetails } from "./scrub-claims";
+import { type ScrubResult, scrubClaimsWithDetails } from "./scrub-claims";
 import type { TransportResolverDeps } from "./transport-deps";
 
 /** A claim awaiting submission that this run leaves for later, and why (what Submit now can override). */
@@ -121,24 +123,28 @@ export const submitClaims = async (
       claims: [...held, ...restingClaims.claims].slice(0, HELD_LISTED),
     },
   };
-  const { results: scrubbed, details: scrubbedDetails } = options.dryRun
-    ? await scrubClaimsWithDetails(database.db, {
-        practiceId: input.practiceId,
-        claimIds: eligible.map((c) => c.id),
-        today: input.today,
-        now,
-        actor: "dry-run",
-        persist: false,
-      })
-    : await database.db.transaction((tx) =>
-        scrubClaimsWithDetails(tx, {
-          practiceId: input.practiceId,
-          claimIds: eligible.map((c) => c.id),
-          today: input.today,
-          now,
-          actor: "system:claims_submission",
-        }),
-      );
+  const scrubbed: ScrubResult[] = [];
+  const scrubbedDetails: ClaimDetails[] = [];
+  // On PGlite every statement runs on the event loop's thread: scrub a bounded batch per transaction and let API
+  // requests in between (10,000 claims in one scrub held the embedded server for seconds). PostgreSQL: one.
+  const scrubBatch = database.kind === "pglite" ? PGLITE_NIGHTLY_BATCH : Math.max(1, eligible.length);
+  for (let start = 0; start < eligible.length; start += scrubBatch) {
+    const batchStart = performance.now();
+    const request = {
+      practiceId: input.practiceId,
+      claimIds: eligible.slice(start, start + scrubBatch).map((c) => c.id),
+      today: input.today,
+      now,
+    };
+    const { results, details } = options.dryRun
+      ? await scrubClaimsWithDetails(database.db, { ...request, actor: "dry-run", persist: false })
+      : await database.db.transaction((tx) =>
+          scrubClaimsWithDetails(tx, { ...request, actor: "system:claims_submission" }),
+        );
+    for (const r of results) scrubbed.push(r);
+    for (const d of details) scrubbedDetails.push(d);
+    if (start + scrubBatch < eligible.length) await letRequestsIn(database, performance.now() - batchStart);
+  }
   const passing = scrubbed.filter((s) => !s.blocked);
   for (const s of scrubbed.filter((x) => x.blocked)) {
     const blocking = s.edits.filter((e) => e.severity === "blocking");

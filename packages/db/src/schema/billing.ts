@@ -66,6 +66,8 @@ export const invoices = pgTable(
     unique("invoices_practice_number_key").on(t.practiceId, t.number),
     foreignKey({ columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }),
     index("invoices_practice_status_idx").on(t.practiceId, t.status, t.invoiceDate),
+    // Invoice Processing's next batch of open invoices (migration 0020).
+    index("invoices_open_idx").on(t.practiceId, t.id).where(sql`${t.status} = 'open'`),
     index("invoices_client_idx").on(t.practiceId, t.clientId),
     // Sorted list pages (sort=number / totalCents / invoiceDate, ties by id) read these in order instead of sorting.
     index("invoices_practice_number_seq_idx").on(t.practiceId, t.numberSeq, t.id),
