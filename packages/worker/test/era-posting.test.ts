@@ -67,13 +67,19 @@ describe.each(testBackends())("ERA posting (%s)", (backend) => {
     const inv = await invoiceOf(c.invoiceId);
     expect(inv.insurancePaidCents).toBe(15000);
     if (kind === "write_off")
-      expect(inv).toMatchObject({ adjustmentCents: 2500, clientCents: 0, status: "paid" });
+      expect(inv).toMatchObject({
+        adjustmentCents: 2500,
+        clientCents: 0,
+        status: "processed",
+        paymentStatus: "paid",
+      });
     else
       expect(inv).toMatchObject({
         adjustmentCents: 0,
         clientCents: 2500,
         insuranceCents: 15000,
-        status: "partially_paid",
+        status: "processed",
+        paymentStatus: "partially_paid",
       });
   });
 

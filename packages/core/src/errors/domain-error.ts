@@ -35,6 +35,12 @@ export type ErrorCode =
   | "FILE_TOO_LARGE"
   /** An 835 with more claims than MAX_CLAIMS_PER_FILE. */
   | "TOO_MANY_CLAIMS"
+  /** A payment, refund or write-off of zero or less, or more than a cent-safe integer. */
+  | "INVALID_AMOUNT"
+  /** A refund larger than what remains of the payment it reverses. */
+  | "REFUND_EXCEEDS_PAYMENT"
+  /** Applying or writing off more than an invoice's open client amount. */
+  | "EXCEEDS_OPEN_AMOUNT"
   | "INTERNAL";
 
 export class DomainError extends Error {

@@ -9472,7 +9472,7 @@ export interface paths {
             | "-totalCents"
             | "-status";
           /** @description invoice status */
-          status?: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+          status?: "pended" | "open" | "processed" | "void";
           /** @description the client */
           clientId?: string;
           /** @description a provider with a session on the invoice */
@@ -11535,7 +11535,9 @@ export interface components {
       /** Format: uuid */
       clientId: string;
       /** @enum {string} */
-      status: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      status: "pended" | "open" | "processed" | "void";
+      /** @enum {string} */
+      paymentStatus: "unpaid" | "partially_paid" | "paid";
       /** @enum {string} */
       paysBy: "insurance" | "self_pay";
       invoiceDate: string;
@@ -11545,6 +11547,7 @@ export interface components {
       insurancePaidCents: number;
       clientPaidCents: number;
       adjustmentCents: number;
+      clientWrittenOffCents: number;
       /** Format: uuid */
       primaryPolicyId: string | null;
       /** @enum {string} */
@@ -12102,7 +12105,9 @@ export interface components {
       /** Format: uuid */
       clientId: string;
       /** @enum {string} */
-      status: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      status: "pended" | "open" | "processed" | "void";
+      /** @enum {string} */
+      paymentStatus: "unpaid" | "partially_paid" | "paid";
       /** @enum {string} */
       paysBy: "insurance" | "self_pay";
       invoiceDate: string;
@@ -12112,6 +12117,7 @@ export interface components {
       insurancePaidCents: number;
       clientPaidCents: number;
       adjustmentCents: number;
+      clientWrittenOffCents: number;
       /** Format: uuid */
       primaryPolicyId: string | null;
       /** @enum {string} */
@@ -12166,9 +12172,9 @@ export interface components {
       /** Format: uuid */
       invoiceId: string;
       /** @enum {string|null} */
-      fromStatus: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void" | null;
+      fromStatus: "pended" | "open" | "processed" | "void" | null;
       /** @enum {string} */
-      toStatus: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      toStatus: "pended" | "open" | "processed" | "void";
       /** Format: date-time */
       at: string;
       actor: string;
