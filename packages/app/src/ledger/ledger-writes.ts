@@ -181,7 +181,8 @@ export const writeAllocations = async (
 };
 
 /**
- * Credit on account per payment: amount − what its allocations hold − what refunds took from its credit,
+ * Credit on account per payment: amount − what its allocations hold − what was refunded (a refund taken from an
+ * invoice lowered its allocations and the payment alike),
  * oldest payment first (by date received, then id). Only payments with something unapplied.
  */
 export const unappliedCredits = async (
@@ -193,7 +194,7 @@ export const unappliedCredits = async (
   const rows = rowsOf<{ id: string; client_id: string; unapplied: string | number }>(
     await tx.execute(sql`SELECT p.id, p.client_id, p.amount_cents
         - coalesce((SELECT sum(a.amount_cents) FROM ${tables.paymentAllocations} a WHERE a.payment_id = p.id), 0)
-        - coalesce((SELECT sum(r.from_credit_cents) FROM ${tables.refunds} r
+        - coalesce((SELECT sum(r.amount_cents) FROM ${tables.refunds} r
             WHERE r.practice_id = p.practice_id AND r.payment_id = p.id), 0) AS unapplied
       FROM ${tables.payments} p
       WHERE p.practice_id = ${practiceId}::uuid AND p.client_id = ANY(${pgArray(clientIds, "uuid")}::uuid[])

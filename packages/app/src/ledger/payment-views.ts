@@ -15,7 +15,6 @@ type PaymentRow = {
   created_at: string | Date;
   applied: string | number;
   refunded: string | number;
-  refunded_from_credit: string | number;
 };
 
 const toView = (r: PaymentRow): ClientPayment => {
@@ -33,7 +32,8 @@ const toView = (r: PaymentRow): ClientPayment => {
     createdAt: new Date(r.created_at).toISOString(),
     appliedCents: applied,
     refundedCents: Number(r.refunded),
-    unappliedCents: amount - applied - Number(r.refunded_from_credit),
+    // What refunds took back from invoices already left `applied`; the rest of them came out of credit.
+    unappliedCents: amount - applied - Number(r.refunded),
   };
 };
 
@@ -48,9 +48,7 @@ export const selectPayments = async (
         coalesce((SELECT sum(a.amount_cents) FROM ${tables.paymentAllocations} a WHERE a.payment_id = p.id), 0)
           AS applied,
         coalesce((SELECT sum(r.amount_cents) FROM ${tables.refunds} r
-          WHERE r.practice_id = p.practice_id AND r.payment_id = p.id), 0) AS refunded,
-        coalesce((SELECT sum(r.from_credit_cents) FROM ${tables.refunds} r
-          WHERE r.practice_id = p.practice_id AND r.payment_id = p.id), 0) AS refunded_from_credit
+          WHERE r.practice_id = p.practice_id AND r.payment_id = p.id), 0) AS refunded
       FROM ${tables.payments} p
       WHERE p.practice_id = ${input.practiceId}::uuid AND ${input.where}
       ORDER BY p.id DESC ${input.limit ? sql`LIMIT ${input.limit}` : sql``}`),

@@ -90,7 +90,7 @@ export const clientWriteOffs = pgTable(
 
 /**
  * Where a payment's money went: + applies it to an invoice, − takes it back (a refund, a voided invoice), which
- * returns it to credit on account or out with the refund. Unapplied = amount − Σ allocations − Σ refunds' credit.
+ * returns it to credit on account or out with the refund. Unapplied = amount − Σ allocations − Σ refunds.
  */
 export const paymentAllocations = pgTable(
   "payment_allocations",
