@@ -1,8 +1,19 @@
-import { invoicePaymentStatuses, ledgerEntryKinds, paymentMethods } from "@billcycle/core";
+import {
+  invoicePaymentStatuses,
+  isCalendarDate,
+  isSupportedDate,
+  ledgerEntryKinds,
+  paymentMethods,
+} from "@billcycle/core";
 import { z } from "zod";
 
 const cents = z.int();
 const localDate = z.iso.date();
+// schemas/common's localDate, spelled here: importing it makes a cycle through the app barrel.
+const localDateInput = z.string().refine((d) => isCalendarDate(d) && isSupportedDate(d), {
+  params: { code: "INVALID_DATE" },
+  message: "date must be a calendar date YYYY-MM-DD from 1900-01-01 to 2999-12-31",
+});
 
 export const paymentMethodSchema = z.enum(paymentMethods).meta({ id: "PaymentMethod" });
 
@@ -158,3 +169,46 @@ export const clientStatementSchema = z
     creditOnAccountCents: cents,
   })
   .meta({ id: "ClientStatement" });
+
+/** Recording a payment by hand (card payments through billcycle are recorded by the card flow, not this body). */
+export const recordPaymentBodySchema = z
+  .strictObject({
+    method: z.enum(["cash", "check", "external_card"]),
+    /** Positive whole cents; zero or less is INVALID_AMOUNT. */
+    amountCents: cents,
+    receivedOn: localDateInput.optional(),
+    reference: z.string().trim().min(1).max(100).nullable().optional(),
+    apply: z
+      .discriminatedUnion("kind", [
+        z.strictObject({ kind: z.literal("oldest_first") }),
+        z.strictObject({
+          kind: z.literal("chosen"),
+          invoices: z
+            .array(z.strictObject({ invoiceId: z.uuid(), amountCents: cents.optional() }))
+            .min(1)
+            .max(100),
+        }),
+      ])
+      .optional(),
+  })
+  .meta({ id: "RecordPayment" });
+
+export const refundBodySchema = z
+  .strictObject({ amountCents: cents, reason: z.string().trim().min(1).max(500) })
+  .meta({ id: "RefundPayment" });
+
+export const writeOffBodySchema = z
+  .strictObject({
+    invoiceId: z.uuid(),
+    kind: z.enum(["write_off", "adjustment"]).default("write_off"),
+    /** All that is open on the invoice when omitted. */
+    amountCents: cents.optional(),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .meta({ id: "WriteOffClientBalance" });
+
+/** An Idempotency-Key header: what the caller picked for this payment (a retry sends the same). */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, "1–200 printable ASCII characters")
+  .describe("unique per payment: a retry with the same key records nothing new and answers the first");
