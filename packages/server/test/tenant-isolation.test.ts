@@ -16,6 +16,7 @@ import {
   bodyFor,
   documentedOperations,
   fillPath,
+  headersFor,
   isScoped,
   label,
   type Operation,
@@ -165,6 +166,7 @@ describe.each(testBackends())("tenant isolation on %s", (backend) => {
       const res = await h.call(op.method, fillPath(op.template, fresh.id, records), {
         token: fresh.users.owner.token,
         body,
+        headers: headersFor(op),
       });
       // Reaching the record is what counts: success, or a refusal only a found record can give (an invoice
       // action on an invoice an earlier action already moved on).

@@ -2,6 +2,7 @@ import { buildClientStatement, type ClientStatement, notFound, type StatementLin
 import { type Address, type Database, type Executor, rowsOf, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
+import { practiceToday } from "../automation/practice-today";
 import type { TenantActor } from "../resources/crud";
 
 const addressLines = (a: Address | null): string[] =>
@@ -72,21 +73,32 @@ export const loadClientStatement = async (
   });
 };
 
-/** The statement a person asks for (API, web): the same, audited as a read. */
+/**
+ * The statement a person asks for (API, web): the same, audited as a read. Without dates it is this month so far
+ * (the first of the month of `to`, to today in the practice's zone).
+ */
 export const getClientStatement = async (
   database: Database,
-  input: { actor: TenantActor; clientId: string; from: string; to: string; now: Date },
+  input: {
+    actor: TenantActor;
+    clientId: string;
+    from?: string | undefined;
+    to?: string | undefined;
+    now: Date;
+  },
 ): Promise<ClientStatement> =>
   database.db.transaction(async (tx) => {
+    const to = input.to ?? (await practiceToday(tx, input.actor.practiceId, input.now)).today;
+    const from = input.from ?? `${to.slice(0, 8)}01`;
     const statement = await loadClientStatement(tx, {
       practiceId: input.actor.practiceId,
       clientId: input.clientId,
-      from: input.from,
-      to: input.to,
+      from,
+      to,
     });
     await recordAudit(tx, input.actor, "read", "client_statement", input.clientId, input.now, {
-      from: input.from,
-      to: input.to,
+      from,
+      to,
     });
     return statement;
   });

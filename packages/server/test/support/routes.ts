@@ -140,3 +140,10 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
   if (op.method === "POST" && collection) return createBody(collection, refsOf(owner));
   throw new Error(`no request body for ${label(op)}: teach test/support/routes.ts about it`);
 };
+
+let idempotencyKeys = 0;
+/** Headers a valid request of the operation carries: a recorded payment needs its Idempotency-Key. */
+export const headersFor = (op: Operation): Record<string, string> =>
+  op.method === "POST" && op.template.endsWith("/clients/{clientId}/payments")
+    ? { "idempotency-key": `walk-${Date.now()}-${++idempotencyKeys}` }
+    : {};

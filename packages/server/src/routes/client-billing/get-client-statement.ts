@@ -14,7 +14,13 @@ export const registerGetClientStatementRoute = (app: OpenAPIHono<HonoEnv>, deps:
       path: `${clientPath}/statement`,
       tags: ["Client billing"],
       summary: "A client statement for a date range: balance forward, activity, ending balance, amount due",
-      request: { params: clientParams, query: z.strictObject({ from: localDate, to: localDate }) },
+      request: {
+        params: clientParams,
+        query: z.strictObject({
+          from: localDate.optional().describe("practice-local date; the first of `to`'s month when omitted"),
+          to: localDate.optional().describe("practice-local date; today when omitted"),
+        }),
+      },
       responses: { 200: json(clientStatementSchema, "Statement"), ...errorResponses },
     }),
     async (c) => {
