@@ -42,7 +42,25 @@ export const writeOffClientBalance = async (
         lock: true,
         invoiceIds: [input.invoiceId],
       });
-      if (!invoice) throw notFound("Invoice");
+      if (!invoice) {
+        const [other] = await tx
+          .select({ number: tables.invoices.number, status: tables.invoices.status })
+          .from(tables.invoices)
+          .where(
+            and(
+              eq(tables.invoices.practiceId, actor.practiceId),
+              eq(tables.invoices.clientId, input.clientId),
+              eq(tables.invoices.id, input.invoiceId),
+            ),
+          );
+        if (!other) throw notFound("Invoice");
+        // The client's, but pended or void: no client responsibility is on the ledger to write off.
+        throw new DomainError(
+          "ILLEGAL_TRANSITION",
+          `Invoice ${other.number} is ${other.status}; only open or processed invoices can be written off`,
+          { from: other.status },
+        );
+      }
       const amountCents = input.amountCents ?? invoice.openCents;
       if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
         throw new DomainError(
