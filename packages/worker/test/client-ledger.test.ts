@@ -286,13 +286,15 @@ describe.each(testBackends())("client ledger (%s)", (backend) => {
     expect(rest).toMatchObject({ amountCents: 7000, invoicePaymentStatus: "paid" });
     expect(await invoice(id)).toMatchObject({ clientWrittenOffCents: 7500, paymentStatus: "paid" });
     expect(await codeOf(writeOff(undefined))).toBe("INVALID_AMOUNT");
-    await voidInvoice(database, { actor: p.actor, invoiceId: id, reason: "duplicate", now });
-    expect(await codeOf(writeOff(1))).toBe("ILLEGAL_TRANSITION");
     expect((await ledgerOf(clientId)).slice(-2).map((e) => [e.kind, e.amountCents, e.writeOffId])).toEqual([
       ["adjustment", -500, adjusted.id],
       ["write_off", -7000, rest.id],
     ]);
     expect((await balance(p, clientId)).balanceCents).toBe(0);
+    // Voided: what it still charged is reversed, the payment is credit again, and nothing is left to write off.
+    await voidInvoice(database, { actor: p.actor, invoiceId: id, reason: "duplicate", now });
+    expect(await balance(p, clientId)).toMatchObject({ balanceCents: -10000, creditOnAccountCents: 10000 });
+    expect(await codeOf(writeOff(1))).toBe("ILLEGAL_TRANSITION");
   });
 
   it("refuses bad amounts and another client's or practice's invoices, writing nothing", async () => {
