@@ -7,6 +7,7 @@ import { Command, Option } from "commander";
 import { asc } from "drizzle-orm";
 import { registerClaimsCommands } from "./commands/claims";
 import { registerEngineCommands } from "./commands/engine";
+import { registerLedgerCommands } from "./commands/ledger";
 import { registerSecretsCommands } from "./commands/secrets";
 import { isProduction, startCommand } from "./commands/start";
 import { registerTokenCommands } from "./commands/tokens";
@@ -56,6 +57,7 @@ program
 
 registerEngineCommands(program);
 registerClaimsCommands(program);
+registerLedgerCommands(program);
 registerSecretsCommands(program);
 registerTokenCommands(program);
 

@@ -17,6 +17,7 @@ import { registerAppointmentStatusRoute } from "./routes/appointment-status";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth";
 import { registerAutomationRoutes } from "./routes/automation";
 import { registerClaimsPipelineRoutes } from "./routes/claims-pipeline";
+import { registerClientBillingRoutes } from "./routes/client-billing";
 import { docsPage } from "./routes/docs-page";
 import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
 import { registerPracticeRoutes } from "./routes/practices";
@@ -109,6 +110,7 @@ export const createApp = (deps: AppDeps) => {
   registerAutomationRoutes(app, deps);
   registerInvoiceActionRoutes(app, deps);
   registerClaimsPipelineRoutes(app, deps);
+  registerClientBillingRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -7,6 +7,7 @@ import {
   bodyFor,
   documentedOperations,
   fillPath,
+  headersFor,
   isScoped,
   label,
   type Operation,
@@ -116,6 +117,7 @@ describe.each(testBackends())("declared response schemas on %s", (backend) => {
       const res = await h.call(op.method, fillPath(op.template, p.id, p.records), {
         token: p.users.owner.token,
         body: bodyFor(op, p, await practiceState(h, p.id)),
+        headers: headersFor(op),
       });
       if (res.status >= 300) continue;
       checked.push(label(op));

@@ -604,4 +604,37 @@ describe("billcycle in a browser", () => {
       await own.close();
     }
   });
+  it("takes a payment and refunds it on a client's Billing page", async () => {
+    // The demo gives one Riverbend client bills, a check and a cash overpayment (credit on account).
+    const [paid] = await app.database.db
+      .select({ clientId: tables.payments.clientId })
+      .from(tables.payments)
+      .where(eq(tables.payments.practiceId, app.riverbend))
+      .limit(1);
+    const { context: own, page: p } = await newPage(browser, app.url);
+    try {
+      await signIn(p, "biller@demo.billcycle.test");
+      await p.goto(`/p/${app.riverbend}/clients/${paid!.clientId}/billing`);
+      await p.getByRole("heading", { level: 1, name: /^Billing — / }).waitFor();
+      const ledger = p.getByRole("table", { name: "Ledger" });
+      await ledger.getByText("Payment — Check 1042").waitFor();
+      await p.getByLabel("Balance and credit").getByText("Credit on account").waitFor();
+      await p.getByRole("button", { name: "Record payment" }).click();
+      const dialog = p.getByRole("dialog", { name: "Record a payment" });
+      await dialog.getByRole("textbox", { name: "Amount ($)" }).fill("12.34");
+      await dialog.getByRole("button", { name: "Record payment" }).click();
+      await dialog.waitFor({ state: "hidden" });
+      await ledger.getByText("Payment — Cash").first().waitFor();
+      const row = p.getByRole("table", { name: "Payments" }).getByRole("row", { name: /\$12\.34/ });
+      await row.getByRole("button", { name: "Refund" }).click();
+      const refund = p.getByRole("alertdialog", { name: /^Refund the \$12\.34 payment/ });
+      await refund.getByRole("textbox", { name: "Reason" }).fill("Paid twice");
+      await refund.getByRole("button", { name: "Refund" }).click();
+      await refund.waitFor({ state: "hidden" });
+      await ledger.getByText(/^Refund of the \$12\.34 payment/).waitFor();
+      await shot("client-billing", p);
+    } finally {
+      await own.close();
+    }
+  });
 });

@@ -436,7 +436,7 @@ const verifyPostings = async (
       database,
       `SELECT c.patient_control_number AS pcn, c.status, c.adjudication, c.paid_cents, c.patient_responsibility_cents AS patient_cents,
          i.insurance_paid_cents AS inv_paid, i.adjustment_cents AS inv_adj, i.client_cents AS inv_client,
-         i.status AS inv_status, count(p.id) AS n, count(DISTINCT p.remittance_claim_id) AS rcs,
+         i.payment_status AS inv_status, count(p.id) AS n, count(DISTINCT p.remittance_claim_id) AS rcs,
          coalesce(sum(p.amount_cents) FILTER (WHERE p.kind = 'payment'), 0) AS payment,
          coalesce(sum(p.amount_cents) FILTER (WHERE p.kind = 'write_off'), 0) AS write_off,
          coalesce(sum(p.amount_cents) FILTER (WHERE p.kind = 'patient_responsibility'), 0) AS patient

@@ -188,7 +188,8 @@ describe.each(testBackends())("the whole cycle over SFTP (%s)", (backend) => {
       .from(tables.invoices)
       .where(eq(tables.invoices.id, claim!.invoiceId));
     expect(invoice).toMatchObject({
-      status: "partially_paid",
+      status: "processed",
+      paymentStatus: "partially_paid",
       totalCents: 17500,
       insurancePaidCents: 12000,
       adjustmentCents: 2500,
@@ -199,6 +200,14 @@ describe.each(testBackends())("the whole cycle over SFTP (%s)", (backend) => {
     // Insurance is settled; the client owes the co-insurance.
     expect(invoice!.insuranceCents - invoice!.insurancePaidCents - invoice!.adjustmentCents).toBe(0);
     expect(invoice!.clientCents - invoice!.clientPaidCents).toBe(3000);
+    // …and it is on the client's ledger, linked to the posting that set it.
+    const ledger = await database.db
+      .select()
+      .from(tables.ledgerEntries)
+      .where(eq(tables.ledgerEntries.invoiceId, invoice!.id));
+    expect(ledger.map((e) => [e.kind, e.amountCents, e.postingId !== null])).toEqual([
+      ["charge", 3000, true],
+    ]);
     const history = await database.db
       .select()
       .from(tables.claimStatusHistory)

@@ -1,7 +1,15 @@
-import { createPractice, createUser, recordAudit, systemActor } from "@billcycle/app";
-import { type AppointmentStatus, npiWithCheckDigit } from "@billcycle/core";
+import {
+  createInvoices,
+  createPractice,
+  createUser,
+  getClientBalance,
+  recordAudit,
+  recordClientPayment,
+  systemActor,
+} from "@billcycle/app";
+import { type AppointmentStatus, localDateAt, npiWithCheckDigit } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { seededRandom } from "./random";
 
@@ -118,6 +126,72 @@ export type DemoSummary = {
  * every status around `now` — some with unsigned notes, missing insurance or missing diagnoses, so the
  * "why wasn't this billed?" answers have something to say. Deterministic; refuses to run twice.
  */
+/**
+ * One self-pay client of the first practice gets bills for their signed sessions, a check paying the oldest, and
+ * a cash overpayment that leaves credit on account for the next bill (the Billing page has something to show).
+ */
+const seedDemoPayments = async (
+  database: Database,
+  practiceId: string,
+  now: Date,
+  progress: (msg: string) => void,
+): Promise<void> => {
+  const sessions = await database.db
+    .select({ id: tables.appointments.id, clientId: tables.appointments.clientId })
+    .from(tables.appointments)
+    .innerJoin(tables.clients, eq(tables.clients.id, tables.appointments.clientId))
+    .innerJoin(tables.progressNotes, eq(tables.progressNotes.appointmentId, tables.appointments.id))
+    .where(
+      and(
+        eq(tables.appointments.practiceId, practiceId),
+        eq(tables.appointments.status, "kept"),
+        eq(tables.clients.paysBy, "self_pay"),
+        eq(tables.progressNotes.signed, true),
+      ),
+    )
+    .orderBy(asc(tables.appointments.clientId), asc(tables.appointments.startsAt));
+  const clientId = sessions.find((s, i) => sessions[i + 1]?.clientId === s.clientId)?.clientId;
+  if (!clientId) return;
+  const { timeZone } = (
+    await database.db.select().from(tables.practices).where(eq(tables.practices.id, practiceId))
+  )[0]!;
+  const today = localDateAt(now, timeZone);
+  await createInvoices(
+    database,
+    {
+      practiceId,
+      trigger: "manual",
+      runId: null,
+      today,
+      appointmentIds: sessions.filter((s) => s.clientId === clientId).map((s) => s.id),
+      mode: "nightly",
+    },
+    now,
+  );
+  const actor = { ...systemActor(practiceId, "seed-demo"), practiceId };
+  const { openInvoicesCents } = await getClientBalance(database, { actor, clientId, now });
+  if (openInvoicesCents <= 0) return;
+  const check = Math.min(openInvoicesCents, 10_000);
+  await recordClientPayment(database, {
+    actor,
+    clientId,
+    method: "check",
+    amountCents: check,
+    reference: "1042",
+    idempotencyKey: `demo-check-${clientId}`,
+    now,
+  });
+  await recordClientPayment(database, {
+    actor,
+    clientId,
+    method: "cash",
+    amountCents: openInvoicesCents - check + 4_000,
+    idempotencyKey: `demo-cash-${clientId}`,
+    now,
+  });
+  progress("demo: a client with payments and $40.00 credit on account");
+};
+
 export const seedDemo = async (
   database: Database,
   now: Date,
@@ -367,6 +441,7 @@ export const seedDemo = async (
       });
       progress(`demo: ${spec.name}: ${spec.clients} clients, ${appointments} appointments`);
     });
+    if (pIndex === 0) await seedDemoPayments(database, practiceId, now, progress);
   }
   return { practices, login: { email: demoUsers[0].email, password: DEMO_PASSWORD } };
 };

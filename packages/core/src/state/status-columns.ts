@@ -1,6 +1,7 @@
 import { appointmentStatusLabel, appointmentTransitions } from "../appointments/appointment-status";
 import { automationRunTransitions } from "../automation/automation-run-status";
 import { documentTransitions } from "../billing/document-status";
+import { invoicePaymentStatusLabel, invoicePaymentTransitions } from "../billing/invoice-payment-status";
 import { invoiceTransitions } from "../billing/invoice-status";
 import { claimAdjudicationTransitions, claimTransitions } from "../claims/claim-status";
 import { inboundFileTransitions, outboundFileTransitions } from "../claims/clearinghouse-file-status";
@@ -59,13 +60,23 @@ export const statusColumns: readonly StatusColumn[] = [
     transitions: invoiceTransitions,
     initial: ["pended", "open"],
     writer: "packages/app/src/invoices/transition-invoice.ts",
-    // Interim, until invoice lifecycle and payment status are split (issue 14, the ledger branch).
     alsoWrittenBy: [
-      { path: "packages/app/src/billing/create-invoices.ts", why: "creates invoices Pended or Open" },
-      { path: "packages/app/src/billing/process-invoices.ts", why: "raw SQL: claimed invoices Processed" },
-      { path: "packages/app/src/claims/apply-postings.ts", why: "payment status derived inline" },
+      {
+        path: "packages/app/src/billing/create-invoices.ts",
+        why: "creates invoices Pended or Open, in bulk",
+      },
       ...FIXTURE_WRITERS,
     ],
+  },
+  {
+    name: "Invoice payment",
+    table: "invoices",
+    column: "payment_status",
+    transitions: invoicePaymentTransitions,
+    initial: ["unpaid"],
+    writer: "packages/app/src/invoices/invoice-payment-status.ts",
+    alsoWrittenBy: FIXTURE_WRITERS,
+    labels: invoicePaymentStatusLabel,
   },
   {
     name: "Document",

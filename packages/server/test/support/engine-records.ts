@@ -1,4 +1,4 @@
-import { createInvoices, importInboundFile, processInvoices } from "@billcycle/app";
+import { createInvoices, importInboundFile, processInvoices, recordClientPayment } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { era835 } from "../../../app/test/support/x12-files";
@@ -118,4 +118,16 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
   p.records.remittances = { id: remittanceId, version: 1 };
   p.records.files = { id: imported.fileId, version: 1 };
   p.records["work-queue"] = { id: item.id, version: 1 };
+  // A client payment (routes under clients/{clientId}/payments/{paymentId}).
+  const clientId = p.records.clients?.id;
+  if (!clientId) throw new Error("engine seed: no client for a payment");
+  const paid = await recordClientPayment(h.database, {
+    actor: { userId: null, practiceId: p.id, role: "owner", label: "test" },
+    clientId,
+    method: "cash",
+    amountCents: 5000,
+    idempotencyKey: `seed-${runId}`,
+    now,
+  });
+  p.records.payments = { id: paid.payment.id, version: 1 };
 };

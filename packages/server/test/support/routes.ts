@@ -52,6 +52,11 @@ export const fillPath = (template: string, practiceId: string, records: Practice
     if (name === "practiceId") return practiceId;
     const named = namedParams[name];
     if (named) return named;
+    if (name === "clientId" || name === "paymentId") {
+      const record = records[name === "clientId" ? "clients" : "payments"];
+      if (!record) throw new Error(`no record for {${name}} in ${template}`);
+      return record.id;
+    }
     if (name === "id") {
       const resource = resourceOf(template);
       const record = resource ? records[resource] : undefined;
@@ -123,6 +128,15 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
   if (op.method === "POST" && op.template === `${practicePath}/invoices/{id}/products`) {
     return { productId: owner.records.products?.id, quantity: 1 };
   }
+  const clientPath = `${practicePath}/clients/{clientId}`;
+  if (op.method === "POST" && op.template === `${clientPath}/payments`)
+    return { method: "cash", amountCents: 100 };
+  if (op.method === "POST" && op.template === `${clientPath}/payments/{paymentId}/refunds`) {
+    return { amountCents: 1, reason: "Walk refund" };
+  }
+  if (op.method === "POST" && op.template === `${clientPath}/write-offs`) {
+    return { invoiceId: owner.records.invoices?.id, kind: "write_off", reason: "Walk write-off" };
+  }
   if (op.method === "PATCH" && resource && op.template.endsWith("/{id}")) {
     return patchBody(resource, record?.version ?? 1);
   }
@@ -130,3 +144,10 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
   if (op.method === "POST" && collection) return createBody(collection, refsOf(owner));
   throw new Error(`no request body for ${label(op)}: teach test/support/routes.ts about it`);
 };
+
+let idempotencyKeys = 0;
+/** Headers a valid request of the operation carries: a recorded payment needs its Idempotency-Key. */
+export const headersFor = (op: Operation): Record<string, string> =>
+  op.method === "POST" && op.template.endsWith("/clients/{clientId}/payments")
+    ? { "idempotency-key": `walk-${Date.now()}-${++idempotencyKeys}` }
+    : {};

@@ -73,3 +73,8 @@ export type AutomationPreview = Schemas["AutomationPreview"];
 export type BillingExplanation = Schemas["BillingExplanation"];
 export type AutomationRun = Schemas["AutomationRun"];
 export type RunOutcome = Schemas["RunOutcome"];
+
+export type ClientBalance = Schemas["ClientBalance"];
+export type LedgerEntry = Schemas["LedgerEntry"];
+export type ClientPayment = Schemas["ClientPayment"];
+export type RecordPayment = Schemas["RecordPayment"];

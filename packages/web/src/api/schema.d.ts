@@ -3675,6 +3675,754 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/practices/{practiceId}/clients/{clientId}/balance": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A client's balance, open client responsibility per invoice and credit on account */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          /** @description the client */
+          clientId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Balance */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ClientBalance"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/clients/{clientId}/ledger": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A client's ledger, newest first, each entry with the balance after it */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          /** @description the client */
+          clientId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Ledger entries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LedgerPage"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/clients/{clientId}/payments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A client's payments, newest first, with what is applied, refunded and unapplied of each */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          /** @description the client */
+          clientId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Payments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ClientPaymentList"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a payment by hand (cash, check, a card run elsewhere), applied oldest first or to chosen invoices */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description unique per payment: a retry with the same key records nothing new and answers the first */
+          "idempotency-key"?: string;
+        };
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          /** @description the client */
+          clientId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RecordPayment"];
+        };
+      };
+      responses: {
+        /** @description Recorded before under this Idempotency-Key: nothing new written */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["RecordedPayment"];
+          };
+        };
+        /** @description Recorded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["RecordedPayment"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/clients/{clientId}/payments/{paymentId}/refunds": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refund a payment in part or whole (never more than what remains of it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          /** @description the client */
+          clientId: string;
+          paymentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RefundPayment"];
+        };
+      };
+      responses: {
+        /** @description Refunded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["RecordedRefund"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/clients/{clientId}/write-offs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write off or adjust client responsibility on one invoice, with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          /** @description the client */
+          clientId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WriteOffClientBalance"];
+        };
+      };
+      responses: {
+        /** @description Written off */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["RecordedWriteOff"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/clients/{clientId}/statement": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A client statement for a date range: balance forward, activity, ending balance, amount due */
+    get: {
+      parameters: {
+        query?: {
+          /** @description practice-local date; the first of `to`'s month when omitted */
+          from?: string;
+          /** @description practice-local date; today when omitted */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          /** @description the client */
+          clientId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Statement */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ClientStatement"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/practices/{practiceId}/locations": {
     parameters: {
       query?: never;
@@ -9691,8 +10439,10 @@ export interface paths {
             | "-invoiceDate"
             | "-totalCents"
             | "-status";
-          /** @description invoice status */
-          status?: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+          /** @description invoice status (lifecycle) */
+          status?: "pended" | "open" | "processed" | "void";
+          /** @description invoice payment status */
+          paymentStatus?: "unpaid" | "partially_paid" | "paid";
           /** @description the client */
           clientId?: string;
           /** @description a provider with a session on the invoice */
@@ -11774,7 +12524,9 @@ export interface components {
       /** Format: uuid */
       clientId: string;
       /** @enum {string} */
-      status: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      status: "pended" | "open" | "processed" | "void";
+      /** @enum {string} */
+      paymentStatus: "unpaid" | "partially_paid" | "paid";
       /** @enum {string} */
       paysBy: "insurance" | "self_pay";
       invoiceDate: string;
@@ -11784,6 +12536,7 @@ export interface components {
       insurancePaidCents: number;
       clientPaidCents: number;
       adjustmentCents: number;
+      clientWrittenOffCents: number;
       /** Format: uuid */
       primaryPolicyId: string | null;
       /** @enum {string} */
@@ -12053,6 +12806,189 @@ export interface components {
     WorkItemResolution: {
       /** @enum {string} */
       status: "resolved" | "dismissed";
+    };
+    ClientBalance: {
+      /** Format: uuid */
+      clientId: string;
+      balanceCents: number;
+      openInvoicesCents: number;
+      creditOnAccountCents: number;
+      openInvoices: components["schemas"]["OpenInvoiceBalance"][];
+    };
+    OpenInvoiceBalance: {
+      /** Format: uuid */
+      invoiceId: string;
+      invoiceNumber: string;
+      /** Format: date */
+      invoiceDate: string;
+      clientCents: number;
+      openCents: number;
+      /** @enum {string} */
+      paymentStatus: "unpaid" | "partially_paid" | "paid";
+    };
+    LedgerPage: {
+      data: components["schemas"]["LedgerEntry"][];
+      nextCursor: string | null;
+    };
+    LedgerEntry: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "charge" | "payment" | "refund" | "credit" | "adjustment" | "write_off";
+      amountCents: number;
+      balanceAfterCents: number;
+      /** Format: date */
+      effectiveOn: string;
+      description: string;
+      /** Format: uuid */
+      invoiceId: string | null;
+      invoiceNumber: string | null;
+      /** Format: uuid */
+      paymentId: string | null;
+      /** Format: uuid */
+      refundId: string | null;
+      /** Format: uuid */
+      writeOffId: string | null;
+      /** Format: uuid */
+      postingId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      actor: string;
+    };
+    ClientPaymentList: {
+      data: components["schemas"]["ClientPayment"][];
+      nextCursor: string | null;
+    };
+    ClientPayment: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      clientId: string;
+      method: components["schemas"]["PaymentMethod"];
+      amountCents: number;
+      /** Format: date */
+      receivedOn: string;
+      reference: string | null;
+      cardChargeId: string | null;
+      recordedBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      appliedCents: number;
+      refundedCents: number;
+      unappliedCents: number;
+    };
+    /** @enum {string} */
+    PaymentMethod: "cash" | "check" | "external_card" | "card";
+    RecordedPayment: {
+      payment: components["schemas"]["ClientPayment"];
+      allocations: components["schemas"]["InvoiceAmount"][];
+      creditCents: number;
+      replayed: boolean;
+    };
+    InvoiceAmount: {
+      /** Format: uuid */
+      invoiceId: string;
+      invoiceNumber: string;
+      amountCents: number;
+    };
+    RecordPayment: {
+      /** @enum {string} */
+      method: "cash" | "check" | "external_card";
+      amountCents: number;
+      receivedOn?: string;
+      reference?: string | null;
+      apply?:
+        | {
+            /** @enum {string} */
+            kind: "oldest_first";
+          }
+        | {
+            /** @enum {string} */
+            kind: "chosen";
+            invoices: {
+              /** Format: uuid */
+              invoiceId: string;
+              amountCents?: number;
+            }[];
+          };
+    };
+    RecordedRefund: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      paymentId: string;
+      /** Format: uuid */
+      clientId: string;
+      amountCents: number;
+      fromCreditCents: number;
+      /** Format: date */
+      refundedOn: string;
+      reason: string;
+      fromInvoices: components["schemas"]["InvoiceAmount"][];
+      payment: components["schemas"]["ClientPayment"];
+    };
+    RefundPayment: {
+      amountCents: number;
+      reason: string;
+    };
+    RecordedWriteOff: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      clientId: string;
+      /** Format: uuid */
+      invoiceId: string;
+      invoiceNumber: string;
+      /** @enum {string} */
+      kind: "write_off" | "adjustment";
+      amountCents: number;
+      /** Format: date */
+      effectiveOn: string;
+      reason: string;
+      /** @enum {string} */
+      invoicePaymentStatus: "unpaid" | "partially_paid" | "paid";
+    };
+    WriteOffClientBalance: {
+      /** Format: uuid */
+      invoiceId: string;
+      /**
+       * @default write_off
+       * @enum {string}
+       */
+      kind: "write_off" | "adjustment";
+      amountCents?: number;
+      reason: string;
+    };
+    ClientStatement: {
+      practice: {
+        name: string;
+        addressLines: string[];
+        phone: string | null;
+        taxId: string | null;
+      };
+      client: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        addressLines: string[];
+      };
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      balanceForwardCents: number;
+      lines: {
+        /** Format: date */
+        date: string;
+        /** @enum {string} */
+        kind: "charge" | "payment" | "refund" | "credit" | "adjustment" | "write_off";
+        description: string;
+        invoiceNumber: string | null;
+        amountCents: number;
+      }[];
+      endingBalanceCents: number;
+      amountDueCents: number;
+      creditOnAccountCents: number;
     };
     location: {
       /** Format: uuid */
@@ -12355,7 +13291,9 @@ export interface components {
       /** Format: uuid */
       clientId: string;
       /** @enum {string} */
-      status: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      status: "pended" | "open" | "processed" | "void";
+      /** @enum {string} */
+      paymentStatus: "unpaid" | "partially_paid" | "paid";
       /** @enum {string} */
       paysBy: "insurance" | "self_pay";
       invoiceDate: string;
@@ -12365,6 +13303,7 @@ export interface components {
       insurancePaidCents: number;
       clientPaidCents: number;
       adjustmentCents: number;
+      clientWrittenOffCents: number;
       /** Format: uuid */
       primaryPolicyId: string | null;
       /** @enum {string} */
@@ -12419,9 +13358,9 @@ export interface components {
       /** Format: uuid */
       invoiceId: string;
       /** @enum {string|null} */
-      fromStatus: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void" | null;
+      fromStatus: "pended" | "open" | "processed" | "void" | null;
       /** @enum {string} */
-      toStatus: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      toStatus: "pended" | "open" | "processed" | "void";
       /** Format: date-time */
       at: string;
       actor: string;

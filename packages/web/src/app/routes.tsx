@@ -6,6 +6,7 @@ import { AutomationSettingsPage } from "../features/automation/AutomationSetting
 import { ClaimDetailPage } from "../features/claims/ClaimDetailPage";
 import { ClaimsBoardPage } from "../features/claims/ClaimsBoardPage";
 import { ClaimsListPage } from "../features/claims/ClaimsListPage";
+import { ClientBillingPage } from "../features/client-billing/ClientBillingPage";
 import { ClientPage } from "../features/clients/ClientPage";
 import { ClientsPage } from "../features/clients/ClientsPage";
 import { InvoiceDetailPage } from "../features/invoices/InvoiceDetailPage";
@@ -57,6 +58,7 @@ export const routes: RouteObject[] = [
               { path: "invoices", element: <InvoicesPage /> },
               { path: "invoices/review", element: <PendedReviewPage /> },
               { path: "invoices/:invoiceId", element: <InvoiceDetailPage /> },
+              { path: "clients/:clientId/billing", element: <ClientBillingPage /> },
               { path: "claims", element: <ClaimsBoardPage /> },
               { path: "claims/list", element: <ClaimsListPage /> },
               { path: "claims/:claimId", element: <ClaimDetailPage /> },

@@ -6,6 +6,7 @@ export type MockRequest = {
   query: URLSearchParams;
   params: Record<string, string>;
   body: unknown;
+  headers: Headers;
 };
 
 type Handler = (req: MockRequest) => unknown;
@@ -41,7 +42,12 @@ export const mockApi = (routes: Record<string, Handler | unknown>) => {
     const request = typeof input === "string" ? new Request(input) : input;
     const url = new URL(request.url);
     const text = request.method === "GET" ? "" : await request.text();
-    const base = { method: request.method, path: url.pathname, query: url.searchParams };
+    const base = {
+      method: request.method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: request.headers,
+    };
     const body = text ? (JSON.parse(text) as unknown) : undefined;
     for (const r of table) {
       const m = r.method === request.method ? r.pattern.exec(url.pathname) : null;

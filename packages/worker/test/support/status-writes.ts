@@ -11,6 +11,8 @@ const STATUS_KEYS: Record<string, string> = {
   status: "status",
   postingStatus: "posting_status",
   posting_status: "posting_status",
+  paymentStatus: "payment_status",
+  payment_status: "payment_status",
   adjudication: "adjudication",
 };
 
@@ -47,7 +49,7 @@ const balanced = (text: string, open: number): string => {
 const statusKeysIn = (objectText: string): string[] => {
   const keys: string[] = [];
   let depth = 0;
-  const re = /[{}[\]()]|(?<=[{,]\s*)(status|postingStatus|adjudication)\s*(?=[:,}])/g;
+  const re = /[{}[\]()]|(?<=[{,]\s*)(status|postingStatus|paymentStatus|adjudication)\s*(?=[:,}])/g;
   for (let m = re.exec(objectText); m; m = re.exec(objectText)) {
     const c = m[0];
     if (c === "{" || c === "[" || c === "(") depth++;
@@ -115,14 +117,16 @@ export const findStatusWrites = (root = REPO_ROOT): StatusWrite[] => {
     const update =
       /\bUPDATE\s+(?:\$\{(?:tables\.)?(\w+)\}|([a-z_]+))(?:\s+(?:AS\s+)?(?!SET\b)\w+)?\s+SET\b([\s\S]*?)(?=\bWHERE\b|\bFROM\b|`|$)/g;
     for (const m of text.matchAll(update)) {
-      for (const c of m[3]!.matchAll(/(?<![\w.])(?:\w+\.)?(status|posting_status|adjudication)\s*=/g))
+      for (const c of m[3]!.matchAll(
+        /(?<![\w.])(?:\w+\.)?(status|posting_status|payment_status|adjudication)\s*=/g,
+      ))
         add(m.index, tableOf(m[1] ?? m[2]), c[1]!);
     }
     // Raw SQL: INSERT INTO t (…columns…)
     for (const m of text.matchAll(
       /\bINSERT\s+INTO\s+(?:\$\{(?:tables\.)?(\w+)\}|([a-z_]+))\s*\(([^)]*)\)/g,
     )) {
-      for (const c of m[3]!.matchAll(/\b(status|posting_status|adjudication)\b/g))
+      for (const c of m[3]!.matchAll(/\b(status|posting_status|payment_status|adjudication)\b/g))
         add(m.index, tableOf(m[1] ?? m[2]), c[1]!);
     }
   }

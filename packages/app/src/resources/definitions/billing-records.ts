@@ -7,6 +7,7 @@ import {
   claimStageOf,
   claimStages,
   claimStatuses,
+  invoicePaymentStatuses,
   invoiceStatuses,
 } from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
@@ -98,7 +99,13 @@ export const invoicesResource: ResourceDefinition = {
       column: tables.invoices.status,
       op: "eq",
       schema: z.enum(invoiceStatuses),
-      description: "invoice status",
+      description: "invoice status (lifecycle)",
+    },
+    paymentStatus: {
+      column: tables.invoices.paymentStatus,
+      op: "eq",
+      schema: z.enum(invoicePaymentStatuses),
+      description: "invoice payment status",
     },
     clientId: { column: tables.invoices.clientId, op: "eq", schema: z.uuid(), description: "the client" },
     providerId: {

@@ -121,7 +121,11 @@ export const SessionDetailPage = () => {
               {formatTime(a.startsAt, timeZone)} – {formatTime(a.endsAt, timeZone)}
             </dd>
             <dt>Client</dt>
-            <dd>{name}</dd>
+            <dd>
+              {name}
+              {" · "}
+              <Link to={`/p/${practiceId}/clients/${a.clientId}/billing`}>Billing</Link>
+            </dd>
             <dt>Provider</dt>
             <dd>{providerName(d, a.providerId)}</dd>
             <dt>Location</dt>
