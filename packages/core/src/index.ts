@@ -18,6 +18,8 @@ export * from "./claims/decide-claim-posting";
 export * from "./claims/scrub-claim";
 export * from "./errors/domain-error";
 export * from "./money/money";
+export * from "./payments/card-charge-status";
+export * from "./payments/decide-card-expired";
 export * from "./practice/billing-settings";
 export * from "./rules/exclusion-rules";
 export * from "./state/state-machine";

@@ -35,6 +35,10 @@ export type ErrorCode =
   | "FILE_TOO_LARGE"
   /** An 835 with more claims than MAX_CLAIMS_PER_FILE. */
   | "TOO_MANY_CLAIMS"
+  /** A webhook whose signature does not verify (wrong secret, altered body, or a timestamp outside the tolerance). */
+  | "INVALID_SIGNATURE"
+  /** The card processor (Stripe) could not be reached or failed; nothing was changed on our side. */
+  | "PAYMENT_PROVIDER_UNAVAILABLE"
   | "INTERNAL";
 
 export class DomainError extends Error {
