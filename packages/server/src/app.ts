@@ -19,6 +19,7 @@ import { registerAutomationRoutes } from "./routes/automation";
 import { registerClaimsPipelineRoutes } from "./routes/claims-pipeline";
 import { docsPage } from "./routes/docs-page";
 import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
+import { registerPaymentRoutes } from "./routes/payments";
 import { registerPracticeRoutes } from "./routes/practices";
 import { registerResourceRoutes } from "./routes/resources";
 
@@ -99,6 +100,7 @@ export const createApp = (deps: AppDeps) => {
   registerAutomationRoutes(app, deps);
   registerInvoiceActionRoutes(app, deps);
   registerClaimsPipelineRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

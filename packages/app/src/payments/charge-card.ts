@@ -5,6 +5,7 @@ import Stripe from "stripe";
 import { recordAudit } from "../audit/record-audit";
 import { type Actor, systemActor } from "../auth/actor";
 import { practiceToday } from "../automation/practice-today";
+import { assertClientInPractice } from "./client-in-practice";
 import { findDefaultCard } from "./list-client-cards";
 import { outcomeOfPaymentIntent } from "./payment-intent-outcome";
 import type { CardChargeView } from "./payment-schemas";
@@ -135,6 +136,7 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
     return { charge: toCardChargeView(resolved), existing: true };
   };
 
+  await assertClientInPractice(database.db, practiceId, clientId);
   const [already] = await database.db.select().from(charges).where(byKey);
   if (already) return existingFor(already);
 

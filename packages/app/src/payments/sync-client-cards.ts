@@ -1,4 +1,4 @@
-import { type Database, newId, tables } from "@billcycle/db";
+import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { and, desc, eq, inArray, notInArray } from "drizzle-orm";
 import type Stripe from "stripe";
 import { recordAudit } from "../audit/record-audit";
@@ -42,8 +42,14 @@ export const syncClientCards = async (
 };
 
 /** Writes what Stripe said (one transaction, audited); shared by the refresh and the setup_intent.succeeded webhook. */
-export const storeClientCards = async (
+export const storeClientCards = (
   database: Database,
+  input: { actor: TenantActor; clientId: string; methods: Stripe.PaymentMethod[]; now: Date },
+): Promise<void> => database.db.transaction((tx) => writeClientCards(tx, input));
+
+/** The write of storeClientCards, on the caller's transaction. */
+export const writeClientCards = async (
+  tx: Executor,
   {
     actor,
     clientId,
@@ -54,67 +60,65 @@ export const storeClientCards = async (
   const practiceId = actor.practiceId;
   const cards = methods.filter((m) => m.type === "card" && m.card);
   const cardsTable = tables.clientCards;
-  await database.db.transaction(async (tx) => {
-    const ofClient = and(eq(cardsTable.practiceId, practiceId), eq(cardsTable.clientId, clientId));
-    // Serializes syncs of one client (the webhook and a refresh may run together).
+  const ofClient = and(eq(cardsTable.practiceId, practiceId), eq(cardsTable.clientId, clientId));
+  // Serializes syncs of one client (the webhook and a refresh may run together).
+  await tx
+    .select({ id: tables.clients.id })
+    .from(tables.clients)
+    .where(and(eq(tables.clients.practiceId, practiceId), eq(tables.clients.id, clientId)))
+    .for("update");
+  const ids = cards.map((c) => c.id);
+  const removed = await tx
+    .delete(cardsTable)
+    .where(ids.length ? and(ofClient, notInArray(cardsTable.stripePaymentMethodId, ids)) : ofClient)
+    .returning({ id: cardsTable.id });
+  for (const pm of cards) {
+    const card = pm.card as Stripe.PaymentMethod.Card;
     await tx
-      .select({ id: tables.clients.id })
-      .from(tables.clients)
-      .where(and(eq(tables.clients.practiceId, practiceId), eq(tables.clients.id, clientId)))
-      .for("update");
-    const ids = cards.map((c) => c.id);
-    const removed = await tx
-      .delete(cardsTable)
-      .where(ids.length ? and(ofClient, notInArray(cardsTable.stripePaymentMethodId, ids)) : ofClient)
-      .returning({ id: cardsTable.id });
-    for (const pm of cards) {
-      const card = pm.card as Stripe.PaymentMethod.Card;
-      await tx
-        .insert(cardsTable)
-        .values({
-          id: newId(),
-          practiceId,
-          clientId,
-          stripePaymentMethodId: pm.id,
+      .insert(cardsTable)
+      .values({
+        id: newId(),
+        practiceId,
+        clientId,
+        stripePaymentMethodId: pm.id,
+        brand: card.brand,
+        last4: card.last4,
+        expMonth: card.exp_month,
+        expYear: card.exp_year,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [cardsTable.practiceId, cardsTable.stripePaymentMethodId],
+        set: {
           brand: card.brand,
           last4: card.last4,
           expMonth: card.exp_month,
           expYear: card.exp_year,
-          createdAt: now,
           updatedAt: now,
-        })
-        .onConflictDoUpdate({
-          target: [cardsTable.practiceId, cardsTable.stripePaymentMethodId],
-          set: {
-            brand: card.brand,
-            last4: card.last4,
-            expMonth: card.exp_month,
-            expYear: card.exp_year,
-            updatedAt: now,
-          },
-        });
-    }
-    const [hasDefault] = await tx
+        },
+      });
+  }
+  const [hasDefault] = await tx
+    .select({ id: cardsTable.id })
+    .from(cardsTable)
+    .where(and(ofClient, eq(cardsTable.isDefault, true)));
+  if (!hasDefault && ids.length) {
+    const [newest] = await tx
       .select({ id: cardsTable.id })
       .from(cardsTable)
-      .where(and(ofClient, eq(cardsTable.isDefault, true)));
-    if (!hasDefault && ids.length) {
-      const [newest] = await tx
-        .select({ id: cardsTable.id })
-        .from(cardsTable)
-        .where(and(ofClient, inArray(cardsTable.stripePaymentMethodId, ids)))
-        .orderBy(desc(cardsTable.id))
-        .limit(1);
-      if (newest) {
-        await tx
-          .update(cardsTable)
-          .set({ isDefault: true, updatedAt: now })
-          .where(and(eq(cardsTable.practiceId, practiceId), eq(cardsTable.id, newest.id)));
-      }
+      .where(and(ofClient, inArray(cardsTable.stripePaymentMethodId, ids)))
+      .orderBy(desc(cardsTable.id))
+      .limit(1);
+    if (newest) {
+      await tx
+        .update(cardsTable)
+        .set({ isDefault: true, updatedAt: now })
+        .where(and(eq(cardsTable.practiceId, practiceId), eq(cardsTable.id, newest.id)));
     }
-    await recordAudit(tx, actor, "update", "client_cards", clientId, now, {
-      synced: cards.length,
-      removed: removed.length,
-    });
+  }
+  await recordAudit(tx, actor, "update", "client_cards", clientId, now, {
+    synced: cards.length,
+    removed: removed.length,
   });
 };
