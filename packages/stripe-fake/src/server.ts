@@ -623,6 +623,14 @@ export const startStripeFake = async (options: StripeFakeOptions = {}): Promise<
         return ok(get(charges, "charge", id ?? ""));
       case "POST refunds":
         return refundCreate(params, request);
+      case "GET refunds": {
+        const pi = str(params, "payment_intent");
+        const charge = str(params, "charge");
+        const items = [...refunds.values()].filter(
+          (r) => (pi ? r.payment_intent === pi : true) && (charge ? r.charge === charge : true),
+        );
+        return ok(list(items, path, params));
+      }
       case "GET refunds/:id":
         return ok(get(refunds, "refund", id ?? ""));
       default:
