@@ -58,7 +58,11 @@ export const writeClientCards = async (
   }: { actor: TenantActor; clientId: string; methods: Stripe.PaymentMethod[]; now: Date },
 ): Promise<void> => {
   const practiceId = actor.practiceId;
-  const cards = methods.filter((m) => m.type === "card" && m.card);
+  // Oldest first (Stripe lists newest first), so ids follow the order cards were saved in and "newest" is the last.
+  const cards = methods
+    .filter((m) => m.type === "card" && m.card)
+    .reverse()
+    .sort((a, b) => a.created - b.created);
   const cardsTable = tables.clientCards;
   const ofClient = and(eq(cardsTable.practiceId, practiceId), eq(cardsTable.clientId, clientId));
   // Serializes syncs of one client (the webhook and a refresh may run together).
