@@ -7,6 +7,7 @@ import { Command, Option } from "commander";
 import { asc } from "drizzle-orm";
 import { registerClaimsCommands } from "./commands/claims";
 import { registerEngineCommands } from "./commands/engine";
+import { registerPaymentCommands } from "./commands/payments";
 import { registerSecretsCommands } from "./commands/secrets";
 import { isProduction, startCommand } from "./commands/start";
 import { registerTokenCommands } from "./commands/tokens";
@@ -58,6 +59,7 @@ registerEngineCommands(program);
 registerClaimsCommands(program);
 registerSecretsCommands(program);
 registerTokenCommands(program);
+registerPaymentCommands(program);
 
 program
   .command("practices")
