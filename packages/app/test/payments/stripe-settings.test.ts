@@ -1,7 +1,9 @@
 import {
   decryptSecret,
   describeStripeSettings,
+  generateSecretKey,
   loadStripeCredentials,
+  rotateSecretKey,
   saveStripeSettings,
   stripeSecretContext,
 } from "@billcycle/app";
@@ -81,6 +83,39 @@ describe.each(testBackends())("Stripe settings (%s)", (backend) => {
       webhookSecret: TEST_KEYS.webhookSecret,
       endpoint: { host: "127.0.0.1", port: 12111, protocol: "http" },
     });
+  });
+
+  it("rotating the secret key re-encrypts the Stripe keys too; a second rotation finds them rotated", async () => {
+    const p = await practice(`Rotation ${backend}`);
+    await saveStripeSettings(database, {
+      actor: p.actor,
+      input: { ...TEST_KEYS, version: 0 },
+      production: false,
+      now: new Date(),
+    });
+    const next = Buffer.from(generateSecretKey(), "base64");
+    await rotateSecretKey(database, { from: secretKey, to: next }, new Date(), "test");
+    const [row] = await database.db
+      .select()
+      .from(tables.stripeSettings)
+      .where(eq(tables.stripeSettings.practiceId, p.practiceId));
+    for (const [name, plain] of [
+      ["secret_key", TEST_KEYS.secretKey],
+      ["webhook_secret", TEST_KEYS.webhookSecret],
+      ["publishable_key", TEST_KEYS.publishableKey],
+    ] as const) {
+      const ciphertext =
+        name === "secret_key"
+          ? row?.secretKeyCiphertext
+          : name === "webhook_secret"
+            ? row?.webhookSecretCiphertext
+            : row?.publishableKeyCiphertext;
+      expect(decryptSecret(ciphertext ?? "", next, stripeSecretContext(p.practiceId, name))).toBe(plain);
+    }
+    const again = await rotateSecretKey(database, { from: secretKey, to: next }, new Date(), "test");
+    expect(again.reencrypted).toBe(0);
+    // Back to the test's key, so the other tests of this file read their settings.
+    await rotateSecretKey(database, { from: next, to: secretKey }, new Date(), "test");
   });
 
   it("a later save may omit the secrets (kept), is versioned, and audited with field names only", async () => {
