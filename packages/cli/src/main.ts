@@ -8,6 +8,7 @@ import { asc } from "drizzle-orm";
 import { registerClaimsCommands } from "./commands/claims";
 import { registerEngineCommands } from "./commands/engine";
 import { registerLedgerCommands } from "./commands/ledger";
+import { registerPaymentCommands } from "./commands/payments";
 import { registerSecretsCommands } from "./commands/secrets";
 import { isProduction, startCommand } from "./commands/start";
 import { registerTokenCommands } from "./commands/tokens";
@@ -60,6 +61,7 @@ registerClaimsCommands(program);
 registerLedgerCommands(program);
 registerSecretsCommands(program);
 registerTokenCommands(program);
+registerPaymentCommands(program);
 
 program
   .command("practices")

@@ -20,6 +20,7 @@ import { registerClaimsPipelineRoutes } from "./routes/claims-pipeline";
 import { registerClientBillingRoutes } from "./routes/client-billing";
 import { docsPage } from "./routes/docs-page";
 import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
+import { registerPaymentRoutes } from "./routes/payments";
 import { registerPracticeRoutes } from "./routes/practices";
 import { registerResourceRoutes } from "./routes/resources";
 
@@ -111,6 +112,7 @@ export const createApp = (deps: AppDeps) => {
   registerInvoiceActionRoutes(app, deps);
   registerClaimsPipelineRoutes(app, deps);
   registerClientBillingRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -2,6 +2,7 @@ import { DomainError, isDomainError } from "@billcycle/core";
 import { type Database, tables } from "@billcycle/db";
 import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
+import { stripeSecretContext } from "../payments/stripe-settings";
 import { connectionSecretContext, decryptSecret, encryptSecret } from "./secrets";
 
 export type SecretKeyRotation = { reencrypted: number; alreadyRotated: number };
@@ -76,6 +77,63 @@ export const rotateSecretKey = async (
         row.id,
         now,
         { fields: ["secret"], reason: "secret key rotation" },
+      );
+      result.reencrypted++;
+    }
+    // Stripe keys are encrypted the same way (payments/stripe-settings.ts): rotated in the same transaction.
+    const stripeRows = await tx
+      .select()
+      .from(tables.stripeSettings)
+      .orderBy(asc(tables.stripeSettings.practiceId))
+      .for("update");
+    for (const row of stripeRows) {
+      const names = ["publishable_key", "secret_key", "webhook_secret"] as const;
+      const ciphertexts = [
+        row.publishableKeyCiphertext,
+        row.secretKeyCiphertext,
+        row.webhookSecretCiphertext,
+      ];
+      const next: string[] = [];
+      let rotated = 0;
+      for (const [i, name] of names.entries()) {
+        const context = stripeSecretContext(row.practiceId, name);
+        const ciphertext = ciphertexts[i] ?? "";
+        const plaintext = decrypts(ciphertext, keys.from, context);
+        if (plaintext !== null) {
+          next.push(encryptSecret(plaintext, keys.to, context));
+          rotated++;
+        } else if (decrypts(ciphertext, keys.to, context) !== null) next.push(ciphertext);
+        else {
+          throw new DomainError(
+            "CONFLICT",
+            `The Stripe ${name.replace("_", " ")} of practice ${row.practiceId} decrypts with neither the old nor ` +
+              "the new key; nothing was re-encrypted. Find the key it was stored with, or save the Stripe keys again",
+            { practiceId: row.practiceId },
+          );
+        }
+      }
+      if (rotated === 0) {
+        result.alreadyRotated++;
+        continue;
+      }
+      await tx
+        .update(tables.stripeSettings)
+        .set({
+          publishableKeyCiphertext: next[0] ?? row.publishableKeyCiphertext,
+          secretKeyCiphertext: next[1] ?? row.secretKeyCiphertext,
+          webhookSecretCiphertext: next[2] ?? row.webhookSecretCiphertext,
+          version: sql`${tables.stripeSettings.version} + 1`,
+          updatedAt: now,
+        })
+        .where(eq(tables.stripeSettings.practiceId, row.practiceId));
+      await recordAudit(
+        tx,
+        { userId: null, practiceId: row.practiceId, role: null, label: actorLabel },
+        "update",
+        "stripe_settings",
+        row.practiceId,
+        now,
+        { fields: ["publishableKey", "secretKey", "webhookSecret"], reason: "secret key rotation" },
       );
       result.reencrypted++;
     }

@@ -8,6 +8,7 @@ import { inboundFileTransitions, outboundFileTransitions } from "../claims/clear
 import { postingStatusTransitions, remittanceTransitions } from "../claims/remittance-status";
 import { workItemTransitions } from "../claims/work-item-status";
 import { jobTransitions } from "../jobs/job-status";
+import { cardChargeTransitions, cardRefundTransitions } from "../payments/card-charge-status";
 import type { TransitionTable } from "./state-machine";
 
 /**
@@ -77,6 +78,35 @@ export const statusColumns: readonly StatusColumn[] = [
     writer: "packages/app/src/invoices/invoice-payment-status.ts",
     alsoWrittenBy: FIXTURE_WRITERS,
     labels: invoicePaymentStatusLabel,
+  },
+  {
+    name: "Card charge",
+    table: "card_charges",
+    column: "status",
+    transitions: cardChargeTransitions,
+    initial: ["pending"],
+    writer: "packages/app/src/payments/transition-card-charge.ts",
+    alsoWrittenBy: [
+      {
+        path: "packages/app/src/payments/charge-card.ts",
+        why: "creates the charge Pending before Stripe is asked",
+      },
+    ],
+  },
+  {
+    name: "Card refund",
+    table: "card_refunds",
+    column: "status",
+    transitions: cardRefundTransitions,
+    initial: ["pending", "succeeded"],
+    writer: "packages/app/src/payments/transition-card-refund.ts",
+    alsoWrittenBy: [
+      { path: "packages/app/src/payments/refund-card-charge.ts", why: "creates the refund Pending" },
+      {
+        path: "packages/app/src/payments/handle-stripe-webhook.ts",
+        why: "records a refund made in Stripe's dashboard as Stripe reports it",
+      },
+    ],
   },
   {
     name: "Document",

@@ -1,4 +1,4 @@
-import type { Actor, StatusChangeListener, TransportResolver } from "@billcycle/app";
+import type { Actor, StatusChangeListener, StripeCallOptions, TransportResolver } from "@billcycle/app";
 import type { Clock, Permission, Role, TokenScope } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import type { Logger } from "./logger";
@@ -27,6 +27,8 @@ export type AppDeps = {
   /** Time limit of one API request (default 30 s), and of an inbound-file upload (default 5 minutes). */
   requestTimeoutMs?: number | undefined;
   uploadTimeoutMs?: number | undefined;
+  /** How card payments talk to Stripe (its time limit); production is taken from `production` above. */
+  stripe?: StripeCallOptions | undefined;
 };
 
 export type AuthUser = {

@@ -15,6 +15,8 @@ export const unscopedOperations = [
   "GET /api/v1/auth/tokens",
   "DELETE /api/v1/auth/tokens/{tokenId}",
   "POST /api/v1/practices",
+  // Stripe calls it without a session; the signature is the credential.
+  "POST /api/v1/webhooks/stripe/{practiceId}",
 ] as const;
 
 const methods = ["get", "post", "put", "patch", "delete"] as const;
@@ -31,7 +33,8 @@ export const documentedOperations = async (h: Harness): Promise<Operation[]> => 
   return ops;
 };
 
-export const isScoped = (op: Operation): boolean => op.template.includes("{practiceId}");
+/** Under /api/v1/practices/{practiceId} (the Stripe webhook names a practice too, but is not a member's route). */
+export const isScoped = (op: Operation): boolean => op.template.startsWith("/api/v1/practices/{practiceId}");
 export const isWrite = (op: Operation): boolean => op.method !== "GET";
 export const label = (op: Operation): string => `${op.method} ${op.template}`;
 
@@ -43,8 +46,13 @@ export const resourceOf = (template: string): string | null => {
 };
 
 /** Path parameters that are not record ids, with a valid value each. */
-// Invoice Processing: an automation every {automation} route takes (run-now takes only creation and processing).
-const namedParams: Record<string, string> = { automation: "invoice_processing" satisfies AutomationKind };
+const namedParams: Record<string, string> = {
+  // Invoice Processing: an automation every {automation} route takes (run-now takes only creation and processing).
+  automation: "invoice_processing" satisfies AutomationKind,
+  // Saved cards and card charges need a Stripe account (a fake) to exist: stripe-routes.test.ts walks them.
+  cardId: "01900000-0000-7000-8000-00000000ca4d",
+  chargeId: "01900000-0000-7000-8000-0000000c4a46",
+};
 
 /** Fills {practiceId}, {id} and the known named parameters; any other is a route this walker does not know yet. */
 export const fillPath = (template: string, practiceId: string, records: PracticeFixture["records"]): string =>
@@ -139,6 +147,26 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
   }
   if (op.method === "PATCH" && resource && op.template.endsWith("/{id}")) {
     return patchBody(resource, record?.version ?? 1);
+  }
+  if (op.method === "PUT" && op.template === `${practicePath}/stripe-settings`) {
+    return {
+      publishableKey: "pk_test_walk",
+      secretKey: "sk_test_walk",
+      webhookSecret: "whsec_walk",
+      apiBaseUrl: "http://127.0.0.1:9",
+      version: 0,
+    };
+  }
+  if (op.method === "POST" && /\/clients\/\{id\}\/cards\/(setup|refresh)$/.test(op.template))
+    return undefined;
+  if (op.method === "PUT" && op.template.endsWith("/clients/{id}/default-card")) {
+    return { cardId: namedParams.cardId ?? "" };
+  }
+  if (op.method === "POST" && op.template.endsWith("/clients/{id}/card-charges")) {
+    return { amountCents: 2500, idempotencyKey: "walk-manual-charge-1" };
+  }
+  if (op.method === "POST" && op.template.endsWith("/card-charges/{chargeId}/refunds")) {
+    return { amountCents: 100, idempotencyKey: "walk-refund-1" };
   }
   const collection = op.template.match(/^\/api\/v1\/practices\/\{practiceId\}\/([\w-]+)$/)?.[1];
   if (op.method === "POST" && collection) return createBody(collection, refsOf(owner));
