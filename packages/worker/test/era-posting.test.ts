@@ -33,6 +33,13 @@ describe.each(testBackends())("ERA posting (%s)", (backend) => {
     (await database.db.select().from(tables.invoices).where(eq(tables.invoices.id, invoiceId)))[0]!;
   const claimOf = async (id: string) =>
     (await database.db.select().from(tables.claims).where(eq(tables.claims.id, id)))[0]!;
+  /** The client ledger's entries for an invoice, in order. */
+  const ledgerOf = (invoiceId: string) =>
+    database.db
+      .select()
+      .from(tables.ledgerEntries)
+      .where(eq(tables.ledgerEntries.invoiceId, invoiceId))
+      .orderBy(asc(tables.ledgerEntries.id));
 
   it.each([
     ["CO", "45", "write_off"],
@@ -67,14 +74,30 @@ describe.each(testBackends())("ERA posting (%s)", (backend) => {
     const inv = await invoiceOf(c.invoiceId);
     expect(inv.insurancePaidCents).toBe(15000);
     if (kind === "write_off")
-      expect(inv).toMatchObject({ adjustmentCents: 2500, clientCents: 0, status: "paid" });
+      expect(inv).toMatchObject({
+        adjustmentCents: 2500,
+        clientCents: 0,
+        status: "processed",
+        paymentStatus: "paid",
+      });
     else
       expect(inv).toMatchObject({
         adjustmentCents: 0,
         clientCents: 2500,
         insuranceCents: 15000,
-        status: "partially_paid",
+        status: "processed",
+        paymentStatus: "partially_paid",
       });
+    // Patient responsibility set by the ERA enters the client ledger as one charge linked to its posting.
+    const ledger = await ledgerOf(c.invoiceId);
+    if (kind === "write_off") expect(ledger).toEqual([]);
+    else {
+      expect(ledger.map((e) => [e.kind, e.amountCents, e.clientId])).toEqual([
+        ["charge", 2500, inv.clientId],
+      ]);
+      const posting = (await postingsOf(c.id)).find((x) => x.id === ledger[0]!.postingId);
+      expect(posting?.remittanceClaimId).not.toBeNull();
+    }
   });
 
   it("an adjustment code without a rule blocks auto-posting, or posts as a denial, as the practice chose", async () => {
@@ -200,6 +223,11 @@ describe.each(testBackends())("ERA posting (%s)", (backend) => {
       clientCents: 1000,
       insuranceCents: 16500,
     });
+    // The ledger follows the client's share: +3000, then one entry per change, summing to the 1000 now owed.
+    const ledger = await ledgerOf(c.invoiceId);
+    expect(ledger[0]).toMatchObject({ kind: "charge", amountCents: 3000 });
+    expect(ledger.some((e) => e.kind === "credit" && e.amountCents < 0)).toBe(true);
+    expect(ledger.reduce((sum, e) => sum + e.amountCents, 0)).toBe(1000);
   });
 
   it("records provider-level adjustments (PLB) against the remittance", async () => {

@@ -14,6 +14,7 @@ import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
+import { issueInvoicesToLedger } from "../ledger/ledger-writes";
 import { reserveNumbersStatement } from "./allocate-numbers";
 import { letRequestsIn, nightlyBatchSize } from "./batching";
 import type { BillingContext } from "./billing-context";
@@ -211,6 +212,7 @@ const writeBatch = async (
 
   // Invoices, lines, status history, audit rows and outcomes: one statement, one parameter per column.
   const statements: SQL[] = [];
+  let issued: { invoiceIds: string[]; actor: string } | null = null;
   if (groups.size > 0) {
     const status = mode === "manual" ? "pended" : "open";
     const source = input.byUser
@@ -302,6 +304,7 @@ const writeBatch = async (
       historyIds.push(newId(now.getTime()));
       auditDetails.push({ number, appointments: members.length });
     }
+    if (status === "open") issued = { invoiceIds: inv.id, actor };
     statements.push(
       bulkInsert(tables.invoices, {
         id: inv.id,
@@ -376,6 +379,8 @@ const writeBatch = async (
   );
   if (recorded) statements.push(recorded);
   if (statements.length > 0) await runPrepared(tx, oneStatement(statements));
+  // Issued (Open) at once: the client's share enters the ledger and takes any credit on account.
+  if (issued) await issueInvoicesToLedger(tx, { practiceId: ctx.practiceId, now, ...issued });
   const invoiced = outcomes.filter((o) => o.outcome === "done").length;
   return { invoiced, skipped: outcomes.length - invoiced, invoices: groups.size };
 };

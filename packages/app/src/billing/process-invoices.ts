@@ -2,6 +2,7 @@ import { decideInvoiceClaimable, type LocalDate } from "@billcycle/core";
 import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, gt, lt, lte, type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
+import { invoiceTransitionStatements } from "../invoices/transition-invoice";
 import { allocateNumbers } from "./allocate-numbers";
 import { letRequestsIn, nightlyBatchSize } from "./batching";
 import { type BillingContext, loadBillingContext } from "./billing-context";
@@ -268,7 +269,7 @@ const processBatch = async (
       diagnosisPointers: [] as number[][],
     };
     const claimHistory = { id: [] as string[], claimId: [] as string[] };
-    const invoiceHistory = { id: [] as string[], invoiceId: [] as string[], cause: [] as string[] };
+    const invoiceHistory = { cause: [] as string[] };
     const processedInvoiceIds: string[] = [];
     const cause = { kind: "run", id: input.runId, automation: "invoice_processing" };
     toClaim.forEach((c, i) => {
@@ -300,8 +301,6 @@ const processBatch = async (
       });
       claimHistory.id.push(newId(now.getTime()));
       claimHistory.claimId.push(claim.id);
-      invoiceHistory.id.push(newId(now.getTime()));
-      invoiceHistory.invoiceId.push(c.invoice.id);
       invoiceHistory.cause.push(`claim ${claim.patientControlNumber}`);
       processedInvoiceIds.push(c.invoice.id);
       outcomes.push({
@@ -330,18 +329,15 @@ const processBatch = async (
           actor: everyRow("system:invoice_processing"),
           cause: everyRow(cause),
         }),
-        bulkInsert(tables.invoiceStatusHistory, {
-          id: invoiceHistory.id,
-          practiceId: everyRow(ctx.practiceId),
-          invoiceId: invoiceHistory.invoiceId,
-          fromStatus: everyRow("open"),
-          toStatus: everyRow("processed"),
-          at: everyRow(now),
-          actor: everyRow("system:invoice_processing"),
+        ...invoiceTransitionStatements({
+          practiceId: ctx.practiceId,
+          invoiceIds: processedInvoiceIds,
+          from: "open",
+          to: "processed",
+          now,
+          actor: "system:invoice_processing",
           cause: invoiceHistory.cause,
         }),
-        sql`UPDATE ${inv} SET status = 'processed', updated_at = ${now.toISOString()}::timestamptz, version = version + 1
-          WHERE id = ANY(${pgArray(processedInvoiceIds, "uuid")}::uuid[]) AND status = 'open'`,
       );
     }
   }

@@ -2,7 +2,9 @@ import {
   type ClaimStatus,
   canTransition,
   claimTransitions,
+  decideResponsibilityChange,
   type ExistingPosting,
+  type InvoicePaymentStatus,
   type PlannedPosting,
   type PostingKind,
   postingEffects,
@@ -11,6 +13,11 @@ import { type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { systemActor } from "../auth/actor";
 import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "../billing/bulk-insert";
+import {
+  type PaymentStatusChange,
+  paymentStatusStatements,
+  planPaymentStatus,
+} from "../invoices/invoice-payment-status";
 import type { ClaimCause } from "./transition-claims";
 
 export const existingPostings = async (tx: Executor, claimId: string): Promise<ExistingPosting[]> =>
@@ -59,11 +66,15 @@ type InvoiceAmounts = Pick<
   InvoiceRow,
   | "id"
   | "status"
+  | "clientId"
+  | "number"
+  | "paymentStatus"
   | "insuranceCents"
   | "insurancePaidCents"
   | "adjustmentCents"
   | "clientCents"
   | "clientPaidCents"
+  | "clientWrittenOffCents"
 >;
 
 type ClaimState = BatchClaim & {
@@ -77,7 +88,6 @@ type ClaimState = BatchClaim & {
 
 type InvoiceState = {
   row: InvoiceAmounts;
-  status: string;
   insurancePaidDelta: number;
   adjustmentDelta: number;
   toClientDelta: number;
@@ -91,8 +101,8 @@ const ERA_POSTING_ACTOR = "era_posting";
  * Posting many claims in one transaction with a few statements instead of a dozen per claim. `load` locks the
  * claims (FOR UPDATE, in id order) and their invoices and reads their lines and postings once; `apply` decides
  * nothing — it records a posting plan in memory exactly as posting claim by claim would (postings appended,
- * amounts, the status transition by the claim transition table with its history row, the invoice's amounts and
- * status with its history row, one audit row), so a later plan for the same claim sees the earlier one (a
+ * amounts, the status transition by the claim transition table with its history row, the invoice's amounts, its
+ * payment status by its writer and a client ledger entry for a changed client share, one audit row), so a later plan for the same claim sees the earlier one (a
  * reversal and its correction in one remittance); `statements` turns what was recorded since the last call into
  * SQL (bulk inserts, one UPDATE … FROM unnest per table, amounts as deltas) for the caller to run on the same
  * transaction; the loaded state stays, so later plans keep deciding on it while earlier writes are still running.
@@ -106,7 +116,8 @@ export class PostingBatch {
   private pending: Promise<unknown> = Promise.resolve();
   private postings = newPostingRows();
   private claimHistory = newClaimHistoryRows();
-  private invoiceHistory = newInvoiceHistoryRows();
+  private paymentStatusChanges: Array<PaymentStatusChange & { actor: string; cause: string }> = [];
+  private ledger = newLedgerRows();
   private audit = newAuditRows();
 
   constructor(
@@ -180,11 +191,15 @@ export class PostingBatch {
           .select({
             id: tables.invoices.id,
             status: tables.invoices.status,
+            clientId: tables.invoices.clientId,
+            number: tables.invoices.number,
+            paymentStatus: tables.invoices.paymentStatus,
             insuranceCents: tables.invoices.insuranceCents,
             insurancePaidCents: tables.invoices.insurancePaidCents,
             adjustmentCents: tables.invoices.adjustmentCents,
             clientCents: tables.invoices.clientCents,
             clientPaidCents: tables.invoices.clientPaidCents,
+            clientWrittenOffCents: tables.invoices.clientWrittenOffCents,
           })
           .from(tables.invoices)
           .where(
@@ -214,7 +229,6 @@ export class PostingBatch {
     for (const row of invoices) {
       this.invoices.set(row.id, {
         row,
-        status: row.status,
         insurancePaidDelta: 0,
         adjustmentDelta: 0,
         toClientDelta: 0,
@@ -239,8 +253,10 @@ export class PostingBatch {
     if (!c) return;
     const now = this.now;
     const invoiceId = c.claim.invoiceId;
+    let lastPostingId: string | null = null;
     for (const p of input.postings) {
       const id = newId(now.getTime());
+      lastPostingId = id;
       const rows = this.postings;
       rows.id.push(id);
       rows.remittanceClaimId.push(input.remittanceClaimId);
@@ -296,29 +312,32 @@ export class PostingBatch {
       this.touchedInvoices.push(inv);
     }
     const row = inv.row;
+    const clientBefore = row.clientCents;
     row.insurancePaidCents += moneyMoved.insurancePaidCents;
     row.adjustmentCents += moneyMoved.writeOffCents;
     row.insuranceCents -= moneyMoved.toClientCents;
     row.clientCents += moneyMoved.toClientCents;
-    const insuranceDue = row.insuranceCents - row.insurancePaidCents - row.adjustmentCents;
-    const clientDue = row.clientCents - row.clientPaidCents;
-    const anyPaid = row.insurancePaidCents + row.clientPaidCents + row.adjustmentCents !== 0;
-    const status =
-      insuranceDue <= 0 && clientDue <= 0
-        ? "paid"
-        : anyPaid || row.clientCents > 0
-          ? "partially_paid"
-          : "processed";
-    if (status !== inv.status && inv.status !== "void") {
-      const h = this.invoiceHistory;
-      h.id.push(newId(now.getTime()));
-      h.invoiceId.push(invoiceId);
-      h.fromStatus.push(inv.status);
-      h.toStatus.push(status);
-      h.actor.push(input.actor);
-      h.cause.push(`remittance posting (claim ${c.claim.patientControlNumber})`);
-      inv.status = status;
-      row.status = status as InvoiceRow["status"];
+    const cause = `remittance posting (claim ${c.claim.patientControlNumber})`;
+    // The payment status by its one rule and writer; the invoice's lifecycle is not posting's to change.
+    const change = row.status === "void" ? null : planPaymentStatus(invoiceId, row.paymentStatus, row);
+    if (change) {
+      this.paymentStatusChanges.push({ ...change, actor: input.actor, cause });
+      row.paymentStatus = change.to as InvoicePaymentStatus;
+    }
+    // An issued invoice's client responsibility is in the ledger: one entry for the difference.
+    const responsibility = decideResponsibilityChange(clientBefore, row.clientCents);
+    if (responsibility && (row.status === "open" || row.status === "processed")) {
+      const l = this.ledger;
+      l.id.push(newId(now.getTime()));
+      l.clientId.push(row.clientId);
+      l.kind.push(responsibility.kind);
+      l.amountCents.push(responsibility.signedCents);
+      l.description.push(
+        `Insurance: your share of ${row.number} ${responsibility.kind === "charge" ? "rose" : "fell"}`,
+      );
+      l.invoiceId.push(invoiceId);
+      l.postingId.push(lastPostingId);
+      l.actor.push(input.actor);
     }
     this.audit.entityId.push(input.claimId);
     this.audit.details.push({ postings: input.postings.length, remittanceClaimId: input.remittanceClaimId });
@@ -387,7 +406,7 @@ export class PostingBatch {
     if (invoices.length) {
       out.push(sql`UPDATE ${tables.invoices} AS i SET insurance_paid_cents = i.insurance_paid_cents + u.paid,
         adjustment_cents = i.adjustment_cents + u.adjustment, insurance_cents = i.insurance_cents - u.to_client,
-        client_cents = i.client_cents + u.to_client, status = u.status, version = i.version + u.versions,
+        client_cents = i.client_cents + u.to_client, version = i.version + u.versions,
         updated_at = ${now.toISOString()}::timestamptz
         FROM unnest(${pgArray(
           invoices.map((i) => i.row.id),
@@ -402,12 +421,9 @@ export class PostingBatch {
           invoices.map((i) => i.toClientDelta),
           "bigint",
         )}::bigint[], ${pgArray(
-          invoices.map((i) => i.status),
-          "text",
-        )}::text[], ${pgArray(
           invoices.map((i) => i.versionDelta),
           "integer",
-        )}::integer[]) AS u(id, paid, adjustment, to_client, status, versions)
+        )}::integer[]) AS u(id, paid, adjustment, to_client, versions)
         WHERE i.id = u.id`);
       for (const i of invoices) {
         i.insurancePaidDelta = 0;
@@ -416,15 +432,6 @@ export class PostingBatch {
         i.versionDelta = 0;
         i.touched = false;
       }
-    }
-    if (this.invoiceHistory.id.length) {
-      out.push(
-        bulkInsert(tables.invoiceStatusHistory, {
-          ...this.invoiceHistory,
-          practiceId: everyRow(practiceId),
-          at: everyRow(now),
-        }),
-      );
     }
     if (this.audit.entityId.length) {
       const actor = systemActor(practiceId, ERA_POSTING_ACTOR);
@@ -443,8 +450,42 @@ export class PostingBatch {
     }
     this.postings = newPostingRows();
     this.claimHistory = newClaimHistoryRows();
-    this.invoiceHistory = newInvoiceHistoryRows();
     this.audit = newAuditRows();
+    return out;
+  }
+
+  /**
+   * What must follow the amounts in a statement of its own (a statement may update a row once): the payment
+   * status changes, by their writer, and the client ledger entries for changed client responsibility.
+   */
+  private followingStatements(): SQL[] {
+    const out: SQL[] = [];
+    const changes = this.paymentStatusChanges;
+    this.paymentStatusChanges = [];
+    out.push(
+      ...paymentStatusStatements({
+        practiceId: this.practiceId,
+        changes,
+        now: this.now,
+        actor: changes[0]?.actor ?? ERA_POSTING_ACTOR,
+        cause: changes.map((c) => c.cause),
+      }),
+    );
+    const l = this.ledger;
+    this.ledger = newLedgerRows();
+    if (l.id.length) {
+      const now = this.now.toISOString();
+      out.push(sql`INSERT INTO ${tables.ledgerEntries} (id, practice_id, client_id, kind, amount_cents, effective_on,
+          description, invoice_id, posting_id, created_at, actor)
+        SELECT u.id, p.id, u.client_id, u.kind, u.amount, (${now}::timestamptz AT TIME ZONE p.time_zone)::date,
+          u.description, u.invoice_id, u.posting_id, ${now}::timestamptz, u.actor
+        FROM unnest(${pgArray(l.id, "uuid")}::uuid[], ${pgArray(l.clientId, "uuid")}::uuid[],
+          ${pgArray(l.kind, "text")}::text[], ${pgArray(l.amountCents, "bigint")}::bigint[],
+          ${pgArray(l.description, "text")}::text[], ${pgArray(l.invoiceId, "uuid")}::uuid[],
+          ${pgArray(l.postingId, "uuid")}::uuid[], ${pgArray(l.actor, "text")}::text[])
+          AS u(id, client_id, kind, amount, description, invoice_id, posting_id, actor)
+        JOIN ${tables.practices} p ON p.id = ${this.practiceId}::uuid`);
+    }
     return out;
   }
 
@@ -455,9 +496,13 @@ export class PostingBatch {
    */
   write(extra: readonly SQL[] = []): void {
     const all = [...extra, ...this.statements()];
-    if (all.length === 0) return;
-    const statement = oneStatement(all);
-    this.pending = this.pending.then(() => runPrepared(this.tx, statement));
+    const following = this.followingStatements();
+    if (all.length === 0 && following.length === 0) return;
+    const statement = all.length ? oneStatement(all) : null;
+    const then = following.length ? oneStatement(following) : null;
+    this.pending = this.pending
+      .then(() => statement && runPrepared(this.tx, statement))
+      .then(() => then && runPrepared(this.tx, then));
     // Observed by finish() or settle(); never an unhandled rejection in between.
     this.pending.catch(() => undefined);
   }
@@ -506,13 +551,15 @@ const newClaimHistoryRows = () => ({
   actor: [] as string[],
   cause: [] as ClaimCause[],
 });
-const newInvoiceHistoryRows = () => ({
+const newLedgerRows = () => ({
   id: [] as string[],
+  clientId: [] as string[],
+  kind: [] as string[],
+  amountCents: [] as number[],
+  description: [] as string[],
   invoiceId: [] as string[],
-  fromStatus: [] as string[],
-  toStatus: [] as string[],
+  postingId: [] as Array<string | null>,
   actor: [] as string[],
-  cause: [] as string[],
 });
 const newAuditRows = () => ({
   entityId: [] as string[],

@@ -6,8 +6,9 @@ import {
   notFound,
 } from "@billcycle/core";
 import { type Executor, newId, tables } from "@billcycle/db";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
+import { bulkInsert, everyRow, pgArray } from "../billing/bulk-insert";
 import type { TenantActor } from "../resources/crud";
 
 export type InvoiceRow = typeof tables.invoices.$inferSelect;
@@ -64,4 +65,39 @@ export const transitionInvoice = async (
   });
   await recordAudit(tx, actor, "transition", "invoice", invoiceId, now, { from: invoice.status, to });
   return updated!;
+};
+
+/**
+ * The bulk form of `transitionInvoice` for the nightly writers: the table is checked once for `from` → `to`, and
+ * the statements move only invoices still in `from` and write their history rows (the caller runs them in its
+ * one statement). With `transitionInvoice`, the only code that writes `invoices.status`.
+ */
+export const invoiceTransitionStatements = (input: {
+  practiceId: string;
+  invoiceIds: readonly string[];
+  from: InvoiceStatus;
+  to: InvoiceStatus;
+  now: Date;
+  actor: string;
+  cause: readonly string[];
+}): SQL[] => {
+  const { now } = input;
+  assertTransition("Invoice status", invoiceTransitions, input.from, input.to);
+  if (input.invoiceIds.length === 0) return [];
+  return [
+    bulkInsert(tables.invoiceStatusHistory, {
+      id: input.invoiceIds.map(() => newId(now.getTime())),
+      practiceId: everyRow(input.practiceId),
+      invoiceId: input.invoiceIds,
+      fromStatus: everyRow(input.from),
+      toStatus: everyRow(input.to),
+      at: everyRow(now),
+      actor: everyRow(input.actor),
+      cause: input.cause,
+    }),
+    sql`UPDATE ${tables.invoices} SET status = ${input.to}, updated_at = ${now.toISOString()}::timestamptz,
+      version = version + 1
+      WHERE practice_id = ${input.practiceId}::uuid AND id = ANY(${pgArray(input.invoiceIds, "uuid")}::uuid[])
+        AND status = ${input.from}`,
+  ];
 };

@@ -1,6 +1,7 @@
 import { DomainError } from "@billcycle/core";
 import { type Database, tables } from "@billcycle/db";
 import { and, eq, ne } from "drizzle-orm";
+import { reverseInvoiceInLedger } from "../ledger/ledger-writes";
 import type { TenantActor } from "../resources/crud";
 import { type InvoiceRow, transitionInvoice } from "./transition-invoice";
 
@@ -41,5 +42,6 @@ export const voidInvoice = async (
       extra: { voidedAt: now, voidReason: reason },
     });
     await tx.delete(tables.appointmentInvoices).where(eq(tables.appointmentInvoices.invoiceId, invoiceId));
+    await reverseInvoiceInLedger(tx, { actor, invoice: voided, now });
     return voided;
   });

@@ -41,6 +41,12 @@ export type ErrorCode =
   | "NOT_BILLABLE"
   /** Claims Submission needs the practice's phone or billing contact email for the 837P PER segment. */
   | "SUBMITTER_CONTACT_MISSING"
+  /** A payment, refund or write-off of zero or less, or more than a cent-safe integer. */
+  | "INVALID_AMOUNT"
+  /** A refund larger than what remains of the payment it reverses. */
+  | "REFUND_EXCEEDS_PAYMENT"
+  /** Applying or writing off more than an invoice's open client amount. */
+  | "EXCEEDS_OPEN_AMOUNT"
   | "INTERNAL";
 
 export class DomainError extends Error {

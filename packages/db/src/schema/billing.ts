@@ -1,3 +1,4 @@
+import { invoicePaymentStatuses, invoiceStatuses } from "@billcycle/core";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -42,9 +43,9 @@ export const invoices = pgTable(
       sql`(substring(number from '[0-9]+$'))::bigint`,
     ),
     clientId: uuid("client_id").notNull(),
-    status: text("status", {
-      enum: ["pended", "open", "processed", "partially_paid", "paid", "void"],
-    }).notNull(),
+    status: text("status", { enum: invoiceStatuses }).notNull(),
+    /** What has been paid, apart from the lifecycle; written only by app/src/invoices/invoice-payment-status.ts. */
+    paymentStatus: text("payment_status", { enum: invoicePaymentStatuses }).notNull().default("unpaid"),
     paysBy: text("pays_by", { enum: ["insurance", "self_pay"] }).notNull(),
     invoiceDate: date("invoice_date", { mode: "string" }).notNull(),
     totalCents: cents("total_cents").notNull(),
@@ -53,6 +54,8 @@ export const invoices = pgTable(
     insurancePaidCents: cents("insurance_paid_cents").notNull().default(0),
     clientPaidCents: cents("client_paid_cents").notNull().default(0),
     adjustmentCents: cents("adjustment_cents").notNull().default(0),
+    /** Client responsibility written off or adjusted by the practice (client_write_offs). */
+    clientWrittenOffCents: cents("client_written_off_cents").notNull().default(0),
     primaryPolicyId: uuid("primary_policy_id"),
     source: text("source", { enum: ["nightly", "monthly", "manual", "on_kept", "user"] }).notNull(),
     runId: uuid("run_id"),
@@ -65,11 +68,14 @@ export const invoices = pgTable(
     unique("invoices_practice_number_key").on(t.practiceId, t.number),
     foreignKey({ columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }),
     index("invoices_practice_status_idx").on(t.practiceId, t.status, t.invoiceDate),
+    index("invoices_practice_payment_status_idx").on(t.practiceId, t.paymentStatus, t.invoiceDate),
     index("invoices_client_idx").on(t.practiceId, t.clientId),
     // Sorted list pages (sort=number / totalCents / invoiceDate, ties by id) read these in order instead of sorting.
     index("invoices_practice_number_seq_idx").on(t.practiceId, t.numberSeq, t.id),
     index("invoices_practice_total_idx").on(t.practiceId, t.totalCents, t.id),
     index("invoices_practice_date_idx").on(t.practiceId, t.invoiceDate, t.id),
+    check("invoices_status_check", sql`${t.status} in ('pended','open','processed','void')`),
+    check("invoices_payment_status_check", sql`${t.paymentStatus} in ('unpaid','partially_paid','paid')`),
     check("invoices_amounts_check", sql`${t.totalCents} = ${t.insuranceCents} + ${t.clientCents}`),
   ],
 );

@@ -313,6 +313,8 @@ export const postings = pgTable(
     actor: text("actor").notNull(),
   },
   (t) => [
+    // The client ledger links an ERA's change of client responsibility to its posting by this key (0014).
+    unique("postings_practice_id_id_key").on(t.practiceId, t.id),
     foreignKey({ columns: [t.practiceId, t.claimId], foreignColumns: [claims.practiceId, claims.id] }),
     foreignKey({ columns: [t.practiceId, t.invoiceId], foreignColumns: [invoices.practiceId, invoices.id] }),
     foreignKey({ columns: [t.claimLineId], foreignColumns: [claimLines.id] }),

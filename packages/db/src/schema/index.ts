@@ -5,4 +5,5 @@ export * from "./claims-pipeline";
 export * from "./clinic";
 export * from "./columns";
 export * from "./documents";
+export * from "./ledger";
 export * from "./practice";

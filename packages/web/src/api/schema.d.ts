@@ -9684,7 +9684,7 @@ export interface paths {
             | "-totalCents"
             | "-status";
           /** @description invoice status */
-          status?: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+          status?: "pended" | "open" | "processed" | "void";
           /** @description the client */
           clientId?: string;
           /** @description a provider with a session on the invoice */
@@ -11755,7 +11755,9 @@ export interface components {
       /** Format: uuid */
       clientId: string;
       /** @enum {string} */
-      status: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      status: "pended" | "open" | "processed" | "void";
+      /** @enum {string} */
+      paymentStatus: "unpaid" | "partially_paid" | "paid";
       /** @enum {string} */
       paysBy: "insurance" | "self_pay";
       invoiceDate: string;
@@ -11765,6 +11767,7 @@ export interface components {
       insurancePaidCents: number;
       clientPaidCents: number;
       adjustmentCents: number;
+      clientWrittenOffCents: number;
       /** Format: uuid */
       primaryPolicyId: string | null;
       /** @enum {string} */
@@ -12322,7 +12325,9 @@ export interface components {
       /** Format: uuid */
       clientId: string;
       /** @enum {string} */
-      status: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      status: "pended" | "open" | "processed" | "void";
+      /** @enum {string} */
+      paymentStatus: "unpaid" | "partially_paid" | "paid";
       /** @enum {string} */
       paysBy: "insurance" | "self_pay";
       invoiceDate: string;
@@ -12332,6 +12337,7 @@ export interface components {
       insurancePaidCents: number;
       clientPaidCents: number;
       adjustmentCents: number;
+      clientWrittenOffCents: number;
       /** Format: uuid */
       primaryPolicyId: string | null;
       /** @enum {string} */
@@ -12386,9 +12392,9 @@ export interface components {
       /** Format: uuid */
       invoiceId: string;
       /** @enum {string|null} */
-      fromStatus: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void" | null;
+      fromStatus: "pended" | "open" | "processed" | "void" | null;
       /** @enum {string} */
-      toStatus: "pended" | "open" | "processed" | "partially_paid" | "paid" | "void";
+      toStatus: "pended" | "open" | "processed" | "void";
       /** Format: date-time */
       at: string;
       actor: string;

@@ -3,7 +3,9 @@ import {
   appointmentStatusLabel,
   type ClaimStatus,
   claimStatusLabel,
+  type InvoicePaymentStatus,
   type InvoiceStatus,
+  invoicePaymentStatusLabel,
   invoiceStatusLabel,
 } from "@billcycle/core";
 
@@ -21,9 +23,13 @@ const invoiceTone: Record<InvoiceStatus, Tone> = {
   pended: "warning",
   open: "info",
   processed: "neutral",
+  void: "muted",
+};
+
+const paymentTone: Record<InvoicePaymentStatus, Tone> = {
+  unpaid: "neutral",
   partially_paid: "warning",
   paid: "success",
-  void: "muted",
 };
 
 export const claimTone: Record<ClaimStatus, Tone> = {
@@ -64,4 +70,8 @@ const runTone: Record<string, Tone> = {
 
 export const RunStatusBadge = ({ status }: { status: string }) => (
   <Badge tone={runTone[status] ?? "neutral"}>{status.charAt(0).toUpperCase() + status.slice(1)}</Badge>
+);
+
+export const PaymentStatusBadge = ({ status }: { status: InvoicePaymentStatus }) => (
+  <Badge tone={paymentTone[status] ?? "neutral"}>{invoicePaymentStatusLabel[status] ?? status}</Badge>
 );

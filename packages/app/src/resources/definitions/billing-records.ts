@@ -1,4 +1,4 @@
-import { claimStatuses, invoiceStatuses } from "@billcycle/core";
+import { claimStatuses, invoicePaymentStatuses, invoiceStatuses } from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -90,7 +90,13 @@ export const invoicesResource: ResourceDefinition = {
       column: tables.invoices.status,
       op: "eq",
       schema: z.enum(invoiceStatuses),
-      description: "invoice status",
+      description: "invoice status (lifecycle)",
+    },
+    paymentStatus: {
+      column: tables.invoices.paymentStatus,
+      op: "eq",
+      schema: z.enum(invoicePaymentStatuses),
+      description: "invoice payment status",
     },
     clientId: { column: tables.invoices.clientId, op: "eq", schema: z.uuid(), description: "the client" },
     providerId: {

@@ -10,7 +10,7 @@ import { ModalDialog } from "../../components/dialog";
 import { ErrorAlert, Loading, Notice } from "../../components/feedback";
 import { SelectField, TextInput } from "../../components/fields";
 import { PageHeader, Section } from "../../components/page";
-import { ClaimStatusBadge, InvoiceStatusBadge } from "../../components/status";
+import { ClaimStatusBadge, InvoiceStatusBadge, PaymentStatusBadge } from "../../components/status";
 import { formatCents, formatInstant, formatLocalDate, words } from "../../lib/format";
 import { balanceCents, useAddProduct, useInvoice, useInvoiceClaims, useVoidInvoice } from "./invoices-api";
 
@@ -159,10 +159,18 @@ export const InvoiceDetailPage = () => {
             <dd>
               <InvoiceStatusBadge status={i.status} />
             </dd>
+            <dt>Payment</dt>
+            <dd>
+              <PaymentStatusBadge status={i.paymentStatus} />
+            </dd>
             <dt>Invoice date</dt>
             <dd>{formatLocalDate(i.invoiceDate)}</dd>
             <dt>Client</dt>
-            <dd>{clientName(directory.data, i.clientId)}</dd>
+            <dd>
+              {clientName(directory.data, i.clientId)}
+              {" · "}
+              <Link to={`/p/${practiceId}/clients/${i.clientId}/billing`}>Billing</Link>
+            </dd>
             <dt>Pays by</dt>
             <dd>{i.paysBy === "self_pay" ? "Self-pay" : "Insurance"}</dd>
             <dt>Created</dt>

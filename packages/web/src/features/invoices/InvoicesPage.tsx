@@ -1,4 +1,11 @@
-import { type InvoiceStatus, invoiceStatuses, invoiceStatusLabel } from "@billcycle/core";
+import {
+  type InvoicePaymentStatus,
+  type InvoiceStatus,
+  invoicePaymentStatuses,
+  invoicePaymentStatusLabel,
+  invoiceStatuses,
+  invoiceStatusLabel,
+} from "@billcycle/core";
 import { useMemo, useState } from "react";
 import { Button, Form } from "react-aria-components";
 import { useSearchParams } from "react-router";
@@ -18,6 +25,11 @@ import { type InvoiceFilters, useInvoicesPage } from "./invoices-api";
 const statusOptions = [
   { id: "all", label: "All statuses" },
   ...invoiceStatuses.map((s) => ({ id: s, label: invoiceStatusLabel[s] })),
+];
+
+const paymentOptions = [
+  { id: "all", label: "Any payment" },
+  ...invoicePaymentStatuses.map((s) => ({ id: s, label: invoicePaymentStatusLabel[s] })),
 ];
 
 const cents = (v: string | null): number | undefined => {
@@ -85,6 +97,7 @@ export const InvoicesPage = () => {
   const directory = useDirectory(practiceId);
   const filters: InvoiceFilters = {
     status: (params.get("status") || undefined) as InvoiceStatus | undefined,
+    paymentStatus: (params.get("payment") || undefined) as InvoicePaymentStatus | undefined,
     clientId: params.get("client") || undefined,
     providerId: params.get("provider") || undefined,
     from: params.get("from") || undefined,
@@ -109,6 +122,12 @@ export const InvoicesPage = () => {
           options={statusOptions}
           value={filters.status ?? "all"}
           onChange={(v) => set({ status: v === "all" ? null : v })}
+        />
+        <SelectField
+          label="Payment"
+          options={paymentOptions}
+          value={filters.paymentStatus ?? "all"}
+          onChange={(v) => set({ payment: v === "all" ? null : v })}
         />
         <ComboField
           label="Client"

@@ -1,9 +1,9 @@
-import { invoiceStatusLabel } from "@billcycle/core";
+import { invoicePaymentStatusLabel, invoiceStatusLabel } from "@billcycle/core";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Link } from "react-router";
 import { clientName, type Directory } from "../../api/directory";
 import type { Invoice } from "../../api/models";
-import { InvoiceStatusBadge } from "../../components/status";
+import { InvoiceStatusBadge, PaymentStatusBadge } from "../../components/status";
 import { formatCents, formatLocalDate } from "../../lib/format";
 import { balanceCents } from "./invoices-api";
 
@@ -45,6 +45,12 @@ export const invoiceColumns = (
     header: "Status",
     accessorFn: (i) => invoiceStatusLabel[i.status],
     cell: ({ row }) => <InvoiceStatusBadge status={row.original.status} />,
+  },
+  {
+    id: "paymentStatus",
+    header: "Payment",
+    accessorFn: (i) => invoicePaymentStatusLabel[i.paymentStatus],
+    cell: ({ row }) => <PaymentStatusBadge status={row.original.paymentStatus} />,
   },
   {
     id: "paysBy",

@@ -1,10 +1,11 @@
-import type { InvoiceStatus } from "@billcycle/core";
+import type { InvoicePaymentStatus, InvoiceStatus } from "@billcycle/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import type { Invoice, InvoiceSort } from "../../api/models";
 
 export type InvoiceFilters = {
   status?: InvoiceStatus | undefined;
+  paymentStatus?: InvoicePaymentStatus | undefined;
   clientId?: string | undefined;
   providerId?: string | undefined;
   from?: string | undefined;
@@ -109,4 +110,7 @@ export const useAddProduct = (practiceId: string, id: string) => {
 export const balanceCents = (i: Invoice): number =>
   i.status === "void"
     ? 0
-    : Math.max(0, i.totalCents - i.insurancePaidCents - i.clientPaidCents - i.adjustmentCents);
+    : Math.max(
+        0,
+        i.totalCents - i.insurancePaidCents - i.clientPaidCents - i.adjustmentCents - i.clientWrittenOffCents,
+      );

@@ -13,6 +13,7 @@ const invoice = (n: number, over: Partial<Invoice> = {}): Invoice => ({
   number: `INV-${1000 + n}`,
   clientId: CLIENT,
   status: "open",
+  paymentStatus: "partially_paid",
   paysBy: "insurance",
   invoiceDate: "2025-03-03",
   totalCents: 17500,
@@ -21,6 +22,7 @@ const invoice = (n: number, over: Partial<Invoice> = {}): Invoice => ({
   insurancePaidCents: 10000,
   clientPaidCents: 0,
   adjustmentCents: 2000,
+  clientWrittenOffCents: 0,
   primaryPolicyId: null,
   source: "nightly",
   runId: null,
@@ -81,6 +83,8 @@ describe("invoices", () => {
 
     const filters = searchLandmark("Filter invoices");
     await user.click(within(filters).getByRole("button", { name: /Status/ }));
+    await user.click(await screen.findByRole("option", { name: "Processed" }));
+    await user.click(within(filters).getByRole("button", { name: /Payment/ }));
     await user.click(await screen.findByRole("option", { name: "Partially Paid" }));
     await user.type(within(filters).getByRole("textbox", { name: "Min total ($)" }), "50");
     await user.type(within(filters).getByRole("textbox", { name: "Max total ($)" }), "1,250.5");
@@ -91,11 +95,12 @@ describe("invoices", () => {
       const q = server.callsTo("GET", "/api/v1/practices/:pid/invoices").at(-1)?.query;
       expect([
         q?.get("status"),
+        q?.get("paymentStatus"),
         q?.get("minCents"),
         q?.get("maxCents"),
         q?.get("providerId"),
         q?.get("cursor"),
-      ]).toEqual(["partially_paid", "5000", "125050", PROVIDER, null]);
+      ]).toEqual(["processed", "partially_paid", "5000", "125050", PROVIDER, null]);
     });
     await user.click(screen.getByRole("button", { name: "Next" }));
     await waitFor(() =>
