@@ -47,6 +47,10 @@ export type ErrorCode =
   | "REFUND_EXCEEDS_PAYMENT"
   /** Applying or writing off more than an invoice's open client amount. */
   | "EXCEEDS_OPEN_AMOUNT"
+  /** A webhook whose signature does not verify (wrong secret, altered body, or a timestamp outside the tolerance). */
+  | "INVALID_SIGNATURE"
+  /** The card processor (Stripe) could not be reached or failed; nothing was changed on our side. */
+  | "PAYMENT_PROVIDER_UNAVAILABLE"
   | "INTERNAL";
 
 export class DomainError extends Error {

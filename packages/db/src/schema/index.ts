@@ -6,4 +6,5 @@ export * from "./clinic";
 export * from "./columns";
 export * from "./documents";
 export * from "./ledger";
+export * from "./payments";
 export * from "./practice";

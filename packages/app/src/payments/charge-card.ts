@@ -1,0 +1,257 @@
+import { type CardChargePurposeKind, DomainError, decideCardExpired, notFound } from "@billcycle/core";
+import { type Database, newId, tables } from "@billcycle/db";
+import { and, eq } from "drizzle-orm";
+import Stripe from "stripe";
+import { recordAudit } from "../audit/record-audit";
+import { type Actor, systemActor } from "../auth/actor";
+import { practiceToday } from "../automation/practice-today";
+import { findDefaultCard } from "./list-client-cards";
+import { outcomeOfPaymentIntent } from "./payment-intent-outcome";
+import type { CardChargeView } from "./payment-schemas";
+import { resolveCardCharge } from "./resolve-unknown-charges";
+import { settleSucceededCharge } from "./settle-card-charge";
+import { isStripeOutcomeUnknown, type StripeCallOptions, stripeClientFor } from "./stripe-client";
+import { loadStripeCredentials } from "./stripe-settings";
+import { type CardChargeOutcome, type CardChargeRow, transitionCardCharge } from "./transition-card-charge";
+
+export type ChargeCardInput = {
+  practiceId: string;
+  clientId: string;
+  amountCents: number;
+  /** Derived from what the charge pays (e.g. `autopay_attempt:<attempt id>`): one charge per key, ever. */
+  idempotencyKey: string;
+  purpose: { kind: CardChargePurposeKind; id: string };
+  now: Date;
+  /** Who asked (a user for a manual charge); the autopay job's system actor by default. */
+  actor?: Actor;
+  stripe?: StripeCallOptions;
+};
+
+export type ChargeCardResult = {
+  charge: CardChargeView;
+  /** True when the key already had a charge: nothing new was sent to Stripe (it may have been resolved). */
+  existing: boolean;
+};
+
+/** Stripe allows keys up to 255 characters; the practice id scopes ours in case two practices share an account. */
+export const stripeChargeIdempotencyKey = (practiceId: string, idempotencyKey: string): string =>
+  `billcycle:charge:${practiceId}:${idempotencyKey}`;
+
+export const toCardChargeView = (row: CardChargeRow): CardChargeView => ({
+  id: row.id,
+  clientId: row.clientId,
+  amountCents: row.amountCents,
+  currency: row.currency,
+  idempotencyKey: row.idempotencyKey,
+  purposeKind: row.purposeKind,
+  purposeId: row.purposeId,
+  status: row.status,
+  cardBrand: row.cardBrand,
+  cardLast4: row.cardLast4,
+  stripePaymentIntentId: row.stripePaymentIntentId,
+  declineCode: row.declineCode,
+  failureCode: row.failureCode,
+  failureMessage: row.failureMessage,
+  refundedCents: row.refundedCents,
+  createdAt: row.createdAt.toISOString(),
+  settledAt: row.settledAt?.toISOString() ?? null,
+});
+
+/** What the answer (or the error) to PaymentIntents.create says. */
+const outcomeOfCreate = (result: { pi: Stripe.PaymentIntent } | { error: unknown }): CardChargeOutcome => {
+  if ("pi" in result) {
+    return (
+      outcomeOfPaymentIntent(result.pi) ?? {
+        status: "unknown",
+        stripePaymentIntentId: result.pi.id,
+        failureMessage: `Stripe has not finished the payment (${result.pi.status}); its webhook will settle it`,
+      }
+    );
+  }
+  const e = result.error;
+  if (e instanceof Stripe.errors.StripeCardError) {
+    const pi = e.payment_intent as Stripe.PaymentIntent | undefined;
+    return {
+      status: "declined",
+      stripePaymentIntentId: pi?.id ?? null,
+      stripeChargeId: typeof e.charge === "string" ? e.charge : null,
+      declineCode: e.decline_code ?? e.code ?? null,
+      failureCode: e.code ?? null,
+      failureMessage: e.message,
+    };
+  }
+  if (isStripeOutcomeUnknown(e) || !(e instanceof Stripe.errors.StripeError)) {
+    return {
+      status: "unknown",
+      stripePaymentIntentId: null,
+      failureMessage: `No answer from Stripe (${e instanceof Error ? e.name : "error"}); Stripe will be asked what happened`,
+    };
+  }
+  // Refused before anything was charged (bad request, wrong key, rate limit): nothing happened at Stripe.
+  return {
+    status: "failed",
+    stripePaymentIntentId: null,
+    failureCode: e.code ?? e.type,
+    failureMessage: e.message,
+  };
+};
+
+const sameRequest = (row: CardChargeRow, input: ChargeCardInput): boolean =>
+  row.clientId === input.clientId &&
+  row.amountCents === input.amountCents &&
+  row.purposeKind === input.purpose.kind &&
+  row.purposeId === input.purpose.id;
+
+/**
+ * Charges the client's default card off-session, at most once per idempotency key. The charge row is inserted and
+ * COMMITTED (pending) before Stripe is called, so a timeout, a 500 or a crash leaves a row that
+ * resolveUnknownCharges settles by asking Stripe. Stripe gets an idempotency key derived from the same key, and the
+ * charge id in the PaymentIntent's metadata. A key already used returns its charge (resolving it first when its
+ * outcome is unknown) and never calls PaymentIntents.create again; the same key with another client, amount or
+ * purpose is refused. A decline is a result (status declined, Stripe's decline code and message), not an error.
+ */
+export const chargeCard = async (database: Database, input: ChargeCardInput): Promise<ChargeCardResult> => {
+  const { practiceId, clientId, amountCents, idempotencyKey, purpose, now } = input;
+  const actor =
+    input.actor ?? systemActor(practiceId, purpose.kind === "autopay_attempt" ? "autopay" : "charge");
+  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
+    throw new DomainError("INVALID_MONEY", "A charge is a whole, positive number of cents");
+  }
+  if (idempotencyKey.length < 1 || idempotencyKey.length > 200) {
+    throw new DomainError("VALIDATION_FAILED", "idempotencyKey must be 1 to 200 characters");
+  }
+  const charges = tables.cardCharges;
+  const byKey = and(eq(charges.practiceId, practiceId), eq(charges.idempotencyKey, idempotencyKey));
+  const existingFor = async (row: CardChargeRow): Promise<ChargeCardResult> => {
+    if (!sameRequest(row, input)) {
+      throw new DomainError(
+        "CONFLICT",
+        "This idempotency key was already used for another charge (client, amount or purpose differ)",
+        { reason: "IDEMPOTENCY_KEY_REUSED", chargeId: row.id },
+      );
+    }
+    const resolved =
+      row.status === "unknown" ? await resolveCardCharge(database, row, { now, stripe: input.stripe }) : row;
+    return { charge: toCardChargeView(resolved), existing: true };
+  };
+
+  const [already] = await database.db.select().from(charges).where(byKey);
+  if (already) return existingFor(already);
+
+  const credentials = await loadStripeCredentials(database.db, practiceId);
+  const stripe = stripeClientFor(credentials, input.stripe);
+
+  const inserted = await database.db.transaction(async (tx) => {
+    const [client] = await tx
+      .select({ id: tables.clients.id })
+      .from(tables.clients)
+      .where(and(eq(tables.clients.practiceId, practiceId), eq(tables.clients.id, clientId)));
+    if (!client) throw notFound("Client");
+    const card = await findDefaultCard(tx, practiceId, clientId);
+    if (!card) {
+      throw new DomainError("CONFLICT", "The client has no default card to charge", {
+        reason: "NO_DEFAULT_CARD",
+      });
+    }
+    const { today } = await practiceToday(tx, practiceId, now);
+    if (decideCardExpired(card, today)) {
+      throw new DomainError(
+        "CONFLICT",
+        `The client's default card expired at the end of ${String(card.expMonth).padStart(2, "0")}/${card.expYear}`,
+        { reason: "CARD_EXPIRED" },
+      );
+    }
+    const [customer] = await tx
+      .select({ id: tables.stripeCustomers.stripeCustomerId })
+      .from(tables.stripeCustomers)
+      .where(
+        and(eq(tables.stripeCustomers.practiceId, practiceId), eq(tables.stripeCustomers.clientId, clientId)),
+      );
+    if (!customer) {
+      throw new DomainError("CONFLICT", "The client has no Stripe customer", { reason: "NO_DEFAULT_CARD" });
+    }
+    const [row] = await tx
+      .insert(charges)
+      .values({
+        id: newId(),
+        practiceId,
+        clientId,
+        amountCents,
+        idempotencyKey,
+        purposeKind: purpose.kind,
+        purposeId: purpose.id,
+        status: "pending",
+        stripeCustomerId: customer.id,
+        stripePaymentMethodId: card.stripePaymentMethodId,
+        cardBrand: card.brand,
+        cardLast4: card.last4,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: [charges.practiceId, charges.idempotencyKey] })
+      .returning();
+    if (row) {
+      await recordAudit(tx, actor, "create", "card_charge", row.id, now, {
+        clientId,
+        purposeKind: purpose.kind,
+        purposeId: purpose.id,
+      });
+    }
+    return row ?? null;
+  });
+  if (!inserted) {
+    // Another caller inserted this key first (and calls Stripe itself): return its row, never charge again.
+    const [winner] = await database.db.select().from(charges).where(byKey);
+    if (!winner) throw new DomainError("INTERNAL", "A charge key conflicted but no charge holds it");
+    return existingFor(winner);
+  }
+
+  let result: { pi: Stripe.PaymentIntent } | { error: unknown };
+  try {
+    const pi = await stripe.paymentIntents.create(
+      {
+        amount: amountCents,
+        currency: inserted.currency,
+        customer: inserted.stripeCustomerId,
+        payment_method: inserted.stripePaymentMethodId,
+        off_session: true,
+        confirm: true,
+        description: purpose.kind === "autopay_attempt" ? "Autopay" : "Card payment",
+        metadata: {
+          billcycle_charge_id: inserted.id,
+          billcycle_practice_id: practiceId,
+          billcycle_purpose: `${purpose.kind}:${purpose.id}`,
+        },
+      },
+      { idempotencyKey: stripeChargeIdempotencyKey(practiceId, idempotencyKey) },
+    );
+    result = { pi };
+  } catch (error) {
+    result = { error };
+  }
+  const outcome = outcomeOfCreate(result);
+  const settledAt = new Date(now.getTime());
+  const row = await database.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(charges)
+      .where(and(eq(charges.practiceId, practiceId), eq(charges.id, inserted.id)))
+      .for("update");
+    // A webhook may have settled it while we waited for the answer: what it recorded stands.
+    if (current && current.status !== "pending") return current;
+    if (outcome.status === "succeeded") {
+      const settled = await settleSucceededCharge(tx, {
+        practiceId,
+        id: inserted.id,
+        stripePaymentIntentId: outcome.stripePaymentIntentId,
+        stripeChargeId: outcome.stripeChargeId,
+        settledAt,
+        actor,
+      });
+      return settled.row;
+    }
+    return (await transitionCardCharge(tx, inserted, outcome, settledAt, actor)).row;
+  });
+  return { charge: toCardChargeView(row), existing: false };
+};
