@@ -23,6 +23,7 @@ export * from "./claims/decide-claim-posting";
 export * from "./claims/scrub-claim";
 export * from "./errors/domain-error";
 export * from "./money/money";
+export * from "./payments/autopay-attempt-status";
 export * from "./payments/card-charge-status";
 export * from "./payments/decide-autopay";
 export * from "./payments/decide-card-expired";
