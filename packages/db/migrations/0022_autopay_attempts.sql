@@ -28,3 +28,6 @@ ALTER TABLE "autopay_attempts" ADD CONSTRAINT "autopay_attempts_invoice_fk" FORE
 ALTER TABLE "autopay_attempts" ADD CONSTRAINT "autopay_attempts_card_charge_fk" FOREIGN KEY ("practice_id","card_charge_id") REFERENCES "public"."card_charges"("practice_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "autopay_attempts_client_idx" ON "autopay_attempts" USING btree ("practice_id","client_id","local_date");--> statement-breakpoint
 CREATE INDEX "autopay_attempts_unresolved_idx" ON "autopay_attempts" USING btree ("practice_id","invoice_id") WHERE "status" in ('pending','unknown');
+--> statement-breakpoint
+-- Practices saved before autopay existed: off, 3 attempts (what is already stored wins).
+UPDATE "practices" SET "billing_settings" = '{"autopayEnabled": false, "autopayMaxAttempts": 3}'::jsonb || "billing_settings";

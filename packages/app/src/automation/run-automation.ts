@@ -11,9 +11,10 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { createInvoices } from "../billing/create-invoices";
 import { processInvoices } from "../billing/process-invoices";
 import type { ClaimsPipelinePort } from "../claims/claims-pipeline-port";
+import { type AutopayPort, runAutopay } from "../autopay/run-autopay";
 import { getAutomationConfig } from "./get-automation-config";
 
-export type EnginePorts = { claims: ClaimsPipelinePort };
+export type EnginePorts = { claims: ClaimsPipelinePort; autopay?: AutopayPort };
 
 export type RunAutomationResult =
   | { status: "done" | "skipped" | "already_done"; counts: Record<string, number> }
@@ -109,6 +110,9 @@ export const runAutomation = async (
     case "era_processing":
       counts = await ports.claims.processRemittances(database, input, now);
       break;
+    case "autopay":
+      counts = await runAutopay(database, { ...input, concurrency: ports.autopay?.concurrency }, now, ports.autopay);
+      break;
   }
   return finish("done", counts, null);
 };
@@ -134,7 +138,11 @@ const waitForPrerequisite = async (tx: Executor, runId: string, now: Date): Prom
       ),
     );
   const unfinished = await tx
-    .select({ localDate: tables.automationRuns.localDate, status: tables.automationRuns.status })
+    .select({
+      localDate: tables.automationRuns.localDate,
+      status: tables.automationRuns.status,
+      scheduledAt: tables.automationRuns.scheduledAt,
+    })
     .from(tables.automationRuns)
     .where(
       and(

@@ -624,6 +624,10 @@ export interface paths {
               requireSignedNote?: boolean;
               noShowFeeCents?: number | null;
               lateCancelFeeCents?: number | null;
+              /** @default false */
+              autopayEnabled?: boolean;
+              /** @default 3 */
+              autopayMaxAttempts?: number;
             };
           };
         };
@@ -954,6 +958,8 @@ export interface paths {
             requireSignedNote?: boolean;
             noShowFeeCents?: number | null;
             lateCancelFeeCents?: number | null;
+            autopayEnabled?: boolean;
+            autopayMaxAttempts?: number;
             version: number;
           };
         };
@@ -1676,6 +1682,40 @@ export interface paths {
                     }[];
                   }[];
                 };
+                /**
+                 * @default {
+                 *       "enabled": false,
+                 *       "runTime": "00:30",
+                 *       "startDate": null,
+                 *       "rules": []
+                 *     }
+                 */
+                autopay?: {
+                  enabled: boolean;
+                  runTime: string;
+                  startDate: string | null;
+                  rules: {
+                    id: string;
+                    name: string;
+                    conditions: {
+                      /** @enum {string} */
+                      field:
+                        | "primary_payer"
+                        | "provider"
+                        | "service_code"
+                        | "client_pays_by"
+                        | "appointment_date"
+                        | "progress_note_signed"
+                        | "location"
+                        | "amount"
+                        | "claim_level"
+                        | "invoice_date";
+                      /** @enum {string} */
+                      operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+                      values: string[];
+                    }[];
+                  }[];
+                };
               };
             };
             version: number;
@@ -1882,7 +1922,12 @@ export interface paths {
         path: {
           /** @description the practice (tenant) id */
           practiceId: string;
-          automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+          automation:
+            | "claims_submission"
+            | "invoice_processing"
+            | "invoice_creation"
+            | "era_processing"
+            | "autopay";
         };
         cookie?: never;
       };
@@ -1983,7 +2028,12 @@ export interface paths {
         query?: {
           limit?: number;
           cursor?: string;
-          automation?: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+          automation?:
+            | "claims_submission"
+            | "invoice_processing"
+            | "invoice_creation"
+            | "era_processing"
+            | "autopay";
         };
         header?: never;
         path: {
@@ -9683,8 +9733,10 @@ export interface paths {
             | "-invoiceDate"
             | "-totalCents"
             | "-status";
-          /** @description invoice status */
+          /** @description invoice status (lifecycle) */
           status?: "pended" | "open" | "processed" | "void";
+          /** @description invoice payment status */
+          paymentStatus?: "unpaid" | "partially_paid" | "paid";
           /** @description the client */
           clientId?: string;
           /** @description a provider with a session on the invoice */
@@ -11406,6 +11458,10 @@ export interface components {
         requireSignedNote: boolean;
         noShowFeeCents: number | null;
         lateCancelFeeCents: number | null;
+        /** @default false */
+        autopayEnabled: boolean;
+        /** @default 3 */
+        autopayMaxAttempts: number;
       };
       version: number;
       /** Format: date-time */
@@ -11466,7 +11522,12 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       /** @enum {string} */
-      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      automation:
+        | "claims_submission"
+        | "invoice_processing"
+        | "invoice_creation"
+        | "era_processing"
+        | "autopay";
       /** @enum {string} */
       trigger: "schedule" | "manual";
       localDate: string;
@@ -11503,6 +11564,7 @@ export interface components {
         invoice_processing: components["schemas"]["AutomationDescription"];
         invoice_creation: components["schemas"]["AutomationDescription"];
         era_processing: components["schemas"]["AutomationDescription"];
+        autopay: components["schemas"]["AutomationDescription"];
       };
     };
     AutomationConfig: {
@@ -11615,6 +11677,40 @@ export interface components {
             }[];
           }[];
         };
+        /**
+         * @default {
+         *       "enabled": false,
+         *       "runTime": "00:30",
+         *       "startDate": null,
+         *       "rules": []
+         *     }
+         */
+        autopay: {
+          enabled: boolean;
+          runTime: string;
+          startDate: string | null;
+          rules: {
+            id: string;
+            name: string;
+            conditions: {
+              /** @enum {string} */
+              field:
+                | "primary_payer"
+                | "provider"
+                | "service_code"
+                | "client_pays_by"
+                | "appointment_date"
+                | "progress_note_signed"
+                | "location"
+                | "amount"
+                | "claim_level"
+                | "invoice_date";
+              /** @enum {string} */
+              operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+              values: string[];
+            }[];
+          }[];
+        };
       };
     };
     AutomationDescription: {
@@ -11666,7 +11762,12 @@ export interface components {
         /** Format: date-time */
         at: string;
         /** @enum {string} */
-        automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+        automation:
+          | "claims_submission"
+          | "invoice_processing"
+          | "invoice_creation"
+          | "era_processing"
+          | "autopay";
         /** @enum {string} */
         trigger: "schedule" | "manual" | "on_kept";
         /** @enum {string} */
@@ -11678,7 +11779,12 @@ export interface components {
     };
     AutomationPreview: {
       /** @enum {string} */
-      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      automation:
+        | "claims_submission"
+        | "invoice_processing"
+        | "invoice_creation"
+        | "era_processing"
+        | "autopay";
       enabled: boolean;
       /** Format: date-time */
       runAt: string;
@@ -11715,7 +11821,12 @@ export interface components {
       /** Format: uuid */
       runId: string | null;
       /** @enum {string} */
-      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      automation:
+        | "claims_submission"
+        | "invoice_processing"
+        | "invoice_creation"
+        | "era_processing"
+        | "autopay";
       /** @enum {string} */
       trigger: "schedule" | "manual" | "on_kept";
       /** @enum {string} */
