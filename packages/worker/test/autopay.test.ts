@@ -1,6 +1,8 @@
 import {
   createInvoices,
   type EnginePorts,
+  explainAutopay,
+  recordClientPayment,
   settleSucceededCharge,
   stripeChargeIdempotencyKey,
   updateAutomationConfig,
@@ -11,7 +13,6 @@ import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  addCard,
   clientWithCard,
   STRIPE_OPTIONS,
   stripePractice,
@@ -50,9 +51,16 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     const p = await stripePractice(database, fake, clock.now(), `Autopay ${backend} ${start}`);
     await database.db.execute(sql`UPDATE practices SET billing_settings = billing_settings ||
       ${JSON.stringify({ autopayEnabled: true, ...settings })}::jsonb WHERE id = ${p.practiceId}::uuid`);
-    const { config } = await import("@billcycle/app").then((m) => m.getAutomationConfig(database.db, p.practiceId));
+    const { config } = await import("@billcycle/app").then((m) =>
+      m.getAutomationConfig(database.db, p.practiceId),
+    );
     config.automations.autopay.enabled = true;
-    await updateAutomationConfig(database, { actor: p.actor, next: config, expectedVersion: 0, now: clock.now() });
+    await updateAutomationConfig(database, {
+      actor: p.actor,
+      next: config,
+      expectedVersion: 0,
+      now: clock.now(),
+    });
     return { p, clock };
   };
   /** A self-pay client with autopay on, a card, and one $175 bill dated `date`. */
@@ -70,7 +78,10 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
       .update(tables.clients)
       .set({ autopay: o.autopay ?? true })
       .where(eq(tables.clients.id, clientId));
-    await createAppointment(database, p, clientId, clock.now(), { localStart: `${date}T09:00`, status: "kept" });
+    await createAppointment(database, p, clientId, clock.now(), {
+      localStart: `${date}T09:00`,
+      status: "kept",
+    });
     await createInvoices(
       database,
       { practiceId: p.practiceId, trigger: "manual", runId: null, today: date },
@@ -114,6 +125,11 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     database.db.select().from(tables.payments).where(eq(tables.payments.clientId, clientId));
   const invoiceOf = async (id: string) =>
     (await database.db.select().from(tables.invoices).where(eq(tables.invoices.id, id)))[0]!;
+  const why = (
+    p: PracticeFixture,
+    clock: ManualClock,
+    target: { clientId: string } | { invoiceId: string },
+  ) => explainAutopay(database, { actor: p.actor, target, now: clock.now() });
   const paymentIntentsFor = (practiceId: string, attemptId: string) =>
     fake.paymentIntentsCreatedWith(stripeChargeIdempotencyKey(practiceId, `autopay:${attemptId}`));
 
@@ -151,6 +167,18 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     expect(again.settled).toBe(false);
     expect(await paymentsOf(clientId)).toHaveLength(1);
 
+    const charged = await why(p, clock, { invoiceId });
+    expect(charged.invoices.map((i) => [i.code, i.reason, i.next, i.attempts.map((a) => a.outcome)])).toEqual(
+      [
+        [
+          "ALREADY_CHARGED",
+          "autopay already charged this bill",
+          "nothing more to charge on this bill",
+          ["succeeded"],
+        ],
+      ],
+    );
+
     // The next night has nothing open for this client.
     await night(clock, "2026-03-11");
     expect((await runOf(p.practiceId, "2026-03-11"))!.counts).toMatchObject({ considered: 0, charged: 0 });
@@ -160,9 +188,17 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
   it("a decline is recorded with Stripe's reason, the bill stays open, and the next night's charge succeeds", async () => {
     const { p, clock } = await practice("2026-04-01T12:00");
     const { clientId, invoiceId } = await client(p, clock, "2026-04-01");
-    fake.failNext({ kind: "decline", declineCode: "insufficient_funds", message: "Your card has insufficient funds." });
+    fake.failNext({
+      kind: "decline",
+      declineCode: "insufficient_funds",
+      message: "Your card has insufficient funds.",
+    });
     await night(clock, "2026-04-02");
-    expect((await runOf(p.practiceId, "2026-04-02"))!.counts).toMatchObject({ considered: 1, declined: 1, charged: 0 });
+    expect((await runOf(p.practiceId, "2026-04-02"))!.counts).toMatchObject({
+      considered: 1,
+      declined: 1,
+      charged: 0,
+    });
     const [declined] = await attemptsOf(invoiceId);
     expect(declined).toMatchObject({
       status: "declined",
@@ -171,6 +207,24 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     });
     expect(await invoiceOf(invoiceId)).toMatchObject({ paymentStatus: "unpaid", clientPaidCents: 0 });
     expect(await paymentsOf(clientId)).toHaveLength(0);
+    const afterDecline = await why(p, clock, { clientId });
+    expect(afterDecline.invoices).toEqual([
+      expect.objectContaining({
+        invoiceId,
+        code: "DECLINED",
+        reason: "declined on 2026-04-02: Your card has insufficient funds.",
+        next: "autopay will try again tonight at 00:30 (attempt 2 of 3)",
+        attempts: [
+          {
+            localDate: "2026-04-02",
+            attemptNumber: 1,
+            amountCents: 17_500,
+            outcome: "declined",
+            declineMessage: "Your card has insufficient funds.",
+          },
+        ],
+      }),
+    ]);
 
     await night(clock, "2026-04-03");
     expect((await runOf(p.practiceId, "2026-04-03"))!.counts).toMatchObject({ considered: 1, charged: 1 });
@@ -193,13 +247,26 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     const attempts = await attemptsOf(invoiceId);
     expect(attempts.map((a) => a.status)).toEqual(["declined", "declined", "declined"]);
     const run = await runOf(p.practiceId, "2026-05-05");
-    expect(run!.counts).toMatchObject({ considered: 1, charged: 0, declined: 0, skipped_attempts_used_up: 1 });
+    expect(run!.counts).toMatchObject({
+      considered: 1,
+      charged: 0,
+      declined: 0,
+      skipped_attempts_used_up: 1,
+    });
     expect(await invoiceOf(invoiceId)).toMatchObject({ paymentStatus: "unpaid" });
+    const [usedUp] = (await why(p, clock, { invoiceId })).invoices;
+    expect(usedUp).toMatchObject({
+      code: "ATTEMPTS_USED_UP",
+      next: "attempts used up (3 of 3): autopay will not try this bill again",
+    });
+    expect(usedUp!.attempts).toHaveLength(3);
   });
 
   it("skips, with the reason, an expired card, no default card, and autopay off for the client", async () => {
     const { p, clock } = await practice("2026-06-01T12:00");
-    const expired = await client(p, clock, "2026-06-01", { card: { brand: "visa", expMonth: 5, expYear: 2026 } });
+    const expired = await client(p, clock, "2026-06-01", {
+      card: { brand: "visa", expMonth: 5, expYear: 2026 },
+    });
     const noCard = await client(p, clock, "2026-06-01", { card: null });
     const off = await client(p, clock, "2026-06-01", { autopay: false });
     await night(clock, "2026-06-02");
@@ -220,6 +287,27 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     expect(outcomes.find((o) => o.subjectId === expired.invoiceId)?.message).toBe(
       "the default card (visa ending 4242) expired 05/2026",
     );
+    const codes = async (clientId: string) => (await why(p, clock, { clientId })).invoices.map((i) => i.code);
+    expect(await codes(expired.clientId)).toEqual(["CARD_EXPIRED"]);
+    expect(await codes(noCard.clientId)).toEqual(["NO_DEFAULT_CARD"]);
+    expect(await codes(off.clientId)).toEqual(["AUTOPAY_OFF_CLIENT"]);
+    expect((await why(p, clock, { clientId: expired.clientId })).card).toMatchObject({ expired: true });
+
+    // Nothing due: paid by hand before the night; autopay does not consider it and says why.
+    const paid = await client(p, clock, "2026-06-01");
+    await recordClientPayment(database, {
+      actor: p.actor,
+      clientId: paid.clientId,
+      method: "cash",
+      amountCents: 17_500,
+      idempotencyKey: `cash-${backend}`,
+      now: clock.now(),
+    });
+    await night(clock, "2026-06-03");
+    expect(await attemptsOf(paid.invoiceId)).toHaveLength(0);
+    expect((await why(p, clock, { invoiceId: paid.invoiceId })).invoices.map((i) => i.code)).toEqual([
+      "NOTHING_DUE",
+    ]);
   });
 
   it("autopay off for the practice charges nothing", async () => {
@@ -232,6 +320,10 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
       skipped_autopay_off_practice: 1,
     });
     expect(await attemptsOf(c.invoiceId)).toHaveLength(0);
+    expect((await why(p, clock, { invoiceId: c.invoiceId })).invoices[0]).toMatchObject({
+      code: "AUTOPAY_OFF_PRACTICE",
+      reason: "autopay is off for the practice",
+    });
   });
 
   it("a timeout whose charge did succeed is resolved by asking Stripe: one PaymentIntent, one payment", async () => {
@@ -259,14 +351,12 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     expect(await invoiceOf(invoiceId)).toMatchObject({ paymentStatus: "paid" });
   });
 
-  it("a second card added later is charged only as the default; a manual re-run the same night tries nothing again", async () => {
+  it("a manual re-run the same night tries nothing again", async () => {
     const { p, clock } = await practice("2026-08-01T12:00");
-    const { clientId, invoiceId } = await client(p, clock, "2026-08-01", {
+    const { invoiceId } = await client(p, clock, "2026-08-01", {
       card: { brand: "visa", expMonth: 12, expYear: 2099, declineCode: "do_not_honor" },
     });
     await night(clock, "2026-08-02");
-    // The client adds a good card; a second run of the same night does not try again.
-    await addCard(database, fake, p, clientId, clock.now(), { brand: "mastercard", expMonth: 1, expYear: 2099 });
     const { runAutopay } = await import("@billcycle/app");
     await runAutopay(
       database,

@@ -53,9 +53,6 @@ export const automationConfigSchema = z.strictObject({
         k,
         k === "autopay" ? setting.default(defaultAutomationConfig().automations.autopay) : setting,
       ]),
-    ) as Record<
-      (typeof automationKinds)[number],
-      typeof setting
-    >,
+    ) as Record<(typeof automationKinds)[number], typeof setting>,
   ),
 }) satisfies z.ZodType<AutomationConfig>;

@@ -8,10 +8,10 @@ import {
 } from "@billcycle/core";
 import { type Database, type Executor, rowsOf, tables } from "@billcycle/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { type AutopayPort, runAutopay } from "../autopay/run-autopay";
 import { createInvoices } from "../billing/create-invoices";
 import { processInvoices } from "../billing/process-invoices";
 import type { ClaimsPipelinePort } from "../claims/claims-pipeline-port";
-import { type AutopayPort, runAutopay } from "../autopay/run-autopay";
 import { getAutomationConfig } from "./get-automation-config";
 
 export type EnginePorts = { claims: ClaimsPipelinePort; autopay?: AutopayPort };
@@ -111,7 +111,12 @@ export const runAutomation = async (
       counts = await ports.claims.processRemittances(database, input, now);
       break;
     case "autopay":
-      counts = await runAutopay(database, { ...input, concurrency: ports.autopay?.concurrency }, now, ports.autopay);
+      counts = await runAutopay(
+        database,
+        { ...input, concurrency: ports.autopay?.concurrency },
+        now,
+        ports.autopay,
+      );
       break;
   }
   return finish("done", counts, null);

@@ -32,7 +32,13 @@ export const loadDefaultCards = async (
   if (clientIds.length === 0) return new Map();
   const c = tables.clientCards;
   const rows = await tx
-    .select({ clientId: c.clientId, brand: c.brand, last4: c.last4, expMonth: c.expMonth, expYear: c.expYear })
+    .select({
+      clientId: c.clientId,
+      brand: c.brand,
+      last4: c.last4,
+      expMonth: c.expMonth,
+      expYear: c.expYear,
+    })
     .from(c)
     .where(and(eq(c.practiceId, practiceId), inArray(c.clientId, [...clientIds]), eq(c.isDefault, true)));
   return new Map(rows.map(({ clientId, ...card }) => [clientId, card]));
@@ -42,7 +48,7 @@ export const loadDefaultCards = async (
 export const loadAttempts = async (
   tx: Executor,
   practiceId: string,
-  where: { invoiceIds?: readonly string[]; clientIds?: readonly string[] },
+  where: { invoiceIds?: readonly string[]; clientIds?: readonly string[]; unresolvedOnly?: boolean },
 ): Promise<AttemptWithCharge[]> => {
   const a = tables.autopayAttempts;
   const ch = tables.cardCharges;
@@ -59,6 +65,7 @@ export const loadAttempts = async (
         eq(a.practiceId, practiceId),
         where.invoiceIds ? inArray(a.invoiceId, [...where.invoiceIds]) : undefined,
         where.clientIds ? inArray(a.clientId, [...where.clientIds]) : undefined,
+        where.unresolvedOnly ? inArray(a.status, ["pending", "unknown"]) : undefined,
       ),
     )
     .orderBy(asc(a.localDate), asc(a.id));

@@ -126,7 +126,10 @@ export const runAutopay = async (
     }
     if (attempt.localDate === today) return send(attempt);
     return (
-      await failWithoutCharge(attempt, "autopay stopped before this charge was sent; the card was not charged")
+      await failWithoutCharge(
+        attempt,
+        "autopay stopped before this charge was sent; the card was not charged",
+      )
     ).row;
   };
   const outcomeOf = (attempt: AutopayAttemptRow, card: AutopayCard | null): OutcomeInput => {
@@ -153,6 +156,9 @@ export const runAutopay = async (
     }
   };
 
+  // Attempts an earlier try left pending or unknown: settled before anything is decided (CHARGE_IN_FLIGHT else).
+  for (const a of await loadAttempts(database.db, practiceId, { unresolvedOnly: true })) await reconcile(a);
+
   let cursor: string | null = null;
   for (;;) {
     const c = tables.clients;
@@ -174,13 +180,16 @@ export const runAutopay = async (
     const cards = await loadDefaultCards(database.db, practiceId, clientIds);
     const attemptsByInvoice = new Map<string, AutopayAttemptRow[]>();
     for (const a of await loadAttempts(database.db, practiceId, { clientIds })) {
-      const settled = a.status === "pending" || a.status === "unknown" ? await reconcile(a) : a;
-      attemptsByInvoice.set(a.invoiceId, [...(attemptsByInvoice.get(a.invoiceId) ?? []), settled]);
+      attemptsByInvoice.set(a.invoiceId, [...(attemptsByInvoice.get(a.invoiceId) ?? []), a]);
     }
 
     const outcomes: OutcomeInput[] = [];
-    const toCharge: Array<{ clientId: string; invoiceId: string; amountCents: number; attemptNumber: number }> =
-      [];
+    const toCharge: Array<{
+      clientId: string;
+      invoiceId: string;
+      amountCents: number;
+      attemptNumber: number;
+    }> = [];
     for (const balance of balances) {
       const card = cards.get(balance.clientId) ?? null;
       for (const invoice of balance.invoices) {
@@ -285,7 +294,14 @@ export const autopayCounts = async (database: Database, runId: string): Promise<
     await database.db.execute(sql`SELECT outcome, reason_code, count(*)::int AS n
       FROM automation_outcomes WHERE run_id = ${runId}::uuid GROUP BY outcome, reason_code`),
   );
-  const counts: Record<string, number> = { considered: 0, charged: 0, declined: 0, failed: 0, unknown: 0, skipped: 0 };
+  const counts: Record<string, number> = {
+    considered: 0,
+    charged: 0,
+    declined: 0,
+    failed: 0,
+    unknown: 0,
+    skipped: 0,
+  };
   for (const r of rows) {
     counts.considered! += r.n;
     if (r.outcome === "done") counts.charged! += r.n;

@@ -1,4 +1,9 @@
-import { type AutopayAttemptStatus, assertTransition, autopayAttemptTransitions, notFound } from "@billcycle/core";
+import {
+  type AutopayAttemptStatus,
+  assertTransition,
+  autopayAttemptTransitions,
+  notFound,
+} from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 
@@ -26,7 +31,10 @@ export const transitionAutopayAttempt = async (
   const where = and(eq(a.practiceId, attempt.practiceId), eq(a.id, attempt.id));
   const [current] = await tx.select().from(a).where(where).for("update");
   if (!current) throw notFound("Autopay attempt");
-  if (current.status === outcome.status && current.cardChargeId === (outcome.cardChargeId ?? current.cardChargeId)) {
+  if (
+    current.status === outcome.status &&
+    current.cardChargeId === (outcome.cardChargeId ?? current.cardChargeId)
+  ) {
     return { row: current, changed: false };
   }
   if (current.status !== outcome.status) {

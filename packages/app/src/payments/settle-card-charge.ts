@@ -2,6 +2,7 @@ import type { PaymentApplication } from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { type Actor, systemActor } from "../auth/actor";
+import { transitionAutopayAttempt } from "../autopay/transition-autopay-attempt";
 import { recordClientPayment } from "../ledger/record-client-payment";
 import { refundClientPayment } from "../ledger/refund-client-payment";
 import { type CardChargeRow, transitionCardCharge } from "./transition-card-charge";
@@ -85,6 +86,26 @@ export const settleSucceededCharge = async (
         now: charge.settledAt,
       },
     );
+    if (row.purposeKind === "autopay_attempt" && UUID.test(row.purposeId)) {
+      const [attempt] = await tx
+        .select({ id: tables.autopayAttempts.id })
+        .from(tables.autopayAttempts)
+        .where(
+          and(
+            eq(tables.autopayAttempts.practiceId, row.practiceId),
+            eq(tables.autopayAttempts.id, row.purposeId),
+          ),
+        );
+      // Its autopay attempt succeeds with it, whichever path learned of it (answer, janitor, webhook).
+      if (attempt) {
+        await transitionAutopayAttempt(
+          tx,
+          { practiceId: row.practiceId, id: attempt.id },
+          { status: "succeeded", cardChargeId: row.id },
+          charge.settledAt,
+        );
+      }
+    }
   }
   return { row, settled: changed };
 };

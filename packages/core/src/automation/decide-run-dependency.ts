@@ -57,9 +57,7 @@ export const decideRunDependency = (input: {
       : input.cadence === "same_night"
         ? r.localDate <= input.localDate
         : r.localDate < input.localDate;
-  const blocking = p.unfinished
-    .filter(covers)
-    .sort((a, b) => (a.localDate < b.localDate ? -1 : 1));
+  const blocking = p.unfinished.filter(covers).sort((a, b) => (a.localDate < b.localDate ? -1 : 1));
   if (blocking[0])
     return { action: "wait", retryAt, waitingFor: p.automation, localDate: blocking[0].localDate };
   // No clock row: the clock never schedules it, so there is nothing to wait for.
