@@ -1,0 +1,64 @@
+import { autopayExplanationSchema } from "@billcycle/app";
+import { tables, testBackends } from "@billcycle/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
+
+/** "Why wasn't this charged?" over HTTP: scoped to the caller's practice, answered with the exact schema. */
+describe.each(testBackends())("autopay explanation routes (%s)", (backend) => {
+  let h: Harness;
+  let practice: PracticeFixture;
+  let other: PracticeFixture;
+  beforeAll(async () => {
+    h = await openHarness(backend);
+    practice = await h.newPractice("Autopay why");
+    await h.seedRecords(practice);
+    other = await h.newPractice("Other");
+    await h.seedRecords(other);
+  });
+  afterAll(async () => h?.dispose());
+
+  const clientId = (p: PracticeFixture) => p.records.clients!.id;
+
+  it("answers for a client: autopay off for the practice and the client, no card, nothing open yet", async () => {
+    const r = await h.call(
+      "GET",
+      `/api/v1/practices/${practice.id}/clients/${clientId(practice)}/autopay-explanation`,
+      {
+        token: practice.users.biller.token,
+      },
+    );
+    expect(r.status).toBe(200);
+    const body = autopayExplanationSchema.parse(r.json);
+    expect(body).toMatchObject({
+      clientId: clientId(practice),
+      practiceAutopay: false,
+      card: null,
+      maxAttempts: 3,
+      nextRunAt: null,
+      invoices: [],
+    });
+    const [client] = await h.database.db
+      .select({ autopay: tables.clients.autopay })
+      .from(tables.clients)
+      .where(eq(tables.clients.id, clientId(practice)));
+    expect(body.clientAutopay).toBe(client!.autopay);
+  });
+
+  it("another practice's client or invoice is NOT_FOUND", async () => {
+    const r = await h.call(
+      "GET",
+      `/api/v1/practices/${practice.id}/clients/${clientId(other)}/autopay-explanation`,
+      {
+        token: practice.users.biller.token,
+      },
+    );
+    expect([r.status, errorCode(r)]).toEqual([404, "NOT_FOUND"]);
+    const i = await h.call(
+      "GET",
+      `/api/v1/practices/${practice.id}/invoices/${clientId(other)}/autopay-explanation`,
+      { token: practice.users.biller.token },
+    );
+    expect([i.status, errorCode(i)]).toEqual([404, "NOT_FOUND"]);
+  });
+});
