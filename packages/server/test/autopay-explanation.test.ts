@@ -61,4 +61,41 @@ describe.each(testBackends())("autopay explanation routes (%s)", (backend) => {
     );
     expect([i.status, errorCode(i)]).toEqual([404, "NOT_FOUND"]);
   });
+
+  it("practice autopay settings: off and 3 attempts by default, 1 to 10 attempts, a partial change keeps the rest", async () => {
+    const path = `/api/v1/practices/${practice.id}/billing-settings`;
+    const current = await h.call("GET", `/api/v1/practices/${practice.id}`, {
+      token: practice.users.owner.token,
+    });
+    expect(current.json.billingSettings).toMatchObject({ autopayEnabled: false, autopayMaxAttempts: 3 });
+    let version = current.json.version as number;
+    for (const bad of [0, 11, 2.5]) {
+      const r = await h.call("PATCH", path, {
+        token: practice.users.owner.token,
+        body: { version, autopayMaxAttempts: bad },
+      });
+      expect([r.status, errorCode(r)]).toEqual([400, "VALIDATION_FAILED"]);
+    }
+    const on = await h.call("PATCH", path, {
+      token: practice.users.owner.token,
+      body: { version, autopayEnabled: true, autopayMaxAttempts: 5 },
+    });
+    expect(on.status).toBe(200);
+    version = on.json.version as number;
+    const other = await h.call("PATCH", path, {
+      token: practice.users.owner.token,
+      body: { version, shareDelayMinutes: 90 },
+    });
+    expect(other.json.billingSettings).toMatchObject({
+      autopayEnabled: true,
+      autopayMaxAttempts: 5,
+      shareDelayMinutes: 90,
+    });
+    const why = await h.call(
+      "GET",
+      `/api/v1/practices/${practice.id}/clients/${clientId(practice)}/autopay-explanation`,
+      { token: practice.users.biller.token },
+    );
+    expect(why.json).toMatchObject({ practiceAutopay: true, maxAttempts: 5 });
+  });
 });

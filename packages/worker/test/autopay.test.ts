@@ -2,6 +2,7 @@ import {
   createInvoices,
   type EnginePorts,
   explainAutopay,
+  previewAutomation,
   recordClientPayment,
   settleSucceededCharge,
   stripeChargeIdempotencyKey,
@@ -280,6 +281,13 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
       skipped_autopay_off_client: 1,
     });
     for (const c of [expired, noCard, off]) expect(await attemptsOf(c.invoiceId)).toHaveLength(0);
+    // The preview of the next night decides the same way, writing nothing.
+    const preview = await previewAutomation(database, { actor: p.actor, kind: "autopay", now: clock.now() });
+    expect(preview).toMatchObject({
+      localDate: "2026-06-03",
+      wouldDo: 0,
+      byReason: { CARD_EXPIRED: 1, NO_DEFAULT_CARD: 1, AUTOPAY_OFF_CLIENT: 1 },
+    });
     const outcomes = await database.db
       .select({ subjectId: tables.automationOutcomes.subjectId, message: tables.automationOutcomes.message })
       .from(tables.automationOutcomes)
