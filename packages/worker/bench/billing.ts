@@ -222,6 +222,14 @@ const main = async () => {
     const seconds = (performance.now() - t0) / 1000;
     stop = true;
     await sampler;
+    // The last checkpoints, when the run ended between two samples.
+    peak = Math.max(peak, process.memoryUsage().rss);
+    for (
+      ;
+      nextCheckpoint < checkpoints.length && (result.counts.charged ?? 0) >= checkpoints[nextCheckpoint]!;
+      nextCheckpoint++
+    )
+      rss.push({ charges: checkpoints[nextCheckpoint]!, rssMb: Math.round(peak / 2 ** 20) });
     const counts = await fake.counts();
     const charged = result.counts.charged ?? 0;
     const paidInvoices = await scalar(

@@ -111,6 +111,10 @@ export const runAutopay = async (
         now,
         stripe,
       });
+      // A success already moved the attempt in the charge's own transaction (settle-card-charge.ts).
+      if (charge.status === "succeeded") {
+        return { ...attempt, status: "succeeded" as const, cardChargeId: charge.id, declineMessage: null };
+      }
       return (await fromCharge(attempt, charge)).row;
     } catch (e) {
       // Refused before Stripe was called (the card went between the decision and the charge): nothing charged.
