@@ -2,6 +2,7 @@ import {
   createInvoices,
   type EnginePorts,
   explainAutopay,
+  getAutomationConfig,
   previewAutomation,
   recordClientPayment,
   settleSucceededCharge,
@@ -373,5 +374,74 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
       ports.autopay,
     );
     expect((await attemptsOf(invoiceId)).map((a) => a.status)).toEqual(["declined"]);
+  });
+
+  it("one run a night at 00:30 local across the fall-back change; missed nights run once each, marked late", async () => {
+    const { p, clock } = await practice("2026-10-30T12:00", { autopayMaxAttempts: 5 });
+    const { invoiceId } = await client(p, clock, "2026-10-30", {
+      card: { brand: "visa", expMonth: 12, expYear: 2099, declineCode: "insufficient_funds" },
+    });
+    for (const d of ["2026-10-31", "2026-11-01", "2026-11-02"]) await night(clock, d);
+    // The worker is down from 11-02 01:00 until 11-04 noon: the two missed nights run once each, late.
+    clock.set(local("2026-11-04T12:00", ZONE));
+    await tickClock(database, clock.now());
+    await drainJobs({ database, clock, ports });
+    await tickClock(database, clock.now());
+    await drainJobs({ database, clock, ports });
+    const runs = await database.db
+      .select()
+      .from(tables.automationRuns)
+      .where(
+        and(
+          eq(tables.automationRuns.practiceId, p.practiceId),
+          eq(tables.automationRuns.automation, "autopay"),
+        ),
+      )
+      .orderBy(asc(tables.automationRuns.localDate));
+    expect(runs.map((r) => [r.localDate, r.scheduledAt.toISOString(), r.late, r.status])).toEqual([
+      ["2026-10-31", "2026-10-31T05:30:00.000Z", false, "done"],
+      ["2026-11-01", "2026-11-01T05:30:00.000Z", false, "done"],
+      ["2026-11-02", "2026-11-02T06:30:00.000Z", false, "done"],
+      ["2026-11-03", "2026-11-03T06:30:00.000Z", true, "done"],
+      ["2026-11-04", "2026-11-04T06:30:00.000Z", true, "done"],
+    ]);
+    const attempts = await attemptsOf(invoiceId);
+    expect(attempts.map((a) => [a.localDate, a.status])).toEqual([
+      ["2026-10-31", "declined"],
+      ["2026-11-01", "declined"],
+      ["2026-11-02", "declined"],
+      ["2026-11-03", "declined"],
+      ["2026-11-04", "declined"],
+    ]);
+  });
+
+  it("the night in order: bills created at 00:00 are charged by the 00:30 run of the same night", async () => {
+    const { p, clock } = await practice("2026-12-01T12:00");
+    const { config, version } = await getAutomationConfig(database.db, p.practiceId);
+    config.automations.invoice_creation = {
+      ...config.automations.invoice_creation,
+      enabled: true,
+      runTime: "00:00",
+    };
+    await updateAutomationConfig(database, {
+      actor: p.actor,
+      next: config,
+      expectedVersion: version,
+      now: clock.now(),
+    });
+    const clientId = await clientWithCard(database, fake, p, clock.now());
+    await database.db.update(tables.clients).set({ autopay: true }).where(eq(tables.clients.id, clientId));
+    await createAppointment(database, p, clientId, clock.now(), {
+      localStart: "2026-12-01T09:00",
+      status: "kept",
+    });
+    await night(clock, "2026-12-02");
+    const [invoice] = await database.db
+      .select()
+      .from(tables.invoices)
+      .where(eq(tables.invoices.clientId, clientId));
+    expect(invoice).toMatchObject({ paymentStatus: "paid", clientPaidCents: 17_500 });
+    const [attempt] = await attemptsOf(invoice!.id);
+    expect(attempt).toMatchObject({ localDate: "2026-12-02", status: "succeeded" });
   });
 });
