@@ -5,12 +5,13 @@ import {
   getAutomationConfig,
   previewAutomation,
   recordClientPayment,
+  settleRefund,
   settleSucceededCharge,
   stripeChargeIdempotencyKey,
   updateAutomationConfig,
 } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { newId, openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -169,6 +170,42 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     expect(again.settled).toBe(false);
     expect(await paymentsOf(clientId)).toHaveLength(1);
 
+    // A card refund Stripe confirmed reverses that payment in the ledger once (the webhook may say it twice).
+    const refundId = newId();
+    await database.db.insert(tables.cardRefunds).values({
+      id: refundId,
+      practiceId: p.practiceId,
+      chargeId: charge!.id,
+      amountCents: 5_000,
+      idempotencyKey: `refund-${backend}`,
+      status: "pending",
+      reason: "Session shortened",
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
+    });
+    for (const expected of [true, false]) {
+      const settled = await database.db.transaction((tx) =>
+        settleRefund(tx, {
+          practiceId: p.practiceId,
+          id: refundId,
+          stripeRefundId: `re_test_${backend}`,
+          settledAt: clock.now(),
+        }),
+      );
+      expect(settled.settled).toBe(expected);
+    }
+    const refunds = await database.db
+      .select()
+      .from(tables.refunds)
+      .where(eq(tables.refunds.clientId, clientId));
+    expect(refunds.map((r) => [r.amountCents, r.paymentId, r.reason])).toEqual([
+      [5_000, payments[0]!.id, "Session shortened"],
+    ]);
+    expect(await invoiceOf(invoiceId)).toMatchObject({
+      paymentStatus: "partially_paid",
+      clientPaidCents: 12_500,
+    });
+
     const charged = await why(p, clock, { invoiceId });
     expect(charged.invoices.map((i) => [i.code, i.reason, i.next, i.attempts.map((a) => a.outcome)])).toEqual(
       [
@@ -181,9 +218,13 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
       ],
     );
 
-    // The next night has nothing open for this client.
+    // The refund opened the bill again, but autopay already charged it: it is not charged a second time.
     await night(clock, "2026-03-11");
-    expect((await runOf(p.practiceId, "2026-03-11"))!.counts).toMatchObject({ considered: 0, charged: 0 });
+    expect((await runOf(p.practiceId, "2026-03-11"))!.counts).toMatchObject({
+      considered: 1,
+      charged: 0,
+      skipped_already_charged: 1,
+    });
     expect(await attemptsOf(invoiceId)).toHaveLength(1);
   });
 
