@@ -39,6 +39,11 @@ const SMOKE = {
     ],
     "--no-doc",
   ],
+  "bench:billing": [
+    ...tsx,
+    "packages/worker/bench/billing.ts",
+    ...["--clients", "300", "--concurrency", "8", "--latency", "5", "--no-doc"],
+  ],
   "bench:era": [...tsx, "packages/worker/bench/era.ts", "--claims", "500"],
   "bench:lists": [
     ...tsx,

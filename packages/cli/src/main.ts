@@ -5,6 +5,7 @@ import { isDomainError, type Role, roles, systemClock } from "@billcycle/core";
 import { migrate, tables } from "@billcycle/db";
 import { Command, Option } from "commander";
 import { asc } from "drizzle-orm";
+import { registerAutopayCommands } from "./commands/autopay";
 import { registerClaimsCommands } from "./commands/claims";
 import { registerEngineCommands } from "./commands/engine";
 import { registerLedgerCommands } from "./commands/ledger";
@@ -57,6 +58,7 @@ program
   .action(workerCommand);
 
 registerEngineCommands(program);
+registerAutopayCommands(program);
 registerClaimsCommands(program);
 registerLedgerCommands(program);
 registerSecretsCommands(program);

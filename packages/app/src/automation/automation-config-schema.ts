@@ -1,6 +1,7 @@
 import {
   type AutomationConfig,
   automationKinds,
+  defaultAutomationConfig,
   invoiceCreationModes,
   isRunTime,
   ruleFields,
@@ -46,9 +47,12 @@ export const automationConfigSchema = z.strictObject({
   cadence: z.enum(["staggered", "same_night"]),
   invoiceCreationMode: z.enum(invoiceCreationModes),
   automations: z.strictObject(
-    Object.fromEntries(automationKinds.map((k) => [k, setting])) as Record<
-      (typeof automationKinds)[number],
-      typeof setting
-    >,
+    // Autopay came later: a configuration sent without it keeps autopay off.
+    Object.fromEntries(
+      automationKinds.map((k) => [
+        k,
+        k === "autopay" ? setting.default(defaultAutomationConfig().automations.autopay) : setting,
+      ]),
+    ) as Record<(typeof automationKinds)[number], typeof setting>,
   ),
 }) satisfies z.ZodType<AutomationConfig>;

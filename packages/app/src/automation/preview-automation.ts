@@ -1,16 +1,24 @@
 import {
   type AutomationKind,
   decideAppointmentBillable,
+  decideAutopay,
   decideInvoiceClaimable,
   localDateAt,
 } from "@billcycle/core";
 import { type Database, tables } from "@billcycle/db";
 import { and, eq, lt, lte } from "drizzle-orm";
 import { DateTime } from "luxon";
+import {
+  attemptFact,
+  loadAttempts,
+  loadAutopaySettings,
+  loadDefaultCards,
+} from "../autopay/load-autopay-facts";
 import { loadBillingContext } from "../billing/billing-context";
 import { COMPLETED, creationWindow } from "../billing/create-invoices";
 import { loadAppointmentFacts } from "../billing/load-appointment-facts";
 import { loadInvoiceClaimFacts, processingCandidates } from "../billing/process-invoices";
+import { listOpenClientBalances } from "../ledger/list-open-client-balances";
 import type { TenantActor } from "../resources/crud";
 import { nextRun } from "./next-run";
 import { practiceToday } from "./practice-today";
@@ -124,6 +132,48 @@ export const previewAutomation = async (
         reasonCode: null,
         message: `would submit claim ${c.pcn}`,
       });
+  } else if (kind === "autopay") {
+    // The run's own decision on the same facts (the first open bills; the run reads every client in batches).
+    const settings = await loadAutopaySettings(database.db, actor.practiceId);
+    const balances = (await listOpenClientBalances(database.db, { practiceId: actor.practiceId })).slice(
+      0,
+      MAX_ITEMS,
+    );
+    const clientIds = balances.map((b) => b.clientId);
+    const autopayOn = new Set(
+      (
+        await database.db
+          .select({ id: tables.clients.id, autopay: tables.clients.autopay })
+          .from(tables.clients)
+          .where(eq(tables.clients.practiceId, actor.practiceId))
+      )
+        .filter((c) => c.autopay)
+        .map((c) => c.id),
+    );
+    const cards = await loadDefaultCards(database.db, actor.practiceId, clientIds);
+    const attempts = await loadAttempts(database.db, actor.practiceId, { clientIds });
+    for (const b of balances)
+      for (const invoice of b.invoices) {
+        const d = decideAutopay({
+          today: localDate,
+          practiceAutopay: settings.autopayEnabled,
+          clientAutopay: autopayOn.has(b.clientId),
+          card: cards.get(b.clientId) ?? null,
+          openCents: invoice.openCents,
+          attempts: attempts.filter((a) => a.invoiceId === invoice.invoiceId).map(attemptFact),
+          maxAttempts: settings.autopayMaxAttempts,
+        });
+        items.push(
+          d.charge
+            ? {
+                subjectId: invoice.invoiceId,
+                outcome: "would_do",
+                reasonCode: null,
+                message: `would charge ${invoice.invoiceNumber} (attempt ${d.attemptNumber})`,
+              }
+            : { subjectId: invoice.invoiceId, outcome: "would_skip", reasonCode: d.code, message: d.message },
+        );
+      }
   }
 
   const byReason: Record<string, number> = {};

@@ -8,13 +8,14 @@ import {
 } from "@billcycle/core";
 import { type Database, type Executor, rowsOf, tables } from "@billcycle/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { type AutopayPort, runAutopay } from "../autopay/run-autopay";
 import { createInvoices } from "../billing/create-invoices";
 import { processInvoices } from "../billing/process-invoices";
 import type { ClaimsPipelinePort } from "../claims/claims-pipeline-port";
 import { finishRun, startRun } from "./automation-run-status-writer";
 import { getAutomationConfig } from "./get-automation-config";
 
-export type EnginePorts = { claims: ClaimsPipelinePort };
+export type EnginePorts = { claims: ClaimsPipelinePort; autopay?: AutopayPort };
 
 export type RunAutomationResult =
   | { status: "done" | "skipped" | "already_done"; counts: Record<string, number> }
@@ -96,6 +97,14 @@ export const runAutomation = async (
     case "era_processing":
       counts = await ports.claims.processRemittances(database, input, now);
       break;
+    case "autopay":
+      counts = await runAutopay(
+        database,
+        { ...input, concurrency: ports.autopay?.concurrency },
+        now,
+        ports.autopay,
+      );
+      break;
   }
   return finish("done", counts, null);
 };
@@ -121,7 +130,11 @@ const waitForPrerequisite = async (tx: Executor, runId: string, now: Date): Prom
       ),
     );
   const unfinished = await tx
-    .select({ localDate: tables.automationRuns.localDate, status: tables.automationRuns.status })
+    .select({
+      localDate: tables.automationRuns.localDate,
+      status: tables.automationRuns.status,
+      scheduledAt: tables.automationRuns.scheduledAt,
+    })
     .from(tables.automationRuns)
     .where(
       and(

@@ -7,7 +7,7 @@ import {
   type PaymentMethod,
   paymentMethodLabel,
 } from "@billcycle/core";
-import { type Database, type Executor, newId, tables } from "@billcycle/db";
+import { type Executor, newId, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import { practiceToday } from "../automation/practice-today";
@@ -41,7 +41,7 @@ export type RecordClientPaymentInput = {
  * invoice takes stays as credit on account for the next invoice issued.
  */
 export const recordClientPayment = async (
-  database: Database,
+  database: { db: Executor },
   input: RecordClientPaymentInput,
 ): Promise<RecordedPayment> => {
   const { actor, now } = input;

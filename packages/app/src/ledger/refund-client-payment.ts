@@ -1,5 +1,5 @@
 import { DomainError, decideRefund, formatCents, notFound } from "@billcycle/core";
-import { type Database, newId, tables } from "@billcycle/db";
+import { type Executor, newId, tables } from "@billcycle/db";
 import { recordAudit } from "../audit/record-audit";
 import { practiceToday } from "../automation/practice-today";
 import { translateDbError } from "../db-errors";
@@ -24,7 +24,7 @@ export type RefundClientPaymentInput = {
  * payment is NOT_FOUND.
  */
 export const refundClientPayment = async (
-  database: Database,
+  database: { db: Executor },
   input: RefundClientPaymentInput,
 ): Promise<RecordedRefund> => {
   const { actor, now } = input;

@@ -1,5 +1,10 @@
-import type { Executor } from "@billcycle/db";
-import type { Actor } from "../auth/actor";
+import type { PaymentApplication } from "@billcycle/core";
+import { type Executor, tables } from "@billcycle/db";
+import { and, eq, sql } from "drizzle-orm";
+import { type Actor, systemActor } from "../auth/actor";
+import { transitionAutopayAttempt } from "../autopay/transition-autopay-attempt";
+import { recordClientPayment } from "../ledger/record-client-payment";
+import { refundClientPayment } from "../ledger/refund-client-payment";
 import { type CardChargeRow, transitionCardCharge } from "./transition-card-charge";
 import { type CardRefundRow, transitionCardRefund } from "./transition-card-refund";
 
@@ -18,7 +23,38 @@ export type SucceededCardCharge = {
   actor?: Actor;
 };
 
-/** Marks the charge succeeded; returns the row and whether this call settled it (false: it already was). */
+/** The ledger payment a card charge settles into: one per charge, ever (the payment's idempotency key). */
+export const cardChargePaymentKey = (chargeId: string): string => `card_charge:${chargeId}`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Where the charge's money goes: an autopay charge pays the invoice its attempt is for (while it is open; what it
+ * does not take is credit on account), a manual charge pays oldest first.
+ */
+const applicationOf = async (tx: Executor, row: CardChargeRow): Promise<PaymentApplication> => {
+  if (row.purposeKind !== "autopay_attempt" || !UUID.test(row.purposeId)) return { kind: "oldest_first" };
+  const a = tables.autopayAttempts;
+  const i = tables.invoices;
+  const [open] = await tx
+    .select({ invoiceId: a.invoiceId })
+    .from(a)
+    .innerJoin(i, and(eq(i.practiceId, a.practiceId), eq(i.id, a.invoiceId)))
+    .where(
+      and(
+        eq(a.practiceId, row.practiceId),
+        eq(a.id, row.purposeId),
+        sql`${i.clientCents} > ${i.clientPaidCents} + ${i.clientWrittenOffCents}`,
+      ),
+    );
+  return open ? { kind: "chosen", invoices: [{ invoiceId: open.invoiceId }] } : { kind: "oldest_first" };
+};
+
+/**
+ * Marks the charge succeeded and, the first time, records its payment in the ledger (method card, linked to the
+ * charge) and moves its autopay attempt to succeeded; returns the row and whether this call settled it. A charge
+ * settled twice (its answer and its webhook) changes nothing the second time; the payment's key is the charge id.
+ */
 export const settleSucceededCharge = async (
   tx: Executor,
   charge: SucceededCardCharge,
@@ -34,7 +70,43 @@ export const settleSucceededCharge = async (
     charge.settledAt,
     charge.actor,
   );
-  // Lead: connect at merge — when `changed`, recordClientPayment(tx, …) for row (client, amount, card charge id).
+  if (changed) {
+    const actor = charge.actor ?? systemActor(row.practiceId, "card-charge");
+    await recordClientPayment(
+      { db: tx },
+      {
+        actor: { ...actor, practiceId: row.practiceId },
+        clientId: row.clientId,
+        method: "card",
+        amountCents: row.amountCents,
+        cardChargeId: row.id,
+        reference: `${row.cardBrand} ${row.cardLast4}`,
+        apply: await applicationOf(tx, row),
+        idempotencyKey: cardChargePaymentKey(row.id),
+        now: charge.settledAt,
+      },
+    );
+    if (row.purposeKind === "autopay_attempt" && UUID.test(row.purposeId)) {
+      const [attempt] = await tx
+        .select({ id: tables.autopayAttempts.id })
+        .from(tables.autopayAttempts)
+        .where(
+          and(
+            eq(tables.autopayAttempts.practiceId, row.practiceId),
+            eq(tables.autopayAttempts.id, row.purposeId),
+          ),
+        );
+      // Its autopay attempt succeeds with it, whichever path learned of it (answer, janitor, webhook).
+      if (attempt) {
+        await transitionAutopayAttempt(
+          tx,
+          { practiceId: row.practiceId, id: attempt.id },
+          { status: "succeeded", cardChargeId: row.id },
+          charge.settledAt,
+        );
+      }
+    }
+  }
   return { row, settled: changed };
 };
 
@@ -46,7 +118,10 @@ export type SucceededCardRefund = {
   actor?: Actor;
 };
 
-/** Marks the refund succeeded; returns the row and whether this call settled it. */
+/**
+ * Marks the refund succeeded and, the first time, refunds the charge's ledger payment by the same amount (its
+ * payment status follows); returns the row and whether this call settled it.
+ */
 export const settleRefund = async (
   tx: Executor,
   refund: SucceededCardRefund,
@@ -58,6 +133,31 @@ export const settleRefund = async (
     refund.settledAt,
     refund.actor,
   );
-  // Lead: connect at merge — when `changed`, record the refund in the ledger (it reverses the charge's payment).
+  if (changed) {
+    const [payment] = await tx
+      .select({ id: tables.payments.id, clientId: tables.payments.clientId })
+      .from(tables.payments)
+      .where(
+        and(
+          eq(tables.payments.practiceId, row.practiceId),
+          eq(tables.payments.idempotencyKey, cardChargePaymentKey(row.chargeId)),
+        ),
+      );
+    // A refund of a charge that never reached the ledger (none should exist) has nothing to reverse there.
+    if (payment) {
+      const actor = refund.actor ?? systemActor(row.practiceId, "card-refund");
+      await refundClientPayment(
+        { db: tx },
+        {
+          actor: { ...actor, practiceId: row.practiceId },
+          clientId: payment.clientId,
+          paymentId: payment.id,
+          amountCents: row.amountCents,
+          reason: row.reason?.trim() || "Card refund",
+          now: refund.settledAt,
+        },
+      );
+    }
+  }
   return { row, settled: changed };
 };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { address, cents, name, npi, taxId, taxonomy, timeZone } from "../schemas/common";
 import { rowSchema } from "../schemas/row-schema";
 
-export const billingSettingsSchema = z.strictObject({
+const billingSettingsFields = {
   defaultAutopay: z.boolean(),
   defaultAutoShareDocuments: z.boolean(),
   defaultAutoSuperbills: z.boolean(),
@@ -15,6 +15,15 @@ export const billingSettingsSchema = z.strictObject({
   requireSignedNote: z.boolean(),
   noShowFeeCents: cents.nullable(),
   lateCancelFeeCents: cents.nullable(),
+  autopayEnabled: z.boolean(),
+  autopayMaxAttempts: z.int().min(1).max(10),
+};
+
+export const billingSettingsSchema = z.strictObject({
+  ...billingSettingsFields,
+  // A practice saved before autopay existed reads as off, 3 attempts (not in a partial update: it would reset them).
+  autopayEnabled: billingSettingsFields.autopayEnabled.default(false),
+  autopayMaxAttempts: billingSettingsFields.autopayMaxAttempts.default(3),
 });
 
 const practiceFields = {
@@ -41,7 +50,8 @@ export const updatePracticeSchema = z
     version: true,
   });
 
-export const updateBillingSettingsSchema = billingSettingsSchema
+export const updateBillingSettingsSchema = z
+  .strictObject(billingSettingsFields)
   .partial()
   .extend({ version: z.int().min(1) });
 

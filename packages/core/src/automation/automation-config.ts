@@ -40,8 +40,15 @@ export const defaultAutomationConfig = (): AutomationConfig => ({
     invoice_processing: setting("invoice_processing", [SELF_PAY_RULE]),
     invoice_creation: setting("invoice_creation"),
     era_processing: setting("era_processing"),
+    autopay: setting("autopay"),
   },
 });
+
+/** A configuration saved before an automation existed gets that automation's defaults (off). */
+export const withDefaultAutomations = (config: AutomationConfig): AutomationConfig => {
+  const defaults = defaultAutomationConfig().automations;
+  return { ...config, automations: { ...defaults, ...config.automations } };
+};
 
 /**
  * With the same-night cadence a night runs creation, then processing, then submission; the run times must say so.

@@ -1,9 +1,10 @@
-/** The four nightly automations, in the order a night runs them when all are on (see cadence). */
+/** The nightly automations (the first four in the order a night runs them when all are on; see cadence). */
 export const automationKinds = [
   "claims_submission",
   "invoice_processing",
   "invoice_creation",
   "era_processing",
+  "autopay",
 ] as const;
 export type AutomationKind = (typeof automationKinds)[number];
 
@@ -58,6 +59,17 @@ export const automationInfo: Record<AutomationKind, AutomationInfo> = {
       "Every night, billcycle picks up electronic remittances (835) from your clearinghouse and posts payments, " +
       "adjustments and patient responsibility by your posting rules; anything that does not balance or match waits in " +
       "the work queue.",
+  },
+  autopay: {
+    kind: "autopay",
+    title: "Autopay",
+    defaultRunTime: "00:30",
+    explanation:
+      "Automatically collect payments using the default credit card on file for a client. When enabled, autopay will " +
+      "run daily at 12:30am - approximately 30 minutes after any bills are auto-created. It only charges clients " +
+      "whose client-level autopay is on and who have a default card (Stripe payments only); a declined card is tried " +
+      "again the next night, up to the number of attempts set in Billing Settings. If you also share billing " +
+      "documents automatically, set the sharing delay to at least 60 minutes so that autopay runs first.",
   },
 };
 

@@ -96,4 +96,40 @@ describe("decideRunDependency", () => {
     expect(processing("same_night", creation({ checkedThrough: null }))).toEqual({ action: "run" });
     expect(processing("same_night", creation({ checkedThrough: scheduledAt }))).toEqual({ action: "run" });
   });
+
+  it("autopay waits for the creation runs scheduled at or before its own time, whatever the cadence", () => {
+    // Autopay at 00:30 on 03-10; creation at 00:00 the same night is still running: wait for it.
+    const autopayAt = new Date("2026-03-10T05:30:00Z");
+    const autopay = (cadence: "same_night" | "staggered", unfinished: PrerequisiteState["unfinished"]) =>
+      decideRunDependency({
+        automation: "autopay",
+        cadence,
+        localDate: "2026-03-10",
+        scheduledAt: autopayAt,
+        now: autopayAt,
+        prerequisite: creation({ checkedThrough: autopayAt, unfinished }),
+      });
+    const midnight = {
+      localDate: "2026-03-10",
+      status: "running" as const,
+      scheduledAt: new Date("2026-03-10T05:00:00Z"),
+    };
+    for (const cadence of ["staggered", "same_night"] as const) {
+      expect(autopay(cadence, [midnight])).toMatchObject({ action: "wait", waitingFor: "invoice_creation" });
+      // Creation at 23:00 the same local date runs after autopay: autopay does not wait 22 hours for it.
+      const lateEvening = { ...midnight, scheduledAt: new Date("2026-03-11T04:00:00Z") };
+      expect(autopay(cadence, [lateEvening])).toEqual({ action: "run" });
+    }
+    // Creation's clock has not looked at 00:30 yet: it may still schedule tonight's run.
+    expect(
+      decideRunDependency({
+        automation: "autopay",
+        cadence: "staggered",
+        localDate: "2026-03-10",
+        scheduledAt: autopayAt,
+        now: autopayAt,
+        prerequisite: creation({ checkedThrough: new Date("2026-03-10T05:20:00Z") }),
+      }),
+    ).toMatchObject({ action: "wait" });
+  });
 });

@@ -7,7 +7,14 @@ export const prerequisiteOf: Record<AutomationKind, AutomationKind | null> = {
   invoice_processing: "invoice_creation",
   claims_submission: "invoice_processing",
   era_processing: null,
+  autopay: "invoice_creation",
 };
+
+/**
+ * Steps that take what their prerequisite made earlier the same night by the clock (autopay at 00:30 charges the
+ * bills of 00:00): they wait for prerequisite runs scheduled at or before their own time, whatever the cadence.
+ */
+const followsByClock: ReadonlySet<AutomationKind> = new Set(["autopay"]);
 
 export type PrerequisiteState = {
   automation: AutomationKind;
@@ -15,7 +22,7 @@ export type PrerequisiteState = {
   /** Up to when its clock has scheduled occurrences (null: it has no clock row, so none will be scheduled). */
   checkedThrough: Date | null;
   /** Its scheduled runs not yet done, skipped or failed, with their local dates. */
-  unfinished: ReadonlyArray<{ localDate: LocalDate; status: "queued" | "running" }>;
+  unfinished: ReadonlyArray<{ localDate: LocalDate; status: "queued" | "running"; scheduledAt?: Date }>;
 };
 
 export type RunDependencyDecision =
@@ -44,11 +51,13 @@ export const decideRunDependency = (input: {
   const p = input.prerequisite;
   if (!p?.enabled) return { action: "run" };
   const retryAt = new Date(input.now.getTime() + DEPENDENCY_RETRY_MS);
-  const covers = (d: LocalDate) =>
-    input.cadence === "same_night" ? d <= input.localDate : d < input.localDate;
-  const blocking = p.unfinished
-    .filter((r) => covers(r.localDate))
-    .sort((a, b) => (a.localDate < b.localDate ? -1 : 1));
+  const covers = (r: PrerequisiteState["unfinished"][number]) =>
+    followsByClock.has(input.automation)
+      ? (r.scheduledAt?.getTime() ?? 0) <= input.scheduledAt.getTime()
+      : input.cadence === "same_night"
+        ? r.localDate <= input.localDate
+        : r.localDate < input.localDate;
+  const blocking = p.unfinished.filter(covers).sort((a, b) => (a.localDate < b.localDate ? -1 : 1));
   if (blocking[0])
     return { action: "wait", retryAt, waitingFor: p.automation, localDate: blocking[0].localDate };
   // No clock row: the clock never schedules it, so there is nothing to wait for.

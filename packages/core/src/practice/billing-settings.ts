@@ -16,6 +16,10 @@ export type PracticeBillingSettings = {
   noShowFeeCents: number | null;
   /** Fee charged for a Late Cancel, in cents; null means Late Cancels are not billed. */
   lateCancelFeeCents: number | null;
+  /** Autopay charges open client balances nightly (clients with autopay on and a default card). */
+  autopayEnabled: boolean;
+  /** Declined or failed nights per bill before autopay stops trying it (1–10). */
+  autopayMaxAttempts: number;
 };
 
 export const defaultPracticeBillingSettings: PracticeBillingSettings = {
@@ -27,4 +31,8 @@ export const defaultPracticeBillingSettings: PracticeBillingSettings = {
   requireSignedNote: true,
   noShowFeeCents: null,
   lateCancelFeeCents: null,
+  autopayEnabled: false,
+  autopayMaxAttempts: 3,
 };
+
+export const AUTOPAY_MAX_ATTEMPTS_RANGE = { min: 1, max: 10 } as const;

@@ -8,6 +8,7 @@ import { inboundFileTransitions, outboundFileTransitions } from "../claims/clear
 import { postingStatusTransitions, remittanceTransitions } from "../claims/remittance-status";
 import { workItemTransitions } from "../claims/work-item-status";
 import { jobTransitions } from "../jobs/job-status";
+import { autopayAttemptTransitions } from "../payments/autopay-attempt-status";
 import { cardChargeTransitions, cardRefundTransitions } from "../payments/card-charge-status";
 import type { TransitionTable } from "./state-machine";
 
@@ -41,6 +42,7 @@ const FIXTURE_WRITERS = [
   { path: "packages/cli/src/demo/seed-demo.ts", why: "demo data: history written as it was, not lived" },
   { path: "packages/worker/bench/generate.ts", why: "benchmark data generated in bulk SQL" },
   { path: "packages/worker/bench/claims-generate.ts", why: "benchmark claims generated in bulk SQL" },
+  { path: "packages/worker/bench/billing.ts", why: "autopay benchmark data generated in bulk SQL" },
 ];
 
 export const statusColumns: readonly StatusColumn[] = [
@@ -94,6 +96,14 @@ export const statusColumns: readonly StatusColumn[] = [
     ],
   },
   {
+    name: "Autopay attempt",
+    table: "autopay_attempts",
+    column: "status",
+    transitions: autopayAttemptTransitions,
+    initial: ["pending"],
+    writer: "packages/app/src/autopay/transition-autopay-attempt.ts",
+  },
+  {
     name: "Card refund",
     table: "card_refunds",
     column: "status",
@@ -141,6 +151,12 @@ export const statusColumns: readonly StatusColumn[] = [
     transitions: automationRunTransitions,
     initial: ["queued"],
     writer: "packages/app/src/automation/automation-run-status-writer.ts",
+    alsoWrittenBy: [
+      {
+        path: "packages/worker/bench/billing.ts",
+        why: "the benchmark's finished creation runs, in bulk SQL",
+      },
+    ],
   },
   {
     name: "Job",

@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./automation";
+export * from "./autopay";
 export * from "./billing";
 export * from "./claims-pipeline";
 export * from "./clinic";

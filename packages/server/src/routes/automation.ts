@@ -19,6 +19,8 @@ import type { AppDeps, HonoEnv } from "../http/deps";
 import { recordId, requirePermission } from "../http/guards";
 import { registerInvoiceSessionRoute } from "./appointments/invoice-session";
 import { registerRunAutomationNowRoute } from "./automation-runs/run-automation-now";
+import { registerExplainClientAutopayRoute } from "./autopay/explain-client-autopay";
+import { registerExplainInvoiceAutopayRoute } from "./autopay/explain-invoice-autopay";
 import { errorResponses, practiceParams } from "./shared";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -30,6 +32,8 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
   const base = "/api/v1/practices/{practiceId}";
   registerRunAutomationNowRoute(app, deps);
   registerInvoiceSessionRoute(app, deps);
+  registerExplainClientAutopayRoute(app, deps);
+  registerExplainInvoiceAutopayRoute(app, deps);
 
   const describe = (practiceId: string) =>
     describeAutomationSettings(deps.database.db, practiceId, deps.clock.now());

@@ -624,6 +624,10 @@ export interface paths {
               requireSignedNote?: boolean;
               noShowFeeCents?: number | null;
               lateCancelFeeCents?: number | null;
+              /** @default false */
+              autopayEnabled?: boolean;
+              /** @default 3 */
+              autopayMaxAttempts?: number;
             };
           };
         };
@@ -954,6 +958,8 @@ export interface paths {
             requireSignedNote?: boolean;
             noShowFeeCents?: number | null;
             lateCancelFeeCents?: number | null;
+            autopayEnabled?: boolean;
+            autopayMaxAttempts?: number;
             version: number;
           };
         };
@@ -1458,6 +1464,212 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/practices/{practiceId}/clients/{id}/autopay-explanation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why wasn't this client's bill charged by autopay, its attempts, and what happens next */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The explanation */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["autopayExplanation"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/invoices/{id}/autopay-explanation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why wasn't this invoice's bill charged by autopay, its attempts, and what happens next */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The explanation */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["autopayExplanation"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/practices/{practiceId}/automation": {
     parameters: {
       query?: never;
@@ -1651,6 +1863,40 @@ export interface paths {
                   }[];
                 };
                 era_processing: {
+                  enabled: boolean;
+                  runTime: string;
+                  startDate: string | null;
+                  rules: {
+                    id: string;
+                    name: string;
+                    conditions: {
+                      /** @enum {string} */
+                      field:
+                        | "primary_payer"
+                        | "provider"
+                        | "service_code"
+                        | "client_pays_by"
+                        | "appointment_date"
+                        | "progress_note_signed"
+                        | "location"
+                        | "amount"
+                        | "claim_level"
+                        | "invoice_date";
+                      /** @enum {string} */
+                      operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+                      values: string[];
+                    }[];
+                  }[];
+                };
+                /**
+                 * @default {
+                 *       "enabled": false,
+                 *       "runTime": "00:30",
+                 *       "startDate": null,
+                 *       "rules": []
+                 *     }
+                 */
+                autopay?: {
                   enabled: boolean;
                   runTime: string;
                   startDate: string | null;
@@ -1882,7 +2128,12 @@ export interface paths {
         path: {
           /** @description the practice (tenant) id */
           practiceId: string;
-          automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+          automation:
+            | "claims_submission"
+            | "invoice_processing"
+            | "invoice_creation"
+            | "era_processing"
+            | "autopay";
         };
         cookie?: never;
       };
@@ -1983,7 +2234,12 @@ export interface paths {
         query?: {
           limit?: number;
           cursor?: string;
-          automation?: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+          automation?:
+            | "claims_submission"
+            | "invoice_processing"
+            | "invoice_creation"
+            | "era_processing"
+            | "autopay";
         };
         header?: never;
         path: {
@@ -13335,6 +13591,10 @@ export interface components {
         requireSignedNote: boolean;
         noShowFeeCents: number | null;
         lateCancelFeeCents: number | null;
+        /** @default false */
+        autopayEnabled: boolean;
+        /** @default 3 */
+        autopayMaxAttempts: number;
       };
       version: number;
       /** Format: date-time */
@@ -13395,7 +13655,12 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       /** @enum {string} */
-      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      automation:
+        | "claims_submission"
+        | "invoice_processing"
+        | "invoice_creation"
+        | "era_processing"
+        | "autopay";
       /** @enum {string} */
       trigger: "schedule" | "manual";
       localDate: string;
@@ -13423,6 +13688,37 @@ export interface components {
       invoiceId: string;
       invoiceNumber: string;
     };
+    autopayExplanation: {
+      clientId: string;
+      practiceAutopay: boolean;
+      clientAutopay: boolean;
+      card: {
+        brand: string;
+        last4: string;
+        expMonth: number;
+        expYear: number;
+        expired: boolean;
+      } | null;
+      maxAttempts: number;
+      nextRunAt: string | null;
+      invoices: {
+        invoiceId: string;
+        invoiceNumber: string;
+        openCents: number;
+        paymentStatus: string;
+        code: string;
+        reason: string;
+        attempts: {
+          localDate: string;
+          attemptNumber: number;
+          amountCents: number;
+          /** @enum {string} */
+          outcome: "pending" | "unknown" | "succeeded" | "declined" | "failed";
+          declineMessage: string | null;
+        }[];
+        next: string;
+      }[];
+    };
     AutomationSettings: {
       config: components["schemas"]["AutomationConfig"];
       version: number;
@@ -13432,6 +13728,7 @@ export interface components {
         invoice_processing: components["schemas"]["AutomationDescription"];
         invoice_creation: components["schemas"]["AutomationDescription"];
         era_processing: components["schemas"]["AutomationDescription"];
+        autopay: components["schemas"]["AutomationDescription"];
       };
     };
     AutomationConfig: {
@@ -13544,6 +13841,40 @@ export interface components {
             }[];
           }[];
         };
+        /**
+         * @default {
+         *       "enabled": false,
+         *       "runTime": "00:30",
+         *       "startDate": null,
+         *       "rules": []
+         *     }
+         */
+        autopay: {
+          enabled: boolean;
+          runTime: string;
+          startDate: string | null;
+          rules: {
+            id: string;
+            name: string;
+            conditions: {
+              /** @enum {string} */
+              field:
+                | "primary_payer"
+                | "provider"
+                | "service_code"
+                | "client_pays_by"
+                | "appointment_date"
+                | "progress_note_signed"
+                | "location"
+                | "amount"
+                | "claim_level"
+                | "invoice_date";
+              /** @enum {string} */
+              operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+              values: string[];
+            }[];
+          }[];
+        };
       };
     };
     AutomationDescription: {
@@ -13595,7 +13926,12 @@ export interface components {
         /** Format: date-time */
         at: string;
         /** @enum {string} */
-        automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+        automation:
+          | "claims_submission"
+          | "invoice_processing"
+          | "invoice_creation"
+          | "era_processing"
+          | "autopay";
         /** @enum {string} */
         trigger: "schedule" | "manual" | "on_kept";
         /** @enum {string} */
@@ -13607,7 +13943,12 @@ export interface components {
     };
     AutomationPreview: {
       /** @enum {string} */
-      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      automation:
+        | "claims_submission"
+        | "invoice_processing"
+        | "invoice_creation"
+        | "era_processing"
+        | "autopay";
       enabled: boolean;
       /** Format: date-time */
       runAt: string;
@@ -13644,7 +13985,12 @@ export interface components {
       /** Format: uuid */
       runId: string | null;
       /** @enum {string} */
-      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      automation:
+        | "claims_submission"
+        | "invoice_processing"
+        | "invoice_creation"
+        | "era_processing"
+        | "autopay";
       /** @enum {string} */
       trigger: "schedule" | "manual" | "on_kept";
       /** @enum {string} */

@@ -98,6 +98,13 @@ export const automationSettings = (change?: (s: AutomationSettings) => void): Au
         nextRunAt: null,
         rulesText: "Nothing is excluded.",
       },
+      autopay: {
+        title: "Autopay",
+        explanation: "Automatically collect payments using the default credit card on file for a client.",
+        schedule: "every night at 00:30 (America/Chicago)",
+        nextRunAt: null,
+        rulesText: "Nothing is excluded.",
+      },
       era_processing: {
         title: "ERA Processing",
         explanation: "Every night, billcycle picks up electronic remittances.",

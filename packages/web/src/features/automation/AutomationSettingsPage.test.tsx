@@ -14,7 +14,10 @@ const settingsRoutes = (onPut?: (body: AutomationSettingsBody) => void) => {
       const b = body as AutomationSettingsBody;
       onPut?.(b);
       current = automationSettings((s) => {
-        s.config = b.config;
+        s.config = {
+          ...b.config,
+          automations: { ...s.config.automations, ...b.config.automations },
+        } as typeof s.config;
         s.version = b.version + 1;
       });
       return current;

@@ -33,6 +33,8 @@ export const fieldsByAutomation: Record<AutomationKind, readonly RuleField[]> = 
   ],
   claims_submission: ["primary_payer", "amount", "claim_level"],
   era_processing: ["primary_payer", "amount", "claim_level"],
+  // Autopay has no exclusion rules: client-level autopay and the default card decide.
+  autopay: [],
 };
 
 export const fieldLabel: Record<RuleField, string> = {

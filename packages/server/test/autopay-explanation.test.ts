@@ -1,0 +1,101 @@
+import { autopayExplanationSchema } from "@billcycle/app";
+import { tables, testBackends } from "@billcycle/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
+
+/** "Why wasn't this charged?" over HTTP: scoped to the caller's practice, answered with the exact schema. */
+describe.each(testBackends())("autopay explanation routes (%s)", (backend) => {
+  let h: Harness;
+  let practice: PracticeFixture;
+  let other: PracticeFixture;
+  beforeAll(async () => {
+    h = await openHarness(backend);
+    practice = await h.newPractice("Autopay why");
+    await h.seedRecords(practice);
+    other = await h.newPractice("Other");
+    await h.seedRecords(other);
+  });
+  afterAll(async () => h?.dispose());
+
+  const clientId = (p: PracticeFixture) => p.records.clients!.id;
+
+  it("answers for a client: autopay off for the practice and the client, no card, nothing open yet", async () => {
+    const r = await h.call(
+      "GET",
+      `/api/v1/practices/${practice.id}/clients/${clientId(practice)}/autopay-explanation`,
+      {
+        token: practice.users.biller.token,
+      },
+    );
+    expect(r.status).toBe(200);
+    const body = autopayExplanationSchema.parse(r.json);
+    expect(body).toMatchObject({
+      clientId: clientId(practice),
+      practiceAutopay: false,
+      card: null,
+      maxAttempts: 3,
+      nextRunAt: null,
+      invoices: [],
+    });
+    const [client] = await h.database.db
+      .select({ autopay: tables.clients.autopay })
+      .from(tables.clients)
+      .where(eq(tables.clients.id, clientId(practice)));
+    expect(body.clientAutopay).toBe(client!.autopay);
+  });
+
+  it("another practice's client or invoice is NOT_FOUND", async () => {
+    const r = await h.call(
+      "GET",
+      `/api/v1/practices/${practice.id}/clients/${clientId(other)}/autopay-explanation`,
+      {
+        token: practice.users.biller.token,
+      },
+    );
+    expect([r.status, errorCode(r)]).toEqual([404, "NOT_FOUND"]);
+    const i = await h.call(
+      "GET",
+      `/api/v1/practices/${practice.id}/invoices/${clientId(other)}/autopay-explanation`,
+      { token: practice.users.biller.token },
+    );
+    expect([i.status, errorCode(i)]).toEqual([404, "NOT_FOUND"]);
+  });
+
+  it("practice autopay settings: off and 3 attempts by default, 1 to 10 attempts, a partial change keeps the rest", async () => {
+    const path = `/api/v1/practices/${practice.id}/billing-settings`;
+    const current = await h.call("GET", `/api/v1/practices/${practice.id}`, {
+      token: practice.users.owner.token,
+    });
+    expect(current.json.billingSettings).toMatchObject({ autopayEnabled: false, autopayMaxAttempts: 3 });
+    let version = current.json.version as number;
+    for (const bad of [0, 11, 2.5]) {
+      const r = await h.call("PATCH", path, {
+        token: practice.users.owner.token,
+        body: { version, autopayMaxAttempts: bad },
+      });
+      expect([r.status, errorCode(r)]).toEqual([400, "VALIDATION_FAILED"]);
+    }
+    const on = await h.call("PATCH", path, {
+      token: practice.users.owner.token,
+      body: { version, autopayEnabled: true, autopayMaxAttempts: 5 },
+    });
+    expect(on.status).toBe(200);
+    version = on.json.version as number;
+    const other = await h.call("PATCH", path, {
+      token: practice.users.owner.token,
+      body: { version, shareDelayMinutes: 90 },
+    });
+    expect(other.json.billingSettings).toMatchObject({
+      autopayEnabled: true,
+      autopayMaxAttempts: 5,
+      shareDelayMinutes: 90,
+    });
+    const why = await h.call(
+      "GET",
+      `/api/v1/practices/${practice.id}/clients/${clientId(practice)}/autopay-explanation`,
+      { token: practice.users.biller.token },
+    );
+    expect(why.json).toMatchObject({ practiceAutopay: true, maxAttempts: 5 });
+  });
+});

@@ -1,0 +1,488 @@
+import {
+  createInvoices,
+  type EnginePorts,
+  explainAutopay,
+  getAutomationConfig,
+  previewAutomation,
+  recordClientPayment,
+  settleRefund,
+  settleSucceededCharge,
+  stripeChargeIdempotencyKey,
+  updateAutomationConfig,
+} from "@billcycle/app";
+import { ManualClock } from "@billcycle/core";
+import { newId, openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  clientWithCard,
+  STRIPE_OPTIONS,
+  stripePractice,
+  useTestSecretKey,
+} from "../../app/test/support/stripe-practice";
+import { tickClock } from "../src/clock/tick-clock";
+import { drainJobs } from "../src/worker";
+import { createAppointment, createClient, type PracticeFixture } from "./support/billing-fixture";
+import { filePorts, local } from "./support/engine-harness";
+
+useTestSecretKey();
+const ZONE = "America/Chicago";
+
+/**
+ * Autopay through the engine (ManualClock, the worker's clock and job loop) against the Stripe fake started here:
+ * the 00:30 run charges each open client-responsibility bill once, records declines with Stripe's words, tries
+ * again the next night up to the practice's attempts, and never charges twice (one PaymentIntent per key).
+ */
+describe.each(testBackends())("autopay (%s)", (backend) => {
+  let database: TestDatabase;
+  let fake: StripeFake;
+  let ports: EnginePorts;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    fake = await startStripeFake();
+    ports = { ...filePorts(), autopay: { stripe: STRIPE_OPTIONS, concurrency: 4 } };
+  });
+  afterAll(async () => {
+    await fake?.stop();
+    await database?.dispose();
+  });
+
+  /** A practice with autopay on (billing settings and the nightly automation), its clock at `start`. */
+  const practice = async (start: string, settings: Record<string, unknown> = {}) => {
+    const clock = new ManualClock(local(start, ZONE));
+    const p = await stripePractice(database, fake, clock.now(), `Autopay ${backend} ${start}`);
+    await database.db.execute(sql`UPDATE practices SET billing_settings = billing_settings ||
+      ${JSON.stringify({ autopayEnabled: true, ...settings })}::jsonb WHERE id = ${p.practiceId}::uuid`);
+    const { config } = await import("@billcycle/app").then((m) =>
+      m.getAutomationConfig(database.db, p.practiceId),
+    );
+    config.automations.autopay.enabled = true;
+    await updateAutomationConfig(database, {
+      actor: p.actor,
+      next: config,
+      expectedVersion: 0,
+      now: clock.now(),
+    });
+    return { p, clock };
+  };
+  /** A self-pay client with autopay on, a card, and one $175 bill dated `date`. */
+  const client = async (
+    p: PracticeFixture,
+    clock: ManualClock,
+    date: string,
+    o: { card?: Parameters<typeof clientWithCard>[4] | null; autopay?: boolean } = {},
+  ) => {
+    const clientId =
+      o.card === null
+        ? await createClient(database, p, clock.now(), { paysBy: "self_pay" })
+        : await clientWithCard(database, fake, p, clock.now(), o.card);
+    await database.db
+      .update(tables.clients)
+      .set({ autopay: o.autopay ?? true })
+      .where(eq(tables.clients.id, clientId));
+    await createAppointment(database, p, clientId, clock.now(), {
+      localStart: `${date}T09:00`,
+      status: "kept",
+    });
+    await createInvoices(
+      database,
+      { practiceId: p.practiceId, trigger: "manual", runId: null, today: date },
+      clock.now(),
+    );
+    const [invoice] = await database.db
+      .select()
+      .from(tables.invoices)
+      .where(eq(tables.invoices.clientId, clientId));
+    return { clientId, invoiceId: invoice!.id };
+  };
+  /** Runs the night of `date` from 00:00 to 01:00 practice time, 15 minutes at a time. */
+  const night = async (clock: ManualClock, date: string) => {
+    clock.set(local(`${date}T00:00`, ZONE));
+    for (let m = 0; m < 4; m++) {
+      clock.set(new Date(clock.now().getTime() + 15 * 60_000));
+      await tickClock(database, clock.now());
+      await drainJobs({ database, clock, ports });
+    }
+  };
+  const runOf = async (practiceId: string, date: string) =>
+    (
+      await database.db
+        .select()
+        .from(tables.automationRuns)
+        .where(
+          and(
+            eq(tables.automationRuns.practiceId, practiceId),
+            eq(tables.automationRuns.automation, "autopay"),
+            eq(tables.automationRuns.localDate, date),
+          ),
+        )
+    )[0];
+  const attemptsOf = (invoiceId: string) =>
+    database.db
+      .select()
+      .from(tables.autopayAttempts)
+      .where(eq(tables.autopayAttempts.invoiceId, invoiceId))
+      .orderBy(asc(tables.autopayAttempts.localDate));
+  const paymentsOf = (clientId: string) =>
+    database.db.select().from(tables.payments).where(eq(tables.payments.clientId, clientId));
+  const invoiceOf = async (id: string) =>
+    (await database.db.select().from(tables.invoices).where(eq(tables.invoices.id, id)))[0]!;
+  const why = (
+    p: PracticeFixture,
+    clock: ManualClock,
+    target: { clientId: string } | { invoiceId: string },
+  ) => explainAutopay(database, { actor: p.actor, target, now: clock.now() });
+  const paymentIntentsFor = (practiceId: string, attemptId: string) =>
+    fake.paymentIntentsCreatedWith(stripeChargeIdempotencyKey(practiceId, `autopay:${attemptId}`));
+
+  it("charges an open bill at 00:30: one PaymentIntent, a card payment in the ledger, the bill paid", async () => {
+    const { p, clock } = await practice("2026-03-09T12:00");
+    const { clientId, invoiceId } = await client(p, clock, "2026-03-09");
+    await night(clock, "2026-03-10");
+    const run = await runOf(p.practiceId, "2026-03-10");
+    expect(run).toMatchObject({ status: "done", late: false });
+    expect(run!.scheduledAt.toISOString()).toBe(local("2026-03-10T00:30", ZONE).toISOString());
+    expect(run!.counts).toMatchObject({ considered: 1, charged: 1, declined: 0, skipped: 0 });
+    const [attempt] = await attemptsOf(invoiceId);
+    expect(attempt).toMatchObject({ status: "succeeded", attemptNumber: 1, amountCents: 17_500 });
+    expect(paymentIntentsFor(p.practiceId, attempt!.id)).toBe(1);
+    const payments = await paymentsOf(clientId);
+    expect(payments.map((x) => [x.method, x.amountCents, x.cardChargeId])).toEqual([
+      ["card", 17_500, attempt!.cardChargeId],
+    ]);
+    expect(await invoiceOf(invoiceId)).toMatchObject({ paymentStatus: "paid", clientPaidCents: 17_500 });
+
+    // The webhook (or any second path) settling the same charge changes nothing.
+    const [charge] = await database.db
+      .select()
+      .from(tables.cardCharges)
+      .where(eq(tables.cardCharges.id, attempt!.cardChargeId!));
+    const again = await database.db.transaction((tx) =>
+      settleSucceededCharge(tx, {
+        practiceId: p.practiceId,
+        id: charge!.id,
+        stripePaymentIntentId: charge!.stripePaymentIntentId!,
+        stripeChargeId: charge!.stripeChargeId,
+        settledAt: clock.now(),
+      }),
+    );
+    expect(again.settled).toBe(false);
+    expect(await paymentsOf(clientId)).toHaveLength(1);
+
+    // A card refund Stripe confirmed reverses that payment in the ledger once (the webhook may say it twice).
+    const refundId = newId();
+    await database.db.insert(tables.cardRefunds).values({
+      id: refundId,
+      practiceId: p.practiceId,
+      chargeId: charge!.id,
+      amountCents: 5_000,
+      idempotencyKey: `refund-${backend}`,
+      status: "pending",
+      reason: "Session shortened",
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
+    });
+    for (const expected of [true, false]) {
+      const settled = await database.db.transaction((tx) =>
+        settleRefund(tx, {
+          practiceId: p.practiceId,
+          id: refundId,
+          stripeRefundId: `re_test_${backend}`,
+          settledAt: clock.now(),
+        }),
+      );
+      expect(settled.settled).toBe(expected);
+    }
+    const refunds = await database.db
+      .select()
+      .from(tables.refunds)
+      .where(eq(tables.refunds.clientId, clientId));
+    expect(refunds.map((r) => [r.amountCents, r.paymentId, r.reason])).toEqual([
+      [5_000, payments[0]!.id, "Session shortened"],
+    ]);
+    expect(await invoiceOf(invoiceId)).toMatchObject({
+      paymentStatus: "partially_paid",
+      clientPaidCents: 12_500,
+    });
+
+    const charged = await why(p, clock, { invoiceId });
+    expect(charged.invoices.map((i) => [i.code, i.reason, i.next, i.attempts.map((a) => a.outcome)])).toEqual(
+      [
+        [
+          "ALREADY_CHARGED",
+          "autopay already charged this bill",
+          "nothing more to charge on this bill",
+          ["succeeded"],
+        ],
+      ],
+    );
+
+    // The refund opened the bill again, but autopay already charged it: it is not charged a second time.
+    await night(clock, "2026-03-11");
+    expect((await runOf(p.practiceId, "2026-03-11"))!.counts).toMatchObject({
+      considered: 1,
+      charged: 0,
+      skipped_already_charged: 1,
+    });
+    expect(await attemptsOf(invoiceId)).toHaveLength(1);
+  });
+
+  it("a decline is recorded with Stripe's reason, the bill stays open, and the next night's charge succeeds", async () => {
+    const { p, clock } = await practice("2026-04-01T12:00");
+    const { clientId, invoiceId } = await client(p, clock, "2026-04-01");
+    fake.failNext({
+      kind: "decline",
+      declineCode: "insufficient_funds",
+      message: "Your card has insufficient funds.",
+    });
+    await night(clock, "2026-04-02");
+    expect((await runOf(p.practiceId, "2026-04-02"))!.counts).toMatchObject({
+      considered: 1,
+      declined: 1,
+      charged: 0,
+    });
+    const [declined] = await attemptsOf(invoiceId);
+    expect(declined).toMatchObject({
+      status: "declined",
+      declineCode: "insufficient_funds",
+      declineMessage: "Your card has insufficient funds.",
+    });
+    expect(await invoiceOf(invoiceId)).toMatchObject({ paymentStatus: "unpaid", clientPaidCents: 0 });
+    expect(await paymentsOf(clientId)).toHaveLength(0);
+    const afterDecline = await why(p, clock, { clientId });
+    expect(afterDecline.invoices).toEqual([
+      expect.objectContaining({
+        invoiceId,
+        code: "DECLINED",
+        reason: "declined on 2026-04-02: Your card has insufficient funds.",
+        next: "autopay will try again tonight at 00:30 (attempt 2 of 3)",
+        attempts: [
+          {
+            localDate: "2026-04-02",
+            attemptNumber: 1,
+            amountCents: 17_500,
+            outcome: "declined",
+            declineMessage: "Your card has insufficient funds.",
+          },
+        ],
+      }),
+    ]);
+
+    await night(clock, "2026-04-03");
+    expect((await runOf(p.practiceId, "2026-04-03"))!.counts).toMatchObject({ considered: 1, charged: 1 });
+    const attempts = await attemptsOf(invoiceId);
+    expect(attempts.map((a) => [a.localDate, a.attemptNumber, a.status])).toEqual([
+      ["2026-04-02", 1, "declined"],
+      ["2026-04-03", 2, "succeeded"],
+    ]);
+    expect(await invoiceOf(invoiceId)).toMatchObject({ paymentStatus: "paid" });
+    expect(await paymentsOf(clientId)).toHaveLength(1);
+  });
+
+  it("stops after the practice's attempts (3 by default) are used up", async () => {
+    const { p, clock } = await practice("2026-05-01T12:00");
+    const { invoiceId } = await client(p, clock, "2026-05-01", {
+      card: { brand: "visa", expMonth: 12, expYear: 2099, declineCode: "card_declined" },
+    });
+    for (const d of ["2026-05-02", "2026-05-03", "2026-05-04"]) await night(clock, d);
+    await night(clock, "2026-05-05");
+    const attempts = await attemptsOf(invoiceId);
+    expect(attempts.map((a) => a.status)).toEqual(["declined", "declined", "declined"]);
+    const run = await runOf(p.practiceId, "2026-05-05");
+    expect(run!.counts).toMatchObject({
+      considered: 1,
+      charged: 0,
+      declined: 0,
+      skipped_attempts_used_up: 1,
+    });
+    expect(await invoiceOf(invoiceId)).toMatchObject({ paymentStatus: "unpaid" });
+    const [usedUp] = (await why(p, clock, { invoiceId })).invoices;
+    expect(usedUp).toMatchObject({
+      code: "ATTEMPTS_USED_UP",
+      next: "attempts used up (3 of 3): autopay will not try this bill again",
+    });
+    expect(usedUp!.attempts).toHaveLength(3);
+  });
+
+  it("skips, with the reason, an expired card, no default card, and autopay off for the client", async () => {
+    const { p, clock } = await practice("2026-06-01T12:00");
+    const expired = await client(p, clock, "2026-06-01", {
+      card: { brand: "visa", expMonth: 5, expYear: 2026 },
+    });
+    const noCard = await client(p, clock, "2026-06-01", { card: null });
+    const off = await client(p, clock, "2026-06-01", { autopay: false });
+    await night(clock, "2026-06-02");
+    const run = await runOf(p.practiceId, "2026-06-02");
+    expect(run!.counts).toMatchObject({
+      considered: 3,
+      charged: 0,
+      skipped: 3,
+      skipped_card_expired: 1,
+      skipped_no_default_card: 1,
+      skipped_autopay_off_client: 1,
+    });
+    for (const c of [expired, noCard, off]) expect(await attemptsOf(c.invoiceId)).toHaveLength(0);
+    // The preview of the next night decides the same way, writing nothing.
+    const preview = await previewAutomation(database, { actor: p.actor, kind: "autopay", now: clock.now() });
+    expect(preview).toMatchObject({
+      localDate: "2026-06-03",
+      wouldDo: 0,
+      byReason: { CARD_EXPIRED: 1, NO_DEFAULT_CARD: 1, AUTOPAY_OFF_CLIENT: 1 },
+    });
+    const outcomes = await database.db
+      .select({ subjectId: tables.automationOutcomes.subjectId, message: tables.automationOutcomes.message })
+      .from(tables.automationOutcomes)
+      .where(eq(tables.automationOutcomes.runId, run!.id));
+    expect(outcomes.find((o) => o.subjectId === expired.invoiceId)?.message).toBe(
+      "the default card (visa ending 4242) expired 05/2026",
+    );
+    const codes = async (clientId: string) => (await why(p, clock, { clientId })).invoices.map((i) => i.code);
+    expect(await codes(expired.clientId)).toEqual(["CARD_EXPIRED"]);
+    expect(await codes(noCard.clientId)).toEqual(["NO_DEFAULT_CARD"]);
+    expect(await codes(off.clientId)).toEqual(["AUTOPAY_OFF_CLIENT"]);
+    expect((await why(p, clock, { clientId: expired.clientId })).card).toMatchObject({ expired: true });
+
+    // Nothing due: paid by hand before the night; autopay does not consider it and says why.
+    const paid = await client(p, clock, "2026-06-01");
+    await recordClientPayment(database, {
+      actor: p.actor,
+      clientId: paid.clientId,
+      method: "cash",
+      amountCents: 17_500,
+      idempotencyKey: `cash-${backend}`,
+      now: clock.now(),
+    });
+    await night(clock, "2026-06-03");
+    expect(await attemptsOf(paid.invoiceId)).toHaveLength(0);
+    expect((await why(p, clock, { invoiceId: paid.invoiceId })).invoices.map((i) => i.code)).toEqual([
+      "NOTHING_DUE",
+    ]);
+  });
+
+  it("autopay off for the practice charges nothing", async () => {
+    const { p, clock } = await practice("2026-06-10T12:00", { autopayEnabled: false });
+    const c = await client(p, clock, "2026-06-10");
+    await night(clock, "2026-06-11");
+    expect((await runOf(p.practiceId, "2026-06-11"))!.counts).toMatchObject({
+      considered: 1,
+      charged: 0,
+      skipped_autopay_off_practice: 1,
+    });
+    expect(await attemptsOf(c.invoiceId)).toHaveLength(0);
+    expect((await why(p, clock, { invoiceId: c.invoiceId })).invoices[0]).toMatchObject({
+      code: "AUTOPAY_OFF_PRACTICE",
+      reason: "autopay is off for the practice",
+    });
+  });
+
+  it("a timeout whose charge did succeed is resolved by asking Stripe: one PaymentIntent, one payment", async () => {
+    const { p, clock } = await practice("2026-07-01T12:00");
+    const { clientId, invoiceId } = await client(p, clock, "2026-07-01");
+    fake.failNext({ kind: "timeout" });
+    await night(clock, "2026-07-02");
+    expect((await runOf(p.practiceId, "2026-07-02"))!.counts).toMatchObject({ considered: 1, unknown: 1 });
+    const [unknown] = await attemptsOf(invoiceId);
+    expect(unknown!.status).toBe("unknown");
+    expect(await paymentsOf(clientId)).toHaveLength(0);
+
+    await night(clock, "2026-07-03");
+    const attempts = await attemptsOf(invoiceId);
+    expect(attempts.map((a) => [a.localDate, a.status])).toEqual([["2026-07-02", "succeeded"]]);
+    expect(paymentIntentsFor(p.practiceId, attempts[0]!.id)).toBe(1);
+    const creates = fake.requests.filter(
+      (r) =>
+        r.method === "POST" &&
+        r.path === "/v1/payment_intents" &&
+        r.idempotencyKey === stripeChargeIdempotencyKey(p.practiceId, `autopay:${attempts[0]!.id}`),
+    );
+    expect(creates).toHaveLength(1);
+    expect(await paymentsOf(clientId)).toHaveLength(1);
+    expect(await invoiceOf(invoiceId)).toMatchObject({ paymentStatus: "paid" });
+  });
+
+  it("a manual re-run the same night tries nothing again", async () => {
+    const { p, clock } = await practice("2026-08-01T12:00");
+    const { invoiceId } = await client(p, clock, "2026-08-01", {
+      card: { brand: "visa", expMonth: 12, expYear: 2099, declineCode: "do_not_honor" },
+    });
+    await night(clock, "2026-08-02");
+    const { runAutopay } = await import("@billcycle/app");
+    await runAutopay(
+      database,
+      { practiceId: p.practiceId, runId: null, trigger: "manual", today: "2026-08-02" },
+      clock.now(),
+      ports.autopay,
+    );
+    expect((await attemptsOf(invoiceId)).map((a) => a.status)).toEqual(["declined"]);
+  });
+
+  it("one run a night at 00:30 local across the fall-back change; missed nights run once each, marked late", async () => {
+    const { p, clock } = await practice("2026-10-30T12:00", { autopayMaxAttempts: 5 });
+    const { invoiceId } = await client(p, clock, "2026-10-30", {
+      card: { brand: "visa", expMonth: 12, expYear: 2099, declineCode: "insufficient_funds" },
+    });
+    for (const d of ["2026-10-31", "2026-11-01", "2026-11-02"]) await night(clock, d);
+    // The worker is down from 11-02 01:00 until 11-04 noon: the two missed nights run once each, late.
+    clock.set(local("2026-11-04T12:00", ZONE));
+    await tickClock(database, clock.now());
+    await drainJobs({ database, clock, ports });
+    await tickClock(database, clock.now());
+    await drainJobs({ database, clock, ports });
+    const runs = await database.db
+      .select()
+      .from(tables.automationRuns)
+      .where(
+        and(
+          eq(tables.automationRuns.practiceId, p.practiceId),
+          eq(tables.automationRuns.automation, "autopay"),
+        ),
+      )
+      .orderBy(asc(tables.automationRuns.localDate));
+    expect(runs.map((r) => [r.localDate, r.scheduledAt.toISOString(), r.late, r.status])).toEqual([
+      ["2026-10-31", "2026-10-31T05:30:00.000Z", false, "done"],
+      ["2026-11-01", "2026-11-01T05:30:00.000Z", false, "done"],
+      ["2026-11-02", "2026-11-02T06:30:00.000Z", false, "done"],
+      ["2026-11-03", "2026-11-03T06:30:00.000Z", true, "done"],
+      ["2026-11-04", "2026-11-04T06:30:00.000Z", true, "done"],
+    ]);
+    const attempts = await attemptsOf(invoiceId);
+    expect(attempts.map((a) => [a.localDate, a.status])).toEqual([
+      ["2026-10-31", "declined"],
+      ["2026-11-01", "declined"],
+      ["2026-11-02", "declined"],
+      ["2026-11-03", "declined"],
+      ["2026-11-04", "declined"],
+    ]);
+  });
+
+  it("the night in order: bills created at 00:00 are charged by the 00:30 run of the same night", async () => {
+    const { p, clock } = await practice("2026-12-01T12:00");
+    const { config, version } = await getAutomationConfig(database.db, p.practiceId);
+    config.automations.invoice_creation = {
+      ...config.automations.invoice_creation,
+      enabled: true,
+      runTime: "00:00",
+    };
+    await updateAutomationConfig(database, {
+      actor: p.actor,
+      next: config,
+      expectedVersion: version,
+      now: clock.now(),
+    });
+    const clientId = await clientWithCard(database, fake, p, clock.now());
+    await database.db.update(tables.clients).set({ autopay: true }).where(eq(tables.clients.id, clientId));
+    await createAppointment(database, p, clientId, clock.now(), {
+      localStart: "2026-12-01T09:00",
+      status: "kept",
+    });
+    await night(clock, "2026-12-02");
+    const [invoice] = await database.db
+      .select()
+      .from(tables.invoices)
+      .where(eq(tables.invoices.clientId, clientId));
+    expect(invoice).toMatchObject({ paymentStatus: "paid", clientPaidCents: 17_500 });
+    const [attempt] = await attemptsOf(invoice!.id);
+    expect(attempt).toMatchObject({ localDate: "2026-12-02", status: "succeeded" });
+  });
+});
