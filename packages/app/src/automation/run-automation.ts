@@ -11,9 +11,11 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { createInvoices } from "../billing/create-invoices";
 import { processInvoices } from "../billing/process-invoices";
 import type { ClaimsPipelinePort } from "../claims/claims-pipeline-port";
+import type { SharingPorts } from "../sharing/sharing-ports";
 import { getAutomationConfig } from "./get-automation-config";
 
-export type EnginePorts = { claims: ClaimsPipelinePort };
+/** `sharing` is absent where documents are not shared (no mail configured): due shares then wait. */
+export type EnginePorts = { claims: ClaimsPipelinePort; sharing?: SharingPorts };
 
 export type RunAutomationResult =
   | { status: "done" | "skipped" | "already_done"; counts: Record<string, number> }

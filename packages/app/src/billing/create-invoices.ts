@@ -13,6 +13,7 @@ import {
 import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
+import { scheduleInvoiceShares } from "../sharing/schedule-document-share";
 import { reserveNumbersStatement } from "./allocate-numbers";
 import { letRequestsIn, nightlyBatchSize } from "./batching";
 import type { BillingContext } from "./billing-context";
@@ -360,6 +361,10 @@ const writeBatch = async (
   );
   if (recorded) statements.push(recorded);
   if (statements.length > 0) await runPrepared(tx, oneStatement(statements));
+  // Bills created Open are issued: their shares are scheduled in this transaction, one INSERT … SELECT per batch.
+  if (groups.size > 0 && mode !== "manual") {
+    await scheduleInvoiceShares(tx, { practiceId: ctx.practiceId, invoiceIds: [...groups.keys()], now });
+  }
   const invoiced = outcomes.filter((o) => o.outcome === "done").length;
   return { invoiced, skipped: outcomes.length - invoiced, invoices: groups.size };
 };

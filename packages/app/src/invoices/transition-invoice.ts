@@ -9,6 +9,7 @@ import { type Executor, newId, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { TenantActor } from "../resources/crud";
+import { scheduleInvoiceShares } from "../sharing/schedule-document-share";
 
 export type InvoiceRow = typeof tables.invoices.$inferSelect;
 
@@ -25,7 +26,10 @@ export type InvoiceTransition = {
   from?: readonly InvoiceStatus[];
 };
 
-/** Locks the invoice, checks the transition table, writes status, history and audit on the caller's transaction. */
+/**
+ * Locks the invoice, checks the transition table, writes status, history and audit on the caller's transaction;
+ * an invoice turning Open has its bill's share scheduled in the same transaction.
+ */
 export const transitionInvoice = async (
   tx: Executor,
   { actor, invoiceId, to, now, cause, extra = {}, from }: InvoiceTransition,
@@ -63,5 +67,8 @@ export const transitionInvoice = async (
     cause,
   });
   await recordAudit(tx, actor, "transition", "invoice", invoiceId, now, { from: invoice.status, to });
+  // An invoice becoming Open is a bill issued: its automatic share is scheduled with it (once per invoice).
+  if (to === "open")
+    await scheduleInvoiceShares(tx, { practiceId: actor.practiceId, invoiceIds: [invoiceId], now });
   return updated!;
 };

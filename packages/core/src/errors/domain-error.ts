@@ -35,6 +35,12 @@ export type ErrorCode =
   | "FILE_TOO_LARGE"
   /** An 835 with more claims than MAX_CLAIMS_PER_FILE. */
   | "TOO_MANY_CLAIMS"
+  /** A shared document link that was altered or never issued. */
+  | "SHARE_LINK_INVALID"
+  /** A shared document link past its expiry. */
+  | "SHARE_LINK_EXPIRED"
+  /** A document withdrawn (voided) after it was shared. */
+  | "DOCUMENT_VOID"
   | "INTERNAL";
 
 export class DomainError extends Error {

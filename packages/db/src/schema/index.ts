@@ -6,3 +6,4 @@ export * from "./clinic";
 export * from "./columns";
 export * from "./documents";
 export * from "./practice";
+export * from "./sharing";

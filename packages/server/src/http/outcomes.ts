@@ -4,7 +4,7 @@ import type { z } from "zod";
 /** The one place an error code becomes an HTTP status. */
 const statusByCode: Record<
   ErrorCode,
-  400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 423 | 428 | 429 | 500 | 503
+  400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 422 | 423 | 428 | 429 | 500 | 503
 > = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
@@ -36,6 +36,9 @@ const statusByCode: Record<
   FILE_NOT_TEXT: 422,
   FILE_TOO_LARGE: 413,
   TOO_MANY_CLAIMS: 422,
+  SHARE_LINK_INVALID: 404,
+  SHARE_LINK_EXPIRED: 410,
+  DOCUMENT_VOID: 410,
   INTERNAL: 500,
 };
 
