@@ -70,6 +70,7 @@ export * from "./invoices/transition-invoice";
 export * from "./invoices/void-invoice";
 export * from "./practices/create-practice";
 export * from "./practices/practice-schemas";
+export * from "./practices/update-billing-settings";
 export * from "./practices/update-practice";
 export * from "./resources/crud";
 export * from "./resources/definitions/appointments";
