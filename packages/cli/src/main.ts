@@ -8,6 +8,7 @@ import { asc } from "drizzle-orm";
 import { registerClaimsCommands } from "./commands/claims";
 import { registerEngineCommands } from "./commands/engine";
 import { registerSecretsCommands } from "./commands/secrets";
+import { registerShareCommands } from "./commands/share";
 import { isProduction, startCommand } from "./commands/start";
 import { registerTokenCommands } from "./commands/tokens";
 import { workerCommand } from "./commands/worker";
@@ -57,6 +58,7 @@ program
 registerEngineCommands(program);
 registerClaimsCommands(program);
 registerSecretsCommands(program);
+registerShareCommands(program);
 registerTokenCommands(program);
 
 program

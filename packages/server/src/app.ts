@@ -21,6 +21,7 @@ import { docsPage } from "./routes/docs-page";
 import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
 import { registerPracticeRoutes } from "./routes/practices";
 import { registerResourceRoutes } from "./routes/resources";
+import { registerSharingRoutes } from "./routes/sharing";
 
 export const createApp = (deps: AppDeps) => {
   const app = new OpenAPIHono<HonoEnv>({
@@ -50,6 +51,7 @@ export const createApp = (deps: AppDeps) => {
   // where a state-changing request comes from.
   app.use("*", securityHeaders(deps));
   app.use("/api/*", noStore());
+  app.use("/d/*", noStore());
   app.use("/api/*", requestTimeLimit(deps));
   app.use("*", bodySizeLimit());
   // Counted on the text, before anything parses the body (the unstorable-text check and the route's validator).
@@ -99,6 +101,7 @@ export const createApp = (deps: AppDeps) => {
   registerAutomationRoutes(app, deps);
   registerInvoiceActionRoutes(app, deps);
   registerClaimsPipelineRoutes(app, deps);
+  registerSharingRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

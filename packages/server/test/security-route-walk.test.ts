@@ -30,7 +30,13 @@ import {
  */
 
 /** Answer without credentials by design: everything else in the document must answer 401. */
-const PUBLIC_OPERATIONS = ["POST /api/v1/auth/login", "POST /api/v1/auth/logout"];
+const PUBLIC_OPERATIONS = [
+  "POST /api/v1/auth/login",
+  "POST /api/v1/auth/logout",
+  // A shared document link: the signed token is the credential (issue 17 item 6).
+  "GET /api/v1/shared-documents/{token}",
+  "GET /api/v1/shared-documents/{token}/pdf",
+];
 /** Served outside the OpenAPI document, without credentials. */
 const PUBLIC_PATHS = ["/healthz", "/openapi.json", "/docs"];
 /** The document has 102 operations today; fewer means the walk silently lost routes. */

@@ -27,6 +27,11 @@ export type AppDeps = {
   /** Time limit of one API request (default 30 s), and of an inbound-file upload (default 5 minutes). */
   requestTimeoutMs?: number | undefined;
   uploadTimeoutMs?: number | undefined;
+  /**
+   * The HMAC key of shared document links (default: derived from the secret key store,
+   * shareLinkKeyFrom(loadSecretKey()), read on the first shared-link request).
+   */
+  shareLinkKey?: Buffer | undefined;
 };
 
 export type AuthUser = {
