@@ -40,6 +40,7 @@ const SMOKE = {
     "--no-doc",
   ],
   "bench:era": [...tsx, "packages/worker/bench/era.ts", "--claims", "500"],
+  "bench:sharing": [...tsx, "packages/worker/bench/sharing.ts", "--documents", "300", "--no-doc"],
   "bench:lists": [
     ...tsx,
     "packages/worker/bench/lists.ts",
