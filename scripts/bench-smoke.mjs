@@ -45,6 +45,7 @@ const SMOKE = {
     ...["--clients", "300", "--concurrency", "8", "--latency", "5", "--no-doc"],
   ],
   "bench:era": [...tsx, "packages/worker/bench/era.ts", "--claims", "500"],
+  "bench:sharing": [...tsx, "packages/worker/bench/sharing.ts", "--documents", "300", "--no-doc"],
   "bench:lists": [
     ...tsx,
     "packages/worker/bench/lists.ts",

@@ -11,6 +11,7 @@ import { registerEngineCommands } from "./commands/engine";
 import { registerLedgerCommands } from "./commands/ledger";
 import { registerPaymentCommands } from "./commands/payments";
 import { registerSecretsCommands } from "./commands/secrets";
+import { registerShareCommands } from "./commands/share";
 import { isProduction, startCommand } from "./commands/start";
 import { registerTokenCommands } from "./commands/tokens";
 import { workerCommand } from "./commands/worker";
@@ -62,6 +63,7 @@ registerAutopayCommands(program);
 registerClaimsCommands(program);
 registerLedgerCommands(program);
 registerSecretsCommands(program);
+registerShareCommands(program);
 registerTokenCommands(program);
 registerPaymentCommands(program);
 

@@ -23,6 +23,7 @@ import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
 import { registerPaymentRoutes } from "./routes/payments";
 import { registerPracticeRoutes } from "./routes/practices";
 import { registerResourceRoutes } from "./routes/resources";
+import { registerSharingRoutes } from "./routes/sharing";
 
 export const createApp = (deps: AppDeps) => {
   const app = new OpenAPIHono<HonoEnv>({
@@ -62,6 +63,7 @@ export const createApp = (deps: AppDeps) => {
   // where a state-changing request comes from.
   app.use("*", securityHeaders(deps));
   app.use("/api/*", noStore());
+  app.use("/d/*", noStore());
   app.use("/api/*", requestTimeLimit(deps));
   app.use("*", bodySizeLimit());
   // Counted on the text, before anything parses the body (the unstorable-text check and the route's validator).
@@ -113,6 +115,7 @@ export const createApp = (deps: AppDeps) => {
   registerClaimsPipelineRoutes(app, deps);
   registerClientBillingRoutes(app, deps);
   registerPaymentRoutes(app, deps);
+  registerSharingRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

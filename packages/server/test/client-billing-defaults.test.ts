@@ -1,6 +1,7 @@
 import { testBackends } from "@billcycle/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBody } from "./support/bodies";
+import { sqlRows } from "./support/db-state";
 import { type Harness, openHarness, type PracticeFixture, refsOf } from "./support/harness";
 
 const settingsOf = (json: Record<string, unknown>) => ({
@@ -98,5 +99,114 @@ describe.each(testBackends())("client billing settings on %s", (backend) => {
       autoShareDocuments: true,
       autoSuperbills: true,
     });
+  });
+});
+
+describe.each(testBackends())("sharing settings on %s", (backend) => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await openHarness(backend);
+  });
+  afterAll(async () => {
+    await h?.dispose();
+  });
+
+  const patchSettings = async (p: PracticeFixture, body: Record<string, unknown>) => {
+    const practice = await h.call("GET", `/api/v1/practices/${p.id}`, { token: p.users.owner.token });
+    return h.call("PATCH", `/api/v1/practices/${p.id}/billing-settings`, {
+      token: p.users.owner.token,
+      body: { version: practice.json.version, ...body },
+    });
+  };
+  const newClient = async (p: PracticeFixture, extra: Record<string, unknown> = {}) => {
+    const res = await h.call("POST", `/api/v1/practices/${p.id}/clients`, {
+      token: p.users.owner.token,
+      body: { ...createBody("clients", refsOf(p)), ...extra },
+    });
+    expect(res.status, res.text).toBe(201);
+    return res.json;
+  };
+
+  it("the practice starts sharing both kinds after 60 minutes, and new clients copy what to share", async () => {
+    const p = await h.newPractice("Sharing defaults");
+    await h.seedRecords(p);
+    const practice = await h.call("GET", `/api/v1/practices/${p.id}`, { token: p.users.owner.token });
+    expect(practice.json.billingSettings).toMatchObject({
+      autoShareEnabled: true,
+      defaultAutoShareDocuments: true,
+      defaultShareDocumentKinds: "both",
+      shareDelayMinutes: 60,
+    });
+    expect((await newClient(p)).shareDocumentKinds).toBe("both");
+    const changed = await patchSettings(p, { defaultShareDocumentKinds: "superbills" });
+    expect(changed.status, changed.text).toBe(200);
+    expect((await newClient(p)).shareDocumentKinds).toBe("superbills");
+    expect((await newClient(p, { shareDocumentKinds: "bills" })).shareDocumentKinds).toBe("bills");
+  });
+
+  it("changing a default for new clients says how many existing clients keep their own settings", async () => {
+    const p = await h.newPractice("Sharing counts");
+    await h.seedRecords(p);
+    const [a, b] = [await newClient(p), await newClient(p)];
+    const before = Number(
+      (await sqlRows(h.database, `SELECT count(*)::int AS n FROM clients WHERE practice_id = '${p.id}'`))[0]
+        ?.n,
+    );
+    const changed = await patchSettings(p, {
+      defaultAutoShareDocuments: false,
+      defaultShareDocumentKinds: "bills",
+    });
+    expect(changed.status, changed.text).toBe(200);
+    const existing = changed.json.existingClients as {
+      unaffected: number;
+      changedDefaults: string[];
+      message: string;
+    };
+    expect(existing.unaffected).toBe(before);
+    expect(existing.unaffected).toBeGreaterThanOrEqual(2);
+    expect(existing.changedDefaults.sort()).toEqual([
+      "defaultAutoShareDocuments",
+      "defaultShareDocumentKinds",
+    ]);
+    expect(existing.message).toContain(`${before} existing clients keep their own settings`);
+    for (const c of [a, b]) {
+      const reread = await h.call("GET", `/api/v1/practices/${p.id}/clients/${String(c.id)}`, {
+        token: p.users.owner.token,
+      });
+      expect(reread.json).toMatchObject({
+        autoShareDocuments: true,
+        shareDocumentKinds: "both",
+        version: c.version,
+      });
+    }
+    // A change to something else (the delay, the practice switch) is not a default for new clients.
+    const delay = await patchSettings(p, { shareDelayMinutes: 90, autoShareEnabled: false });
+    expect(delay.json.existingClients).toBeNull();
+    // Setting a default to the value it has changes nothing either.
+    expect((await patchSettings(p, { defaultShareDocumentKinds: "bills" })).json.existingClients).toBeNull();
+  });
+
+  it("warns (with a code) when autopay is on and the delay is under 60 minutes, and not otherwise", async () => {
+    const p = await h.newPractice("Sharing warning");
+    const short = await patchSettings(p, { defaultAutopay: true, shareDelayMinutes: 59 });
+    expect(short.status, short.text).toBe(200);
+    expect(short.json.warnings).toEqual([
+      { code: "SHARE_DELAY_BEFORE_AUTOPAY", message: expect.stringContaining("at least 60 minutes") },
+    ]);
+    expect((await patchSettings(p, { shareDelayMinutes: 60 })).json.warnings).toEqual([]);
+    expect((await patchSettings(p, { defaultAutopay: false, shareDelayMinutes: 0 })).json.warnings).toEqual(
+      [],
+    );
+  });
+
+  it("the delay is 0 to 10,080 minutes and what to share is one of both, bills, superbills", async () => {
+    const p = await h.newPractice("Sharing bounds");
+    expect((await patchSettings(p, { shareDelayMinutes: 10_080 })).status).toBe(200);
+    for (const bad of [-1, 10_081, 1.5]) {
+      const res = await patchSettings(p, { shareDelayMinutes: bad });
+      expect(res.status, String(bad)).toBe(400);
+    }
+    expect((await patchSettings(p, { defaultShareDocumentKinds: "invoices" })).status).toBe(400);
   });
 });

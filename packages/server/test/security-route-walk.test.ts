@@ -35,6 +35,9 @@ const PUBLIC_OPERATIONS = [
   "POST /api/v1/auth/logout",
   // Stripe's webhook: no session, the Stripe-Signature header is the credential (400 INVALID_SIGNATURE without it).
   "POST /api/v1/webhooks/stripe/{practiceId}",
+  // A shared document link: the signed token is the credential (issue 17 item 6).
+  "GET /api/v1/shared-documents/{token}",
+  "GET /api/v1/shared-documents/{token}/pdf",
 ];
 /** Served outside the OpenAPI document, without credentials. */
 const PUBLIC_PATHS = ["/healthz", "/openapi.json", "/docs"];

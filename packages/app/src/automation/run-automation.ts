@@ -12,10 +12,12 @@ import { type AutopayPort, runAutopay } from "../autopay/run-autopay";
 import { createInvoices } from "../billing/create-invoices";
 import { processInvoices } from "../billing/process-invoices";
 import type { ClaimsPipelinePort } from "../claims/claims-pipeline-port";
+import type { SharingPorts } from "../sharing/sharing-ports";
 import { finishRun, startRun } from "./automation-run-status-writer";
 import { getAutomationConfig } from "./get-automation-config";
 
-export type EnginePorts = { claims: ClaimsPipelinePort; autopay?: AutopayPort };
+/** `sharing` is absent where documents are not shared (no mail configured): due shares then wait. */
+export type EnginePorts = { claims: ClaimsPipelinePort; autopay?: AutopayPort; sharing?: SharingPorts };
 
 export type RunAutomationResult =
   | { status: "done" | "skipped" | "already_done"; counts: Record<string, number> }

@@ -15,6 +15,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { issueInvoicesToLedger } from "../ledger/ledger-writes";
+import { scheduleInvoiceShares } from "../sharing/schedule-document-share";
 import { reserveNumbersStatement } from "./allocate-numbers";
 import { letRequestsIn, nightlyBatchSize } from "./batching";
 import type { BillingContext } from "./billing-context";
@@ -381,6 +382,10 @@ const writeBatch = async (
   if (statements.length > 0) await runPrepared(tx, oneStatement(statements));
   // Issued (Open) at once: the client's share enters the ledger and takes any credit on account.
   if (issued) await issueInvoicesToLedger(tx, { practiceId: ctx.practiceId, now, ...issued });
+  // Bills created Open are issued: their shares are scheduled in this transaction, one INSERT … SELECT per batch.
+  if (groups.size > 0 && mode !== "manual") {
+    await scheduleInvoiceShares(tx, { practiceId: ctx.practiceId, invoiceIds: [...groups.keys()], now });
+  }
   const invoiced = outcomes.filter((o) => o.outcome === "done").length;
   return { invoiced, skipped: outcomes.length - invoiced, invoices: groups.size };
 };

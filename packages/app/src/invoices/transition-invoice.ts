@@ -10,6 +10,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import { bulkInsert, everyRow, pgArray } from "../billing/bulk-insert";
 import type { TenantActor } from "../resources/crud";
+import { scheduleInvoiceShares } from "../sharing/schedule-document-share";
 
 export type InvoiceRow = typeof tables.invoices.$inferSelect;
 
@@ -26,7 +27,10 @@ export type InvoiceTransition = {
   from?: readonly InvoiceStatus[];
 };
 
-/** Locks the invoice, checks the transition table, writes status, history and audit on the caller's transaction. */
+/**
+ * Locks the invoice, checks the transition table, writes status, history and audit on the caller's transaction;
+ * an invoice turning Open has its bill's share scheduled in the same transaction.
+ */
 export const transitionInvoice = async (
   tx: Executor,
   { actor, invoiceId, to, now, cause, extra = {}, from }: InvoiceTransition,
@@ -64,6 +68,9 @@ export const transitionInvoice = async (
     cause,
   });
   await recordAudit(tx, actor, "transition", "invoice", invoiceId, now, { from: invoice.status, to });
+  // An invoice becoming Open is a bill issued: its automatic share is scheduled with it (once per invoice).
+  if (to === "open")
+    await scheduleInvoiceShares(tx, { practiceId: actor.practiceId, invoiceIds: [invoiceId], now });
   return updated!;
 };
 

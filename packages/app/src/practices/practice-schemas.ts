@@ -1,3 +1,4 @@
+import { MAX_SHARE_DELAY_MINUTES, shareDocumentKindChoices } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { z } from "zod";
 import { address, cents, name, npi, taxId, taxonomy, timeZone } from "../schemas/common";
@@ -5,12 +6,11 @@ import { rowSchema } from "../schemas/row-schema";
 
 const billingSettingsFields = {
   defaultAutopay: z.boolean(),
+  autoShareEnabled: z.boolean(),
   defaultAutoShareDocuments: z.boolean(),
+  defaultShareDocumentKinds: z.enum(shareDocumentKindChoices),
   defaultAutoSuperbills: z.boolean(),
-  shareDelayMinutes: z
-    .int()
-    .min(0)
-    .max(7 * 24 * 60),
+  shareDelayMinutes: z.int().min(0).max(MAX_SHARE_DELAY_MINUTES),
   superbillDayOfMonth: z.int().min(1).max(31),
   requireSignedNote: z.boolean(),
   noShowFeeCents: cents.nullable(),
@@ -61,3 +61,26 @@ export type CreatePracticeInput = z.infer<typeof createPracticeSchema>;
 export const practiceSchema = rowSchema(tables.practices, {
   json: { address, billingSettings: billingSettingsSchema },
 }).meta({ id: "practice" });
+
+const settingsWarning = z.strictObject({
+  code: z.enum(["SHARE_DELAY_BEFORE_AUTOPAY"]),
+  message: z.string(),
+});
+
+/**
+ * The practice after a billing-settings change, with what the change means: warnings (a share delay shorter than
+ * autopay needs) and, when a default for new clients changed, how many existing clients keep their own settings.
+ */
+export const billingSettingsChangeSchema = z
+  .strictObject({
+    ...practiceSchema.shape,
+    warnings: z.array(settingsWarning),
+    existingClients: z
+      .strictObject({
+        unaffected: z.int().min(0),
+        changedDefaults: z.array(z.string()),
+        message: z.string(),
+      })
+      .nullable(),
+  })
+  .meta({ id: "billingSettingsChange" });

@@ -51,6 +51,12 @@ export type ErrorCode =
   | "INVALID_SIGNATURE"
   /** The card processor (Stripe) could not be reached or failed; nothing was changed on our side. */
   | "PAYMENT_PROVIDER_UNAVAILABLE"
+  /** A shared document link that was altered or never issued. */
+  | "SHARE_LINK_INVALID"
+  /** A shared document link past its expiry. */
+  | "SHARE_LINK_EXPIRED"
+  /** A document withdrawn (voided) after it was shared. */
+  | "DOCUMENT_VOID"
   | "INTERNAL";
 
 export class DomainError extends Error {

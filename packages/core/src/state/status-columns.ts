@@ -10,6 +10,7 @@ import { workItemTransitions } from "../claims/work-item-status";
 import { jobTransitions } from "../jobs/job-status";
 import { autopayAttemptTransitions } from "../payments/autopay-attempt-status";
 import { cardChargeTransitions, cardRefundTransitions } from "../payments/card-charge-status";
+import { shareTransitions } from "../sharing/share-status";
 import type { TransitionTable } from "./state-machine";
 
 /**
@@ -104,6 +105,21 @@ export const statusColumns: readonly StatusColumn[] = [
     writer: "packages/app/src/autopay/transition-autopay-attempt.ts",
   },
   {
+    name: "Document share",
+    table: "document_shares",
+    column: "status",
+    transitions: shareTransitions,
+    initial: ["scheduled"],
+    writer: "packages/app/src/sharing/write-share-status.ts",
+    alsoWrittenBy: [
+      {
+        path: "packages/app/src/sharing/schedule-document-share.ts",
+        why: "schedules shares, in bulk for a night",
+      },
+      { path: "packages/worker/bench/sharing.ts", why: "sharing benchmark data generated in bulk SQL" },
+    ],
+  },
+  {
     name: "Card refund",
     table: "card_refunds",
     column: "status",
@@ -125,6 +141,9 @@ export const statusColumns: readonly StatusColumn[] = [
     transitions: documentTransitions,
     initial: ["issued"],
     writer: "packages/app/src/documents/",
+    alsoWrittenBy: [
+      { path: "packages/worker/bench/sharing.ts", why: "sharing benchmark documents generated in bulk SQL" },
+    ],
   },
   {
     name: "Claim",

@@ -1,3 +1,4 @@
+import { shareDocumentKindChoices } from "@billcycle/core";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -84,6 +85,10 @@ export const clients = pgTable(
     paysBy: text("pays_by", { enum: ["insurance", "self_pay"] }).notNull(),
     autopay: boolean("autopay").notNull(),
     autoShareDocuments: boolean("auto_share_documents").notNull(),
+    /** What is shared with this client: bills (and statements), superbills, or both. */
+    shareDocumentKinds: text("share_document_kinds", { enum: shareDocumentKindChoices })
+      .notNull()
+      .default("both"),
     autoSuperbills: boolean("auto_superbills").notNull(),
     employerId: uuid("employer_id"),
     active: boolean("active").notNull().default(true),

@@ -9,3 +9,4 @@ export * from "./documents";
 export * from "./ledger";
 export * from "./payments";
 export * from "./practice";
+export * from "./sharing";

@@ -29,6 +29,11 @@ export type AppDeps = {
   uploadTimeoutMs?: number | undefined;
   /** How card payments talk to Stripe (its time limit); production is taken from `production` above. */
   stripe?: StripeCallOptions | undefined;
+  /**
+   * The HMAC key of shared document links (default: derived from the secret key store,
+   * shareLinkKeyFrom(loadSecretKey()), read on the first shared-link request).
+   */
+  shareLinkKey?: Buffer | undefined;
 };
 
 export type AuthUser = {

@@ -4,7 +4,7 @@ import type { z } from "zod";
 /** The one place an error code becomes an HTTP status. */
 const statusByCode: Record<
   ErrorCode,
-  400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 423 | 428 | 429 | 500 | 503
+  400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 422 | 423 | 428 | 429 | 500 | 503
 > = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
@@ -44,6 +44,9 @@ const statusByCode: Record<
   EXCEEDS_OPEN_AMOUNT: 422,
   INVALID_SIGNATURE: 400,
   PAYMENT_PROVIDER_UNAVAILABLE: 503,
+  SHARE_LINK_INVALID: 404,
+  SHARE_LINK_EXPIRED: 410,
+  DOCUMENT_VOID: 410,
   INTERNAL: 500,
 };
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createMiddleware } from "hono/factory";
 import { secureHeaders } from "hono/secure-headers";
 import { docsPage } from "../routes/docs-page";
+import { SHARED_PAGE_STYLE } from "../routes/shared-documents/shared-document-page";
 import type { AppDeps, HonoEnv } from "./deps";
 import { requestIsHttps } from "./request-origin";
 
@@ -74,6 +75,26 @@ const forDocs = secureHeaders({
   },
 });
 
+/** A client's shared-document page (/d/<token>): its own inline style (by hash) and a frame of its PDF. */
+const forSharedPage = secureHeaders({
+  ...common,
+  contentSecurityPolicy: {
+    defaultSrc: none,
+    styleSrc: [sha256(SHARED_PAGE_STYLE)],
+    frameSrc: self,
+    baseUri: none,
+    formAction: none,
+    frameAncestors: none,
+  },
+});
+
+/** The PDF that page frames: shown only inside a page of this origin. */
+const forSharedPdf = secureHeaders({
+  ...common,
+  xFrameOptions: "SAMEORIGIN",
+  contentSecurityPolicy: { defaultSrc: none, frameAncestors: self, baseUri: none, formAction: none },
+});
+
 /** Only Strict-Transport-Security (a year, subdomains included), for requests that arrived over HTTPS. */
 const hsts = secureHeaders({
   strictTransportSecurity: "max-age=31536000; includeSubDomains",
@@ -95,7 +116,16 @@ const isApi = (path: string) => path.startsWith("/api/") || path === "/openapi.j
 export const securityHeaders = (deps: Pick<AppDeps, "trustProxy">) =>
   createMiddleware<HonoEnv>(async (c, next) => {
     const path = c.req.path;
-    const policy = path === "/docs" ? forDocs : isApi(path) ? forApi : forWebApp;
+    const policy =
+      path === "/docs"
+        ? forDocs
+        : isApi(path)
+          ? forApi
+          : path.startsWith("/d/")
+            ? path.endsWith("/document.pdf")
+              ? forSharedPdf
+              : forSharedPage
+            : forWebApp;
     if (requestIsHttps(c, deps))
       await hsts(c, async () => {
         await policy(c, next);

@@ -1,11 +1,13 @@
 import {
   auditEntryPageSchema,
+  billingSettingsChangeSchema,
   createPractice,
   createPracticeSchema,
   getPractice,
   listAuditEntries,
   practiceSchema as practice,
   requirePlatformOperator,
+  updateBillingSettings,
   updateBillingSettingsSchema,
   updatePractice,
   updatePracticeSchema,
@@ -92,13 +94,18 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
       method: "patch",
       path: "/api/v1/practices/{practiceId}/billing-settings",
       tags: ["Practice"],
-      summary: "Change billing settings (defaults apply to clients created afterwards)",
+      summary:
+        "Change billing settings (defaults apply to clients created afterwards: the answer counts the existing " +
+        "clients left alone, and warns of a share delay under 60 minutes while autopay is on)",
       request: {
         params: practiceParams,
         body: { required: true, content: { "application/json": { schema: updateBillingSettingsSchema } } },
       },
       responses: {
-        200: { description: "Updated", content: { "application/json": { schema: practice } } },
+        200: {
+          description: "Updated, with warnings and what the change leaves alone",
+          content: { "application/json": { schema: billingSettingsChangeSchema } },
+        },
         ...errorResponses,
       },
     }),
@@ -106,9 +113,10 @@ export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps)
       const actor = requirePermission(c, "settings:write");
       const { version, ...billingSettings } = c.req.valid("json");
       return c.json(
-        await updatePractice(deps.database, {
+        await updateBillingSettings(deps.database, {
           actor,
-          patch: { version, billingSettings },
+          version,
+          billingSettings,
           now: deps.clock.now(),
         }),
         200,

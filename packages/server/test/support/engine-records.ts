@@ -1,4 +1,10 @@
-import { createInvoices, importInboundFile, processInvoices, recordClientPayment } from "@billcycle/app";
+import {
+  createInvoices,
+  importInboundFile,
+  processInvoices,
+  recordClientPayment,
+  signShareLink,
+} from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { era835 } from "../../../app/test/support/x12-files";
@@ -130,4 +136,49 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
     now,
   });
   p.records.payments = { id: paid.payment.id, version: 1 };
+  // An issued statement of the pended invoice's client, for the routes that address a document.
+  const [client] = await h.database.db
+    .select({ clientId: tables.invoices.clientId })
+    .from(tables.invoices)
+    .where(eq(tables.invoices.id, pended.id));
+  const documentId = newId();
+  const pdf = Buffer.from("%PDF-1.4\n% seed statement\n%%EOF\n", "latin1");
+  await h.database.db.insert(tables.documents).values({
+    id: documentId,
+    practiceId: p.id,
+    clientId: client!.clientId,
+    kind: "statement",
+    number: `ST-${documentId.slice(-6)}`,
+    status: "issued",
+    amountCents: 0,
+    source: "user",
+    issuedAt: now,
+    pdf,
+    pdfSha256: "seed",
+    pdfBytes: pdf.byteLength,
+  });
+  p.records.documents = { id: documentId, version: 1 };
+  // A link to it as a share email carries one, and a share of the pended invoice that used up its attempts.
+  const sharedLink = signShareLink(h.shareLinkKey, {
+    practiceId: p.id,
+    documentId,
+    expiresAt: new Date(now.getTime() + 365 * 86_400_000),
+  });
+  p.records["shared-documents"] = { id: sharedLink, version: 1 };
+  const shareId = newId();
+  await h.database.db.insert(tables.documentShares).values({
+    id: shareId,
+    practiceId: p.id,
+    clientId: client!.clientId,
+    subjectType: "invoice",
+    kind: "invoice",
+    invoiceId: pended.id,
+    status: "failed",
+    dueAt: now,
+    attempts: 5,
+    reasonCode: "SMTP_UNAVAILABLE",
+    reasons: [{ code: "SMTP_UNAVAILABLE", message: "the mail server could not be reached" }],
+    finishedAt: now,
+  });
+  p.records["document-shares"] = { id: shareId, version: 1 };
 };

@@ -41,6 +41,8 @@ export type Harness = {
   database: TestDatabase;
   clock: ManualClock;
   app: App;
+  /** The key the app checks shared document links with. */
+  shareLinkKey: Buffer;
   /** Every line the application logger wrote. */
   logLines: string[];
   call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
@@ -75,7 +77,13 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
   const database = await openTestDatabase(backend);
   const clock = new ManualClock("2026-03-01T15:00:00Z");
   const logLines: string[] = [];
-  const app = createApp({ database, clock, logger: jsonLogger((line) => logLines.push(line)) });
+  const shareLinkKey = Buffer.alloc(32, 9);
+  const app = createApp({
+    database,
+    clock,
+    logger: jsonLogger((line) => logLines.push(line)),
+    shareLinkKey,
+  });
 
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> => {
     const headers: Record<string, string> = { ...options.headers };
@@ -167,6 +175,7 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
     database,
     clock,
     app,
+    shareLinkKey,
     logLines,
     call,
     newPractice,

@@ -17,6 +17,8 @@ export const unscopedOperations = [
   "POST /api/v1/practices",
   // Stripe calls it without a session; the signature is the credential.
   "POST /api/v1/webhooks/stripe/{practiceId}",
+  "GET /api/v1/shared-documents/{token}",
+  "GET /api/v1/shared-documents/{token}/pdf",
 ] as const;
 
 const methods = ["get", "post", "put", "patch", "delete"] as const;
@@ -52,12 +54,18 @@ const namedParams: Record<string, string> = {
   // Saved cards and card charges need a Stripe account (a fake) to exist: stripe-routes.test.ts walks them.
   cardId: "01900000-0000-7000-8000-00000000ca4d",
   chargeId: "01900000-0000-7000-8000-0000000c4a46",
+  // A share that does not exist (the walk's refusals come first) and a token that was never signed.
+  shareId: "01890000-0000-7000-8000-000000000000",
+  token: "v1.not-a-signed-token",
 };
 
 /** Fills {practiceId}, {id} and the known named parameters; any other is a route this walker does not know yet. */
 export const fillPath = (template: string, practiceId: string, records: PracticeFixture["records"]): string =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === "practiceId") return practiceId;
+    // The engine seed's shared link and failed share, when the practice has them.
+    if (name === "token" && records["shared-documents"]) return records["shared-documents"].id;
+    if (name === "shareId" && records["document-shares"]) return records["document-shares"].id;
     const named = namedParams[name];
     if (named) return named;
     if (name === "clientId" || name === "paymentId") {
@@ -133,6 +141,8 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
   if (op.method === "POST" && op.template === `${practicePath}/invoices/{id}/void`) {
     return { reason: "Entered in error" };
   }
+  if (op.method === "POST" && op.template === `${practicePath}/document-shares/{shareId}/retry`)
+    return undefined;
   if (op.method === "POST" && op.template === `${practicePath}/invoices/{id}/products`) {
     return { productId: owner.records.products?.id, quantity: 1 };
   }

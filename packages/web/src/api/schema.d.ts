@@ -617,7 +617,10 @@ export interface paths {
             billingContactEmail?: string | null;
             billingSettings?: {
               defaultAutopay?: boolean;
+              autoShareEnabled?: boolean;
               defaultAutoShareDocuments?: boolean;
+              /** @enum {string} */
+              defaultShareDocumentKinds?: "both" | "bills" | "superbills";
               defaultAutoSuperbills?: boolean;
               shareDelayMinutes?: number;
               superbillDayOfMonth?: number;
@@ -936,7 +939,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change billing settings (defaults apply to clients created afterwards) */
+    /** Change billing settings (defaults apply to clients created afterwards: the answer counts the existing clients left alone, and warns of a share delay under 60 minutes while autopay is on) */
     patch: {
       parameters: {
         query?: never;
@@ -951,7 +954,10 @@ export interface paths {
         content: {
           "application/json": {
             defaultAutopay?: boolean;
+            autoShareEnabled?: boolean;
             defaultAutoShareDocuments?: boolean;
+            /** @enum {string} */
+            defaultShareDocumentKinds?: "both" | "bills" | "superbills";
             defaultAutoSuperbills?: boolean;
             shareDelayMinutes?: number;
             superbillDayOfMonth?: number;
@@ -965,13 +971,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Updated */
+        /** @description Updated, with warnings and what the change leaves alone */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["practice"];
+            "application/json": components["schemas"]["billingSettingsChange"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -5839,6 +5845,731 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/practices/{practiceId}/invoices/{id}/sharing": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why wasn't this bill shared? Its share's state and reasons, and what would be decided now */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The share's state and reasons */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["shareExplanation"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/documents/{id}/sharing": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why wasn't this document shared? Its share's state and reasons, and what would be decided now */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The share's state and reasons */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["shareExplanation"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/document-shares": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Automatic shares, newest first: scheduled, sent, skipped (with every reason) or failed */
+    get: {
+      parameters: {
+        query?: {
+          clientId?: string;
+          invoiceId?: string;
+          documentId?: string;
+          status?: "scheduled" | "sent" | "skipped" | "failed";
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of shares */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["documentSharePage"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/document-shares/{shareId}/retry": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Try a failed share again now (409 ILLEGAL_TRANSITION unless it is failed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          shareId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The share, scheduled again */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["documentShare"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/clients/{id}/sharing": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why aren't documents shared with this client? The deciding settings, per kind, and recent shares */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The client's sharing */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["clientSharing"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shared-documents/{token}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The document behind a shared link (no session): 404 SHARE_LINK_INVALID when altered, 410 SHARE_LINK_EXPIRED after its expiry, 410 DOCUMENT_VOID once withdrawn. Every view is audited */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the signed token of a shared link (/d/<token>) */
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The shared document */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["sharedDocument"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shared-documents/{token}/pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The PDF behind a shared link (no session), as a download; refused as the document route is */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the signed token of a shared link (/d/<token>) */
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The PDF */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/practices/{practiceId}/locations": {
     parameters: {
       query?: never;
@@ -7008,6 +7739,8 @@ export interface paths {
             paysBy: "insurance" | "self_pay";
             autopay?: boolean;
             autoShareDocuments?: boolean;
+            /** @enum {string} */
+            shareDocumentKinds?: "both" | "bills" | "superbills";
             autoSuperbills?: boolean;
             /** Format: uuid */
             employerId?: string | null;
@@ -7333,6 +8066,8 @@ export interface paths {
             paysBy?: "insurance" | "self_pay";
             autopay?: boolean;
             autoShareDocuments?: boolean;
+            /** @enum {string} */
+            shareDocumentKinds?: "both" | "bills" | "superbills";
             autoSuperbills?: boolean;
             /** Format: uuid */
             employerId?: string | null;
@@ -13584,7 +14319,10 @@ export interface components {
       billingContactEmail: string | null;
       billingSettings: {
         defaultAutopay: boolean;
+        autoShareEnabled: boolean;
         defaultAutoShareDocuments: boolean;
+        /** @enum {string} */
+        defaultShareDocumentKinds: "both" | "bills" | "superbills";
         defaultAutoSuperbills: boolean;
         shareDelayMinutes: number;
         superbillDayOfMonth: number;
@@ -13601,6 +14339,57 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    billingSettingsChange: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      timeZone: string;
+      address: {
+        line1: string;
+        line2?: string;
+        city: string;
+        state: string;
+        zip: string;
+      };
+      taxId: string;
+      billingNpi: string;
+      taxonomyCode: string;
+      phone: string | null;
+      billingContactName: string | null;
+      billingContactEmail: string | null;
+      billingSettings: {
+        defaultAutopay: boolean;
+        autoShareEnabled: boolean;
+        defaultAutoShareDocuments: boolean;
+        /** @enum {string} */
+        defaultShareDocumentKinds: "both" | "bills" | "superbills";
+        defaultAutoSuperbills: boolean;
+        shareDelayMinutes: number;
+        superbillDayOfMonth: number;
+        requireSignedNote: boolean;
+        noShowFeeCents: number | null;
+        lateCancelFeeCents: number | null;
+        /** @default false */
+        autopayEnabled: boolean;
+        /** @default 3 */
+        autopayMaxAttempts: number;
+      };
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      warnings: {
+        /** @enum {string} */
+        code: "SHARE_DELAY_BEFORE_AUTOPAY";
+        message: string;
+      }[];
+      existingClients: {
+        unaffected: number;
+        changedDefaults: string[];
+        message: string;
+      } | null;
     };
     AuditEntryPage: {
       data: components["schemas"]["AuditEntry"][];
@@ -14576,6 +15365,160 @@ export interface components {
       /** @enum {string} */
       outcome: "processed" | "ignored";
     };
+    shareExplanation: {
+      share: components["schemas"]["documentShare"];
+      answer: string;
+      reasonsNow: {
+        /** @enum {string} */
+        code:
+          | "PRACTICE_SHARING_OFF"
+          | "CLIENT_SHARING_OFF"
+          | "KIND_NOT_SHARED"
+          | "NO_EMAIL"
+          | "EMAIL_OPTED_OUT"
+          | "INVALID_EMAIL"
+          | "DOCUMENT_VOID"
+          | "SMTP_REFUSED"
+          | "SMTP_UNAVAILABLE"
+          | "MAIL_NOT_CONFIGURED"
+          | "BILL_NOT_ISSUED";
+        message: string;
+      }[];
+    };
+    documentShare: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      clientId: string;
+      /** @enum {string} */
+      subjectType: "invoice" | "document";
+      /** @enum {string} */
+      kind: "invoice" | "superbill" | "statement";
+      /** Format: uuid */
+      invoiceId: string | null;
+      /** Format: uuid */
+      documentId: string | null;
+      /** @enum {string} */
+      status: "scheduled" | "sent" | "skipped" | "failed";
+      /** Format: date-time */
+      dueAt: string;
+      attempts: number;
+      reasonCode: string | null;
+      reasons:
+        | {
+            /** @enum {string} */
+            code:
+              | "PRACTICE_SHARING_OFF"
+              | "CLIENT_SHARING_OFF"
+              | "KIND_NOT_SHARED"
+              | "NO_EMAIL"
+              | "EMAIL_OPTED_OUT"
+              | "INVALID_EMAIL"
+              | "DOCUMENT_VOID"
+              | "SMTP_REFUSED"
+              | "SMTP_UNAVAILABLE"
+              | "MAIL_NOT_CONFIGURED"
+              | "BILL_NOT_ISSUED";
+            message: string;
+          }[]
+        | null;
+      messageId: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+    } | null;
+    documentSharePage: {
+      items: components["schemas"]["documentShare"][];
+      /** Format: uuid */
+      nextCursor: string | null;
+    };
+    clientSharing: {
+      /** Format: uuid */
+      clientId: string;
+      settings: {
+        practiceSharingOn: boolean;
+        clientSharingOn: boolean;
+        /** @enum {string} */
+        shareDocumentKinds: "both" | "bills" | "superbills";
+        hasEmail: boolean;
+        emailOptIn: boolean;
+        shareDelayMinutes: number;
+      };
+      reasonsNowByKind: {
+        invoice: {
+          /** @enum {string} */
+          code:
+            | "PRACTICE_SHARING_OFF"
+            | "CLIENT_SHARING_OFF"
+            | "KIND_NOT_SHARED"
+            | "NO_EMAIL"
+            | "EMAIL_OPTED_OUT"
+            | "INVALID_EMAIL"
+            | "DOCUMENT_VOID"
+            | "SMTP_REFUSED"
+            | "SMTP_UNAVAILABLE"
+            | "MAIL_NOT_CONFIGURED"
+            | "BILL_NOT_ISSUED";
+          message: string;
+        }[];
+        superbill: {
+          /** @enum {string} */
+          code:
+            | "PRACTICE_SHARING_OFF"
+            | "CLIENT_SHARING_OFF"
+            | "KIND_NOT_SHARED"
+            | "NO_EMAIL"
+            | "EMAIL_OPTED_OUT"
+            | "INVALID_EMAIL"
+            | "DOCUMENT_VOID"
+            | "SMTP_REFUSED"
+            | "SMTP_UNAVAILABLE"
+            | "MAIL_NOT_CONFIGURED"
+            | "BILL_NOT_ISSUED";
+          message: string;
+        }[];
+        statement: {
+          /** @enum {string} */
+          code:
+            | "PRACTICE_SHARING_OFF"
+            | "CLIENT_SHARING_OFF"
+            | "KIND_NOT_SHARED"
+            | "NO_EMAIL"
+            | "EMAIL_OPTED_OUT"
+            | "INVALID_EMAIL"
+            | "DOCUMENT_VOID"
+            | "SMTP_REFUSED"
+            | "SMTP_UNAVAILABLE"
+            | "MAIL_NOT_CONFIGURED"
+            | "BILL_NOT_ISSUED";
+          message: string;
+        }[];
+      };
+      answer: string;
+      recentShares: components["schemas"]["documentShare"][];
+    };
+    sharedDocument: {
+      /** Format: uuid */
+      documentId: string;
+      practiceName: string;
+      /** @enum {string} */
+      kind: "invoice" | "superbill" | "statement";
+      number: string;
+      version: number;
+      /** Format: date-time */
+      issuedAt: string;
+      /** Format: date-time */
+      linkExpiresAt: string;
+      pdfBytes: number;
+    };
     location: {
       /** Format: uuid */
       id: string;
@@ -14663,6 +15606,8 @@ export interface components {
       paysBy: "insurance" | "self_pay";
       autopay: boolean;
       autoShareDocuments: boolean;
+      /** @enum {string} */
+      shareDocumentKinds: "both" | "bills" | "superbills";
       autoSuperbills: boolean;
       /** Format: uuid */
       employerId: string | null;

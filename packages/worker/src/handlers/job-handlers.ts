@@ -7,6 +7,9 @@ import {
   RUN_AUTOMATION_QUEUE,
   type RunAutomationPayload,
   runAutomation,
+  SHARE_DOCUMENTS_QUEUE,
+  type ShareDocumentsPayload,
+  shareDueDocuments,
 } from "@billcycle/app";
 import type { Clock } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
@@ -21,6 +24,8 @@ export type JobHandler = (
   clock: Clock,
 ) => Promise<JobResult>;
 
+const SHARING_UNCONFIGURED_WAIT_MS = 15 * 60 * 1000;
+
 /** Queue name → handler: one entry per job definition. */
 export const jobHandlers: Record<string, JobHandler> = {
   [RUN_AUTOMATION_QUEUE]: async (database, payload, ports, clock) => {
@@ -30,6 +35,13 @@ export const jobHandlers: Record<string, JobHandler> = {
   [INVOICE_ON_KEPT_QUEUE]: async (database, payload, _ports, clock) => {
     await invoiceOnKept(database, payload as InvoiceOnKeptPayload, clock.now());
     return undefined;
+  },
+  [SHARE_DOCUMENTS_QUEUE]: async (database, payload, ports, clock) => {
+    // A worker without mail (sharing not configured) leaves due shares to one that has it, or to later.
+    if (!ports.sharing) return { retryAt: new Date(clock.now().getTime() + SHARING_UNCONFIGURED_WAIT_MS) };
+    const { practiceId } = payload as ShareDocumentsPayload;
+    const result = await shareDueDocuments(database, practiceId, ports.sharing, clock);
+    return result.retryAt ? { retryAt: result.retryAt } : undefined;
   },
   [DELIVER_FILE_QUEUE]: async (database, payload, ports, clock) => {
     await ports.claims.deliverFile?.(database, String(payload.fileId), clock.now());

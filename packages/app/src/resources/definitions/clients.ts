@@ -1,4 +1,4 @@
-import { DomainError } from "@billcycle/core";
+import { DomainError, shareDocumentKindChoices } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -30,6 +30,8 @@ const clientFields = {
   paysBy: z.enum(["insurance", "self_pay"]),
   autopay: z.boolean().optional(),
   autoShareDocuments: z.boolean().optional(),
+  /** What is shared: bills (and statements), superbills, or both. */
+  shareDocumentKinds: z.enum(shareDocumentKindChoices).optional(),
   autoSuperbills: z.boolean().optional(),
   employerId: z.uuid().nullable().optional(),
   active: z.boolean().optional(),
@@ -104,6 +106,7 @@ export const clientsResource: ResourceDefinition = {
       ...input,
       autopay: input.autopay ?? s.defaultAutopay,
       autoShareDocuments: input.autoShareDocuments ?? s.defaultAutoShareDocuments,
+      shareDocumentKinds: input.shareDocumentKinds ?? s.defaultShareDocumentKinds ?? "both",
       autoSuperbills: input.autoSuperbills ?? s.defaultAutoSuperbills,
     };
   },

@@ -29,6 +29,7 @@ const client = (id: string, firstName: string, lastName: string, fields: Partial
   paysBy: "insurance",
   autopay: false,
   autoShareDocuments: true,
+  shareDocumentKinds: "both",
   autoSuperbills: false,
   employerId: null,
   active: true,
