@@ -9,6 +9,8 @@ export * from "./automation/due-occurrences";
 export * from "./billing/client-statement";
 export * from "./billing/decide-appointment-billable";
 export * from "./billing/decide-invoice-claimable";
+export * from "./billing/decide-superbill-day";
+export * from "./billing/document-content";
 export * from "./billing/document-status";
 export * from "./billing/invoice-status";
 export * from "./billing/skip-reasons";
