@@ -1,4 +1,4 @@
-import { type AutomationConfig, defaultAutomationConfig } from "@billcycle/core";
+import { type AutomationConfig, defaultAutomationConfig, withDefaultAutomations } from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
 import { eq } from "drizzle-orm";
 
@@ -11,5 +11,7 @@ export const getAutomationConfig = async (
     .select({ config: tables.automationConfigs.config, version: tables.automationConfigs.version })
     .from(tables.automationConfigs)
     .where(eq(tables.automationConfigs.practiceId, practiceId));
-  return row ?? { config: defaultAutomationConfig(), version: 0 };
+  return row
+    ? { config: withDefaultAutomations(row.config), version: row.version }
+    : { config: defaultAutomationConfig(), version: 0 };
 };

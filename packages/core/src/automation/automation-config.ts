@@ -40,8 +40,18 @@ export const defaultAutomationConfig = (): AutomationConfig => ({
     invoice_processing: setting("invoice_processing", [SELF_PAY_RULE]),
     invoice_creation: setting("invoice_creation"),
     era_processing: setting("era_processing"),
+    superbills: setting("superbills"),
   },
 });
+
+/**
+ * A configuration saved before an automation existed lacks its setting: it reads as the default (off), so a new
+ * kind never needs its own data migration.
+ */
+export const withDefaultAutomations = (config: AutomationConfig): AutomationConfig => {
+  const defaults = defaultAutomationConfig();
+  return { ...config, automations: { ...defaults.automations, ...config.automations } };
+};
 
 /**
  * With the same-night cadence a night runs creation, then processing, then submission; the run times must say so.

@@ -1,9 +1,13 @@
-/** The four nightly automations, in the order a night runs them when all are on (see cadence). */
+/**
+ * The nightly automations, in the order a night runs them when all are on (see cadence); superbills run once a
+ * month, on the practice's superbill day.
+ */
 export const automationKinds = [
   "claims_submission",
   "invoice_processing",
   "invoice_creation",
   "era_processing",
+  "superbills",
 ] as const;
 export type AutomationKind = (typeof automationKinds)[number];
 
@@ -58,6 +62,15 @@ export const automationInfo: Record<AutomationKind, AutomationInfo> = {
       "Every night, billcycle picks up electronic remittances (835) from your clearinghouse and posts payments, " +
       "adjustments and patient responsibility by your posting rules; anything that does not balance or match waits in " +
       "the work queue.",
+  },
+  superbills: {
+    kind: "superbills",
+    title: "Superbills",
+    defaultRunTime: "01:00",
+    explanation:
+      'On your superbill day each month (the last day of a month that is shorter), every client with "Automatically ' +
+      'create superbills" on gets one superbill listing each insurance-eligible service (one with a CPT/HCPCS code) of ' +
+      "a kept session from the previous month or earlier that is not yet on a superbill. Nothing is on two superbills.",
   },
 };
 

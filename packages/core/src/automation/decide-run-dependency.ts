@@ -7,6 +7,7 @@ export const prerequisiteOf: Record<AutomationKind, AutomationKind | null> = {
   invoice_processing: "invoice_creation",
   claims_submission: "invoice_processing",
   era_processing: null,
+  superbills: null,
 };
 
 export type PrerequisiteState = {

@@ -1464,6 +1464,32 @@ export interface paths {
                     }[];
                   }[];
                 };
+                superbills: {
+                  enabled: boolean;
+                  runTime: string;
+                  startDate: string | null;
+                  rules: {
+                    id: string;
+                    name: string;
+                    conditions: {
+                      /** @enum {string} */
+                      field:
+                        | "primary_payer"
+                        | "provider"
+                        | "service_code"
+                        | "client_pays_by"
+                        | "appointment_date"
+                        | "progress_note_signed"
+                        | "location"
+                        | "amount"
+                        | "claim_level"
+                        | "invoice_date";
+                      /** @enum {string} */
+                      operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+                      values: string[];
+                    }[];
+                  }[];
+                };
               };
             };
             version: number;
@@ -1670,7 +1696,12 @@ export interface paths {
         path: {
           /** @description the practice (tenant) id */
           practiceId: string;
-          automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+          automation:
+            | "claims_submission"
+            | "invoice_processing"
+            | "invoice_creation"
+            | "era_processing"
+            | "superbills";
         };
         cookie?: never;
       };
@@ -1771,7 +1802,12 @@ export interface paths {
         query?: {
           limit?: number;
           cursor?: string;
-          automation?: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+          automation?:
+            | "claims_submission"
+            | "invoice_processing"
+            | "invoice_creation"
+            | "era_processing"
+            | "superbills";
         };
         header?: never;
         path: {
@@ -11255,6 +11291,7 @@ export interface components {
         invoice_processing: components["schemas"]["AutomationDescription"];
         invoice_creation: components["schemas"]["AutomationDescription"];
         era_processing: components["schemas"]["AutomationDescription"];
+        superbills: components["schemas"]["AutomationDescription"];
       };
     };
     AutomationConfig: {
@@ -11367,6 +11404,32 @@ export interface components {
             }[];
           }[];
         };
+        superbills: {
+          enabled: boolean;
+          runTime: string;
+          startDate: string | null;
+          rules: {
+            id: string;
+            name: string;
+            conditions: {
+              /** @enum {string} */
+              field:
+                | "primary_payer"
+                | "provider"
+                | "service_code"
+                | "client_pays_by"
+                | "appointment_date"
+                | "progress_note_signed"
+                | "location"
+                | "amount"
+                | "claim_level"
+                | "invoice_date";
+              /** @enum {string} */
+              operator: "equals" | "not_equals" | "in" | "not_in" | "between" | "is_empty";
+              values: string[];
+            }[];
+          }[];
+        };
       };
     };
     AutomationDescription: {
@@ -11417,7 +11480,12 @@ export interface components {
         /** Format: date-time */
         at: string;
         /** @enum {string} */
-        automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+        automation:
+          | "claims_submission"
+          | "invoice_processing"
+          | "invoice_creation"
+          | "era_processing"
+          | "superbills";
         /** @enum {string} */
         trigger: "schedule" | "manual" | "on_kept";
         /** @enum {string} */
@@ -11429,7 +11497,12 @@ export interface components {
     };
     AutomationPreview: {
       /** @enum {string} */
-      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      automation:
+        | "claims_submission"
+        | "invoice_processing"
+        | "invoice_creation"
+        | "era_processing"
+        | "superbills";
       enabled: boolean;
       /** Format: date-time */
       runAt: string;
@@ -11459,7 +11532,12 @@ export interface components {
       /** Format: uuid */
       practiceId: string;
       /** @enum {string} */
-      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      automation:
+        | "claims_submission"
+        | "invoice_processing"
+        | "invoice_creation"
+        | "era_processing"
+        | "superbills";
       /** @enum {string} */
       trigger: "schedule" | "manual";
       localDate: string;
@@ -11495,11 +11573,16 @@ export interface components {
       /** Format: uuid */
       runId: string | null;
       /** @enum {string} */
-      automation: "claims_submission" | "invoice_processing" | "invoice_creation" | "era_processing";
+      automation:
+        | "claims_submission"
+        | "invoice_processing"
+        | "invoice_creation"
+        | "era_processing"
+        | "superbills";
       /** @enum {string} */
       trigger: "schedule" | "manual" | "on_kept";
       /** @enum {string} */
-      subjectType: "appointment" | "invoice" | "claim" | "remittance";
+      subjectType: "appointment" | "invoice" | "claim" | "remittance" | "client";
       /** Format: uuid */
       subjectId: string;
       /** @enum {string} */
@@ -11837,6 +11920,7 @@ export interface components {
       npi: string;
       taxonomyCode: string;
       credentials: string | null;
+      license: string | null;
       email: string | null;
       /** Format: uuid */
       userId: string | null;

@@ -33,6 +33,8 @@ export const fieldsByAutomation: Record<AutomationKind, readonly RuleField[]> = 
   ],
   claims_submission: ["primary_payer", "amount", "claim_level"],
   era_processing: ["primary_payer", "amount", "claim_level"],
+  // Superbills take every eligible service of a client who asked for them: no exclusion rules.
+  superbills: [],
 };
 
 export const fieldLabel: Record<RuleField, string> = {
