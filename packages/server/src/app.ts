@@ -18,6 +18,7 @@ import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth";
 import { registerAutomationRoutes } from "./routes/automation";
 import { registerClaimsPipelineRoutes } from "./routes/claims-pipeline";
 import { docsPage } from "./routes/docs-page";
+import { registerDocumentRoutes } from "./routes/documents";
 import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
 import { registerPracticeRoutes } from "./routes/practices";
 import { registerResourceRoutes } from "./routes/resources";
@@ -99,6 +100,7 @@ export const createApp = (deps: AppDeps) => {
   registerAutomationRoutes(app, deps);
   registerInvoiceActionRoutes(app, deps);
   registerClaimsPipelineRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -1,4 +1,4 @@
-import { createInvoices, importInboundFile, processInvoices } from "@billcycle/app";
+import { createInvoices, importInboundFile, issueBillDocument, processInvoices } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { era835 } from "../../../app/test/support/x12-files";
@@ -118,4 +118,12 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
   p.records.remittances = { id: remittanceId, version: 1 };
   p.records.files = { id: imported.fileId, version: 1 };
   p.records["work-queue"] = { id: item.id, version: 1 };
+  // A bill document for the pended invoice (documents are issued, never created through a resource route).
+  const bill = await issueBillDocument(h.database, {
+    practiceId: p.id,
+    invoiceId: pended.id,
+    now,
+    source: "user",
+  });
+  p.records.documents = { id: bill.document.id, version: 1 };
 };

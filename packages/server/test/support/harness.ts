@@ -11,6 +11,7 @@ import { openTestDatabase, type TestBackend, type TestDatabase } from "@billcycl
 import { type App, createApp, jsonLogger } from "@billcycle/server";
 import { address, createBody, type Json, type Refs, refsOf, seedOrder, validNpi } from "./bodies";
 import { engineSeeded, seedEngineRecords } from "./engine-records";
+import { invoiceStatementLoader } from "./statement-loader";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -73,7 +74,12 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
   const database = await openTestDatabase(backend);
   const clock = new ManualClock("2026-03-01T15:00:00Z");
   const logLines: string[] = [];
-  const app = createApp({ database, clock, logger: jsonLogger((line) => logLines.push(line)) });
+  const app = createApp({
+    database,
+    clock,
+    logger: jsonLogger((line) => logLines.push(line)),
+    loadStatement: invoiceStatementLoader,
+  });
 
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> => {
     const headers: Record<string, string> = { ...options.headers };
