@@ -40,6 +40,7 @@ const SMOKE = {
     "--no-doc",
   ],
   "bench:era": [...tsx, "packages/worker/bench/era.ts", "--claims", "500"],
+  "bench:documents": [...tsx, "packages/worker/bench/documents.ts", "--clients", "100", "--no-doc"],
   "bench:lists": [
     ...tsx,
     "packages/worker/bench/lists.ts",

@@ -6,6 +6,7 @@ import { migrate, tables } from "@billcycle/db";
 import { Command, Option } from "commander";
 import { asc } from "drizzle-orm";
 import { registerClaimsCommands } from "./commands/claims";
+import { registerDocumentCommands } from "./commands/documents";
 import { registerEngineCommands } from "./commands/engine";
 import { registerSecretsCommands } from "./commands/secrets";
 import { isProduction, startCommand } from "./commands/start";
@@ -58,6 +59,7 @@ registerEngineCommands(program);
 registerClaimsCommands(program);
 registerSecretsCommands(program);
 registerTokenCommands(program);
+registerDocumentCommands(program);
 
 program
   .command("practices")

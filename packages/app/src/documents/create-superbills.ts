@@ -37,6 +37,8 @@ export type CreateSuperbillsInput = {
   /** The practice-local date of the run: services up to the end of the previous month are taken. */
   today: LocalDate;
   batchSize?: number | undefined;
+  /** Called after each committed batch with the totals so far (progress, memory sampling in the benchmark). */
+  onBatch?: ((totals: CreateSuperbillsResult) => void) | undefined;
 };
 
 export type CreateSuperbillsResult = { considered: number; created: number; skipped: number };
@@ -456,6 +458,7 @@ export const createSuperbills = async (
     totals.created += batch.created;
     totals.skipped += batch.clients - batch.created;
     after = batch.last;
+    input.onBatch?.({ ...totals });
     if (batch.clients < batchSize) break;
     await letRequestsIn(database, performance.now() - started);
   }
