@@ -92,9 +92,9 @@ const pendingServices = async (
   from: LocalDate | null,
   to: LocalDate,
 ): Promise<ServiceRow[]> =>
-  runPrepared<ServiceRow>(
-    tx,
-    sql`
+  // Unprepared: a prepared statement's generic plan ignores how few clients the id array holds.
+  rowsOf<ServiceRow>(
+    await tx.execute(sql`
     SELECT a.client_id, a.id AS appointment_id, s.position, to_char(a.date_of_service, 'YYYY-MM-DD') AS date_of_service,
       l.place_of_service_code, sv.code,
       CASE WHEN jsonb_array_length(s.modifiers) > 0 THEN s.modifiers ELSE sv.modifiers END AS modifiers,
@@ -113,7 +113,7 @@ const pendingServices = async (
       AND sv.insurance_eligible AND sv.code ~ ${PROCEDURE_CODE}
       AND NOT EXISTS (SELECT 1 FROM superbill_services ss WHERE ss.practice_id = a.practice_id
         AND ss.appointment_id = a.id AND ss.position = s.position)
-    ORDER BY a.client_id, a.date_of_service, a.starts_at, a.id, s.position`,
+    ORDER BY a.client_id, a.date_of_service, a.starts_at, a.id, s.position`),
   );
 
 /** The superbills already holding these clients' services dated in [from, to], per client ("SB-1001, SB-1004"). */
