@@ -46,6 +46,7 @@ const SMOKE = {
   ],
   "bench:era": [...tsx, "packages/worker/bench/era.ts", "--claims", "500"],
   "bench:sharing": [...tsx, "packages/worker/bench/sharing.ts", "--documents", "300", "--no-doc"],
+  "bench:documents": [...tsx, "packages/worker/bench/documents.ts", "--clients", "100", "--no-doc"],
   "bench:lists": [
     ...tsx,
     "packages/worker/bench/lists.ts",

@@ -3,6 +3,7 @@ import {
   defaultTransportResolver,
   type EnginePorts,
   type IssueBillDocument,
+  issueBillDocument,
   loadSecretKey,
   type SharingPorts,
   shareLinkKeyFrom,
@@ -10,11 +11,16 @@ import {
   smtpShareMailer,
   x12ClaimsPipeline,
 } from "@billcycle/app";
-import { DomainError } from "@billcycle/core";
 
-/** Until the documents code's issueBillDocument is wired here, a due bill's share records BILL_NOT_ISSUED. */
-const billsNotIssuedYet: IssueBillDocument = async () => {
-  throw new DomainError("INTERNAL", "bill documents are not issued by this build");
+/** A bill is issued when its share is due, as the invoice then stands (an autopay payment in between is on it). */
+const issueBillAtShareTime: IssueBillDocument = async (database, { practiceId, invoiceId, now }) => {
+  const { document } = await issueBillDocument(database, {
+    practiceId,
+    invoiceId,
+    now,
+    source: "automation",
+  });
+  return { documentId: document.id };
 };
 
 /**
@@ -24,13 +30,13 @@ const billsNotIssuedYet: IssueBillDocument = async () => {
  */
 export const sharingPorts = (
   env: NodeJS.ProcessEnv = process.env,
-  issueBillDocument: IssueBillDocument = billsNotIssuedYet,
+  issueBill: IssueBillDocument = issueBillAtShareTime,
 ): SharingPorts | undefined => {
   const smtp = smtpSettingsFromEnv(env);
   if (!smtp) return undefined;
   return {
     mailer: smtpShareMailer(smtp),
-    issueBillDocument,
+    issueBillDocument: issueBill,
     linkKey: shareLinkKeyFrom(loadSecretKey(env)),
     publicUrl: env.BILLCYCLE_PUBLIC_URL?.trim() || "http://localhost:3000",
   };

@@ -7,6 +7,7 @@ import { Command, Option } from "commander";
 import { asc } from "drizzle-orm";
 import { registerAutopayCommands } from "./commands/autopay";
 import { registerClaimsCommands } from "./commands/claims";
+import { registerDocumentCommands } from "./commands/documents";
 import { registerEngineCommands } from "./commands/engine";
 import { registerLedgerCommands } from "./commands/ledger";
 import { registerPaymentCommands } from "./commands/payments";
@@ -66,6 +67,7 @@ registerSecretsCommands(program);
 registerShareCommands(program);
 registerTokenCommands(program);
 registerPaymentCommands(program);
+registerDocumentCommands(program);
 
 program
   .command("practices")

@@ -13,6 +13,8 @@ export * from "./billing/decide-appointment-billable";
 export * from "./billing/decide-invoice-claimable";
 export * from "./billing/decide-payment-allocation";
 export * from "./billing/decide-refund";
+export * from "./billing/decide-superbill-day";
+export * from "./billing/document-content";
 export * from "./billing/document-status";
 export * from "./billing/invoice-payment-status";
 export * from "./billing/invoice-status";

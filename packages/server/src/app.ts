@@ -19,6 +19,7 @@ import { registerAutomationRoutes } from "./routes/automation";
 import { registerClaimsPipelineRoutes } from "./routes/claims-pipeline";
 import { registerClientBillingRoutes } from "./routes/client-billing";
 import { docsPage } from "./routes/docs-page";
+import { registerDocumentRoutes } from "./routes/documents";
 import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
 import { registerPaymentRoutes } from "./routes/payments";
 import { registerPracticeRoutes } from "./routes/practices";
@@ -116,6 +117,7 @@ export const createApp = (deps: AppDeps) => {
   registerClientBillingRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerSharingRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

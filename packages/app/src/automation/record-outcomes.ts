@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 
 export type OutcomeInput = {
-  subjectType: "appointment" | "invoice" | "claim" | "remittance";
+  subjectType: "appointment" | "invoice" | "claim" | "remittance" | "client";
   subjectId: string;
   outcome: "done" | "skipped" | "error";
   reasons: Array<{ code: string; message: string }>;

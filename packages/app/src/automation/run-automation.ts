@@ -3,6 +3,7 @@ import {
   type Clock,
   decideRunDependency,
   isFirstOfMonth,
+  isSuperbillDay,
   type PrerequisiteState,
   prerequisiteOf,
 } from "@billcycle/core";
@@ -12,6 +13,7 @@ import { type AutopayPort, runAutopay } from "../autopay/run-autopay";
 import { createInvoices } from "../billing/create-invoices";
 import { processInvoices } from "../billing/process-invoices";
 import type { ClaimsPipelinePort } from "../claims/claims-pipeline-port";
+import { createSuperbills } from "../documents/create-superbills";
 import type { SharingPorts } from "../sharing/sharing-ports";
 import { finishRun, startRun } from "./automation-run-status-writer";
 import { getAutomationConfig } from "./get-automation-config";
@@ -72,6 +74,16 @@ export const runAutomation = async (
   ) {
     return finish("skipped", {}, "monthly invoice creation runs on the 1st");
   }
+  if (kind === "superbills") {
+    const day = await superbillDayOf(database.db, run.practiceId);
+    if (!isSuperbillDay(run.localDate, day)) {
+      return finish(
+        "skipped",
+        {},
+        `superbills are created on day ${day} of the month (the last day when shorter)`,
+      );
+    }
+  }
   const input = {
     practiceId: run.practiceId,
     runId,
@@ -107,6 +119,12 @@ export const runAutomation = async (
         ports.autopay,
       );
       break;
+    case "superbills": {
+      await createSuperbills(database, { ...input, trigger: run.trigger }, now);
+      const { considered, done, skipped } = await countsFromOutcomes(database.db, runId);
+      counts = { considered, created: done, skipped };
+      break;
+    }
   }
   return finish("done", counts, null);
 };
@@ -169,6 +187,15 @@ const waitForPrerequisite = async (tx: Executor, runId: string, now: Date): Prom
     .set({ note: `waiting for ${which}` })
     .where(eq(tables.automationRuns.id, runId));
   return decision.retryAt;
+};
+
+/** The practice's superbill day of the month (1–31; default 1). */
+export const superbillDayOf = async (tx: Executor, practiceId: string): Promise<number> => {
+  const [row] = await tx
+    .select({ settings: tables.practices.billingSettings })
+    .from(tables.practices)
+    .where(eq(tables.practices.id, practiceId));
+  return row?.settings.superbillDayOfMonth ?? 1;
 };
 
 /** What a run did, one row per item across all its attempts (outcomes are unique per run and item). */

@@ -41,6 +41,7 @@ export const defaultAutomationConfig = (): AutomationConfig => ({
     invoice_creation: setting("invoice_creation"),
     era_processing: setting("era_processing"),
     autopay: setting("autopay"),
+    superbills: setting("superbills"),
   },
 });
 

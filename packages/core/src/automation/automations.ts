@@ -1,10 +1,14 @@
-/** The nightly automations (the first four in the order a night runs them when all are on; see cadence). */
+/**
+ * The nightly automations (the first four in the order a night runs them when all are on; see cadence); superbills
+ * run once a month, on the practice's superbill day.
+ */
 export const automationKinds = [
   "claims_submission",
   "invoice_processing",
   "invoice_creation",
   "era_processing",
   "autopay",
+  "superbills",
 ] as const;
 export type AutomationKind = (typeof automationKinds)[number];
 
@@ -70,6 +74,15 @@ export const automationInfo: Record<AutomationKind, AutomationInfo> = {
       "whose client-level autopay is on and who have a default card (Stripe payments only); a declined card is tried " +
       "again the next night, up to the number of attempts set in Billing Settings. If you also share billing " +
       "documents automatically, set the sharing delay to at least 60 minutes so that autopay runs first.",
+  },
+  superbills: {
+    kind: "superbills",
+    title: "Superbills",
+    defaultRunTime: "01:00",
+    explanation:
+      'On your superbill day each month (the last day of a month that is shorter), every client with "Automatically ' +
+      'create superbills" on gets one superbill listing each insurance-eligible service (one with a CPT/HCPCS code) of ' +
+      "a kept session from the previous month or earlier that is not yet on a superbill. Nothing is on two superbills.",
   },
 };
 

@@ -8,6 +8,7 @@ export const prerequisiteOf: Record<AutomationKind, AutomationKind | null> = {
   claims_submission: "invoice_processing",
   era_processing: null,
   autopay: "invoice_creation",
+  superbills: null,
 };
 
 /**

@@ -83,7 +83,9 @@ export const automationOutcomes = pgTable(
     runId: uuid("run_id"),
     automation: text("automation", { enum: automationKinds }).notNull(),
     trigger: text("trigger", { enum: ["schedule", "manual", "on_kept"] }).notNull(),
-    subjectType: text("subject_type", { enum: ["appointment", "invoice", "claim", "remittance"] }).notNull(),
+    subjectType: text("subject_type", {
+      enum: ["appointment", "invoice", "claim", "remittance", "client"],
+    }).notNull(),
     subjectId: uuid("subject_id").notNull(),
     outcome: text("outcome", { enum: ["done", "skipped", "error"] }).notNull(),
     reasonCode: text("reason_code"),

@@ -49,6 +49,8 @@ export const providers = pgTable(
     npi: text("npi").notNull(),
     taxonomyCode: text("taxonomy_code").notNull(),
     credentials: text("credentials"),
+    /** State license ("TX LPC 12345"), printed on superbills. */
+    license: text("license"),
     email: text("email"),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     active: boolean("active").notNull().default(true),

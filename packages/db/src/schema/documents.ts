@@ -9,12 +9,13 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
 import { invoices } from "./billing";
-import { clients } from "./clinic";
+import { appointments, clients } from "./clinic";
 import { cents, instant, tenantColumns } from "./columns";
 import { practices, users } from "./practice";
 
@@ -61,10 +62,40 @@ export const documents = pgTable(
     foreignKey({ columns: [t.practiceId, t.replacesDocumentId], foreignColumns: [t.practiceId, t.id] }),
     index("documents_client_idx").on(t.practiceId, t.clientId, t.issuedAt),
     index("documents_invoice_idx").on(t.practiceId, t.invoiceId),
+    index("documents_client_kind_idx").on(t.practiceId, t.clientId, t.kind, t.version),
     check(
       "documents_period_check",
       sql`${t.periodFrom} is null or ${t.periodTo} is null or ${t.periodFrom} <= ${t.periodTo}`,
     ),
     check("documents_void_check", sql`(${t.status} = 'void') = (${t.voidedAt} is not null)`),
+  ],
+);
+
+/**
+ * Which superbill a session service (an appointment's service line) is on. The primary key is the exactly-once rule:
+ * a service is on at most one superbill. Voiding a superbill deletes its rows; a correction moves them.
+ */
+export const superbillServices = pgTable(
+  "superbill_services",
+  {
+    practiceId: uuid("practice_id").notNull(),
+    appointmentId: uuid("appointment_id").notNull(),
+    position: integer("position").notNull(),
+    documentId: uuid("document_id").notNull(),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "superbill_services_pkey", columns: [t.practiceId, t.appointmentId, t.position] }),
+    foreignKey({
+      name: "superbill_services_appointment_fk",
+      columns: [t.practiceId, t.appointmentId],
+      foreignColumns: [appointments.practiceId, appointments.id],
+    }),
+    foreignKey({
+      name: "superbill_services_document_fk",
+      columns: [t.practiceId, t.documentId],
+      foreignColumns: [documents.practiceId, documents.id],
+    }),
+    index("superbill_services_document_idx").on(t.practiceId, t.documentId),
   ],
 );

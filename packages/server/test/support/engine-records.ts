@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import {
   createInvoices,
   importInboundFile,
+  issueBillDocument,
   processInvoices,
   recordClientPayment,
   signShareLink,
@@ -154,7 +156,7 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
     source: "user",
     issuedAt: now,
     pdf,
-    pdfSha256: "seed",
+    pdfSha256: createHash("sha256").update(pdf).digest("hex"),
     pdfBytes: pdf.byteLength,
   });
   p.records.documents = { id: documentId, version: 1 };
@@ -181,4 +183,12 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
     finishedAt: now,
   });
   p.records["document-shares"] = { id: shareId, version: 1 };
+  // A bill document for the pended invoice (documents are issued, never created through a resource route).
+  const bill = await issueBillDocument(h.database, {
+    practiceId: p.id,
+    invoiceId: pended.id,
+    now,
+    source: "user",
+  });
+  p.records.documents = { id: bill.document.id, version: 1 };
 };

@@ -143,6 +143,17 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
   }
   if (op.method === "POST" && op.template === `${practicePath}/document-shares/{shareId}/retry`)
     return undefined;
+  if (op.method === "POST" && op.template === `${practicePath}/documents/{id}/void`) {
+    return { reason: "Sent in error" };
+  }
+  if (op.method === "POST" && op.template === `${practicePath}/invoices/{id}/bill`) return undefined;
+  if (
+    op.method === "POST" &&
+    (op.template === `${practicePath}/clients/{id}/superbills` ||
+      op.template === `${practicePath}/clients/{id}/statements`)
+  ) {
+    return { from: "2026-03-01", to: "2026-03-31" };
+  }
   if (op.method === "POST" && op.template === `${practicePath}/invoices/{id}/products`) {
     return { productId: owner.records.products?.id, quantity: 1 };
   }

@@ -112,6 +112,13 @@ export const automationSettings = (change?: (s: AutomationSettings) => void): Au
         nextRunAt: null,
         rulesText: "Nothing is excluded.",
       },
+      superbills: {
+        title: "Superbills",
+        explanation: "On your superbill day each month, clients with automatic superbills get one.",
+        schedule: "on day 1 of each month (the last day when shorter) at 01:00 (America/Chicago)",
+        nextRunAt: null,
+        rulesText: "Nothing is excluded.",
+      },
     },
   };
   change?.(s);

@@ -1,5 +1,5 @@
 import { insertQueuedRun, RUN_AUTOMATION_QUEUE, type RunAutomationPayload } from "@billcycle/app";
-import { type AutomationKind, dueOccurrences, isFirstOfMonth } from "@billcycle/core";
+import { type AutomationKind, dueOccurrences, isFirstOfMonth, isSuperbillDay } from "@billcycle/core";
 import { type Database, enqueueJob, newId, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 
@@ -23,6 +23,7 @@ export const tickClock = async (database: Database, now: Date): Promise<{ schedu
         .select({
           checkedThrough: tables.automationClock.checkedThrough,
           zone: tables.practices.timeZone,
+          billingSettings: tables.practices.billingSettings,
           config: tables.automationConfigs.config,
         })
         .from(tables.automationClock)
@@ -43,12 +44,17 @@ export const tickClock = async (database: Database, now: Date): Promise<{ schedu
       const setting = row.config.automations[kind];
       if (!setting?.enabled) return 0;
       const monthly = kind === "invoice_creation" && row.config.invoiceCreationMode === "monthly";
+      const superbillDay = row.billingSettings.superbillDayOfMonth ?? 1;
       const due = dueOccurrences({
         zone: row.zone,
         runTime: setting.runTime,
         after: row.checkedThrough,
         upTo: now,
-        isRunDay: monthly ? isFirstOfMonth : undefined,
+        isRunDay: monthly
+          ? isFirstOfMonth
+          : kind === "superbills"
+            ? (d: string) => isSuperbillDay(d, superbillDay)
+            : undefined,
       });
       let created = 0;
       for (const occ of due) {

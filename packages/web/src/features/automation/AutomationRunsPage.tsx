@@ -93,6 +93,8 @@ const subjectPath: Record<RunOutcome["subjectType"], string | null> = {
   invoice: "invoices",
   claim: "claims",
   remittance: null,
+  // Superbill outcomes are per client; the web app has no client page yet.
+  client: null,
 };
 
 const outcomeColumns = (practiceId: string, timeZone: string): ColumnDef<RunOutcome>[] => [

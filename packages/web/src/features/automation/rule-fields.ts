@@ -35,6 +35,8 @@ export const fieldsByAutomation: Record<AutomationKind, readonly RuleField[]> = 
   era_processing: ["primary_payer", "amount", "claim_level"],
   // Autopay has no exclusion rules: client-level autopay and the default card decide.
   autopay: [],
+  // Superbills take every eligible service of a client who asked for them: no exclusion rules.
+  superbills: [],
 };
 
 export const fieldLabel: Record<RuleField, string> = {
