@@ -17,7 +17,8 @@ const [url, batchSize, leaseMs, at] = process.argv.slice(2);
 const clock: Clock = at ? new ManualClock(at) : systemClock;
 const database = await openDatabase({ kind: "postgres", url: url!, poolSize: 2 });
 const [job] = await database.db.transaction((tx) =>
-  claimJobs(tx, `child:${process.pid}`, 1, clock.now(), Number(leaseMs)),
+  // Only an automation run: other jobs the night queued (documents to share) are not what this test kills.
+  claimJobs(tx, `child:${process.pid}`, 1, clock.now(), Number(leaseMs), [RUN_AUTOMATION_QUEUE]),
 );
 if (!job || job.queue !== RUN_AUTOMATION_QUEUE) {
   process.stdout.write("no job\n");
