@@ -117,8 +117,9 @@ describe.each(testBackends())("remittances posted in batches (%s)", (backend) =>
     } finally {
       clearInterval(timer);
     }
-    // A turn every 500 claims when reading and after every batch: 2,000-claim steps gave about 6 turns here.
-    expect(ticks).toBeGreaterThanOrEqual(backend === "pglite" ? 20 : 3);
+    // A turn at least every 500 claims (6,000 claims: 12 or more; 2,000-claim steps gave about 6 here). How many
+    // more depends on how fast the machine reads, so only the floor is held.
+    expect(ticks).toBeGreaterThanOrEqual(backend === "pglite" ? 12 : 3);
   });
 
   it("a remittance with every claim out of balance keeps its first 100 imbalances and counts the rest", async () => {
