@@ -29,5 +29,6 @@ ALTER TABLE "autopay_attempts" ADD CONSTRAINT "autopay_attempts_card_charge_fk" 
 CREATE INDEX "autopay_attempts_client_idx" ON "autopay_attempts" USING btree ("practice_id","client_id","local_date");--> statement-breakpoint
 CREATE INDEX "autopay_attempts_unresolved_idx" ON "autopay_attempts" USING btree ("practice_id","invoice_id") WHERE "status" in ('pending','unknown');
 --> statement-breakpoint
--- Practices saved before autopay existed: off, 3 attempts (what is already stored wins).
-UPDATE "practices" SET "billing_settings" = '{"autopayEnabled": false, "autopayMaxAttempts": 3}'::jsonb || "billing_settings";
+-- Practices saved before autopay existed: 3 attempts (what is already stored wins). Whether autopay runs at all is
+-- the Autopay automation's own switch.
+UPDATE "practices" SET "billing_settings" = '{"autopayMaxAttempts": 3}'::jsonb || "billing_settings";

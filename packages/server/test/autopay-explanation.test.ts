@@ -62,12 +62,18 @@ describe.each(testBackends())("autopay explanation routes (%s)", (backend) => {
     expect([i.status, errorCode(i)]).toEqual([404, "NOT_FOUND"]);
   });
 
-  it("practice autopay settings: off and 3 attempts by default, 1 to 10 attempts, a partial change keeps the rest", async () => {
+  it("practice autopay: the Autopay automation is its one switch; 3 attempts by default, 1 to 10, kept by partial changes", async () => {
     const path = `/api/v1/practices/${practice.id}/billing-settings`;
     const current = await h.call("GET", `/api/v1/practices/${practice.id}`, {
       token: practice.users.owner.token,
     });
-    expect(current.json.billingSettings).toMatchObject({ autopayEnabled: false, autopayMaxAttempts: 3 });
+    expect(current.json.billingSettings).toMatchObject({ autopayMaxAttempts: 3 });
+    expect(current.json.billingSettings).not.toHaveProperty("autopayEnabled");
+    const second = await h.call("PATCH", path, {
+      token: practice.users.owner.token,
+      body: { version: current.json.version, autopayEnabled: true },
+    });
+    expect([second.status, errorCode(second)]).toEqual([400, "UNKNOWN_FIELD"]);
     let version = current.json.version as number;
     for (const bad of [0, 11, 2.5]) {
       const r = await h.call("PATCH", path, {
@@ -78,7 +84,7 @@ describe.each(testBackends())("autopay explanation routes (%s)", (backend) => {
     }
     const on = await h.call("PATCH", path, {
       token: practice.users.owner.token,
-      body: { version, autopayEnabled: true, autopayMaxAttempts: 5 },
+      body: { version, autopayMaxAttempts: 5 },
     });
     expect(on.status).toBe(200);
     version = on.json.version as number;
@@ -87,15 +93,26 @@ describe.each(testBackends())("autopay explanation routes (%s)", (backend) => {
       body: { version, shareDelayMinutes: 90 },
     });
     expect(other.json.billingSettings).toMatchObject({
-      autopayEnabled: true,
       autopayMaxAttempts: 5,
       shareDelayMinutes: 90,
     });
-    const why = await h.call(
-      "GET",
-      `/api/v1/practices/${practice.id}/clients/${clientId(practice)}/autopay-explanation`,
-      { token: practice.users.biller.token },
-    );
-    expect(why.json).toMatchObject({ practiceAutopay: true, maxAttempts: 5 });
+    const whyNow = () =>
+      h.call("GET", `/api/v1/practices/${practice.id}/clients/${clientId(practice)}/autopay-explanation`, {
+        token: practice.users.biller.token,
+      });
+    expect((await whyNow()).json).toMatchObject({ practiceAutopay: false, maxAttempts: 5 });
+    const automation = await h.call("GET", `/api/v1/practices/${practice.id}/automation`, {
+      token: practice.users.owner.token,
+    });
+    const config = structuredClone(automation.json.config) as {
+      automations: Record<string, { enabled: boolean }>;
+    };
+    config.automations.autopay!.enabled = true;
+    const enabled = await h.call("PUT", `/api/v1/practices/${practice.id}/automation`, {
+      token: practice.users.owner.token,
+      body: { config, version: automation.json.version },
+    });
+    expect(enabled.status).toBe(200);
+    expect((await whyNow()).json).toMatchObject({ practiceAutopay: true, maxAttempts: 5 });
   });
 });

@@ -189,15 +189,33 @@ describe.each(testBackends())("sharing settings on %s", (backend) => {
 
   it("warns (with a code) when autopay is on and the delay is under 60 minutes, and not otherwise", async () => {
     const p = await h.newPractice("Sharing warning");
-    const short = await patchSettings(p, { defaultAutopay: true, shareDelayMinutes: 59 });
+    const setAutopay = async (enabled: boolean) => {
+      const current = await h.call("GET", `/api/v1/practices/${p.id}/automation`, {
+        token: p.users.owner.token,
+      });
+      const config = structuredClone(current.json.config) as {
+        automations: Record<string, { enabled: boolean }>;
+      };
+      config.automations.autopay!.enabled = enabled;
+      const saved = await h.call("PUT", `/api/v1/practices/${p.id}/automation`, {
+        token: p.users.owner.token,
+        body: { config, version: current.json.version },
+      });
+      expect(saved.status, saved.text).toBe(200);
+    };
+    // The new-client default is not the practice's autopay: no warning while the Autopay automation is off.
+    expect((await patchSettings(p, { defaultAutopay: true, shareDelayMinutes: 59 })).json.warnings).toEqual(
+      [],
+    );
+    await setAutopay(true);
+    const short = await patchSettings(p, { shareDelayMinutes: 30 });
     expect(short.status, short.text).toBe(200);
     expect(short.json.warnings).toEqual([
       { code: "SHARE_DELAY_BEFORE_AUTOPAY", message: expect.stringContaining("at least 60 minutes") },
     ]);
     expect((await patchSettings(p, { shareDelayMinutes: 60 })).json.warnings).toEqual([]);
-    expect((await patchSettings(p, { defaultAutopay: false, shareDelayMinutes: 0 })).json.warnings).toEqual(
-      [],
-    );
+    await setAutopay(false);
+    expect((await patchSettings(p, { shareDelayMinutes: 0 })).json.warnings).toEqual([]);
   });
 
   it("the delay is 0 to 10,080 minutes and what to share is one of both, bills, superbills", async () => {

@@ -10,8 +10,10 @@ import {
   type ClaimsPipelinePort,
   createPractice,
   generateSecretKey,
+  getAutomationConfig,
   runAutomation,
   saveStripeSettings,
+  updateAutomationConfig,
 } from "@billcycle/app";
 import { localDateAt, systemClock } from "@billcycle/core";
 import { type Database, migrate, newId, openDatabase } from "@billcycle/db";
@@ -106,12 +108,14 @@ const generate = async (database: Database, fakeUrl: string, now: Date) => {
       taxId: "12-3456789",
       billingNpi: "1234567893",
       taxonomyCode: "101YM0800X",
-      billingSettings: { autopayEnabled: true },
     },
     ownerUserId: null,
     now,
   });
   const actor = { userId: null, practiceId, role: "owner" as const, label: "bench" };
+  const { config, version } = await getAutomationConfig(database.db, practiceId);
+  config.automations.autopay.enabled = true;
+  await updateAutomationConfig(database, { actor, next: config, expectedVersion: version, now });
   await saveStripeSettings(database, {
     actor,
     input: {

@@ -51,8 +51,6 @@ describe.each(testBackends().filter((b) => b === "postgres"))(
     it("a worker killed with -9 mid-run, then two workers: 0 duplicate charges, every bill charged once", async () => {
       const clock = new ManualClock(local("2026-09-01T12:00", ZONE));
       const p = await stripePractice(database, fake, clock.now(), "Autopay crash practice");
-      await database.db.execute(sql`UPDATE practices SET billing_settings = billing_settings ||
-      '{"autopayEnabled": true}'::jsonb WHERE id = ${p.practiceId}::uuid`);
       const { config } = await getAutomationConfig(database.db, p.practiceId);
       config.automations.autopay.enabled = true;
       await updateAutomationConfig(database, {

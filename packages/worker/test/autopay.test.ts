@@ -48,12 +48,12 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     await database?.dispose();
   });
 
-  /** A practice with autopay on (billing settings and the nightly automation), its clock at `start`. */
+  /** A practice with the Autopay automation on (its one switch), its clock at `start`. */
   const practice = async (start: string, settings: Record<string, unknown> = {}) => {
     const clock = new ManualClock(local(start, ZONE));
     const p = await stripePractice(database, fake, clock.now(), `Autopay ${backend} ${start}`);
     await database.db.execute(sql`UPDATE practices SET billing_settings = billing_settings ||
-      ${JSON.stringify({ autopayEnabled: true, ...settings })}::jsonb WHERE id = ${p.practiceId}::uuid`);
+      ${JSON.stringify(settings)}::jsonb WHERE id = ${p.practiceId}::uuid`);
     const { config } = await import("@billcycle/app").then((m) =>
       m.getAutomationConfig(database.db, p.practiceId),
     );
@@ -360,15 +360,19 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     ]);
   });
 
-  it("autopay off for the practice charges nothing", async () => {
-    const { p, clock } = await practice("2026-06-10T12:00", { autopayEnabled: false });
+  it("autopay off for the practice (its Autopay automation switched off) charges nothing and says why", async () => {
+    const { p, clock } = await practice("2026-06-10T12:00");
     const c = await client(p, clock, "2026-06-10");
-    await night(clock, "2026-06-11");
-    expect((await runOf(p.practiceId, "2026-06-11"))!.counts).toMatchObject({
-      considered: 1,
-      charged: 0,
-      skipped_autopay_off_practice: 1,
+    const { config, version } = await getAutomationConfig(database.db, p.practiceId);
+    config.automations.autopay.enabled = false;
+    await updateAutomationConfig(database, {
+      actor: p.actor,
+      next: config,
+      expectedVersion: version,
+      now: clock.now(),
     });
+    await night(clock, "2026-06-11");
+    expect(await runOf(p.practiceId, "2026-06-11")).toBeUndefined();
     expect(await attemptsOf(c.invoiceId)).toHaveLength(0);
     expect((await why(p, clock, { invoiceId: c.invoiceId })).invoices[0]).toMatchObject({
       code: "AUTOPAY_OFF_PRACTICE",

@@ -1,7 +1,8 @@
-import type { AutopayAttempt, AutopayCard, LocalDate, PracticeBillingSettings } from "@billcycle/core";
+import type { AutopayAttempt, AutopayCard, LocalDate } from "@billcycle/core";
 import { defaultPracticeBillingSettings } from "@billcycle/core";
 import { type Executor, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { getAutomationConfig } from "../automation/get-automation-config";
 import type { CardChargeRow } from "../payments/transition-card-charge";
 import type { AutopayAttemptRow } from "./transition-autopay-attempt";
 
@@ -10,17 +11,23 @@ export const autopayChargeKey = (attemptId: string): string => `autopay:${attemp
 
 export type AttemptWithCharge = AutopayAttemptRow & { charge: CardChargeRow | null };
 
-/** The practice's autopay switch and attempts allowed (defaults for a practice saved before autopay existed). */
+/**
+ * Whether the practice uses autopay (the Autopay automation's one switch: the one that schedules the nightly run)
+ * and how many declined nights a bill gets (billing settings; 3 for a practice saved before autopay existed).
+ */
 export const loadAutopaySettings = async (
   tx: Executor,
   practiceId: string,
-): Promise<Pick<PracticeBillingSettings, "autopayEnabled" | "autopayMaxAttempts">> => {
+): Promise<{ autopayEnabled: boolean; autopayMaxAttempts: number }> => {
   const [row] = await tx
     .select({ settings: tables.practices.billingSettings })
     .from(tables.practices)
     .where(eq(tables.practices.id, practiceId));
-  const s = { ...defaultPracticeBillingSettings, ...row?.settings };
-  return { autopayEnabled: s.autopayEnabled, autopayMaxAttempts: s.autopayMaxAttempts };
+  const { config } = await getAutomationConfig(tx, practiceId);
+  return {
+    autopayEnabled: config.automations.autopay.enabled,
+    autopayMaxAttempts: row?.settings.autopayMaxAttempts ?? defaultPracticeBillingSettings.autopayMaxAttempts,
+  };
 };
 
 /** Default cards of these clients, by client id. */

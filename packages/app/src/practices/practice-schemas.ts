@@ -15,14 +15,12 @@ const billingSettingsFields = {
   requireSignedNote: z.boolean(),
   noShowFeeCents: cents.nullable(),
   lateCancelFeeCents: cents.nullable(),
-  autopayEnabled: z.boolean(),
   autopayMaxAttempts: z.int().min(1).max(10),
 };
 
 export const billingSettingsSchema = z.strictObject({
   ...billingSettingsFields,
-  // A practice saved before autopay existed reads as off, 3 attempts (not in a partial update: it would reset them).
-  autopayEnabled: billingSettingsFields.autopayEnabled.default(false),
+  // A practice saved before autopay existed reads as 3 attempts (not in a partial update: it would reset them).
   autopayMaxAttempts: billingSettingsFields.autopayMaxAttempts.default(3),
 });
 

@@ -1,6 +1,7 @@
 import { decideSharingSettingsWarnings, type PracticeBillingSettings } from "@billcycle/core";
 import { type Database, tables } from "@billcycle/db";
 import { count, eq } from "drizzle-orm";
+import { getAutomationConfig } from "../automation/get-automation-config";
 import type { TenantActor } from "../resources/crud";
 import { getPractice, updatePractice } from "./update-practice";
 
@@ -52,9 +53,10 @@ export const updateBillingSettings = async (
         "their own settings (change them on each client's Billing › Settings)",
     };
   }
-  // Autopay's practice switch is the default for new clients today (issue 17 item 3 may add its own switch).
+  // The practice uses autopay when its Autopay automation is on (the switch that schedules the 00:30 run).
+  const { config } = await getAutomationConfig(database.db, input.actor.practiceId);
   const warnings = decideSharingSettingsWarnings({
-    autopayOn: settings.defaultAutopay,
+    autopayOn: config.automations.autopay.enabled,
     shareDelayMinutes: settings.shareDelayMinutes,
   });
   return { ...row, warnings, existingClients };

@@ -25,8 +25,6 @@ export type PracticeBillingSettings = {
   noShowFeeCents: number | null;
   /** Fee charged for a Late Cancel, in cents; null means Late Cancels are not billed. */
   lateCancelFeeCents: number | null;
-  /** Autopay charges open client balances nightly (clients with autopay on and a default card). */
-  autopayEnabled: boolean;
   /** Declined or failed nights per bill before autopay stops trying it (1–10). */
   autopayMaxAttempts: number;
 };
@@ -42,7 +40,6 @@ export const defaultPracticeBillingSettings: PracticeBillingSettings = {
   requireSignedNote: true,
   noShowFeeCents: null,
   lateCancelFeeCents: null,
-  autopayEnabled: false,
   autopayMaxAttempts: 3,
 };
 

@@ -627,8 +627,6 @@ export interface paths {
               requireSignedNote?: boolean;
               noShowFeeCents?: number | null;
               lateCancelFeeCents?: number | null;
-              /** @default false */
-              autopayEnabled?: boolean;
               /** @default 3 */
               autopayMaxAttempts?: number;
             };
@@ -964,7 +962,6 @@ export interface paths {
             requireSignedNote?: boolean;
             noShowFeeCents?: number | null;
             lateCancelFeeCents?: number | null;
-            autopayEnabled?: boolean;
             autopayMaxAttempts?: number;
             version: number;
           };
@@ -15102,8 +15099,6 @@ export interface components {
         requireSignedNote: boolean;
         noShowFeeCents: number | null;
         lateCancelFeeCents: number | null;
-        /** @default false */
-        autopayEnabled: boolean;
         /** @default 3 */
         autopayMaxAttempts: number;
       };
@@ -15143,8 +15138,6 @@ export interface components {
         requireSignedNote: boolean;
         noShowFeeCents: number | null;
         lateCancelFeeCents: number | null;
-        /** @default false */
-        autopayEnabled: boolean;
         /** @default 3 */
         autopayMaxAttempts: number;
       };
