@@ -20,7 +20,7 @@ import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 import type { TenantActor } from "../resources/crud";
 import type { DocumentHead } from "./document-view";
 import { documentNumberPrefix, sha256Hex } from "./issue-document";
-import { loadClientPaymentsForSuperbill } from "./load-client-payments-for-superbill";
+import { loadClientPayments } from "./load-client-payments";
 import { addressLines } from "./pdf-layout";
 import { renderSuperbillPdf } from "./render-superbill-pdf";
 
@@ -191,7 +191,7 @@ const writeSuperbills = async (
       sql`${tables.providers.practiceId} = ${o.practiceId} AND ${tables.providers.id} = ANY(${uuidArray(providerIds)}::uuid[])`,
     );
   const providerById = new Map(providers.map((p) => [p.id, p]));
-  const payments = await loadClientPaymentsForSuperbill(tx, o.practiceId, [
+  const payments = await superbillPayments(tx, o.practiceId, [
     ...new Set(o.services.map((s) => s.appointment_id)),
   ]);
   const diagnosesBy = new Map<string, Array<{ code: string; description: string | null }>>();
@@ -513,4 +513,30 @@ export const createSuperbill = async (
     }
     return written.document;
   });
+};
+
+/** The client's payments on the invoices of a superbill's sessions, per client, each naming its invoice. */
+const superbillPayments = async (
+  tx: Executor,
+  practiceId: string,
+  appointmentIds: readonly string[],
+): Promise<Map<string, AppliedPayment[]>> => {
+  const byClient = new Map<string, AppliedPayment[]>();
+  if (appointmentIds.length === 0) return byClient;
+  const invoiceIds = rowsOf<{ invoice_id: string }>(
+    await tx.execute(sql`
+      SELECT DISTINCT ai.invoice_id FROM appointment_invoices ai
+      WHERE ai.practice_id = ${practiceId}::uuid AND ai.appointment_id = ANY(${uuidArray(appointmentIds)}::uuid[])`),
+  ).map((r) => r.invoice_id);
+  for (const p of await loadClientPayments(tx, practiceId, invoiceIds)) {
+    const list = byClient.get(p.clientId) ?? [];
+    list.push({
+      date: p.date,
+      payer: p.payer,
+      description: `${p.description} (${p.invoiceNumber})`,
+      amountCents: p.amountCents,
+    });
+    byClient.set(p.clientId, list);
+  }
+  return byClient;
 };

@@ -1,7 +1,7 @@
 import { type AppliedPayment, type BillContent, type BillLine, notFound } from "@billcycle/core";
 import { type Executor, rowsOf, tables } from "@billcycle/db";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { loadClientPaymentsForBill } from "./load-client-payments-for-bill";
+import { loadClientPayments } from "./load-client-payments";
 import { addressLines } from "./pdf-layout";
 
 /**
@@ -87,11 +87,9 @@ export const loadBillContent = async (
       description: `Insurance payment - ${p.payer}`,
       amountCents: Number(p.amount),
     })),
-    ...(await loadClientPaymentsForBill(tx, {
-      practiceId,
-      invoiceId,
-      clientPaidCents: invoice.clientPaidCents,
-    })),
+    ...(await loadClientPayments(tx, practiceId, [invoiceId])).map(
+      ({ date, payer, description, amountCents }) => ({ date, payer, description, amountCents }),
+    ),
   ];
   const clientPaid = payments.filter((p) => p.payer === "client").reduce((a, p) => a + p.amountCents, 0);
   return {

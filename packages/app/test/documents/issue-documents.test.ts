@@ -1,10 +1,13 @@
 import {
+  createInvoices,
   downloadDocumentPdf,
   getDocument,
   issueBillDocument,
   issueCorrection,
   issueDocument,
   listClientDocuments,
+  recordClientPayment,
+  refundClientPayment,
   renderStatementPdf,
   voidDocument,
 } from "@billcycle/app";
@@ -12,6 +15,11 @@ import { DomainError } from "@billcycle/core";
 import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createAppointment,
+  createBillingPractice,
+  createClient,
+} from "../../../worker/test/support/billing-fixture";
 import { importFile, practiceWithSubmittedClaims } from "../../../worker/test/support/claims-fixture";
 import { local } from "../../../worker/test/support/engine-harness";
 import { readPdfText } from "../support/read-pdf-text";
@@ -139,6 +147,58 @@ describe.each(testBackends())("issuing documents on %s", (backend) => {
       );
     expect(audit.filter((a) => a.action === "create")).toHaveLength(2);
     expect(audit.filter((a) => a.entity === "document_pdf" && a.action === "read")).toHaveLength(2);
+  });
+
+  it("a bill lists the client's payments from the ledger, dated, net of a refund", async () => {
+    const now = local("2026-03-03T12:00", ZONE);
+    const p = await createBillingPractice(database, ZONE, now, "Bill payments practice");
+    const clientId = await createClient(database, p, now, { paysBy: "self_pay" });
+    await createAppointment(database, p, clientId, now, { localStart: "2026-03-02T09:00", status: "kept" });
+    await createInvoices(
+      database,
+      { practiceId: p.practiceId, trigger: "manual", runId: null, today: "2026-03-03" },
+      now,
+    );
+    const invoice = await invoiceOf(p.practiceId);
+    expect(invoice.clientCents).toBeGreaterThan(5000);
+    const paid = await recordClientPayment(database, {
+      actor: p.actor,
+      clientId,
+      method: "check",
+      reference: "#1042",
+      amountCents: 5000,
+      receivedOn: "2026-03-03",
+      idempotencyKey: `bill-payments-${backend}`,
+      now,
+    });
+    const bill = async (at: string) => {
+      const t = local(at, ZONE);
+      const { document } = await issueBillDocument(database, {
+        practiceId: p.practiceId,
+        invoiceId: invoice.id,
+        now: t,
+        source: "user",
+        actor: p.actor,
+      });
+      return readPdfText(
+        (await downloadDocumentPdf(database, { actor: p.actor, documentId: document.id, now: t })).bytes,
+      );
+    };
+    const first = await bill("2026-03-06T09:00");
+    expect(first.lines.find((l) => l.includes("Payment - Check #1042"))).toMatch(
+      /^2026-03-03 \| .*\$50\.00$/,
+    );
+
+    await refundClientPayment(database, {
+      actor: p.actor,
+      clientId,
+      paymentId: paid.payment.id,
+      amountCents: 2000,
+      reason: "Overcharged",
+      now,
+    });
+    const second = await bill("2026-03-07T09:00");
+    expect(second.lines.find((l) => l.includes("Payment - Check #1042"))).toMatch(/\$30\.00$/);
   });
 
   it("issued documents are immutable: an update is refused by the database, voiding is allowed once", async () => {
