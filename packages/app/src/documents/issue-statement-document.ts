@@ -1,23 +1,17 @@
-import type { ClientStatement, LocalDate } from "@billcycle/core";
+import type { LocalDate } from "@billcycle/core";
 import { notFound } from "@billcycle/core";
-import { type Database, type Executor, tables } from "@billcycle/db";
+import { type Database, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
+import { loadClientStatement } from "../ledger/load-client-statement";
 import type { TenantActor } from "../resources/crud";
 import type { DocumentHead } from "./document-view";
 import { issueDocument } from "./issue-document";
 import { renderStatementPdf } from "./render-statement-pdf";
 
 /**
- * LEDGER SEAM: produces a client's statement for a date range from the client ledger. The ledger (branch `ledger`)
- * provides `loadClientStatement`; it is passed in here (the server's `AppDeps.loadStatement`) so this file does not
- * depend on it. Runs on the issuing transaction, so the statement and its document agree.
+ * Issues a statement document for a client and a date range, as the ledger states it on the issuing transaction
+ * (so the statement and its document agree).
  */
-export type LoadClientStatement = (
-  tx: Executor,
-  query: { practiceId: string; clientId: string; from: LocalDate; to: LocalDate; now: Date },
-) => Promise<ClientStatement>;
-
-/** Issues a statement document for a client and a date range, as the ledger states it. */
 export const issueStatementDocument = async (
   database: Database,
   o: {
@@ -26,7 +20,6 @@ export const issueStatementDocument = async (
     from: LocalDate;
     to: LocalDate;
     now: Date;
-    loadStatement: LoadClientStatement;
   },
 ): Promise<DocumentHead> =>
   database.db.transaction(async (tx) => {
@@ -35,12 +28,11 @@ export const issueStatementDocument = async (
       .from(tables.clients)
       .where(and(eq(tables.clients.practiceId, o.actor.practiceId), eq(tables.clients.id, o.clientId)));
     if (!client) throw notFound("Client");
-    const statement = await o.loadStatement(tx, {
+    const statement = await loadClientStatement(tx, {
       practiceId: o.actor.practiceId,
       clientId: o.clientId,
       from: o.from,
       to: o.to,
-      now: o.now,
     });
     return issueDocument(tx, {
       practiceId: o.actor.practiceId,

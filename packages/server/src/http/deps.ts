@@ -1,10 +1,4 @@
-import type {
-  Actor,
-  LoadClientStatement,
-  StatusChangeListener,
-  StripeCallOptions,
-  TransportResolver,
-} from "@billcycle/app";
+import type { Actor, StatusChangeListener, StripeCallOptions, TransportResolver } from "@billcycle/app";
 import type { Clock, Permission, Role, TokenScope } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import type { Logger } from "./logger";
@@ -17,8 +11,6 @@ export type AppDeps = {
   statusListeners?: StatusChangeListener[];
   /** How to reach each practice's clearinghouse (default: its connection, else the directory drop). */
   transportFor?: TransportResolver;
-  /** The client ledger's statement for a date range (LEDGER SEAM: wired to the ledger's loadClientStatement). */
-  loadStatement?: LoadClientStatement | undefined;
   /** Directory of the built web app, served at / when present. */
   webRoot?: string | undefined;
   /**

@@ -11,7 +11,6 @@ import { openTestDatabase, type TestBackend, type TestDatabase } from "@billcycl
 import { type App, createApp, jsonLogger } from "@billcycle/server";
 import { address, createBody, type Json, type Refs, refsOf, seedOrder, validNpi } from "./bodies";
 import { engineSeeded, seedEngineRecords } from "./engine-records";
-import { invoiceStatementLoader } from "./statement-loader";
 
 export const PASSWORD = "correct horse battery staple";
 
@@ -84,7 +83,6 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
     clock,
     logger: jsonLogger((line) => logLines.push(line)),
     shareLinkKey,
-    loadStatement: invoiceStatementLoader,
   });
 
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> => {

@@ -3,7 +3,6 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../../http/deps";
 import { recordId, requirePermission } from "../../http/guards";
-import { statementLoaderOf } from "../../http/statement-loader";
 import { body, json } from "../openapi-content";
 import { errorResponses, practiceParams } from "../shared";
 
@@ -27,7 +26,6 @@ export const registerIssueStatementDocumentRoute = (app: OpenAPIHono<HonoEnv>, d
         from,
         to,
         now: deps.clock.now(),
-        loadStatement: statementLoaderOf(deps),
       });
       return c.json(toDocumentView(row), 201);
     },
