@@ -1,4 +1,10 @@
-import { decideAutopay, formatCents, invoiceClientOpenCents, isCardExpired, notFound } from "@billcycle/core";
+import {
+  decideAutopay,
+  decideCardExpired,
+  formatCents,
+  invoiceClientOpenCents,
+  notFound,
+} from "@billcycle/core";
 import { type Database, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
@@ -143,7 +149,7 @@ export const explainAutopay = async (
     clientId,
     practiceAutopay: settings.autopayEnabled,
     clientAutopay: client.autopay,
-    card: card ? { ...card, expired: isCardExpired(card, today) } : null,
+    card: card ? { ...card, expired: decideCardExpired(card, today) } : null,
     maxAttempts: settings.autopayMaxAttempts,
     nextRunAt: next
       ? DateTime.fromJSDate(next.scheduledAt, { zone: timeZone }).toFormat("yyyy-MM-dd HH:mm")

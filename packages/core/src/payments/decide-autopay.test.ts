@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AutopayFacts, decideAutopay, isCardExpired } from "./decide-autopay";
+import { type AutopayFacts, decideAutopay } from "./decide-autopay";
 
 const facts = (over: Partial<AutopayFacts> = {}): AutopayFacts => ({
   today: "2026-03-02",
@@ -95,15 +95,5 @@ describe("decideAutopay", () => {
       code: "CARD_EXPIRED",
       message: "the default card (visa ending 0341) expired 01/2026",
     });
-  });
-});
-
-describe("isCardExpired", () => {
-  it("a card is good through the last day of its expiry month", () => {
-    const card = { expMonth: 3, expYear: 2026 };
-    expect(isCardExpired(card, "2026-03-31")).toBe(false);
-    expect(isCardExpired(card, "2026-04-01")).toBe(true);
-    expect(isCardExpired(card, "2025-12-31")).toBe(false);
-    expect(isCardExpired({ expMonth: 12, expYear: 2025 }, "2026-01-01")).toBe(true);
   });
 });

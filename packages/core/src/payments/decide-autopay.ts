@@ -1,4 +1,5 @@
 import type { LocalDate } from "../time/local-date";
+import { decideCardExpired } from "./decide-card-expired";
 
 /** The outcome of one autopay attempt, as the card charge it made ended (or has not ended yet). */
 export type AutopayAttemptOutcome = "pending" | "unknown" | "succeeded" | "declined" | "failed";
@@ -45,12 +46,6 @@ export type AutopayDecision =
   | { charge: true; amountCents: number; attemptNumber: number }
   | { charge: false; code: AutopaySkipCode; message: string };
 
-/** A card is good through the last day of its expiry month. */
-export const isCardExpired = (card: Pick<AutopayCard, "expMonth" | "expYear">, today: LocalDate): boolean => {
-  const [year, month] = today.split("-").map(Number) as [number, number];
-  return card.expYear < year || (card.expYear === year && card.expMonth < month);
-};
-
 const DEFAULT_DECLINE = "the card was declined";
 
 /**
@@ -86,7 +81,7 @@ export const decideAutopay = (f: AutopayFacts): AutopayDecision => {
     );
   }
   if (!f.card) return skip("NO_DEFAULT_CARD", "the client has no default card on file");
-  if (isCardExpired(f.card, f.today)) {
+  if (decideCardExpired(f.card, f.today)) {
     const mm = String(f.card.expMonth).padStart(2, "0");
     return skip(
       "CARD_EXPIRED",
