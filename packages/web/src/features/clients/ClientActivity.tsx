@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { payerName, providerName, useDirectory } from "../../api/directory";
 import { usePractice } from "../../app/practice-context";
@@ -8,10 +9,76 @@ import { useClaimsPage } from "../claims/claims-api";
 import { useInvoicesPage } from "../invoices/invoices-api";
 import { useSessionsPage } from "../sessions/sessions-api";
 
-const AllLink = ({ to, children }: { to: string; children: string }) => (
-  <p className="card-footer">
-    <Link to={to}>{children} →</Link>
-  </p>
+type Column<T> = { header: string; className?: string; cell: (row: T) => ReactNode };
+
+/** One card of a client's recent records: a small table, its empty line, and a link to the full, filtered list. */
+const RecentCard = <T extends { id: string }>({
+  id,
+  title,
+  caption,
+  note,
+  page,
+  columns,
+  empty,
+  all,
+}: {
+  id: string;
+  title: string;
+  caption: string;
+  note?: ReactNode;
+  page: { isPending: boolean; isError: boolean; error: unknown; data?: { data: T[] } | undefined };
+  columns: Column<T>[];
+  empty: string;
+  all: { to: string; label: string };
+}) => (
+  <section aria-labelledby={id} className="card">
+    <div className="card-header">
+      <h2 id={id}>{title}</h2>
+    </div>
+    {note}
+    {page.isPending ? (
+      <Loading />
+    ) : page.isError || !page.data ? (
+      <ErrorAlert error={page.error} />
+    ) : (
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.header} scope="col" className={c.className === "num" ? "num" : undefined}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {page.data.data.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="empty-cell">
+                  {empty}
+                </td>
+              </tr>
+            ) : (
+              page.data.data.map((row) => (
+                <tr key={row.id}>
+                  {columns.map((c) => (
+                    <td key={c.header} className={c.className}>
+                      {c.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    )}
+    <p className="card-footer">
+      <Link to={all.to}>{all.label} →</Link>
+    </p>
+  </section>
 );
 
 /** The client's sessions from a month back to a month ahead; the Sessions screen, filtered, has the rest. */
@@ -23,56 +90,32 @@ export const ClientSessions = ({ clientId }: { clientId: string }) => {
   const to = addDays(today, 31);
   const page = useSessionsPage(practiceId, { clientId, from, to }, undefined, 50);
   return (
-    <section aria-labelledby="client-sessions-heading" className="card">
-      <div className="card-header">
-        <h2 id="client-sessions-heading">Sessions</h2>
-      </div>
-      <p className="muted">
-        {formatLocalDate(from)} to {formatLocalDate(to)}.
-      </p>
-      {page.isPending ? (
-        <Loading />
-      ) : page.isError ? (
-        <ErrorAlert error={page.error} />
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">The client's sessions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Provider</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.data.length === 0 ? (
-                <tr>
-                  <td colSpan={3} className="empty-cell">
-                    No sessions in these two months.
-                  </td>
-                </tr>
-              ) : (
-                page.data.data.map((a) => (
-                  <tr key={a.id}>
-                    <td className="nowrap">
-                      <Link to={`/p/${practiceId}/sessions/${a.id}`}>
-                        {formatLocalDate(a.dateOfService)} · {formatTime(a.startsAt, timeZone)}
-                      </Link>
-                    </td>
-                    <td>{providerName(directory.data, a.providerId)}</td>
-                    <td>
-                      <AppointmentStatusBadge status={a.status} />
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <AllLink to={`/p/${practiceId}/sessions?client=${clientId}`}>All of this client's sessions</AllLink>
-    </section>
+    <RecentCard
+      id="client-sessions-heading"
+      title="Sessions"
+      caption="The client's sessions"
+      note={
+        <p className="muted">
+          {formatLocalDate(from)} to {formatLocalDate(to)}.
+        </p>
+      }
+      page={page}
+      empty="No sessions in these two months."
+      all={{ to: `/p/${practiceId}/sessions?client=${clientId}`, label: "All of this client's sessions" }}
+      columns={[
+        {
+          header: "Date",
+          className: "nowrap",
+          cell: (a) => (
+            <Link to={`/p/${practiceId}/sessions/${a.id}`}>
+              {formatLocalDate(a.dateOfService)} · {formatTime(a.startsAt, timeZone)}
+            </Link>
+          ),
+        },
+        { header: "Provider", cell: (a) => providerName(directory.data, a.providerId) },
+        { header: "Status", cell: (a) => <AppointmentStatusBadge status={a.status} /> },
+      ]}
+    />
   );
 };
 
@@ -81,55 +124,20 @@ export const ClientInvoices = ({ clientId }: { clientId: string }) => {
   const { practiceId } = usePractice();
   const page = useInvoicesPage(practiceId, { clientId, sort: "-invoiceDate" }, undefined, 10);
   return (
-    <section aria-labelledby="client-invoices-heading" className="card">
-      <div className="card-header">
-        <h2 id="client-invoices-heading">Latest invoices</h2>
-      </div>
-      {page.isPending ? (
-        <Loading />
-      ) : page.isError ? (
-        <ErrorAlert error={page.error} />
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">The client's latest invoices</caption>
-            <thead>
-              <tr>
-                <th scope="col">Invoice</th>
-                <th scope="col">Date</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.data.length === 0 ? (
-                <tr>
-                  <td colSpan={4} className="empty-cell">
-                    No invoices yet.
-                  </td>
-                </tr>
-              ) : (
-                page.data.data.map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      <Link to={`/p/${practiceId}/invoices/${i.id}`}>{i.number}</Link>
-                    </td>
-                    <td className="nowrap">{formatLocalDate(i.invoiceDate)}</td>
-                    <td>
-                      <InvoiceStatusBadge status={i.status} />
-                    </td>
-                    <td className="num">{formatCents(i.totalCents)}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <AllLink to={`/p/${practiceId}/invoices?client=${clientId}`}>All of this client's invoices</AllLink>
-    </section>
+    <RecentCard
+      id="client-invoices-heading"
+      title="Latest invoices"
+      caption="The client's latest invoices"
+      page={page}
+      empty="No invoices yet."
+      all={{ to: `/p/${practiceId}/invoices?client=${clientId}`, label: "All of this client's invoices" }}
+      columns={[
+        { header: "Invoice", cell: (i) => <Link to={`/p/${practiceId}/invoices/${i.id}`}>{i.number}</Link> },
+        { header: "Date", className: "nowrap", cell: (i) => formatLocalDate(i.invoiceDate) },
+        { header: "Status", cell: (i) => <InvoiceStatusBadge status={i.status} /> },
+        { header: "Total", className: "num", cell: (i) => formatCents(i.totalCents) },
+      ]}
+    />
   );
 };
 
@@ -139,56 +147,22 @@ export const ClientClaims = ({ clientId }: { clientId: string }) => {
   const directory = useDirectory(practiceId);
   const page = useClaimsPage(practiceId, { clientId, sort: "-createdAt" }, undefined, 10);
   return (
-    <section aria-labelledby="client-claims-heading" className="card">
-      <div className="card-header">
-        <h2 id="client-claims-heading">Latest claims</h2>
-      </div>
-      {page.isPending ? (
-        <Loading />
-      ) : page.isError ? (
-        <ErrorAlert error={page.error} />
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">The client's latest claims</caption>
-            <thead>
-              <tr>
-                <th scope="col">Claim</th>
-                <th scope="col">Payer</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
-                  Charge
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.data.length === 0 ? (
-                <tr>
-                  <td colSpan={4} className="empty-cell">
-                    No claims yet.
-                  </td>
-                </tr>
-              ) : (
-                page.data.data.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link to={`/p/${practiceId}/claims/${c.id}`}>{c.patientControlNumber}</Link>
-                    </td>
-                    <td>
-                      {payerName(directory.data, c.payerId)} ({c.payerRank})
-                    </td>
-                    <td>
-                      <ClaimStatusBadge status={c.stage} />
-                    </td>
-                    <td className="num">{formatCents(c.totalCents)}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <AllLink to={`/p/${practiceId}/claims/list?client=${clientId}`}>All of this client's claims</AllLink>
-    </section>
+    <RecentCard
+      id="client-claims-heading"
+      title="Latest claims"
+      caption="The client's latest claims"
+      page={page}
+      empty="No claims yet."
+      all={{ to: `/p/${practiceId}/claims/list?client=${clientId}`, label: "All of this client's claims" }}
+      columns={[
+        {
+          header: "Claim",
+          cell: (c) => <Link to={`/p/${practiceId}/claims/${c.id}`}>{c.patientControlNumber}</Link>,
+        },
+        { header: "Payer", cell: (c) => `${payerName(directory.data, c.payerId)} (${c.payerRank})` },
+        { header: "Status", cell: (c) => <ClaimStatusBadge status={c.stage} /> },
+        { header: "Charge", className: "num", cell: (c) => formatCents(c.totalCents) },
+      ]}
+    />
   );
 };
