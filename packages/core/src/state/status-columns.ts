@@ -48,6 +48,7 @@ const FIXTURE_WRITERS = [
   { path: "packages/worker/bench/generate.ts", why: "benchmark data generated in bulk SQL" },
   { path: "packages/worker/bench/claims-generate.ts", why: "benchmark claims generated in bulk SQL" },
   { path: "packages/worker/bench/billing.ts", why: "autopay benchmark data generated in bulk SQL" },
+  { path: "packages/worker/bench/employer.ts", why: "employer billing benchmark data generated in bulk SQL" },
 ];
 
 export const statusColumns: readonly StatusColumn[] = [
@@ -71,8 +72,7 @@ export const statusColumns: readonly StatusColumn[] = [
         path: "packages/app/src/employer-billing/create-credit-memo.ts",
         why: "a credit memo is created Paid (it settles, nothing is owed on it)",
       },
-      { path: "packages/cli/src/demo/seed-demo.ts", why: "demo data: history written as it was, not lived" },
-      { path: "packages/worker/bench/employer.ts", why: "benchmark invoices generated in bulk SQL" },
+      ...FIXTURE_WRITERS,
     ],
     labels: employerInvoiceStatusLabel,
   },
