@@ -47,6 +47,11 @@ const SMOKE = {
   "bench:era": [...tsx, "packages/worker/bench/era.ts", "--claims", "500"],
   "bench:sharing": [...tsx, "packages/worker/bench/sharing.ts", "--documents", "300", "--no-doc"],
   "bench:documents": [...tsx, "packages/worker/bench/documents.ts", "--clients", "100", "--no-doc"],
+  "bench:employer": [
+    ...tsx,
+    "packages/worker/bench/employer.ts",
+    ...["--employers", "10", "--encounters", "500", "--invoices", "2000", "--queries", "20", "--no-doc"],
+  ],
   "bench:lists": [
     ...tsx,
     "packages/worker/bench/lists.ts",

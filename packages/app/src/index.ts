@@ -91,6 +91,7 @@ export * from "./documents/render-bill-pdf";
 export * from "./documents/render-statement-pdf";
 export * from "./documents/render-superbill-pdf";
 export * from "./documents/void-document";
+export * from "./employer-billing/index";
 export * from "./invoices/add-product-to-invoice";
 export * from "./invoices/invoice-payment-status";
 export * from "./invoices/invoice-schemas";

@@ -8,6 +8,7 @@ import { asc } from "drizzle-orm";
 import { registerAutopayCommands } from "./commands/autopay";
 import { registerClaimsCommands } from "./commands/claims";
 import { registerDocumentCommands } from "./commands/documents";
+import { registerEmployerBillingCommands } from "./commands/employer-billing";
 import { registerEngineCommands } from "./commands/engine";
 import { registerLedgerCommands } from "./commands/ledger";
 import { registerPaymentCommands } from "./commands/payments";
@@ -68,6 +69,7 @@ registerShareCommands(program);
 registerTokenCommands(program);
 registerPaymentCommands(program);
 registerDocumentCommands(program);
+registerEmployerBillingCommands(program);
 
 program
   .command("practices")

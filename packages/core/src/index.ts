@@ -28,6 +28,7 @@ export * from "./claims/decide-claim-posting";
 export * from "./claims/remittance-status";
 export * from "./claims/scrub-claim";
 export * from "./claims/work-item-status";
+export * from "./employer-billing/index";
 export * from "./errors/domain-error";
 export * from "./jobs/job-status";
 export * from "./money/money";

@@ -5,6 +5,17 @@ export * from "./migrate";
 export * from "./owner-only";
 export * from "./queue/job-queue";
 export * from "./queue/job-wakeups";
-export type { Address, AppointmentServiceLine, ClaimsSettings, Guarantor, Subscriber } from "./schema/index";
+export { employerInvoiceColumnChoices } from "./schema/employer-billing";
+export type {
+  Address,
+  AppointmentServiceLine,
+  ClaimsSettings,
+  EmployerContact,
+  EmployerFee,
+  EmployerInvoiceColumn,
+  Guarantor,
+  InvoiceProfileContent,
+  Subscriber,
+} from "./schema/index";
 export * as tables from "./schema/index";
 export * from "./testing/test-database";

@@ -20,6 +20,7 @@ import { registerClaimsPipelineRoutes } from "./routes/claims-pipeline";
 import { registerClientBillingRoutes } from "./routes/client-billing";
 import { docsPage } from "./routes/docs-page";
 import { registerDocumentRoutes } from "./routes/documents";
+import { registerEmployerBillingRoutes } from "./routes/employer-billing";
 import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
 import { registerPaymentRoutes } from "./routes/payments";
 import { registerPracticeRoutes } from "./routes/practices";
@@ -115,6 +116,7 @@ export const createApp = (deps: AppDeps) => {
   registerInvoiceActionRoutes(app, deps);
   registerClaimsPipelineRoutes(app, deps);
   registerClientBillingRoutes(app, deps);
+  registerEmployerBillingRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerSharingRoutes(app, deps);
   registerDocumentRoutes(app, deps);

@@ -28,6 +28,7 @@ type FactsRow = {
   version: number;
   date_of_service: string;
   pays_by: "insurance" | "self_pay";
+  to_employer: boolean;
   has_address: boolean;
   invoice_number: string | null;
   /** [position, service id, code, description, billable, insurance eligible, fee cents, units, modifiers]. */
@@ -75,7 +76,8 @@ export const loadAppointmentFacts = async (
     sql`
       WITH a AS (
         SELECT a.id, a.practice_id, a.client_id, a.provider_id, a.location_id, a.status, a.version,
-          a.date_of_service, c.pays_by, c.address IS NOT NULL AS has_address
+          a.date_of_service, c.pays_by, c.address IS NOT NULL AS has_address,
+          COALESCE(a.bill_to, c.bill_to) = 'employer' AS to_employer
         FROM appointments a
         JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
         ${invoiced}
@@ -97,6 +99,7 @@ export const loadAppointmentFacts = async (
         a.location_id::text AS location_id, a.status, a.version, a.date_of_service::text AS date_of_service,
         a.pays_by,
         a.has_address,
+        COALESCE(a.to_employer, false) AS to_employer,
         (SELECT inv.number FROM appointment_invoices ai JOIN invoices inv ON inv.id = ai.invoice_id
           WHERE ai.appointment_id = a.id) AS invoice_number,
         svc.services,
@@ -153,6 +156,7 @@ export const loadAppointmentFacts = async (
       status: r.status,
       dateOfService: r.date_of_service,
       clientPaysBy: r.pays_by,
+      billedToEmployer: r.to_employer,
       clientHasAddress: r.has_address,
       services,
       activePolicies,

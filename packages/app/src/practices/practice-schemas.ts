@@ -16,12 +16,15 @@ const billingSettingsFields = {
   noShowFeeCents: cents.nullable(),
   lateCancelFeeCents: cents.nullable(),
   autopayMaxAttempts: z.int().min(1).max(10),
+  invoicesEnabled: z.boolean(),
 };
 
 export const billingSettingsSchema = z.strictObject({
   ...billingSettingsFields,
   // A practice saved before autopay existed reads as 3 attempts (not in a partial update: it would reset them).
   autopayMaxAttempts: billingSettingsFields.autopayMaxAttempts.default(3),
+  // A practice saved before employer invoicing existed reads as off.
+  invoicesEnabled: billingSettingsFields.invoicesEnabled.default(false),
 });
 
 const practiceFields = {

@@ -1,15 +1,21 @@
 import {
+  createCreditMemo,
+  createEmployerBatch,
   createInvoices,
   createPractice,
   createUser,
   getClientBalance,
+  getEmployerInvoice,
+  rebatchEmployerBatch,
   recordAudit,
   recordClientPayment,
+  recordEmployerReceipt,
+  saveInvoiceProfile,
   systemActor,
 } from "@billcycle/app";
 import { type AppointmentStatus, localDateAt, npiWithCheckDigit } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { seededRandom } from "./random";
 
@@ -442,6 +448,128 @@ export const seedDemo = async (
       progress(`demo: ${spec.name}: ${spec.clients} clients, ${appointments} appointments`);
     });
     if (pIndex === 0) await seedDemoPayments(database, practiceId, now, progress);
+    if (pIndex === 1) await seedDemoEmployerBilling(database, practiceId, now, progress);
   }
   return { practices, login: { email: demoUsers[0].email, password: DEMO_PASSWORD } };
+};
+
+/**
+ * The occupational-health practice bills employers: invoices on, a profile, half its clients' cases billed to the
+ * group's employers (one with its own fee), a group batch for the earlier weeks, a batch for one employer, a
+ * partial check and a re-batch that shows it, a credit memo re-billing one encounter to the client, and an EFT
+ * partly applied (the rest unapplied). Through the use cases, as a biller would.
+ */
+const seedDemoEmployerBilling = async (
+  database: Database,
+  practiceId: string,
+  now: Date,
+  progress: (msg: string) => void,
+): Promise<void> => {
+  const actor = { ...systemActor(practiceId, "seed-demo"), practiceId };
+  await database.db.execute(sql`
+    UPDATE practices SET billing_settings = billing_settings || '{"invoicesEnabled": true}'::jsonb WHERE id = ${practiceId}`);
+  const employers = await database.db
+    .select({ id: tables.employers.id, groupId: tables.employers.groupId })
+    .from(tables.employers)
+    .where(eq(tables.employers.practiceId, practiceId))
+    .orderBy(asc(tables.employers.name));
+  const [service] = await database.db
+    .select({ id: tables.services.id })
+    .from(tables.services)
+    .where(eq(tables.services.practiceId, practiceId))
+    .orderBy(asc(tables.services.code));
+  await database.db
+    .update(tables.employers)
+    .set({
+      termsDays: 30,
+      contacts: [{ name: "Accounts Payable", email: "ap@example.com", billing: true }],
+      feeSchedule: service ? [{ serviceId: service.id, feeCents: 14000 }] : [],
+    })
+    .where(eq(tables.employers.id, employers[0]!.id));
+  const clients = await database.db
+    .select({ id: tables.clients.id })
+    .from(tables.clients)
+    .where(eq(tables.clients.practiceId, practiceId))
+    .orderBy(asc(tables.clients.id));
+  for (const [i, c] of clients.slice(0, 12).entries()) {
+    await database.db
+      .update(tables.clients)
+      .set({ employerId: employers[i % employers.length]!.id, billTo: "employer" })
+      .where(eq(tables.clients.id, c.id));
+  }
+  await saveInvoiceProfile(database, {
+    actor,
+    employerId: null,
+    version: 0,
+    profile: {
+      header: { name: "Harbor Occupational Health", lines: ["120 Market Street", "Oakland, CA 94612"] },
+      remitTo: { lines: ["Harbor Occupational Health", "PO Box 2040", "Oakland, CA 94612"] },
+      columns: ["employee_name", "employee_id", "date_of_service", "service", "authorization", "amount"],
+      grouping: "employee",
+      delivery: "email",
+      numberPrefix: "INV-",
+    },
+    now,
+  });
+  const zone = "America/Los_Angeles";
+  const twoWeeksAgo = DateTime.fromJSDate(now, { zone }).minus({ weeks: 2 }).toISODate()!;
+  const groupId = employers[0]!.groupId!;
+  const first = await createEmployerBatch(database, {
+    actor,
+    groupId,
+    dosTo: twoWeeksAgo,
+    note: "Monthly pull for the Port contractors",
+    now,
+  }).catch(() => null);
+  const second = await createEmployerBatch(database, { actor, employerId: employers[0]!.id, now }).catch(
+    () => null,
+  );
+  const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+  const firstInvoice = first?.invoices[0];
+  if (first && firstInvoice) {
+    await recordEmployerReceipt(database, {
+      actor,
+      employerId: firstInvoice.employerId,
+      method: "check",
+      reference: "10452",
+      receivedOn: today,
+      amountCents: Math.floor(firstInvoice.totalCents / 2),
+      apply: [{ invoiceId: firstInvoice.id, amountCents: Math.floor(firstInvoice.totalCents / 2) }],
+      now,
+    });
+    await rebatchEmployerBatch(database, {
+      actor,
+      batchNumber: first.batch.number,
+      note: "Resent with payment",
+      now,
+    });
+  }
+  const secondInvoice = second?.invoices[0];
+  if (secondInvoice) {
+    const detail = await getEmployerInvoice(database.db, { actor, invoiceId: secondInvoice.id });
+    const wrong = detail.lines[0];
+    if (wrong && detail.lines.length > 1) {
+      await createCreditMemo(database, {
+        actor,
+        invoiceId: secondInvoice.id,
+        appointmentIds: [wrong.appointmentId],
+        reason: "Personal visit, not work-related",
+        rebillTo: "client",
+        now,
+      });
+    }
+    await recordEmployerReceipt(database, {
+      actor,
+      employerId: secondInvoice.employerId,
+      method: "eft",
+      reference: "EFT-88213",
+      receivedOn: today,
+      amountCents: 20000,
+      apply: [{ invoiceId: secondInvoice.id, amountCents: Math.min(5000, secondInvoice.totalCents) }],
+      now,
+    });
+  }
+  progress(
+    `demo: Harbor Occupational Health: employer batches ${[first?.batch.number, second?.batch.number].filter(Boolean).join(", ")}`,
+  );
 };

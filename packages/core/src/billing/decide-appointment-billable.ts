@@ -29,6 +29,8 @@ export type AppointmentBillingFacts = {
   status: AppointmentStatus;
   dateOfService: LocalDate;
   clientPaysBy: "insurance" | "self_pay";
+  /** The session (or its client's case) is billed to an employer: employer batches invoice it, not the client. */
+  billedToEmployer?: boolean | undefined;
   clientHasAddress: boolean;
   services: ServiceFact[];
   /** Policies in effect on the date of service. */
@@ -118,6 +120,14 @@ export const decideAppointmentBillable = (
     return {
       billable: false,
       reasons: [{ code: "ALREADY_INVOICED", message: `already on invoice ${f.existingInvoiceNumber}` }],
+    };
+  }
+  if (f.billedToEmployer) {
+    return {
+      billable: false,
+      reasons: [
+        { code: "BILLED_TO_EMPLOYER", message: "billed to the client's employer (employer invoices)" },
+      ],
     };
   }
   let lines: DraftLine[] = [];

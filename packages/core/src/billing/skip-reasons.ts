@@ -16,6 +16,7 @@ export const skipReasonCodes = [
   "AUTOMATION_DISABLED",
   "AWAITING_MONTHLY_RUN",
   "CHANGED_DURING_RUN",
+  "BILLED_TO_EMPLOYER",
 ] as const;
 export type SkipReasonCode = (typeof skipReasonCodes)[number];
 
@@ -33,4 +34,5 @@ export const skipReasonFix: Partial<Record<SkipReasonCode, string>> = {
   LATE_CANCEL_NOT_CHARGED: "set a Late Cancel fee in billing settings",
   EXCLUDED_BY_RULE: "change the exclusion rule, or invoice the session by hand",
   AUTOMATION_DISABLED: "enable Invoice Creation, or invoice the session by hand",
+  BILLED_TO_EMPLOYER: "invoice it in an employer batch, or change its bill-to",
 };

@@ -57,6 +57,20 @@ export type ErrorCode =
   | "SHARE_LINK_EXPIRED"
   /** A document withdrawn (voided) after it was shared. */
   | "DOCUMENT_VOID"
+  /** Employer invoicing needs the practice's "invoices enabled" billing setting. */
+  | "INVOICES_DISABLED"
+  /** An on-demand batch whose employer(s) have no encounter matching the ranges that is not already invoiced. */
+  | "NOTHING_TO_INVOICE"
+  /** A re-batch, credit memo or receipt application on a voided employer invoice. */
+  | "INVOICE_VOID"
+  /** A credit memo naming an encounter line the invoice does not have. */
+  | "LINE_NOT_ON_INVOICE"
+  /** A credit memo for an encounter line an earlier credit memo already credited. */
+  | "ALREADY_CREDITED"
+  /** Applying more of a receipt than is left of it. */
+  | "EXCEEDS_RECEIPT"
+  /** A receipt reversed before: it cannot be applied or reversed again. */
+  | "RECEIPT_REVERSED"
   | "INTERNAL";
 
 export class DomainError extends Error {

@@ -27,6 +27,8 @@ export type PracticeBillingSettings = {
   lateCancelFeeCents: number | null;
   /** Declined or failed nights per bill before autopay stops trying it (1–10). */
   autopayMaxAttempts: number;
+  /** Employer invoices (on-demand batches, receipts) are on: the seed's system setting INVOICE = Yes. */
+  invoicesEnabled: boolean;
 };
 
 export const defaultPracticeBillingSettings: PracticeBillingSettings = {
@@ -41,6 +43,7 @@ export const defaultPracticeBillingSettings: PracticeBillingSettings = {
   noShowFeeCents: null,
   lateCancelFeeCents: null,
   autopayMaxAttempts: 3,
+  invoicesEnabled: false,
 };
 
 export const AUTOPAY_MAX_ATTEMPTS_RANGE = { min: 1, max: 10 } as const;

@@ -7,6 +7,10 @@ import { claimAdjudicationTransitions, claimTransitions } from "../claims/claim-
 import { inboundFileTransitions, outboundFileTransitions } from "../claims/clearinghouse-file-status";
 import { postingStatusTransitions, remittanceTransitions } from "../claims/remittance-status";
 import { workItemTransitions } from "../claims/work-item-status";
+import {
+  employerInvoiceStatusLabel,
+  employerInvoiceTransitions,
+} from "../employer-billing/employer-invoice-status";
 import { jobTransitions } from "../jobs/job-status";
 import { autopayAttemptTransitions } from "../payments/autopay-attempt-status";
 import { cardChargeTransitions, cardRefundTransitions } from "../payments/card-charge-status";
@@ -44,9 +48,34 @@ const FIXTURE_WRITERS = [
   { path: "packages/worker/bench/generate.ts", why: "benchmark data generated in bulk SQL" },
   { path: "packages/worker/bench/claims-generate.ts", why: "benchmark claims generated in bulk SQL" },
   { path: "packages/worker/bench/billing.ts", why: "autopay benchmark data generated in bulk SQL" },
+  { path: "packages/worker/bench/employer.ts", why: "employer billing benchmark data generated in bulk SQL" },
 ];
 
 export const statusColumns: readonly StatusColumn[] = [
+  {
+    name: "Employer invoice",
+    table: "employer_invoices",
+    column: "status",
+    transitions: employerInvoiceTransitions,
+    initial: ["open", "partially_paid", "paid"],
+    writer: "packages/app/src/employer-billing/write-employer-invoice-status.ts",
+    alsoWrittenBy: [
+      {
+        path: "packages/app/src/employer-billing/create-employer-batch.ts",
+        why: "creates invoices Open, in bulk",
+      },
+      {
+        path: "packages/app/src/employer-billing/rebatch-employer-batch.ts",
+        why: "a re-batch is created with the status of the invoice it reprints",
+      },
+      {
+        path: "packages/app/src/employer-billing/create-credit-memo.ts",
+        why: "a credit memo is created Paid (it settles, nothing is owed on it)",
+      },
+      ...FIXTURE_WRITERS,
+    ],
+    labels: employerInvoiceStatusLabel,
+  },
   {
     name: "Appointment",
     table: "appointments",

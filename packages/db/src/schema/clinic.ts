@@ -93,6 +93,8 @@ export const clients = pgTable(
       .default("both"),
     autoSuperbills: boolean("auto_superbills").notNull(),
     employerId: uuid("employer_id"),
+    /** Who the client's case is billed to (employer, insurance, client); null: as the client pays. */
+    billTo: text("bill_to", { enum: ["employer", "insurance", "client"] }),
     active: boolean("active").notNull().default(true),
   },
   (t) => [
@@ -233,6 +235,9 @@ export const employerGroups = pgTable(
   ],
 );
 
+export type EmployerContact = { name: string; email: string; billing: boolean };
+export type EmployerFee = { serviceId: string; feeCents: number };
+
 export const employers = pgTable(
   "employers",
   {
@@ -242,6 +247,11 @@ export const employers = pgTable(
     contactName: text("contact_name"),
     contactEmail: text("contact_email"),
     address: jsonb("address").$type<Address>(),
+    /** Payment terms: an invoice is due this many days after it is issued (net 30). */
+    termsDays: integer("terms_days").notNull().default(30),
+    contacts: jsonb("contacts").$type<EmployerContact[]>().notNull().default(sql`'[]'::jsonb`),
+    /** The employer's own fees, per service; a service not listed is billed at the practice's fee. */
+    feeSchedule: jsonb("fee_schedule").$type<EmployerFee[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
     tenantKey("employers", t),
@@ -273,6 +283,12 @@ export const appointments = pgTable(
       .notNull()
       .default("upcoming"),
     statusChangedAt: instant("status_changed_at"),
+    /** The encounter's own bill-to, over its client's case. */
+    billTo: text("bill_to", { enum: ["employer", "insurance", "client"] }),
+    /** The employer billed when not the client's own (a credit memo re-bills it to the right one). */
+    billToEmployerId: uuid("bill_to_employer_id"),
+    /** The employer's authorization or PO number, printed on its invoice. */
+    authorizationNumber: text("authorization_number"),
   },
   (t) => [
     tenantKey("appointments", t),

@@ -6,6 +6,7 @@ export * from "./claims-pipeline";
 export * from "./clinic";
 export * from "./columns";
 export * from "./documents";
+export * from "./employer-billing";
 export * from "./ledger";
 export * from "./payments";
 export * from "./practice";

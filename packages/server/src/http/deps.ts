@@ -1,4 +1,10 @@
-import type { Actor, StatusChangeListener, StripeCallOptions, TransportResolver } from "@billcycle/app";
+import type {
+  Actor,
+  EmployerInvoiceMailer,
+  StatusChangeListener,
+  StripeCallOptions,
+  TransportResolver,
+} from "@billcycle/app";
 import type { Clock, Permission, Role, TokenScope } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import type { Logger } from "./logger";
@@ -34,6 +40,8 @@ export type AppDeps = {
    * shareLinkKeyFrom(loadSecretKey()), read on the first shared-link request).
    */
   shareLinkKey?: Buffer | undefined;
+  /** Emails employer invoices (BILLCYCLE_SMTP_URL); without it an invoice can only be marked printed. */
+  employerInvoiceMailer?: EmployerInvoiceMailer | undefined;
 };
 
 export type AuthUser = {

@@ -1,14 +1,16 @@
 import { createHash } from "node:crypto";
 import {
+  createEmployerBatch,
   createInvoices,
   importInboundFile,
   issueBillDocument,
   processInvoices,
   recordClientPayment,
+  recordEmployerReceipt,
   signShareLink,
 } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { era835 } from "../../../app/test/support/x12-files";
 import { createBody, refsOf } from "./bodies";
 import type { Harness, PracticeFixture } from "./harness";
@@ -191,4 +193,50 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
     source: "user",
   });
   p.records.documents = { id: bill.document.id, version: 1 };
+  await seedEmployerBilling(h, p);
+};
+
+/**
+ * Employer billing: invoices on, a Kept session billed to the fixture's employer, batched (an invoice and its batch
+ * number), and a receipt with nothing applied.
+ */
+const seedEmployerBilling = async (h: Harness, p: PracticeFixture): Promise<void> => {
+  const token = p.users.owner.token;
+  const base = `/api/v1/practices/${p.id}`;
+  const now = h.clock.now();
+  const actor = { userId: null, practiceId: p.id, role: "owner" as const, label: "test" };
+  const employerId = p.records.employers?.id;
+  if (!employerId) throw new Error("employer seed: no employer");
+  await h.database.db.execute(sql`
+    UPDATE practices SET billing_settings = billing_settings || '{"invoicesEnabled": true}'::jsonb WHERE id = ${p.id}`);
+  const appointment = await h.call("POST", `${base}/appointments`, {
+    token,
+    body: {
+      ...createBody("appointments", refsOf(p)),
+      startsAt: "2026-03-03T15:00:00Z",
+      endsAt: "2026-03-03T16:00:00Z",
+      billTo: "employer",
+      billToEmployerId: employerId,
+      authorizationNumber: "PO-1",
+    },
+  });
+  const id = String(appointment.json.id);
+  const kept = await h.call("POST", `${base}/appointments/${id}/status`, { token, body: { status: "kept" } });
+  if (appointment.status !== 201 || kept.status !== 200) {
+    throw new Error(`employer seed session: ${appointment.text} ${kept.text}`);
+  }
+  const batch = await createEmployerBatch(h.database, { actor, employerId, now });
+  const receipt = await recordEmployerReceipt(h.database, {
+    actor,
+    employerId,
+    method: "check",
+    reference: "SEED-1",
+    receivedOn: new Date(now.getTime() - 2 * 86_400_000).toISOString().slice(0, 10),
+    amountCents: 1000,
+    now,
+  });
+  p.records["employer-batches"] = { id: String(batch.batch.number), version: 1 };
+  p.records["employer-invoices"] = { id: batch.invoices[0]!.id, version: 1 };
+  p.records["employer-encounters"] = { id, version: 1 };
+  p.records["employer-receipts"] = { id: receipt.id, version: 1 };
 };

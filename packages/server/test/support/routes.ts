@@ -68,6 +68,17 @@ export const fillPath = (template: string, practiceId: string, records: Practice
     if (name === "shareId" && records["document-shares"]) return records["document-shares"].id;
     const named = namedParams[name];
     if (named) return named;
+    const employerBilling: Record<string, string> = {
+      batchNumber: "employer-batches",
+      invoiceId: "employer-invoices",
+      receiptId: "employer-receipts",
+      employerId: "employers",
+    };
+    if (employerBilling[name]) {
+      const record = records[employerBilling[name]];
+      if (!record) throw new Error(`no ${employerBilling[name]} record for {${name}} in ${template}`);
+      return record.id;
+    }
     if (name === "clientId" || name === "paymentId") {
       const record = records[name === "clientId" ? "clients" : "payments"];
       if (!record) throw new Error(`no record for {${name}} in ${template}`);
@@ -156,6 +167,48 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
   }
   if (op.method === "POST" && op.template === `${practicePath}/invoices/{id}/products`) {
     return { productId: owner.records.products?.id, quantity: 1 };
+  }
+  const employerBilling = `${practicePath}/employer-billing`;
+  if (op.template.startsWith(employerBilling)) {
+    const rest = op.template.slice(employerBilling.length);
+    const invoiceId = owner.records["employer-invoices"]?.id;
+    switch (`${op.method} ${rest}`) {
+      case "POST /batches":
+        return { employerId: owner.records.employers?.id };
+      case "POST /batches/{batchNumber}/rebatch":
+        return {};
+      case "POST /invoices/printed":
+        return { invoiceIds: [invoiceId] };
+      case "POST /invoices/{invoiceId}/credit-memos":
+        return { appointmentIds: [owner.records["employer-encounters"]?.id], reason: "Walk credit" };
+      case "POST /invoices/{invoiceId}/void":
+      case "POST /receipts/{receiptId}/reverse":
+        return { reason: "Walk" };
+      case "POST /invoices/{invoiceId}/email":
+        return undefined;
+      case "POST /receipts":
+        return {
+          employerId: owner.records.employers?.id,
+          method: "check",
+          reference: "WALK-1",
+          receivedOn: "2026-03-01",
+          amountCents: 100,
+        };
+      case "POST /receipts/{receiptId}/applications":
+        return { apply: [{ invoiceId, amountCents: 1 }] };
+      case "PUT /invoice-profile":
+        return {
+          employerId: null,
+          version: 0,
+          profile: {
+            header: { name: "Walk Practice", lines: [] },
+            remitTo: { lines: ["PO Box 1"] },
+            columns: ["employee_name", "amount"],
+            grouping: "employee",
+            delivery: "print",
+          },
+        };
+    }
   }
   const clientPath = `${practicePath}/clients/{clientId}`;
   if (op.method === "POST" && op.template === `${clientPath}/payments`)

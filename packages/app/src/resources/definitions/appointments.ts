@@ -21,6 +21,12 @@ const appointmentFields = {
   startsAt: instant,
   endsAt: instant,
   services: z.array(serviceLine).max(20),
+  /** The encounter's own bill-to, over its client's case (employer, insurance, client); null: the case's. */
+  billTo: z.enum(["employer", "insurance", "client"]).nullable().optional(),
+  /** The employer billed when it is not the client's own. */
+  billToEmployerId: z.uuid().nullable().optional(),
+  /** The employer's authorization or PO number, printed on its invoice. */
+  authorizationNumber: z.string().trim().max(40).nullable().optional(),
 };
 
 type ServiceLineInput = z.infer<typeof serviceLine>;
@@ -109,6 +115,9 @@ const createAppointment = async (input: Row, { tx, actor, now }: WriteContext): 
       startsAt,
       endsAt: new Date(String(fields.endsAt)),
       dateOfService: localDateAt(startsAt, zone),
+      billTo: (fields.billTo as "employer" | "insurance" | "client" | null | undefined) ?? null,
+      billToEmployerId: (fields.billToEmployerId as string | null | undefined) ?? null,
+      authorizationNumber: (fields.authorizationNumber as string | null | undefined) ?? null,
       createdAt: now,
       updatedAt: now,
     })
@@ -134,7 +143,14 @@ const updateAppointment = async (id: string, patch: Row, existing: Row, { tx, ac
   });
   const { services: lines, ...fields } = patch as Row & { services?: ServiceLineInput[] };
   const set: Row = {};
-  for (const key of ["clientId", "providerId", "locationId"] as const)
+  for (const key of [
+    "clientId",
+    "providerId",
+    "locationId",
+    "billTo",
+    "billToEmployerId",
+    "authorizationNumber",
+  ] as const)
     if (fields[key] !== undefined) set[key] = fields[key];
   const startsAt =
     fields.startsAt !== undefined ? new Date(String(fields.startsAt)) : (existing.startsAt as Date);

@@ -34,6 +34,8 @@ const clientFields = {
   shareDocumentKinds: z.enum(shareDocumentKindChoices).optional(),
   autoSuperbills: z.boolean().optional(),
   employerId: z.uuid().nullable().optional(),
+  /** Who the client's case is billed to: employer (its employerId), insurance or client; null: as it pays. */
+  billTo: z.enum(["employer", "insurance", "client"]).nullable().optional(),
   active: z.boolean().optional(),
 };
 

@@ -175,6 +175,27 @@ const employerFields = {
   contactName: optionalText,
   contactEmail: z.email().nullable().optional(),
   address: address.nullable().optional(),
+  /** Payment terms: invoices are due this many days after issue (net 30). */
+  termsDays: z.int().min(0).max(365).optional(),
+  contacts: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(120),
+        email: z.email().max(120),
+        /** Invoices are emailed to the (first) billing contact. */
+        billing: z.boolean().default(false),
+      }),
+    )
+    .max(10)
+    .optional(),
+  /** The employer's own fee per service; others at the practice's fee. */
+  feeSchedule: z
+    .array(z.strictObject({ serviceId: z.uuid(), feeCents: cents }))
+    .max(500)
+    .refine((fees) => new Set(fees.map((f) => f.serviceId)).size === fees.length, {
+      message: "a service appears once in a fee schedule",
+    })
+    .optional(),
 };
 export const employersResource: ResourceDefinition = {
   path: "employers",

@@ -32,6 +32,7 @@ const client = (id: string, firstName: string, lastName: string, fields: Partial
   shareDocumentKinds: "both",
   autoSuperbills: false,
   employerId: null,
+  billTo: null,
   active: true,
   ...fields,
 });

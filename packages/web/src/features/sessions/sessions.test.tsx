@@ -23,6 +23,9 @@ const appointment = (over: Partial<Appointment> = {}): Appointment => ({
   dateOfService: "2025-03-03",
   status: "kept",
   statusChangedAt: "2025-03-03T16:00:00Z",
+  billTo: null,
+  billToEmployerId: null,
+  authorizationNumber: null,
   services: [{ serviceId: SERVICE, units: 1, modifiers: [] }],
   ...over,
 });

@@ -1,0 +1,692 @@
+import {
+  applyEmployerReceipt,
+  createCreditMemo,
+  createEmployerBatch,
+  emailEmployerInvoice,
+  getEmployerBatch,
+  getEmployerDashboard,
+  getEmployerInvoice,
+  listEmployerInvoices,
+  loadEmployerInvoicePdf,
+  rebatchEmployerBatch,
+  recordEmployerReceipt,
+  reverseEmployerReceipt,
+  saveInvoiceProfile,
+  smtpInvoiceMailer,
+  voidEmployerInvoice,
+} from "@billcycle/app";
+import { DomainError } from "@billcycle/core";
+import {
+  type Database,
+  newId,
+  openDatabase,
+  openTestDatabase,
+  rowsOf,
+  type TestDatabase,
+  tables,
+  testBackends,
+} from "@billcycle/db";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readPdfText } from "../../app/test/support/read-pdf-text";
+import { type SmtpTestServer, startSmtpTestServer } from "../../app/test/support/smtp-test-server";
+import { createAppointment, createBillingPractice, type PracticeFixture } from "./support/billing-fixture";
+import { local } from "./support/engine-harness";
+
+const ZONE = "America/Chicago";
+const now = local("2026-03-20T12:00", ZONE);
+
+const codeOf = async (p: Promise<unknown>): Promise<string | undefined> => {
+  try {
+    await p;
+  } catch (e) {
+    return e instanceof DomainError ? e.code : `not a DomainError: ${String(e)}`;
+  }
+  return undefined;
+};
+
+const count = async (database: Database, table: string): Promise<number> =>
+  Number(
+    rowsOf<{ n: string }>(await database.db.execute(sql.raw(`SELECT count(*) AS n FROM ${table}`)))[0]!.n,
+  );
+
+/** Counts of every table an employer-billing write touches: a refusal must leave all of them as they were. */
+const footprint = async (database: Database) => ({
+  batches: await count(database, "employer_invoice_batches"),
+  invoices: await count(database, "employer_invoices"),
+  lines: await count(database, "employer_invoice_lines"),
+  billed: await count(database, "employer_billed_encounters"),
+  receipts: await count(database, "employer_receipts"),
+  applications: await count(database, "employer_receipt_applications"),
+  pdfs: await count(database, "employer_invoice_pdfs"),
+});
+
+describe.each(testBackends())("employer billing (%s)", (backend) => {
+  let database: TestDatabase;
+  let p: PracticeFixture;
+  let smtp: SmtpTestServer;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    smtp = await startSmtpTestServer();
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await database?.dispose();
+  });
+
+  const enableInvoices = (practiceId: string) =>
+    database.db.execute(sql`
+      UPDATE practices SET billing_settings = billing_settings || '{"invoicesEnabled": true}'::jsonb WHERE id = ${practiceId}`);
+
+  const employer = async (
+    practice: PracticeFixture,
+    name: string,
+    o: { groupId?: string; fees?: Array<{ serviceId: string; feeCents: number }>; email?: string } = {},
+  ) => {
+    const id = newId();
+    await database.db.insert(tables.employers).values({
+      id,
+      practiceId: practice.practiceId,
+      name,
+      groupId: o.groupId ?? null,
+      termsDays: 30,
+      contacts: o.email ? [{ name: "Pat Payroll", email: o.email, billing: true }] : [],
+      feeSchedule: o.fees ?? [],
+      address: { line1: "5 Plant Road", city: "Austin", state: "TX", zip: "78702" },
+    });
+    return id;
+  };
+  const group = async (practice: PracticeFixture, name: string) => {
+    const id = newId();
+    await database.db.insert(tables.employerGroups).values({ id, practiceId: practice.practiceId, name });
+    return id;
+  };
+  /** An employee of the employer whose case is billed to it. */
+  const employee = async (
+    practice: PracticeFixture,
+    employerId: string | null,
+    lastName: string,
+    billTo: "employer" | "client" | null = "employer",
+  ) => {
+    const id = newId();
+    await database.db.insert(tables.clients).values({
+      id,
+      practiceId: practice.practiceId,
+      firstName: "Sam",
+      lastName,
+      dateOfBirth: "1985-01-01",
+      sex: "M",
+      paysBy: "self_pay",
+      autopay: false,
+      autoShareDocuments: false,
+      autoSuperbills: false,
+      employerId,
+      billTo,
+    });
+    return id;
+  };
+  /** A Kept encounter on `date`, posted (kept) at `postedAt`. */
+  const encounter = (practice: PracticeFixture, clientId: string, date: string, postedAt: Date = now) =>
+    createAppointment(database, practice, clientId, postedAt, {
+      localStart: `${date}T09:00`,
+      status: "kept",
+    });
+
+  it("needs the practice's invoices setting", async () => {
+    const practice = await createBillingPractice(database, ZONE, now, "Disabled Practice");
+    const e = await employer(practice, "Acme");
+    expect(await codeOf(createEmployerBatch(database, { actor: practice.actor, employerId: e, now }))).toBe(
+      "INVOICES_DISABLED",
+    );
+  });
+
+  describe("with invoices on", () => {
+    let acme: string;
+    let globex: string;
+    let initech: string;
+    let groupId: string;
+    let encounters: Record<string, string>;
+    beforeAll(async () => {
+      p = await createBillingPractice(database, ZONE, now, "Occupational Health");
+      await enableInvoices(p.practiceId);
+      groupId = await group(p, "Metro Manufacturers");
+      acme = await employer(p, "Acme Tools", {
+        fees: [{ serviceId: p.services.therapy, feeCents: 9000 }],
+        email: "ap@acme.example",
+      });
+      globex = await employer(p, "Globex", { groupId });
+      initech = await employer(p, "Initech", { groupId });
+      const a1 = await employee(p, acme, "Alvarez");
+      const a2 = await employee(p, acme, "Brown", null);
+      const a3 = await employee(p, acme, "Chen", "client");
+      const g1 = await employee(p, globex, "Diaz");
+      const i1 = await employee(p, initech, "Evans");
+      encounters = {
+        a1Mar2: await encounter(p, a1, "2026-03-02", local("2026-03-02T12:00", ZONE)),
+        a1Mar9: await encounter(p, a1, "2026-03-09", local("2026-03-12T12:00", ZONE)),
+        a1Mar16: await encounter(p, a1, "2026-03-16", local("2026-03-16T12:00", ZONE)),
+        // The client's case says nothing: the encounter itself is billed to the employer.
+        a2Mar3: await encounter(p, a2, "2026-03-03", local("2026-03-03T12:00", ZONE)),
+        // Billed to the client: never on an employer invoice.
+        a3Mar4: await encounter(p, a3, "2026-03-04", local("2026-03-04T12:00", ZONE)),
+        g1Mar5: await encounter(p, g1, "2026-03-05"),
+        i1Mar6: await encounter(p, i1, "2026-03-06"),
+      };
+      await database.db.execute(
+        sql`UPDATE appointments SET bill_to = 'employer', authorization_number = 'PO-77' WHERE id = ${encounters.a2Mar3!}`,
+      );
+    });
+
+    it("refuses a DOS range whose from is after its to, writing nothing", async () => {
+      const before = await footprint(database);
+      const err = await createEmployerBatch(database, {
+        actor: p.actor,
+        employerId: acme,
+        dosFrom: "2026-03-10",
+        dosTo: "2026-03-01",
+        now,
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DomainError);
+      expect((err as DomainError).code).toBe("INVALID_DATE");
+      expect((err as DomainError).details).toMatchObject({ field: "dosFrom" });
+      expect(await footprint(database)).toEqual(before);
+    });
+
+    it("refuses an employer of another practice as not found", async () => {
+      const other = await createBillingPractice(database, ZONE, now, "Other Practice");
+      const theirs = await employer(other, "Not Yours");
+      expect(await codeOf(createEmployerBatch(database, { actor: p.actor, employerId: theirs, now }))).toBe(
+        "NOT_FOUND",
+      );
+    });
+
+    it("batches by DOS range alone, by post-date range alone, then the rest; an empty batch creates nothing", async () => {
+      const byDos = await createEmployerBatch(database, {
+        actor: p.actor,
+        employerId: acme,
+        dosFrom: "2026-03-02",
+        dosTo: "2026-03-03",
+        note: "Requested by Pat",
+        now,
+      });
+      expect(byDos.invoices).toHaveLength(1);
+      const first = await getEmployerInvoice(database.db, {
+        actor: p.actor,
+        invoiceId: byDos.invoices[0]!.id,
+      });
+      expect(first.lines.map((l) => l.appointmentId).sort()).toEqual(
+        [encounters.a1Mar2, encounters.a2Mar3].sort(),
+      );
+      // Acme's own fee for therapy (90.00), not the practice's 175.00.
+      expect(first.lines.map((l) => l.amountCents)).toEqual([9000, 9000]);
+      expect(first.invoice.status).toBe("open");
+      expect(first.invoice.dueOn).toBe("2026-04-19");
+
+      // Post date 2026-03-12 (kept then) although its DOS is 03-09.
+      const byPost = await createEmployerBatch(database, {
+        actor: p.actor,
+        employerId: acme,
+        postFrom: "2026-03-10",
+        postTo: "2026-03-13",
+        now,
+      });
+      const second = await getEmployerInvoice(database.db, {
+        actor: p.actor,
+        invoiceId: byPost.invoices[0]!.id,
+      });
+      expect(second.lines.map((l) => l.appointmentId)).toEqual([encounters.a1Mar9]);
+      expect(byPost.batch.number).toBe(byDos.batch.number + 1);
+
+      const both = await createEmployerBatch(database, {
+        actor: p.actor,
+        employerId: acme,
+        dosFrom: "2026-03-01",
+        dosTo: "2026-03-31",
+        postFrom: "2026-03-14",
+        now,
+      });
+      const third = await getEmployerInvoice(database.db, {
+        actor: p.actor,
+        invoiceId: both.invoices[0]!.id,
+      });
+      expect(third.lines.map((l) => l.appointmentId)).toEqual([encounters.a1Mar16]);
+
+      const before = await footprint(database);
+      const err = await codeOf(createEmployerBatch(database, { actor: p.actor, employerId: acme, now }));
+      expect(err).toBe("NOTHING_TO_INVOICE");
+      expect(await footprint(database)).toEqual(before);
+    });
+
+    it("batches a group: one invoice per employer in it", async () => {
+      const detail = await createEmployerBatch(database, { actor: p.actor, groupId, now });
+      expect(detail.invoices.map((i) => i.employerName).sort()).toEqual(["Globex", "Initech"]);
+      expect(detail.batch.invoiceCount).toBe(2);
+      expect(detail.batch.encounterCount).toBe(2);
+      // The navigation search's lookup by number.
+      const found = await getEmployerBatch(database.db, p.practiceId, { number: detail.batch.number });
+      expect(found.batch.id).toBe(detail.batch.id);
+    });
+
+    it("re-batches as -2, -3, -4 with the same encounters and what is due after payments since", async () => {
+      const original = (
+        await listEmployerInvoices(database.db, {
+          actor: p.actor,
+          employerId: acme,
+          status: "all",
+          limit: 50,
+          search: undefined,
+          cursor: undefined,
+        })
+      ).data.find((i) => i.kind === "invoice" && i.encounterCount === 2)!;
+      const batchNumber = original.batchNumber;
+      const numbers: string[] = [];
+      const dues: number[] = [];
+      for (const pay of [2500, 4000, 0]) {
+        const re = await rebatchEmployerBatch(database, { actor: p.actor, batchNumber, now });
+        const inv = re.invoices[0]!;
+        numbers.push(inv.number);
+        dues.push(inv.amountDueCents);
+        const detail = await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: inv.id });
+        expect(detail.lines.map((l) => l.appointmentId).sort()).toEqual(
+          [encounters.a1Mar2, encounters.a2Mar3].sort(),
+        );
+        expect(detail.invoice.totalCents).toBe(18000);
+        if (pay > 0) {
+          await recordEmployerReceipt(database, {
+            actor: p.actor,
+            employerId: acme,
+            method: "check",
+            reference: `CHK-${pay}`,
+            receivedOn: "2026-03-19",
+            amountCents: pay,
+            apply: [{ invoiceId: inv.id, amountCents: pay }],
+            now,
+          });
+        }
+      }
+      expect(numbers).toEqual([`${original.number}-2`, `${original.number}-3`, `${original.number}-4`]);
+      expect(dues).toEqual([18000, 15500, 11500]);
+      const last = (
+        await listEmployerInvoices(database.db, {
+          actor: p.actor,
+          employerId: acme,
+          status: "all",
+          limit: 50,
+          search: `${original.number}-4`,
+          cursor: undefined,
+        })
+      ).data[0]!;
+      const lastDetail = await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: last.id });
+      expect(lastDetail.activity.map((a) => [a.kind, a.reference, a.amountCents])).toEqual([
+        ["payment", "check CHK-2500", 2500],
+        ["payment", "check CHK-4000", 4000],
+      ]);
+      const pdf = await readPdfText(
+        (await loadEmployerInvoicePdf(database.db, { actor: p.actor, invoiceId: last.id })).pdf,
+      );
+      expect(pdf.text).toContain(`${original.number}-4`);
+      expect(pdf.text).toContain("check CHK-4000");
+      expect(pdf.text).toContain("$115.00");
+      // Every re-batch shows as Partially Paid, like the invoice it reprints.
+      expect(last.status).toBe("partially_paid");
+      // The PDF is stored once and never changed.
+      expect(
+        await codeOf(
+          database.db
+            .execute(sql`UPDATE employer_invoice_pdfs SET pdf_bytes = 1 WHERE invoice_id = ${last.id}`)
+            .catch((e: unknown) => {
+              throw new DomainError("CONFLICT", String(e));
+            }),
+        ),
+      ).toBe("CONFLICT");
+    });
+
+    it("searches invoice ids by contains, with % and _ literal, and filters by status with Open by default", async () => {
+      const all = await listEmployerInvoices(database.db, {
+        actor: p.actor,
+        status: "all",
+        limit: 200,
+        search: undefined,
+        cursor: undefined,
+      });
+      const some = all.data[0]!.number; // e.g. INV-1001-4
+      const part = some.slice(4, 7);
+      const found = await listEmployerInvoices(database.db, {
+        actor: p.actor,
+        status: "all",
+        limit: 200,
+        search: part,
+        cursor: undefined,
+      });
+      expect(found.data.length).toBeGreaterThan(0);
+      expect(found.data.every((i) => i.number.includes(part))).toBe(true);
+      for (const wildcard of ["%", "_", "INV_", "1%"]) {
+        const r = await listEmployerInvoices(database.db, {
+          actor: p.actor,
+          status: "all",
+          limit: 200,
+          search: wildcard,
+          cursor: undefined,
+        });
+        expect(r.data).toEqual([]);
+      }
+      const open = await listEmployerInvoices(database.db, {
+        actor: p.actor,
+        status: "open",
+        limit: 200,
+        search: undefined,
+        cursor: undefined,
+      });
+      expect(open.data.every((i) => i.status === "open" || i.status === "partially_paid")).toBe(true);
+      expect(open.data.length).toBeGreaterThan(0);
+      const paid = await listEmployerInvoices(database.db, {
+        actor: p.actor,
+        status: "paid",
+        limit: 200,
+        search: undefined,
+        cursor: undefined,
+      });
+      expect(paid.data.every((i) => i.status === "paid")).toBe(true);
+      expect(open.data.length + paid.data.length).toBeLessThanOrEqual(all.data.length);
+    });
+
+    it("credits encounters invoiced in error, releases them to the right party, and refuses bad credits", async () => {
+      const [globexInvoice] = (
+        await listEmployerInvoices(database.db, {
+          actor: p.actor,
+          employerId: globex,
+          status: "all",
+          limit: 10,
+          search: undefined,
+          cursor: undefined,
+        })
+      ).data;
+      const before = await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: globexInvoice!.id });
+      const untouched = await footprint(database);
+      expect(
+        await codeOf(
+          createCreditMemo(database, {
+            actor: p.actor,
+            invoiceId: globexInvoice!.id,
+            appointmentIds: [encounters.i1Mar6!],
+            reason: "Wrong employer",
+            now,
+          }),
+        ),
+      ).toBe("LINE_NOT_ON_INVOICE");
+      expect(await footprint(database)).toEqual(untouched);
+
+      // The Globex encounter was Initech's: credit it and bill it to Initech.
+      const memo = await createCreditMemo(database, {
+        actor: p.actor,
+        invoiceId: globexInvoice!.id,
+        appointmentIds: [encounters.g1Mar5!],
+        reason: "Wrong employer",
+        rebillTo: "employer",
+        rebillEmployerId: initech,
+        now,
+      });
+      expect(memo.invoice.kind).toBe("credit_memo");
+      expect(memo.invoice.number).toBe(`${globexInvoice!.number}-CM1`);
+      expect(memo.invoice.totalCents).toBe(-17500);
+      expect(memo.lines[0]!.creditsLineId).toBe(before.lines[0]!.id);
+      // The original is never edited.
+      const after = await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: globexInvoice!.id });
+      expect(after.lines.map((l) => [l.id, l.amountCents])).toEqual(
+        before.lines.map((l) => [l.id, l.amountCents]),
+      );
+      expect(after.lines[0]!.creditedByLineId).toBe(memo.lines[0]!.id);
+      expect(after.invoice.status).toBe("paid");
+      expect(after.invoice.openCents).toBe(0);
+
+      expect(
+        await codeOf(
+          createCreditMemo(database, {
+            actor: p.actor,
+            invoiceId: globexInvoice!.id,
+            appointmentIds: [encounters.g1Mar5!],
+            reason: "Again",
+            now,
+          }),
+        ),
+      ).toBe("ALREADY_CREDITED");
+
+      const rebilled = await createEmployerBatch(database, { actor: p.actor, employerId: initech, now });
+      const lines = await getEmployerInvoice(database.db, {
+        actor: p.actor,
+        invoiceId: rebilled.invoices[0]!.id,
+      });
+      expect(lines.lines.map((l) => l.appointmentId)).toEqual([encounters.g1Mar5]);
+    });
+
+    it("applies a receipt across invoices and encounters, keeps the rest unapplied, refuses too much, and reverses", async () => {
+      // Fresh Acme work, batched twice.
+      const d = await employee(p, acme, "Foster");
+      const e1 = await encounter(p, d, "2026-03-17");
+      const b1 = await createEmployerBatch(database, { actor: p.actor, employerId: acme, now });
+      const e2 = await encounter(p, d, "2026-03-18");
+      const b2 = await createEmployerBatch(database, { actor: p.actor, employerId: acme, now });
+      const inv1 = await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: b1.invoices[0]!.id });
+      const inv2 = b2.invoices[0]!;
+      expect(inv1.lines.map((l) => l.appointmentId)).toEqual([e1]);
+      const before = await footprint(database);
+      expect(
+        await codeOf(
+          recordEmployerReceipt(database, {
+            actor: p.actor,
+            employerId: acme,
+            method: "eft",
+            reference: "EFT-1",
+            receivedOn: "2026-03-20",
+            amountCents: 5000,
+            apply: [{ invoiceId: inv2.id, amountCents: 6000 }],
+            now,
+          }),
+        ),
+      ).toBe("EXCEEDS_RECEIPT");
+      expect(
+        await codeOf(
+          recordEmployerReceipt(database, {
+            actor: p.actor,
+            employerId: acme,
+            method: "eft",
+            reference: "EFT-1",
+            receivedOn: "2026-03-20",
+            amountCents: 50000,
+            apply: [{ invoiceId: inv2.id, amountCents: 9001 }],
+            now,
+          }),
+        ),
+      ).toBe("EXCEEDS_OPEN_AMOUNT");
+      expect(await footprint(database)).toEqual(before);
+
+      const receipt = await recordEmployerReceipt(database, {
+        actor: p.actor,
+        employerId: acme,
+        method: "eft",
+        reference: "EFT-1",
+        receivedOn: "2026-03-20",
+        amountCents: 20000,
+        apply: [
+          { invoiceId: inv1.invoice.id, lineId: inv1.lines[0]!.id, amountCents: 9000 },
+          { invoiceId: inv2.id, amountCents: 4000 },
+        ],
+        now,
+      });
+      expect(receipt.appliedCents).toBe(13000);
+      expect(receipt.unappliedCents).toBe(7000);
+      expect(
+        (await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: inv1.invoice.id })).invoice
+          .status,
+      ).toBe("paid");
+      expect(
+        (await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: inv2.id })).invoice.status,
+      ).toBe("partially_paid");
+      const dash = await getEmployerDashboard(database.db, { actor: p.actor, employerId: acme, now });
+      expect(dash.unappliedCents).toBe(7000);
+
+      // The rest, later: only what is left.
+      expect(
+        await codeOf(
+          applyEmployerReceipt(database, {
+            actor: p.actor,
+            receiptId: receipt.id,
+            apply: [{ invoiceId: inv2.id, amountCents: 7001 }],
+            now,
+          }),
+        ),
+      ).toBe("EXCEEDS_RECEIPT");
+      const more = await applyEmployerReceipt(database, {
+        actor: p.actor,
+        receiptId: receipt.id,
+        apply: [{ invoiceId: inv2.id, amountCents: 5000 }],
+        now,
+      });
+      expect(more.unappliedCents).toBe(2000);
+      expect(
+        (await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: inv2.id })).invoice.status,
+      ).toBe("paid");
+
+      const reversed = await reverseEmployerReceipt(database, {
+        actor: p.actor,
+        receiptId: receipt.id,
+        reason: "Returned",
+        now,
+      });
+      expect(reversed.appliedCents).toBe(0);
+      expect(reversed.reversedAt).not.toBeNull();
+      expect(
+        (await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: inv1.invoice.id })).invoice
+          .status,
+      ).toBe("open");
+      expect(
+        (await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: inv2.id })).invoice.status,
+      ).toBe("open");
+      expect(
+        await codeOf(
+          reverseEmployerReceipt(database, { actor: p.actor, receiptId: receipt.id, reason: "x", now }),
+        ),
+      ).toBe("RECEIPT_REVERSED");
+      expect(
+        await codeOf(
+          applyEmployerReceipt(database, {
+            actor: p.actor,
+            receiptId: receipt.id,
+            apply: [{ invoiceId: inv2.id, amountCents: 1 }],
+            now,
+          }),
+        ),
+      ).toBe("RECEIPT_REVERSED");
+
+      // A voided invoice is not re-batched.
+      await voidEmployerInvoice(database, { actor: p.actor, invoiceId: inv2.id, reason: "Sent twice", now });
+      expect(
+        await codeOf(rebatchEmployerBatch(database, { actor: p.actor, batchNumber: b2.batch.number, now })),
+      ).toBe("INVOICE_VOID");
+      // Its encounter is billable again.
+      const again = await createEmployerBatch(database, { actor: p.actor, employerId: acme, now });
+      expect(
+        (
+          await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: again.invoices[0]!.id })
+        ).lines.map((l) => l.appointmentId),
+      ).toEqual([e2]);
+    });
+
+    it("shows billed, paid, open and aging on the employer dashboard", async () => {
+      const later = local("2026-05-01T12:00", ZONE);
+      const dash = await getEmployerDashboard(database.db, { actor: p.actor, employerId: acme, now: later });
+      expect(dash.billedCents).toBe(dash.paidCents + dash.creditedCents + dash.openCents);
+      expect(dash.aging.current + dash.aging["31_60"] + dash.aging["61_90"] + dash.aging.over_90).toBe(
+        dash.openCents,
+      );
+      expect(dash.aging["31_60"]).toBe(dash.openCents);
+    });
+
+    it("follows the profile and emails the PDF to the billing contact over SMTP", async () => {
+      await saveInvoiceProfile(database, {
+        actor: p.actor,
+        employerId: null,
+        version: 0,
+        profile: {
+          header: { name: "Occupational Health of Austin", lines: ["1 Main Street"] },
+          remitTo: { lines: ["PO Box 42", "Austin TX 78701"] },
+          columns: ["employee_name", "date_of_service", "authorization", "amount"],
+          grouping: "date",
+          delivery: "email",
+          numberPrefix: "OH-",
+        },
+        now,
+      });
+      const d = await employee(p, acme, "Garcia");
+      const apptId = await encounter(p, d, "2026-03-19");
+      await database.db.execute(
+        sql`UPDATE appointments SET authorization_number = 'AUTH-9' WHERE id = ${apptId}`,
+      );
+      const b = await createEmployerBatch(database, { actor: p.actor, employerId: acme, now });
+      const inv = b.invoices[0]!;
+      expect(inv.number).toMatch(/^OH-\d+$/);
+      const { pdf } = await loadEmployerInvoicePdf(database.db, { actor: p.actor, invoiceId: inv.id });
+      const text = (await readPdfText(pdf)).text;
+      expect(text).toContain("Occupational Health of Austin");
+      expect(text).toContain("PO Box 42");
+      expect(text).toContain("AUTH-9");
+      expect(text).not.toContain("Service");
+      const mailer = smtpInvoiceMailer({ url: smtp.url, from: "billing@oh.example" });
+      try {
+        const sent = await emailEmployerInvoice(database, { actor: p.actor, invoiceId: inv.id, mailer, now });
+        expect(sent.emailedTo).toBe("ap@acme.example");
+      } finally {
+        mailer.close();
+      }
+      const mail = smtp.received.at(-1)!;
+      expect(mail.to).toEqual(["ap@acme.example"]);
+      expect(mail.raw).toContain(`filename=${inv.number}.pdf`);
+    });
+  });
+
+  it.runIf(backend === "postgres")(
+    "never puts one encounter on two invoices when two billers batch at once",
+    async () => {
+      const practice = await createBillingPractice(database, ZONE, now, "Race Practice");
+      await enableInvoices(practice.practiceId);
+      const e = await employer(practice, "Racing Co");
+      for (let i = 0; i < 40; i++) {
+        await encounter(
+          practice,
+          await employee(practice, e, `Worker${i}`),
+          `2026-03-${String(1 + (i % 19)).padStart(2, "0")}`,
+        );
+      }
+      const second = await openDatabase({ kind: "postgres", url: database.url!, poolSize: 2 });
+      try {
+        const results = await Promise.allSettled([
+          createEmployerBatch(database, { actor: practice.actor, employerId: e, now }),
+          createEmployerBatch(second, { actor: practice.actor, employerId: e, now }),
+          createEmployerBatch(database, { actor: practice.actor, employerId: e, now }),
+          createEmployerBatch(second, { actor: practice.actor, employerId: e, now }),
+        ]);
+        const made = results.filter((r) => r.status === "fulfilled");
+        expect(made.length).toBeGreaterThanOrEqual(1);
+        for (const r of results) {
+          if (r.status === "rejected") expect((r.reason as DomainError).code).toBe("NOTHING_TO_INVOICE");
+        }
+        const dup = rowsOf<{ appointment_id: string; n: string }>(
+          await database.db.execute(sql`
+          SELECT l.appointment_id, count(DISTINCT l.invoice_id) AS n FROM employer_invoice_lines l
+          JOIN employer_invoices i ON i.id = l.invoice_id
+          WHERE i.practice_id = ${practice.practiceId} AND i.kind = 'invoice'
+          GROUP BY l.appointment_id HAVING count(DISTINCT l.invoice_id) > 1`),
+        );
+        expect(dup).toEqual([]);
+        const lines = rowsOf<{ n: string }>(
+          await database.db.execute(sql`
+          SELECT count(DISTINCT l.appointment_id) AS n FROM employer_invoice_lines l
+          JOIN employer_invoices i ON i.id = l.invoice_id WHERE i.practice_id = ${practice.practiceId}`),
+        );
+        expect(Number(lines[0]!.n)).toBe(40);
+      } finally {
+        await second.close();
+      }
+    },
+  );
+});
