@@ -1,12 +1,14 @@
 import {
   defaultDropRoot,
   defaultTransportResolver,
+  type EmployerInvoiceMailer,
   type EnginePorts,
   type IssueBillDocument,
   issueBillDocument,
   loadSecretKey,
   type SharingPorts,
   shareLinkKeyFrom,
+  smtpInvoiceMailer,
   smtpSettingsFromEnv,
   smtpShareMailer,
   x12ClaimsPipeline,
@@ -40,6 +42,12 @@ export const sharingPorts = (
     linkKey: shareLinkKeyFrom(loadSecretKey(env)),
     publicUrl: env.BILLCYCLE_PUBLIC_URL?.trim() || "http://localhost:3000",
   };
+};
+
+/** Employer invoices by email when mail is configured (the same settings as sharing); otherwise printed only. */
+export const invoiceMailer = (env: NodeJS.ProcessEnv = process.env): EmployerInvoiceMailer | undefined => {
+  const smtp = smtpSettingsFromEnv(env);
+  return smtp ? smtpInvoiceMailer(smtp) : undefined;
 };
 
 /** The claims pipeline with the practice's clearinghouse connection, or the directory drop (BILLCYCLE_CLAIMS_DIR). */

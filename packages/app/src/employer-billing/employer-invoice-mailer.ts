@@ -1,5 +1,9 @@
-import { createTransport } from "nodemailer";
-import { classifyMailError, type MailOutcome, type SmtpSettings } from "../sharing/share-mailer";
+import {
+  classifyMailError,
+  type MailOutcome,
+  type SmtpSettings,
+  smtpTransport,
+} from "../sharing/share-mailer";
 
 export type InvoiceEmail = {
   to: string;
@@ -17,22 +21,7 @@ export type EmployerInvoiceMailer = {
 
 /** Over SMTP with nodemailer (the same settings as document sharing: BILLCYCLE_SMTP_URL, BILLCYCLE_MAIL_FROM). */
 export const smtpInvoiceMailer = (settings: SmtpSettings): EmployerInvoiceMailer => {
-  const url = new URL(settings.url);
-  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
-    throw new Error("BILLCYCLE_SMTP_URL must start with smtp:// or smtps://");
-  }
-  const timeout = settings.timeoutMs ?? 30_000;
-  const transport = createTransport({
-    host: url.hostname,
-    port: url.port ? Number(url.port) : url.protocol === "smtps:" ? 465 : 587,
-    secure: url.protocol === "smtps:",
-    auth: url.username
-      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
-      : undefined,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-  });
+  const transport = smtpTransport(settings, { pool: false });
   return {
     async send(email) {
       try {

@@ -70,28 +70,33 @@ export type SmtpSettings = {
   timeoutMs?: number;
 };
 
-/** Share emails over SMTP with nodemailer, on a small pool of connections. */
-export const smtpShareMailer = (settings: SmtpSettings): ShareMailer => {
+/** A nodemailer transport for the SMTP settings: pooled for share runs, one connection per send otherwise. */
+export const smtpTransport = (settings: SmtpSettings, options: { pool: boolean }) => {
   const url = new URL(settings.url);
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
     throw new Error("BILLCYCLE_SMTP_URL must start with smtp:// or smtps://");
   }
   const secure = url.protocol === "smtps:";
   const timeout = settings.timeoutMs ?? 30_000;
-  const transport = createTransport({
-    pool: true,
+  return createTransport({
+    ...(options.pool
+      ? { pool: true, maxConnections: settings.maxConnections ?? 4, maxMessages: Number.POSITIVE_INFINITY }
+      : {}),
     host: url.hostname,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
     auth: url.username
       ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
       : undefined,
-    maxConnections: settings.maxConnections ?? 4,
-    maxMessages: Number.POSITIVE_INFINITY,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
   });
+};
+
+/** Share emails over SMTP with nodemailer, on a small pool of connections. */
+export const smtpShareMailer = (settings: SmtpSettings): ShareMailer => {
+  const transport = smtpTransport(settings, { pool: true });
   return {
     fromAddress: settings.from,
     send: async (email) => {

@@ -15,14 +15,13 @@ import {
   rebatchEmployerBatch,
   recordEmployerReceipt,
   reverseEmployerReceipt,
-  smtpInvoiceMailer,
-  smtpSettingsFromEnv,
   voidEmployerInvoice,
 } from "@billcycle/app";
 import { DomainError, formatCents, systemClock } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import { type Command, Option } from "commander";
 import { cliActor } from "../cli-actor";
+import { invoiceMailer } from "../engine-ports";
 import { openConfiguredDatabase } from "../open-configured-database";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
@@ -348,8 +347,7 @@ export const registerEmployerBillingCommands = (program: Command) => {
           out("marked printed");
           return;
         }
-        const settings = smtpSettingsFromEnv();
-        const mailer = settings ? smtpInvoiceMailer(settings) : undefined;
+        const mailer = invoiceMailer();
         try {
           const r = await emailEmployerInvoice(database, {
             actor,

@@ -13,7 +13,7 @@ import { jsonLogger, securitySettingsFromEnv, startServer } from "@billcycle/ser
 import { startWorker } from "@billcycle/worker";
 import { count, eq } from "drizzle-orm";
 import { DEMO_PASSWORD, demoUsers, seedDemo } from "../demo/seed-demo";
-import { enginePorts } from "../engine-ports";
+import { enginePorts, invoiceMailer } from "../engine-ports";
 import { openConfiguredDatabase } from "../open-configured-database";
 import { webRoot } from "../web-root";
 import { jobLeaseMsFromEnv, takeOverEmbeddedLeases } from "../worker-settings";
@@ -112,6 +112,7 @@ export const startCommand = async (options: StartOptions): Promise<void> => {
       clock: systemClock,
       logger,
       webRoot: webRoot(),
+      employerInvoiceMailer: invoiceMailer(),
       ...security,
       production: production || security.production,
     },
