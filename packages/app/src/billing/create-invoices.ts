@@ -1,16 +1,22 @@
 import {
   type AppointmentBillingFacts,
-  type AutomationConfig,
   type BillableDecision,
-  DomainError,
   decideAppointmentBillable,
-  defaultAutomationConfig,
   type InvoiceCreationMode,
   type LocalDate,
-  type PracticeBillingSettings,
   previousMonthRange,
 } from "@billcycle/core";
-import { type Database, type Executor, newId, tables } from "@billcycle/db";
+import {
+  bulkInsert,
+  type Database,
+  type Executor,
+  everyRow,
+  newId,
+  oneStatement,
+  pgArray,
+  runPrepared,
+  tables,
+} from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
@@ -18,8 +24,7 @@ import { issueInvoicesToLedger } from "../ledger/ledger-writes";
 import { scheduleInvoiceShares } from "../sharing/schedule-document-share";
 import { reserveNumbersStatement } from "./allocate-numbers";
 import { letRequestsIn, nightlyBatchSize } from "./batching";
-import type { BillingContext } from "./billing-context";
-import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "./bulk-insert";
+import { type BillingContext, loadBillingContext } from "./billing-context";
 import { loadAppointmentFacts } from "./load-appointment-facts";
 
 export type CreateInvoicesInput = {
@@ -75,7 +80,7 @@ export const createInvoices = async (
   input: CreateInvoicesInput,
   now: Date,
 ): Promise<CreateInvoicesResult> => {
-  const loaded = await loadCreationContext(database.db, input.practiceId, input.today);
+  const loaded = await loadBillingContext(database.db, input.practiceId, input.today);
   const ctx =
     input.applyExclusionRules === false
       ? { ...loaded, eligibility: { ...loaded.eligibility, rules: [] } }
@@ -391,11 +396,6 @@ const writeBatch = async (
 };
 
 /**
- * Claims the sessions for their invoices (appointment_invoices, primary key on the session: a session another
- * transaction claimed is left out) and reserves one invoice number per invoice that got at least one session,
- * in one statement. Returns the claimed sessions, each with the last number reserved and how many.
- */
-/**
  * The sessions of `billable` whose row is still at the version their facts were read at, locked FOR SHARE until the
  * transaction ends. Every change of an appointment (status, times, client, services) bumps its version.
  */
@@ -419,6 +419,11 @@ const unchangedSessions = async (
   return new Set(rows.filter((r) => Number(r.version) === read.get(r.id)).map((r) => r.id));
 };
 
+/**
+ * Claims the sessions for their invoices (appointment_invoices, primary key on the session: a session another
+ * transaction claimed is left out) and reserves one invoice number per invoice that got at least one session,
+ * in one statement. Returns the claimed sessions, each with the last number reserved and how many.
+ */
 const claimAndNumber = (
   practiceId: string,
   appointmentIds: readonly string[],
@@ -440,56 +445,3 @@ const claimAndNumber = (
   SELECT claimed.appointment_id::text AS appointment_id, (SELECT value FROM numbered) AS last,
     (SELECT n FROM counted) AS count
   FROM claimed`;
-
-type ContextRow = {
-  time_zone: string;
-  billing_settings: PracticeBillingSettings | string;
-  config: AutomationConfig | string | null;
-  labels: Array<[string, string]> | string | null;
-};
-
-/**
- * The same BillingContext as loadBillingContext (practice, automation settings or their defaults, and the payer,
- * provider and location names rule descriptions use), in one statement instead of five: it is loaded on every
- * on-Kept job, where each round trip is latency.
- */
-const loadCreationContext = async (
-  tx: Executor,
-  practiceId: string,
-  today: LocalDate,
-): Promise<BillingContext> => {
-  const [row] = await runPrepared<ContextRow>(
-    tx,
-    sql`SELECT p.time_zone, p.billing_settings, c.config,
-      (SELECT json_agg(l.entry) FROM (
-        SELECT json_build_array(x.id, x.name) AS entry FROM payers x WHERE x.practice_id = p.id
-        UNION ALL
-        SELECT json_build_array(x.id, x.first_name || ' ' || x.last_name) FROM providers x WHERE x.practice_id = p.id
-        UNION ALL
-        SELECT json_build_array(x.id, x.name) FROM locations x WHERE x.practice_id = p.id
-      ) l) AS labels
-      FROM practices p LEFT JOIN automation_configs c ON c.practice_id = p.id
-      WHERE p.id = ${practiceId}::uuid`,
-  );
-  if (!row) throw new DomainError("NOT_FOUND", "Practice not found");
-  const parse = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
-  const config = row.config === null ? defaultAutomationConfig() : parse(row.config);
-  const billing = parse(row.billing_settings);
-  const labels: Record<string, string> = {};
-  for (const [id, name] of row.labels === null ? [] : parse(row.labels)) labels[id] = name;
-  const creation = config.automations.invoice_creation;
-  return {
-    practiceId,
-    timeZone: row.time_zone,
-    config,
-    eligibility: {
-      requireSignedNote: billing.requireSignedNote,
-      noShowFeeCents: billing.noShowFeeCents,
-      lateCancelFeeCents: billing.lateCancelFeeCents,
-      startDate: creation.startDate,
-      today,
-      rules: creation.rules,
-      labels,
-    },
-  };
-};

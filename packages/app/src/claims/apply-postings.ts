@@ -8,10 +8,18 @@ import {
   type PostingKind,
   postingEffects,
 } from "@billcycle/core";
-import { type Executor, newId, tables } from "@billcycle/db";
+import {
+  bulkInsert,
+  type Executor,
+  everyRow,
+  newId,
+  oneStatement,
+  pgArray,
+  runPrepared,
+  tables,
+} from "@billcycle/db";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { systemActor } from "../auth/actor";
-import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "../billing/bulk-insert";
 import {
   type PaymentStatusChange,
   paymentStatusStatements,

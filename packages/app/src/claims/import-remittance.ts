@@ -6,10 +6,9 @@ import {
   type PostingRule,
   type QueueReason,
 } from "@billcycle/core";
-import { type Database, type Executor, newId, tables } from "@billcycle/db";
+import { bulkInsert, type Database, type Executor, everyRow, newId, pgArray, tables } from "@billcycle/db";
 import { type Claim835, type Imbalance, type Remittance835, read835, type X12Error } from "@billcycle/x12";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { bulkInsert, everyRow, pgArray } from "../billing/bulk-insert";
 import { PostingBatch } from "./apply-postings";
 import { getClaimsSettings } from "./claims-settings";
 import { TransactionSetHasher } from "./hash-transaction-sets";

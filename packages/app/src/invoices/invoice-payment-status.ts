@@ -5,9 +5,17 @@ import {
   type InvoicePaymentStatus,
   invoicePaymentTransitions,
 } from "@billcycle/core";
-import { type Executor, newId, tables } from "@billcycle/db";
+import {
+  bulkInsert,
+  type Executor,
+  everyRow,
+  newId,
+  oneStatement,
+  pgArray,
+  runPrepared,
+  tables,
+} from "@billcycle/db";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
-import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "../billing/bulk-insert";
 
 /**
  * The one writer of `invoices.payment_status`: every change is decided by core decideInvoicePaymentStatus, checked
