@@ -39,7 +39,7 @@ export * from "./billing/invoice-on-kept";
 export * from "./billing/invoice-session-now";
 export * from "./billing/load-appointment-facts";
 export * from "./billing/process-invoices";
-export * from "./claims/apply-postings";
+export * from "./claims/write-postings";
 export * from "./claims/claim-schemas";
 export * from "./claims/claims-pipeline-port";
 export * from "./claims/claims-settings";

@@ -9,7 +9,6 @@ import {
 import { bulkInsert, type Database, type Executor, everyRow, newId, pgArray, tables } from "@billcycle/db";
 import { type Claim835, type Imbalance, type Remittance835, read835, type X12Error } from "@billcycle/x12";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { PostingBatch } from "./apply-postings";
 import { getClaimsSettings } from "./claims-settings";
 import { TransactionSetHasher } from "./hash-transaction-sets";
 import {
@@ -18,6 +17,7 @@ import {
   markRemittanceClaimPosted,
   settleRemittance,
 } from "./remittance-status-writer";
+import { PostingBatch } from "./write-postings";
 
 export type RemittanceImport = {
   remittanceId: string | null;
