@@ -1,3 +1,4 @@
+export * from "./bulk-insert";
 export * from "./data-dir-lock";
 export * from "./database";
 export * from "./ids";

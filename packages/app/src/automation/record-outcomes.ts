@@ -1,6 +1,5 @@
-import { type Executor, newId, tables } from "@billcycle/db";
+import { bulkInsert, type Executor, everyRow, newId, runPrepared, tables } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
-import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 
 export type OutcomeInput = {
   subjectType: "appointment" | "invoice" | "claim" | "remittance" | "client";

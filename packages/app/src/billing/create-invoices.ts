@@ -1,26 +1,37 @@
 import {
   type AppointmentBillingFacts,
-  type AutomationConfig,
-  type BillableDecision,
-  DomainError,
-  decideAppointmentBillable,
-  defaultAutomationConfig,
   type InvoiceCreationMode,
   type LocalDate,
-  type PracticeBillingSettings,
   previousMonthRange,
 } from "@billcycle/core";
-import { type Database, type Executor, newId, tables } from "@billcycle/db";
+import {
+  bulkInsert,
+  type Database,
+  type Executor,
+  everyRow,
+  newId,
+  oneStatement,
+  pgArray,
+  runPrepared,
+  tables,
+} from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
-import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
+import { outcomesInsert } from "../automation/record-outcomes";
 import { issueInvoicesToLedger } from "../ledger/ledger-writes";
 import { scheduleInvoiceShares } from "../sharing/schedule-document-share";
 import { reserveNumbersStatement } from "./allocate-numbers";
 import { letRequestsIn, nightlyBatchSize } from "./batching";
-import type { BillingContext } from "./billing-context";
-import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "./bulk-insert";
+import { type BillingContext, loadBillingContext } from "./billing-context";
 import { loadAppointmentFacts } from "./load-appointment-facts";
+import {
+  assignInvoices,
+  type BillableSession,
+  decideSessions,
+  type InvoicePlan,
+  keepUnchanged,
+  planInvoices,
+} from "./plan-invoices";
 
 export type CreateInvoicesInput = {
   practiceId: string;
@@ -45,8 +56,6 @@ export type CreateInvoicesResult = {
   skipped: number;
   invoices: number;
 };
-
-type Billable = { facts: AppointmentBillingFacts; decision: BillableDecision };
 
 export const COMPLETED = ["kept", "no_show", "late_cancel"] as const;
 
@@ -75,7 +84,7 @@ export const createInvoices = async (
   input: CreateInvoicesInput,
   now: Date,
 ): Promise<CreateInvoicesResult> => {
-  const loaded = await loadCreationContext(database.db, input.practiceId, input.today);
+  const loaded = await loadBillingContext(database.db, input.practiceId, input.today);
   const ctx =
     input.applyExclusionRules === false
       ? { ...loaded, eligibility: { ...loaded.eligibility, rules: [] } }
@@ -119,6 +128,11 @@ export const createInvoices = async (
   return totals;
 };
 
+/**
+ * One batch in its transaction: decide (plan-invoices.ts), lock the sessions and keep those still as read, claim
+ * them and reserve their numbers (one statement), plan the invoices, then write the plan in one statement (one
+ * INSERT … SELECT FROM unnest per table) and issue Open invoices to the ledger and their shares.
+ */
 const writeBatch = async (
   tx: Executor,
   ctx: BillingContext,
@@ -128,47 +142,15 @@ const writeBatch = async (
   facts: AppointmentBillingFacts[],
   now: Date,
 ): Promise<{ invoiced: number; skipped: number; invoices: number }> => {
-  const outcomes: OutcomeInput[] = [];
-  const billable: Billable[] = [];
-  for (const f of facts) {
-    const decision = decideAppointmentBillable(f, ctx.eligibility);
-    if (decision.billable) billable.push({ facts: f, decision });
-    else {
-      outcomes.push({
-        subjectType: "appointment",
-        subjectId: f.appointmentId,
-        outcome: "skipped",
-        reasons: decision.reasons,
-        message: decision.reasons.map((r) => r.message).join("; "),
-      });
-    }
-  }
-
+  const decided = decideSessions(facts, ctx.eligibility);
   // The facts were read before this transaction: lock the sessions about to be billed (FOR SHARE, so a status
-  // change or an edit now waits for this transaction to end) and bill only those still as they were read. One
-  // reopened, canceled or edited in between is left out with its reason; the next run sees it as it is.
-  const unchanged = await unchangedSessions(tx, ctx.practiceId, billable);
-  for (let i = billable.length - 1; i >= 0; i--) {
-    const b = billable[i]!;
-    if (unchanged.has(b.facts.appointmentId)) continue;
-    billable.splice(i, 1);
-    const message = "changed while it was being invoiced; the next run takes it as it is now";
-    outcomes.push({
-      subjectType: "appointment",
-      subjectId: b.facts.appointmentId,
-      outcome: "skipped",
-      reasons: [{ code: "CHANGED_DURING_RUN", message }],
-      message,
-    });
-  }
-
-  // One invoice per session, or on a monthly run per client and primary policy: sessions of one month can fall on
-  // both sides of a change of insurance, and an invoice (and the claim made from it) goes to one payer.
-  const invoiceIdByKey = new Map<string, string>();
-  const invoiceKey = (b: Billable) =>
-    monthly ? `${b.facts.clientId}:${b.decision.primaryPolicy?.policyId ?? "none"}` : b.facts.appointmentId;
-  for (const b of billable)
-    if (!invoiceIdByKey.has(invoiceKey(b))) invoiceIdByKey.set(invoiceKey(b), newId(now.getTime()));
+  // change or an edit now waits for this transaction to end) and bill only those still as they were read.
+  const unchanged = keepUnchanged(
+    decided.billable,
+    await unchangedSessions(tx, ctx.practiceId, decided.billable),
+  );
+  const billable = unchanged.billable;
+  const invoiceIds = assignInvoices(billable, monthly, () => newId(now.getTime()));
 
   // Claim the sessions (the exactly-once key) and, for the invoices that got at least one, reserve that many
   // consecutive numbers: one statement. The counter row stays locked until commit, so numbers are gap-free.
@@ -184,7 +166,7 @@ const writeBatch = async (
       claimAndNumber(
         ctx.practiceId,
         billable.map((b) => b.facts.appointmentId),
-        billable.map((b) => invoiceIdByKey.get(invoiceKey(b))!),
+        invoiceIds,
         now,
       ),
     );
@@ -193,181 +175,18 @@ const writeBatch = async (
     if (first) firstNumber = Number(first.last) - Number(first.count) + 1;
   }
 
-  const groups = new Map<string, Billable[]>();
-  for (const b of billable) {
-    if (!claimed.has(b.facts.appointmentId)) {
-      outcomes.push({
-        subjectType: "appointment",
-        subjectId: b.facts.appointmentId,
-        outcome: "skipped",
-        reasons: [{ code: "ALREADY_INVOICED", message: "already invoiced by a concurrent run" }],
-        message: "already invoiced by a concurrent run",
-      });
-      continue;
-    }
-    const id = invoiceIdByKey.get(invoiceKey(b))!;
-    const list = groups.get(id);
-    if (list) list.push(b);
-    else groups.set(id, [b]);
-  }
-
-  // Invoices, lines, status history, audit rows and outcomes: one statement, one parameter per column.
-  const statements: SQL[] = [];
-  let issued: { invoiceIds: string[]; actor: string } | null = null;
-  if (groups.size > 0) {
-    const status = mode === "manual" ? "pended" : "open";
-    const source = input.byUser
-      ? "user"
-      : input.trigger === "on_kept"
-        ? "on_kept"
-        : mode === "on_kept"
-          ? "nightly"
-          : mode;
-    const actor =
-      input.byUser?.label ?? (input.trigger === "on_kept" ? "system:on_kept" : "system:invoice_creation");
-    const inv = {
-      id: [] as string[],
-      number: [] as string[],
-      clientId: [] as string[],
-      paysBy: [] as string[],
-      total: [] as number[],
-      insurance: [] as number[],
-      client: [] as number[],
-      policy: [] as Array<string | null>,
-    };
-    const line = {
-      id: [] as string[],
-      invoiceId: [] as string[],
-      position: [] as number[],
-      kind: [] as string[],
-      appointmentId: [] as string[],
-      serviceId: [] as Array<string | null>,
-      code: [] as string[],
-      description: [] as string[],
-      dateOfService: [] as string[],
-      units: [] as number[],
-      unitFee: [] as number[],
-      amount: [] as number[],
-      modifiers: [] as string[][],
-      pointers: [] as number[][],
-      diagnoses: [] as string[][],
-      eligible: [] as boolean[],
-    };
-    const historyIds: string[] = [];
-    const auditDetails: Array<{ number: string; appointments: number }> = [];
-    let n = firstNumber;
-    for (const [invoiceId, members] of groups) {
-      const number = `INV-${n++}`;
-      let total = 0;
-      let insurance = 0;
-      let position = 0;
-      const primaryPolicyId =
-        members.find((m) => m.decision.primaryPolicy)?.decision.primaryPolicy?.policyId ?? null;
-      for (const m of members) {
-        total += m.decision.totalCents;
-        insurance += m.decision.insuranceCents;
-        for (const l of m.decision.lines) {
-          line.id.push(newId(now.getTime()));
-          line.invoiceId.push(invoiceId);
-          line.position.push(position++);
-          line.kind.push(l.kind);
-          line.appointmentId.push(m.facts.appointmentId);
-          line.serviceId.push(l.serviceId);
-          line.code.push(l.code);
-          line.description.push(l.description);
-          line.dateOfService.push(m.facts.dateOfService);
-          line.units.push(l.units);
-          line.unitFee.push(l.unitFeeCents);
-          line.amount.push(l.amountCents);
-          line.modifiers.push(l.modifiers);
-          line.pointers.push(l.diagnosisPointers);
-          line.diagnoses.push(l.diagnosisPointers.length ? m.facts.diagnosisCodes.slice(0, 4) : []);
-          line.eligible.push(l.insuranceEligible);
-        }
-        outcomes.push({
-          subjectType: "appointment",
-          subjectId: m.facts.appointmentId,
-          outcome: "done",
-          reasons: [],
-          message: `invoiced on ${number}`,
-          relatedId: invoiceId,
-        });
-      }
-      const head = members[0]!.facts;
-      inv.id.push(invoiceId);
-      inv.number.push(number);
-      inv.clientId.push(head.clientId);
-      inv.paysBy.push(head.clientPaysBy);
-      inv.total.push(total);
-      inv.insurance.push(insurance);
-      inv.client.push(total - insurance);
-      inv.policy.push(primaryPolicyId);
-      historyIds.push(newId(now.getTime()));
-      auditDetails.push({ number, appointments: members.length });
-    }
-    if (status === "open") issued = { invoiceIds: inv.id, actor };
-    statements.push(
-      bulkInsert(tables.invoices, {
-        id: inv.id,
-        practiceId: everyRow(ctx.practiceId),
-        number: inv.number,
-        clientId: inv.clientId,
-        status: everyRow(status),
-        paysBy: inv.paysBy,
-        invoiceDate: everyRow(input.today),
-        totalCents: inv.total,
-        insuranceCents: inv.insurance,
-        clientCents: inv.client,
-        primaryPolicyId: inv.policy,
-        source: everyRow(source),
-        runId: everyRow(input.runId),
-        createdAt: everyRow(now),
-        updatedAt: everyRow(now),
-      }),
-      bulkInsert(tables.invoiceLines, {
-        id: line.id,
-        practiceId: everyRow(ctx.practiceId),
-        invoiceId: line.invoiceId,
-        position: line.position,
-        kind: line.kind,
-        appointmentId: line.appointmentId,
-        serviceId: line.serviceId,
-        code: line.code,
-        description: line.description,
-        dateOfService: line.dateOfService,
-        units: line.units,
-        unitFeeCents: line.unitFee,
-        amountCents: line.amount,
-        modifiers: line.modifiers,
-        diagnosisPointers: line.pointers,
-        diagnosisCodes: line.diagnoses,
-        insuranceEligible: line.eligible,
-        createdAt: everyRow(now),
-        createdBy: everyRow(actor),
-      }),
-      bulkInsert(tables.invoiceStatusHistory, {
-        id: historyIds,
-        practiceId: everyRow(ctx.practiceId),
-        invoiceId: inv.id,
-        fromStatus: everyRow(null),
-        toStatus: everyRow(status),
-        at: everyRow(now),
-        actor: everyRow(actor),
-        cause: everyRow(input.runId ? `run:${input.runId}` : input.trigger),
-      }),
-      bulkInsert(tables.auditLog, {
-        practiceId: everyRow(ctx.practiceId),
-        userId: everyRow(input.byUser?.userId ?? null),
-        actor: everyRow(actor),
-        action: everyRow("create"),
-        entity: everyRow("invoice"),
-        entityId: inv.id,
-        at: everyRow(now),
-        details: auditDetails,
-      }),
-    );
-  }
-
+  const plan = planInvoices({
+    billable,
+    invoiceIds,
+    claimed,
+    firstNumber,
+    mode,
+    trigger: input.trigger,
+    byUser: input.byUser,
+    newId: () => newId(now.getTime()),
+  });
+  const outcomes = [...decided.outcomes, ...unchanged.outcomes, ...plan.outcomes];
+  const statements = invoicePlanStatements(ctx.practiceId, input, plan, now);
   const recorded = outcomesInsert(
     {
       practiceId: ctx.practiceId,
@@ -380,21 +199,98 @@ const writeBatch = async (
   );
   if (recorded) statements.push(recorded);
   if (statements.length > 0) await runPrepared(tx, oneStatement(statements));
+  const created = plan.invoices.map((i) => i.id);
   // Issued (Open) at once: the client's share enters the ledger and takes any credit on account.
-  if (issued) await issueInvoicesToLedger(tx, { practiceId: ctx.practiceId, now, ...issued });
+  if (created.length > 0 && plan.status === "open") {
+    await issueInvoicesToLedger(tx, {
+      practiceId: ctx.practiceId,
+      now,
+      invoiceIds: created,
+      actor: plan.actor,
+    });
+  }
   // Bills created Open are issued: their shares are scheduled in this transaction, one INSERT … SELECT per batch.
-  if (groups.size > 0 && mode !== "manual") {
-    await scheduleInvoiceShares(tx, { practiceId: ctx.practiceId, invoiceIds: [...groups.keys()], now });
+  if (created.length > 0 && mode !== "manual") {
+    await scheduleInvoiceShares(tx, { practiceId: ctx.practiceId, invoiceIds: created, now });
   }
   const invoiced = outcomes.filter((o) => o.outcome === "done").length;
-  return { invoiced, skipped: outcomes.length - invoiced, invoices: groups.size };
+  return { invoiced, skipped: outcomes.length - invoiced, invoices: created.length };
 };
 
-/**
- * Claims the sessions for their invoices (appointment_invoices, primary key on the session: a session another
- * transaction claimed is left out) and reserves one invoice number per invoice that got at least one session,
- * in one statement. Returns the claimed sessions, each with the last number reserved and how many.
- */
+/** Column `key` of `rows`, as bulkInsert takes it. */
+const column = <R, K extends keyof R>(rows: readonly R[], key: K): Array<R[K]> => rows.map((r) => r[key]);
+
+/** An invoice plan as statements to run as one: invoices, their lines, status history and audit rows. */
+const invoicePlanStatements = (
+  practiceId: string,
+  input: Pick<CreateInvoicesInput, "today" | "runId" | "trigger" | "byUser">,
+  plan: InvoicePlan,
+  now: Date,
+): SQL[] => {
+  const { invoices, lines, status, actor } = plan;
+  if (invoices.length === 0) return [];
+  return [
+    bulkInsert(tables.invoices, {
+      id: column(invoices, "id"),
+      practiceId: everyRow(practiceId),
+      number: column(invoices, "number"),
+      clientId: column(invoices, "clientId"),
+      status: everyRow(status),
+      paysBy: column(invoices, "paysBy"),
+      invoiceDate: everyRow(input.today),
+      totalCents: column(invoices, "totalCents"),
+      insuranceCents: column(invoices, "insuranceCents"),
+      clientCents: column(invoices, "clientCents"),
+      primaryPolicyId: column(invoices, "primaryPolicyId"),
+      source: everyRow(plan.source),
+      runId: everyRow(input.runId),
+      createdAt: everyRow(now),
+      updatedAt: everyRow(now),
+    }),
+    bulkInsert(tables.invoiceLines, {
+      id: column(lines, "id"),
+      practiceId: everyRow(practiceId),
+      invoiceId: column(lines, "invoiceId"),
+      position: column(lines, "position"),
+      kind: column(lines, "kind"),
+      appointmentId: column(lines, "appointmentId"),
+      serviceId: column(lines, "serviceId"),
+      code: column(lines, "code"),
+      description: column(lines, "description"),
+      dateOfService: column(lines, "dateOfService"),
+      units: column(lines, "units"),
+      unitFeeCents: column(lines, "unitFeeCents"),
+      amountCents: column(lines, "amountCents"),
+      modifiers: column(lines, "modifiers"),
+      diagnosisPointers: column(lines, "diagnosisPointers"),
+      diagnosisCodes: column(lines, "diagnosisCodes"),
+      insuranceEligible: column(lines, "insuranceEligible"),
+      createdAt: everyRow(now),
+      createdBy: everyRow(actor),
+    }),
+    bulkInsert(tables.invoiceStatusHistory, {
+      id: invoices.map(() => newId(now.getTime())),
+      practiceId: everyRow(practiceId),
+      invoiceId: column(invoices, "id"),
+      fromStatus: everyRow(null),
+      toStatus: everyRow(status),
+      at: everyRow(now),
+      actor: everyRow(actor),
+      cause: everyRow(input.runId ? `run:${input.runId}` : input.trigger),
+    }),
+    bulkInsert(tables.auditLog, {
+      practiceId: everyRow(practiceId),
+      userId: everyRow(input.byUser?.userId ?? null),
+      actor: everyRow(actor),
+      action: everyRow("create"),
+      entity: everyRow("invoice"),
+      entityId: column(invoices, "id"),
+      at: everyRow(now),
+      details: invoices.map((i) => ({ number: i.number, appointments: i.appointments })),
+    }),
+  ];
+};
+
 /**
  * The sessions of `billable` whose row is still at the version their facts were read at, locked FOR SHARE until the
  * transaction ends. Every change of an appointment (status, times, client, services) bumps its version.
@@ -402,7 +298,7 @@ const writeBatch = async (
 const unchangedSessions = async (
   tx: Executor,
   practiceId: string,
-  billable: Billable[],
+  billable: readonly BillableSession[],
 ): Promise<Set<string>> => {
   if (billable.length === 0) return new Set();
   const rows = await runPrepared<{ id: string; version: number }>(
@@ -419,6 +315,11 @@ const unchangedSessions = async (
   return new Set(rows.filter((r) => Number(r.version) === read.get(r.id)).map((r) => r.id));
 };
 
+/**
+ * Claims the sessions for their invoices (appointment_invoices, primary key on the session: a session another
+ * transaction claimed is left out) and reserves one invoice number per invoice that got at least one session,
+ * in one statement. Returns the claimed sessions, each with the last number reserved and how many.
+ */
 const claimAndNumber = (
   practiceId: string,
   appointmentIds: readonly string[],
@@ -440,56 +341,3 @@ const claimAndNumber = (
   SELECT claimed.appointment_id::text AS appointment_id, (SELECT value FROM numbered) AS last,
     (SELECT n FROM counted) AS count
   FROM claimed`;
-
-type ContextRow = {
-  time_zone: string;
-  billing_settings: PracticeBillingSettings | string;
-  config: AutomationConfig | string | null;
-  labels: Array<[string, string]> | string | null;
-};
-
-/**
- * The same BillingContext as loadBillingContext (practice, automation settings or their defaults, and the payer,
- * provider and location names rule descriptions use), in one statement instead of five: it is loaded on every
- * on-Kept job, where each round trip is latency.
- */
-const loadCreationContext = async (
-  tx: Executor,
-  practiceId: string,
-  today: LocalDate,
-): Promise<BillingContext> => {
-  const [row] = await runPrepared<ContextRow>(
-    tx,
-    sql`SELECT p.time_zone, p.billing_settings, c.config,
-      (SELECT json_agg(l.entry) FROM (
-        SELECT json_build_array(x.id, x.name) AS entry FROM payers x WHERE x.practice_id = p.id
-        UNION ALL
-        SELECT json_build_array(x.id, x.first_name || ' ' || x.last_name) FROM providers x WHERE x.practice_id = p.id
-        UNION ALL
-        SELECT json_build_array(x.id, x.name) FROM locations x WHERE x.practice_id = p.id
-      ) l) AS labels
-      FROM practices p LEFT JOIN automation_configs c ON c.practice_id = p.id
-      WHERE p.id = ${practiceId}::uuid`,
-  );
-  if (!row) throw new DomainError("NOT_FOUND", "Practice not found");
-  const parse = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
-  const config = row.config === null ? defaultAutomationConfig() : parse(row.config);
-  const billing = parse(row.billing_settings);
-  const labels: Record<string, string> = {};
-  for (const [id, name] of row.labels === null ? [] : parse(row.labels)) labels[id] = name;
-  const creation = config.automations.invoice_creation;
-  return {
-    practiceId,
-    timeZone: row.time_zone,
-    config,
-    eligibility: {
-      requireSignedNote: billing.requireSignedNote,
-      noShowFeeCents: billing.noShowFeeCents,
-      lateCancelFeeCents: billing.lateCancelFeeCents,
-      startDate: creation.startDate,
-      today,
-      rules: creation.rules,
-      labels,
-    },
-  };
-};

@@ -5,9 +5,8 @@ import type {
   PolicyFact,
   ServiceFact,
 } from "@billcycle/core";
-import type { Executor } from "@billcycle/db";
+import { type Executor, pgArray, runPrepared } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
-import { pgArray, runPrepared } from "./bulk-insert";
 
 export type FactsFilter = {
   appointmentIds?: readonly string[];

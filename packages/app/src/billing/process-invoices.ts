@@ -1,12 +1,22 @@
 import { decideInvoiceClaimable, type LocalDate } from "@billcycle/core";
-import { type Database, type Executor, newId, tables } from "@billcycle/db";
+import {
+  bulkInsert,
+  type Database,
+  type Executor,
+  everyRow,
+  executePrepared,
+  newId,
+  oneStatement,
+  pgArray,
+  runPrepared,
+  tables,
+} from "@billcycle/db";
 import { and, asc, eq, gt, lt, lte, type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { invoiceTransitionStatements } from "../invoices/transition-invoice";
 import { allocateNumbers } from "./allocate-numbers";
 import { letRequestsIn, nightlyBatchSize } from "./batching";
 import { type BillingContext, loadBillingContext } from "./billing-context";
-import { bulkInsert, everyRow, executePrepared, oneStatement, pgArray, runPrepared } from "./bulk-insert";
 
 export type ProcessInvoicesInput = {
   practiceId: string;

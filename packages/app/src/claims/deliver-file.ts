@@ -1,6 +1,5 @@
-import { type Database, enqueueJob, tables } from "@billcycle/db";
+import { type Database, enqueueJob, pgArray, tables } from "@billcycle/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { pgArray } from "../billing/bulk-insert";
 import { isTransportError, reconcileUpload } from "../clearinghouse/transport";
 import { recordDeliveryOutcome } from "./clearinghouse-file-status-writer";
 import { transitionClaims } from "./transition-claims";

@@ -6,19 +6,25 @@ import {
   type PostingRule,
   type QueueReason,
 } from "@billcycle/core";
-import { type Database, type Executor, newId, tables } from "@billcycle/db";
+import { bulkInsert, type Database, type Executor, everyRow, newId, pgArray, tables } from "@billcycle/db";
 import { type Claim835, type Imbalance, type Remittance835, read835, type X12Error } from "@billcycle/x12";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { bulkInsert, everyRow, pgArray } from "../billing/bulk-insert";
-import { PostingBatch } from "./apply-postings";
 import { getClaimsSettings } from "./claims-settings";
 import { TransactionSetHasher } from "./hash-transaction-sets";
+import {
+  type ClaimProblems,
+  planRemittanceClaim,
+  type RemittanceClaimFate,
+  type RemittanceClaimRow,
+  type WorkItemRow,
+} from "./plan-remittance-claims";
 import {
   insertPostingRemittance,
   insertRemittanceClaims,
   markRemittanceClaimPosted,
   settleRemittance,
 } from "./remittance-status-writer";
+import { PostingBatch } from "./write-postings";
 
 export type RemittanceImport = {
   remittanceId: string | null;
@@ -205,9 +211,6 @@ const CLAIM_LOOPS = new Set(["2100", "2110"]);
 
 /** A malformed claim's reader warnings kept for its work item; the rest are counted (a hostile claim has many). */
 const KEPT_PROBLEMS = 10;
-
-/** One claim's reader warnings: the first KEPT_PROBLEMS and how many more. */
-type ClaimProblems = { kept: X12Error[]; more: number };
 
 /** Collects the warnings before a claim's event (the reader emits them first), at most KEPT_PROBLEMS of them. */
 class ProblemCollector {
@@ -590,59 +593,43 @@ const postBatch = async (
     try {
       if (r.postable) await batch.load(ours.map((c) => c.id));
       for (let start = 0; start < todo.length; start += CHUNK) {
-        const rc = newRemittanceClaimRows();
-        const work = newWorkItemRows();
+        const rows: RemittanceClaimRow[] = [];
+        const work: WorkItemRow[] = [];
         for (const c of todo.slice(start, start + CHUNK)) {
           const era = toEraClaim(c);
-          const remittanceClaimId = newId(ctx.now.getTime());
+          const id = newId(ctx.now.getTime());
           const claimId = claimByPcn.get(c.patientControlNumber) ?? null;
-          let status: "posted" | "queued" = "queued";
           const problems = malformed.get(c.index);
-          const queue = (kind: string, reason: string, details: Record<string, unknown>) => {
-            work.id.push(newId(ctx.now.getTime()));
-            work.remittanceClaimId.push(remittanceClaimId);
-            work.kind.push(kind);
-            work.reason.push(reason);
-            work.details.push(details);
-          };
-          if (!r.postable) {
-            // Held with the whole remittance: its work item says why.
-          } else if (problems) {
-            queue(
-              "malformed_claim",
-              `Claim ${c.patientControlNumber} (segment ${c.segmentNumber}) is not written correctly in the file: ` +
-                problems.kept.map((w) => w.message).join("; ") +
-                (problems.more ? `; and ${problems.more} more` : ""),
-              {
-                problems: problems.kept.map((w) => ({ code: w.code, message: w.message })),
-                ...(problems.more ? { moreProblems: problems.more } : {}),
-              },
-            );
-          } else {
-            const result = decideAndApply(batch, ctx, remittanceClaimId, era, claimId);
-            if (result.posted) status = "posted";
-            else queue(result.queue.kind, result.queue.reason, result.queue.details);
+          let fate: RemittanceClaimFate;
+          // Held with the whole remittance (its work item says why), malformed, or decided and planned.
+          if (!r.postable) fate = { kind: "held" };
+          else if (problems) fate = { kind: "malformed", problems };
+          else {
+            const result = decideAndApply(batch, ctx, id, era, claimId);
+            fate = result.posted ? { kind: "posted" } : { kind: "queued", queue: result.queue };
           }
-          rc.id.push(remittanceClaimId);
-          rc.position.push(c.index);
-          rc.claimId.push(claimId);
-          rc.patientControlNumber.push(c.patientControlNumber);
-          rc.statusCode.push(c.status.code);
-          rc.chargeCents.push(c.chargeCents);
-          rc.paidCents.push(c.paidCents);
-          rc.patientResponsibilityCents.push(c.patientResponsibilityCents ?? 0);
-          rc.payerClaimNumber.push(c.payerClaimControlNumber ?? null);
-          rc.crossoverPayer.push(era.crossoverPayer);
-          rc.postingStatus.push(status);
-          // The decoded ERA claim is kept where a person must still act on it (the work queue posts from it); a
-          // posted claim's outcome is in its postings, and the file itself is stored.
-          rc.data.push(status === "queued" ? { era, balance: c.balance } : {});
+          const planned = planRemittanceClaim({
+            id,
+            claim: c,
+            era,
+            claimId,
+            fate,
+            newId: () => newId(ctx.now.getTime()),
+          });
+          rows.push(planned.row);
+          if (planned.workItem) work.push(planned.workItem);
         }
-        const statements: SQL[] = [insertRemittanceClaims(rc, ctx.practiceId, remittanceId)];
-        if (work.id.length) {
+        const statements: SQL[] = [
+          insertRemittanceClaims(remittanceClaimColumns(rows), ctx.practiceId, remittanceId),
+        ];
+        if (work.length) {
           statements.push(
             bulkInsert(tables.workQueueItems, {
-              ...work,
+              id: work.map((w) => w.id),
+              remittanceClaimId: work.map((w) => w.remittanceClaimId),
+              kind: work.map((w) => w.kind),
+              reason: work.map((w) => w.reason),
+              details: work.map((w) => w.details),
               practiceId: everyRow(ctx.practiceId),
               remittanceId: everyRow(remittanceId),
               createdAt: everyRow(ctx.now),
@@ -686,25 +673,18 @@ const finishRemittance = async (
     return { remittanceId, traceNumber: r.trace.referenceId, status, claims: r.claimCount, posted, queued };
   });
 
-const newRemittanceClaimRows = () => ({
-  id: [] as string[],
-  position: [] as number[],
-  claimId: [] as Array<string | null>,
-  patientControlNumber: [] as string[],
-  statusCode: [] as string[],
-  chargeCents: [] as number[],
-  paidCents: [] as number[],
-  patientResponsibilityCents: [] as number[],
-  payerClaimNumber: [] as Array<string | null>,
-  crossoverPayer: [] as Array<string | null>,
-  postingStatus: [] as string[],
-  data: [] as Array<Record<string, unknown>>,
-});
-
-const newWorkItemRows = () => ({
-  id: [] as string[],
-  remittanceClaimId: [] as string[],
-  kind: [] as string[],
-  reason: [] as string[],
-  details: [] as Array<Record<string, unknown>>,
+/** Remittance claim rows as one array per column. */
+const remittanceClaimColumns = (rows: readonly RemittanceClaimRow[]) => ({
+  id: rows.map((r) => r.id),
+  position: rows.map((r) => r.position),
+  claimId: rows.map((r) => r.claimId),
+  patientControlNumber: rows.map((r) => r.patientControlNumber),
+  statusCode: rows.map((r) => r.statusCode),
+  chargeCents: rows.map((r) => r.chargeCents),
+  paidCents: rows.map((r) => r.paidCents),
+  patientResponsibilityCents: rows.map((r) => r.patientResponsibilityCents),
+  payerClaimNumber: rows.map((r) => r.payerClaimNumber),
+  crossoverPayer: rows.map((r) => r.crossoverPayer),
+  postingStatus: rows.map((r) => r.postingStatus),
+  data: rows.map((r) => r.data),
 });

@@ -1,6 +1,5 @@
-import { type Executor, tables } from "@billcycle/db";
+import { type Executor, pgArray, tables } from "@billcycle/db";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { pgArray } from "../billing/bulk-insert";
 
 export type ClaimDetails = {
   claim: typeof tables.claims.$inferSelect;

@@ -6,9 +6,16 @@ import {
   remittanceTransitions,
   sourcesOf,
 } from "@billcycle/core";
-import { type Executor, tables } from "@billcycle/db";
+import {
+  type BulkColumns,
+  bulkInsert,
+  type Executor,
+  everyRow,
+  pgArray,
+  runPrepared,
+  tables,
+} from "@billcycle/db";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { type BulkColumns, bulkInsert, everyRow, pgArray, runPrepared } from "../billing/bulk-insert";
 
 /**
  * The one writer of `remittances.status` and `remittance_claims.posting_status`. Moves are asserted in SQL: a row is

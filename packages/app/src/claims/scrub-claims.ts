@@ -1,7 +1,15 @@
 import { isBlocked, type ScrubEdit, type ScrubInput, scrubClaim } from "@billcycle/core";
-import { type Executor, newId, rowsOf, tables } from "@billcycle/db";
+import {
+  bulkInsert,
+  type Executor,
+  everyRow,
+  newId,
+  pgArray,
+  rowsOf,
+  runPrepared,
+  tables,
+} from "@billcycle/db";
 import { sql } from "drizzle-orm";
-import { bulkInsert, everyRow, pgArray, runPrepared } from "../billing/bulk-insert";
 import { getClaimsSettings } from "./claims-settings";
 import { type ClaimDetails, loadClaimDetails } from "./load-claim-details";
 import { toScrubInput } from "./map-claim";

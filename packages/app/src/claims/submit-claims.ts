@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describeRule, findExcludingRule, type RuleFacts } from "@billcycle/core";
-import { type Database, newId, tables } from "@billcycle/db";
+import { bulkInsert, type Database, everyRow, newId, runPrepared, tables } from "@billcycle/db";
 import { type Batch837P, type ControlNumberKind, write837P } from "@billcycle/x12";
 import { and, asc, count, eq, gte, lt, lte, or } from "drizzle-orm";
 import { DateTime } from "luxon";
@@ -8,7 +8,6 @@ import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes
 import { allocateNumbers } from "../billing/allocate-numbers";
 import { letRequestsIn, PGLITE_NIGHTLY_BATCH } from "../billing/batching";
 import { loadBillingContext } from "../billing/billing-context";
-import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 import type { PipelineRunInput } from "./claims-pipeline-port";
 import { loadClearinghouse, submitterContactMissing } from "./clearinghouse-context";
 import { insertOutboundFile } from "./clearinghouse-file-status-writer";

@@ -8,9 +8,17 @@ import {
   claimTransitions,
   DomainError,
 } from "@billcycle/core";
-import { type Executor, newId, tables } from "@billcycle/db";
+import {
+  bulkInsert,
+  type Executor,
+  everyRow,
+  newId,
+  oneStatement,
+  pgArray,
+  runPrepared,
+  tables,
+} from "@billcycle/db";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
-import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "../billing/bulk-insert";
 
 export type ClaimCause = {
   kind: "run" | "file" | "acknowledgment" | "remittance" | "user" | "scrub";

@@ -9,14 +9,23 @@ import {
   type SuperbillService,
   superbillCoversThrough,
 } from "@billcycle/core";
-import { type Address, type Database, type Executor, newId, rowsOf, tables } from "@billcycle/db";
+import {
+  type Address,
+  bulkInsert,
+  type Database,
+  type Executor,
+  everyRow,
+  newId,
+  rowsOf,
+  runPrepared,
+  tables,
+} from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { type Actor, systemActor } from "../auth/actor";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { allocateNumbers } from "../billing/allocate-numbers";
 import { letRequestsIn } from "../billing/batching";
-import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 import type { TenantActor } from "../resources/crud";
 import type { DocumentHead } from "./document-view";
 import { documentNumberPrefix, sha256Hex } from "./issue-document";

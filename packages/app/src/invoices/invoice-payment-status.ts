@@ -5,9 +5,17 @@ import {
   type InvoicePaymentStatus,
   invoicePaymentTransitions,
 } from "@billcycle/core";
-import { type Executor, newId, tables } from "@billcycle/db";
+import {
+  bulkInsert,
+  type Executor,
+  everyRow,
+  newId,
+  oneStatement,
+  pgArray,
+  runPrepared,
+  tables,
+} from "@billcycle/db";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
-import { bulkInsert, everyRow, oneStatement, pgArray, runPrepared } from "../billing/bulk-insert";
 
 /**
  * The one writer of `invoices.payment_status`: every change is decided by core decideInvoicePaymentStatus, checked
@@ -62,6 +70,88 @@ export const paymentStatusStatements = (input: {
       cause: typeof input.cause === "string" ? everyRow(input.cause) : input.cause,
     }),
   ];
+};
+
+/** An invoice's amounts moved by posting, as deltas added to what is stored. */
+export type InvoiceAmountsChange = {
+  invoiceId: string;
+  insurancePaidDelta: number;
+  adjustmentDelta: number;
+  toClientDelta: number;
+  versionDelta: number;
+};
+
+/**
+ * Posting's write of invoices: the amounts as deltas and, in the same UPDATE, the payment status decided from them
+ * (one new row version per invoice instead of two; a statement may update a row only once), with a history row
+ * per change. Several changes of one invoice (a reversal and its correction) leave it in the last one's state.
+ */
+export const invoicePostingStatements = (input: {
+  practiceId: string;
+  now: Date;
+  amounts: readonly InvoiceAmountsChange[];
+  changes: ReadonlyArray<PaymentStatusChange & { actor: string; cause: string }>;
+}): SQL[] => {
+  const { amounts, changes, now } = input;
+  const byId = new Map<string, { amounts: InvoiceAmountsChange; to: InvoicePaymentStatus | null }>();
+  const zero = (invoiceId: string): InvoiceAmountsChange => ({
+    invoiceId,
+    insurancePaidDelta: 0,
+    adjustmentDelta: 0,
+    toClientDelta: 0,
+    versionDelta: 0,
+  });
+  for (const a of amounts) byId.set(a.invoiceId, { amounts: a, to: null });
+  for (const c of changes) {
+    const entry = byId.get(c.invoiceId) ?? { amounts: zero(c.invoiceId), to: null };
+    entry.to = c.to;
+    byId.set(c.invoiceId, entry);
+  }
+  if (byId.size === 0) return [];
+  const rows = [...byId.values()];
+  const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+  const out: SQL[] = [
+    sql`UPDATE ${tables.invoices} AS i SET insurance_paid_cents = i.insurance_paid_cents + u.paid,
+        adjustment_cents = i.adjustment_cents + u.adjustment, insurance_cents = i.insurance_cents - u.to_client,
+        client_cents = i.client_cents + u.to_client, version = i.version + u.versions,
+        payment_status = coalesce(u.payment_status, i.payment_status),
+        updated_at = ${now.toISOString()}::timestamptz
+      FROM unnest(${pgArray(
+        col((r) => r.amounts.invoiceId),
+        "uuid",
+      )}::uuid[], ${pgArray(
+        col((r) => r.amounts.insurancePaidDelta),
+        "bigint",
+      )}::bigint[], ${pgArray(
+        col((r) => r.amounts.adjustmentDelta),
+        "bigint",
+      )}::bigint[], ${pgArray(
+        col((r) => r.amounts.toClientDelta),
+        "bigint",
+      )}::bigint[], ${pgArray(
+        col((r) => r.amounts.versionDelta),
+        "integer",
+      )}::integer[], ${pgArray(
+        col((r) => r.to),
+        "text",
+      )}::text[]) AS u(id, paid, adjustment, to_client, versions, payment_status)
+      WHERE i.id = u.id AND i.practice_id = ${input.practiceId}::uuid`,
+  ];
+  if (changes.length) {
+    out.push(
+      bulkInsert(tables.invoicePaymentStatusHistory, {
+        id: changes.map(() => newId(now.getTime())),
+        practiceId: everyRow(input.practiceId),
+        invoiceId: changes.map((c) => c.invoiceId),
+        fromStatus: changes.map((c) => c.from),
+        toStatus: changes.map((c) => c.to),
+        at: everyRow(now),
+        actor: changes.map((c) => c.actor),
+        cause: changes.map((c) => c.cause),
+      }),
+    );
+  }
+  return out;
 };
 
 /**

@@ -5,10 +5,9 @@ import {
   invoiceTransitions,
   notFound,
 } from "@billcycle/core";
-import { type Executor, newId, tables } from "@billcycle/db";
+import { bulkInsert, type Executor, everyRow, newId, pgArray, tables } from "@billcycle/db";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
-import { bulkInsert, everyRow, pgArray } from "../billing/bulk-insert";
 import type { TenantActor } from "../resources/crud";
 import { scheduleInvoiceShares } from "../sharing/schedule-document-share";
 

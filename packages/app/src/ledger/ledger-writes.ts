@@ -7,10 +7,9 @@ import {
   type OpenInvoice,
   type UnappliedCredit,
 } from "@billcycle/core";
-import { type Executor, newId, rowsOf, tables } from "@billcycle/db";
+import { bulkInsert, type Executor, everyRow, newId, pgArray, rowsOf, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { practiceToday } from "../automation/practice-today";
-import { bulkInsert, everyRow, pgArray } from "../billing/bulk-insert";
 import { writeInvoicePaymentStatus } from "../invoices/invoice-payment-status";
 
 /** Invoices whose client responsibility is in the ledger: issued and not voided. */

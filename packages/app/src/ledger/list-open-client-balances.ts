@@ -1,7 +1,6 @@
 import { byInvoiceAge, invoiceClientOpenCents } from "@billcycle/core";
-import { type Executor, tables } from "@billcycle/db";
+import { type Executor, pgArray, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { pgArray } from "../billing/bulk-insert";
 import type { OpenInvoiceBalance } from "./ledger-schemas";
 import { ISSUED_STATUSES } from "./ledger-writes";
 

@@ -1,6 +1,5 @@
-import { type Executor, rowsOf, tables } from "@billcycle/db";
+import { type Executor, pgArray, rowsOf, tables } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
-import { pgArray } from "../billing/bulk-insert";
 import type { ClientPayment } from "./ledger-schemas";
 
 type PaymentRow = {

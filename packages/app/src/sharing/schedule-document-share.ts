@@ -1,7 +1,6 @@
 import { DomainError } from "@billcycle/core";
-import { type Executor, newId } from "@billcycle/db";
+import { type Executor, newId, pgArray, runPrepared } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
-import { pgArray, runPrepared } from "../billing/bulk-insert";
 
 /** The worker queue that sends due shares, one job per practice and due minute. */
 export const SHARE_DOCUMENTS_QUEUE = "share-documents";

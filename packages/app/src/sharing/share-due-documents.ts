@@ -9,9 +9,8 @@ import {
   type ShareSubjectType,
   shareRetryDelayMinutes,
 } from "@billcycle/core";
-import type { Database } from "@billcycle/db";
+import { type Database, pgArray, runPrepared } from "@billcycle/db";
 import { sql } from "drizzle-orm";
-import { pgArray, runPrepared } from "../billing/bulk-insert";
 import { composeShareEmail } from "./compose-share-email";
 import { enqueueShareRetries } from "./schedule-document-share";
 import { DEFAULT_SHARE_LINK_DAYS, signShareLink } from "./share-link";

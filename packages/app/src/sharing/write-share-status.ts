@@ -1,7 +1,6 @@
 import { assertTransition, type ShareReason, type ShareStatus, shareTransitions } from "@billcycle/core";
-import type { Executor } from "@billcycle/db";
+import { type Executor, pgArray, runPrepared } from "@billcycle/db";
 import { sql } from "drizzle-orm";
-import { pgArray, runPrepared } from "../billing/bulk-insert";
 
 /** One share's change: the path it takes (each step checked against shareTransitions) and what it records. */
 export type ShareStatusChange = {

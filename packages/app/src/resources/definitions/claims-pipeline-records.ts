@@ -1,7 +1,6 @@
-import { type Executor, tables } from "@billcycle/db";
+import { type Executor, pgArray, tables } from "@billcycle/db";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
-import { pgArray } from "../../billing/bulk-insert";
 import { imbalanceSchema, postingSchema } from "../../claims/claim-schemas";
 import { rowSchema } from "../../schemas/row-schema";
 import type { ResourceDefinition, Row } from "../resource-definition";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { type Executor, rowsOf } from "@billcycle/db";
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import { type PgColumn, PgDialect, type PgTable } from "drizzle-orm/pg-core";
+import { type Executor, rowsOf } from "./database";
 
 /** A value every inserted row gets (one scalar parameter instead of an array). */
 export class EveryRow {
