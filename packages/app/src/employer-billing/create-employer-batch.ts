@@ -1,10 +1,9 @@
 import { DomainError, formatEmployerInvoiceNumber, isSupportedDate, notFound } from "@billcycle/core";
-import { type Executor, newId, rowsOf, tables } from "@billcycle/db";
+import { bulkInsert, type Executor, everyRow, newId, rowsOf, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import { practiceToday } from "../automation/practice-today";
 import { allocateNumbers } from "../billing/allocate-numbers";
-import { bulkInsert, everyRow } from "../billing/bulk-insert";
 import { translateDbError } from "../db-errors";
 import { addressLines } from "../documents/pdf-layout";
 import type { TenantActor } from "../resources/crud";

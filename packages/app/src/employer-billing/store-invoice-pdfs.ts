@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Executor, tables } from "@billcycle/db";
-import { bulkInsert, everyRow } from "../billing/bulk-insert";
+import { bulkInsert, type Executor, everyRow, tables } from "@billcycle/db";
 import { type EmployerInvoiceContent, renderEmployerInvoicePdf } from "./render-employer-invoice-pdf";
 
 /** Renders each invoice's PDF and stores it once (a trigger refuses any later change). */
