@@ -4736,7 +4736,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["StripeSettings"];
+            "application/json": components["schemas"]["StripeSettingsAnswer"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -4838,7 +4838,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["StripeSettings"];
+            "application/json": components["schemas"]["StripeSettingsAnswer"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -16082,7 +16082,7 @@ export interface components {
       amountDueCents: number;
       creditOnAccountCents: number;
     };
-    StripeSettings: {
+    StripeSettingsAnswer: {
       configured: boolean;
       publishableKey: string | null;
       /** @description true when the keys are live keys (real money) */
@@ -16093,6 +16093,8 @@ export interface components {
       /** @description where to point the Stripe webhook endpoint, on this server */
       webhookPath: string;
       version: number;
+      /** @description where the card element's Stripe.js is loaded from (Stripe's own in production) */
+      stripeJsUrl: string;
     };
     ClientCard: {
       id: string;
