@@ -509,7 +509,7 @@ export const ClientBillingTab = ({ client }: { client: Client }) => {
       </div>
       <div className="detail-grid">
         <CardsOnFile clientId={clientId} />
-        <ClientBillingSettings key={client.version} client={client} />
+        <ClientBillingSettings client={client} />
       </div>
       <BillingDocuments clientId={clientId} />
       <Section title="Ledger" level={3}>
