@@ -272,9 +272,7 @@ describe("a client's billing in a browser, with Stripe's card element from the S
         .select({ config: tables.automationConfigs.config })
         .from(tables.automationConfigs)
         .where(eq(tables.automationConfigs.practiceId, harbor));
-      expect(
-        (config?.config as { automations: { autopay: { enabled: boolean } } }).automations.autopay.enabled,
-      ).toBe(true);
+      expect(config?.config.automations.autopay.enabled).toBe(true);
     } finally {
       await owner.context.close();
     }
