@@ -5,5 +5,6 @@ export * from "./http/outcomes";
 export * from "./http/request-limits";
 export * from "./http/security-headers";
 export * from "./http/security-settings";
+export * from "./http/stripe-js";
 export * from "./routes/auth";
 export * from "./serve";

@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { testBackends } from "@billcycle/db";
-import { type AppDeps, createApp, jsonLogger, REACT_ARIA_PRESSABLE_STYLE } from "@billcycle/server";
+import {
+  type AppDeps,
+  createApp,
+  jsonLogger,
+  REACT_ARIA_PRESSABLE_STYLE,
+  STRIPE_JS_URL,
+  stripeJsUrlFromEnv,
+} from "@billcycle/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, openHarness, type PracticeFixture } from "./support/harness";
 
@@ -92,7 +99,7 @@ describe.each(testBackends())("security headers on %s", (backend) => {
     expect(direct.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
   });
 
-  it("the web app: scripts, styles and fetches from its own origin only, nothing inline", async () => {
+  it("the web app: scripts, styles and fetches from its own origin and Stripe.js's, nothing inline", async () => {
     const app = appWith({ webRoot });
     for (const path of ["/", "/p/some-practice/invoices", "/assets/index.js"]) {
       const res = await app.request(path);
@@ -100,12 +107,28 @@ describe.each(testBackends())("security headers on %s", (backend) => {
       expectCommon(res);
       const policy = csp(res);
       expect(policy["default-src"]).toEqual(["'self'"]);
-      expect(policy["script-src"]).toEqual(["'self'"]);
+      expect(policy["script-src"]).toEqual(["'self'", "https://js.stripe.com"]);
       expect(policy["style-src"]).toEqual(["'self'", sha256(REACT_ARIA_PRESSABLE_STYLE)]);
-      expect(policy["connect-src"]).toEqual(["'self'"]);
+      expect(policy["connect-src"]).toEqual(["'self'", "https://api.stripe.com"]);
+      expect(policy["frame-src"]).toEqual(["https://js.stripe.com", "https://hooks.stripe.com"]);
       expect(policy["object-src"]).toEqual(["'none'"]);
       expect(policy["base-uri"]).toEqual(["'none'"]);
     }
+  });
+
+  it("the web app with the Stripe fake's Stripe.js: its origin, and nothing of Stripe's", async () => {
+    const policy = csp(await appWith({ webRoot, stripeJsUrl: "http://127.0.0.1:12111/v3" }).request("/"));
+    expect(policy["script-src"]).toEqual(["'self'", "http://127.0.0.1:12111"]);
+    expect(policy["connect-src"]).toEqual(["'self'", "http://127.0.0.1:12111"]);
+    expect(policy["frame-src"]).toEqual(["http://127.0.0.1:12111"]);
+  });
+
+  it("BILLCYCLE_STRIPE_JS_URL: Stripe's by default, another only outside production", () => {
+    expect(stripeJsUrlFromEnv(undefined, false)).toBe(STRIPE_JS_URL);
+    expect(stripeJsUrlFromEnv("http://127.0.0.1:12111/v3", false)).toBe("http://127.0.0.1:12111/v3");
+    expect(() => stripeJsUrlFromEnv("http://127.0.0.1:12111/v3", true)).toThrow(/Stripe's own/);
+    expect(() => stripeJsUrlFromEnv("javascript:alert(1)", false)).toThrow(/http\(s\) address/);
+    expect(stripeJsUrlFromEnv(STRIPE_JS_URL, true)).toBe(STRIPE_JS_URL);
   });
 
   it("the one inline style the web app adds (React Aria's) is the one the policy allows", () => {

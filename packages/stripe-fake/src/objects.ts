@@ -114,6 +114,7 @@ export type FakeErrorBody = {
     charge?: string;
     payment_intent?: FakePaymentIntent;
     payment_method?: FakePaymentMethod;
+    setup_intent?: FakeSetupIntent;
     request_log_url?: string;
   };
 };

@@ -16,6 +16,7 @@ import {
   type FakeRefund,
   type FakeSetupIntent,
 } from "./objects";
+import { CARD_FRAME_HTML, CARD_FRAME_JS, STRIPE_JS } from "./stripe-js";
 
 /** The API version the fake says it answers with (the SDK's pinned version at the time of writing). */
 export const FAKE_API_VERSION = "2026-10-28.endive";
@@ -163,6 +164,41 @@ const positiveInt = (params: FormObject, key: string, required: boolean): number
 };
 
 const brandLast4: Record<string, string> = { visa: "4242", mastercard: "4444", amex: "8431" };
+
+const stripeJsAssets: Record<string, { type: string; body: string }> = {
+  "/v3": { type: "application/javascript; charset=utf-8", body: STRIPE_JS },
+  "/v3/": { type: "application/javascript; charset=utf-8", body: STRIPE_JS },
+  "/v3/elements/card.html": { type: "text/html; charset=utf-8", body: CARD_FRAME_HTML },
+  "/v3/elements/card-frame.js": { type: "application/javascript; charset=utf-8", body: CARD_FRAME_JS },
+};
+
+const luhnValid = (n: string): boolean => {
+  if (!/^\d{12,19}$/.test(n)) return false;
+  let sum = 0;
+  for (let i = 0; i < n.length; i++) {
+    let d = Number(n[n.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+};
+
+const cardBrandOf = (n: string): string =>
+  /^4/.test(n)
+    ? "visa"
+    : /^(5[1-5]|2[2-7])/.test(n)
+      ? "mastercard"
+      : /^3[47]/.test(n)
+        ? "amex"
+        : /^6(011|5)/.test(n)
+          ? "discover"
+          : "unknown";
+
+/** Stripe's test cards that save but whose charges decline, with the decline code. */
+const chargeDeclines: Record<string, string> = {
+  "4000000000009995": "insufficient_funds",
+  "4000000000000341": "generic_decline",
+};
 
 export const startStripeFake = async (options: StripeFakeOptions = {}): Promise<StripeFake> => {
   const customers = new Map<string, FakeCustomer>();
@@ -655,6 +691,73 @@ export const startStripeFake = async (options: StripeFakeOptions = {}): Promise<
     return structuredClone(pm);
   };
 
+  /**
+   * What Stripe does with a card the card Element posts: checks the client secret, refuses a number that is not
+   * one or a declining test card (the SetupIntent keeps its last_setup_error), otherwise saves the card as a
+   * PaymentMethod on the SetupIntent's customer and succeeds it. Stripe's test numbers decide what later charges
+   * do: 4000000000009995 declines them for insufficient funds, 4000000000000341 with a generic decline.
+   */
+  const confirmSetupIntentFromBrowser = (
+    setupIntentId: string,
+    params: FormObject,
+    request: { id: string; key: string | null },
+  ): Answer => {
+    const si = get(setupIntents, "setup_intent", setupIntentId);
+    if (str(params, "client_secret") !== si.client_secret) {
+      throw invalid(
+        "The client_secret provided does not match the client_secret associated with the SetupIntent.",
+        "client_secret",
+        "setup_intent_authentication_failure",
+      );
+    }
+    if (si.status === "succeeded") {
+      throw invalid(
+        "You cannot confirm this SetupIntent because it has already succeeded.",
+        undefined,
+        "setup_intent_unexpected_state",
+      );
+    }
+    const data = params.payment_method_data;
+    const card =
+      data && typeof data === "object" && !Array.isArray(data) ? (data as FormObject).card : undefined;
+    const field = (k: string) =>
+      card && typeof card === "object" && !Array.isArray(card) ? str(card as FormObject, k) : undefined;
+    const number = (field("number") ?? "").replace(/\D/g, "");
+    const expMonth = Number(field("exp_month"));
+    const expYear = Number(field("exp_year"));
+    const cardError = (code: string, message: string, declineCode?: string): ApiError => {
+      const error = {
+        type: "card_error" as const,
+        code,
+        message,
+        ...(declineCode ? { decline_code: declineCode } : {}),
+      };
+      si.last_setup_error = error as FakeSetupIntent["last_setup_error"];
+      return new ApiError(402, { error: { ...error, setup_intent: structuredClone(si) } });
+    };
+    if (!luhnValid(number)) throw cardError("incorrect_number", "Your card number is incorrect.");
+    if (!(expMonth >= 1 && expMonth <= 12) || !(expYear >= 2000)) {
+      throw cardError("invalid_expiry_month", "Your card's expiration month is invalid.");
+    }
+    if (number === "4000000000000002") {
+      throw cardError("card_declined", "Your card was declined.", "generic_decline");
+    }
+    const pm = createPaymentMethod({
+      brand: cardBrandOf(number),
+      last4: number.slice(-4),
+      expMonth,
+      expYear,
+      ...(chargeDeclines[number] ? { declineCode: chargeDeclines[number] } : {}),
+    });
+    pm.customer = typeof si.customer === "string" ? si.customer : null;
+    si.payment_method = pm.id;
+    si.status = "succeeded";
+    si.last_setup_error = null;
+    emit("payment_method.attached", pm, request);
+    emit("setup_intent.succeeded", si, request);
+    return { status: 200, body: structuredClone(si), createdId: pm.id };
+  };
+
   // --- HTTP -----------------------------------------------------------------------------------------------------
   const sockets = new Set<Socket>();
   const readBody = async (req: IncomingMessage): Promise<string> => {
@@ -717,6 +820,31 @@ export const startStripeFake = async (options: StripeFakeOptions = {}): Promise<
           body: e instanceof ApiError ? e.body : { error: { message: (e as Error).message } },
         });
       }
+      return;
+    }
+
+    // Stripe.js (`/v3`) and its card Element's frame, as https://js.stripe.com serves them.
+    const asset = method === "GET" ? stripeJsAssets[url.pathname] : undefined;
+    if (asset) {
+      record.status = 200;
+      res.writeHead(200, { "content-type": asset.type, "cache-control": "no-cache" });
+      res.end(asset.body);
+      return;
+    }
+    // The card Element's confirmCardSetup: the browser posts the card with the publishable key and client secret.
+    const confirmSetup = url.pathname.match(/^\/v1\/setup_intents\/([^/]+)\/confirm$/);
+    const publishable = str(params, "key");
+    if (confirmSetup && method === "POST" && publishable?.startsWith("pk_")) {
+      let answer: Answer;
+      try {
+        answer = confirmSetupIntentFromBrowser(confirmSetup[1] ?? "", params, { id: requestId, key });
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        answer = { status: e.status, body: e.body };
+      }
+      record.status = answer.status;
+      record.createdId = answer.createdId ?? null;
+      send(res, requestId, answer, { "access-control-allow-origin": "*" });
       return;
     }
 

@@ -119,7 +119,7 @@ describe("a biller's workbench in a browser", () => {
     await page.getByRole("heading", { level: 1, name: `${c.firstName} ${c.lastName}` }).waitFor();
     const sections = page.getByRole("navigation", { name: "Client sections" });
     expect(await sections.getByRole("link", { name: "Billing" }).getAttribute("href")).toBe(
-      `/p/${app.harbor}/clients/${c.clientId}/billing`,
+      `/p/${app.harbor}/clients/${c.clientId}?tab=billing`,
     );
 
     await page

@@ -33,6 +33,12 @@ export type AppDeps = {
   /** Time limit of one API request (default 30 s), and of an inbound-file upload (default 5 minutes). */
   requestTimeoutMs?: number | undefined;
   uploadTimeoutMs?: number | undefined;
+  /**
+   * Where the web app loads Stripe.js for the card element (default https://js.stripe.com/v3; the Stripe fake's
+   * `/v3` in tests and the demo). The web app's content policy allows its origin, and the practice's Stripe
+   * settings tell the app the address.
+   */
+  stripeJsUrl?: string | undefined;
   /** How card payments talk to Stripe (its time limit); production is taken from `production` above. */
   stripe?: StripeCallOptions | undefined;
   /**

@@ -5,6 +5,7 @@ import { docsPage } from "../routes/docs-page";
 import { SHARED_PAGE_STYLE } from "../routes/shared-documents/shared-document-page";
 import type { AppDeps, HonoEnv } from "./deps";
 import { requestIsHttps } from "./request-origin";
+import { STRIPE_JS_URL, stripeJsSources } from "./stripe-js";
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
@@ -44,22 +45,29 @@ export const REACT_ARIA_PRESSABLE_STYLE = `@layer {
   }
 }`;
 
-/** The built web app (Vite output): scripts, styles and fetches from its own origin only; no inline script. */
-const forWebApp = secureHeaders({
-  ...common,
-  contentSecurityPolicy: {
-    defaultSrc: self,
-    scriptSrc: self,
-    styleSrc: [...self, sha256(REACT_ARIA_PRESSABLE_STYLE)],
-    imgSrc: self,
-    fontSrc: self,
-    connectSrc: self,
-    objectSrc: none,
-    baseUri: none,
-    formAction: self,
-    frameAncestors: none,
-  },
-});
+/**
+ * The built web app (Vite output): scripts, styles and fetches from its own origin, no inline script; and
+ * Stripe.js (script, its card frame, its API) from where the deployment loads it.
+ */
+const forWebApp = (stripeJsUrl: string) => {
+  const stripe = stripeJsSources(stripeJsUrl);
+  return secureHeaders({
+    ...common,
+    contentSecurityPolicy: {
+      defaultSrc: self,
+      scriptSrc: [...self, ...stripe.script],
+      styleSrc: [...self, sha256(REACT_ARIA_PRESSABLE_STYLE)],
+      imgSrc: self,
+      fontSrc: self,
+      connectSrc: [...self, ...stripe.connect],
+      frameSrc: stripe.frame,
+      objectSrc: none,
+      baseUri: none,
+      formAction: self,
+      frameAncestors: none,
+    },
+  });
+};
 
 /** The self-contained /docs page: its own inline script and style (by hash), and a fetch of /openapi.json. */
 const forDocs = secureHeaders({
@@ -113,8 +121,9 @@ const hsts = secureHeaders({
 const isApi = (path: string) => path.startsWith("/api/") || path === "/openapi.json" || path === "/healthz";
 
 /** hono/secure-headers on every response, with the content policy of what is served; HSTS over HTTPS. */
-export const securityHeaders = (deps: Pick<AppDeps, "trustProxy">) =>
-  createMiddleware<HonoEnv>(async (c, next) => {
+export const securityHeaders = (deps: Pick<AppDeps, "trustProxy" | "stripeJsUrl">) => {
+  const webApp = forWebApp(deps.stripeJsUrl ?? STRIPE_JS_URL);
+  return createMiddleware<HonoEnv>(async (c, next) => {
     const path = c.req.path;
     const policy =
       path === "/docs"
@@ -125,13 +134,14 @@ export const securityHeaders = (deps: Pick<AppDeps, "trustProxy">) =>
             ? path.endsWith("/document.pdf")
               ? forSharedPdf
               : forSharedPage
-            : forWebApp;
+            : webApp;
     if (requestIsHttps(c, deps))
       await hsts(c, async () => {
         await policy(c, next);
       });
     else await policy(c, next);
   });
+};
 
 /** API answers carry patient data: no browser or proxy may keep a copy. */
 export const noStore = () =>

@@ -1,9 +1,16 @@
 import { DomainError } from "@billcycle/core";
 import type { AppDeps } from "./deps";
+import { stripeJsUrlFromEnv } from "./stripe-js";
 
 export type SecuritySettings = Pick<
   AppDeps,
-  "production" | "trustProxy" | "publicUrl" | "sessionIdleMs" | "requestTimeoutMs" | "uploadTimeoutMs"
+  | "production"
+  | "trustProxy"
+  | "publicUrl"
+  | "sessionIdleMs"
+  | "requestTimeoutMs"
+  | "uploadTimeoutMs"
+  | "stripeJsUrl"
 >;
 
 type Env = Record<string, string | undefined>;
@@ -46,6 +53,7 @@ const publicUrl = (env: Env): string | undefined => {
  * - BILLCYCLE_PUBLIC_URL: the address users open, e.g. https://billing.example.org
  * - BILLCYCLE_SESSION_IDLE_MINUTES (30), BILLCYCLE_REQUEST_TIMEOUT_SECONDS (30),
  *   BILLCYCLE_UPLOAD_TIMEOUT_SECONDS (300)
+ * - BILLCYCLE_STRIPE_JS_URL: where the web app loads Stripe.js (Stripe's own, and only that in production)
  */
 export const securitySettingsFromEnv = (env: Env): SecuritySettings => ({
   production: env.NODE_ENV?.trim() === "production",
@@ -54,4 +62,5 @@ export const securitySettingsFromEnv = (env: Env): SecuritySettings => ({
   sessionIdleMs: duration(env, "BILLCYCLE_SESSION_IDLE_MINUTES", 60_000),
   requestTimeoutMs: duration(env, "BILLCYCLE_REQUEST_TIMEOUT_SECONDS", 1000),
   uploadTimeoutMs: duration(env, "BILLCYCLE_UPLOAD_TIMEOUT_SECONDS", 1000),
+  stripeJsUrl: stripeJsUrlFromEnv(env.BILLCYCLE_STRIPE_JS_URL, env.NODE_ENV?.trim() === "production"),
 });

@@ -78,3 +78,11 @@ export type ClientBalance = Schemas["ClientBalance"];
 export type LedgerEntry = Schemas["LedgerEntry"];
 export type ClientPayment = Schemas["ClientPayment"];
 export type RecordPayment = Schemas["RecordPayment"];
+
+export type ClientCard = Schemas["ClientCard"];
+export type CardCharge = Schemas["CardCharge"];
+export type CardSetup = Schemas["CardSetup"];
+export type StripeSettings = Schemas["StripeSettingsAnswer"];
+export type BillingDocument = Schemas["Document"];
+export type DocumentShare = NonNullable<Schemas["documentShare"]>;
+export type ClientSharing = Schemas["clientSharing"];

@@ -6730,7 +6730,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["StripeSettings"];
+            "application/json": components["schemas"]["StripeSettingsAnswer"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -6832,7 +6832,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["StripeSettings"];
+            "application/json": components["schemas"]["StripeSettingsAnswer"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -18407,7 +18407,7 @@ export interface components {
       /** Format: uuid */
       batchId: string | null;
     };
-    StripeSettings: {
+    StripeSettingsAnswer: {
       configured: boolean;
       publishableKey: string | null;
       /** @description true when the keys are live keys (real money) */
@@ -18418,6 +18418,8 @@ export interface components {
       /** @description where to point the Stripe webhook endpoint, on this server */
       webhookPath: string;
       version: number;
+      /** @description where the card element's Stripe.js is loaded from (Stripe's own in production) */
+      stripeJsUrl: string;
     };
     ClientCard: {
       id: string;

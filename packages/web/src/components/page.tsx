@@ -40,17 +40,21 @@ export const Section = ({
   children,
   actions,
   id,
+  level = 2,
 }: {
   title: string;
   children: ReactNode;
   actions?: ReactNode;
   id?: string;
+  /** 3 for a section inside a panel that has its own h2. */
+  level?: 2 | 3;
 }) => {
+  const H = level === 3 ? "h3" : "h2";
   const headingId = id ?? `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
     <section className="card" aria-labelledby={headingId}>
       <div className="card-header">
-        <h2 id={headingId}>{title}</h2>
+        <H id={headingId}>{title}</H>
         {actions}
       </div>
       {children}

@@ -1,9 +1,10 @@
-import { describeStripeSettings, stripeSettingsViewSchema } from "@billcycle/app";
+import { describeStripeSettings } from "@billcycle/app";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, HonoEnv } from "../../http/deps";
 import { requirePermission } from "../../http/guards";
 import { json } from "../openapi-content";
 import { errorResponses, practiceParams } from "../shared";
+import { stripeSettingsAnswer, stripeSettingsAnswerSchema } from "./stripe-settings-answer";
 
 export const registerGetStripeSettingsRoute = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
   app.openapi(
@@ -14,11 +15,14 @@ export const registerGetStripeSettingsRoute = (app: OpenAPIHono<HonoEnv>, deps: 
       summary:
         "The practice's Stripe account: publishable key, whether the secrets are set (never the secrets)",
       request: { params: practiceParams },
-      responses: { 200: json(stripeSettingsViewSchema, "Settings"), ...errorResponses },
+      responses: { 200: json(stripeSettingsAnswerSchema, "Settings"), ...errorResponses },
     }),
     async (c) => {
       const actor = requirePermission(c, "billing:read");
-      return c.json(await describeStripeSettings(deps.database.db, actor.practiceId), 200);
+      return c.json(
+        stripeSettingsAnswer(await describeStripeSettings(deps.database.db, actor.practiceId), deps),
+        200,
+      );
     },
   );
 };

@@ -94,9 +94,9 @@ const whenWords = (config: AutomationConfig, kind: AutomationKind, timeZone: str
   return `${monthly ? "on the 1st of each month" : "every night"} at ${at}, practice time (${timeZone})`;
 };
 
-type Pending = { kind: AutomationKind; enable: boolean } | null;
+export type Pending = { kind: AutomationKind; enable: boolean } | null;
 
-const ToggleConfirmation = ({
+export const ToggleConfirmation = ({
   pending,
   config,
   info,

@@ -1,27 +1,34 @@
 import { type PaymentMethod, paymentMethodLabel } from "@billcycle/core";
 import { type FormEvent, useState } from "react";
 import { Button, Checkbox, Form } from "react-aria-components";
-import { Link, useParams } from "react-router";
+import { Link, Navigate, useParams } from "react-router";
 import { errorText } from "../../api/client";
-import { clientName, useDirectory } from "../../api/directory";
-import type { ClientBalance, ClientPayment, RecordPayment } from "../../api/models";
+import type { Client, ClientBalance, ClientPayment, RecordPayment } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { ModalDialog } from "../../components/dialog";
-import { Empty, ErrorAlert, Loading } from "../../components/feedback";
+import { Empty, ErrorAlert, Loading, Notice } from "../../components/feedback";
 import { SelectField, TextInput } from "../../components/fields";
-import { PageHeader, Section } from "../../components/page";
+import { Section } from "../../components/page";
 import { PaymentStatusBadge } from "../../components/status";
-import { dollarsToCents, formatCents, formatLocalDate, words } from "../../lib/format";
+import { dollarsToCents, formatCents, formatInstant, formatLocalDate, words } from "../../lib/format";
+import { BillingDocuments } from "./BillingDocuments";
+import { CardsOnFile } from "./CardsOnFile";
+import { ClientBillingSettings } from "./ClientBillingSettings";
 import {
+  useCardCharges,
+  useChargeCard,
   useClientBalance,
+  useClientCards,
   useClientLedger,
   useClientPayments,
   useRecordPayment,
+  useRefundCardCharge,
   useRefundPayment,
   useWriteOff,
 } from "./client-billing-api";
 
 const handMethods = ["cash", "check", "external_card"] as const satisfies readonly PaymentMethod[];
+type TakeMethod = (typeof handMethods)[number] | "card";
 
 const DialogError = ({ error }: { error: unknown }) =>
   error ? (
@@ -37,30 +44,74 @@ const amountError = (cents: number | null) =>
       ? "A positive amount, e.g. 50 or 49.99"
       : undefined;
 
-const RecordPaymentAction = ({ balance }: { balance: ClientBalance }) => {
+/**
+ * Take a payment: cash, check or a card run elsewhere, recorded by hand and applied to chosen invoices or oldest
+ * first; or the default card on file, charged through Stripe (it pays the oldest bills first). One key per opened
+ * dialog: a second press after a lost answer is the same payment, never a second charge.
+ */
+const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
   const { practiceId } = usePractice();
   const record = useRecordPayment(practiceId, balance.clientId);
+  const charge = useChargeCard(practiceId, balance.clientId);
+  const cards = useClientCards(practiceId, balance.clientId);
+  const defaultCard = cards.data?.cards.find((c) => c.isDefault && !c.expired);
   const [open, setOpen] = useState(false);
-  const [method, setMethod] = useState<(typeof handMethods)[number]>("cash");
+  const [method, setMethod] = useState<TakeMethod>("cash");
+  const [outcome, setOutcome] = useState<string | null>(null);
   const [amount, setAmount] = useState("");
   const [reference, setReference] = useState("");
   const [mode, setMode] = useState<"oldest_first" | "chosen">("oldest_first");
   const [chosen, setChosen] = useState<string[]>([]);
   // One key per opened dialog: a second press after a lost answer is the same payment.
   const [key, setKey] = useState("");
+  const [declined, setDeclined] = useState<string | null>(null);
   const cents = dollarsToCents(amount);
+  const methods: { id: TakeMethod; label: string }[] = [
+    ...handMethods.map((m) => ({ id: m, label: paymentMethodLabel[m] })),
+    ...(defaultCard
+      ? [{ id: "card" as const, label: `Card on file (${defaultCard.brand} ${defaultCard.last4})` }]
+      : []),
+  ];
   const start = () => {
     setKey(crypto.randomUUID());
     setAmount("");
     setReference("");
+    setDeclined(null);
     setChosen([]);
     setMode("oldest_first");
     record.reset();
+    charge.reset();
+    setOutcome(null);
     setOpen(true);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (cents === null || Number.isNaN(cents)) return;
+    if (method === "card") {
+      try {
+        const { charge: c } = await charge.mutateAsync({ amountCents: cents, idempotencyKey: key });
+        if (c.status === "succeeded") {
+          setOpen(false);
+          setOutcome(`${formatCents(c.amountCents)} charged to ${c.cardBrand} ${c.cardLast4}.`);
+        } else if (c.status === "declined" || c.status === "failed") {
+          setOutcome(null);
+          // Shown in the dialog; a new attempt is a new payment (a new key).
+          setKey(crypto.randomUUID());
+          charge.reset();
+          setDeclined(
+            `The card was declined: ${c.failureMessage ?? c.declineCode ?? "no reason given"}${c.declineCode ? ` (${c.declineCode})` : ""}.`,
+          );
+        } else {
+          setOpen(false);
+          setOutcome(
+            "Stripe has not answered yet; billcycle will ask Stripe and record the payment if it went through.",
+          );
+        }
+      } catch {
+        // shown in the dialog
+      }
+      return;
+    }
     const body: RecordPayment = {
       method,
       amountCents: cents,
@@ -80,15 +131,19 @@ const RecordPaymentAction = ({ balance }: { balance: ClientBalance }) => {
   return (
     <>
       <Button className="btn btn-primary" onPress={start}>
-        Record payment
+        Take payment
       </Button>
-      <ModalDialog title="Record a payment" isOpen={open} onOpenChange={setOpen}>
+      {outcome ? <Notice>{outcome}</Notice> : null}
+      <ModalDialog title="Take a payment" isOpen={open} onOpenChange={setOpen}>
         <Form onSubmit={submit} className="stack">
           <SelectField
             label="Method"
-            options={handMethods.map((m) => ({ id: m, label: paymentMethodLabel[m] }))}
+            options={methods}
             value={method}
-            onChange={setMethod}
+            onChange={(m) => {
+              setDeclined(null);
+              setMethod(m);
+            }}
           />
           <TextInput
             label="Amount ($)"
@@ -99,22 +154,31 @@ const RecordPaymentAction = ({ balance }: { balance: ClientBalance }) => {
             autoFocus
             errorMessage={amountError(cents)}
           />
-          <TextInput
-            label="Reference (check number)"
-            value={reference}
-            onChange={setReference}
-            maxLength={100}
-          />
-          <SelectField
-            label="Apply to"
-            options={[
-              { id: "oldest_first", label: "Oldest invoices first" },
-              { id: "chosen", label: "Chosen invoices" },
-            ]}
-            value={mode}
-            onChange={setMode}
-          />
-          {mode === "chosen" ? (
+          {method === "card" ? (
+            <p className="muted">
+              Charged now to the default card through Stripe; it pays the oldest open bills first, and what
+              they do not take is credit on account.
+            </p>
+          ) : (
+            <TextInput
+              label="Reference (check number)"
+              value={reference}
+              onChange={setReference}
+              maxLength={100}
+            />
+          )}
+          {method === "card" ? null : (
+            <SelectField
+              label="Apply to"
+              options={[
+                { id: "oldest_first", label: "Oldest invoices first" },
+                { id: "chosen", label: "Chosen invoices" },
+              ]}
+              value={mode}
+              onChange={setMode}
+            />
+          )}
+          {mode === "chosen" && method !== "card" ? (
             <fieldset className="stack">
               <legend>Invoices</legend>
               {balance.openInvoices.length === 0 ? (
@@ -133,8 +197,15 @@ const RecordPaymentAction = ({ balance }: { balance: ClientBalance }) => {
               ))}
             </fieldset>
           ) : null}
-          <p className="muted">What no invoice takes stays as credit on account for the next bill.</p>
-          <DialogError error={record.error} />
+          {method === "card" ? null : (
+            <p className="muted">What no invoice takes stays as credit on account for the next bill.</p>
+          )}
+          {declined ? (
+            <p role="alert" className="alert alert-error">
+              {declined}
+            </p>
+          ) : null}
+          <DialogError error={method === "card" ? charge.error : record.error} />
           <div className="dialog-actions">
             <Button className="btn" onPress={() => setOpen(false)}>
               Cancel
@@ -142,10 +213,10 @@ const RecordPaymentAction = ({ balance }: { balance: ClientBalance }) => {
             <Button
               type="submit"
               className="btn btn-primary"
-              isPending={record.isPending}
-              isDisabled={mode === "chosen" && chosen.length === 0}
+              isPending={record.isPending || charge.isPending}
+              isDisabled={method !== "card" && mode === "chosen" && chosen.length === 0}
             >
-              Record payment
+              {method === "card" ? "Charge card" : "Record payment"}
             </Button>
           </div>
         </Form>
@@ -154,9 +225,17 @@ const RecordPaymentAction = ({ balance }: { balance: ClientBalance }) => {
   );
 };
 
+/**
+ * Refund a payment in part or whole. A card payment is refunded through Stripe (the money goes back to the card and
+ * the ledger follows); any other is recorded as given back.
+ */
 const RefundAction = ({ payment }: { payment: ClientPayment }) => {
   const { practiceId } = usePractice();
-  const refund = useRefundPayment(practiceId, payment.clientId);
+  const ledgerRefund = useRefundPayment(practiceId, payment.clientId);
+  const cardRefund = useRefundCardCharge(practiceId, payment.clientId);
+  const byCard = payment.method === "card" && payment.cardChargeId !== null;
+  const refund = byCard ? cardRefund : ledgerRefund;
+  const [key, setKey] = useState("");
   const [open, setOpen] = useState(false);
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
@@ -167,7 +246,16 @@ const RefundAction = ({ payment }: { payment: ClientPayment }) => {
     e.preventDefault();
     if (cents === null || Number.isNaN(cents)) return;
     try {
-      await refund.mutateAsync({ paymentId: payment.id, amountCents: cents, reason: reason.trim() });
+      if (byCard && payment.cardChargeId) {
+        await cardRefund.mutateAsync({
+          chargeId: payment.cardChargeId,
+          amountCents: cents,
+          idempotencyKey: key,
+          reason: reason.trim(),
+        });
+      } else {
+        await ledgerRefund.mutateAsync({ paymentId: payment.id, amountCents: cents, reason: reason.trim() });
+      }
       setOpen(false);
     } catch {
       // shown in the dialog
@@ -178,7 +266,9 @@ const RefundAction = ({ payment }: { payment: ClientPayment }) => {
       <Button
         className="btn btn-small"
         onPress={() => {
-          refund.reset();
+          ledgerRefund.reset();
+          cardRefund.reset();
+          setKey(crypto.randomUUID());
           setAmount((remaining / 100).toFixed(2));
           setReason("");
           setOpen(true);
@@ -196,6 +286,7 @@ const RefundAction = ({ payment }: { payment: ClientPayment }) => {
           <p>
             Up to {formatCents(remaining)} can be refunded. Unapplied credit is returned first, then what it
             paid on invoices, which become open again.
+            {byCard ? " The money goes back to the card through Stripe." : ""}
           </p>
           <TextInput
             label="Refund amount ($)"
@@ -303,11 +394,56 @@ const WriteOffAction = ({ balance }: { balance: ClientBalance }) => {
   );
 };
 
-/** A client's billing: balance, credit on account, open invoices, ledger, payments; record, refund, write off. */
-export const ClientBillingPage = () => {
-  const { clientId = "" } = useParams();
+/** Card charges, newest first: declines with Stripe's reason, refunds. */
+const CardCharges = ({ clientId }: { clientId: string }) => {
+  const { practiceId, timeZone } = usePractice();
+  const charges = useCardCharges(practiceId, clientId);
+  const list = charges.data?.charges ?? [];
+  if (!list.length) return null;
+  return (
+    <Section title="Card charges" level={3}>
+      <table className="table" aria-label="Card charges">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Card</th>
+            <th>Why</th>
+            <th>Outcome</th>
+            <th className="num">Amount</th>
+            <th className="num">Refunded</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((c) => (
+            <tr key={c.id}>
+              <td>{formatInstant(c.createdAt, timeZone)}</td>
+              <td>
+                {c.cardBrand} {c.cardLast4}
+              </td>
+              <td>{c.purposeKind === "autopay_attempt" ? "Autopay" : "Taken by hand"}</td>
+              <td>
+                {words(c.status)}
+                {c.status === "declined"
+                  ? `: ${c.failureMessage ?? ""} (${c.declineCode ?? c.failureCode ?? "—"})`
+                  : ""}
+              </td>
+              <td className="num">{formatCents(c.amountCents)}</td>
+              <td className="num">{formatCents(c.refundedCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+};
+
+/**
+ * Client › Billing: balance and open invoices, take a payment, write off; cards on file; this client's billing
+ * settings; documents and their sharing; the ledger, payments (refund) and card charges.
+ */
+export const ClientBillingTab = ({ client }: { client: Client }) => {
+  const clientId = client.id;
   const { practiceId, can } = usePractice();
-  const directory = useDirectory(practiceId);
   const balance = useClientBalance(practiceId, clientId);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const ledger = useClientLedger(practiceId, clientId, cursor);
@@ -317,20 +453,20 @@ export const ClientBillingPage = () => {
   const b = balance.data;
   const canWrite = can("billing:write");
   return (
-    <>
-      <PageHeader
-        title={`Billing — ${clientName(directory.data, clientId)}`}
-        actions={
-          canWrite ? (
-            <>
-              <RecordPaymentAction balance={b} />
-              <WriteOffAction balance={b} />
-            </>
-          ) : null
-        }
-      />
+    <div className="stack client-billing">
       <div className="detail-grid">
-        <Section title="Balance">
+        <Section
+          title="Balance"
+          level={3}
+          actions={
+            canWrite ? (
+              <div className="page-actions">
+                <TakePaymentAction balance={b} />
+                <WriteOffAction balance={b} />
+              </div>
+            ) : null
+          }
+        >
           <dl className="facts" aria-label="Balance and credit">
             <dt>Balance</dt>
             <dd>{formatCents(b.balanceCents)}</dd>
@@ -340,7 +476,7 @@ export const ClientBillingPage = () => {
             <dd>{formatCents(b.creditOnAccountCents)}</dd>
           </dl>
         </Section>
-        <Section title="Open invoices">
+        <Section title="Open invoices" level={3}>
           {b.openInvoices.length === 0 ? (
             <Empty>Nothing open.</Empty>
           ) : (
@@ -371,7 +507,12 @@ export const ClientBillingPage = () => {
           )}
         </Section>
       </div>
-      <Section title="Ledger">
+      <div className="detail-grid">
+        <CardsOnFile clientId={clientId} />
+        <ClientBillingSettings client={client} />
+      </div>
+      <BillingDocuments clientId={clientId} />
+      <Section title="Ledger" level={3}>
         {ledger.isError ? <ErrorAlert error={ledger.error} /> : null}
         <table className="table" aria-label="Ledger">
           <thead>
@@ -401,7 +542,7 @@ export const ClientBillingPage = () => {
           </Button>
         ) : null}
       </Section>
-      <Section title="Payments">
+      <Section title="Payments" level={3}>
         {(payments.data?.data.length ?? 0) === 0 ? <Empty>No payments.</Empty> : null}
         <table className="table" aria-label="Payments">
           <thead>
@@ -431,6 +572,14 @@ export const ClientBillingPage = () => {
           </tbody>
         </table>
       </Section>
-    </>
+      <CardCharges clientId={clientId} />
+    </div>
   );
+};
+
+/** The old address of a client's billing: the client page's Billing tab. */
+export const ClientBillingPage = () => {
+  const { clientId = "" } = useParams();
+  const { practiceId } = usePractice();
+  return <Navigate replace to={`/p/${practiceId}/clients/${clientId}?tab=billing`} />;
 };

@@ -1,8 +1,17 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { ClientBalance, ClientPayment, LedgerEntry } from "../../api/models";
+import type {
+  BillingDocument,
+  CardCharge,
+  Client,
+  ClientBalance,
+  ClientCard,
+  ClientPayment,
+  DocumentShare,
+  LedgerEntry,
+} from "../../api/models";
 import { reply } from "../../test/api-mock";
-import { CLIENT, page } from "../../test/fixtures";
+import { CLIENT, PID, page } from "../../test/fixtures";
 import { at, renderApp } from "../../test/render";
 
 const INV1 = "cccccccc-cccc-7ccc-8ccc-000000000001";
@@ -64,8 +73,124 @@ const payment: ClientPayment = {
   refundedCents: 0,
   unappliedCents: 0,
 };
+const stamp = { practiceId: PID, createdAt: "2025-03-01T12:00:00Z", updatedAt: "2025-03-01T12:00:00Z" };
+const ava = {
+  ...stamp,
+  id: CLIENT,
+  version: 4,
+  firstName: "Ava",
+  lastName: "Chen",
+  dateOfBirth: "1990-01-01",
+  sex: "F",
+  email: "ava@example.com",
+  phone: null,
+  address: null,
+  emailOptIn: true,
+  smsOptIn: false,
+  guarantor: null,
+  paysBy: "self_pay",
+  autopay: false,
+  autoShareDocuments: true,
+  shareDocumentKinds: "both",
+  autoSuperbills: false,
+  employerId: null,
+  active: true,
+} as unknown as Client;
+const visa: ClientCard = {
+  id: "ffffffff-ffff-7fff-8fff-000000000001",
+  clientId: CLIENT,
+  brand: "visa",
+  last4: "4242",
+  expMonth: 12,
+  expYear: 2034,
+  isDefault: true,
+  expired: false,
+  createdAt: "2025-03-01T12:00:00Z",
+};
+const DOC = "abababab-abab-7bab-8bab-000000000001";
+const superbill: BillingDocument = {
+  id: DOC,
+  clientId: CLIENT,
+  kind: "superbill",
+  number: "SB-0001",
+  documentVersion: 1,
+  replacesDocumentId: null,
+  status: "issued",
+  invoiceId: null,
+  periodFrom: "2025-02-01",
+  periodTo: "2025-02-28",
+  amountCents: 35_000,
+  source: "automation",
+  runId: null,
+  issuedAt: "2025-03-01T07:00:00Z",
+  issuedBy: null,
+  pdfSha256: "a".repeat(64),
+  pdfBytes: 2000,
+  voidedAt: null,
+  voidReason: null,
+};
+const skipped = {
+  ...stamp,
+  id: "acacacac-acac-7cac-8cac-000000000001",
+  version: 2,
+  clientId: CLIENT,
+  subjectType: "document",
+  kind: "superbill",
+  invoiceId: null,
+  documentId: DOC,
+  status: "skipped",
+  dueAt: "2025-03-01T08:00:00Z",
+  attempts: 0,
+  reasonCode: "EMAIL_OPTED_OUT",
+  reasons: [
+    { code: "EMAIL_OPTED_OUT", message: "the client turned email off in their communication preferences" },
+  ],
+  messageId: null,
+  sentAt: null,
+  finishedAt: "2025-03-01T08:00:00Z",
+} as DocumentShare;
+const charge = (over: Partial<CardCharge>): CardCharge => ({
+  id: "bcbcbcbc-bcbc-7cbc-8cbc-000000000001",
+  clientId: CLIENT,
+  amountCents: 5_000,
+  currency: "usd",
+  idempotencyKey: "manual:k",
+  purposeKind: "manual",
+  purposeId: "k",
+  status: "succeeded",
+  cardBrand: "visa",
+  cardLast4: "4242",
+  stripePaymentIntentId: "pi_1",
+  declineCode: null,
+  failureCode: null,
+  failureMessage: null,
+  refundedCents: 0,
+  createdAt: "2025-03-05T15:00:00Z",
+  settledAt: "2025-03-05T15:00:01Z",
+  ...over,
+});
 const base = "/api/v1/practices/:pid/clients/:cid";
+const tab = at(`clients/${CLIENT}?tab=billing`);
 const routes = (over: Record<string, unknown> = {}) => ({
+  "GET /api/v1/practices/:pid/clients/:cid": ava,
+  [`GET ${base}/cards`]: { cards: [visa] },
+  [`GET ${base}/card-charges`]: { charges: [] },
+  [`GET ${base}/documents`]: page([superbill]),
+  [`GET ${base}/sharing`]: {
+    clientId: CLIENT,
+    settings: {
+      practiceSharingOn: true,
+      clientSharingOn: true,
+      shareDocumentKinds: "both",
+      hasEmail: true,
+      emailOptIn: false,
+      shareDelayMinutes: 60,
+    },
+    reasonsNowByKind: { invoice: [], superbill: [], statement: [] },
+    answer: "Documents are not shared: the client turned email off.",
+    recentShares: [],
+  },
+  "GET /api/v1/practices/:pid/document-shares": { items: [skipped], nextCursor: null },
   [`GET ${base}/balance`]: balance,
   [`GET ${base}/ledger`]: page([
     entry(3, {
@@ -88,9 +213,11 @@ const routes = (over: Record<string, unknown> = {}) => ({
 
 describe("client billing", () => {
   it("shows the balance, the open invoices, the ledger and the payments", async () => {
-    renderApp(at(`clients/${CLIENT}/billing`), routes());
-    expect(await screen.findByRole("heading", { name: "Billing — Ava Chen" })).toBeTruthy();
-    const facts = screen.getByLabelText("Balance and credit");
+    const { router } = renderApp(at(`clients/${CLIENT}/billing`), routes());
+    // The old address opens the client page's Billing tab.
+    await waitFor(() => expect(router.state.location.search).toBe("?tab=billing"));
+    expect(await screen.findByRole("heading", { level: 1, name: "Ava Chen" })).toBeTruthy();
+    const facts = await screen.findByLabelText("Balance and credit");
     expect(facts.textContent).toContain("$250.00");
     expect(facts.textContent).toContain("Credit on account$0.00");
     const open = screen.getByRole("table", { name: "Open invoices" });
@@ -108,7 +235,7 @@ describe("client billing", () => {
   it("records a payment on chosen invoices with one Idempotency-Key, kept when the answer is lost and retried", async () => {
     let posts = 0;
     const { user, server } = renderApp(
-      at(`clients/${CLIENT}/billing`),
+      tab,
       routes({
         [`POST ${base}/payments`]: () =>
           ++posts === 1
@@ -116,8 +243,8 @@ describe("client billing", () => {
             : reply(201, { payment, allocations: [], creditCents: 0, replayed: false }),
       }),
     );
-    await user.click(await screen.findByRole("button", { name: "Record payment" }));
-    const dialog = await screen.findByRole("dialog", { name: "Record a payment" });
+    await user.click(await screen.findByRole("button", { name: "Take payment" }));
+    const dialog = await screen.findByRole("dialog", { name: "Take a payment" });
     await user.click(within(dialog).getByRole("button", { name: /Method/ }));
     await user.click(await screen.findByRole("option", { name: "Check" }));
     await user.type(within(dialog).getByRole("textbox", { name: "Amount ($)" }), "50");
@@ -144,7 +271,7 @@ describe("client billing", () => {
 
   it("refunds a payment and shows the refusal's words", async () => {
     const { user, server } = renderApp(
-      at(`clients/${CLIENT}/billing`),
+      tab,
       routes({
         [`POST ${base}/payments/:paymentId/refunds`]: reply(422, {
           error: {
@@ -171,10 +298,7 @@ describe("client billing", () => {
   });
 
   it("writes off what is open on an invoice", async () => {
-    const { user, server } = renderApp(
-      at(`clients/${CLIENT}/billing`),
-      routes({ [`POST ${base}/write-offs`]: reply(201, {}) }),
-    );
+    const { user, server } = renderApp(tab, routes({ [`POST ${base}/write-offs`]: reply(201, {}) }));
     await user.click(await screen.findByRole("button", { name: "Write off" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Write off client balance" });
     await user.type(within(dialog).getByRole("textbox", { name: "Reason" }), "hardship");
@@ -189,9 +313,105 @@ describe("client billing", () => {
   });
 
   it("a read-only user sees the billing without actions", async () => {
-    renderApp(at(`clients/${CLIENT}/billing`), routes(), "read_only");
+    renderApp(tab, routes(), "read_only");
     await screen.findByRole("table", { name: "Payments" });
-    expect(screen.queryByRole("button", { name: "Record payment" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Take payment" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Add card" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Refund" })).toBeNull();
+  });
+
+  it("charges the default card on file with one key; a decline shows Stripe's reason and the next try is a new key", async () => {
+    let n = 0;
+    const { user, server } = renderApp(
+      tab,
+      routes({
+        [`POST ${base}/card-charges`]: () => ({
+          charge:
+            ++n === 1
+              ? charge({
+                  status: "declined",
+                  declineCode: "insufficient_funds",
+                  failureMessage: "Your card has insufficient funds.",
+                })
+              : charge({}),
+          existing: false,
+        }),
+      }),
+    );
+    await user.click(await screen.findByRole("button", { name: "Take payment" }));
+    const dialog = await screen.findByRole("dialog", { name: "Take a payment" });
+    await user.click(within(dialog).getByRole("button", { name: /Method/ }));
+    await user.click(await screen.findByRole("option", { name: "Card on file (visa 4242)" }));
+    expect(within(dialog).queryByRole("button", { name: /Apply to/ })).toBeNull();
+    await user.type(within(dialog).getByRole("textbox", { name: "Amount ($)" }), "50");
+    await user.click(within(dialog).getByRole("button", { name: "Charge card" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toContain("insufficient funds");
+    await user.click(within(dialog).getByRole("button", { name: "Charge card" }));
+    await screen.findByText("$50.00 charged to visa 4242.");
+    const calls = server.callsTo("POST", `${base}/card-charges`);
+    expect(calls.map((c) => (c.body as { amountCents: number }).amountCents)).toEqual([5000, 5000]);
+    const keys = calls.map((c) => (c.body as { idempotencyKey: string }).idempotencyKey);
+    expect(keys[1]).not.toBe(keys[0]);
+  });
+
+  it("refunds a card payment through Stripe, not only in the ledger", async () => {
+    const cardPayment = {
+      ...payment,
+      method: "card" as const,
+      reference: "visa 4242",
+      cardChargeId: charge({}).id,
+    };
+    const { user, server } = renderApp(
+      tab,
+      routes({
+        [`GET ${base}/payments`]: page([cardPayment]),
+        "POST /api/v1/practices/:pid/card-charges/:chargeId/refunds": {},
+      }),
+    );
+    const payments = await screen.findByRole("table", { name: "Payments" });
+    await user.click(await within(payments).findByRole("button", { name: "Refund" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog.textContent).toContain("back to the card through Stripe");
+    await user.type(within(dialog).getByRole("textbox", { name: "Reason" }), "duplicate");
+    await user.click(within(dialog).getByRole("button", { name: "Refund" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(server.callsTo("POST", `${base}/payments/:paymentId/refunds`)).toHaveLength(0);
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/card-charges/:chargeId/refunds")[0]).toMatchObject({
+      params: { chargeId: cardPayment.cardChargeId },
+      body: { amountCents: 10_000, reason: "duplicate" },
+    });
+  });
+
+  it("shows each document's share state and why it was not shared, with its PDF", async () => {
+    renderApp(tab, routes());
+    const docs = await screen.findByRole("table", { name: "Documents" });
+    await waitFor(() => expect(docs.textContent).toContain("Not shared"));
+    expect(docs.textContent).toContain("The client turned email off in their communication preferences");
+    expect(docs.textContent).toContain("the client can turn email back on");
+    expect(within(docs).getByRole("link", { name: "Download PDF" }).getAttribute("href")).toBe(
+      `/api/v1/practices/${PID}/documents/${DOC}/pdf`,
+    );
+    const cards = await screen.findByRole("table", { name: "Cards on file" });
+    expect(cards.textContent).toContain("Visa •••• 4242");
+    expect(cards.textContent).toContain("12/2034");
+    expect(cards.textContent).toContain("Default");
+  });
+
+  it("changes the client's billing settings after a confirmation that says what changes", async () => {
+    const { user, server } = renderApp(tab, routes({ "PATCH /api/v1/practices/:pid/clients/:cid": ava }));
+    const form = await screen.findByRole("form", { name: "Client billing settings" });
+    await user.click(within(form).getByRole("checkbox", { name: "Autopay with the default card" }));
+    await user.click(within(form).getByRole("button", { name: "Save billing settings" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Change this client's billing settings?" });
+    expect(dialog.textContent).toContain("Autopay charges the default card");
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+    await screen.findByText("Billing settings saved.");
+    expect(server.callsTo("PATCH", "/api/v1/practices/:pid/clients/:cid")[0]?.body).toEqual({
+      autopay: true,
+      autoSuperbills: false,
+      autoShareDocuments: true,
+      shareDocumentKinds: "both",
+      version: 4,
+    });
   });
 });

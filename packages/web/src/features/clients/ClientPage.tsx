@@ -7,6 +7,7 @@ import { ErrorAlert, Loading, Notice } from "../../components/feedback";
 import { PageHeader, Section } from "../../components/page";
 import { Badge } from "../../components/status";
 import { formatLocalDate } from "../../lib/format";
+import { ClientBillingTab } from "../client-billing/ClientBillingPage";
 import { ClientClaims, ClientInvoices, ClientSessions } from "./ClientActivity";
 import { ClientForm } from "./ClientForm";
 import { fullName } from "./ClientsPage";
@@ -21,6 +22,7 @@ const tabs = [
   { id: "sessions", label: "Sessions" },
   { id: "invoices", label: "Invoices" },
   { id: "claims", label: "Claims" },
+  { id: "billing", label: "Billing" },
 ] as const;
 
 type TabId = (typeof tabs)[number]["id"];
@@ -110,8 +112,7 @@ const ProfileTab = ({ client }: { client: Client }) => {
 };
 
 /**
- * One client, in tabs: profile, insurance, diagnoses, sessions, invoices, claims; Billing opens the client's
- * billing page. The tab is in the address (`?tab=insurance`), so a link can open the right one.
+ * One client, in tabs: profile, insurance, diagnoses, sessions, invoices, claims, billing. The tab is in the address (`?tab=insurance`), so a link can open the right one.
  */
 export const ClientPage = () => {
   const { clientId = "" } = useParams();
@@ -141,7 +142,6 @@ export const ClientPage = () => {
             {t.label}
           </Link>
         ))}
-        <Link to={`${base}/billing`}>Billing</Link>
       </nav>
       <div className="tab-panel">
         {tab === "profile" ? <ProfileTab client={c} /> : null}
@@ -150,6 +150,7 @@ export const ClientPage = () => {
         {tab === "sessions" ? <ClientSessions clientId={c.id} /> : null}
         {tab === "invoices" ? <ClientInvoices clientId={c.id} /> : null}
         {tab === "claims" ? <ClientClaims clientId={c.id} /> : null}
+        {tab === "billing" ? <ClientBillingTab client={c} /> : null}
       </div>
     </>
   );

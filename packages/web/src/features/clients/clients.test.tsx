@@ -190,7 +190,7 @@ describe("Clients", () => {
     await screen.findByRole("heading", { level: 1, name: "Ava Chen" });
     expect(screen.getByRole("link", { name: "Profile" }).getAttribute("aria-current")).toBe("page");
     expect(screen.getByRole("link", { name: "Billing" }).getAttribute("href")).toBe(
-      `/p/${PID}/clients/${CLIENT}/billing`,
+      `/p/${PID}/clients/${CLIENT}?tab=billing`,
     );
     await user.click(screen.getByRole("button", { name: "Edit profile" }));
     const email = screen.getByLabelText("Email");

@@ -7,6 +7,7 @@ import { TextInput } from "../../components/fields";
 import { CheckboxField, FormAlert, fieldErrors } from "../../components/form";
 import { PageHeader, Section } from "../../components/page";
 import { centsToDollars, dollarsToCents } from "../../lib/format";
+import { BillingAutomationPanel } from "./BillingAutomationPanel";
 import {
   type BillingSettings,
   type BillingSettingsPatch,
@@ -14,14 +15,17 @@ import {
 } from "./billing-settings-api";
 
 /** What every section is given: the saved settings and whether the user may change them. */
-type SectionProps = { settings: BillingSettings; canEdit: boolean };
+export type SectionProps = { settings: BillingSettings; canEdit: boolean };
+
+/** What the server said of a save: warnings (a share delay before autopay) and the clients a default leaves alone. */
+type SaveAnswer = { warnings: string[]; existingClients: string | null };
 
 /**
  * One concern's form: its own fields, its own Save, and only its fields in the request (so sections never
  * overwrite each other's changes). `draft` is the section's form state; `toPatch` turns it into the change, or
  * an error sentence per field when something typed is not valid.
  */
-const SettingsSection = <D,>({
+export const SettingsSection = <D,>({
   title,
   description,
   settings,
@@ -30,9 +34,17 @@ const SettingsSection = <D,>({
   toPatch,
   paths,
   children,
+  header,
+  warnings,
+  level,
 }: SectionProps & {
+  level?: 2 | 3;
   title: string;
   description?: ReactNode;
+  /** Shown above the form: e.g. the switch of the automation the section configures. */
+  header?: ReactNode;
+  /** Warnings about the draft as typed (shown before saving; the server's own come back after). */
+  warnings?: (draft: D) => string[];
   initial: (s: BillingSettings) => D;
   toPatch: (draft: D) => { patch: BillingSettingsPatch } | { invalid: Record<string, string> };
   /** The API field names this section edits (their coded errors show beside the inputs). */
@@ -47,17 +59,19 @@ const SettingsSection = <D,>({
   const save = useSaveBillingSettings(practiceId, practice.version);
   const [draft, setDraft] = useState(() => initial(settings));
   const [invalid, setInvalid] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<SaveAnswer | null>(null);
   const set =
     <K extends keyof D>(key: K) =>
     (value: D[K]) => {
-      setSaved(false);
+      setSaved(null);
       setDraft((d) => ({ ...d, [key]: value }));
     };
   const errors = { ...fieldErrors(save.error), ...invalid };
+  const draftWarnings = saved ? [] : (warnings?.(draft) ?? []);
   return (
-    <Section title={title}>
+    <Section title={title} level={level}>
       {description ? <p className="muted">{description}</p> : null}
+      {header}
       <Form
         validationBehavior="aria"
         className="stack settings-form"
@@ -71,10 +85,13 @@ const SettingsSection = <D,>({
           }
           setInvalid({});
           save.mutate(result.patch, {
-            onSuccess: (practice) => {
+            onSuccess: (answer) => {
               // As saved: "40" reads back "40.00".
-              setDraft(initial(practice.billingSettings));
-              setSaved(true);
+              setDraft(initial(answer.billingSettings));
+              setSaved({
+                warnings: answer.warnings.map((w) => w.message),
+                existingClients: answer.existingClients?.message ?? null,
+              });
             },
           });
         }}
@@ -82,8 +99,22 @@ const SettingsSection = <D,>({
         <fieldset className="form-section" disabled={!canEdit}>
           {children(draft, set, errors)}
         </fieldset>
+        {draftWarnings.map((w) => (
+          <p key={w} className="alert alert-warning">
+            {w}
+          </p>
+        ))}
         <FormAlert error={save.error} shown={paths} />
-        {saved ? <Notice>{title} saved.</Notice> : null}
+        {saved ? (
+          <Notice>
+            {title} saved.{saved.existingClients ? ` ${saved.existingClients}` : ""}
+          </Notice>
+        ) : null}
+        {saved?.warnings.map((w) => (
+          <p key={w} role="alert" className="alert alert-warning">
+            {w}
+          </p>
+        ))}
         {canEdit ? (
           <div className="dialog-actions">
             <Button type="submit" className="btn btn-primary" isPending={save.isPending}>
@@ -162,93 +193,6 @@ const NotesSection = (props: SectionProps) => (
   </SettingsSection>
 );
 
-const ClientDefaultsSection = (props: SectionProps) => (
-  <SettingsSection
-    {...props}
-    title="New client defaults"
-    description="Each new client starts with these; existing clients keep their own choices."
-    initial={(s) => ({
-      defaultAutopay: s.defaultAutopay,
-      defaultAutoShareDocuments: s.defaultAutoShareDocuments,
-      defaultAutoSuperbills: s.defaultAutoSuperbills,
-    })}
-    paths={["defaultAutopay", "defaultAutoShareDocuments", "defaultAutoSuperbills"]}
-    toPatch={(d) => ({ patch: d })}
-  >
-    {(d, set) => (
-      <div className="checkbox-row">
-        <CheckboxField
-          label="Autopay with the card on file"
-          isSelected={d.defaultAutopay}
-          onChange={set("defaultAutopay")}
-          isDisabled={!props.canEdit}
-        />
-        <CheckboxField
-          label="Share bills and superbills with the client automatically"
-          isSelected={d.defaultAutoShareDocuments}
-          onChange={set("defaultAutoShareDocuments")}
-          isDisabled={!props.canEdit}
-        />
-        <CheckboxField
-          label="Create monthly superbills"
-          isSelected={d.defaultAutoSuperbills}
-          onChange={set("defaultAutoSuperbills")}
-          isDisabled={!props.canEdit}
-        />
-      </div>
-    )}
-  </SettingsSection>
-);
-
-const wholeNumber = (text: string, min: number, max: number): number | null => {
-  if (!/^\d+$/.test(text.trim())) return null;
-  const n = Number(text.trim());
-  return n >= min && n <= max ? n : null;
-};
-
-const ScheduleSection = (props: SectionProps) => (
-  <SettingsSection
-    {...props}
-    title="Sharing and superbill schedule"
-    initial={(s) => ({
-      shareDelay: String(s.shareDelayMinutes),
-      superbillDay: String(s.superbillDayOfMonth),
-    })}
-    paths={["shareDelayMinutes", "superbillDayOfMonth"]}
-    toPatch={(d) => {
-      const shareDelayMinutes = wholeNumber(d.shareDelay, 0, 7 * 24 * 60);
-      const superbillDayOfMonth = wholeNumber(d.superbillDay, 1, 31);
-      const invalid: Record<string, string> = {};
-      if (shareDelayMinutes === null) invalid.shareDelayMinutes = "Whole minutes, from 0 to 10080 (a week)";
-      if (superbillDayOfMonth === null) invalid.superbillDayOfMonth = "A day of the month from 1 to 31";
-      return shareDelayMinutes === null || superbillDayOfMonth === null
-        ? { invalid }
-        : { patch: { shareDelayMinutes, superbillDayOfMonth } };
-    }}
-  >
-    {(d, set, errors) => (
-      <div className="form-grid">
-        <TextInput
-          label="Share bills after (minutes)"
-          inputMode="numeric"
-          value={d.shareDelay}
-          onChange={set("shareDelay")}
-          description="Time to correct a bill before the client sees it (at least 60 with autopay)."
-          errorMessage={errors.shareDelayMinutes}
-        />
-        <TextInput
-          label="Superbill day of the month"
-          inputMode="numeric"
-          value={d.superbillDay}
-          onChange={set("superbillDay")}
-          description="1–31; 31 means the last day in shorter months."
-          errorMessage={errors.superbillDayOfMonth}
-        />
-      </div>
-    )}
-  </SettingsSection>
-);
-
 /**
  * The screen's sections, one per concern, in order. A new setting joins the section of its concern, or a new
  * section component here: each saves only its own fields.
@@ -259,11 +203,13 @@ export const billingSettingsSections: ReadonlyArray<{
 }> = [
   { id: "fees", Component: FeesSection },
   { id: "notes", Component: NotesSection },
-  { id: "client-defaults", Component: ClientDefaultsSection },
-  { id: "schedule", Component: ScheduleSection },
+  { id: "billing-automation", Component: BillingAutomationPanel },
 ];
 
-/** The practice's billing settings: fees, note signing, new-client defaults, sharing and superbill days. */
+/**
+ * The practice's billing settings: fees, note signing, and the Billing Automation panel (bills, superbills,
+ * sharing, autopay).
+ */
 export const BillingSettingsPage = () => {
   const { practice, can } = usePractice();
   const [params] = useSearchParams();

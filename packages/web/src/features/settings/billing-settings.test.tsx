@@ -1,4 +1,10 @@
-import { defaultPracticeBillingSettings } from "@billcycle/core";
+import {
+  type AutomationKind,
+  automationInfo,
+  automationKinds,
+  defaultAutomationConfig,
+  defaultPracticeBillingSettings,
+} from "@billcycle/core";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Practice } from "../../api/models";
@@ -8,8 +14,29 @@ import { at, renderApp } from "../../test/render";
 
 const APPT = "aaaaaaaa-aaaa-7aaa-8aaa-aaaaaaaaaaaa";
 
+/** The automation settings as the server answers them: everything off. */
+const automationState = () => {
+  const config = defaultAutomationConfig();
+  const describe = (kind: AutomationKind) => ({
+    kind,
+    title: automationInfo[kind].title,
+    explanation: automationInfo[kind].explanation,
+    defaultRunTime: automationInfo[kind].defaultRunTime,
+    nextRunAt: null,
+  });
+  return {
+    config,
+    version: 1,
+    timeZone: "America/New_York",
+    automations: Object.fromEntries(automationKinds.map((k) => [k, describe(k)])),
+  };
+};
+
+let automation = automationState();
+
 /** A stand-in for the practice routes that keeps the settings and version, as the server would. */
 const practiceApi = () => {
+  automation = automationState();
   const state = {
     ...practice,
     version: 3,
@@ -19,6 +46,12 @@ const practiceApi = () => {
     state,
     routes: {
       "GET /api/v1/practices/:pid": () => state,
+      "GET /api/v1/practices/:pid/automation": () => automation,
+      "PUT /api/v1/practices/:pid/automation": (req: MockRequest) => {
+        const body = req.body as { config: typeof automation.config; version: number };
+        automation = { ...automation, config: body.config, version: automation.version + 1 };
+        return automation;
+      },
       "PATCH /api/v1/practices/:pid/billing-settings": (req: MockRequest) => {
         const { version, ...patch } = req.body as { version: number } & Partial<Practice["billingSettings"]>;
         if (version !== state.version)
@@ -39,7 +72,18 @@ const practiceApi = () => {
           });
         Object.assign(state.billingSettings, patch);
         state.version += 1;
-        return { ...state, billingSettings: { ...state.billingSettings } };
+        const defaults = Object.keys(patch).filter((k) => k.startsWith("default"));
+        return {
+          ...state,
+          billingSettings: { ...state.billingSettings },
+          warnings:
+            automation.config.automations.autopay.enabled && state.billingSettings.shareDelayMinutes < 60
+              ? [{ code: "SHARE_DELAY_BEFORE_AUTOPAY", message: "server: set at least 60 minutes" }]
+              : [],
+          existingClients: defaults.length
+            ? { unaffected: 4, changedDefaults: defaults, message: "The 4 existing clients keep their own." }
+            : null,
+        };
       },
     },
   };
@@ -119,7 +163,7 @@ describe("Billing Settings", () => {
     expect(p.state.billingSettings.lateCancelFeeCents).toBe(4550);
   });
 
-  it("saves each concern on its own with the latest version: notes, client defaults, schedule", async () => {
+  it("saves each concern on its own with the latest version: notes, superbills, sharing, autopay", async () => {
     const p = practiceApi();
     const { user, server } = renderApp(at("settings/billing"), p.routes);
     await screen.findByRole("heading", { level: 1, name: "Billing Settings" });
@@ -128,35 +172,78 @@ describe("Billing Settings", () => {
     await user.click(within(notes).getByRole("button", { name: "Save progress notes" }));
     await within(notes).findByText("Progress notes saved.");
 
-    const defaults = screen.getByRole("form", { name: "New client defaults" });
-    await user.click(within(defaults).getByRole("checkbox", { name: /Autopay/ }));
-    await user.click(within(defaults).getByRole("button", { name: "Save new client defaults" }));
-    await within(defaults).findByText("New client defaults saved.");
-
-    const schedule = screen.getByRole("form", { name: "Sharing and superbill schedule" });
-    const day = within(schedule).getByLabelText("Superbill day of the month");
+    const superbills = await screen.findByRole("form", { name: "Automatically creating superbills" });
+    const day = within(superbills).getByLabelText("Superbill day of the month");
+    expect(day.closest(".field")?.textContent).toContain("created on the month's last day");
     await user.clear(day);
     await user.type(day, "32");
-    await user.click(within(schedule).getByRole("button", { name: "Save sharing and superbill schedule" }));
+    await user.click(
+      within(superbills).getByRole("button", { name: "Save automatically creating superbills" }),
+    );
     expect(day.closest(".field")?.textContent).toContain("A day of the month from 1 to 31");
     await user.clear(day);
     await user.type(day, "31");
-    const delay = within(schedule).getByLabelText("Share bills after (minutes)");
+    await user.click(within(superbills).getByRole("checkbox", { name: /New clients: automatically create/ }));
+    await user.click(
+      within(superbills).getByRole("button", { name: "Save automatically creating superbills" }),
+    );
+    await within(superbills).findByText(/saved\. The 4 existing clients keep their own\./);
+
+    // Autopay on (its automation's own switch, confirmed), then a short delay warns before and after saving.
+    await user.click(screen.getByRole("switch", { name: "Autopay" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Enable Autopay?" });
+    expect(dialog.textContent).toContain("12:30am");
+    await user.click(within(dialog).getByRole("button", { name: "Enable" }));
+    await screen.findByText("Autopay enabled.");
+    expect(automation.config.automations.autopay.enabled).toBe(true);
+
+    const sharing = screen.getByRole("form", { name: "Automatically sharing billing documents" });
+    const delay = within(sharing).getByLabelText("Share after (minutes)");
     await user.clear(delay);
-    await user.type(delay, "90");
-    await user.click(within(schedule).getByRole("button", { name: "Save sharing and superbill schedule" }));
-    await within(schedule).findByText("Sharing and superbill schedule saved.");
+    await user.type(delay, "30");
+    expect(sharing.textContent).toContain(
+      "set at least 60 minutes so autopay (00:30) runs before bills are shared",
+    );
+    await user.click(within(sharing).getByRole("radio", { name: "Superbills only" }));
+    await user.click(
+      within(sharing).getByRole("button", { name: "Save automatically sharing billing documents" }),
+    );
+    await within(sharing).findByText("server: set at least 60 minutes");
+
+    const autopay = screen.getByRole("form", { name: "Autopay" });
+    const attempts = within(autopay).getByLabelText("Attempts per bill");
+    await user.clear(attempts);
+    await user.type(attempts, "5");
+    await user.click(within(autopay).getByRole("button", { name: "Save autopay" }));
+    await within(autopay).findByText(/Autopay saved\./);
 
     expect(server.callsTo("PATCH", "/api/v1/practices/:pid/billing-settings").map((c) => c.body)).toEqual([
       { requireSignedNote: false, version: 3 },
-      { defaultAutopay: true, defaultAutoShareDocuments: true, defaultAutoSuperbills: false, version: 4 },
-      { shareDelayMinutes: 90, superbillDayOfMonth: 31, version: 5 },
+      { superbillDayOfMonth: 31, defaultAutoSuperbills: true, version: 4 },
+      {
+        shareDelayMinutes: 30,
+        defaultShareDocumentKinds: "superbills",
+        defaultAutoShareDocuments: true,
+        version: 5,
+      },
+      { autopayMaxAttempts: 5, defaultAutopay: false, version: 6 },
     ]);
-    expect(p.state.billingSettings).toMatchObject({
-      requireSignedNote: false,
-      defaultAutopay: true,
-      superbillDayOfMonth: 31,
-    });
+  });
+
+  it("turns the practice's sharing off only after the confirmation that says it is every client", async () => {
+    const p = practiceApi();
+    const { user, server } = renderApp(at("settings/billing"), p.routes);
+    await user.click(await screen.findByRole("switch", { name: "Automatic sharing" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Turn off automatic sharing?" });
+    expect(dialog.textContent).toContain("every client at once");
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(server.callsTo("PATCH", "/api/v1/practices/:pid/billing-settings")).toHaveLength(0);
+    await user.click(screen.getByRole("switch", { name: "Automatic sharing" }));
+    await user.click(
+      within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Turn off" }),
+    );
+    await screen.findByText("Automatic sharing turned off.");
+    expect(p.state.billingSettings.autoShareEnabled).toBe(false);
   });
 
   it("is read-only for a clinician", async () => {
