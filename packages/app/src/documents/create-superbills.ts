@@ -18,6 +18,7 @@ import { allocateNumbers } from "../billing/allocate-numbers";
 import { letRequestsIn } from "../billing/batching";
 import { bulkInsert, everyRow, runPrepared } from "../billing/bulk-insert";
 import type { TenantActor } from "../resources/crud";
+import { scheduleDocumentShares } from "../sharing/schedule-document-share";
 import type { DocumentHead } from "./document-view";
 import { documentNumberPrefix, sha256Hex } from "./issue-document";
 import { loadClientPayments } from "./load-client-payments";
@@ -143,7 +144,8 @@ type Written = { clientId: string; document: DocumentHead; services: number };
 /**
  * Writes one superbill per client that has pending services, on the caller's transaction (the clients are locked by
  * the caller): renders each PDF, inserts the documents, their services (the primary key refuses a service already on
- * a superbill, failing the whole batch rather than listing it twice) and audit rows. Returns what it wrote.
+ * a superbill, failing the whole batch rather than listing it twice), audit rows and their shares (due after the
+ * practice's delay). Returns what it wrote.
  */
 const writeSuperbills = async (
   tx: Executor,
@@ -334,6 +336,8 @@ const writeSuperbills = async (
       details: audit.details,
     }),
   );
+  // Shared after the practice's delay, like every issued superbill (issueDocument does the same for one).
+  await scheduleDocumentShares(tx, { practiceId: o.practiceId, documentIds: audit.entityId, now: o.now });
   return written;
 };
 
