@@ -31,6 +31,8 @@ import { filePorts } from "./support/engine-harness";
 useTestSecretKey();
 const MINUTE = 60_000;
 const DELAY_MINUTES = 60;
+/** Weeks of nights tick by tick on a shared, loaded machine: minutes, not the default 60 s. */
+const SCENARIO_TIMEOUT_MS = 600_000;
 
 /** The bill as the invoice stands when its share is due: the production port (cli engine-ports.ts) does the same. */
 const issueBillAtShareTime: IssueBillDocument = async (database, { practiceId, invoiceId, now }) => {
@@ -292,81 +294,93 @@ describe.each(testBackends())("the night in order (%s)", (backend) => {
     expect(mails).toHaveLength(sent[0]!.n);
   };
 
-  it("February into March: month end, superbill day 31 on February 28, New York springs forward on March 8", async () => {
-    const clock = new ManualClock(new Date("2026-02-25T12:00:00Z"));
-    const ny = await site("America/New_York", `Night NY Feb ${backend}`, clock.now());
-    const syd = await site("Australia/Sydney", `Night Sydney Feb ${backend}`, clock.now());
-    // A January session for February's superbill (billed on the first night with the 25th's).
-    for (const s of [ny, syd]) {
-      for (const date of ["2026-01-20", "2026-02-24"]) {
+  it(
+    "February into March: month end, superbill day 31 on February 28, New York springs forward on March 8",
+    async () => {
+      const clock = new ManualClock(new Date("2026-02-25T12:00:00Z"));
+      const ny = await site("America/New_York", `Night NY Feb ${backend}`, clock.now());
+      const syd = await site("Australia/Sydney", `Night Sydney Feb ${backend}`, clock.now());
+      // A January session for February's superbill (billed on the first night with the 25th's).
+      for (const s of [ny, syd]) {
+        for (const date of ["2026-01-20", "2026-02-24"]) {
+          await createAppointment(database, s.p, s.clientId, clock.now(), {
+            localStart: `${date}T09:00`,
+            status: "kept",
+          });
+        }
+      }
+      await runNights(clock, [ny, syd], "2026-02-26", "2026-03-09");
+
+      for (const s of [ny, syd]) await checkNights(s, "2026-02-26", "2026-03-09");
+      // New York's UTC offset changes under its nights: 00:00 EST is 05:00Z, 00:00 EDT is 04:00Z.
+      const nyBills = await runsOf(ny.p.practiceId, "invoice_creation");
+      expect(
+        nyBills
+          .filter((r) => r.localDate >= "2026-03-07")
+          .map((r) => [r.localDate, r.scheduledAt.toISOString()]),
+      ).toEqual([
+        ["2026-03-07", "2026-03-07T05:00:00.000Z"],
+        ["2026-03-08", "2026-03-08T05:00:00.000Z"],
+        ["2026-03-09", "2026-03-09T04:00:00.000Z"],
+      ]);
+      // Sydney's night is New York's afternoon before: each practice runs in its own zone.
+      const sydBills = await runsOf(syd.p.practiceId, "invoice_creation");
+      expect(sydBills.find((r) => r.localDate === "2026-03-01")!.scheduledAt.toISOString()).toBe(
+        "2026-02-28T13:00:00.000Z",
+      );
+      for (const s of [ny, syd]) await checkSuperbills(s, ["2026-02-28"]);
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    "April: Sydney falls back on April 5 (00:00 AEDT, then 00:00 AEST)",
+    async () => {
+      const clock = new ManualClock(new Date("2026-04-02T06:00:00Z"));
+      const ny = await site("America/New_York", `Night NY Apr ${backend}`, clock.now());
+      const syd = await site("Australia/Sydney", `Night Sydney Apr ${backend}`, clock.now());
+      for (const s of [ny, syd]) {
         await createAppointment(database, s.p, s.clientId, clock.now(), {
-          localStart: `${date}T09:00`,
+          localStart: "2026-04-01T09:00",
           status: "kept",
         });
       }
-    }
-    await runNights(clock, [ny, syd], "2026-02-26", "2026-03-09");
-
-    for (const s of [ny, syd]) await checkNights(s, "2026-02-26", "2026-03-09");
-    // New York's UTC offset changes under its nights: 00:00 EST is 05:00Z, 00:00 EDT is 04:00Z.
-    const nyBills = await runsOf(ny.p.practiceId, "invoice_creation");
-    expect(
-      nyBills
-        .filter((r) => r.localDate >= "2026-03-07")
-        .map((r) => [r.localDate, r.scheduledAt.toISOString()]),
-    ).toEqual([
-      ["2026-03-07", "2026-03-07T05:00:00.000Z"],
-      ["2026-03-08", "2026-03-08T05:00:00.000Z"],
-      ["2026-03-09", "2026-03-09T04:00:00.000Z"],
-    ]);
-    // Sydney's night is New York's afternoon before: each practice runs in its own zone.
-    const sydBills = await runsOf(syd.p.practiceId, "invoice_creation");
-    expect(sydBills.find((r) => r.localDate === "2026-03-01")!.scheduledAt.toISOString()).toBe(
-      "2026-02-28T13:00:00.000Z",
-    );
-    for (const s of [ny, syd]) await checkSuperbills(s, ["2026-02-28"]);
-  });
-
-  it("April: Sydney falls back on April 5 (00:00 AEDT, then 00:00 AEST)", async () => {
-    const clock = new ManualClock(new Date("2026-04-02T06:00:00Z"));
-    const ny = await site("America/New_York", `Night NY Apr ${backend}`, clock.now());
-    const syd = await site("Australia/Sydney", `Night Sydney Apr ${backend}`, clock.now());
-    for (const s of [ny, syd]) {
-      await createAppointment(database, s.p, s.clientId, clock.now(), {
-        localStart: "2026-04-01T09:00",
-        status: "kept",
-      });
-    }
-    await runNights(clock, [ny, syd], "2026-04-03", "2026-04-06");
-    for (const s of [ny, syd]) {
-      await checkNights(s, "2026-04-03", "2026-04-06");
-      await checkSuperbills(s, []);
-    }
-    const sydBills = await runsOf(syd.p.practiceId, "invoice_creation");
-    expect(sydBills.map((r) => [r.localDate, r.scheduledAt.toISOString()])).toEqual([
-      ["2026-04-03", "2026-04-02T13:00:00.000Z"],
-      ["2026-04-04", "2026-04-03T13:00:00.000Z"],
-      ["2026-04-05", "2026-04-04T13:00:00.000Z"],
-      ["2026-04-06", "2026-04-05T14:00:00.000Z"],
-    ]);
-  });
-
-  it("April into May: superbill day 31 runs on April 30, the month's last day, with March's sessions", async () => {
-    const clock = new ManualClock(new Date("2026-04-27T06:00:00Z"));
-    const ny = await site("America/New_York", `Night NY May ${backend}`, clock.now());
-    const syd = await site("Australia/Sydney", `Night Sydney May ${backend}`, clock.now());
-    for (const s of [ny, syd]) {
-      for (const date of ["2026-03-20", "2026-04-26"]) {
-        await createAppointment(database, s.p, s.clientId, clock.now(), {
-          localStart: `${date}T09:00`,
-          status: "kept",
-        });
+      await runNights(clock, [ny, syd], "2026-04-03", "2026-04-06");
+      for (const s of [ny, syd]) {
+        await checkNights(s, "2026-04-03", "2026-04-06");
+        await checkSuperbills(s, []);
       }
-    }
-    await runNights(clock, [ny, syd], "2026-04-28", "2026-05-01");
-    for (const s of [ny, syd]) {
-      await checkNights(s, "2026-04-28", "2026-05-01");
-      await checkSuperbills(s, ["2026-04-30"]);
-    }
-  });
+      const sydBills = await runsOf(syd.p.practiceId, "invoice_creation");
+      expect(sydBills.map((r) => [r.localDate, r.scheduledAt.toISOString()])).toEqual([
+        ["2026-04-03", "2026-04-02T13:00:00.000Z"],
+        ["2026-04-04", "2026-04-03T13:00:00.000Z"],
+        ["2026-04-05", "2026-04-04T13:00:00.000Z"],
+        ["2026-04-06", "2026-04-05T14:00:00.000Z"],
+      ]);
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    "April into May: superbill day 31 runs on April 30, the month's last day, with March's sessions",
+    async () => {
+      const clock = new ManualClock(new Date("2026-04-27T06:00:00Z"));
+      const ny = await site("America/New_York", `Night NY May ${backend}`, clock.now());
+      const syd = await site("Australia/Sydney", `Night Sydney May ${backend}`, clock.now());
+      for (const s of [ny, syd]) {
+        for (const date of ["2026-03-20", "2026-04-26"]) {
+          await createAppointment(database, s.p, s.clientId, clock.now(), {
+            localStart: `${date}T09:00`,
+            status: "kept",
+          });
+        }
+      }
+      await runNights(clock, [ny, syd], "2026-04-28", "2026-05-01");
+      for (const s of [ny, syd]) {
+        await checkNights(s, "2026-04-28", "2026-05-01");
+        await checkSuperbills(s, ["2026-04-30"]);
+      }
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
 });
