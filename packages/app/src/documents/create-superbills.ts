@@ -38,7 +38,11 @@ export type CreateSuperbillsInput = {
   /** The practice-local date of the run: services up to the end of the previous month are taken. */
   today: LocalDate;
   batchSize?: number | undefined;
-  /** Batches in flight on PostgreSQL (default 2; PGlite always 1). 1 renders and writes one batch at a time. */
+  /**
+   * Batches in flight on PostgreSQL (default 1; PGlite always 1). 2 renders one batch's PDFs while the other's reads
+   * and writes run in the database, its numbers reserved outside its transaction (unique, not gap-free). Not the
+   * default: on this shared machine under load 21-27 it showed no gain (docs/PERFORMANCE.md).
+   */
   inFlight?: number | undefined;
   /** Called after each committed batch with the totals so far (progress, memory sampling in the benchmark). */
   onBatch?: ((totals: CreateSuperbillsResult) => void) | undefined;
@@ -370,11 +374,11 @@ export const createSuperbills = async (
   const batchSize = input.batchSize ?? batchSizeFor(database);
   const actor = systemActor(input.practiceId, "superbills");
   const totals: CreateSuperbillsResult = { considered: 0, created: 0, skipped: 0 };
-  // PostgreSQL: two batches in flight on two connections, so one batch's PDFs are rendered (this thread) while the
+  // PostgreSQL with inFlight 2: two batches in flight on two connections, so one batch's PDFs are rendered (this thread) while the
   // other's reads and writes run in the database. Their numbers are reserved outside their transactions, or the
   // second would wait for the first's commit on the counter row: unique, not gap-free (a failed batch leaves its
   // numbers unused). PGlite is one session: one batch at a time, numbers reserved in it.
-  const inFlight = database.kind === "pglite" ? 1 : Math.max(1, input.inFlight ?? 2);
+  const inFlight = database.kind === "pglite" ? 1 : Math.max(1, input.inFlight ?? 1);
   const pipelined = inFlight > 1;
   const allocate = pipelined
     ? (count: number) => allocateNumbers(database.db, input.practiceId, "document_superbill", count)
