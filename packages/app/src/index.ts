@@ -119,6 +119,7 @@ export * from "./payments/payment-schemas";
 export * from "./payments/refund-card-charge";
 export * from "./payments/remove-client-card";
 export * from "./payments/resolve-unknown-charges";
+export * from "./payments/schedule-charge-resolution";
 export * from "./payments/set-default-card";
 export * from "./payments/settle-card-charge";
 export * from "./payments/start-card-setup";

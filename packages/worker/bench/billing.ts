@@ -5,6 +5,7 @@
  * process's RSS when 5,000 / 10,000 / 20,000 charges are done. Not a timed test: figures go to PERFORMANCE.md.
  */
 import { fork } from "node:child_process";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import {
   type ClaimsPipelinePort,
@@ -216,6 +217,8 @@ const main = async () => {
       }
     })();
     progress(`autopay run: ${concurrency} charges in flight, fake answering in ${latencyMs} ms`);
+    // The machine is shared: the load average at the start and end goes with the figure.
+    const loadBefore = loadavg()[0]!;
     const t0 = performance.now();
     const result = await runAutomation(
       database,
@@ -243,13 +246,15 @@ const main = async () => {
     );
     const payments = await scalar(database, "SELECT count(*) AS n FROM payments WHERE method = 'card'");
     const rate = charged / seconds;
+    const loadAfter = loadavg()[0]!;
     const lines = [
       "## bench:billing — autopay",
       "",
       `Measured ${now.toISOString().slice(0, 10)} on this 2-core machine (shared with other work), PostgreSQL, one ` +
         `practice, ${fmtInt(clients)} clients each with one open $175 bill, autopay on and a default card; the ` +
         `Stripe fake in its own process answering every request after ${latencyMs} ms; one autopay run through the ` +
-        `engine (runAutomation), ${concurrency} charges in flight. Target ≥ 200 charges/s.`,
+        `engine (runAutomation), ${concurrency} charges in flight. Load average ${loadBefore.toFixed(1)} at the start, ` +
+        `${loadAfter.toFixed(1)} at the end. Target ≥ 200 charges/s.`,
       "",
       "| clients | charges in flight | charged | seconds | charges/s | PaymentIntents (fake) | duplicate charges (fake) | bills paid | card payments |",
       "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

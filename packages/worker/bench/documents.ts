@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
   options: {
     url: { type: "string" },
     clients: { type: "string" },
+    "in-flight": { type: "string" },
     "no-doc": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
@@ -40,13 +41,18 @@ const { values: args } = parseArgs({
 if (args.help) {
   process.stdout.write(`npm run bench:documents -- [options]
   --clients N   clients with automatic superbills, 20 kept sessions each over two months (default 10000)
+  --in-flight N superbill batches in flight (default 1; 2 overlaps rendering with the other batch's writes)
   --no-doc      do not write docs/PERFORMANCE.md
   --url URL     PostgreSQL server (BENCH_DATABASE_URL / TEST_DATABASE_URL)
 `);
   process.exit(0);
 }
 
-const config = { url: benchDatabaseUrl(args.url), clients: int(args.clients, 10_000) };
+const config = {
+  url: benchDatabaseUrl(args.url),
+  clients: int(args.clients, 10_000),
+  inFlight: int(args["in-flight"], 1),
+};
 const TARGET_PER_SECOND = 200;
 const SECTION_TITLE = "## Documents (`npm run bench:documents`)";
 const DOC = fileURLToPath(new URL("../../../docs/PERFORMANCE.md", import.meta.url));
@@ -103,6 +109,7 @@ const main = async () => {
     progress(
       `superbills for ${fmtInt(config.clients)} clients (RSS before: ${(rssBefore / MiB).toFixed(0)} MiB)…`,
     );
+    const loadBefore = loadavg()[0]!;
     const t0 = performance.now();
     const result = await createSuperbills(
       database,
@@ -111,6 +118,7 @@ const main = async () => {
         runId: null,
         trigger: "manual",
         today: superbillDay,
+        inFlight: config.inFlight,
         onBatch: (totals) => {
           const mark = marks[rssAt.length];
           if (mark !== undefined && totals.created >= mark) {
@@ -172,10 +180,11 @@ const main = async () => {
       SECTION_TITLE,
       "",
       `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ` +
-        `${(totalmem() / 1024 ** 3).toFixed(1)} GB, load ${loadavg()[0]?.toFixed(1)} at the end, PostgreSQL, one process.`,
+        `${(totalmem() / 1024 ** 3).toFixed(1)} GB, load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]?.toFixed(1)} at the end, PostgreSQL, one process.`,
       "",
-      `The monthly superbills run (\`createSuperbills\`, batches of 200 clients per transaction: lock the clients, read ` +
-        "their services, render each PDF with pdfkit, insert documents, superbill_services, audit rows and outcomes) " +
+      `The monthly superbills run (\`createSuperbills\`, batches of 200 clients per transaction, ${config.inFlight} in flight: lock the ` +
+        "clients, read their services, render each PDF with pdfkit, insert documents, superbill_services, audit rows, " +
+        "shares and outcomes) " +
         `for ${fmtInt(config.clients)} clients with automatic superbills on, ${fmtInt(config.clients * 20)} kept ` +
         `sessions (${fmtInt(eligible)} insurance-eligible services) over two months.`,
       "",

@@ -12,7 +12,7 @@ import {
   tables,
 } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
-import { tickClock } from "./clock/tick-clock";
+import { tickScheduler } from "./clock/tick-scheduler";
 import { jobHandlers } from "./handlers/job-handlers";
 
 export type WorkerLog = {
@@ -196,8 +196,9 @@ export const startWorker = async (
   const unsubscribe = await subscribeToJobs(deps.database, onNotify);
   const tick = async () => {
     try {
-      const { scheduled } = await tickClock(deps.database, deps.clock.now());
+      const { scheduled, chargeResolutions } = await tickScheduler(deps.database, deps.clock.now());
       if (scheduled) log.info("clock scheduled runs", { scheduled });
+      if (chargeResolutions) log.info("clock scheduled charge resolution", { practices: chargeResolutions });
     } catch (e) {
       log.error("clock tick failed", { error: (e as Error).name });
     }

@@ -27,6 +27,7 @@ import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes
 import { allocateNumbers } from "../billing/allocate-numbers";
 import { letRequestsIn } from "../billing/batching";
 import type { TenantActor } from "../resources/crud";
+import { scheduleDocumentShares } from "../sharing/schedule-document-share";
 import type { DocumentHead } from "./document-view";
 import { documentNumberPrefix, sha256Hex } from "./issue-document";
 import { loadClientPayments } from "./load-client-payments";
@@ -46,6 +47,12 @@ export type CreateSuperbillsInput = {
   /** The practice-local date of the run: services up to the end of the previous month are taken. */
   today: LocalDate;
   batchSize?: number | undefined;
+  /**
+   * Batches in flight on PostgreSQL (default 1; PGlite always 1). 2 renders one batch's PDFs while the other's reads
+   * and writes run in the database, its numbers reserved outside its transaction (unique, not gap-free). Not the
+   * default: on this shared machine under load 21-27 it showed no gain (docs/PERFORMANCE.md).
+   */
+  inFlight?: number | undefined;
   /** Called after each committed batch with the totals so far (progress, memory sampling in the benchmark). */
   onBatch?: ((totals: CreateSuperbillsResult) => void) | undefined;
 };
@@ -152,7 +159,8 @@ type Written = { clientId: string; document: DocumentHead; services: number };
 /**
  * Writes one superbill per client that has pending services, on the caller's transaction (the clients are locked by
  * the caller): renders each PDF, inserts the documents, their services (the primary key refuses a service already on
- * a superbill, failing the whole batch rather than listing it twice) and audit rows. Returns what it wrote.
+ * a superbill, failing the whole batch rather than listing it twice), audit rows and their shares (due after the
+ * practice's delay). Returns what it wrote.
  */
 const writeSuperbills = async (
   tx: Executor,
@@ -165,6 +173,8 @@ const writeSuperbills = async (
     runId: string | null;
     actor: Actor;
     now: Date;
+    /** Reserves the numbers (default: on `tx`, gap-free; the pipelined run reserves them outside it). */
+    allocate?: (count: number) => Promise<number>;
   },
 ): Promise<Written[]> => {
   const byClient = new Map<string, ServiceRow[]>();
@@ -211,7 +221,9 @@ const writeSuperbills = async (
   }
   const policyBy = new Map(policies.map((p) => [p.client_id, p]));
 
-  const first = await allocateNumbers(tx, o.practiceId, "document_superbill", clients.length);
+  const first = o.allocate
+    ? await o.allocate(clients.length)
+    : await allocateNumbers(tx, o.practiceId, "document_superbill", clients.length);
   const issuedOn = localDateAt(o.now, o.practice.timeZone);
   const { timeZone: _zone, ...practice } = o.practice;
   const written: Written[] = [];
@@ -343,6 +355,8 @@ const writeSuperbills = async (
       details: audit.details,
     }),
   );
+  // Shared after the practice's delay, like every issued superbill (issueDocument does the same for one).
+  await scheduleDocumentShares(tx, { practiceId: o.practiceId, documentIds: audit.entityId, now: o.now });
   return written;
 };
 
@@ -369,10 +383,20 @@ export const createSuperbills = async (
   const batchSize = input.batchSize ?? batchSizeFor(database);
   const actor = systemActor(input.practiceId, "superbills");
   const totals: CreateSuperbillsResult = { considered: 0, created: 0, skipped: 0 };
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const started = performance.now();
-    const batch = await database.db.transaction(async (tx) => {
+  // PostgreSQL with inFlight 2: two batches in flight on two connections, so one batch's PDFs are rendered (this thread) while the
+  // other's reads and writes run in the database. Their numbers are reserved outside their transactions, or the
+  // second would wait for the first's commit on the counter row: unique, not gap-free (a failed batch leaves its
+  // numbers unused). PGlite is one session: one batch at a time, numbers reserved in it.
+  const inFlight = database.kind === "pglite" ? 1 : Math.max(1, input.inFlight ?? 1);
+  const pipelined = inFlight > 1;
+  const allocate = pipelined
+    ? (count: number) => allocateNumbers(database.db, input.practiceId, "document_superbill", count)
+    : undefined;
+  type BatchResult = { clients: number; created: number } | null;
+  /** One batch: its clients locked and its superbills written in one transaction. `next` learns where the batch
+   * ends as soon as its clients are locked (null: nothing after it), so the next batch can start then. */
+  const runBatch = (after: string, next: (last: string | null) => void): Promise<BatchResult> =>
+    database.db.transaction(async (tx) => {
       const notDoneInRun: SQL = input.runId
         ? sql`AND NOT EXISTS (SELECT 1 FROM automation_outcomes o WHERE o.run_id = ${input.runId}::uuid AND o.subject_id = c.id)`
         : sql``;
@@ -393,6 +417,7 @@ export const createSuperbills = async (
           ORDER BY c.id LIMIT ${batchSize}
           FOR UPDATE OF c`),
       );
+      next(clients.length < batchSize ? null : clients.at(-1)!.id);
       if (clients.length === 0) return null;
       const on = clients.filter((c) => c.auto_superbills);
       const services = await pendingServices(
@@ -411,6 +436,7 @@ export const createSuperbills = async (
         runId: input.runId,
         actor,
         now,
+        allocate,
       });
       const writtenBy = new Map(written.map((w) => [w.clientId, w]));
       const idle = on.filter((c) => !writtenBy.has(c.id)).map((c) => c.id);
@@ -460,16 +486,37 @@ export const createSuperbills = async (
         outcomes,
       );
       if (record) await runPrepared(tx, record);
-      return { clients: clients.length, created: written.length, last: clients.at(-1)!.id };
+      return { clients: clients.length, created: written.length };
     });
-    if (!batch) break;
+
+  const add = (batch: BatchResult) => {
+    if (!batch) return;
     totals.considered += batch.clients;
     totals.created += batch.created;
     totals.skipped += batch.clients - batch.created;
-    after = batch.last;
     input.onBatch?.({ ...totals });
-    if (batch.clients < batchSize) break;
-    await letRequestsIn(database, performance.now() - started);
+  };
+  const running: Array<Promise<BatchResult>> = [];
+  let after: string | null = "00000000-0000-0000-0000-000000000000";
+  try {
+    while (after !== null) {
+      const started = performance.now();
+      let learned!: (last: string | null) => void;
+      const cursor = new Promise<string | null>((resolve) => {
+        learned = resolve;
+      });
+      const batch = runBatch(after, learned);
+      // A batch that fails before it knows its end ends the run (its error is thrown below).
+      batch.catch(() => learned(null));
+      running.push(batch);
+      after = await cursor;
+      if (running.length >= inFlight || after === null) add(await running.shift()!);
+      if (!pipelined && after !== null) await letRequestsIn(database, performance.now() - started);
+    }
+    while (running.length > 0) add(await running.shift()!);
+  } finally {
+    // Whatever happened, no batch is left running unobserved.
+    await Promise.allSettled(running);
   }
   return totals;
 };

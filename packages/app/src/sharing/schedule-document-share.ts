@@ -101,6 +101,38 @@ export const scheduleDocumentShare = async (
   return { scheduled, dueAt: scheduled && row.due_at !== null ? new Date(row.due_at) : null };
 };
 
+/**
+ * scheduleDocumentShare for many issued documents at once (a superbills batch): one INSERT … SELECT on the caller's
+ * transaction, and the share jobs of the minutes they fall due in. Returns how many shares were added.
+ */
+export const scheduleDocumentShares = async (
+  tx: Executor,
+  input: { practiceId: string; documentIds: readonly string[]; now: Date },
+): Promise<number> => {
+  if (input.documentIds.length === 0) return 0;
+  const now = input.now.toISOString();
+  const shareIds = input.documentIds.map(() => newId(input.now.getTime()));
+  const [row] = await runPrepared<{ scheduled: number }>(
+    tx,
+    withJobs(
+      input.practiceId,
+      sql`INSERT INTO document_shares
+          (id, practice_id, client_id, subject_type, kind, document_id, status, due_at, created_at, updated_at)
+        SELECT u.share_id, d.practice_id, d.client_id, 'document', d.kind, d.id, 'scheduled',
+          d.issued_at + ${delayOf}, ${now}::timestamptz, ${now}::timestamptz
+        FROM unnest(${pgArray(input.documentIds, "uuid")}::uuid[], ${pgArray(shareIds, "uuid")}::uuid[])
+            AS u(document_id, share_id)
+          JOIN documents d ON d.practice_id = ${input.practiceId}::uuid AND d.id = u.document_id
+          JOIN practices p ON p.id = d.practice_id
+        WHERE d.kind <> 'invoice' AND d.status = 'issued'
+        ON CONFLICT DO NOTHING
+        RETURNING due_at`,
+      now,
+    ),
+  );
+  return Number(row?.scheduled ?? 0);
+};
+
 /** Enqueues the share job for shares put back to wait until `dueAts` (retries), on the caller's transaction. */
 export const enqueueShareRetries = async (
   tx: Executor,

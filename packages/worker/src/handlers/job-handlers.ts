@@ -4,8 +4,11 @@ import {
   INVOICE_ON_KEPT_QUEUE,
   type InvoiceOnKeptPayload,
   invoiceOnKept,
+  RESOLVE_CARD_CHARGES_QUEUE,
+  type ResolveCardChargesPayload,
   RUN_AUTOMATION_QUEUE,
   type RunAutomationPayload,
+  resolveUnknownCharges,
   runAutomation,
   SHARE_DOCUMENTS_QUEUE,
   type ShareDocumentsPayload,
@@ -42,6 +45,12 @@ export const jobHandlers: Record<string, JobHandler> = {
     const { practiceId } = payload as ShareDocumentsPayload;
     const result = await shareDueDocuments(database, practiceId, ports.sharing, clock);
     return result.retryAt ? { retryAt: result.retryAt } : undefined;
+  },
+  [RESOLVE_CARD_CHARGES_QUEUE]: async (database, payload, ports, clock) => {
+    // Asks Stripe what became of the practice's unknown charges; never charges again (resolve-unknown-charges.ts).
+    const { practiceId } = payload as ResolveCardChargesPayload;
+    await resolveUnknownCharges(database, { practiceId, now: clock.now(), stripe: ports.autopay?.stripe });
+    return undefined;
   },
   [DELIVER_FILE_QUEUE]: async (database, payload, ports, clock) => {
     await ports.claims.deliverFile?.(database, String(payload.fileId), clock.now());
