@@ -29,6 +29,15 @@ export type RemittanceImport = {
   queued: number;
 };
 
+/** The claim's RARC remark codes: outpatient (MOA), inpatient (MIA) and its lines' LQ*HE, once each. */
+const remarkCodesOf = (c: Claim835): string[] => [
+  ...new Set([
+    ...(c.outpatient?.remarkCodes ?? []),
+    ...(c.inpatient?.remarkCodes ?? []),
+    ...c.services.flatMap((s) => s.remarks.filter((r) => r.qualifier === "HE").map((r) => r.code)),
+  ]),
+];
+
 /** The 835 claim in the shape the posting decision takes. */
 export const toEraClaim = (c: Claim835): EraClaim => ({
   patientControlNumber: c.patientControlNumber,
@@ -633,6 +642,7 @@ const postBatch = async (
           rc.patientResponsibilityCents.push(c.patientResponsibilityCents ?? 0);
           rc.payerClaimNumber.push(c.payerClaimControlNumber ?? null);
           rc.crossoverPayer.push(era.crossoverPayer);
+          rc.remarkCodes.push(remarkCodesOf(c));
           rc.postingStatus.push(status);
           // The decoded ERA claim is kept where a person must still act on it (the work queue posts from it); a
           // posted claim's outcome is in its postings, and the file itself is stored.
@@ -697,6 +707,7 @@ const newRemittanceClaimRows = () => ({
   patientResponsibilityCents: [] as number[],
   payerClaimNumber: [] as Array<string | null>,
   crossoverPayer: [] as Array<string | null>,
+  remarkCodes: [] as string[][],
   postingStatus: [] as string[],
   data: [] as Array<Record<string, unknown>>,
 });
