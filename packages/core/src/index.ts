@@ -20,6 +20,8 @@ export * from "./billing/invoice-payment-status";
 export * from "./billing/invoice-status";
 export * from "./billing/payment-method";
 export * from "./billing/skip-reasons";
+export * from "./claims/adjustment-codes";
+export * from "./claims/claim-follow-up";
 export * from "./claims/claim-status";
 export * from "./claims/clearinghouse-file-status";
 export * from "./claims/decide-claim-adjudication";

@@ -5,6 +5,7 @@ import {
   listClientPayments,
   listOpenClientBalances,
   loadClientStatement,
+  moveInvoicePaymentsToCredit,
   openInvoices,
   recordClientPayment,
   refundClientPayment,
@@ -291,8 +292,27 @@ describe.each(testBackends())("client ledger (%s)", (backend) => {
       ["write_off", -7000, rest.id],
     ]);
     expect((await balance(p, clientId)).balanceCents).toBe(0);
-    // Voided: what it still charged is reversed, the payment is credit again, and nothing is left to write off.
-    await voidInvoice(database, { actor: p.actor, invoiceId: id, reason: "duplicate", now });
+    // Voided (its payment moved to credit first): what it still charged is reversed, the payment is credit
+    // again, and nothing is left to write off.
+    expect(
+      await codeOf(
+        voidInvoice(database, {
+          actor: p.actor,
+          invoiceId: id,
+          reason: "duplicate",
+          disposition: "correction",
+          now,
+        }),
+      ),
+    ).toBe("INVOICE_HAS_PAYMENTS");
+    await moveInvoicePaymentsToCredit(database, { actor: p.actor, invoiceId: id, now });
+    await voidInvoice(database, {
+      actor: p.actor,
+      invoiceId: id,
+      reason: "duplicate",
+      disposition: "correction",
+      now,
+    });
     expect(await balance(p, clientId)).toMatchObject({ balanceCents: -10000, creditOnAccountCents: 10000 });
     expect(await codeOf(writeOff(1))).toBe("ILLEGAL_TRANSITION");
   });
@@ -403,12 +423,32 @@ describe.each(testBackends())("client ledger (%s)", (backend) => {
     },
   );
 
-  it("voiding an invoice reverses its charge and returns its payments to credit", async () => {
+  it("a void is refused while payments are on the invoice; moved to credit, the void reverses its charge", async () => {
     const p = await createBillingPractice(database, ZONE, now);
     const { clientId, invoiceIds } = await clientWithInvoices(p, ["2026-03-02", "2026-03-03"]);
     const [older, newer] = invoiceIds as [string, string];
     await pay(p, clientId, 17500);
-    await voidInvoice(database, { actor: p.actor, invoiceId: older, reason: "wrong client", now });
+    const refused = await codeOf(
+      voidInvoice(database, {
+        actor: p.actor,
+        invoiceId: older,
+        reason: "wrong client",
+        disposition: "correction",
+        now,
+      }),
+    );
+    expect(refused).toBe("INVOICE_HAS_PAYMENTS");
+    expect(await invoice(older)).toMatchObject({ status: "open", clientPaidCents: 17500 });
+    const moved = await moveInvoicePaymentsToCredit(database, { actor: p.actor, invoiceId: older, now });
+    expect(moved.movedCents).toBe(17500);
+    expect(await balance(p, clientId)).toMatchObject({ balanceCents: 17500, creditOnAccountCents: 17500 });
+    await voidInvoice(database, {
+      actor: p.actor,
+      invoiceId: older,
+      reason: "wrong client",
+      disposition: "correction",
+      now,
+    });
     expect(await invoice(older)).toMatchObject({
       status: "void",
       clientPaidCents: 0,

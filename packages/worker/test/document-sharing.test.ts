@@ -349,7 +349,13 @@ describe.each(testBackends())("automatic sharing of billing documents on %s", (b
     const { p, clientId } = await setup(clock, { shareDelayMinutes: 60 });
     const invoiceId = await billNightly(p, clientId, clock);
     clock.advance(20 * MINUTE);
-    await voidInvoice(database, { actor: p.actor, invoiceId, reason: "Entered in error", now: clock.now() });
+    await voidInvoice(database, {
+      actor: p.actor,
+      invoiceId,
+      reason: "Entered in error",
+      disposition: "correction",
+      now: clock.now(),
+    });
     clock.advance(40 * MINUTE);
     await drainJobs({ database, clock, ports });
     const [share] = await sharesOf(p.practiceId);

@@ -288,6 +288,7 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
       actor: p.actor,
       invoiceId: invoice!.id,
       reason: "session did not happen",
+      disposition: "correction",
       now: clock.now(),
     });
     await changeAppointmentStatus(database, {
@@ -312,6 +313,7 @@ describe.each(testBackends())("invoice creation modes (%s)", (backend) => {
       actor: p.actor,
       invoiceId: original!.id,
       reason: "wrong fee",
+      disposition: "correction",
       now: clock.now(),
     });
     await simulate(database, clock, ports, local("2026-03-04T00:30", ZONE));

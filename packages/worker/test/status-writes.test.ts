@@ -34,7 +34,7 @@ describe("status columns", () => {
       if (!is(t, Table)) continue;
       const config = getTableConfig(t as PgTable);
       for (const c of config.columns) {
-        if (!/status|adjudication/.test(c.name) || isHistory(config.name, c.name)) continue;
+        if (!/status|adjudication|follow_up/.test(c.name) || isHistory(config.name, c.name)) continue;
         inSchema.push(`${config.name}.${c.name}`);
       }
     }

@@ -60,6 +60,8 @@ export const billingExplanationSchema = z
       z.strictObject({ code: z.enum(skipReasonCodes), message: z.string(), fix: z.string().nullable() }),
     ),
     tonight: z.string(),
+    /** Waived when its invoice was voided: who, why and when; no run or person invoices it again. */
+    waiver: z.strictObject({ by: z.string(), reason: z.string(), at: z.iso.datetime() }).nullable(),
     /** The session can be invoiced by hand now (not billed, and only exclusion rules, if anything, hold it). */
     canInvoiceNow: z.boolean(),
     nextRunAt: z.iso.datetime().nullable(),

@@ -57,6 +57,8 @@ export const explainAppointmentBilling = async (
   const reasons = decision.billable ? [] : decision.reasons.filter((r) => r.code !== "ALREADY_INVOICED");
   let tonight: string;
   if (billedRow) tonight = `Nothing: it is already on invoice ${billedRow.number}.`;
+  else if (facts.waiver)
+    tonight = `Nothing, at any run: ${facts.waiver.by} waived it (${facts.waiver.reason}) when its invoice was voided.`;
   else if (!creation.enabled)
     tonight = `Nothing automatic: ${automationInfo.invoice_creation.title} is off. Enable it, or invoice the session by hand.`;
   else if (!next) tonight = "Nothing is scheduled.";
@@ -81,6 +83,7 @@ export const explainAppointmentBilling = async (
     billed: billedRow ? { invoiceId: billedRow.invoiceId, invoiceNumber: billedRow.number } : null,
     reasons: reasons.map((r) => ({ ...r, fix: skipReasonFix[r.code] ?? null })),
     tonight,
+    waiver: facts.waiver ?? null,
     canInvoiceNow: !billedRow && decideAppointmentBillable(facts, { ...ctx.eligibility, rules: [] }).billable,
     nextRunAt: next?.scheduledAt.toISOString() ?? null,
     history: history.map((h) => ({

@@ -37,6 +37,8 @@ type FactsRow = {
   /** The client's active diagnoses: [rank, id, code]. */
   diagnoses: Json<Array<[number, string, string]>> | null;
   note_signed: boolean | null;
+  /** [who (the user's name, else the actor label), reason, when (ISO)] when a void waived the session. */
+  waiver: Json<[string, string, string]> | null;
 };
 
 /** A json column: node-postgres and PGlite parse it; a driver that hands over the text gets it parsed here. */
@@ -69,6 +71,10 @@ export const loadAppointmentFacts = async (
     ? sql`LEFT JOIN LATERAL (SELECT true AS hit FROM appointment_invoices ai WHERE ai.appointment_id = a.id LIMIT 1) inv ON true`
     : sql``;
   if (filter.onlyUninvoiced) where.push(sql`inv.hit IS NULL`);
+  // A waived session is never invoiced again: runs do not even look at it (the decision refuses it too).
+  if (filter.onlyUninvoiced)
+    where.push(sql`NOT EXISTS (SELECT 1 FROM session_waivers w
+      WHERE w.practice_id = a.practice_id AND w.appointment_id = a.id)`);
   const limit = filter.limit ? sql` LIMIT ${filter.limit}` : sql``;
   const rows = await runPrepared<FactsRow>(
     tx,
@@ -108,7 +114,10 @@ export const loadAppointmentFacts = async (
           FROM diagnoses d
           WHERE d.practice_id = a.practice_id AND d.client_id = a.client_id AND d.active) AS diagnoses,
         (SELECT n.signed FROM progress_notes n
-          WHERE n.practice_id = a.practice_id AND n.appointment_id = a.id) AS note_signed
+          WHERE n.practice_id = a.practice_id AND n.appointment_id = a.id) AS note_signed,
+        (SELECT json_build_array(coalesce(u.name, w.waived_by), w.reason, w.waived_at)
+          FROM session_waivers w LEFT JOIN users u ON u.id = w.waived_by_user_id
+          WHERE w.practice_id = a.practice_id AND w.appointment_id = a.id) AS waiver
       FROM a
       LEFT JOIN svc ON svc.appointment_id = a.id
       ORDER BY a.id`,
@@ -143,6 +152,7 @@ export const loadAppointmentFacts = async (
         modifiers,
       }));
     const dos = r.date_of_service;
+    const waiver = json(r.waiver);
     const activePolicies: PolicyFact[] = policiesOf
       .get(r.client_id)!
       .filter(([, , , from, to]) => from <= dos && (to === null || to >= dos))
@@ -162,6 +172,7 @@ export const loadAppointmentFacts = async (
       diagnosisCodes: diagnosesOf.get(r.client_id)!,
       note: r.note_signed === null ? null : { signed: r.note_signed },
       existingInvoiceNumber: r.invoice_number ?? null,
+      waiver: waiver ? { by: waiver[0], reason: waiver[1], at: new Date(waiver[2]).toISOString() } : null,
       version: Number(r.version),
     };
   });

@@ -685,6 +685,7 @@ const remittanceClaimColumns = (rows: readonly RemittanceClaimRow[]) => ({
   patientResponsibilityCents: rows.map((r) => r.patientResponsibilityCents),
   payerClaimNumber: rows.map((r) => r.payerClaimNumber),
   crossoverPayer: rows.map((r) => r.crossoverPayer),
+  remarkCodes: rows.map((r) => r.remarkCodes),
   postingStatus: rows.map((r) => r.postingStatus),
   data: rows.map((r) => r.data),
 });

@@ -248,8 +248,9 @@ const claimModel = (d: ClaimDetails): Claim837P => {
     totalChargeCents: claim.totalCents,
     placeOfService: location?.placeOfServiceCode ?? "11",
     frequencyCode: claim.frequencyCode,
-    ...(claim.payerClaimNumber && claim.frequencyCode !== "1"
-      ? { payerClaimControlNumber: claim.payerClaimNumber }
+    // A replacement (7) or payer void (8) names the payer's number for the claim it replaces (REF*F8).
+    ...(claim.replacesPayerClaimNumber && claim.frequencyCode !== "1"
+      ? { payerClaimControlNumber: claim.replacesPayerClaimNumber }
       : {}),
     diagnosisCodes: claim.diagnosisCodes.map((c) => c.replace(".", "")),
     ...(provider && rendering === "separate"

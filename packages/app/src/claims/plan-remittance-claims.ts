@@ -25,6 +25,7 @@ export type RemittanceClaimRow = {
   patientResponsibilityCents: number;
   payerClaimNumber: string | null;
   crossoverPayer: string | null;
+  remarkCodes: string[];
   postingStatus: "posted" | "queued";
   data: Record<string, unknown>;
 };
@@ -36,6 +37,15 @@ export type WorkItemRow = {
   reason: string;
   details: Record<string, unknown>;
 };
+
+/** The claim's RARC remark codes: outpatient (MOA), inpatient (MIA) and its lines' LQ*HE, once each. */
+const remarkCodesOf = (c: Claim835): string[] => [
+  ...new Set([
+    ...(c.outpatient?.remarkCodes ?? []),
+    ...(c.inpatient?.remarkCodes ?? []),
+    ...c.services.flatMap((s) => s.remarks.filter((r) => r.qualifier === "HE").map((r) => r.code)),
+  ]),
+];
 
 /**
  * The rows one CLP leaves: its remittance claim (posted or queued) and, when a person must act, its work item. The
@@ -65,6 +75,7 @@ export const planRemittanceClaim = (input: {
       patientResponsibilityCents: c.patientResponsibilityCents ?? 0,
       payerClaimNumber: c.payerClaimControlNumber ?? null,
       crossoverPayer: era.crossoverPayer,
+      remarkCodes: remarkCodesOf(c),
       postingStatus: status,
       data: status === "queued" ? { era, balance: c.balance } : {},
     },

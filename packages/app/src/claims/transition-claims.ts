@@ -1,10 +1,12 @@
 import {
   assertTransition,
   type ClaimAdjudication,
+  type ClaimFollowUp,
   type ClaimState,
   type ClaimStatus,
   canTransition,
   claimAdjudicationTransitions,
+  claimFollowUpTransitions,
   claimTransitions,
   DomainError,
 } from "@billcycle/core";
@@ -181,4 +183,31 @@ export const claimPostingUpdate = (rows: readonly ClaimPostingRow[], now: Date):
     )}::text[]) AS u(id, paid, patient, payer_claim_number, versions, status, adjudication, from_status,
       from_adjudication)
     WHERE c.id = u.id`;
+};
+
+/**
+ * Moves one claim's follow-up (what the biller did after a denial: core claimFollowUpTransitions), on the caller's
+ * transaction, only while it is still in the state the caller read (a second action at the same time is refused).
+ */
+export const transitionClaimFollowUp = async (
+  tx: Executor,
+  input: { practiceId: string; claimId: string; from: ClaimFollowUp; to: ClaimFollowUp; now: Date },
+): Promise<void> => {
+  assertTransition("Claim follow-up", claimFollowUpTransitions, input.from, input.to);
+  const moved = await tx
+    .update(tables.claims)
+    .set({ followUp: input.to, updatedAt: input.now, version: sql`${tables.claims.version} + 1` })
+    .where(
+      and(
+        eq(tables.claims.practiceId, input.practiceId),
+        eq(tables.claims.id, input.claimId),
+        eq(tables.claims.followUp, input.from),
+      ),
+    )
+    .returning({ id: tables.claims.id });
+  if (moved.length === 0) {
+    throw new DomainError("CONFLICT", "The claim was followed up by someone else meanwhile; reload it", {
+      claimId: input.claimId,
+    });
+  }
 };

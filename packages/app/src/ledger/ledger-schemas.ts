@@ -82,6 +82,8 @@ export const recordedWriteOffSchema = z
     clientId: z.uuid(),
     invoiceId: z.uuid(),
     invoiceNumber: z.string(),
+    /** The line written off, when one line was. */
+    invoiceLineId: z.uuid().nullable(),
     kind: z.enum(["write_off", "adjustment"]),
     amountCents: cents,
     effectiveOn: localDate,
@@ -200,8 +202,10 @@ export const refundBodySchema = z
 export const writeOffBodySchema = z
   .strictObject({
     invoiceId: z.uuid(),
+    /** One line of the invoice; the invoice's open amount when omitted. */
+    invoiceLineId: z.uuid().optional(),
     kind: z.enum(["write_off", "adjustment"]).default("write_off"),
-    /** All that is open on the invoice when omitted. */
+    /** All that is open on the invoice (or left of the line) when omitted. */
     amountCents: cents.optional(),
     reason: z.string().trim().min(1).max(500),
   })

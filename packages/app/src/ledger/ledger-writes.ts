@@ -138,7 +138,7 @@ export const writeAllocations = async (
     practiceId: string;
     clientId: string;
     allocations: ReadonlyArray<Allocation & { paymentId: string }>;
-    cause: "payment" | "credit" | "refund" | "void";
+    cause: "payment" | "credit" | "refund" | "void" | "moved";
     refundId?: string | null;
     now: Date;
     actor: string;

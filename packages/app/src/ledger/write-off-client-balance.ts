@@ -15,7 +15,9 @@ export type WriteOffClientBalanceInput = {
   invoiceId: string;
   /** write_off: uncollectible; adjustment: a correction of what the client owes (a courtesy discount). */
   kind: "write_off" | "adjustment";
-  /** All that is open on the invoice when omitted. */
+  /** One line of the invoice: at most what of that line is not yet written off (and what is open). */
+  invoiceLineId?: string | undefined;
+  /** All that is open on the invoice (or the line) when omitted. */
   amountCents?: number | undefined;
   reason: string;
   now: Date;
@@ -61,7 +63,31 @@ export const writeOffClientBalance = async (
           { from: other.status },
         );
       }
-      const amountCents = input.amountCents ?? invoice.openCents;
+      let lineLeftCents: number | null = null;
+      let lineLabel = "";
+      if (input.invoiceLineId) {
+        const [line] = await tx
+          .select({
+            code: tables.invoiceLines.code,
+            amountCents: tables.invoiceLines.amountCents,
+            writtenOff: sql<string>`coalesce((SELECT sum(w.amount_cents) FROM ${tables.clientWriteOffs} w
+              WHERE w.practice_id = ${actor.practiceId}::uuid AND w.invoice_line_id = ${tables.invoiceLines.id}), 0)`,
+          })
+          .from(tables.invoiceLines)
+          .where(
+            and(
+              eq(tables.invoiceLines.practiceId, actor.practiceId),
+              eq(tables.invoiceLines.invoiceId, invoice.invoiceId),
+              eq(tables.invoiceLines.id, input.invoiceLineId),
+            ),
+          );
+        if (!line) throw notFound("Invoice line");
+        lineLeftCents = Math.max(0, line.amountCents - Number(line.writtenOff));
+        lineLabel = ` (${line.code})`;
+      }
+      const capCents =
+        lineLeftCents === null ? invoice.openCents : Math.min(lineLeftCents, invoice.openCents);
+      const amountCents = input.amountCents ?? capCents;
       if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
         throw new DomainError(
           "INVALID_AMOUNT",
@@ -69,6 +95,13 @@ export const writeOffClientBalance = async (
             ? `Nothing is open on ${invoice.number} to write off`
             : "A write-off must be a positive whole number of cents",
           { amountCents },
+        );
+      }
+      if (lineLeftCents !== null && amountCents > lineLeftCents) {
+        throw new DomainError(
+          "EXCEEDS_OPEN_AMOUNT",
+          `The write-off is more than the ${lineLeftCents} cents of the line not yet written off`,
+          { invoiceId: invoice.invoiceId, invoiceLineId: input.invoiceLineId, lineLeftCents, amountCents },
         );
       }
       if (amountCents > invoice.openCents) {
@@ -88,6 +121,7 @@ export const writeOffClientBalance = async (
         recordedBy: actor.label,
         recordedByUserId: actor.userId,
         invoiceId: invoice.invoiceId,
+        invoiceLineId: input.invoiceLineId ?? null,
         kind: input.kind,
         amountCents,
         effectiveOn: today,
@@ -103,7 +137,7 @@ export const writeOffClientBalance = async (
             kind: input.kind,
             amountCents: -amountCents,
             effectiveOn: today,
-            description: `${input.kind === "write_off" ? "Write-off" : "Adjustment"} on ${invoice.number}`,
+            description: `${input.kind === "write_off" ? "Write-off" : "Adjustment"} on ${invoice.number}${lineLabel}`,
             invoiceId: invoice.invoiceId,
             writeOffId,
           },
@@ -139,6 +173,7 @@ export const writeOffClientBalance = async (
         clientId: input.clientId,
         invoiceId: invoice.invoiceId,
         invoiceNumber: invoice.number,
+        invoiceLineId: input.invoiceLineId ?? null,
         kind: input.kind,
         amountCents,
         effectiveOn: today,

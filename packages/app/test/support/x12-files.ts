@@ -61,6 +61,8 @@ export type EraLineSpec = {
   date: string;
   control?: string;
   adjustments?: Array<[string, string, number]>;
+  /** RARC remark codes (LQ*HE). */
+  remarks?: string[];
 };
 export type EraClaimSpec = {
   pcn: string;
@@ -159,6 +161,7 @@ export const era835 = (input: {
       body.push(["DTM", "472", l.date.replaceAll("-", "")]);
       body.push(...cas(l.adjustments));
       if (l.control) body.push(["REF", "6R", l.control]);
+      for (const r of l.remarks ?? []) body.push(["LQ", "HE", r]);
     }
   }
   if (input.plb?.length) {

@@ -3,11 +3,13 @@ import { basename } from "node:path";
 import {
   defaultDropRoot,
   defaultTransportResolver,
+  followUpDeniedClaim,
   importInboundFile,
+  listDeniedClaims,
   practiceToday,
   submitClaims,
 } from "@billcycle/app";
-import { systemClock } from "@billcycle/core";
+import { claimFollowUpActions, systemClock } from "@billcycle/core";
 import { type Command, Option } from "commander";
 import { cliActor } from "../cli-actor";
 import { openConfiguredDatabase } from "../open-configured-database";
@@ -16,6 +18,76 @@ const out = (line = "") => process.stdout.write(`${line}\n`);
 
 export const registerClaimsCommands = (program: Command) => {
   const practice = () => new Option("--practice <id>", "practice id").makeOptionMandatory();
+
+  const denials = program.command("denials").description("denied and rejected claims");
+  denials
+    .command("list")
+    .description("the denials queue, with the payer's codes in words and the actions allowed on each")
+    .addOption(practice())
+    .action(async (o: { practice: string }) => {
+      const database = await openConfiguredDatabase(() => undefined);
+      try {
+        const actor = await cliActor(database, o.practice);
+        const page = await listDeniedClaims(database, { actor, limit: 200, now: systemClock.now() });
+        if (page.data.length === 0) out("No denied or rejected claims.");
+        for (const d of page.data) {
+          out(
+            `${d.patientControlNumber}  ${d.stage}  ${d.clientName}  ${d.payerName}  $${(d.insuranceOpenCents / 100).toFixed(2)} owed by insurance`,
+          );
+          for (const c of [...d.adjustmentCodes, ...d.remarkCodes, ...d.rejection])
+            out(`  ${c.code}: ${c.description}`);
+          out(`  actions: ${d.actions.join(", ")}`);
+        }
+      } finally {
+        await database.close();
+      }
+    });
+  denials
+    .command("act <claimId>")
+    .description("act on a denied claim: replace (7), void_at_payer (8), resubmit, write_off, bill_client")
+    .addOption(practice())
+    .addOption(
+      new Option("--action <action>", "what to do").choices(claimFollowUpActions).makeOptionMandatory(),
+    )
+    .requiredOption("--reason <text>", "why (recorded with the action)")
+    .option("--diagnoses <codes>", "with replace: corrected ICD-10 codes, comma-separated")
+    .action(
+      async (
+        claimId: string,
+        o: {
+          practice: string;
+          action: (typeof claimFollowUpActions)[number];
+          reason: string;
+          diagnoses?: string;
+        },
+      ) => {
+        const database = await openConfiguredDatabase(() => undefined);
+        try {
+          const actor = await cliActor(database, o.practice);
+          const diagnosisCodes = o.diagnoses
+            ?.split(",")
+            .map((d) => d.trim().toUpperCase())
+            .filter(Boolean);
+          const r = await followUpDeniedClaim(database, {
+            actor,
+            claimId,
+            action: o.action,
+            reason: o.reason,
+            ...(diagnosisCodes?.length ? { corrections: { diagnosisCodes } } : {}),
+            now: systemClock.now(),
+          });
+          out(
+            r.newPatientControlNumber
+              ? `claim ${r.newPatientControlNumber} written; it goes out with the next Claims Submission`
+              : r.amountCents !== null
+                ? `$${(r.amountCents / 100).toFixed(2)} ${o.action === "write_off" ? "written off" : "billed to the client"}`
+                : "back to Awaiting Submission",
+          );
+        } finally {
+          await database.close();
+        }
+      },
+    );
 
   program
     .command("era")

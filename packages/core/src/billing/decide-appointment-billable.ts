@@ -40,6 +40,8 @@ export type AppointmentBillingFacts = {
   note: { signed: boolean } | null;
   /** The invoice this appointment is already on, if any. */
   existingInvoiceNumber: string | null;
+  /** Waived when its invoice was voided: never invoiced again (who, why, when as an ISO instant). */
+  waiver?: { by: string; reason: string; at: string } | null;
   /** The appointment row's version when these facts were read: invoicing re-checks it under a lock. */
   version: number;
 };
@@ -127,6 +129,17 @@ export const decideAppointmentBillable = (
       billable: false,
       reasons: [
         { code: "BILLED_TO_EMPLOYER", message: "billed to the client's employer (employer invoices)" },
+      ],
+    };
+  }
+  if (f.waiver) {
+    return {
+      billable: false,
+      reasons: [
+        {
+          code: "WAIVED",
+          message: `waived by ${f.waiver.by} when its invoice was voided: "${f.waiver.reason}"`,
+        },
       ],
     };
   }

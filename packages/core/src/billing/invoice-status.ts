@@ -21,3 +21,10 @@ export const invoiceStatusLabel: Record<InvoiceStatus, string> = {
   processed: "Processed",
   void: "Void",
 };
+
+/**
+ * What a void says about the invoice's sessions: a correction bills them again (the next run, or by hand); a
+ * waiver never bills them again ("pro bono", a courtesy).
+ */
+export const voidDispositions = ["correction", "waive"] as const;
+export type VoidDisposition = (typeof voidDispositions)[number];

@@ -14,7 +14,8 @@ export type ClaimStatus = (typeof claimStatuses)[number];
 
 /**
  * scrub → submit → acknowledge (999/277CA) → adjudicate (835). A reversal (CLP02 22) takes an adjudicated claim
- * back to Accepted, waiting for the payer's correction; so does a late 277CA acceptance, as before the split.
+ * back to Accepted, waiting for the payer's correction; so does a late 277CA acceptance, as before the split. A
+ * denied claim goes back to Awaiting Submission when the biller resubmits it unchanged (the payer asked for it).
  */
 export const claimTransitions: TransitionTable<ClaimStatus> = {
   awaiting_submission: ["scrubber_rejected", "submitted", "void"],
@@ -22,7 +23,7 @@ export const claimTransitions: TransitionTable<ClaimStatus> = {
   submitted: ["accepted", "rejected", "adjudicated"],
   accepted: ["adjudicated", "rejected"],
   rejected: ["awaiting_submission", "void"],
-  adjudicated: ["accepted"],
+  adjudicated: ["accepted", "awaiting_submission"],
   void: [],
 };
 

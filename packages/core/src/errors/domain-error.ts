@@ -71,6 +71,12 @@ export type ErrorCode =
   | "EXCEEDS_RECEIPT"
   /** A receipt reversed before: it cannot be applied or reversed again. */
   | "RECEIPT_REVERSED"
+  /** A void of an invoice that still holds payments: move them to credit on account first. */
+  | "INVOICE_HAS_PAYMENTS"
+  /** A replacement (7) or payer void (8) of a claim the payer never numbered (never sent, or never accepted). */
+  | "PAYER_CLAIM_NUMBER_MISSING"
+  /** A follow-up action on a claim that is not denied or rejected, or already followed up. */
+  | "CLAIM_NOT_DENIED"
   | "INTERNAL";
 
 export class DomainError extends Error {

@@ -3,6 +3,7 @@ import { automationRunTransitions } from "../automation/automation-run-status";
 import { documentTransitions } from "../billing/document-status";
 import { invoicePaymentStatusLabel, invoicePaymentTransitions } from "../billing/invoice-payment-status";
 import { invoiceTransitions } from "../billing/invoice-status";
+import { claimFollowUpLabel, claimFollowUpTransitions } from "../claims/claim-follow-up";
 import { claimAdjudicationTransitions, claimTransitions } from "../claims/claim-status";
 import { inboundFileTransitions, outboundFileTransitions } from "../claims/clearinghouse-file-status";
 import { postingStatusTransitions, remittanceTransitions } from "../claims/remittance-status";
@@ -191,6 +192,15 @@ export const statusColumns: readonly StatusColumn[] = [
     initial: ["none"],
     writer: "packages/app/src/claims/transition-claims.ts",
     alsoWrittenBy: FIXTURE_WRITERS,
+  },
+  {
+    name: "Claim follow-up",
+    table: "claims",
+    column: "follow_up",
+    transitions: claimFollowUpTransitions,
+    initial: ["none"],
+    writer: "packages/app/src/claims/transition-claims.ts",
+    labels: claimFollowUpLabel,
   },
   {
     name: "Automation run",

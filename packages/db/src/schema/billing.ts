@@ -1,4 +1,10 @@
-import { claimAdjudications, invoicePaymentStatuses, invoiceStatuses } from "@billcycle/core";
+import {
+  claimAdjudications,
+  claimFollowUpActions,
+  claimFollowUps,
+  invoicePaymentStatuses,
+  invoiceStatuses,
+} from "@billcycle/core";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -18,7 +24,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { appointments, clients, insurancePolicies, payers } from "./clinic";
 import { cents, instant, tenantColumns } from "./columns";
-import { practices } from "./practice";
+import { practices, users } from "./practice";
 
 /** Per-practice counters for human-facing numbers (INV-1042, claim control numbers), allocated in blocks. */
 export const practiceCounters = pgTable(
@@ -140,6 +146,36 @@ export const appointmentInvoices = pgTable(
   ],
 );
 
+/**
+ * Sessions a void waived (migration 0019): never invoiced again by any run or by hand; "why not billed" says who
+ * waived it and why.
+ */
+export const sessionWaivers = pgTable(
+  "session_waivers",
+  {
+    practiceId: uuid("practice_id").notNull(),
+    appointmentId: uuid("appointment_id").notNull(),
+    invoiceId: uuid("invoice_id").notNull(),
+    reason: text("reason").notNull(),
+    waivedBy: text("waived_by").notNull(),
+    waivedByUserId: uuid("waived_by_user_id").references(() => users.id),
+    waivedAt: instant("waived_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "session_waivers_pkey", columns: [t.practiceId, t.appointmentId] }),
+    foreignKey({
+      name: "session_waivers_appointment_fk",
+      columns: [t.practiceId, t.appointmentId],
+      foreignColumns: [appointments.practiceId, appointments.id],
+    }),
+    foreignKey({
+      name: "session_waivers_invoice_fk",
+      columns: [t.practiceId, t.invoiceId],
+      foreignColumns: [invoices.practiceId, invoices.id],
+    }),
+  ],
+);
+
 export const invoiceStatusHistory = pgTable(
   "invoice_status_history",
   {
@@ -174,6 +210,10 @@ export const claims = pgTable(
     patientControlNumber: text("patient_control_number").notNull(),
     payerClaimNumber: text("payer_claim_number"),
     replacesClaimId: uuid("replaces_claim_id"),
+    /** REF*F8 of a replacement (7) or void (8): the payer's number for the claim it replaces (migration 0019). */
+    replacesPayerClaimNumber: text("replaces_payer_claim_number"),
+    /** What the biller did after a denial or rejection (core claimFollowUpTransitions). */
+    followUp: text("follow_up", { enum: claimFollowUps }).notNull().default("none"),
     totalCents: cents("total_cents").notNull(),
     paidCents: cents("paid_cents").notNull().default(0),
     patientResponsibilityCents: cents("patient_responsibility_cents").notNull().default(0),
@@ -204,6 +244,44 @@ export const claims = pgTable(
     // Prefix search on the patient control number under any database collation.
     index("claims_practice_pcn_pattern_idx").on(t.practiceId, t.patientControlNumber.op("text_pattern_ops")),
     index("claims_practice_total_idx").on(t.practiceId, t.totalCents, t.id),
+    check(
+      "claims_follow_up_check",
+      sql`${t.followUp} in ('none','replaced','voided_at_payer','written_off','billed_to_client')`,
+    ),
+    check(
+      "claims_replacement_check",
+      sql`(${t.frequencyCode} = '1') = (${t.replacesPayerClaimNumber} IS NULL)`,
+    ),
+    // The denials queue: denied or rejected claims nobody has acted on yet.
+    index("claims_denials_idx")
+      .on(t.practiceId, t.id)
+      .where(sql`${t.followUp} = 'none' AND (${t.status} = 'rejected' OR ${t.adjudication} = 'denied')`),
+  ],
+);
+
+/** Every action taken on a denied or rejected claim, with its reason (append-only). */
+export const claimFollowUpRecords = pgTable(
+  "claim_follow_ups",
+  {
+    id: uuid("id").primaryKey(),
+    practiceId: uuid("practice_id").notNull(),
+    claimId: uuid("claim_id").notNull(),
+    action: text("action", { enum: claimFollowUpActions }).notNull(),
+    reason: text("reason").notNull(),
+    amountCents: cents("amount_cents"),
+    newClaimId: uuid("new_claim_id"),
+    createdAt: instant("created_at").notNull(),
+    actor: text("actor").notNull(),
+    actorUserId: uuid("actor_user_id"),
+  },
+  (t) => [
+    foreignKey({ columns: [t.practiceId, t.claimId], foreignColumns: [claims.practiceId, claims.id] }),
+    foreignKey({ columns: [t.practiceId, t.newClaimId], foreignColumns: [claims.practiceId, claims.id] }),
+    index("claim_follow_ups_claim_idx").on(t.practiceId, t.claimId),
+    check(
+      "claim_follow_ups_action_check",
+      sql`${t.action} in ('replace','void_at_payer','resubmit','write_off','bill_client')`,
+    ),
   ],
 );
 

@@ -275,6 +275,8 @@ export const remittanceClaims = pgTable(
     patientResponsibilityCents: cents("patient_responsibility_cents").notNull(),
     payerClaimNumber: text("payer_claim_number"),
     crossoverPayer: text("crossover_payer"),
+    /** RARC remark codes of the claim (MOA) and its lines (LQ*HE), for the denials queue (migration 0019). */
+    remarkCodes: jsonb("remark_codes").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     postingStatus: text("posting_status", { enum: ["posted", "queued", "dismissed"] }).notNull(),
     /** The decoded ERA claim and its balance while it is queued for a person (empty once posted). */
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),

@@ -1,7 +1,7 @@
 import { invoicePaymentStatuses, ledgerEntryKinds, paymentMethods } from "@billcycle/core";
 import { sql } from "drizzle-orm";
 import { check, date, foreignKey, index, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import { invoices } from "./billing";
+import { invoiceLines, invoices } from "./billing";
 import { postings } from "./claims-pipeline";
 import { clients } from "./clinic";
 import { cents, instant } from "./columns";
@@ -74,6 +74,8 @@ export const clientWriteOffs = pgTable(
   {
     ...recorded(),
     invoiceId: uuid("invoice_id").notNull(),
+    /** A write-off of one line of the invoice (migration 0019); none: of the invoice's open amount. */
+    invoiceLineId: uuid("invoice_line_id").references(() => invoiceLines.id),
     kind: text("kind", { enum: ["write_off", "adjustment"] }).notNull(),
     amountCents: cents("amount_cents").notNull(),
     effectiveOn: date("effective_on", { mode: "string" }).notNull(),
@@ -101,7 +103,7 @@ export const paymentAllocations = pgTable(
     paymentId: uuid("payment_id").notNull(),
     invoiceId: uuid("invoice_id").notNull(),
     amountCents: cents("amount_cents").notNull(),
-    cause: text("cause", { enum: ["payment", "credit", "refund", "void"] }).notNull(),
+    cause: text("cause", { enum: ["payment", "credit", "refund", "void", "moved"] }).notNull(),
     refundId: uuid("refund_id"),
     createdAt: instant("created_at").notNull(),
   },

@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { registerCountClaimsByStatusRoute } from "./claims/count-claims-by-status";
+import { registerFollowUpClaimRoute } from "./claims/follow-up-claim";
+import { registerListDeniedClaimsRoute } from "./claims/list-denied-claims";
 import { registerRescrubClaimRoute } from "./claims/rescrub-claim";
 import { registerSubmitClaimsRoute } from "./claims/submit-claims";
 import { registerGetClaimsSettingsRoute } from "./claims-settings/get-claims-settings";
@@ -19,6 +21,8 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
   registerSaveClaimsSettingsRoute(app, deps);
   registerCountClaimsByStatusRoute(app, deps);
   registerRescrubClaimRoute(app, deps);
+  registerFollowUpClaimRoute(app, deps);
+  registerListDeniedClaimsRoute(app, deps);
   registerSubmitClaimsRoute(app, deps);
   registerUploadInboundFileRoute(app, deps);
   registerListRemittanceClaimsRoute(app, deps);

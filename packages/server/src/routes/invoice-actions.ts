@@ -1,10 +1,12 @@
 import {
   addProductToInvoice,
   invoiceRowSchema,
+  moveInvoicePaymentsToCredit,
   openedInvoicesSchema,
   openInvoices,
   voidInvoice,
 } from "@billcycle/app";
+import { voidDispositions } from "@billcycle/core";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
@@ -15,6 +17,10 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
+
+const movedPaymentsSchema = z
+  .strictObject({ invoiceId: z.uuid(), movedCents: z.int(), paymentIds: z.array(z.uuid()) })
+  .openapi("MovedPayments");
 
 export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
   const base = "/api/v1/practices/{practiceId}/invoices";
@@ -53,13 +59,21 @@ export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: App
       method: "post",
       path: `${base}/{id}/void`,
       tags: ["Invoice"],
-      summary: "Void an invoice; its sessions can be invoiced again",
+      summary:
+        "Void an invoice: a correction bills its sessions again, a waiver never does (refused with " +
+        "INVOICE_HAS_PAYMENTS while payments are applied to it)",
       request: {
         params: idParams,
         body: {
           required: true,
           content: {
-            "application/json": { schema: z.strictObject({ reason: z.string().trim().min(1).max(500) }) },
+            "application/json": {
+              schema: z.strictObject({
+                reason: z.string().trim().min(1).max(500),
+                /** correction: the sessions are billed again; waive: never again ("why not billed" says so). */
+                disposition: z.enum(voidDispositions),
+              }),
+            },
           },
         },
       },
@@ -72,9 +86,28 @@ export const registerInvoiceActionRoutes = (app: OpenAPIHono<HonoEnv>, deps: App
         await voidInvoice(deps.database, {
           actor,
           invoiceId: id,
-          reason: c.req.valid("json").reason,
+          ...c.req.valid("json"),
           now: deps.clock.now(),
         }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: `${base}/{id}/move-payments`,
+      tags: ["Invoice"],
+      summary: "Move the client payments applied to an invoice back to credit on account (before a void)",
+      request: { params: idParams },
+      responses: { 200: json(movedPaymentsSchema, "Moved"), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:write");
+      const id = recordId(c.req.valid("param").id, "Invoice");
+      return c.json(
+        await moveInvoicePaymentsToCredit(deps.database, { actor, invoiceId: id, now: deps.clock.now() }),
         200,
       );
     },

@@ -150,7 +150,11 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
     return { invoiceIds: [owner.records.invoices?.id] };
   }
   if (op.method === "POST" && op.template === `${practicePath}/invoices/{id}/void`) {
-    return { reason: "Entered in error" };
+    return { reason: "Entered in error", disposition: "waive" };
+  }
+  if (op.method === "POST" && op.template === `${practicePath}/invoices/{id}/move-payments`) return undefined;
+  if (op.method === "POST" && op.template === `${practicePath}/claims/{id}/follow-up`) {
+    return { action: "write_off", reason: "Walk write-off" };
   }
   if (op.method === "POST" && op.template === `${practicePath}/document-shares/{shareId}/retry`)
     return undefined;

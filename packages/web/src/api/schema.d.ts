@@ -2590,7 +2590,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Void an invoice; its sessions can be invoiced again */
+    /** Void an invoice: a correction bills its sessions again, a waiver never does (refused with INVOICE_HAS_PAYMENTS while payments are applied to it) */
     post: {
       parameters: {
         query?: never;
@@ -2606,6 +2606,8 @@ export interface paths {
         content: {
           "application/json": {
             reason: string;
+            /** @enum {string} */
+            disposition: "correction" | "waive";
           };
         };
       };
@@ -2617,6 +2619,109 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["InvoiceRow"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/invoices/{id}/move-payments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move the client payments applied to an invoice back to credit on account (before a void) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Moved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MovedPayments"];
           };
         };
         /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
@@ -3196,6 +3301,218 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/claims/{id}/follow-up": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Act on a denied or rejected claim: replace (7) or void at the payer (8) with REF*F8, resubmit unchanged, write off, or bill the client (PAYER_CLAIM_NUMBER_MISSING for a 7/8 of a claim the payer never numbered) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ClaimFollowUp"];
+        };
+      };
+      responses: {
+        /** @description Done */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ClaimFollowUpResult"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/denials": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The denials queue: denied or rejected claims not yet acted on, with CARC/RARC codes in words */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Denied and rejected claims */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DeniedClaimList"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -17537,6 +17854,7 @@ export interface components {
           | "NO_PROGRESS_NOTE"
           | "NOTE_NOT_SIGNED"
           | "ALREADY_INVOICED"
+          | "WAIVED"
           | "EXCLUDED_BY_RULE"
           | "AUTOMATION_DISABLED"
           | "AWAITING_MONTHLY_RUN"
@@ -17546,6 +17864,12 @@ export interface components {
         fix: string | null;
       }[];
       tonight: string;
+      waiver: {
+        by: string;
+        reason: string;
+        /** Format: date-time */
+        at: string;
+      } | null;
       canInvoiceNow: boolean;
       /** Format: date-time */
       nextRunAt: string | null;
@@ -17685,6 +18009,12 @@ export interface components {
       voidedAt: string | null;
       voidReason: string | null;
     };
+    MovedPayments: {
+      /** Format: uuid */
+      invoiceId: string;
+      movedCents: number;
+      paymentIds: string[];
+    };
     ClaimsSettingsView: {
       settings: components["schemas"]["ClaimsSettings"];
       version: number;
@@ -17728,6 +18058,64 @@ export interface components {
       severity: "blocking" | "warning";
       message: string;
       path?: string;
+    };
+    ClaimFollowUpResult: {
+      /** Format: uuid */
+      claimId: string;
+      /** @enum {string} */
+      action: "replace" | "void_at_payer" | "resubmit" | "write_off" | "bill_client";
+      /** Format: uuid */
+      newClaimId: string | null;
+      newPatientControlNumber: string | null;
+      amountCents: number | null;
+    };
+    ClaimFollowUp: {
+      /** @enum {string} */
+      action: "replace" | "void_at_payer" | "resubmit" | "write_off" | "bill_client";
+      reason: string;
+      corrections?: components["schemas"]["ClaimCorrections"];
+    };
+    ClaimCorrections: {
+      diagnosisCodes?: string[];
+      lines?: {
+        lineNumber: number;
+        code?: string;
+        modifiers?: string[];
+        units?: number;
+      }[];
+    };
+    DeniedClaimList: {
+      data: components["schemas"]["DeniedClaim"][];
+      nextCursor: string | null;
+    };
+    DeniedClaim: {
+      /** Format: uuid */
+      claimId: string;
+      patientControlNumber: string;
+      /** @enum {string} */
+      stage: "denied" | "rejected";
+      /** Format: uuid */
+      clientId: string;
+      clientName: string;
+      payerName: string;
+      /** Format: uuid */
+      invoiceId: string;
+      invoiceNumber: string;
+      /** Format: date */
+      dateOfService: string | null;
+      totalCents: number;
+      insuranceOpenCents: number;
+      payerClaimNumber: string | null;
+      /** Format: date-time */
+      deniedAt: string;
+      adjustmentCodes: components["schemas"]["CodeInWords"][];
+      remarkCodes: components["schemas"]["CodeInWords"][];
+      rejection: components["schemas"]["CodeInWords"][];
+      actions: ("replace" | "void_at_payer" | "resubmit" | "write_off" | "bill_client")[];
+    };
+    CodeInWords: {
+      code: string;
+      description: string;
     };
     SubmitResult: {
       considered: number;
@@ -17800,6 +18188,7 @@ export interface components {
       patientResponsibilityCents: number;
       payerClaimNumber: string | null;
       crossoverPayer: string | null;
+      remarkCodes: string[];
       /** @enum {string} */
       postingStatus: "posted" | "queued" | "dismissed";
       postings: components["schemas"]["Posting"][];
@@ -18075,6 +18464,8 @@ export interface components {
       /** Format: uuid */
       invoiceId: string;
       invoiceNumber: string;
+      /** Format: uuid */
+      invoiceLineId: string | null;
       /** @enum {string} */
       kind: "write_off" | "adjustment";
       amountCents: number;
@@ -18087,6 +18478,8 @@ export interface components {
     WriteOffClientBalance: {
       /** Format: uuid */
       invoiceId: string;
+      /** Format: uuid */
+      invoiceLineId?: string;
       /**
        * @default write_off
        * @enum {string}
@@ -19121,6 +19514,9 @@ export interface components {
       payerClaimNumber: string | null;
       /** Format: uuid */
       replacesClaimId: string | null;
+      replacesPayerClaimNumber: string | null;
+      /** @enum {string} */
+      followUp: "none" | "replaced" | "voided_at_payer" | "written_off" | "billed_to_client";
       totalCents: number;
       paidCents: number;
       patientResponsibilityCents: number;

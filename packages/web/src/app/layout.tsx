@@ -54,6 +54,7 @@ const nav = [
   { to: "invoices", label: "Invoices" },
   { to: "claims", label: "Claims" },
   { to: "remittances", label: "Remittances" },
+  { to: "claims/denials", label: "Denials" },
   { to: "work-queue", label: "Work queue" },
   { to: "automation-runs", label: "Automation runs" },
   { to: "setup", label: "Setup" },

@@ -6,6 +6,7 @@ import { AutomationSettingsPage } from "../features/automation/AutomationSetting
 import { ClaimDetailPage } from "../features/claims/ClaimDetailPage";
 import { ClaimsBoardPage } from "../features/claims/ClaimsBoardPage";
 import { ClaimsListPage } from "../features/claims/ClaimsListPage";
+import { DenialsPage } from "../features/claims/DenialsPage";
 import { ClientBillingPage } from "../features/client-billing/ClientBillingPage";
 import { ClientPage } from "../features/clients/ClientPage";
 import { ClientsPage } from "../features/clients/ClientsPage";
@@ -61,6 +62,7 @@ export const routes: RouteObject[] = [
               { path: "clients/:clientId/billing", element: <ClientBillingPage /> },
               { path: "claims", element: <ClaimsBoardPage /> },
               { path: "claims/list", element: <ClaimsListPage /> },
+              { path: "claims/denials", element: <DenialsPage /> },
               { path: "claims/:claimId", element: <ClaimDetailPage /> },
               { path: "remittances", element: <RemittancesPage /> },
               { path: "remittances/:remittanceId", element: <RemittanceDetailPage /> },

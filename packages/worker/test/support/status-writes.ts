@@ -14,6 +14,8 @@ const STATUS_KEYS: Record<string, string> = {
   paymentStatus: "payment_status",
   payment_status: "payment_status",
   adjudication: "adjudication",
+  followUp: "follow_up",
+  follow_up: "follow_up",
 };
 
 /** drizzle table variable (`claims`, `clearinghouseFiles`) → SQL table name. */
@@ -49,7 +51,7 @@ const balanced = (text: string, open: number): string => {
 const statusKeysIn = (objectText: string): string[] => {
   const keys: string[] = [];
   let depth = 0;
-  const re = /[{}[\]()]|(?<=[{,]\s*)(status|postingStatus|paymentStatus|adjudication)\s*(?=[:,}])/g;
+  const re = /[{}[\]()]|(?<=[{,]\s*)(status|postingStatus|paymentStatus|adjudication|followUp)\s*(?=[:,}])/g;
   for (let m = re.exec(objectText); m; m = re.exec(objectText)) {
     const c = m[0];
     if (c === "{" || c === "[" || c === "(") depth++;
@@ -118,7 +120,7 @@ export const findStatusWrites = (root = REPO_ROOT): StatusWrite[] => {
       /\bUPDATE\s+(?:\$\{(?:tables\.)?(\w+)\}|([a-z_]+))(?:\s+(?:AS\s+)?(?!SET\b)\w+)?\s+SET\b([\s\S]*?)(?=\bWHERE\b|\bFROM\b|`|$)/g;
     for (const m of text.matchAll(update)) {
       for (const c of m[3]!.matchAll(
-        /(?<![\w.])(?:\w+\.)?(status|posting_status|payment_status|adjudication)\s*=/g,
+        /(?<![\w.])(?:\w+\.)?(status|posting_status|payment_status|adjudication|follow_up)\s*=/g,
       ))
         add(m.index, tableOf(m[1] ?? m[2]), c[1]!);
     }
@@ -126,7 +128,7 @@ export const findStatusWrites = (root = REPO_ROOT): StatusWrite[] => {
     for (const m of text.matchAll(
       /\bINSERT\s+INTO\s+(?:\$\{(?:tables\.)?(\w+)\}|([a-z_]+))\s*\(([^)]*)\)/g,
     )) {
-      for (const c of m[3]!.matchAll(/\b(status|posting_status|payment_status|adjudication)\b/g))
+      for (const c of m[3]!.matchAll(/\b(status|posting_status|payment_status|adjudication|follow_up)\b/g))
         add(m.index, tableOf(m[1] ?? m[2]), c[1]!);
     }
   }

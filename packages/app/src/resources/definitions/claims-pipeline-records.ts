@@ -121,7 +121,10 @@ const providerAdjustmentSchema = z
   .meta({ id: "ProviderAdjustment" });
 
 /** One claim of a remittance as read (without the decoded 835 data), with its postings. */
-export const remittanceClaimSchema = rowSchema(tables.remittanceClaims, { omit: ["data"] })
+export const remittanceClaimSchema = rowSchema(tables.remittanceClaims, {
+  omit: ["data"],
+  json: { remarkCodes: z.array(z.string()) },
+})
   .extend({ postings: z.array(postingSchema) })
   .meta({ id: "RemittanceClaim" });
 

@@ -87,3 +87,41 @@ export const useSubmitClaims = (practiceId: string) => {
           ]),
   });
 };
+
+/** The denials queue: denied or rejected claims not yet acted on, with the payer's codes in words. */
+export const useDenials = (practiceId: string) =>
+  useQuery({
+    queryKey: [practiceId, "claims", "denials"],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/practices/{practiceId}/denials", {
+          params: { path: { practiceId }, query: { limit: 200 } },
+        }),
+      ),
+  });
+
+export type FollowUpAction = "replace" | "void_at_payer" | "resubmit" | "write_off" | "bill_client";
+
+/** One action on a denied or rejected claim (replace, void at payer, resubmit, write off, bill the client). */
+export const useFollowUpClaim = (practiceId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      claimId: string;
+      action: FollowUpAction;
+      reason: string;
+      corrections?: { diagnosisCodes?: string[] };
+    }) =>
+      unwrap(
+        api.POST("/api/v1/practices/{practiceId}/claims/{id}/follow-up", {
+          params: { path: { practiceId, id: input.claimId } },
+          body: {
+            action: input.action,
+            reason: input.reason,
+            ...(input.corrections ? { corrections: input.corrections } : {}),
+          },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [practiceId] }),
+  });
+};

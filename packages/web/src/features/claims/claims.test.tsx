@@ -22,6 +22,8 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
   patientControlNumber: `PCN${n}`,
   payerClaimNumber: null,
   replacesClaimId: null,
+  replacesPayerClaimNumber: null,
+  followUp: "none",
   runId: null,
   totalCents: 17500,
   paidCents: 0,

@@ -1,6 +1,6 @@
 import { invoiceStatusLabel, invoiceTransitions } from "@billcycle/core";
 import { type FormEvent, useState } from "react";
-import { Button, Form } from "react-aria-components";
+import { Button, Form, Label, Radio, RadioGroup } from "react-aria-components";
 import { Link, useParams } from "react-router";
 import { errorText } from "../../api/client";
 import { clientName, useDirectory } from "../../api/directory";
@@ -11,8 +11,16 @@ import { ErrorAlert, Loading, Notice } from "../../components/feedback";
 import { SelectField, TextInput } from "../../components/fields";
 import { PageHeader, Section } from "../../components/page";
 import { ClaimStatusBadge, InvoiceStatusBadge, PaymentStatusBadge } from "../../components/status";
-import { formatCents, formatInstant, formatLocalDate, words } from "../../lib/format";
-import { balanceCents, useAddProduct, useInvoice, useInvoiceClaims, useVoidInvoice } from "./invoices-api";
+import { dollarsToCents, formatCents, formatInstant, formatLocalDate, words } from "../../lib/format";
+import {
+  balanceCents,
+  useAddProduct,
+  useInvoice,
+  useInvoiceClaims,
+  useMovePayments,
+  useVoidInvoice,
+  useWriteOffLine,
+} from "./invoices-api";
 
 export const History = <H extends StatusChange>({
   history,
@@ -39,15 +47,31 @@ export const History = <H extends StatusChange>({
   );
 };
 
+const dispositions = {
+  correction: {
+    label: "Bill the session again",
+    description:
+      "A correction: the next Invoice Creation run (or Invoice now) bills its sessions on a new invoice.",
+  },
+  waive: {
+    label: "Never bill it (waive)",
+    description:
+      "Pro bono or a courtesy: no run ever bills its sessions again, and “why not billed” says so.",
+  },
+} as const;
+type Disposition = keyof typeof dispositions;
+
 const VoidAction = ({ invoice }: { invoice: Invoice }) => {
   const { practiceId } = usePractice();
   const voidInvoice = useVoidInvoice(practiceId, invoice.id);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
+  const [disposition, setDisposition] = useState<Disposition | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!disposition) return;
     try {
-      await voidInvoice.mutateAsync(reason.trim());
+      await voidInvoice.mutateAsync({ reason: reason.trim(), disposition });
       setOpen(false);
     } catch {
       // shown in the dialog
@@ -60,10 +84,23 @@ const VoidAction = ({ invoice }: { invoice: Invoice }) => {
       </Button>
       <ModalDialog title={`Void ${invoice.number}?`} isOpen={open} onOpenChange={setOpen} role="alertdialog">
         <Form onSubmit={submit} className="stack">
-          <p>
-            A void invoice owes nothing and cannot be reopened. Its sessions can be invoiced again (the next
-            Invoice Creation run picks them up).
-          </p>
+          <p>A void invoice owes nothing and cannot be reopened. What should happen to its sessions?</p>
+          <RadioGroup
+            value={disposition}
+            onChange={(v) => setDisposition(v as Disposition)}
+            className="radio-group"
+            isRequired
+          >
+            <Label className="group-label">After the void</Label>
+            <div className="radio-cards">
+              {(Object.keys(dispositions) as Disposition[]).map((id) => (
+                <Radio key={id} value={id} className="radio-card">
+                  <span className="radio-title">{dispositions[id].label}</span>
+                  <span className="radio-description">{dispositions[id].description}</span>
+                </Radio>
+              ))}
+            </div>
+          </RadioGroup>
           <TextInput
             label="Reason"
             value={reason}
@@ -81,8 +118,100 @@ const VoidAction = ({ invoice }: { invoice: Invoice }) => {
             <Button className="btn" onPress={() => setOpen(false)}>
               Cancel
             </Button>
-            <Button type="submit" className="btn btn-danger" isPending={voidInvoice.isPending}>
+            <Button
+              type="submit"
+              className="btn btn-danger"
+              isDisabled={!disposition}
+              isPending={voidInvoice.isPending}
+            >
               Void invoice
+            </Button>
+          </div>
+        </Form>
+      </ModalDialog>
+    </>
+  );
+};
+
+/** In place of Void while payments are on the invoice: they go back to the client's credit on account first. */
+const MovePaymentsAction = ({ invoice }: { invoice: Invoice }) => {
+  const { practiceId } = usePractice();
+  const move = useMovePayments(practiceId, invoice.id);
+  return (
+    <div className="stack">
+      <p className="muted">
+        {formatCents(invoice.clientPaidCents + invoice.insurancePaidCents)} of payments are on this invoice:
+        move them before voiding it.
+      </p>
+      {invoice.insurancePaidCents === 0 ? (
+        <Button className="btn" isPending={move.isPending} onPress={() => move.mutate()}>
+          Move payments to credit
+        </Button>
+      ) : null}
+      {move.isError ? (
+        <span role="alert" className="inline-error">
+          {errorText(move.error)}
+        </span>
+      ) : null}
+    </div>
+  );
+};
+
+/** Writes off one line (what of it the client owes), with a reason; the client's ledger records it. */
+const WriteOffLineAction = ({
+  invoice,
+  lineId,
+  label,
+}: {
+  invoice: Invoice;
+  lineId: string;
+  label: string;
+}) => {
+  const { practiceId } = usePractice();
+  const writeOff = useWriteOffLine(practiceId, invoice.clientId);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [amount, setAmount] = useState("");
+  const cents = dollarsToCents(amount);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await writeOff.mutateAsync({
+        invoiceId: invoice.id,
+        invoiceLineId: lineId,
+        reason: reason.trim(),
+        ...(cents !== null && !Number.isNaN(cents) ? { amountCents: cents } : {}),
+      });
+      setOpen(false);
+    } catch {
+      // shown in the dialog
+    }
+  };
+  return (
+    <>
+      <Button className="btn btn-small" aria-label={`Write off ${label}`} onPress={() => setOpen(true)}>
+        Write off
+      </Button>
+      <ModalDialog title={`Write off ${label}`} isOpen={open} onOpenChange={setOpen}>
+        <Form onSubmit={submit} className="stack">
+          <TextInput
+            label="Amount (dollars; empty: all that is open on the line)"
+            value={amount}
+            onChange={setAmount}
+            inputMode="decimal"
+          />
+          <TextInput label="Reason" value={reason} onChange={setReason} isRequired maxLength={500} />
+          {writeOff.isError ? (
+            <p role="alert" className="alert alert-error">
+              {errorText(writeOff.error)}
+            </p>
+          ) : null}
+          <div className="dialog-actions">
+            <Button className="btn" onPress={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" className="btn btn-danger" isPending={writeOff.isPending}>
+              Write off
             </Button>
           </div>
         </Form>
@@ -136,7 +265,10 @@ export const InvoiceDetailPage = () => {
   if (invoice.isError) return <ErrorAlert error={invoice.error} />;
   const i = invoice.data;
   const canWrite = can("billing:write");
-  const canVoid = canWrite && invoiceTransitions[i.status].includes("void");
+  const voidable = canWrite && invoiceTransitions[i.status].includes("void");
+  // Void is not offered while payments are on the invoice: they are moved first.
+  const hasPayments = i.clientPaidCents !== 0 || i.insurancePaidCents !== 0;
+  const canWriteOffLines = canWrite && (i.status === "open" || i.status === "processed") && i.clientCents > 0;
   const adjustments = i.lines.filter((l) => l.kind === "adjustment");
 
   return (
@@ -144,7 +276,9 @@ export const InvoiceDetailPage = () => {
       <PageHeader
         title={`Invoice ${i.number}`}
         crumbs={[{ label: "Invoices", href: `/p/${practiceId}/invoices` }, { label: i.number }]}
-        actions={canVoid ? <VoidAction invoice={i} /> : null}
+        actions={
+          voidable ? hasPayments ? <MovePaymentsAction invoice={i} /> : <VoidAction invoice={i} /> : null
+        }
       />
       {i.status === "void" ? (
         <Notice>
@@ -249,6 +383,7 @@ export const InvoiceDetailPage = () => {
                   Amount
                 </th>
                 <th scope="col">Billed to</th>
+                {canWriteOffLines ? <th scope="col">Actions</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -276,6 +411,11 @@ export const InvoiceDetailPage = () => {
                   <td className="num">{formatCents(l.unitFeeCents)}</td>
                   <td className="num">{formatCents(l.amountCents)}</td>
                   <td>{l.insuranceEligible && i.paysBy === "insurance" ? "Insurance" : "Client"}</td>
+                  {canWriteOffLines ? (
+                    <td>
+                      <WriteOffLineAction invoice={i} lineId={l.id} label={`${l.code} ${l.description}`} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

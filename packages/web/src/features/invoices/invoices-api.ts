@@ -81,11 +81,40 @@ export const useOpenInvoices = (practiceId: string) => {
 export const useVoidInvoice = (practiceId: string, id: string) => {
   const invalidate = useInvalidateInvoices(practiceId);
   return useMutation({
-    mutationFn: (reason: string) =>
+    mutationFn: (body: { reason: string; disposition: "correction" | "waive" }) =>
       unwrap(
         api.POST("/api/v1/practices/{practiceId}/invoices/{id}/void", {
           params: { path: { practiceId, id } },
-          body: { reason },
+          body,
+        }),
+      ),
+    onSuccess: () => invalidate(),
+  });
+};
+
+/** Takes the client payments on an invoice back to credit on account, so the invoice can be voided. */
+export const useMovePayments = (practiceId: string, id: string) => {
+  const invalidate = useInvalidateInvoices(practiceId);
+  return useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST("/api/v1/practices/{practiceId}/invoices/{id}/move-payments", {
+          params: { path: { practiceId, id } },
+        }),
+      ),
+    onSuccess: () => invalidate(),
+  });
+};
+
+/** Writes off one line of an issued invoice (client responsibility), with a reason, through the client ledger. */
+export const useWriteOffLine = (practiceId: string, clientId: string) => {
+  const invalidate = useInvalidateInvoices(practiceId);
+  return useMutation({
+    mutationFn: (body: { invoiceId: string; invoiceLineId: string; amountCents?: number; reason: string }) =>
+      unwrap(
+        api.POST("/api/v1/practices/{practiceId}/clients/{clientId}/write-offs", {
+          params: { path: { practiceId, clientId } },
+          body: { ...body, kind: "write_off" },
         }),
       ),
     onSuccess: () => invalidate(),

@@ -204,13 +204,36 @@ describe("invoices", () => {
     expect(lines.textContent).toContain("F41.1");
     expect(screen.getByRole("region", { name: "History" }).textContent).toContain("Open");
 
-    await user.click(screen.getByRole("button", { name: "Void invoice" }));
+    // Payments are on it: Void is not offered until they are moved.
+    expect(screen.queryByRole("button", { name: "Void invoice" })).toBeNull();
+    expect(screen.getByText(/of payments are on this invoice: move them before voiding it/)).toBeTruthy();
+  });
+
+  it("voids an invoice without payments, saying whether its sessions are billed again or waived", async () => {
+    let current = invoice(7, { insurancePaidCents: 0, clientPaidCents: 0 });
+    const { user, server } = renderApp(at(`invoices/${current.id}`), {
+      "GET /api/v1/practices/:pid/invoices/:id": () => current,
+      "GET /api/v1/practices/:pid/claims": page([]),
+      "POST /api/v1/practices/:pid/invoices/:id/void": (req: { body: unknown }) => {
+        current = invoice(7, {
+          status: "void",
+          voidReason: (req.body as { reason: string }).reason,
+          voidedAt: "2025-03-05T15:00:00Z",
+        });
+        return current;
+      },
+    });
+    await user.click(await screen.findByRole("button", { name: "Void invoice" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Void INV-1007?" });
-    await user.type(within(dialog).getByRole("textbox", { name: "Reason" }), "Duplicate of INV-1006");
+    await user.type(within(dialog).getByRole("textbox", { name: "Reason" }), "pro bono");
+    // No choice made yet: the void cannot be sent.
+    expect(within(dialog).getByRole("button", { name: "Void invoice" }).hasAttribute("disabled")).toBe(true);
+    await user.click(within(dialog).getByRole("radio", { name: /Never bill it/ }));
     await user.click(within(dialog).getByRole("button", { name: "Void invoice" }));
-    await screen.findByText(/Voided .*: Duplicate of INV-1006\./);
+    await screen.findByText(/Voided .*: pro bono\./);
     expect(server.callsTo("POST", "/api/v1/practices/:pid/invoices/:id/void")[0]?.body).toEqual({
-      reason: "Duplicate of INV-1006",
+      reason: "pro bono",
+      disposition: "waive",
     });
     expect(screen.queryByRole("button", { name: "Void invoice" })).toBeNull();
   });

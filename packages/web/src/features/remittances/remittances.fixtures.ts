@@ -18,6 +18,7 @@ const rc = (over: Partial<RemittanceClaim> = {}): RemittanceClaim => ({
   patientResponsibilityCents: 2500,
   payerClaimNumber: "PAYER-CLM-77",
   crossoverPayer: null,
+  remarkCodes: [],
   postingStatus: "posted",
   postings: [
     {

@@ -35,6 +35,7 @@ const explanation = (over: Partial<BillingExplanation> = {}): BillingExplanation
   status: "kept",
   dateOfService: "2025-03-03",
   billed: null,
+  waiver: null,
   reasons: [
     { code: "NOTE_NOT_SIGNED", message: "progress note not signed", fix: "sign the progress note" },
     { code: "NO_DIAGNOSIS", message: "the client has no diagnosis", fix: "add a diagnosis to the client" },
