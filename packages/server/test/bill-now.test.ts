@@ -1,10 +1,4 @@
-import {
-  defaultDropRoot,
-  defaultTransportResolver,
-  type RunAutomationPayload,
-  runAutomation,
-  x12ClaimsPipeline,
-} from "@billcycle/app";
+import { defaultDropRoot, defaultTransportResolver, runAutomation, x12ClaimsPipeline } from "@billcycle/app";
 import { tables, testBackends } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -133,7 +127,7 @@ describe.each(testBackends())("bill now (%s)", (backend) => {
       .select()
       .from(tables.jobs)
       .where(eq(tables.jobs.singletonKey, `run:${runId}`));
-    expect((jobs[0]?.payload as RunAutomationPayload | undefined)?.runId).toBe(runId);
+    expect(jobs[0]?.payload.runId).toBe(runId);
 
     const twice = await h.call("POST", url, { token: practice.users.biller.token });
     expect([twice.status, errorCode(twice)]).toEqual([409, "RUN_IN_PROGRESS"]);

@@ -1,3 +1,4 @@
 export * from "./clock/tick-clock";
-export * from "./handlers/job-handlers";
+export * from "./jobs/define-job";
+export * from "./jobs/registry";
 export * from "./worker";

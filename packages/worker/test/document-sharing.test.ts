@@ -2,9 +2,9 @@ import {
   createInvoices,
   type EnginePorts,
   openInvoices,
-  SHARE_DOCUMENTS_QUEUE,
   type SharingPorts,
   scheduleDocumentShare,
+  shareDocumentsJob,
   shareDueDocuments,
   shareLinkKeyFrom,
   smtpShareMailer,
@@ -494,7 +494,7 @@ describe.each(testBackends())("automatic sharing of billing documents on %s", (b
       const jobs = await database.db
         .select()
         .from(tables.jobs)
-        .where(eq(tables.jobs.queue, SHARE_DOCUMENTS_QUEUE));
+        .where(eq(tables.jobs.queue, shareDocumentsJob.name));
       expect(jobs.length).toBeGreaterThan(0);
     },
     60_000,

@@ -19,21 +19,6 @@ import {
 } from "../invoices/invoice-payment-status";
 import { type ClaimCause, claimPostingUpdate } from "./transition-claims";
 
-export const existingPostings = async (tx: Executor, claimId: string): Promise<ExistingPosting[]> =>
-  tx
-    .select({
-      id: tables.postings.id,
-      kind: tables.postings.kind,
-      amountCents: tables.postings.amountCents,
-      claimLineId: tables.postings.claimLineId,
-      groupCode: tables.postings.groupCode,
-      reasonCode: tables.postings.reasonCode,
-      reversesPostingId: tables.postings.reversesPostingId,
-    })
-    .from(tables.postings)
-    .where(eq(tables.postings.claimId, claimId))
-    .orderBy(asc(tables.postings.createdAt), asc(tables.postings.id)) as Promise<ExistingPosting[]>;
-
 type ClaimRow = typeof tables.claims.$inferSelect;
 type ClaimLineRow = typeof tables.claimLines.$inferSelect;
 type InvoiceRow = typeof tables.invoices.$inferSelect;
@@ -567,28 +552,3 @@ const newAuditRows = () => ({
   entityId: [] as string[],
   details: [] as Array<Record<string, unknown>>,
 });
-
-/**
- * Writes postings and, in the same transaction, what they change: the claim's paid and patient amounts and
- * status, the invoice's insurance paid, write-offs and the client's share, and the invoice status.
- * Earlier postings are never edited; reversals are new postings that name what they undo.
- */
-export const applyPostings = async (
-  tx: Executor,
-  input: {
-    practiceId: string;
-    claimId: string;
-    remittanceClaimId: string | null;
-    postings: PlannedPosting[];
-    claimOutcome: "paid" | "partially_paid" | "denied" | "reversed";
-    payerClaimNumber: string | null;
-    cause: ClaimCause;
-    actor: string;
-  },
-  now: Date,
-): Promise<void> => {
-  const batch = new PostingBatch(tx, input.practiceId, now);
-  await batch.load([input.claimId]);
-  batch.apply(input);
-  await batch.flush();
-};

@@ -57,6 +57,8 @@ export type ErrorCode =
   | "SHARE_LINK_EXPIRED"
   /** A document withdrawn (voided) after it was shared. */
   | "DOCUMENT_VOID"
+  /** A job enqueued with a payload its definition's schema refuses (a bug in the enqueuer: nothing is queued). */
+  | "INVALID_JOB_PAYLOAD"
   | "INTERNAL";
 
 export class DomainError extends Error {

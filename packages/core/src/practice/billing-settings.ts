@@ -42,5 +42,3 @@ export const defaultPracticeBillingSettings: PracticeBillingSettings = {
   lateCancelFeeCents: null,
   autopayMaxAttempts: 3,
 };
-
-export const AUTOPAY_MAX_ATTEMPTS_RANGE = { min: 1, max: 10 } as const;

@@ -31,14 +31,3 @@ export const shareSkipMessage: Record<ShareSkipCode, string> = {
   INVALID_EMAIL: "the client's email address is not a valid address",
   DOCUMENT_VOID: "the document was voided before it was due to be shared",
 };
-
-/** What a biller can do about each reason. */
-export const shareSkipFix: Record<ShareSkipCode, string> = {
-  PRACTICE_SHARING_OFF: "turn automatic sharing on in Billing Settings › Billing Automation",
-  CLIENT_SHARING_OFF: "turn automatic sharing on in the client's Billing › Settings",
-  KIND_NOT_SHARED: "choose to share bills and superbills in the client's Billing › Settings",
-  NO_EMAIL: "add the client's email address",
-  EMAIL_OPTED_OUT: "the client can turn email back on in their communication preferences",
-  INVALID_EMAIL: "correct the client's email address",
-  DOCUMENT_VOID: "nothing: a voided document is never shared",
-};
