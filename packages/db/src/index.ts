@@ -7,4 +7,3 @@ export * from "./queue/job-queue";
 export * from "./queue/job-wakeups";
 export type { Address, AppointmentServiceLine, ClaimsSettings, Guarantor, Subscriber } from "./schema/index";
 export * as tables from "./schema/index";
-export * from "./testing/test-database";

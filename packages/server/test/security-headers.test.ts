@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { testBackends } from "@billcycle/db";
 import { type AppDeps, createApp, jsonLogger, REACT_ARIA_PRESSABLE_STYLE } from "@billcycle/server";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, openHarness, type PracticeFixture } from "./support/harness";
 

@@ -12,7 +12,8 @@ import {
   x12ClaimsPipeline,
 } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSftpServer, type TestSftpServer } from "../../app/test/support/sftp-server";

@@ -12,7 +12,8 @@ import {
   voidInvoice,
 } from "@billcycle/app";
 import { MAX_SHARE_ATTEMPTS, ManualClock } from "@billcycle/core";
-import { newId, openTestDatabase, rowsOf, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { newId, rowsOf, tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type SmtpTestServer, startSmtpTestServer } from "../../app/test/support/smtp-test-server";

@@ -2,17 +2,8 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { runAutomation, runAutomationJob } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import {
-  claimJobs,
-  completeJob,
-  type Database,
-  deferJob,
-  openTestDatabase,
-  rowsOf,
-  type TestDatabase,
-  tables,
-  testBackends,
-} from "@billcycle/db";
+import { claimJobs, completeJob, type Database, deferJob, rowsOf, tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickClock } from "../src/clock/tick-clock";

@@ -6,7 +6,8 @@ import {
   shareDocumentsJob,
 } from "@billcycle/app";
 import { isDomainError, ManualClock } from "@billcycle/core";
-import { enqueueJob, newId, openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { enqueueJob, newId, tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobRegistry } from "../src/jobs/registry";
