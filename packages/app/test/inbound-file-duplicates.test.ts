@@ -10,14 +10,8 @@ import {
   type TransportResolverDeps,
 } from "@billcycle/app";
 import { decodeX12Bytes } from "@billcycle/core";
-import {
-  loadMigrations,
-  newId,
-  openTestDatabase,
-  type TestDatabase,
-  tables,
-  testBackends,
-} from "@billcycle/db";
+import { loadMigrations, newId, tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, openHarness } from "../../server/test/support/harness";

@@ -6,7 +6,8 @@ import {
   MAX_INBOUND_FILE_BYTES,
   remittancePostingBatch,
 } from "@billcycle/app";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, openHarness } from "../../server/test/support/harness";

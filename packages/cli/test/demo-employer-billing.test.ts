@@ -1,5 +1,6 @@
 import { listEmployerInvoices } from "@billcycle/app";
-import { openTestDatabase, rowsOf, type TestDatabase } from "@billcycle/db";
+import { rowsOf } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase } from "@billcycle/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../src/demo/seed-demo";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createUser } from "@billcycle/app";
-import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isProduction, prepareStart, secureDataDir } from "../src/commands/start";
 import { DEMO_PASSWORD, demoUsers } from "../src/demo/seed-demo";

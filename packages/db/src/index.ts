@@ -19,4 +19,3 @@ export type {
   Subscriber,
 } from "./schema/index";
 export * as tables from "./schema/index";
-export * from "./testing/test-database";

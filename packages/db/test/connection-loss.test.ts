@@ -1,8 +1,8 @@
+import { openTestDatabase, type TestDatabase } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/database";
 import { JOBS_CHANNEL } from "../src/queue/job-queue";
 import { subscribeToJobs } from "../src/queue/job-wakeups";
-import { openTestDatabase, type TestDatabase } from "../src/testing/test-database";
 
 /**
  * PostgreSQL ends connections on its own: a restart, a failover, an administrator ending sessions. Neither

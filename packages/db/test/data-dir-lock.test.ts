@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { openTestDatabase } from "@billcycle/testing";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, it } from "vitest";
 import { acquireDataDirLock } from "../src/data-dir-lock";
 import { type Database, openDatabase } from "../src/database";
-import { openTestDatabase } from "../src/testing/test-database";
 
 const script = fileURLToPath(new URL("./fixtures/open-data-dir.ts", import.meta.url));
 

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/database";
 import { loadMigrations, migrate } from "../src/migrate";
-import { openTestDatabase, type TestDatabase, testBackends } from "../src/testing/test-database";
 
 const tags = loadMigrations().map((m) => m.tag);
 

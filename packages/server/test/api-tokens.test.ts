@@ -1,5 +1,5 @@
 import { LAST_USED_RESOLUTION_MS } from "@billcycle/app";
-import { testBackends } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBody } from "./support/bodies";
 import { practiceSnapshot, sqlRows } from "./support/db-state";

@@ -1,4 +1,4 @@
-import { testBackends } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBody, patchBody } from "./support/bodies";
 import { rowCounts, sqlRows } from "./support/db-state";

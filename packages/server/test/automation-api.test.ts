@@ -1,4 +1,5 @@
-import { tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";

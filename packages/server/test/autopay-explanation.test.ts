@@ -1,5 +1,6 @@
 import { autopayExplanationSchema } from "@billcycle/app";
-import { tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";

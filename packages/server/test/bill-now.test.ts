@@ -1,11 +1,6 @@
-import {
-  defaultDropRoot,
-  defaultTransportResolver,
-  type RunAutomationPayload,
-  runAutomation,
-  x12ClaimsPipeline,
-} from "@billcycle/app";
-import { tables, testBackends } from "@billcycle/db";
+import { defaultDropRoot, defaultTransportResolver, runAutomation, x12ClaimsPipeline } from "@billcycle/app";
+import { tables } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
@@ -133,7 +128,7 @@ describe.each(testBackends())("bill now (%s)", (backend) => {
       .select()
       .from(tables.jobs)
       .where(eq(tables.jobs.singletonKey, `run:${runId}`));
-    expect((jobs[0]?.payload as RunAutomationPayload | undefined)?.runId).toBe(runId);
+    expect(jobs[0]?.payload.runId).toBe(runId);
 
     const twice = await h.call("POST", url, { token: practice.users.biller.token });
     expect([twice.status, errorCode(twice)]).toEqual([409, "RUN_IN_PROGRESS"]);

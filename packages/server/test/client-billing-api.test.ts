@@ -4,7 +4,7 @@ import {
   recordedPaymentSchema,
   recordedRefundSchema,
 } from "@billcycle/app";
-import { testBackends } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowCounts } from "./support/db-state";
 import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";

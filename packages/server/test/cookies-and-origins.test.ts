@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { SESSION_IDLE_MS } from "@billcycle/app";
-import { testBackends } from "@billcycle/db";
 import { type AppDeps, createApp, jsonLogger } from "@billcycle/server";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqlRows } from "./support/db-state";
 import {

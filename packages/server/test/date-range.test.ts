@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultTransportResolver, x12ClaimsPipeline } from "@billcycle/app";
-import { testBackends } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { drainJobs, tickClock } from "@billcycle/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBody, type Json } from "./support/bodies";

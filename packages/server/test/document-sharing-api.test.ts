@@ -1,5 +1,6 @@
 import { signShareLink } from "@billcycle/app";
-import { newId, testBackends } from "@billcycle/db";
+import { newId } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tinyPdf } from "../../app/test/support/test-bill-issuer";
 import { sqlRows } from "./support/db-state";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { testBackends } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPdfText } from "../../app/test/support/read-pdf-text";
 import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";

@@ -1,4 +1,4 @@
-import { testBackends } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createBody } from "./support/bodies";
 import { errorCode, type Harness, openHarness, type PracticeFixture, refsOf } from "./support/harness";

@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { loginThrottlePolicy } from "@billcycle/core";
-import { testBackends } from "@billcycle/db";
 import { type RunningServer, startServer } from "@billcycle/server";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqlRows } from "./support/db-state";
 import { type ApiResponse, errorCode, type Harness, openHarness, PASSWORD } from "./support/harness";

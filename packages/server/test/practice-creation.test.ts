@@ -1,5 +1,5 @@
 import { createApiToken, createUser, setPlatformOperator } from "@billcycle/app";
-import { testBackends } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqlRows } from "./support/db-state";
 import {

@@ -1,4 +1,3 @@
-import { testBackends } from "@billcycle/db";
 import {
   AUTH_BODY_LIMIT,
   INBOUND_UPLOAD_BODY_LIMIT,
@@ -9,6 +8,7 @@ import {
   type RunningServer,
   startServer,
 } from "@billcycle/server";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
 import { bodyPieces, sendInPieces } from "./support/raw-http";

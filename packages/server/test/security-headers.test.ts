@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { testBackends } from "@billcycle/db";
 import {
   type AppDeps,
   createApp,
@@ -12,6 +11,7 @@ import {
   STRIPE_JS_URL,
   stripeJsUrlFromEnv,
 } from "@billcycle/server";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, openHarness, type PracticeFixture } from "./support/harness";
 

@@ -1,4 +1,4 @@
-import { testBackends } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Json } from "./support/bodies";
 import {

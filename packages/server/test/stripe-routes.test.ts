@@ -1,5 +1,5 @@
-import { testBackends } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_KEYS, useTestSecretKey } from "../../app/test/support/stripe-practice";
 import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";

@@ -1,9 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { chargeCard, listClientCards, startCardSetup } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
 import { createApp, jsonLogger } from "@billcycle/server";
 import { type StripeFake, signWebhookPayload, startStripeFake } from "@billcycle/stripe-fake";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { serve } from "@hono/node-server";
 import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";

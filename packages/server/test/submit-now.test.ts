@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";

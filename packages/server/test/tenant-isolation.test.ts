@@ -1,6 +1,6 @@
 import { resources } from "@billcycle/app";
 import { roles } from "@billcycle/core";
-import { testBackends } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBody, type Json, patchBody } from "./support/bodies";
 import { practiceSnapshot, rowCounts, sqlRows } from "./support/db-state";

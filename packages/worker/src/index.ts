@@ -1,4 +1,5 @@
 export * from "./clock/tick-clock";
 export * from "./clock/tick-scheduler";
-export * from "./handlers/job-handlers";
+export * from "./jobs/define-job";
+export * from "./jobs/registry";
 export * from "./worker";

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { type EnginePorts, failRun } from "@billcycle/app";
+import type { EnginePorts } from "@billcycle/app";
 import type { Clock } from "@billcycle/core";
 import {
   claimJobs,
@@ -13,7 +13,8 @@ import {
 } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { tickScheduler } from "./clock/tick-scheduler";
-import { jobHandlers } from "./handlers/job-handlers";
+import type { PreparedJob } from "./jobs/define-job";
+import { jobRegistry } from "./jobs/registry";
 
 export type WorkerLog = {
   info(msg: string, fields?: Record<string, string | number | boolean | null | undefined>): void;
@@ -37,7 +38,22 @@ const errorSummary = (e: unknown): string => {
   return [err.name, err.code, err.message].filter(Boolean).join(": ").slice(0, 500);
 };
 
-/** Claims and runs one ready job. Returns false when nothing was ready. */
+/** A claimed job checked against its definition: its name, its version, then its payload. */
+const prepareClaimed = (job: JobRow): PreparedJob => {
+  const definition = jobRegistry.get(job.queue);
+  if (!definition) return { ok: false, reason: `no job definition named ${job.queue}` };
+  if (definition.version !== job.version)
+    return {
+      ok: false,
+      reason: `${job.queue} version ${job.version} is unknown here (this worker runs version ${definition.version})`,
+    };
+  return definition.prepare(job.payload);
+};
+
+/**
+ * Claims and runs one ready job. Returns false when nothing was ready. A job that cannot run — unknown name or
+ * version, a payload its schema refuses — is failed at once with the reason, never retried and never thrown.
+ */
 export const runOneJob = async (deps: WorkerDeps): Promise<boolean> => {
   const workerId = deps.workerId ?? `${hostname()}:${process.pid}`;
   const leaseMs = deps.leaseMs ?? 5 * 60 * 1000;
@@ -45,7 +61,15 @@ export const runOneJob = async (deps: WorkerDeps): Promise<boolean> => {
   // One statement (UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)) is atomic on its own: no BEGIN/COMMIT.
   const [job] = await claimJobs(deps.database.db, workerId, 1, deps.clock.now(), leaseMs);
   if (!job) return false;
-  const handler = jobHandlers[job.queue];
+  const prepared = prepareClaimed(job);
+  if (!prepared.ok) {
+    log.error("job refused", { queue: job.queue, jobId: job.id, version: job.version });
+    await failJob(deps.database.db, job, workerId, `cannot run: ${prepared.reason}`, deps.clock.now(), {
+      final: true,
+    });
+    return true;
+  }
+  const ctx = { database: deps.database, ports: deps.ports, clock: deps.clock };
   // Keep the lease while the job runs, so a long run is not mistaken for a dead worker's.
   const heartbeat = setInterval(
     () => {
@@ -64,8 +88,7 @@ export const runOneJob = async (deps: WorkerDeps): Promise<boolean> => {
     Math.max(250, Math.floor(leaseMs / 3)),
   );
   try {
-    if (!handler) throw new Error(`no handler for queue ${job.queue}`);
-    const result = await handler(deps.database, job.payload, deps.ports, deps.clock);
+    const result = await prepared.run(ctx);
     if (result?.retryAt) {
       await deferJob(deps.database.db, job, workerId, result.retryAt);
       log.info("job waiting", { queue: job.queue, jobId: job.id, until: result.retryAt.toISOString() });
@@ -80,17 +103,12 @@ export const runOneJob = async (deps: WorkerDeps): Promise<boolean> => {
       attempt: job.attempts,
       error: (e as Error).name,
     });
-    await failJob(deps.database.db, job, workerId, errorSummary(e), deps.clock.now());
-    await markRunFailedIfFinal(deps.database, job, errorSummary(e));
+    const final = await failJob(deps.database.db, job, workerId, errorSummary(e), deps.clock.now());
+    if (final) await prepared.finallyFailed(ctx, errorSummary(e));
   } finally {
     clearInterval(heartbeat);
   }
   return true;
-};
-
-const markRunFailedIfFinal = async (database: Database, job: JobRow, error: string) => {
-  if (job.attempts < job.maxAttempts || typeof job.payload.runId !== "string") return;
-  await failRun(database.db, job.payload.runId, error);
 };
 
 /** Runs ready jobs until none is left (tests and the CLI use this with a simulated clock). */

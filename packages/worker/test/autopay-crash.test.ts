@@ -7,8 +7,9 @@ import {
   updateAutomationConfig,
 } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import { openTestDatabase, rowsOf, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { rowsOf, tables } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

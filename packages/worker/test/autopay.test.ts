@@ -11,8 +11,9 @@ import {
   updateAutomationConfig,
 } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import { newId, openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { newId, tables } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

@@ -3,13 +3,14 @@ import {
   createInvoices,
   type EnginePorts,
   getAutomationConfig,
-  RESOLVE_CARD_CHARGES_QUEUE,
+  resolveCardChargesJob,
   stripeChargeIdempotencyKey,
   updateAutomationConfig,
 } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import { newId, openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { newId, tables } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -57,7 +58,7 @@ describe.each(testBackends())("charge resolution on a schedule (%s)", (backend) 
         r.idempotencyKey === stripeChargeIdempotencyKey(practiceId, key),
     ).length;
   const queuedResolutions = async (practiceId: string) =>
-    (await database.db.select().from(tables.jobs).where(eq(tables.jobs.queue, RESOLVE_CARD_CHARGES_QUEUE)))
+    (await database.db.select().from(tables.jobs).where(eq(tables.jobs.queue, resolveCardChargesJob.name)))
       .filter((j) => (j.payload as { practiceId: string }).practiceId === practiceId)
       .map((j) => j.status);
   const tickAndRun = async (clock: ManualClock) => {

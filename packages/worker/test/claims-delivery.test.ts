@@ -12,7 +12,8 @@ import {
   x12ClaimsPipeline,
 } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSftpServer, type TestSftpServer } from "../../app/test/support/sftp-server";
@@ -270,5 +271,73 @@ describe.each(testBackends())("claim delivery over SFTP (%s)", (backend) => {
     });
     expect(await statuses(p)).toEqual(["submitted"]);
     expect(outbound().length).toBe(before + 1);
+  });
+
+  /**
+   * Delivers with the clearinghouse gone after the connection drops: every attempt ends unknown (it cannot look),
+   * until the last. Returns the file, unknown with no attempt left.
+   */
+  const deliverUntilOutOfAttempts = async (p: PracticeFixture, drop: "before_rename" | "after_rename") => {
+    const d = deps();
+    const clock = new ManualClock(local("2026-03-04T21:00", ZONE));
+    setFaults({ dropAfterWrite: drop, goneAfterDrop: true });
+    expect(await submit(p, clock.now(), d)).toMatchObject({ submitted: 0, files: 1, delivery: "unknown" });
+    const file = async () =>
+      (
+        await database.db
+          .select()
+          .from(tables.clearinghouseFiles)
+          .where(eq(tables.clearinghouseFiles.practiceId, p.practiceId))
+      )[0]!;
+    for (let i = 0; i < 8 && (await file()).nextAttemptAt !== null; i++) {
+      clock.advance(20 * 60_000);
+      await drainJobs({ database, clock, ports: { claims: x12ClaimsPipeline(d) } });
+    }
+    expect(await file()).toMatchObject({ status: "unknown", attempts: 5, nextAttemptAt: null });
+    return { d, clock, file };
+  };
+  const janitorJob = async (fileId: string) =>
+    (
+      await database.db
+        .select()
+        .from(tables.jobs)
+        .where(eq(tables.jobs.singletonKey, `reconcile:${fileId}`))
+    )[0];
+
+  it("janitor: a file still unknown after its last attempt is found on the server: Sent, its claims Submitted, never re-sent", async () => {
+    const { p } = await setup(1);
+    const { d, clock, file } = await deliverUntilOutOfAttempts(p, "after_rename");
+    const { id, name } = await file();
+    expect(await statuses(p)).toEqual(["awaiting_submission"]);
+    // The server is still away when the janitor first looks: it waits and looks again, without using an attempt.
+    clock.advance(60 * 60_000);
+    await drainJobs({ database, clock, ports: { claims: x12ClaimsPipeline(d) } });
+    expect(await file()).toMatchObject({ status: "unknown" });
+    expect(await janitorJob(id)).toMatchObject({ status: "queued", attempts: 0 });
+
+    setFaults({});
+    const writesBefore = sftp.log.filter((l) => l.startsWith(`OPEN /outbound/${name}`)).length;
+    clock.advance(60 * 60_000);
+    await drainJobs({ database, clock, ports: { claims: x12ClaimsPipeline(d) } });
+    expect(await file()).toMatchObject({ status: "sent" });
+    expect(await statuses(p)).toEqual(["submitted"]);
+    expect(await janitorJob(id)).toMatchObject({ status: "done" });
+    expect(outbound().filter((n) => n === name)).toHaveLength(1);
+    expect(sftp.log.filter((l) => l.startsWith(`OPEN /outbound/${name}`)).length).toBe(writesBefore);
+  });
+
+  it("janitor: a file still unknown after its last attempt and absent from the server releases its claims to the next file", async () => {
+    const { p } = await setup(1);
+    const { d, clock, file } = await deliverUntilOutOfAttempts(p, "before_rename");
+    const { id, name } = await file();
+    setFaults({});
+    clock.advance(60 * 60_000);
+    await drainJobs({ database, clock, ports: { claims: x12ClaimsPipeline(d) } });
+    expect(await file()).toMatchObject({ status: "failed" });
+    expect(await janitorJob(id)).toMatchObject({ status: "done" });
+    expect(outbound()).not.toContain(name);
+    // No longer in flight: the next submission puts the claim in a new file and delivers it.
+    expect(await submit(p, clock.now(), d)).toMatchObject({ submitted: 1, files: 1, delivery: "sent" });
+    expect(await statuses(p)).toEqual(["submitted"]);
   });
 });

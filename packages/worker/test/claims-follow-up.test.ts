@@ -7,7 +7,8 @@ import {
   listDeniedClaims,
   submitClaims,
 } from "@billcycle/app";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ack277, era835 } from "../../app/test/support/x12-files";

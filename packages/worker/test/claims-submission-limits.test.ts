@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultTransportResolver, submitClaims } from "@billcycle/app";
 import { localDateAt } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateClaimsData } from "../bench/claims-generate";
 import { query, scalar } from "../bench/common";

@@ -13,7 +13,8 @@ import {
   writeOffClientBalance,
 } from "@billcycle/app";
 import { DomainError } from "@billcycle/core";
-import { openTestDatabase, rowsOf, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { rowsOf, tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

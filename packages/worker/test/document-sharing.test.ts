@@ -2,9 +2,9 @@ import {
   createInvoices,
   type EnginePorts,
   openInvoices,
-  SHARE_DOCUMENTS_QUEUE,
   type SharingPorts,
   scheduleDocumentShare,
+  shareDocumentsJob,
   shareDueDocuments,
   shareLinkKeyFrom,
   smtpShareMailer,
@@ -12,7 +12,8 @@ import {
   voidInvoice,
 } from "@billcycle/app";
 import { MAX_SHARE_ATTEMPTS, ManualClock } from "@billcycle/core";
-import { newId, openTestDatabase, rowsOf, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { newId, rowsOf, tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type SmtpTestServer, startSmtpTestServer } from "../../app/test/support/smtp-test-server";
@@ -500,7 +501,7 @@ describe.each(testBackends())("automatic sharing of billing documents on %s", (b
       const jobs = await database.db
         .select()
         .from(tables.jobs)
-        .where(eq(tables.jobs.queue, SHARE_DOCUMENTS_QUEUE));
+        .where(eq(tables.jobs.queue, shareDocumentsJob.name));
       expect(jobs.length).toBeGreaterThan(0);
     },
     60_000,

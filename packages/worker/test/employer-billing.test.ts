@@ -16,16 +16,8 @@ import {
   voidEmployerInvoice,
 } from "@billcycle/app";
 import { DomainError } from "@billcycle/core";
-import {
-  type Database,
-  newId,
-  openDatabase,
-  openTestDatabase,
-  rowsOf,
-  type TestDatabase,
-  tables,
-  testBackends,
-} from "@billcycle/db";
+import { type Database, newId, openDatabase, rowsOf, tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPdfText } from "../../app/test/support/read-pdf-text";

@@ -2,14 +2,8 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createInvoices, invoiceOnKept, runAutomation } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import {
-  type Database,
-  openDatabase,
-  openTestDatabase,
-  rowsOf,
-  type TestDatabase,
-  tables,
-} from "@billcycle/db";
+import { type Database, openDatabase, rowsOf, tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase } from "@billcycle/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickClock } from "../src/clock/tick-clock";

@@ -1,22 +1,13 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { RUN_AUTOMATION_QUEUE, type RunAutomationPayload, runAutomation } from "@billcycle/app";
+import { runAutomation, runAutomationJob } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import {
-  claimJobs,
-  completeJob,
-  type Database,
-  deferJob,
-  openTestDatabase,
-  rowsOf,
-  type TestDatabase,
-  tables,
-  testBackends,
-} from "@billcycle/db";
+import { claimJobs, completeJob, type Database, deferJob, rowsOf, tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickClock } from "../src/clock/tick-clock";
-import { jobHandlers } from "../src/handlers/job-handlers";
+import { jobRegistry } from "../src/jobs/registry";
 import { drainJobs } from "../src/worker";
 import {
   configure,
@@ -65,11 +56,15 @@ const runMortal = async (database: Database, clock: ManualClock, ports: ReturnTy
     if (!job) return true;
     let retryAt: Date | undefined;
     try {
-      if (job.queue === RUN_AUTOMATION_QUEUE) {
-        const runId = (job.payload as RunAutomationPayload).runId;
+      if (job.queue === runAutomationJob.name) {
+        const { runId } = runAutomationJob.payload.parse(job.payload);
         const result = await runAutomation(database, runId, ports, clock, { batchSize: 10 });
         if (result.status === "waiting") retryAt = result.retryAt;
-      } else await jobHandlers[job.queue]!(database, job.payload, ports, clock);
+      } else {
+        const prepared = jobRegistry.get(job.queue)?.prepare(job.payload);
+        if (!prepared?.ok) throw new Error(`job ${job.queue} cannot run`);
+        await prepared.run({ database, ports, clock });
+      }
     } catch (e) {
       if (e instanceof Killed) return false;
       throw e;

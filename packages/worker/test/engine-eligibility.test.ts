@@ -1,6 +1,7 @@
 import { explainAppointmentBilling, previewAutomation } from "@billcycle/app";
 import { ManualClock, type SkipReasonCode } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

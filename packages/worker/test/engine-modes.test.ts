@@ -7,7 +7,8 @@ import {
   voidInvoice,
 } from "@billcycle/app";
 import { type AutomationConfig, type InvoiceCreationMode, ManualClock } from "@billcycle/core";
-import { newId, openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { newId, tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drainJobs } from "../src/worker";

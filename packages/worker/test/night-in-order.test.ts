@@ -9,8 +9,9 @@ import {
   stripeChargeIdempotencyKey,
 } from "@billcycle/app";
 import { type AutomationKind, ManualClock } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -10,7 +10,8 @@ import {
   startRun,
 } from "@billcycle/app";
 import { statusColumns } from "@billcycle/core";
-import { newId, openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { newId, tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { eq, is, sql, Table } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -6,7 +6,8 @@ import {
   voidDocument,
 } from "@billcycle/app";
 import { DomainError, ManualClock } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPdfText } from "../../app/test/support/read-pdf-text";

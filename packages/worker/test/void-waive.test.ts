@@ -5,7 +5,8 @@ import {
   voidInvoice,
 } from "@billcycle/app";
 import { defaultPracticeBillingSettings, ManualClock } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drainJobs } from "../src/worker";

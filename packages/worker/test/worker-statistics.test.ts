@@ -1,5 +1,5 @@
 import { systemClock } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker } from "../src/worker";
 import { filePorts } from "./support/engine-harness";

@@ -13,19 +13,10 @@ import { translateDbError } from "../db-errors";
 import type { TenantActor } from "../resources/crud";
 import { assertNotInvoiced } from "./session-invoice";
 
-export type AppointmentStatusChanged = {
-  practiceId: string;
-  appointmentId: string;
-  from: AppointmentStatus;
-  to: AppointmentStatus;
-  at: Date;
-};
-
-export type StatusChangeListener = (event: AppointmentStatusChanged) => void;
-
 /**
  * Moves an appointment through its one transition table, writing the status, its history row and the audit
- * row in one transaction. A session on a live invoice keeps its status until the invoice is voided. Listeners hear about it after commit (the on-Kept invoice path hangs here).
+ * row in one transaction. A session on a live invoice keeps its status until the invoice is voided. The on-Kept
+ * invoice job is enqueued in the same transaction.
  */
 export type AppointmentStatusChange = {
   actor: TenantActor;
@@ -34,15 +25,13 @@ export type AppointmentStatusChange = {
   now: Date;
   /** The version the caller read; a change made meanwhile is refused. */
   expectedVersion?: number | undefined;
-  listeners?: readonly StatusChangeListener[];
 };
 
 export const changeAppointmentStatus = async (
   database: Database,
-  { actor, appointmentId, to, now, expectedVersion, listeners = [] }: AppointmentStatusChange,
+  { actor, appointmentId, to, now, expectedVersion }: AppointmentStatusChange,
 ): Promise<Record<string, unknown>> => {
-  let event: AppointmentStatusChanged | null = null;
-  const updated = await database.db
+  return database.db
     .transaction(async (tx) => {
       const [current] = await tx
         .select()
@@ -93,13 +82,9 @@ export const changeAppointmentStatus = async (
       });
       await recordAudit(tx, actor, "transition", "appointment", appointmentId, now, { from, to });
       await enqueueOnKeptInvoice(tx, { practiceId: actor.practiceId, appointmentId, to, historyId }, now);
-      event = { practiceId: actor.practiceId, appointmentId, from, to, at: now };
       return row!;
     })
     .catch((e: unknown) => {
       throw translateDbError(e);
     });
-  const committed = event as AppointmentStatusChanged | null;
-  if (committed) for (const listen of listeners) listen(committed);
-  return updated;
 };

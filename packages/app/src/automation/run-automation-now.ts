@@ -1,12 +1,13 @@
 import { type AutomationKind, DomainError, type LocalDate } from "@billcycle/core";
-import { type Database, type Executor, enqueueJob, newId, tables } from "@billcycle/db";
+import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { and, eq, gt, or } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
+import { enqueue } from "../jobs/job-contract";
+import { runAutomationJob } from "../jobs/run-automation-job";
 import type { TenantActor } from "../resources/crud";
 import { insertQueuedRun } from "./automation-run-status-writer";
 import type { RunRow } from "./list-automation-runs";
 import { practiceToday } from "./practice-today";
-import { RUN_AUTOMATION_QUEUE, type RunAutomationPayload } from "./queues";
 
 /** The steps a biller may run now ("Bill now"); submission has Submit now with its dry run. */
 const STALE_RUN_MS = 60 * 60_000;
@@ -29,10 +30,11 @@ export const runAutomationNow = async (
   const { today } = await practiceToday(database.db, actor.practiceId, now);
   return database.db.transaction(async (tx) => {
     const run = await insertManualRun(tx, { actor, automation, today, now });
-    const payload: RunAutomationPayload = { runId: run.id };
-    await enqueueJob(
+    await enqueue(
       tx,
-      { queue: RUN_AUTOMATION_QUEUE, payload, singletonKey: `run:${run.id}`, runAt: now },
+      runAutomationJob,
+      { runId: run.id },
+      { singletonKey: `run:${run.id}`, runAt: now },
       now,
     );
     return run;

@@ -1,8 +1,9 @@
-import { type AppointmentStatus, DomainError } from "@billcycle/core";
-import { type Database, type Executor, enqueueJob } from "@billcycle/db";
+import type { AppointmentStatus } from "@billcycle/core";
+import type { Database, Executor } from "@billcycle/db";
 import { getAutomationConfig } from "../automation/get-automation-config";
 import { practiceToday } from "../automation/practice-today";
-import { INVOICE_ON_KEPT_QUEUE, type InvoiceOnKeptPayload } from "../automation/queues";
+import { invoiceOnKeptJob } from "../jobs/invoice-on-kept-job";
+import { enqueue, type JobPayload } from "../jobs/job-contract";
 import { type CreateInvoicesResult, createInvoices } from "./create-invoices";
 
 const BILLABLE_OUTCOMES: readonly AppointmentStatus[] = ["kept", "no_show", "late_cancel"];
@@ -19,10 +20,11 @@ export const enqueueOnKeptInvoice = async (
   if (!BILLABLE_OUTCOMES.includes(event.to)) return false;
   const { config } = await getAutomationConfig(tx, event.practiceId);
   if (config.invoiceCreationMode !== "on_kept" || !config.automations.invoice_creation.enabled) return false;
-  const payload: InvoiceOnKeptPayload = { practiceId: event.practiceId, appointmentId: event.appointmentId };
-  return enqueueJob(
+  return enqueue(
     tx,
-    { queue: INVOICE_ON_KEPT_QUEUE, payload, singletonKey: `kept:${event.historyId}`, runAt: now },
+    invoiceOnKeptJob,
+    { practiceId: event.practiceId, appointmentId: event.appointmentId },
+    { singletonKey: `kept:${event.historyId}`, runAt: now },
     now,
   );
 };
@@ -30,7 +32,7 @@ export const enqueueOnKeptInvoice = async (
 /** The job: invoice one appointment now, with the same rules and keys as the nightly run (which remains the safety net). */
 export const invoiceOnKept = async (
   database: Database,
-  payload: InvoiceOnKeptPayload,
+  payload: JobPayload<typeof invoiceOnKeptJob>,
   now: Date,
 ): Promise<CreateInvoicesResult> => {
   const { config } = await getAutomationConfig(database.db, payload.practiceId);
@@ -38,7 +40,6 @@ export const invoiceOnKept = async (
     return { considered: 0, invoiced: 0, skipped: 0, invoices: 0 };
   }
   const { today } = await practiceToday(database.db, payload.practiceId, now);
-  if (!payload.appointmentId) throw new DomainError("VALIDATION_FAILED", "appointment id missing");
   return createInvoices(
     database,
     {

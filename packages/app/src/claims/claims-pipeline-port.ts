@@ -1,5 +1,6 @@
 import type { LocalDate } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
+import type { ReconcileDeliveryResult } from "./reconcile-delivery";
 
 export type PipelineRunInput = {
   practiceId: string;
@@ -17,4 +18,6 @@ export type ClaimsPipelinePort = {
   processRemittances(database: Database, input: PipelineRunInput, now: Date): Promise<Record<string, number>>;
   /** Retries the delivery of a stored outbound file (the deliver-file job). */
   deliverFile?(database: Database, fileId: string, now: Date): Promise<unknown>;
+  /** Finds out whether a file whose last attempt ended unknown was delivered (the reconcile-delivery janitor). */
+  reconcileDelivery?(database: Database, fileId: string, now: Date): Promise<ReconcileDeliveryResult>;
 };

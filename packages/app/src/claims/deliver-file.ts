@@ -1,11 +1,13 @@
-import { type Database, enqueueJob, pgArray, tables } from "@billcycle/db";
+import { type Database, type Executor, pgArray, tables } from "@billcycle/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { isTransportError, reconcileUpload } from "../clearinghouse/transport";
+import { deliverFileJob } from "../jobs/deliver-file-job";
+import { enqueue } from "../jobs/job-contract";
+import { reconcileDeliveryJob } from "../jobs/reconcile-delivery-job";
 import { recordDeliveryOutcome } from "./clearinghouse-file-status-writer";
 import { transitionClaims } from "./transition-claims";
 import { type ClearinghouseContext, loadConnection, type TransportResolverDeps } from "./transport-deps";
 
-export const DELIVER_FILE_QUEUE = "deliver-file";
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
 export type DeliveryResult = {
@@ -14,6 +16,9 @@ export type DeliveryResult = {
   error?: string;
 };
 
+/** After the last attempt ended unknown, the janitor's first look (and its pause between looks). */
+export const RECONCILE_AFTER_MS = 60 * 60_000;
+
 /** 2 min, 4 min, 8 min, 16 min between attempts. */
 const backoffMs = (attempt: number) => 2 ** attempt * 60_000;
 
@@ -21,7 +26,8 @@ const backoffMs = (attempt: number) => 2 ** attempt * 60_000;
  * Delivers a stored outbound file. Only a delivered file marks its claims Submitted. A failed upload is retried
  * later (backoff); an upload whose outcome is unknown is reconciled by listing the remote folder — found means
  * sent, absent means not sent — and is never uploaded a second time without that check. After the last attempt
- * the claims are released to the next submission run.
+ * the claims are released to the next submission run; if it ended unknown, the reconcile-delivery janitor finds
+ * out (`reconcile-delivery.ts`).
  */
 export const deliverFile = async (
   database: Database,
@@ -43,20 +49,20 @@ export const deliverFile = async (
   const attempts = file.attempts + 1;
   let outcome: "sent" | "failed" | "unknown";
   let error: string | undefined;
+  // A previous attempt ended unknown: look before sending again. Until the look succeeds it stays unknown, even
+  // if this attempt fails to connect: the next one must look too, never upload blindly.
+  let looked = file.status !== "unknown";
   try {
-    // A previous attempt ended unknown: look before sending again.
-    if (
-      file.status === "unknown" &&
-      (await reconcileUpload(ctx.transport, file.name, content.length)) === "sent"
-    )
+    if (!looked && (await reconcileUpload(ctx.transport, file.name, content.length)) === "sent")
       outcome = "sent";
     else {
+      looked = true;
       await ctx.transport.upload(file.name, content);
       outcome = "sent";
     }
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
-    outcome = isTransportError(e) && e.outcome === "unknown" ? "unknown" : "failed";
+    outcome = !looked || (isTransportError(e) && e.outcome === "unknown") ? "unknown" : "failed";
     if (outcome === "unknown") {
       try {
         outcome =
@@ -71,27 +77,7 @@ export const deliverFile = async (
 
   return database.db.transaction(async (tx) => {
     if (outcome === "sent") {
-      await recordDeliveryOutcome(tx, file.id, "sent", {
-        attempts,
-        sentAt: now,
-        lastError: null,
-        nextAttemptAt: null,
-      });
-      const claimIds = (
-        await tx
-          .select({ id: tables.claimSubmissions.claimId })
-          .from(tables.claimSubmissions)
-          .where(eq(tables.claimSubmissions.fileId, file.id))
-      ).map((r) => r.id);
-      await transitionClaims(tx, {
-        practiceId: file.practiceId,
-        claimIds,
-        to: "submitted",
-        now,
-        actor: "system:claims_submission",
-        cause: { kind: "file", fileId: file.id, name: file.name },
-        extra: { submittedAt: now },
-      });
+      await markFileDelivered(tx, file, attempts, now);
       return { status: "sent" as const, attempts };
     }
     const final = attempts >= MAX_DELIVERY_ATTEMPTS;
@@ -102,16 +88,25 @@ export const deliverFile = async (
       nextAttemptAt: final ? null : new Date(now.getTime() + backoffMs(attempts)),
     });
     if (final && status === "failed") {
-      // Certainly not delivered, and out of attempts: the claims go into the next night's file.
-      await tx.delete(tables.claimSubmissions).where(eq(tables.claimSubmissions.fileId, file.id));
+      await releaseFileClaims(tx, file.id);
       return { status: "failed" as const, attempts, ...(error ? { error } : {}) };
     }
-    if (!final) {
-      await enqueueJob(
+    if (final) {
+      // Maybe delivered, and out of attempts: the janitor looks on the server until it knows (never re-sends).
+      await enqueue(
         tx,
+        reconcileDeliveryJob,
+        { fileId: file.id },
+        { singletonKey: `reconcile:${file.id}`, runAt: new Date(now.getTime() + RECONCILE_AFTER_MS) },
+        now,
+      );
+    }
+    if (!final) {
+      await enqueue(
+        tx,
+        deliverFileJob,
+        { fileId: file.id },
         {
-          queue: DELIVER_FILE_QUEUE,
-          payload: { fileId: file.id },
           singletonKey: `deliver:${file.id}:${attempts}`,
           runAt: new Date(now.getTime() + backoffMs(attempts)),
         },
@@ -124,6 +119,43 @@ export const deliverFile = async (
       ...(error ? { error } : {}),
     };
   });
+};
+
+/** The file is on the server: Sent, and its claims Submitted. */
+export const markFileDelivered = async (
+  tx: Executor,
+  file: { id: string; practiceId: string; name: string },
+  attempts: number,
+  now: Date,
+): Promise<void> => {
+  const moved = await recordDeliveryOutcome(tx, file.id, "sent", {
+    attempts,
+    sentAt: now,
+    lastError: null,
+    nextAttemptAt: null,
+  });
+  // Already Sent by another attempt, which submitted the claims.
+  if (moved === 0) return;
+  const claimIds = (
+    await tx
+      .select({ id: tables.claimSubmissions.claimId })
+      .from(tables.claimSubmissions)
+      .where(eq(tables.claimSubmissions.fileId, file.id))
+  ).map((r) => r.id);
+  await transitionClaims(tx, {
+    practiceId: file.practiceId,
+    claimIds,
+    to: "submitted",
+    now,
+    actor: "system:claims_submission",
+    cause: { kind: "file", fileId: file.id, name: file.name },
+    extra: { submittedAt: now },
+  });
+};
+
+/** Certainly not delivered, and no attempt left: the claims go into the next submission's file. */
+export const releaseFileClaims = async (tx: Executor, fileId: string): Promise<void> => {
+  await tx.delete(tables.claimSubmissions).where(eq(tables.claimSubmissions.fileId, fileId));
 };
 
 /** Outbound files still on their way: their claims must not be put in another file. */

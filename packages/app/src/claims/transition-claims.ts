@@ -110,12 +110,6 @@ export const transitionClaims = async (
   return { moved: allowed.map((c) => c.id), refused };
 };
 
-export const assertClaimTransition = (from: string, to: ClaimStatus) => {
-  if (!canTransition(claimTransitions, from as ClaimStatus, to)) {
-    throw new DomainError("ILLEGAL_TRANSITION", `Claim cannot go from ${from} to ${to}`, { from, to });
-  }
-};
-
 /** What a posting batch changes on one claim: amounts as deltas, and its state from `from` to `to` (maybe equal). */
 export type ClaimPostingRow = {
   id: string;

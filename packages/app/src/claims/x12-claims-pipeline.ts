@@ -5,6 +5,7 @@ import { loadClearinghouse } from "./clearinghouse-context";
 import { deliverFile } from "./deliver-file";
 import { importInboundFile } from "./import-inbound-file";
 import { MAX_INBOUND_FILE_BYTES } from "./import-remittance";
+import { reconcileDelivery } from "./reconcile-delivery";
 import { type SubmitResult, submitClaims } from "./submit-claims";
 import type { TransportResolverDeps } from "./transport-deps";
 
@@ -73,6 +74,7 @@ export const x12ClaimsPipeline = (deps: TransportResolverDeps): ClaimsPipelinePo
   },
   processRemittances: (database, input, now) => pickUpInboundFiles(database, input.practiceId, now, deps),
   deliverFile: (database, fileId, now) => deliverFile(database, fileId, now, deps),
+  reconcileDelivery: (database, fileId, now) => reconcileDelivery(database, fileId, now, deps),
 });
 
 /** A submission's counts as an automation run records them. */

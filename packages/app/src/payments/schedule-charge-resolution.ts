@@ -1,10 +1,8 @@
-import { type Database, enqueueJob, rowsOf } from "@billcycle/db";
+import { type Database, rowsOf } from "@billcycle/db";
 import { sql } from "drizzle-orm";
+import { enqueue } from "../jobs/job-contract";
+import { resolveCardChargesJob } from "../jobs/resolve-card-charges-job";
 import { DEFAULT_PENDING_AFTER_MS } from "./resolve-unknown-charges";
-
-/** The job that asks Stripe about one practice's charges whose outcome is not known (resolveUnknownCharges). */
-export const RESOLVE_CARD_CHARGES_QUEUE = "resolve-card-charges";
-export type ResolveCardChargesPayload = { practiceId: string };
 
 /** How often a practice's unknown charges are asked about, at most: one job per practice per this slot. */
 export const CHARGE_RESOLUTION_EVERY_MS = 5 * 60_000;
@@ -30,16 +28,11 @@ export const scheduleChargeResolution = async (
   const slot = Math.floor(now.getTime() / CHARGE_RESOLUTION_EVERY_MS);
   let scheduled = 0;
   for (const { practice_id: practiceId } of practices) {
-    const payload: ResolveCardChargesPayload = { practiceId };
-    const added = await enqueueJob(
+    const added = await enqueue(
       database.db,
-      {
-        queue: RESOLVE_CARD_CHARGES_QUEUE,
-        payload,
-        singletonKey: `resolve-charges:${practiceId}:${slot}`,
-        runAt: now,
-        maxAttempts: 1,
-      },
+      resolveCardChargesJob,
+      { practiceId },
+      { singletonKey: `resolve-charges:${practiceId}:${slot}`, runAt: now, maxAttempts: 1 },
       now,
     );
     if (added) scheduled++;

@@ -1,10 +1,10 @@
 import { DomainError } from "@billcycle/core";
 import { type Executor, newId, pgArray, runPrepared } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
+import { parseJobPayload } from "../jobs/job-contract";
+import { shareDocumentsJob } from "../jobs/share-documents-job";
 
-/** The worker queue that sends due shares, one job per practice and due minute. */
-export const SHARE_DOCUMENTS_QUEUE = "share-documents";
-export type ShareDocumentsPayload = { practiceId: string };
+const SHARE_DOCUMENTS = shareDocumentsJob.name;
 
 const delayOf = sql`make_interval(mins => coalesce((p.billing_settings->>'shareDelayMinutes')::int, 60))`;
 
@@ -14,9 +14,10 @@ const delayOf = sql`make_interval(mins => coalesce((p.billing_settings->>'shareD
  * shares. `dueAts` is a SELECT of due_at values. Wakes idle workers.
  */
 const enqueueShareJobs = (practiceId: string, dueAts: SQL, now: string): SQL => sql`
-  INSERT INTO jobs (queue, payload, singleton_key, run_at, max_attempts, created_at)
-  SELECT ${SHARE_DOCUMENTS_QUEUE}, jsonb_build_object('practiceId', ${practiceId}::text),
-    ${`${SHARE_DOCUMENTS_QUEUE}:${practiceId}:`} || extract(epoch FROM r.run_at)::bigint::text, r.run_at, 10,
+  INSERT INTO jobs (queue, version, payload, singleton_key, run_at, max_attempts, created_at)
+  SELECT ${SHARE_DOCUMENTS}, ${shareDocumentsJob.version}::int,
+    ${JSON.stringify(parseJobPayload(shareDocumentsJob, { practiceId }))}::jsonb,
+    ${`${SHARE_DOCUMENTS}:${practiceId}:`} || extract(epoch FROM r.run_at)::bigint::text, r.run_at, 10,
     ${now}::timestamptz
   FROM (SELECT DISTINCT date_trunc('minute', d.due_at)
       + CASE WHEN d.due_at = date_trunc('minute', d.due_at) THEN interval '0' ELSE interval '1 minute' END AS run_at
@@ -30,7 +31,7 @@ const withJobs = (practiceId: string, shares: SQL, now: string): SQL => sql`
   SELECT (SELECT count(*) FROM shares)::int AS scheduled,
     (SELECT min(due_at) FROM shares) AS due_at,
     (SELECT count(*) FROM jobs_added)::int AS jobs,
-    CASE WHEN EXISTS (SELECT 1 FROM jobs_added) THEN pg_notify('billcycle_jobs', ${SHARE_DOCUMENTS_QUEUE}) END
+    CASE WHEN EXISTS (SELECT 1 FROM jobs_added) THEN pg_notify('billcycle_jobs', ${SHARE_DOCUMENTS}) END
       AS notified`;
 
 /**
@@ -146,7 +147,7 @@ export const enqueueShareRetries = async (
       sql`SELECT unnest(${pgArray(input.dueAts, "timestamptz")}::timestamptz[])`,
       input.now.toISOString(),
     )})
-    SELECT CASE WHEN EXISTS (SELECT 1 FROM jobs_added) THEN pg_notify('billcycle_jobs', ${SHARE_DOCUMENTS_QUEUE}) END
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM jobs_added) THEN pg_notify('billcycle_jobs', ${SHARE_DOCUMENTS}) END
       AS notified`,
   );
 };

@@ -12,7 +12,8 @@ import {
   transportFor,
 } from "@billcycle/app";
 import { DomainError } from "@billcycle/core";
-import { tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { testBackends } from "@billcycle/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqlRows } from "../../../server/test/support/db-state";

@@ -12,7 +12,8 @@ import {
   voidDocument,
 } from "@billcycle/app";
 import { DomainError } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

@@ -1,7 +1,8 @@
 import { chargeCard, refundCardCharge, resolveUnknownCharges } from "@billcycle/app";
 import { isDomainError } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PracticeFixture } from "../../../worker/test/support/billing-fixture";

@@ -8,7 +8,8 @@ import {
   stripeSecretContext,
 } from "@billcycle/app";
 import { isDomainError } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, tables, testBackends } from "@billcycle/db";
+import { tables } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBillingPractice } from "../../../worker/test/support/billing-fixture";

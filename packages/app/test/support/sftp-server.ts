@@ -46,6 +46,8 @@ export type SftpFaults = {
   dropAfterWrite?: "before_rename" | "after_rename";
   /** Refuses every authentication attempt. */
   rejectAuth?: boolean;
+  /** A drop takes the server away: it sets `rejectAuth`, so the client cannot look at what was delivered. */
+  goneAfterDrop?: boolean;
   /** Never answers a WRITE (the data is not written): for operation timeouts. */
   stallWrite?: boolean;
 };
@@ -178,6 +180,7 @@ export const startSftpServer = async (options: StartSftpServerOptions): Promise<
   const real = (p: string): string => join(options.root, virtual(p));
 
   const drop = (client: Connection): void => {
+    if (faults.goneAfterDrop) faults.rejectAuth = true;
     const sock: unknown = Reflect.get(client, "_sock");
     if (sock && typeof sock === "object" && "destroy" in sock && typeof sock.destroy === "function") {
       sock.destroy();

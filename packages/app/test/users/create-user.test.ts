@@ -1,6 +1,6 @@
 import { createUser, passwordWeakness } from "@billcycle/app";
 import { DomainError } from "@billcycle/core";
-import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/db";
+import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const refusal = async (p: Promise<unknown>): Promise<DomainError> => {

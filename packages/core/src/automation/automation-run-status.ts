@@ -14,11 +14,3 @@ export const automationRunTransitions: TransitionTable<AutomationRunStatus> = {
   skipped: [],
   failed: ["running"],
 };
-
-export const automationRunStatusLabel: Record<AutomationRunStatus, string> = {
-  queued: "Queued",
-  running: "Running",
-  done: "Done",
-  skipped: "Skipped",
-  failed: "Failed",
-};

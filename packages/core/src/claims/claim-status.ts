@@ -27,16 +27,6 @@ export const claimTransitions: TransitionTable<ClaimStatus> = {
   void: [],
 };
 
-export const claimStatusLabel: Record<ClaimStatus, string> = {
-  awaiting_submission: "Awaiting Submission",
-  scrubber_rejected: "Scrubber Rejected",
-  submitted: "Submitted",
-  accepted: "Accepted",
-  rejected: "Rejected",
-  adjudicated: "Adjudicated",
-  void: "Void",
-};
-
 /** What the payer decided (an 835): None until a remittance is posted, and again after a reversal. */
 export const claimAdjudications = ["none", "paid", "partially_paid", "denied"] as const;
 export type ClaimAdjudication = (typeof claimAdjudications)[number];
@@ -47,13 +37,6 @@ export const claimAdjudicationTransitions: TransitionTable<ClaimAdjudication> = 
   paid: ["partially_paid", "denied", "none"],
   partially_paid: ["paid", "denied", "none"],
   denied: ["paid", "partially_paid", "none"],
-};
-
-export const claimAdjudicationLabel: Record<ClaimAdjudication, string> = {
-  none: "None",
-  paid: "Paid",
-  partially_paid: "Partially Paid",
-  denied: "Denied",
 };
 
 /**

@@ -77,6 +77,8 @@ export type ErrorCode =
   | "PAYER_CLAIM_NUMBER_MISSING"
   /** A follow-up action on a claim that is not denied or rejected, or already followed up. */
   | "CLAIM_NOT_DENIED"
+  /** A job enqueued with a payload its definition's schema refuses (a bug in the enqueuer: nothing is queued). */
+  | "INVALID_JOB_PAYLOAD"
   | "INTERNAL";
 
 export class DomainError extends Error {

@@ -35,6 +35,8 @@ export const enqueueJob = async (
   tx: Executor,
   job: {
     queue: string;
+    /** The job definition's version (jobs are enqueued through app's `enqueue`, which passes it). */
+    version?: number;
     payload: Record<string, unknown>;
     singletonKey?: string;
     runAt: Date;
@@ -46,6 +48,7 @@ export const enqueueJob = async (
     .insert(jobs)
     .values({
       queue: job.queue,
+      version: job.version ?? 1,
       payload: job.payload,
       singletonKey: job.singletonKey ?? null,
       runAt: job.runAt,
@@ -133,15 +136,20 @@ export const expireAllLeases = async (tx: Executor, now: Date): Promise<number> 
   return rows.length;
 };
 
-/** Exponential backoff: 2 s, 4 s, 8 s … capped at 10 minutes; after maxAttempts the job is failed for a person. */
+/**
+ * Exponential backoff: 2 s, 4 s, 8 s … capped at 10 minutes; after maxAttempts the job is failed for a person.
+ * `final` fails it at once: a job no attempt can run (a payload that does not parse, an unknown version).
+ * Returns whether the job is failed for good.
+ */
 export const failJob = async (
   tx: Executor,
   job: JobRow,
   workerId: string,
   error: string,
   now: Date,
-): Promise<void> => {
-  const final = job.attempts >= job.maxAttempts;
+  options: { final?: boolean } = {},
+): Promise<boolean> => {
+  const final = options.final === true || job.attempts >= job.maxAttempts;
   const to: JobStatus = final ? "failed" : "queued";
   const delay = Math.min(2 ** job.attempts * 1000, 10 * 60 * 1000);
   await tx
@@ -154,4 +162,5 @@ export const failJob = async (
       finishedAt: final ? now : null,
     })
     .where(and(bookkeepingCommit, eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), movableTo(to)));
+  return final;
 };

@@ -113,6 +113,8 @@ export const jobs = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     queue: text("queue").notNull(),
+    /** The job definition's version its payload was written with (migration 0029). */
+    version: integer("version").notNull().default(1),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     singletonKey: text("singleton_key").unique(),
     status: text("status", { enum: ["queued", "running", "done", "failed"] })

@@ -1,10 +1,4 @@
-import type {
-  Actor,
-  EmployerInvoiceMailer,
-  StatusChangeListener,
-  StripeCallOptions,
-  TransportResolver,
-} from "@billcycle/app";
+import type { Actor, EmployerInvoiceMailer, StripeCallOptions, TransportResolver } from "@billcycle/app";
 import type { Clock, Permission, Role, TokenScope } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import type { Logger } from "./logger";
@@ -13,8 +7,6 @@ export type AppDeps = {
   database: Database;
   clock: Clock;
   logger: Logger;
-  /** Hears appointment status changes after commit (the engine's on-Kept path subscribes here). */
-  statusListeners?: StatusChangeListener[];
   /** How to reach each practice's clearinghouse (default: its connection, else the directory drop). */
   transportFor?: TransportResolver;
   /** Directory of the built web app, served at / when present. */

@@ -44,7 +44,6 @@ export const registerAppointmentStatusRoute = (app: OpenAPIHono<HonoEnv>, deps: 
         to: status,
         now: deps.clock.now(),
         expectedVersion: version,
-        listeners: deps.statusListeners ?? [],
       });
       return c.json(row, 200);
     },

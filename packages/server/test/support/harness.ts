@@ -7,8 +7,8 @@ import {
   resources,
 } from "@billcycle/app";
 import { ManualClock, type Role, roles } from "@billcycle/core";
-import { openTestDatabase, type TestBackend, type TestDatabase } from "@billcycle/db";
 import { type App, createApp, jsonLogger } from "@billcycle/server";
+import { openTestDatabase, type TestBackend, type TestDatabase } from "@billcycle/testing";
 import { address, createBody, type Json, type Refs, refsOf, seedOrder, validNpi } from "./bodies";
 import { engineSeeded, seedEngineRecords } from "./engine-records";
 

@@ -1,6 +1,6 @@
-import { insertQueuedRun, RUN_AUTOMATION_QUEUE, type RunAutomationPayload } from "@billcycle/app";
+import { enqueue, insertQueuedRun, runAutomationJob } from "@billcycle/app";
 import { type AutomationKind, dueOccurrences, isFirstOfMonth, isSuperbillDay } from "@billcycle/core";
-import { type Database, enqueueJob, newId, tables } from "@billcycle/db";
+import { type Database, newId, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 
 /** A run that starts more than this after its time is marked late (the worker was down or behind). */
@@ -72,10 +72,11 @@ export const tickClock = async (database: Database, now: Date): Promise<{ schedu
           createdAt: now,
         });
         if (inserted.length === 0) continue;
-        const payload: RunAutomationPayload = { runId: id };
-        await enqueueJob(
+        await enqueue(
           tx,
-          { queue: RUN_AUTOMATION_QUEUE, payload, singletonKey: `run:${id}`, runAt: occ.scheduledAt },
+          runAutomationJob,
+          { runId: id },
+          { singletonKey: `run:${id}`, runAt: occ.scheduledAt },
           now,
         );
         created++;

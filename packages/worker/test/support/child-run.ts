@@ -4,12 +4,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  defaultTransportResolver,
-  RUN_AUTOMATION_QUEUE,
-  runAutomation,
-  x12ClaimsPipeline,
-} from "@billcycle/app";
+import { defaultTransportResolver, runAutomation, runAutomationJob, x12ClaimsPipeline } from "@billcycle/app";
 import { type Clock, ManualClock, systemClock } from "@billcycle/core";
 import { claimJobs, openDatabase } from "@billcycle/db";
 
@@ -18,9 +13,9 @@ const clock: Clock = at ? new ManualClock(at) : systemClock;
 const database = await openDatabase({ kind: "postgres", url: url!, poolSize: 2 });
 const [job] = await database.db.transaction((tx) =>
   // Only an automation run: other jobs the night queued (documents to share) are not what this test kills.
-  claimJobs(tx, `child:${process.pid}`, 1, clock.now(), Number(leaseMs), [RUN_AUTOMATION_QUEUE]),
+  claimJobs(tx, `child:${process.pid}`, 1, clock.now(), Number(leaseMs), [runAutomationJob.name]),
 );
-if (!job || job.queue !== RUN_AUTOMATION_QUEUE) {
+if (!job || job.queue !== runAutomationJob.name) {
   process.stdout.write("no job\n");
   process.exit(2);
 }
@@ -30,7 +25,7 @@ const ports = {
     transportFor: defaultTransportResolver({ dropRoot: mkdtempSync(join(tmpdir(), "child-drop-")) }),
   }),
 };
-await runAutomation(database, String(job.payload.runId), ports, clock, {
+await runAutomation(database, runAutomationJob.payload.parse(job.payload).runId, ports, clock, {
   batchSize: Number(batchSize),
 });
 process.stdout.write("finished\n");

@@ -2,12 +2,18 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  type Database,
+  type Db,
+  loadMigrations,
+  logConnectionError,
+  migrate,
+  openDatabase,
+  tables as schema,
+} from "@billcycle/db";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import { type Database, type Db, logConnectionError, openDatabase } from "../database";
-import { loadMigrations, migrate } from "../migrate";
-import * as schema from "../schema/index";
 
 export type TestBackend = "pglite" | "postgres";
 

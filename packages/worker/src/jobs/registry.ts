@@ -1,0 +1,19 @@
+import { type RegisteredJob, registered } from "./define-job";
+import { deliverFileDefinition } from "./deliver-file";
+import { invoiceOnKeptDefinition } from "./invoice-on-kept";
+import { reconcileDeliveryDefinition } from "./reconcile-delivery";
+import { resolveCardChargesDefinition } from "./resolve-card-charges";
+import { runAutomationDefinition } from "./run-automation";
+import { shareDocumentsDefinition } from "./share-documents";
+
+/** Every job the worker runs, by name: one line per `jobs/<name>.ts`. */
+export const jobRegistry: ReadonlyMap<string, RegisteredJob> = new Map(
+  [
+    registered(runAutomationDefinition),
+    registered(invoiceOnKeptDefinition),
+    registered(shareDocumentsDefinition),
+    registered(deliverFileDefinition),
+    registered(reconcileDeliveryDefinition),
+    registered(resolveCardChargesDefinition),
+  ].map((job) => [job.name, job]),
+);
