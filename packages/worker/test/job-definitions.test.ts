@@ -21,6 +21,7 @@ describe("the job registry", () => {
       "invoice-on-kept",
       "reconcile-delivery",
       "run-automation",
+      "resolve-card-charges",
       "share-documents",
     ]);
     for (const job of jobRegistry.values()) expect(job.version).toBeGreaterThanOrEqual(1);
