@@ -20,8 +20,8 @@ describe("the job registry", () => {
       "deliver-file",
       "invoice-on-kept",
       "reconcile-delivery",
-      "run-automation",
       "resolve-card-charges",
+      "run-automation",
       "share-documents",
     ]);
     for (const job of jobRegistry.values()) expect(job.version).toBeGreaterThanOrEqual(1);
