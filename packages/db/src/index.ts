@@ -5,6 +5,13 @@ export * from "./migrate";
 export * from "./owner-only";
 export * from "./queue/job-queue";
 export * from "./queue/job-wakeups";
-export type { Address, AppointmentServiceLine, ClaimsSettings, Guarantor, Subscriber } from "./schema/index";
+export type {
+  Address,
+  AppointmentServiceLine,
+  ClaimsSettings,
+  Guarantor,
+  InboundFileOutcome,
+  Subscriber,
+} from "./schema/index";
 export * as tables from "./schema/index";
 export * from "./testing/test-database";

@@ -21,6 +21,7 @@ import { registerClientBillingRoutes } from "./routes/client-billing";
 import { docsPage } from "./routes/docs-page";
 import { registerDocumentRoutes } from "./routes/documents";
 import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
+import { registerNoteRoutes } from "./routes/notes";
 import { registerPaymentRoutes } from "./routes/payments";
 import { registerPracticeRoutes } from "./routes/practices";
 import { registerResourceRoutes } from "./routes/resources";
@@ -118,6 +119,7 @@ export const createApp = (deps: AppDeps) => {
   registerPaymentRoutes(app, deps);
   registerSharingRoutes(app, deps);
   registerDocumentRoutes(app, deps);
+  registerNoteRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -57,6 +57,10 @@ export type ErrorCode =
   | "SHARE_LINK_EXPIRED"
   /** A document withdrawn (voided) after it was shared. */
   | "DOCUMENT_VOID"
+  /** An 835 whose payee (N1*PE NPI or tax id, REF*TJ) is not the practice it was received for. */
+  | "PAYEE_NOT_PRACTICE"
+  /** A progress note signed by someone other than its author (the session's provider) or a supervisor. */
+  | "NOT_NOTE_AUTHOR"
   | "INTERNAL";
 
 export class DomainError extends Error {
