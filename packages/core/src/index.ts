@@ -1,4 +1,5 @@
 export * from "./appointments/appointment-status";
+export * from "./appointments/decide-note-signer";
 export * from "./auth/decide-login-throttle";
 export * from "./auth/permissions";
 export * from "./auth/token-scopes";
@@ -27,6 +28,8 @@ export * from "./claims/clearinghouse-file-status";
 export * from "./claims/decide-claim-adjudication";
 export * from "./claims/decide-claim-loops";
 export * from "./claims/decide-claim-posting";
+export * from "./claims/decide-payee-is-practice";
+export * from "./claims/describe-file-problem";
 export * from "./claims/remittance-status";
 export * from "./claims/scrub-claim";
 export * from "./claims/work-item-status";

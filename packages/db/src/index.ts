@@ -15,6 +15,7 @@ export type {
   EmployerFee,
   EmployerInvoiceColumn,
   Guarantor,
+  InboundFileOutcome,
   InvoiceProfileContent,
   Subscriber,
 } from "./schema/index";

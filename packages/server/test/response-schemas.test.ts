@@ -107,6 +107,12 @@ describe.each(testBackends())("declared response schemas on %s", (backend) => {
     for (const op of reads) {
       const res = await h.call("GET", fillPath(op.template, p.id, p.records), { token: p.users.owner.token });
       expect(res.status, `${label(op)}: ${res.text.slice(0, 300)}`).toBe(200);
+      // A clearinghouse file's original bytes: X12 as received or sent.
+      if (label(op) === "GET /api/v1/practices/{practiceId}/files/{id}/content") {
+        if (res.headers.get("content-type") !== "application/octet-stream" || !res.text.startsWith("ISA"))
+          mismatches.push(`${label(op)}: not the file's X12 bytes (${res.headers.get("content-type")})`);
+        continue;
+      }
       // A document's bytes, not JSON: the declared media type, and a PDF.
       if (declaresPdf(op) || binaryReads[label(op)]) {
         if (res.headers.get("content-type") !== "application/pdf" || !res.text.startsWith("%PDF-"))

@@ -108,7 +108,9 @@ describe.each(testBackends())("roles and sign-in on %s", (backend) => {
     expect(errorCode(await post("clinician", "services"))).toBe("FORBIDDEN");
     expect(errorCode(await post("clinician", "locations"))).toBe("FORBIDDEN");
     expect(errorCode(await post("biller", "progress-notes", withNewAppointment))).toBe("FORBIDDEN");
-    expect((await post("clinician", "progress-notes", withNewAppointment)).status).toBe(201);
+    // A clinician who is not the session's provider may write the note but not sign it (issue 18 item 7).
+    const bySomeoneElse = await post("clinician", "progress-notes", withNewAppointment);
+    expect([bySomeoneElse.status, errorCode(bySomeoneElse)]).toEqual([403, "NOT_NOTE_AUTHOR"]);
     expect((await post("biller", "payers")).status).toBe(201);
     expect((await post("biller", "services")).status).toBe(201);
     expect(errorCode(await post("biller", "locations"))).toBe("FORBIDDEN");

@@ -5,7 +5,7 @@ import {
   outboundFileTransitions,
   sourcesOf,
 } from "@billcycle/core";
-import { type Executor, tables } from "@billcycle/db";
+import { type Executor, type InboundFileOutcome, tables } from "@billcycle/db";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 
 /**
@@ -62,7 +62,12 @@ export const finishInboundFile = async (
   tx: Executor,
   fileId: string,
   to: Exclude<InboundFileStatus, "received" | "duplicate">,
-  fields: { processedAt: Date; lastError: string | null; rejectCode: string | null },
+  fields: {
+    processedAt: Date;
+    lastError: string | null;
+    rejectCode: string | null;
+    outcome?: InboundFileOutcome | null;
+  },
 ): Promise<number> => {
   const rows = await tx
     .update(files)

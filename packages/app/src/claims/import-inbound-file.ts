@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DomainError, type InboundEncoding, type InboundText, readInboundText } from "@billcycle/core";
-import { type Database, newId, tables } from "@billcycle/db";
+import { type Database, type InboundFileOutcome, newId, tables } from "@billcycle/db";
 import { X12Error } from "@billcycle/x12";
 import { and, eq, sql } from "drizzle-orm";
 import { finishInboundFile, insertInboundFile, keyedInboundFiles } from "./clearinghouse-file-status-writer";
@@ -226,7 +226,8 @@ export const importInboundFile = async (
       status: "processed" | "rejected",
       lastError: string | null = null,
       code: string | null = null,
-    ) => finishInboundFile(tx, fileId, status, { processedAt: now, lastError, rejectCode: code });
+      outcome: InboundFileOutcome | null = null,
+    ) => finishInboundFile(tx, fileId, status, { processedAt: now, lastError, rejectCode: code, outcome });
     try {
       if (tooLarge) {
         throw new DomainError(
@@ -239,12 +240,12 @@ export const importInboundFile = async (
       const content = read?.text ?? "";
       if (kind === "999") {
         const acknowledgments = await process999(tx, practiceId, fileId, content, now);
-        await finish("processed");
+        await finish("processed", null, null, { acknowledgments });
         return { fileId, name: input.name, kind, status: "processed" as const, acknowledgments };
       }
       if (kind === "277CA") {
         const acknowledgments = await process277CA(tx, practiceId, fileId, content, now);
-        await finish("processed");
+        await finish("processed", null, null, { acknowledgments });
         return { fileId, name: input.name, kind, status: "processed" as const, acknowledgments };
       }
       // An 835 is posted in batches after this transaction commits the file.
@@ -286,6 +287,14 @@ export const importInboundFile = async (
     processedAt: now,
     lastError: null,
     rejectCode: null,
+    outcome: {
+      remittances: {
+        count: remittances.length,
+        posted: remittances.reduce((a, r) => a + r.posted, 0),
+        queued: remittances.reduce((a, r) => a + r.queued, 0),
+        duplicate: remittances.filter((r) => r.status === "duplicate").length,
+      },
+    },
   });
   const allDuplicate = remittances.length > 0 && remittances.every((r) => r.status === "duplicate");
   return {

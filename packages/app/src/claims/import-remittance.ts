@@ -2,6 +2,7 @@ import {
   claimStatusCodes,
   DomainError,
   decideClaimPosting,
+  decidePayeeIsPractice,
   type EraClaim,
   type PostingRule,
   type QueueReason,
@@ -35,6 +36,7 @@ export type RemittanceImport = {
   queued: number;
 };
 
+/** The patient as the payer spells them (NM1*QC), for a person matching a claim by hand. */
 /** The 835 claim in the shape the posting decision takes. */
 export const toEraClaim = (c: Claim835): EraClaim => ({
   patientControlNumber: c.patientControlNumber,
@@ -109,7 +111,12 @@ const decideAndApply = (
       queue: {
         kind: "unmatched_claim",
         reason: `No claim with patient control number ${era.patientControlNumber}`,
-        details: { patientControlNumber: era.patientControlNumber },
+        details: {
+          patientControlNumber: era.patientControlNumber,
+          chargeCents: era.chargeCents,
+          paidCents: era.paidCents,
+          patientResponsibilityCents: era.patientResponsibilityCents,
+        },
       },
     };
   }
@@ -477,6 +484,37 @@ const registerRemittances = async (
   });
 
 /**
+ * Refuses the file (PAYEE_NOT_PRACTICE, before anything is registered) when a remittance pays someone else: its
+ * N1*PE NPI or tax id, or its REF*TJ, is none of the practice's. Posting another practice's payments to claims that
+ * happen to share a patient control number would be wrong money on the wrong clients.
+ */
+const assertPayeeIsPractice = async (
+  database: Database,
+  practiceId: string,
+  surveyed: SurveyedRemittance[],
+) => {
+  const [practice] = await database.db
+    .select({ billingNpi: tables.practices.billingNpi, taxId: tables.practices.taxId })
+    .from(tables.practices)
+    .where(eq(tables.practices.id, practiceId));
+  if (!practice) return;
+  const providers = await database.db
+    .select({ npi: tables.providers.npi })
+    .from(tables.providers)
+    .where(eq(tables.providers.practiceId, practiceId));
+  const identity = { ...practice, providerNpis: providers.map((p) => p.npi) };
+  for (const r of surveyed) {
+    const decision = decidePayeeIsPractice(r.payee, identity);
+    if (!decision.ours)
+      throw new DomainError("PAYEE_NOT_PRACTICE", decision.reason, {
+        payeeName: r.payee.name,
+        payee: decision.identifiedBy,
+        traceNumber: r.trace.referenceId,
+      });
+  }
+};
+
+/**
  * Imports the remittances of an 835 file for a practice. Each transaction set is one remittance, unique per
  * (payer, TRN02, content): importing the same one again (the same segments, line breaks aside) posts nothing; one
  * with a trace number already received and other content is kept, posts nothing, and waits in the work queue
@@ -501,6 +539,7 @@ export const importRemittanceFile = async (
   actor: string,
 ): Promise<RemittanceImport[]> => {
   const surveyed = await surveyRemittances(chunks());
+  await assertPayeeIsPractice(database, practiceId, surveyed);
   const { settings } = await getClaimsSettings(database.db, practiceId);
   const ctx: PostContext = {
     practiceId,

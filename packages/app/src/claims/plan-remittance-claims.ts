@@ -38,6 +38,10 @@ export type WorkItemRow = {
   details: Record<string, unknown>;
 };
 
+/** The patient as the payer named them, for a work item no claim of ours matched. */
+const patientNameOf = (n: Claim835["patient"]): string | null =>
+  n ? [n.firstName, n.middleName, n.lastName].filter(Boolean).join(" ") || null : null;
+
 /** The claim's RARC remark codes: outpatient (MOA), inpatient (MIA) and its lines' LQ*HE, once each. */
 const remarkCodesOf = (c: Claim835): string[] => [
   ...new Set([
@@ -77,7 +81,7 @@ export const planRemittanceClaim = (input: {
       crossoverPayer: era.crossoverPayer,
       remarkCodes: remarkCodesOf(c),
       postingStatus: status,
-      data: status === "queued" ? { era, balance: c.balance } : {},
+      data: status === "queued" ? { era, balance: c.balance, patientName: patientNameOf(c.patient) } : {},
     },
     workItem: queued ? { id: input.newId(), remittanceClaimId: input.id, ...queued } : null,
   };

@@ -104,6 +104,8 @@ export const era835 = (input: {
   trace: string;
   payerName?: string;
   payerTin?: string;
+  /** N1*PE and REF*TJ: by default the fixture practices' tax id (every test practice has 12-3456789). */
+  payee?: { name?: string; npi?: string; taxId?: string | null };
   claims: EraClaimSpec[];
   plb?: Array<[string, number]>;
   bprCents?: number;
@@ -137,7 +139,8 @@ export const era835 = (input: {
     ["N3", "1 PAYER WAY"],
     ["N4", "AUSTIN", "TX", "78701"],
     ["PER", "BL", "CLAIMS", "TE", "5125550100"],
-    ["N1", "PE", "FIXTURE PRACTICE", "XX", "1234567893"],
+    ["N1", "PE", input.payee?.name ?? "FIXTURE PRACTICE", "XX", input.payee?.npi ?? "1234567893"],
+    ...(input.payee?.taxId === null ? [] : [["REF", "TJ", input.payee?.taxId ?? "123456789"]]),
     ["LX", "1"],
   ];
   for (const c of input.claims) {

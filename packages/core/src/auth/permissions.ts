@@ -9,6 +9,8 @@ export const permissions = [
   "clients:read",
   "clients:write",
   "clinical:write",
+  /** Sign a progress note for another provider (a supervisor); without it only the note's own provider signs. */
+  "clinical:supervise",
   "billing:read",
   "billing:write",
   "settings:write",

@@ -79,6 +79,10 @@ export type ErrorCode =
   | "CLAIM_NOT_DENIED"
   /** A job enqueued with a payload its definition's schema refuses (a bug in the enqueuer: nothing is queued). */
   | "INVALID_JOB_PAYLOAD"
+  /** An 835 whose payee (N1*PE NPI or tax id, REF*TJ) is not the practice it was received for. */
+  | "PAYEE_NOT_PRACTICE"
+  /** A progress note signed by someone other than its author (the session's provider) or a supervisor. */
+  | "NOT_NOTE_AUTHOR"
   | "INTERNAL";
 
 export class DomainError extends Error {

@@ -84,6 +84,12 @@ export const clearinghouseConnections = pgTable(
  * remote folder, never by sending again blindly. Inbound files keep the bytes received in `raw` (migration 0011),
  * whatever they hold: a file that is not text X12 is stored as it came and marked rejected with `reject_code`.
  */
+/** What processing an inbound file found (clearinghouse_files.outcome). */
+export type InboundFileOutcome = {
+  acknowledgments?: { accepted: number; rejected: number; unmatched: number };
+  remittances?: { count: number; posted: number; queued: number; duplicate: number };
+};
+
 export const clearinghouseFiles = pgTable(
   "clearinghouse_files",
   {
@@ -115,6 +121,11 @@ export const clearinghouseFiles = pgTable(
     interchangeControlNumber: text("interchange_control_number"),
     groupControlNumber: text("group_control_number"),
     transactionControlNumbers: jsonb("transaction_control_numbers").$type<string[]>(),
+    /**
+     * Inbound, processed (migration 0026): what processing found. An acknowledgment's counts (unmatched > 0 needs a
+     * person), an 835's remittances.
+     */
+    outcome: jsonb("outcome").$type<InboundFileOutcome>(),
     createdAt: instant("created_at").notNull(),
     sentAt: instant("sent_at"),
     processedAt: instant("processed_at"),

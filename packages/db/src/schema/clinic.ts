@@ -361,6 +361,8 @@ export const progressNotes = pgTable(
     signed: boolean("signed").notNull().default(false),
     signedAt: instant("signed_at"),
     signedByProviderId: uuid("signed_by_provider_id"),
+    /** Who signed (migration 0036): the provider's own user, or a supervisor signing for them. */
+    signedByUserId: uuid("signed_by_user_id").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
     tenantKey("progress_notes", t),
@@ -378,5 +380,38 @@ export const progressNotes = pgTable(
       "progress_notes_signed_check",
       sql`(${t.signed} and ${t.signedAt} is not null) or (not ${t.signed} and ${t.signedAt} is null)`,
     ),
+  ],
+);
+
+/**
+ * A biller's request that the session's clinician sign its note (migration 0036). Open while the note is unsigned;
+ * one per session (asking again keeps the first).
+ */
+export const noteSignatureRequests = pgTable(
+  "note_signature_requests",
+  {
+    id: uuid("id").primaryKey(),
+    practiceId: uuid("practice_id").notNull(),
+    appointmentId: uuid("appointment_id").notNull(),
+    providerId: uuid("provider_id").notNull(),
+    requestedByUserId: uuid("requested_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    requestedBy: text("requested_by").notNull(),
+    message: text("message"),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [
+    tenantKey("note_signature_requests", t),
+    unique("note_signature_requests_appointment_key").on(t.practiceId, t.appointmentId),
+    foreignKey({
+      name: "note_signature_requests_appointment_fk",
+      columns: [t.practiceId, t.appointmentId],
+      foreignColumns: [appointments.practiceId, appointments.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "note_signature_requests_provider_fk",
+      columns: [t.practiceId, t.providerId],
+      foreignColumns: [providers.practiceId, providers.id],
+    }),
+    index("note_signature_requests_provider_idx").on(t.practiceId, t.providerId, t.createdAt),
   ],
 );

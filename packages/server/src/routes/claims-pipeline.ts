@@ -7,6 +7,7 @@ import { registerRescrubClaimRoute } from "./claims/rescrub-claim";
 import { registerSubmitClaimsRoute } from "./claims/submit-claims";
 import { registerGetClaimsSettingsRoute } from "./claims-settings/get-claims-settings";
 import { registerSaveClaimsSettingsRoute } from "./claims-settings/save-claims-settings";
+import { registerDownloadClearinghouseFileRoute } from "./clearinghouse-files/download-clearinghouse-file";
 import { registerGetClearinghouseFileRoute } from "./clearinghouse-files/get-clearinghouse-file";
 import { registerListClearinghouseFilesRoute } from "./clearinghouse-files/list-clearinghouse-files";
 import { registerUploadInboundFileRoute } from "./inbound-files/upload-inbound-file";
@@ -28,6 +29,7 @@ export const registerClaimsPipelineRoutes = (app: OpenAPIHono<HonoEnv>, deps: Ap
   registerListRemittanceClaimsRoute(app, deps);
   registerListClearinghouseFilesRoute(app, deps);
   registerGetClearinghouseFileRoute(app, deps);
+  registerDownloadClearinghouseFileRoute(app, deps);
   registerListWorkQueueItemsRoute(app, deps);
   registerResolveWorkItemRoute(app, deps);
 };

@@ -140,6 +140,9 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
   if (op.method === "POST" && op.template === `${practicePath}/automation/{automation}/run-now`)
     return undefined;
   if (op.method === "POST" && op.template === `${practicePath}/appointments/{id}/invoice`) return undefined;
+  if (op.method === "POST" && op.template === `${practicePath}/appointments/{id}/note/sign`) return undefined;
+  if (op.method === "POST" && op.template === `${practicePath}/appointments/{id}/note/signature-request`)
+    return { message: "Please sign" };
   if (op.method === "POST" && op.template === `${practicePath}/inbound-files`) {
     return { name: "walk-999.x12", content: "ISA*00*not-a-real-file~" };
   }

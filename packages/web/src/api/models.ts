@@ -60,6 +60,7 @@ export type Imbalance = Schemas["Imbalance"];
 export type ProviderAdjustment = Schemas["ProviderAdjustment"];
 export type Posting = Schemas["Posting"];
 export type InboundResult = Schemas["InboundResult"];
+export type ClearinghouseFileSummary = Schemas["ClearinghouseFileSummary"];
 export type WorkItem = Schemas["WorkQueueItem"];
 export type Resolution = RequestOf<"/api/v1/practices/{practiceId}/work-queue/{id}/resolve", "post">;
 export type PostingRule = Schemas["posting_rule"];

@@ -4054,6 +4054,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/practices/{practiceId}/files/{id}/content": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file's original bytes: an inbound file as received, an 837P as sent */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/practices/{practiceId}/work-queue": {
     parameters: {
       query?: never;
@@ -9645,6 +9748,323 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/appointments/{id}/note/sign": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign the session's progress note as its author (the session's provider's user) or a supervisor (clinical:supervise); anyone else: 403 NOT_NOTE_AUTHOR. Writes the note when there is none. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The signed note */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["SignedProgressNote"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/appointments/{id}/note/signature-request": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask the session's provider to sign its note (shown on their Sessions screen until signed); asking again answers the first request */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            message?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The request */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["NoteSignatureRequestCreated"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/note-signature-requests": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open requests to sign a note: mine=true those for the providers linked to you; else by session */
+    get: {
+      parameters: {
+        query?: {
+          mine?: "true" | "false";
+          appointmentId?: string;
+        };
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Open requests */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["NoteSignatureRequestList"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -18242,6 +18662,25 @@ export interface components {
       sentAt: string | null;
       /** Format: date-time */
       processedAt: string | null;
+      /** @description what processing found (inbound files processed since migration 0026) */
+      outcome: {
+        acknowledgments?: {
+          accepted: number;
+          rejected: number;
+          unmatched: number;
+        };
+        remittances?: {
+          count: number;
+          posted: number;
+          queued: number;
+          duplicate: number;
+        };
+      } | null;
+      /** @description why a person must look at the file, in a biller's words, with the parser's code; null when fine */
+      attention: {
+        text: string;
+        code: string | null;
+      } | null;
     };
     ClearinghouseFile: {
       /** Format: uuid */
@@ -18269,6 +18708,9 @@ export interface components {
       interchangeControlNumber: string | null;
       groupControlNumber: string | null;
       transactionControlNumbers: string[] | null;
+      outcome: {
+        [key: string]: unknown;
+      } | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -18315,6 +18757,50 @@ export interface components {
       resolvedBy: string | null;
       /** @description what a person may do with the item */
       actions: ("post" | "match" | "dismiss")[];
+      /** @description the remittance the item came in */
+      remittance: {
+        traceNumber: string;
+        payerName: string;
+      };
+      /** @description the payer's claim the item is about (null for an item about the whole remittance) */
+      remittanceClaim: {
+        patientControlNumber: string;
+        /** @description the patient as the payer spells them (NM1*QC) */
+        patientName: string | null;
+        chargeCents: number;
+        paidCents: number;
+        patientResponsibilityCents: number;
+      } | null;
+      /** @description our claim it matched (null: unmatched, or about the whole remittance) */
+      claim: {
+        /** Format: uuid */
+        id: string;
+        patientControlNumber: string;
+        totalCents: number;
+      } | null;
+      /** @description the client of that claim */
+      client: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+      /** @description a blocked adjustment code: the posting rule that would let it post */
+      postingRule: {
+        /**
+         * Format: uuid
+         * @description the rule that blocks it, null when no rule names the code
+         */
+        id: string | null;
+        /**
+         * Format: uuid
+         * @description the claim's payer, for a rule for that payer only
+         */
+        payerId: string | null;
+        payerName: string | null;
+        /** @enum {string} */
+        groupCode: "CO" | "PR" | "OA" | "PI" | "CR";
+        reasonCode: string;
+      } | null;
     };
     Imbalance: {
       /** @enum {string} */
@@ -19078,6 +19564,64 @@ export interface components {
       /** @description true when the latest version already showed the invoice as it is */
       reused: boolean;
     };
+    SignedProgressNote: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      practiceId: string;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      appointmentId: string;
+      signed: boolean;
+      /** Format: date-time */
+      signedAt: string | null;
+      /** Format: uuid */
+      signedByProviderId: string | null;
+      /** Format: uuid */
+      signedByUserId: string | null;
+    };
+    NoteSignatureRequestCreated: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      appointmentId: string;
+      /** Format: uuid */
+      providerId: string;
+      /** @description false: asked before, this is the first request */
+      created: boolean;
+    };
+    NoteSignatureRequestList: {
+      data: components["schemas"]["NoteSignatureRequest"][];
+    };
+    NoteSignatureRequest: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      appointmentId: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date */
+      dateOfService: string;
+      client: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      provider: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** @description who asked, by name */
+      requestedBy: string;
+      message: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
     location: {
       /** Format: uuid */
       id: string;
@@ -19387,6 +19931,8 @@ export interface components {
       signedAt: string | null;
       /** Format: uuid */
       signedByProviderId: string | null;
+      /** Format: uuid */
+      signedByUserId: string | null;
     };
     invoice: {
       /** Format: uuid */

@@ -13,6 +13,7 @@ import { ClientsPage } from "../features/clients/ClientsPage";
 import { InvoiceDetailPage } from "../features/invoices/InvoiceDetailPage";
 import { InvoicesPage } from "../features/invoices/InvoicesPage";
 import { PendedReviewPage } from "../features/invoices/PendedReviewPage";
+import { FilesPage } from "../features/remittances/FilesPage";
 import { PostingRulesPage } from "../features/remittances/PostingRulesPage";
 import { RemittanceDetailPage } from "../features/remittances/RemittanceDetailPage";
 import { RemittancesPage } from "../features/remittances/RemittancesPage";
@@ -68,6 +69,7 @@ export const routes: RouteObject[] = [
               { path: "remittances/:remittanceId", element: <RemittanceDetailPage /> },
               { path: "work-queue", element: <WorkQueuePage /> },
               { path: "posting-rules", element: <PostingRulesPage /> },
+              { path: "files", element: <FilesPage /> },
               { path: "settings/automation", element: <AutomationSettingsPage /> },
               { path: "setup", element: <SetupPage /> },
               { path: "setup/:resource", element: <SetupPage /> },

@@ -3,6 +3,7 @@ import { type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { assertNotInvoiced } from "../../appointments/session-invoice";
+import { authorizeNoteSigner } from "../../notes/authorize-note-signer";
 import { instant, localDate, modifiers } from "../../schemas/common";
 import { rowSchema } from "../../schemas/row-schema";
 import { assertReferenceInPractice } from "../assert-reference";
@@ -267,11 +268,45 @@ const noteFields = {
   signedByProviderId: z.uuid().nullable().optional(),
 };
 
-const signing = (signed: boolean | undefined, now: Date, wasSigned: boolean, signedAt: unknown): Row => {
+/**
+ * The signature fields a note write sets: signing is done by the session's provider or a supervisor only
+ * (NOT_NOTE_AUTHOR otherwise, authorizeNoteSigner), for the session's provider, recording the user who signed. A
+ * provider named that is not the session's is refused (another practice's: REFERENCE_NOT_FOUND, revealing nothing).
+ */
+const signing = async (
+  ctx: WriteContext,
+  appointmentId: string,
+  input: Row,
+  wasSigned: boolean,
+  signedAt: unknown,
+): Promise<Row> => {
+  const signed = input.signed as boolean | undefined;
+  const named = input.signedByProviderId as string | null | undefined;
+  if (signed === undefined && named === undefined) return {};
+  const signer = await authorizeNoteSigner(ctx.tx, ctx.actor, appointmentId);
+  if (named && named !== signer.signedByProviderId) {
+    await assertReferenceInPractice(ctx.tx, {
+      table: tables.providers,
+      practiceId: ctx.actor.practiceId,
+      id: named,
+      path: "signedByProviderId",
+      label: "Provider",
+    });
+    throw new DomainError(
+      "NOT_NOTE_AUTHOR",
+      `A note is signed for the session's provider, ${signer.providerName}, not another`,
+    );
+  }
+  if (signed === false)
+    return { signed: false, signedAt: null, signedByProviderId: null, signedByUserId: null };
   if (signed === undefined) return {};
-  if (signed && !wasSigned) return { signed: true, signedAt: now };
-  if (signed) return { signed: true, signedAt };
-  return { signed: false, signedAt: null, signedByProviderId: null };
+  if (wasSigned) return { signed: true, signedAt };
+  return {
+    signed: true,
+    signedAt: ctx.now,
+    signedByProviderId: signer.signedByProviderId,
+    signedByUserId: signer.signedByUserId,
+  };
 };
 
 export const progressNotesResource: ResourceDefinition = {
@@ -305,11 +340,17 @@ export const progressNotesResource: ResourceDefinition = {
     });
     return {
       ...input,
-      ...signing(input.signed as boolean | undefined, now, false, null),
+      ...(await signing({ tx, actor, now }, input.appointmentId as string, input, false, null)),
     };
   },
-  prepareUpdate: async (patch, existing, { now }) => ({
+  prepareUpdate: async (patch, existing, ctx) => ({
     ...patch,
-    ...signing(patch.signed as boolean | undefined, now, existing.signed === true, existing.signedAt),
+    ...(await signing(
+      ctx,
+      existing.appointmentId as string,
+      patch,
+      existing.signed === true,
+      existing.signedAt,
+    )),
   }),
 };

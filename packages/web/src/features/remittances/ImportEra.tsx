@@ -1,4 +1,4 @@
-import { decodeX12Bytes } from "@billcycle/core";
+import { decodeX12Bytes, describeFileProblem } from "@billcycle/core";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Button } from "react-aria-components";
 import { Link } from "react-router";
@@ -30,17 +30,35 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** What the uploaded file did, in words: imported, a duplicate, unbalanced (→ work queue), or unreadable. */
 const Outcome = ({ result }: { result: InboundResult }) => {
   const { practiceId } = usePractice();
-  if (result.status === "rejected")
+  if (result.status === "rejected") {
+    const problem = describeFileProblem(result.code ?? null, result.error ?? null);
     return (
       <ErrorAlert>
-        {result.name} could not be read and was not posted: {result.error ?? "unknown error"}
+        {result.name} was not posted: {problem.text}
+        {problem.code ? <code className="muted"> {problem.code}</code> : null}
       </ErrorAlert>
     );
+  }
   if (result.status === "duplicate")
     return (
       <p role="status" className="alert alert-info">
         {result.name} was imported before: it is a duplicate, and nothing was posted again.
       </p>
+    );
+  if (result.kind !== "835" && (result.acknowledgments?.unmatched ?? 0) > 0)
+    return (
+      <div role="status" className="alert alert-warning">
+        <p>
+          {result.name} ({result.kind}) needs attention:{" "}
+          {plural(result.acknowledgments?.unmatched ?? 0, "acknowledgment")} matched none of our claims or
+          files ({result.acknowledgments?.accepted ?? 0} accepted, {result.acknowledgments?.rejected ?? 0}{" "}
+          rejected).
+        </p>
+        <p>
+          <Link to={`/p/${practiceId}/files`}>Open the Files screen</Link> to download it and see what it
+          speaks of.
+        </p>
+      </div>
     );
   if (result.kind !== "835")
     return (

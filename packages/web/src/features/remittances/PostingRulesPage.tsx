@@ -1,6 +1,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { Button } from "react-aria-components";
+import { useSearchParams } from "react-router";
 import { errorText } from "../../api/client";
 import { payerName, useDirectory } from "../../api/directory";
 import { usePractice } from "../../app/practice-context";
@@ -40,11 +41,14 @@ const unknownCodeOptions = [
 /** The form of a new or changed rule, in a dialog. */
 const RuleDialog = ({
   rule,
+  initial,
   isOpen,
   onClose,
   onSaved,
 }: {
   rule: PostingRule | null;
+  /** A new rule's fields filled in already (from a blocked code in the work queue). */
+  initial?: Partial<PostingRuleFields> | undefined;
   isOpen: boolean;
   onClose: () => void;
   onSaved: (message: string) => void;
@@ -52,9 +56,11 @@ const RuleDialog = ({
   const { practiceId } = usePractice();
   const directory = useDirectory(practiceId);
   const save = useSavePostingRule(practiceId);
-  const [payerId, setPayerId] = useState<string>(rule?.payerId ?? ANY);
-  const [groupCode, setGroupCode] = useState<PostingRule["groupCode"]>(rule?.groupCode ?? "CO");
-  const [reasonCode, setReasonCode] = useState(rule?.reasonCode ?? "");
+  const [payerId, setPayerId] = useState<string>(rule?.payerId ?? initial?.payerId ?? ANY);
+  const [groupCode, setGroupCode] = useState<PostingRule["groupCode"]>(
+    rule?.groupCode ?? initial?.groupCode ?? "CO",
+  );
+  const [reasonCode, setReasonCode] = useState(rule?.reasonCode ?? initial?.reasonCode ?? "");
   const [action, setAction] = useState<PostingRule["action"] | null>(rule?.action ?? null);
   const [touched, setTouched] = useState(false);
   const code = reasonCode.trim().toUpperCase();
@@ -182,7 +188,31 @@ export const PostingRulesPage = () => {
   const directory = useDirectory(practiceId);
   const rules = usePostingRules(practiceId);
   const remove = useDeletePostingRule(practiceId);
-  const [editing, setEditing] = useState<{ rule: PostingRule | null } | null>(null);
+  const [editing, setEditing] = useState<{
+    rule: PostingRule | null;
+    initial?: Partial<PostingRuleFields>;
+  } | null>(null);
+  // A link from the work queue: ?edit=<rule id>, or ?new=1&group=CO&reason=97&payerId=… (opened once).
+  const [params, setParams] = useSearchParams();
+  useEffect(() => {
+    const edit = params.get("edit");
+    if (edit) {
+      const found = rules.data?.data.find((r) => r.id === edit);
+      if (!found) return;
+      setEditing({ rule: found });
+    } else if (params.get("new")) {
+      const group = params.get("group");
+      setEditing({
+        rule: null,
+        initial: {
+          groupCode: (group && group in groupCodeLabel ? group : "CO") as PostingRule["groupCode"],
+          reasonCode: params.get("reason") ?? "",
+          payerId: params.get("payerId"),
+        },
+      });
+    } else return;
+    setParams({}, { replace: true });
+  }, [params, rules.data, setParams]);
   const [deleting, setDeleting] = useState<PostingRule | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -273,6 +303,7 @@ export const PostingRulesPage = () => {
         <RuleDialog
           key={editing.rule?.id ?? "new"}
           rule={editing.rule}
+          initial={editing.initial}
           isOpen
           onClose={() => setEditing(null)}
           onSaved={(message) => {

@@ -15,8 +15,108 @@ import { formatCents, formatInstant } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
 import { useDebounced } from "../../lib/use-debounced";
 import { useClaimsPage } from "../claims/claims-api";
-import { RemittanceTabs, workItemKindLabel } from "./labels";
-import { useResolveWorkItem, useWorkQueuePage, type WorkItem } from "./remittances-api";
+import { RemittanceTabs, ruleActionLabel, workItemKindLabel } from "./labels";
+import {
+  type PostingRule,
+  usePostingRules,
+  useResolveWorkItem,
+  useSavePostingRule,
+  useWorkQueuePage,
+  type WorkItem,
+} from "./remittances-api";
+
+type RuleAction = Exclude<PostingRule["action"], "block">;
+
+/** The claim and client an item is about: ours when matched, else what the payer sent. */
+const About = ({ item }: { item: WorkItem }) => {
+  const { practiceId } = usePractice();
+  if (item.claim)
+    return (
+      <span>
+        <Link to={`/p/${practiceId}/claims/${item.claim.id}`}>Claim {item.claim.patientControlNumber}</Link>
+        {item.client ? (
+          <>
+            {" · "}
+            <Link to={`/p/${practiceId}/clients/${item.client.id}`}>{item.client.name}</Link>
+          </>
+        ) : null}
+      </span>
+    );
+  const rc = item.remittanceClaim;
+  if (rc)
+    return (
+      <span>
+        Payer's claim {rc.patientControlNumber}
+        {rc.patientName ? ` · ${rc.patientName} (as the payer spells it)` : ""}, not one of ours
+      </span>
+    );
+  return (
+    <span className="muted">
+      The whole remittance {item.remittance.traceNumber} from {item.remittance.payerName}
+    </span>
+  );
+};
+
+const ruleActionOptions = (["write_off", "patient_responsibility", "denial", "informational"] as const).map(
+  (a) => ({ id: a, label: ruleActionLabel[a] }),
+);
+
+/**
+ * A blocked adjustment code posts only once a rule says what it means: the rule is made (or the blocking rule
+ * changed) here, then the claim posts, in one confirmation.
+ */
+const RuleInPlace = ({
+  rule,
+  action,
+  onAction,
+  scope,
+  onScope,
+}: {
+  rule: NonNullable<WorkItem["postingRule"]>;
+  action: RuleAction | null;
+  onAction: (a: RuleAction) => void;
+  scope: "payer" | "any";
+  onScope: (s: "payer" | "any") => void;
+}) => {
+  const { practiceId } = usePractice();
+  const code = `${rule.groupCode}-${rule.reasonCode}`;
+  const params = new URLSearchParams({ group: rule.groupCode, reason: rule.reasonCode });
+  if (rule.payerId) params.set("payerId", rule.payerId);
+  return (
+    <>
+      <p>
+        {rule.id
+          ? `A posting rule holds ${code} for review, so it would be blocked again. Say what ${code} means and it posts now:`
+          : `No posting rule says what ${code} means, so it would be blocked again. Add the rule and it posts now:`}
+      </p>
+      <SelectField
+        label={`What ${code} means`}
+        options={ruleActionOptions}
+        value={action}
+        onChange={onAction}
+        placeholder="Choose…"
+      />
+      {rule.payerId && !rule.id ? (
+        <SelectField
+          label="For"
+          options={[
+            { id: "payer", label: `${rule.payerName ?? "This payer"} only` },
+            { id: "any", label: "Any payer" },
+          ]}
+          value={scope}
+          onChange={onScope}
+        />
+      ) : null}
+      <p>
+        <Link
+          to={`/p/${practiceId}/posting-rules?${rule.id ? `edit=${rule.id}` : `new=1&${params.toString()}`}`}
+        >
+          {rule.id ? `Open the rule for ${code}` : `Add the rule for ${code} on the Posting rules screen`}
+        </Link>
+      </p>
+    </>
+  );
+};
 
 const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
 const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
@@ -36,6 +136,14 @@ const Amounts = ({ item }: { item: WorkItem }) => {
           </li>
         ))}
       </ul>
+    );
+  const rc = item.remittanceClaim;
+  if (item.kind === "unmatched_claim" && rc)
+    return (
+      <span>
+        Billed {formatCents(rc.chargeCents)}, paid {formatCents(rc.paidCents)}
+        {rc.patientResponsibilityCents ? `, patient owes ${formatCents(rc.patientResponsibilityCents)}` : ""}
+      </span>
     );
   const amount = num(d.amountCents);
   const code = [str(d.group), str(d.reasonCode)].filter(Boolean).join("-");
@@ -77,9 +185,16 @@ export const WorkQueuePage = () => {
   const [reason, setReason] = useState("");
   const [claimId, setClaimId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const rules = usePostingRules(practiceId);
+  const saveRule = useSavePostingRule(practiceId);
+  const [ruleAction, setRuleAction] = useState<RuleAction | null>(null);
+  const [ruleScope, setRuleScope] = useState<"payer" | "any">("payer");
 
   const start = (kind: Pending["kind"], item: WorkItem) => {
     resolve.reset();
+    saveRule.reset();
+    setRuleAction(null);
+    setRuleScope(item.postingRule?.payerId ? "payer" : "any");
     setNotice(null);
     setReason("");
     setClaimId(null);
@@ -101,6 +216,12 @@ export const WorkQueuePage = () => {
       },
       { id: "reason", header: "Reason", accessorFn: (w) => w.reason },
       {
+        id: "about",
+        header: "Claim and client",
+        enableSorting: false,
+        cell: ({ row }) => <About item={row.original} />,
+      },
+      {
         id: "amounts",
         header: "Amounts",
         enableSorting: false,
@@ -115,7 +236,7 @@ export const WorkQueuePage = () => {
             to={`/p/${practiceId}/remittances/${row.original.remittanceId}`}
             aria-label={`Open the remittance of: ${row.original.reason}`}
           >
-            Open the remittance
+            {row.original.remittance.traceNumber} · {row.original.remittance.payerName}
           </Link>
         ),
       },
@@ -166,13 +287,28 @@ export const WorkQueuePage = () => {
           ? ({ action: "match", claimId: claimId ?? "" } as const)
           : ({ action: "post" } as const);
     try {
+      if (pending.kind === "post" && pending.item.postingRule && ruleAction) {
+        const r = pending.item.postingRule;
+        const existing = r.id ? ((rules.data?.data ?? []).find((x) => x.id === r.id) ?? null) : null;
+        await saveRule.mutateAsync({
+          rule: existing,
+          fields: {
+            payerId: ruleScope === "payer" ? r.payerId : null,
+            groupCode: r.groupCode,
+            reasonCode: r.reasonCode,
+            action: ruleAction,
+          },
+        });
+      }
       const result = await resolve.mutateAsync({ id: pending.item.id, resolution });
       setNotice(
         result.status === "dismissed"
           ? `Dismissed: ${pending.item.reason}`
           : pending.kind === "match"
             ? "Matched and posted."
-            : "Posted.",
+            : pending.item.postingRule && ruleAction
+              ? `Rule ${pending.item.postingRule.groupCode}-${pending.item.postingRule.reasonCode} saved (${ruleActionLabel[ruleAction]}) and the claim posted.`
+              : "Posted.",
       );
       setPending(null);
     } catch {
@@ -181,8 +317,15 @@ export const WorkQueuePage = () => {
   };
 
   const rows = page.data?.data ?? [];
+  const blockedRule = pending?.kind === "post" ? pending.item.postingRule : null;
   const canConfirm =
-    pending?.kind === "dismiss" ? reason.trim().length > 0 : pending?.kind === "match" ? !!claimId : true;
+    pending?.kind === "dismiss"
+      ? reason.trim().length > 0
+      : pending?.kind === "match"
+        ? !!claimId
+        : blockedRule
+          ? !!ruleAction
+          : true;
   return (
     <>
       <PageHeader
@@ -235,8 +378,10 @@ export const WorkQueuePage = () => {
         onConfirm={() => {
           if (canConfirm) void confirm();
         }}
-        isPending={resolve.isPending}
-        error={resolve.isError ? errorText(resolve.error) : null}
+        isPending={resolve.isPending || saveRule.isPending}
+        error={
+          saveRule.isError ? errorText(saveRule.error) : resolve.isError ? errorText(resolve.error) : null
+        }
       >
         <p>{pending?.item.reason}</p>
         {pending?.kind === "dismiss" ? (
@@ -249,6 +394,14 @@ export const WorkQueuePage = () => {
             value={claimId}
             onChange={setClaimId}
             sentNumber={String(pending.item.details.patientControlNumber ?? "")}
+          />
+        ) : pending && blockedRule ? (
+          <RuleInPlace
+            rule={blockedRule}
+            action={ruleAction}
+            onAction={setRuleAction}
+            scope={ruleScope}
+            onScope={setRuleScope}
           />
         ) : pending ? (
           <p>

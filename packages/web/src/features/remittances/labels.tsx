@@ -60,7 +60,7 @@ export const workItemKindLabel: Record<WorkItemKind, string> = {
 export const headlineImbalance = (imbalances: Imbalance[]): Imbalance | undefined =>
   imbalances.find((i) => i.level === "transaction") ?? imbalances[0];
 
-/** Remittances | Work queue | Posting rules. */
+/** Remittances | Work queue | Posting rules | Files. */
 export const RemittanceTabs = () => {
   const { practiceId } = usePractice();
   return (
@@ -70,6 +70,7 @@ export const RemittanceTabs = () => {
       </NavLink>
       <NavLink to={`/p/${practiceId}/work-queue`}>Work queue</NavLink>
       <NavLink to={`/p/${practiceId}/posting-rules`}>Posting rules</NavLink>
+      <NavLink to={`/p/${practiceId}/files`}>Files</NavLink>
     </nav>
   );
 };

@@ -60,7 +60,7 @@ const useInvalidatePostings = (practiceId: string) => {
   const queryClient = useQueryClient();
   return () =>
     Promise.all(
-      ["remittances", "work-queue", "claims", "invoices"].map((k) =>
+      ["remittances", "work-queue", "claims", "invoices", "files"].map((k) =>
         queryClient.invalidateQueries({ queryKey: [practiceId, k] }),
       ),
     );
@@ -191,3 +191,24 @@ export const useSaveUnknownCodeAction = (practiceId: string) => {
       ),
   });
 };
+
+export const useFilesPage = (
+  practiceId: string,
+  direction: "inbound" | "outbound" | undefined,
+  cursor: string | undefined,
+  limit: number,
+) =>
+  useQuery({
+    queryKey: [practiceId, "files", "page", direction, cursor, limit],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/practices/{practiceId}/files", {
+          params: { path: { practiceId }, query: { direction, cursor, limit } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+/** Where a file's original bytes download from (a same-origin link: the session cookie goes with it). */
+export const fileContentUrl = (practiceId: string, fileId: string) =>
+  `/api/v1/practices/${practiceId}/files/${fileId}/content`;

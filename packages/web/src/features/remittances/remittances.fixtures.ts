@@ -167,6 +167,11 @@ export const workItem = (n: number, over: Partial<WorkItem> = {}): WorkItem & Re
   resolvedAt: null,
   resolvedBy: null,
   actions: ["post", "dismiss"],
+  remittance: { traceNumber: "TRN2", payerName: "Blue Prairie" },
+  remittanceClaim: null,
+  claim: null,
+  client: null,
+  postingRule: null,
   ...over,
 });
 

@@ -183,11 +183,13 @@ describe("remittances", () => {
       name: "b.835",
       kind: "835",
       status: "rejected",
+      code: "BAD_ELEMENT",
       error: "segment 4 (CLP): CLP02 is required",
     };
     await send("b.835");
+    // In a biller's words, with the parser's code beside (issue 18 item 8).
     expect((await screen.findByRole("alert")).textContent).toBe(
-      "b.835 could not be read and was not posted: segment 4 (CLP): CLP02 is required",
+      "b.835 was not posted: A value in the file is not what the X12 guide allows. Ask the payer to correct it. BAD_ELEMENT",
     );
 
     answer = reply(400, {

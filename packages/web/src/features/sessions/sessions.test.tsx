@@ -86,7 +86,7 @@ describe("a session's billing", () => {
     expect(billing.textContent).toContain("Invoice Creation (schedule): skipped — progress note not signed");
   });
 
-  it("signs the note from the reason, as the session's provider, with the version read", async () => {
+  it("signs the note from the reason, as the signed-in user (the server checks they are its author)", async () => {
     let signed = false;
     const { user, server } = renderApp(at(`sessions/${APPT}`), {
       "GET /api/v1/practices/:pid/appointments/:id": appointment(),
@@ -95,7 +95,7 @@ describe("a session's billing", () => {
           signed ? { reasons: [], tonight: "It will be invoiced at the next run, Mon 3 Mar." } : {},
         ),
       "GET /api/v1/practices/:pid/progress-notes": () => page([{ ...note, signed }]),
-      "PATCH /api/v1/practices/:pid/progress-notes/:id": () => {
+      "POST /api/v1/practices/:pid/appointments/:id/note/sign": () => {
         signed = true;
         return { ...note, signed: true, version: 2 };
       },
@@ -109,9 +109,8 @@ describe("a session's billing", () => {
     expect(screen.getByRole("region", { name: "Billing" }).textContent).toContain(
       "It will be invoiced at the next run",
     );
-    const [patch] = server.callsTo("PATCH", "/api/v1/practices/:pid/progress-notes/:id");
-    expect(patch?.params.id).toBe(NOTE);
-    expect(patch?.body).toEqual({ signed: true, signedByProviderId: PROVIDER, version: 1 });
+    const [post] = server.callsTo("POST", "/api/v1/practices/:pid/appointments/:id/note/sign");
+    expect(post?.params.id).toBe(APPT);
   });
 
   it("adds a missing diagnosis for the client", async () => {

@@ -6,7 +6,7 @@ import { AddDiagnosisFix } from "./AddDiagnosisFix";
 import { AddInsuranceFix } from "./AddInsuranceFix";
 import { AddServiceFix } from "./AddServiceFix";
 import type { FixProps } from "./dialog-parts";
-import { SignNoteFix } from "./SignNoteFix";
+import { RequestSignatureFix, SignNoteFix } from "./SignNoteFix";
 
 /**
  * What fixes a reason, for the roles that may fix it: an action right here, or a link to the screen that does.
@@ -16,9 +16,17 @@ export const FixForReason = ({ code, ...props }: FixProps & { code: SkipReasonCo
   const { practiceId, can } = usePractice();
   switch (code) {
     case "NOTE_NOT_SIGNED":
-      return can("clinical:write") ? <SignNoteFix {...props} label="Sign the progress note" /> : null;
+      return can("clinical:write") ? (
+        <SignNoteFix {...props} label="Sign the progress note" />
+      ) : can("billing:write") ? (
+        <RequestSignatureFix {...props} />
+      ) : null;
     case "NO_PROGRESS_NOTE":
-      return can("clinical:write") ? <SignNoteFix {...props} label="Write and sign the note" /> : null;
+      return can("clinical:write") ? (
+        <SignNoteFix {...props} label="Write and sign the note" />
+      ) : can("billing:write") ? (
+        <RequestSignatureFix {...props} />
+      ) : null;
     case "NO_DIAGNOSIS":
       return can("clients:write") ? <AddDiagnosisFix {...props} /> : null;
     case "NO_ACTIVE_POLICY":

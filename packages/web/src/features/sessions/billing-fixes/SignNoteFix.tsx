@@ -13,30 +13,20 @@ export const SignNoteFix = ({ appointment, note, directory, label }: FixProps & 
   const invalidate = useInvalidateBilling(practiceId);
   const [open, setOpen] = useState(false);
   const sign = useMutation({
+    // Signed as the user: the server refuses anyone but the session's provider or a supervisor (NOT_NOTE_AUTHOR).
     mutationFn: () =>
-      note
-        ? unwrap(
-            api.PATCH("/api/v1/practices/{practiceId}/progress-notes/{id}", {
-              params: { path: { practiceId, id: note.id } },
-              body: { signed: true, signedByProviderId: appointment.providerId, version: note.version },
-            }),
-          )
-        : unwrap(
-            api.POST("/api/v1/practices/{practiceId}/progress-notes", {
-              params: { path: { practiceId } },
-              body: {
-                appointmentId: appointment.id,
-                signed: true,
-                signedByProviderId: appointment.providerId,
-              },
-            }),
-          ),
+      unwrap(
+        api.POST("/api/v1/practices/{practiceId}/appointments/{id}/note/sign", {
+          params: { path: { practiceId, id: appointment.id } },
+        }),
+      ),
     onSuccess: async () => {
       await invalidate();
       setOpen(false);
     },
   });
   const provider = directory?.providers.get(appointment.providerId);
+  if (note?.signed) return null;
   return (
     <>
       <Button className="btn btn-small btn-primary" onPress={() => setOpen(true)}>
@@ -55,12 +45,36 @@ export const SignNoteFix = ({ appointment, note, directory, label }: FixProps & 
         error={sign.isError ? errorText(sign.error) : null}
       >
         <p>
-          The note is signed as{" "}
+          The note is signed by you for{" "}
           {provider ? `${provider.firstName} ${provider.lastName}` : "the session's provider"}, the session's
-          provider, and billcycle records when. A signed note is what your practice requires before a session
-          is billed.
+          provider: only that provider or a supervisor may sign it, and billcycle records who signed and when.
         </p>
       </ConfirmDialog>
+    </>
+  );
+};
+
+/** A biller cannot sign a clinician's note: this asks the session's provider to sign it (they see the request). */
+export const RequestSignatureFix = ({ appointment, directory }: FixProps) => {
+  const { practiceId } = usePractice();
+  const provider = directory?.providers.get(appointment.providerId);
+  const who = provider ? `${provider.firstName} ${provider.lastName}` : "the session's provider";
+  const ask = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST("/api/v1/practices/{practiceId}/appointments/{id}/note/signature-request", {
+          params: { path: { practiceId, id: appointment.id } },
+          body: {},
+        }),
+      ),
+  });
+  if (ask.isSuccess) return <span role="status">Asked {who} to sign the note.</span>;
+  return (
+    <>
+      <Button className="btn btn-small" isPending={ask.isPending} onPress={() => ask.mutate()}>
+        Ask {who} to sign
+      </Button>
+      {ask.isError ? <span role="alert">{errorText(ask.error)}</span> : null}
     </>
   );
 };
