@@ -30,6 +30,22 @@ const MIN_SCOPED_OPERATIONS = 60;
 
 const outcome = (op: Operation, res: ApiResponse) => `${label(op)} → ${res.status} ${errorCode(res) ?? ""}`;
 
+const practicePrefix = "/api/v1/practices/{practiceId}";
+/** Lists the walk's seed cannot fill: a denial needs a claim sent and denied (claims-follow-up.test.ts lists them). */
+const seedLeavesEmpty = new Set(["/denials"]);
+
+/** Per route, the refusal only a found record can give, as the walk leaves it (earlier routes acted on it). */
+const refusalOfAFoundRecord: Record<string, string> = {
+  "/claims/{id}/follow-up": "CLAIM_NOT_DENIED", // the walk's claim was never denied
+  "/employer-billing/batches": "NOTHING_TO_INVOICE", // the employer's encounter is batched already
+  "/employer-billing/invoices/{invoiceId}/void": "CONFLICT", // voided by an earlier route
+  "/employer-billing/invoices/{invoiceId}/email": "VALIDATION_FAILED", // the employer has no billing email
+  "/employer-billing/receipts/{receiptId}/applications": "EXCEEDS_OPEN_AMOUNT", // the invoice is void or paid
+  "/appointments/{id}/note/signature-request": "CONFLICT", // the walk's note is signed
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 describe.each(testBackends())("tenant isolation on %s", (backend) => {
   let h: Harness;
   let a: PracticeFixture;
@@ -37,7 +53,8 @@ describe.each(testBackends())("tenant isolation on %s", (backend) => {
   let ops: Operation[];
   let scoped: Operation[];
 
-  const bIds = () => [b.id, ...Object.values(b.records).map((r) => r.id)];
+  // B's globally unique ids; a per-practice number (an employer batch's 1000) is in A's own data as well.
+  const bIds = () => [b.id, ...Object.values(b.records).map((r) => r.id)].filter((id) => UUID.test(id));
 
   beforeAll(async () => {
     h = await openHarness(backend);
@@ -129,7 +146,9 @@ describe.each(testBackends())("tenant isolation on %s", (backend) => {
       const res = await h.call("GET", fillPath(op.template, a.id, a.records), { token: a.users.owner.token });
       expect(res.status, label(op)).toBe(200);
       for (const id of bIds()) expect(res.text, `${label(op)} leaks ${id}`).not.toContain(id);
-      if (Array.isArray(res.json.data)) expect(res.json.data.length, label(op)).toBeGreaterThan(0);
+      if (Array.isArray(res.json.data) && !seedLeavesEmpty.has(op.template.replace(practicePrefix, ""))) {
+        expect(res.json.data.length, label(op)).toBeGreaterThan(0);
+      }
     }
   });
 
@@ -175,7 +194,8 @@ describe.each(testBackends())("tenant isolation on %s", (backend) => {
       // action on an invoice an earlier action already moved on; billing rules that read the session's facts).
       const reached =
         (res.status >= 200 && res.status <= 299) ||
-        ["ILLEGAL_TRANSITION", "NOT_BILLABLE"].includes(errorCode(res) ?? "");
+        ["ILLEGAL_TRANSITION", "NOT_BILLABLE"].includes(errorCode(res) ?? "") ||
+        refusalOfAFoundRecord[op.template.replace(practicePrefix, "")] === errorCode(res);
       if (!reached) failures.push(outcome(op, res));
       // Keep versions current for the PATCH routes that follow.
       const resource = resourceOf(op.template);

@@ -193,6 +193,26 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
     source: "user",
   });
   p.records.documents = { id: bill.document.id, version: 1 };
+  // A session whose note is not signed yet, with a biller's request that its provider sign it.
+  const unsigned = await h.call("POST", `${base}/appointments`, {
+    token,
+    body: {
+      ...createBody("appointments", refsOf(p)),
+      startsAt: "2026-03-03T15:00:00Z",
+      endsAt: "2026-03-03T16:00:00Z",
+    },
+  });
+  const request = await h.call(
+    "POST",
+    `${base}/appointments/${String(unsigned.json.id)}/note/signature-request`,
+    {
+      token,
+      body: { message: "Please sign" },
+    },
+  );
+  if (unsigned.status !== 201 || request.json.created !== true) {
+    throw new Error(`engine seed signature request: ${unsigned.text} ${request.text}`);
+  }
   await seedEmployerBilling(h, p);
 };
 
