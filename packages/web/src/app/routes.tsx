@@ -9,6 +9,8 @@ import { ClaimsListPage } from "../features/claims/ClaimsListPage";
 import { ClientBillingPage } from "../features/client-billing/ClientBillingPage";
 import { ClientPage } from "../features/clients/ClientPage";
 import { ClientsPage } from "../features/clients/ClientsPage";
+import { EmployerBatchPage } from "../features/employer-billing/EmployerBatchPage";
+import { StatementManagementPage } from "../features/employer-billing/StatementManagementPage";
 import { InvoiceDetailPage } from "../features/invoices/InvoiceDetailPage";
 import { InvoicesPage } from "../features/invoices/InvoicesPage";
 import { PendedReviewPage } from "../features/invoices/PendedReviewPage";
@@ -59,6 +61,8 @@ export const routes: RouteObject[] = [
               { path: "invoices/review", element: <PendedReviewPage /> },
               { path: "invoices/:invoiceId", element: <InvoiceDetailPage /> },
               { path: "clients/:clientId/billing", element: <ClientBillingPage /> },
+              { path: "employer-billing", element: <StatementManagementPage /> },
+              { path: "employer-billing/batches/:batchNumber", element: <EmployerBatchPage /> },
               { path: "claims", element: <ClaimsBoardPage /> },
               { path: "claims/list", element: <ClaimsListPage /> },
               { path: "claims/:claimId", element: <ClaimDetailPage /> },
