@@ -7,10 +7,11 @@ import { ModalDialog } from "../../components/dialog";
 import { Empty, ErrorAlert, Loading, Notice } from "../../components/feedback";
 import { TextInput } from "../../components/fields";
 import { PageHeader, Section } from "../../components/page";
-import { formatCents, formatInstant, formatLocalDate, words } from "../../lib/format";
+import { formatCents, formatInstant, formatLocalDate } from "../../lib/format";
 import {
   type EmployerInvoiceDetail,
   type EmployerInvoiceSummary,
+  statusLabel,
   useCreateCreditMemo,
   useEmployerBatch,
   useEmployerInvoice,
@@ -67,7 +68,7 @@ const BatchInvoices = ({
                 </Link>
               </td>
               <td>{invoiceKindLabel[i.kind]}</td>
-              <td>{words(i.status)}</td>
+              <td>{statusLabel(i.status)}</td>
               <td>{formatLocalDate(i.dueOn, "short")}</td>
               <td className="num">{i.encounterCount}</td>
               <td className="num">{formatCents(i.totalCents)}</td>

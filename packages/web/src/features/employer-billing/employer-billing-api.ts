@@ -180,3 +180,9 @@ export const useSaveInvoiceProfile = (practiceId: string) => {
 /** `stb 1042` → where to go. */
 export const navigateEmployerBilling = (practiceId: string, q: string) =>
   unwrap(api.GET(`${base}/navigate`, { params: { path: { practiceId }, query: { q } } }));
+
+/** "partially_paid" → "Partially paid". */
+export const statusLabel = (status: string): string => {
+  const text = status.replaceAll("_", " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};

@@ -3,17 +3,10 @@ import { describe, expect, it } from "vitest";
 import { reply } from "../../test/api-mock";
 import { PID, page } from "../../test/fixtures";
 import { at, renderApp } from "../../test/render";
-import type {
-  EmployerBatch,
-  EmployerBatchDetail,
-  EmployerInvoiceDetail,
-  EmployerInvoiceSummary,
-} from "./employer-billing-api";
+import type { EmployerBatch, EmployerBatchDetail, EmployerInvoiceDetail } from "./employer-billing-api";
+import { BATCH, EMPLOYER, INVOICE, invoice } from "./test-fixtures";
 
-const EMPLOYER = "aaaaaaaa-aaaa-7aaa-8aaa-000000000001";
 const GROUP = "aaaaaaaa-aaaa-7aaa-8aaa-000000000002";
-const BATCH = "bbbbbbbb-bbbb-7bbb-8bbb-000000000001";
-const INVOICE = "cccccccc-cccc-7ccc-8ccc-000000000001";
 const APPT1 = "dddddddd-dddd-7ddd-8ddd-000000000001";
 const APPT2 = "dddddddd-dddd-7ddd-8ddd-000000000002";
 const stamp = {
@@ -51,30 +44,6 @@ const batch: EmployerBatch = {
   invoiceCount: 1,
   encounterCount: 2,
   totalCents: 30_000,
-};
-export const invoice: EmployerInvoiceSummary = {
-  id: INVOICE,
-  number: "INV-1042",
-  kind: "invoice",
-  batchId: BATCH,
-  batchNumber: 1042,
-  employerId: EMPLOYER,
-  employerName: "Harbor Shipyards",
-  originalInvoiceId: null,
-  timesBatched: 1,
-  issuedOn: "2026-02-01",
-  dueOn: "2026-03-03",
-  totalCents: 30_000,
-  amountDueCents: 30_000,
-  status: "open",
-  billedCents: 30_000,
-  paidCents: 0,
-  creditedCents: 0,
-  openCents: 30_000,
-  encounterCount: 2,
-  delivery: "email",
-  emailedAt: null,
-  printedAt: null,
 };
 const detail: EmployerBatchDetail = { batch, invoices: [invoice] };
 const line = (n: number, appointmentId: string, employeeName: string) => ({
@@ -206,5 +175,29 @@ describe("batch items", () => {
       appointmentIds: [APPT2],
       reason: "Not an injury at work",
     });
+  });
+});
+
+describe("navigation search", () => {
+  it("opens batch 1042 for `stb 1042`, and says so when there is no such batch", async () => {
+    const { user, router, server } = renderApp(
+      at("employer-billing"),
+      routes({
+        [`GET ${eb}/navigate`]: (req: { query: URLSearchParams }) =>
+          req.query.get("q") === "stb 1042"
+            ? { screen: "batch", batchNumber: 1042, batchId: BATCH }
+            : reply(404, {
+                error: { code: "NOT_FOUND", message: "No batch 9 in this practice.", issues: [] },
+              }),
+      }),
+    );
+    const search = await screen.findByRole("textbox", { name: "Navigation search" });
+    await user.type(search, "stb 9{Enter}");
+    expect((await screen.findByRole("alert")).textContent).toContain("No batch 9 in this practice.");
+    await user.clear(search);
+    await user.type(search, "stb 1042{Enter}");
+    await waitFor(() => expect(router.state.location.pathname).toBe(at("employer-billing/batches/1042")));
+    expect(server.calls.some((c) => c.query.get("q") === "stb 1042")).toBe(true);
+    await screen.findByRole("heading", { level: 1, name: "Batch 1042" });
   });
 });
