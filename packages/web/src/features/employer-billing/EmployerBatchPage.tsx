@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { Button, Checkbox, Form } from "react-aria-components";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { errorText } from "../../api/client";
 import { usePractice } from "../../app/practice-context";
-import { ModalDialog } from "../../components/dialog";
+import { ConfirmDialog, ModalDialog } from "../../components/dialog";
 import { Empty, ErrorAlert, Loading, Notice } from "../../components/feedback";
 import { TextInput } from "../../components/fields";
 import { PageHeader, Section } from "../../components/page";
@@ -15,6 +15,7 @@ import {
   useCreateCreditMemo,
   useEmployerBatch,
   useEmployerInvoice,
+  useRebatch,
 } from "./employer-billing-api";
 import { batchKindLabel } from "./StatementManagementPage";
 
@@ -253,6 +254,43 @@ const BatchItems = ({ invoiceId }: { invoiceId: string }) => {
   );
 };
 
+/** Resend Previous Invoices: the batch again, each invoice numbered with its -2, -3 suffix. */
+const RebatchAction = ({ batchNumber }: { batchNumber: number }) => {
+  const { practiceId } = usePractice();
+  const navigate = useNavigate();
+  const rebatch = useRebatch(practiceId);
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button className="btn" onPress={() => setOpen(true)}>
+        Re-batch
+      </Button>
+      <ConfirmDialog
+        title={`Re-batch batch ${batchNumber}?`}
+        isOpen={open}
+        onCancel={() => setOpen(false)}
+        confirmLabel="Re-batch"
+        isPending={rebatch.isPending}
+        error={rebatch.error ? errorText(rebatch.error) : null}
+        onConfirm={async () => {
+          try {
+            const made = await rebatch.mutateAsync({ batchNumber });
+            setOpen(false);
+            navigate(`/p/${practiceId}/employer-billing/batches/${made.batch.number}`);
+          } catch {
+            // shown in the dialog
+          }
+        }}
+      >
+        <p>
+          Each invoice goes out again with the same encounters under its number with a -2, -3… suffix; the
+          amount due counts the payments and credits since.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+};
+
 export const EmployerBatchPage = () => {
   const { practiceId, timeZone } = usePractice();
   const { batchNumber = "" } = useParams();
@@ -280,6 +318,7 @@ export const EmployerBatchPage = () => {
       <PageHeader
         title={`Batch ${b.number}`}
         crumbs={crumbs}
+        actions={b.kind === "credit_memo" ? null : <RebatchAction batchNumber={b.number} />}
         description={`${batchKindLabel[b.kind]} batch created ${formatInstant(b.createdAt, timeZone)}: ${b.invoiceCount} invoice${b.invoiceCount === 1 ? "" : "s"}, ${b.encounterCount} encounters, ${formatCents(b.totalCents)}.${b.note ? ` Note: ${b.note}` : ""}`}
       />
       <Section title="Invoices">

@@ -186,3 +186,18 @@ export const statusLabel = (status: string): string => {
   const text = status.replaceAll("_", " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
+
+/** Re-batch: the batch's invoices again as INV-…-2, -3, net of payments and credits since. */
+export const useRebatch = (practiceId: string) => {
+  const invalidate = useInvalidate(practiceId);
+  return useMutation({
+    mutationFn: ({ batchNumber, note }: { batchNumber: number; note?: string }) =>
+      unwrap(
+        api.POST(`${base}/batches/{batchNumber}/rebatch`, {
+          params: { path: { practiceId, batchNumber } },
+          body: note ? { note } : {},
+        }),
+      ),
+    onSuccess: () => invalidate(),
+  });
+};

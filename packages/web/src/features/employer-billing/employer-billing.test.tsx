@@ -4,7 +4,7 @@ import { reply } from "../../test/api-mock";
 import { PID, page } from "../../test/fixtures";
 import { at, renderApp } from "../../test/render";
 import type { EmployerBatch, EmployerBatchDetail, EmployerInvoiceDetail } from "./employer-billing-api";
-import { BATCH, EMPLOYER, INVOICE, invoice } from "./test-fixtures";
+import { BATCH, EMPLOYER, invoice } from "./test-fixtures";
 
 const GROUP = "aaaaaaaa-aaaa-7aaa-8aaa-000000000002";
 const APPT1 = "dddddddd-dddd-7ddd-8ddd-000000000001";
@@ -199,5 +199,25 @@ describe("navigation search", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(at("employer-billing/batches/1042")));
     expect(server.calls.some((c) => c.query.get("q") === "stb 1042")).toBe(true);
     await screen.findByRole("heading", { level: 1, name: "Batch 1042" });
+  });
+});
+
+describe("re-batch", () => {
+  it("re-batches the batch and opens the new one", async () => {
+    const { user, router, server } = renderApp(
+      at("employer-billing/batches/1042"),
+      routes({
+        [`POST ${eb}/batches/:n/rebatch`]: () =>
+          reply(201, {
+            ...detail,
+            batch: { ...batch, number: 1050, kind: "rebatch", rebatchOfBatchNumber: 1042 },
+          }),
+      }),
+    );
+    await user.click(await screen.findByRole("button", { name: "Re-batch" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Re-batch batch 1042?" });
+    await user.click(within(dialog).getByRole("button", { name: "Re-batch" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(at("employer-billing/batches/1050")));
+    expect(server.calls.find((c) => c.method === "POST")?.path).toContain("/batches/1042/rebatch");
   });
 });
