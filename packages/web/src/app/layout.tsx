@@ -52,6 +52,7 @@ const nav = [
   { to: "clients", label: "Clients" },
   { to: "sessions", label: "Sessions" },
   { to: "invoices", label: "Invoices" },
+  { to: "employer-billing", label: "Employer billing" },
   { to: "claims", label: "Claims" },
   { to: "remittances", label: "Remittances" },
   { to: "claims/denials", label: "Denials" },

@@ -10,6 +10,10 @@ import { DenialsPage } from "../features/claims/DenialsPage";
 import { ClientBillingPage } from "../features/client-billing/ClientBillingPage";
 import { ClientPage } from "../features/clients/ClientPage";
 import { ClientsPage } from "../features/clients/ClientsPage";
+import { EmployerBatchPage } from "../features/employer-billing/EmployerBatchPage";
+import { EmployerDashboardPage } from "../features/employer-billing/EmployerDashboardPage";
+import { InvoiceProfilePage } from "../features/employer-billing/InvoiceProfilePage";
+import { StatementManagementPage } from "../features/employer-billing/StatementManagementPage";
 import { InvoiceDetailPage } from "../features/invoices/InvoiceDetailPage";
 import { InvoicesPage } from "../features/invoices/InvoicesPage";
 import { PendedReviewPage } from "../features/invoices/PendedReviewPage";
@@ -61,6 +65,10 @@ export const routes: RouteObject[] = [
               { path: "invoices/review", element: <PendedReviewPage /> },
               { path: "invoices/:invoiceId", element: <InvoiceDetailPage /> },
               { path: "clients/:clientId/billing", element: <ClientBillingPage /> },
+              { path: "employer-billing", element: <StatementManagementPage /> },
+              { path: "employer-billing/batches/:batchNumber", element: <EmployerBatchPage /> },
+              { path: "employer-billing/employers/:employerId", element: <EmployerDashboardPage /> },
+              { path: "employer-billing/profile", element: <InvoiceProfilePage /> },
               { path: "claims", element: <ClaimsBoardPage /> },
               { path: "claims/list", element: <ClaimsListPage /> },
               { path: "claims/denials", element: <DenialsPage /> },

@@ -1,0 +1,149 @@
+import { type FormEvent, useState } from "react";
+import { Button, Checkbox, CheckboxGroup, Form, Label } from "react-aria-components";
+import { errorText } from "../../api/client";
+import { usePractice } from "../../app/practice-context";
+import { ErrorAlert, Loading, Notice } from "../../components/feedback";
+import { SelectField, TextInput } from "../../components/fields";
+import { PageHeader, Section } from "../../components/page";
+import {
+  type InvoiceProfile,
+  type InvoiceProfileBody,
+  useInvoiceProfile,
+  useSaveInvoiceProfile,
+} from "./employer-billing-api";
+
+const columnLabels: Record<InvoiceProfileBody["columns"][number], string> = {
+  employee_name: "Employee name",
+  employee_id: "Employee id",
+  date_of_service: "Date of service",
+  service: "Service",
+  authorization: "Authorization",
+  amount: "Amount",
+};
+const columnOrder = Object.keys(columnLabels) as InvoiceProfileBody["columns"];
+const lines = (text: string) =>
+  text
+    .split(";")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+const ProfileForm = ({ profile }: { profile: InvoiceProfile }) => {
+  const { practiceId } = usePractice();
+  const save = useSaveInvoiceProfile(practiceId);
+  const [name, setName] = useState(profile.header.name);
+  const [headerLines, setHeaderLines] = useState(profile.header.lines.join("; "));
+  const [remitTo, setRemitTo] = useState(profile.remitTo.lines.join("; "));
+  const [termsDays, setTermsDays] = useState(profile.termsDays === null ? "" : String(profile.termsDays));
+  const [columns, setColumns] = useState<string[]>(profile.columns);
+  const [grouping, setGrouping] = useState(profile.grouping);
+  const [delivery, setDelivery] = useState(profile.delivery);
+  const [prefix, setPrefix] = useState(profile.numberPrefix);
+  const [saved, setSaved] = useState(false);
+  const termsError =
+    termsDays.trim() && !/^\d{1,3}$/.test(termsDays.trim()) ? "Whole days, e.g. 30" : undefined;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    if (termsError || !name.trim() || columns.length === 0) return;
+    const body: InvoiceProfileBody = {
+      header: { name: name.trim(), lines: lines(headerLines) },
+      remitTo: { lines: lines(remitTo) },
+      termsDays: termsDays.trim() ? Number(termsDays.trim()) : null,
+      columns: columnOrder.filter((c) => columns.includes(c)),
+      grouping,
+      delivery,
+      numberPrefix: prefix.trim() || "INV-",
+      logoText: profile.logoText,
+    };
+    try {
+      await save.mutateAsync({ body, version: profile.saved ? profile.version : 0 });
+      setSaved(true);
+    } catch {
+      // shown below
+    }
+  };
+  return (
+    <Form className="stack" onSubmit={submit} aria-label="Invoice profile">
+      {saved ? <Notice>Invoice profile saved.</Notice> : null}
+      <TextInput label="Header name" value={name} onChange={setName} isRequired />
+      <TextInput
+        label="Header lines"
+        value={headerLines}
+        onChange={setHeaderLines}
+        description="Address lines, separated by ;"
+      />
+      <TextInput label="Remit to" value={remitTo} onChange={setRemitTo} description="Lines, separated by ;" />
+      <div className="form-grid">
+        <TextInput
+          label="Terms (days)"
+          value={termsDays}
+          onChange={setTermsDays}
+          inputMode="numeric"
+          errorMessage={termsError}
+        />
+        <TextInput label="Invoice number prefix" value={prefix} onChange={setPrefix} />
+        <SelectField
+          label="Grouping"
+          options={[
+            { id: "employee", label: "By employee" },
+            { id: "date", label: "By date" },
+          ]}
+          value={grouping}
+          onChange={setGrouping}
+        />
+        <SelectField
+          label="Delivery"
+          options={[
+            { id: "email", label: "Email" },
+            { id: "print", label: "Print" },
+          ]}
+          value={delivery}
+          onChange={setDelivery}
+        />
+      </div>
+      <CheckboxGroup className="checkbox-group" value={columns} onChange={setColumns}>
+        <Label>Columns</Label>
+        {columnOrder.map((c) => (
+          <Checkbox key={c} value={c} className="checkbox">
+            <span className="checkbox-box" aria-hidden="true" />
+            {columnLabels[c]}
+          </Checkbox>
+        ))}
+      </CheckboxGroup>
+      {save.error ? (
+        <p role="alert" className="alert alert-error">
+          {errorText(save.error)}
+        </p>
+      ) : null}
+      <div>
+        <Button type="submit" className="btn btn-primary" isPending={save.isPending}>
+          Save profile
+        </Button>
+      </div>
+    </Form>
+  );
+};
+
+/** Invoice Profile Setup: how the practice's employer invoices look and go out. */
+export const InvoiceProfilePage = () => {
+  const { practiceId } = usePractice();
+  const profile = useInvoiceProfile(practiceId);
+  return (
+    <>
+      <PageHeader
+        title="Invoice profile"
+        crumbs={[{ label: "Statement/Invoice Management", href: `/p/${practiceId}/employer-billing` }]}
+        description="The practice's invoice profile; an employer without its own uses it."
+      />
+      <Section title="Profile">
+        {profile.isPending ? (
+          <Loading />
+        ) : profile.isError ? (
+          <ErrorAlert error={profile.error} />
+        ) : (
+          <ProfileForm key={profile.data.version} profile={profile.data} />
+        )}
+      </Section>
+    </>
+  );
+};
