@@ -21,6 +21,7 @@ import { registerClientBillingRoutes } from "./routes/client-billing";
 import { docsPage } from "./routes/docs-page";
 import { registerDocumentRoutes } from "./routes/documents";
 import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
+import { registerOutreachRoutes } from "./routes/outreach";
 import { registerPaymentRoutes } from "./routes/payments";
 import { registerPracticeRoutes } from "./routes/practices";
 import { registerResourceRoutes } from "./routes/resources";
@@ -117,6 +118,7 @@ export const createApp = (deps: AppDeps) => {
   registerClientBillingRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerSharingRoutes(app, deps);
+  registerOutreachRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);
 

@@ -175,7 +175,9 @@ describe.each(testBackends())("tenant isolation on %s", (backend) => {
       // action on an invoice an earlier action already moved on; billing rules that read the session's facts).
       const reached =
         (res.status >= 200 && res.status <= 299) ||
-        ["ILLEGAL_TRANSITION", "NOT_BILLABLE"].includes(errorCode(res) ?? "");
+        ["ILLEGAL_TRANSITION", "NOT_BILLABLE"].includes(errorCode(res) ?? "") ||
+        // Starting an invoice set for the seeded client: it already has one open (known only once it was found).
+        (op.template.endsWith("/outreach/sets") && errorCode(res) === "CONFLICT");
       if (!reached) failures.push(outcome(op, res));
       // Keep versions current for the PATCH routes that follow.
       const resource = resourceOf(op.template);

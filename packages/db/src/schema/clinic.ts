@@ -94,6 +94,10 @@ export const clients = pgTable(
     autoSuperbills: boolean("auto_superbills").notNull(),
     employerId: uuid("employer_id"),
     active: boolean("active").notNull().default(true),
+    /** The patient's own IANA zone for outreach quiet hours (else from the address state). */
+    timeZone: text("time_zone"),
+    /** When an email to the patient was last refused (outreach predicts the next email fails). */
+    emailBouncedAt: instant("email_bounced_at"),
   },
   (t) => [
     tenantKey("clients", t),

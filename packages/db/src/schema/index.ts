@@ -7,6 +7,7 @@ export * from "./clinic";
 export * from "./columns";
 export * from "./documents";
 export * from "./ledger";
+export * from "./outreach";
 export * from "./payments";
 export * from "./practice";
 export * from "./sharing";

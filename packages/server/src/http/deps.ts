@@ -1,4 +1,10 @@
-import type { Actor, StatusChangeListener, StripeCallOptions, TransportResolver } from "@billcycle/app";
+import type {
+  Actor,
+  SmsProvider,
+  StatusChangeListener,
+  StripeCallOptions,
+  TransportResolver,
+} from "@billcycle/app";
 import type { Clock, Permission, Role, TokenScope } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import type { Logger } from "./logger";
@@ -34,6 +40,15 @@ export type AppDeps = {
    * shareLinkKeyFrom(loadSecretKey()), read on the first shared-link request).
    */
   shareLinkKey?: Buffer | undefined;
+  /** Patient outreach: the SMS provider whose callbacks are verified, and the pay-link key (default: derived). */
+  outreach?:
+    | {
+        sms?: SmsProvider | null | undefined;
+        payLinkKey?: Buffer | undefined;
+        /** The base URL Twilio calls back (default `<publicUrl>/api/v1/webhooks/twilio`): signatures cover it. */
+        callbackBaseUrl?: string | undefined;
+      }
+    | undefined;
 };
 
 export type AuthUser = {

@@ -33,6 +33,8 @@ const client = (id: string, firstName: string, lastName: string, fields: Partial
   autoSuperbills: false,
   employerId: null,
   active: true,
+  timeZone: null,
+  emailBouncedAt: null,
   ...fields,
 });
 
