@@ -13,6 +13,7 @@ import {
 } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { tickClock } from "./clock/tick-clock";
+import { tickOutreach } from "./clock/tick-outreach";
 import { jobHandlers } from "./handlers/job-handlers";
 
 export type WorkerLog = {
@@ -197,6 +198,7 @@ export const startWorker = async (
   const tick = async () => {
     try {
       const { scheduled } = await tickClock(deps.database, deps.clock.now());
+      await tickOutreach(deps.database, deps.clock.now());
       if (scheduled) log.info("clock scheduled runs", { scheduled });
     } catch (e) {
       log.error("clock tick failed", { error: (e as Error).name });

@@ -4,12 +4,17 @@ import {
   INVOICE_ON_KEPT_QUEUE,
   type InvoiceOnKeptPayload,
   invoiceOnKept,
+  markStaleOutreachMessages,
   RUN_AUTOMATION_QUEUE,
   type RunAutomationPayload,
   runAutomation,
+  SEND_OUTREACH_QUEUE,
+  type SendOutreachPayload,
   SHARE_DOCUMENTS_QUEUE,
   type ShareDocumentsPayload,
+  sendDueOutreach,
   shareDueDocuments,
+  startDueOutreachSets,
 } from "@billcycle/app";
 import type { Clock } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
@@ -42,6 +47,14 @@ export const jobHandlers: Record<string, JobHandler> = {
     const { practiceId } = payload as ShareDocumentsPayload;
     const result = await shareDueDocuments(database, practiceId, ports.sharing, clock);
     return result.retryAt ? { retryAt: result.retryAt } : undefined;
+  },
+  [SEND_OUTREACH_QUEUE]: async (database, payload, ports, clock) => {
+    const { practiceId } = payload as SendOutreachPayload;
+    await startDueOutreachSets(database, practiceId, clock.now());
+    await markStaleOutreachMessages(database, practiceId, clock.now());
+    // Without mail and SMS ports the due messages wait (rescheduled) for a worker that has them.
+    if (ports.outreach) await sendDueOutreach(database, practiceId, ports.outreach, clock);
+    return undefined;
   },
   [DELIVER_FILE_QUEUE]: async (database, payload, ports, clock) => {
     await ports.claims.deliverFile?.(database, String(payload.fileId), clock.now());
