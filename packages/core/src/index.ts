@@ -37,6 +37,7 @@ export * from "./employer-billing/index";
 export * from "./errors/domain-error";
 export * from "./jobs/job-status";
 export * from "./money/money";
+export * from "./outreach";
 export * from "./payments/autopay-attempt-status";
 export * from "./payments/card-charge-status";
 export * from "./payments/decide-autopay";

@@ -23,6 +23,7 @@ import { registerDocumentRoutes } from "./routes/documents";
 import { registerEmployerBillingRoutes } from "./routes/employer-billing";
 import { registerInvoiceActionRoutes } from "./routes/invoice-actions";
 import { registerNoteRoutes } from "./routes/notes";
+import { registerOutreachRoutes } from "./routes/outreach";
 import { registerPaymentRoutes } from "./routes/payments";
 import { registerPracticeRoutes } from "./routes/practices";
 import { registerResourceRoutes } from "./routes/resources";
@@ -120,6 +121,7 @@ export const createApp = (deps: AppDeps) => {
   registerEmployerBillingRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerSharingRoutes(app, deps);
+  registerOutreachRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerNoteRoutes(app, deps);
   for (const def of resources) registerResourceRoutes(app, deps, def);

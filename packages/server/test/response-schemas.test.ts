@@ -16,6 +16,13 @@ import {
 
 /** Reads that answer a file rather than JSON, with its media type. */
 const binaryReads: Record<string, string> = { "GET /api/v1/shared-documents/{token}/pdf": "application/pdf" };
+/** Reads that answer text in another media type than JSON (checked by their type and first line). */
+const textReads: Record<string, { type: string; firstLine: RegExp }> = {
+  "GET /api/v1/practices/{practiceId}/outreach/collections.csv": {
+    type: "text/csv",
+    firstLine: /^set_id,patient_id,/,
+  },
+};
 
 type RouteDefinition = {
   type: string;
@@ -117,6 +124,12 @@ describe.each(testBackends())("declared response schemas on %s", (backend) => {
       if (declaresPdf(op) || binaryReads[label(op)]) {
         if (res.headers.get("content-type") !== "application/pdf" || !res.text.startsWith("%PDF-"))
           mismatches.push(`${label(op)}: not a PDF (${res.headers.get("content-type")})`);
+        continue;
+      }
+      const text = textReads[label(op)];
+      if (text) {
+        if (!res.headers.get("content-type")?.startsWith(text.type) || !text.firstLine.test(res.text))
+          mismatches.push(`${label(op)}: not ${text.type} (${res.headers.get("content-type")})`);
         continue;
       }
       const schema = declaredSchema(op, 200);

@@ -38,6 +38,12 @@ const PUBLIC_OPERATIONS = [
   // A shared document link: the signed token is the credential (issue 17 item 6).
   "GET /api/v1/shared-documents/{token}",
   "GET /api/v1/shared-documents/{token}/pdf",
+  // Patient outreach: the pay link's signed token is the credential (404 PAY_LINK_INVALID without a valid one);
+  // Twilio's callbacks carry X-Twilio-Signature (400 INVALID_SIGNATURE without it).
+  "GET /api/v1/pay/{token}",
+  "POST /api/v1/pay/{token}",
+  "POST /api/v1/webhooks/twilio/{practiceId}/status",
+  "POST /api/v1/webhooks/twilio/{practiceId}/inbound",
 ];
 /** Served outside the OpenAPI document, without credentials. */
 const PUBLIC_PATHS = ["/healthz", "/openapi.json", "/docs"];
@@ -147,7 +153,11 @@ const validBody = (route: Route, walk: Walk): Json | undefined => {
       return { email: walk.practice.users.owner.email, password: PASSWORD };
     case "POST /api/v1/auth/logout":
     case "POST /api/v1/webhooks/stripe/{practiceId}":
+    case "POST /api/v1/webhooks/twilio/{practiceId}/status":
+    case "POST /api/v1/webhooks/twilio/{practiceId}/inbound":
       return undefined;
+    case "POST /api/v1/pay/{token}":
+      return { idempotencyKey: "route-walk-pay" };
     case "POST /api/v1/auth/tokens":
       return { name: "route walk" };
     case "POST /api/v1/practices":

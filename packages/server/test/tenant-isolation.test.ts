@@ -42,6 +42,7 @@ const refusalOfAFoundRecord: Record<string, string> = {
   "/employer-billing/invoices/{invoiceId}/email": "VALIDATION_FAILED", // the employer has no billing email
   "/employer-billing/receipts/{receiptId}/applications": "EXCEEDS_OPEN_AMOUNT", // the invoice is void or paid
   "/appointments/{id}/note/signature-request": "CONFLICT", // the walk's note is signed
+  "/outreach/sets": "CONFLICT", // the seeded client has an open invoice set already
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -12,6 +12,7 @@ import {
   tables,
 } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
+import { tickOutreach } from "./clock/tick-outreach";
 import { tickScheduler } from "./clock/tick-scheduler";
 import type { PreparedJob } from "./jobs/define-job";
 import { jobRegistry } from "./jobs/registry";
@@ -215,6 +216,7 @@ export const startWorker = async (
   const tick = async () => {
     try {
       const { scheduled, chargeResolutions } = await tickScheduler(deps.database, deps.clock.now());
+      await tickOutreach(deps.database, deps.clock.now());
       if (scheduled) log.info("clock scheduled runs", { scheduled });
       if (chargeResolutions) log.info("clock scheduled charge resolution", { practices: chargeResolutions });
     } catch (e) {

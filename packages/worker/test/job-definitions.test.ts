@@ -22,6 +22,7 @@ describe("the job registry", () => {
       "reconcile-delivery",
       "resolve-card-charges",
       "run-automation",
+      "send-outreach",
       "share-documents",
     ]);
     for (const job of jobRegistry.values()) expect(job.version).toBeGreaterThanOrEqual(1);

@@ -14,12 +14,19 @@ import { createInvoices } from "../billing/create-invoices";
 import { processInvoices } from "../billing/process-invoices";
 import type { ClaimsPipelinePort } from "../claims/claims-pipeline-port";
 import { createSuperbills } from "../documents/create-superbills";
+import type { OutreachPorts } from "../outreach/outreach-ports";
 import type { SharingPorts } from "../sharing/sharing-ports";
 import { finishRun, startRun } from "./automation-run-status-writer";
 import { getAutomationConfig } from "./get-automation-config";
 
 /** `sharing` is absent where documents are not shared (no mail configured): due shares then wait. */
-export type EnginePorts = { claims: ClaimsPipelinePort; autopay?: AutopayPort; sharing?: SharingPorts };
+export type EnginePorts = {
+  claims: ClaimsPipelinePort;
+  autopay?: AutopayPort;
+  sharing?: SharingPorts;
+  /** Patient outreach: mail, SMS and pay links (absent: outreach waits for a worker that has them). */
+  outreach?: OutreachPorts;
+};
 
 export type RunAutomationResult =
   | { status: "done" | "skipped" | "already_done"; counts: Record<string, number> }

@@ -16,6 +16,7 @@ import {
   tables,
 } from "@billcycle/db";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { settleOutreachSets } from "../outreach/reconcile-outreach-sets";
 
 /**
  * The one writer of `invoices.payment_status`: every change is decided by core decideInvoicePaymentStatus, checked
@@ -186,5 +187,7 @@ export const writeInvoicePaymentStatus = async (
   const changes = rows.flatMap((r) => planPaymentStatus(r.id, r.paymentStatus, r) ?? []);
   const statements = paymentStatusStatements({ ...input, changes });
   if (statements.length) await runPrepared(tx, oneStatement(statements));
+  // Outreach: a set whose charges are all paid is Paid, from whichever path paid them.
+  await settleOutreachSets(tx, input);
   return changes;
 };

@@ -11,6 +11,7 @@ import { bulkInsert, type Executor, everyRow, newId, pgArray, rowsOf, tables } f
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { practiceToday } from "../automation/practice-today";
 import { writeInvoicePaymentStatus } from "../invoices/invoice-payment-status";
+import { joinOutreachSets } from "../outreach/reconcile-outreach-sets";
 
 /** Invoices whose client responsibility is in the ledger: issued and not voided. */
 export const ISSUED_STATUSES = ["open", "processed"] as const;
@@ -235,6 +236,7 @@ export const issueInvoicesToLedger = async (
     actor: input.actor,
     cause: "issued",
   });
+  await joinOutreachSets(tx, { practiceId, invoiceIds: issued.map((r) => r.id), now, actor: input.actor });
   const clientIds = [...new Set(issued.map((r) => r.client_id))].sort();
   if ((await unappliedCredits(tx, practiceId, clientIds)).length === 0) return;
   // Some have credit: lock them (id order) and read their credit again under the lock.

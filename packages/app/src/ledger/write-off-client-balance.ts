@@ -1,5 +1,5 @@
 import { DomainError, notFound } from "@billcycle/core";
-import { type Database, newId, tables } from "@billcycle/db";
+import { type Database, type Executor, newId, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import { practiceToday } from "../automation/practice-today";
@@ -7,7 +7,7 @@ import { translateDbError } from "../db-errors";
 import { writeInvoicePaymentStatus } from "../invoices/invoice-payment-status";
 import type { TenantActor } from "../resources/crud";
 import type { RecordedWriteOff } from "./ledger-schemas";
-import { insertLedgerEntries, loadClientInvoices, lockClient } from "./ledger-writes";
+import { type ClientInvoice, insertLedgerEntries, loadClientInvoices, lockClient } from "./ledger-writes";
 
 export type WriteOffClientBalanceInput = {
   actor: TenantActor;
@@ -63,125 +63,136 @@ export const writeOffClientBalance = async (
           { from: other.status },
         );
       }
-      let lineLeftCents: number | null = null;
-      let lineLabel = "";
-      if (input.invoiceLineId) {
-        const [line] = await tx
-          .select({
-            code: tables.invoiceLines.code,
-            amountCents: tables.invoiceLines.amountCents,
-            writtenOff: sql<string>`coalesce((SELECT sum(w.amount_cents) FROM ${tables.clientWriteOffs} w
-              WHERE w.practice_id = ${actor.practiceId}::uuid AND w.invoice_line_id = ${tables.invoiceLines.id}), 0)`,
-          })
-          .from(tables.invoiceLines)
-          .where(
-            and(
-              eq(tables.invoiceLines.practiceId, actor.practiceId),
-              eq(tables.invoiceLines.invoiceId, invoice.invoiceId),
-              eq(tables.invoiceLines.id, input.invoiceLineId),
-            ),
-          );
-        if (!line) throw notFound("Invoice line");
-        lineLeftCents = Math.max(0, line.amountCents - Number(line.writtenOff));
-        lineLabel = ` (${line.code})`;
-      }
-      const capCents =
-        lineLeftCents === null ? invoice.openCents : Math.min(lineLeftCents, invoice.openCents);
-      const amountCents = input.amountCents ?? capCents;
-      if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
-        throw new DomainError(
-          "INVALID_AMOUNT",
-          input.amountCents === undefined
-            ? `Nothing is open on ${invoice.number} to write off`
-            : "A write-off must be a positive whole number of cents",
-          { amountCents },
-        );
-      }
-      if (lineLeftCents !== null && amountCents > lineLeftCents) {
-        throw new DomainError(
-          "EXCEEDS_OPEN_AMOUNT",
-          `The write-off is more than the ${lineLeftCents} cents of the line not yet written off`,
-          { invoiceId: invoice.invoiceId, invoiceLineId: input.invoiceLineId, lineLeftCents, amountCents },
-        );
-      }
-      if (amountCents > invoice.openCents) {
-        throw new DomainError(
-          "EXCEEDS_OPEN_AMOUNT",
-          `The write-off is more than the ${invoice.openCents} cents open on ${invoice.number}`,
-          { invoiceId: invoice.invoiceId, openCents: invoice.openCents, amountCents },
-        );
-      }
-      const today = (await practiceToday(tx, actor.practiceId, now)).today;
-      const writeOffId = newId(now.getTime());
-      await tx.insert(tables.clientWriteOffs).values({
-        id: writeOffId,
-        practiceId: actor.practiceId,
-        clientId: input.clientId,
-        createdAt: now,
-        recordedBy: actor.label,
-        recordedByUserId: actor.userId,
-        invoiceId: invoice.invoiceId,
-        invoiceLineId: input.invoiceLineId ?? null,
-        kind: input.kind,
-        amountCents,
-        effectiveOn: today,
-        reason,
-      });
-      await insertLedgerEntries(tx, {
-        practiceId: actor.practiceId,
-        now,
-        actor: actor.label,
-        entries: [
-          {
-            clientId: input.clientId,
-            kind: input.kind,
-            amountCents: -amountCents,
-            effectiveOn: today,
-            description: `${input.kind === "write_off" ? "Write-off" : "Adjustment"} on ${invoice.number}${lineLabel}`,
-            invoiceId: invoice.invoiceId,
-            writeOffId,
-          },
-        ],
-      });
-      await tx
-        .update(tables.invoices)
-        .set({
-          clientWrittenOffCents: sql`${tables.invoices.clientWrittenOffCents} + ${amountCents}`,
-          version: sql`${tables.invoices.version} + 1`,
-          updatedAt: now,
-        })
-        .where(
-          and(eq(tables.invoices.practiceId, actor.practiceId), eq(tables.invoices.id, invoice.invoiceId)),
-        );
-      await writeInvoicePaymentStatus(tx, {
-        practiceId: actor.practiceId,
-        invoiceIds: [invoice.invoiceId],
-        now,
-        actor: actor.label,
-        cause: input.kind,
-      });
-      await recordAudit(tx, actor, "create", "client_write_off", writeOffId, now, {
-        invoiceId: invoice.invoiceId,
-        kind: input.kind,
-      });
-      const [status] = await tx
-        .select({ paymentStatus: tables.invoices.paymentStatus })
-        .from(tables.invoices)
-        .where(eq(tables.invoices.id, invoice.invoiceId));
-      return {
-        id: writeOffId,
-        clientId: input.clientId,
-        invoiceId: invoice.invoiceId,
-        invoiceNumber: invoice.number,
-        invoiceLineId: input.invoiceLineId ?? null,
-        kind: input.kind,
-        amountCents,
-        effectiveOn: today,
-        reason,
-        invoicePaymentStatus: status!.paymentStatus,
-      };
+      return writeOffInvoice(tx, { ...input, invoice });
     });
   } catch (e) {
     throw translateDbError(e);
   }
+};
+
+/**
+ * Writes off (or adjusts down) client responsibility on one locked, issued invoice of the client, on the caller's
+ * transaction: the write-off row, the ledger entry, the invoice's written-off total and payment status, the audit
+ * row. Outreach's Write Off writes a set's balances off with it, in the action's transaction.
+ */
+export const writeOffInvoice = async (
+  tx: Executor,
+  input: Omit<WriteOffClientBalanceInput, "invoiceId"> & { invoice: ClientInvoice },
+): Promise<RecordedWriteOff> => {
+  const { actor, now, invoice } = input;
+  const reason = input.reason.trim();
+  let lineLeftCents: number | null = null;
+  let lineLabel = "";
+  if (input.invoiceLineId) {
+    const [line] = await tx
+      .select({
+        code: tables.invoiceLines.code,
+        amountCents: tables.invoiceLines.amountCents,
+        writtenOff: sql<string>`coalesce((SELECT sum(w.amount_cents) FROM ${tables.clientWriteOffs} w
+          WHERE w.practice_id = ${actor.practiceId}::uuid AND w.invoice_line_id = ${tables.invoiceLines.id}), 0)`,
+      })
+      .from(tables.invoiceLines)
+      .where(
+        and(
+          eq(tables.invoiceLines.practiceId, actor.practiceId),
+          eq(tables.invoiceLines.invoiceId, invoice.invoiceId),
+          eq(tables.invoiceLines.id, input.invoiceLineId),
+        ),
+      );
+    if (!line) throw notFound("Invoice line");
+    lineLeftCents = Math.max(0, line.amountCents - Number(line.writtenOff));
+    lineLabel = ` (${line.code})`;
+  }
+  const capCents = lineLeftCents === null ? invoice.openCents : Math.min(lineLeftCents, invoice.openCents);
+  const amountCents = input.amountCents ?? capCents;
+  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
+    throw new DomainError(
+      "INVALID_AMOUNT",
+      input.amountCents === undefined
+        ? `Nothing is open on ${invoice.number} to write off`
+        : "A write-off must be a positive whole number of cents",
+      { amountCents },
+    );
+  }
+  if (lineLeftCents !== null && amountCents > lineLeftCents) {
+    throw new DomainError(
+      "EXCEEDS_OPEN_AMOUNT",
+      `The write-off is more than the ${lineLeftCents} cents of the line not yet written off`,
+      { invoiceId: invoice.invoiceId, invoiceLineId: input.invoiceLineId, lineLeftCents, amountCents },
+    );
+  }
+  if (amountCents > invoice.openCents) {
+    throw new DomainError(
+      "EXCEEDS_OPEN_AMOUNT",
+      `The write-off is more than the ${invoice.openCents} cents open on ${invoice.number}`,
+      { invoiceId: invoice.invoiceId, openCents: invoice.openCents, amountCents },
+    );
+  }
+  const today = (await practiceToday(tx, actor.practiceId, now)).today;
+  const writeOffId = newId(now.getTime());
+  await tx.insert(tables.clientWriteOffs).values({
+    id: writeOffId,
+    practiceId: actor.practiceId,
+    clientId: input.clientId,
+    createdAt: now,
+    recordedBy: actor.label,
+    recordedByUserId: actor.userId,
+    invoiceId: invoice.invoiceId,
+    invoiceLineId: input.invoiceLineId ?? null,
+    kind: input.kind,
+    amountCents,
+    effectiveOn: today,
+    reason,
+  });
+  await insertLedgerEntries(tx, {
+    practiceId: actor.practiceId,
+    now,
+    actor: actor.label,
+    entries: [
+      {
+        clientId: input.clientId,
+        kind: input.kind,
+        amountCents: -amountCents,
+        effectiveOn: today,
+        description: `${input.kind === "write_off" ? "Write-off" : "Adjustment"} on ${invoice.number}${lineLabel}`,
+        invoiceId: invoice.invoiceId,
+        writeOffId,
+      },
+    ],
+  });
+  await tx
+    .update(tables.invoices)
+    .set({
+      clientWrittenOffCents: sql`${tables.invoices.clientWrittenOffCents} + ${amountCents}`,
+      version: sql`${tables.invoices.version} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(tables.invoices.practiceId, actor.practiceId), eq(tables.invoices.id, invoice.invoiceId)));
+  await writeInvoicePaymentStatus(tx, {
+    practiceId: actor.practiceId,
+    invoiceIds: [invoice.invoiceId],
+    now,
+    actor: actor.label,
+    cause: input.kind,
+  });
+  await recordAudit(tx, actor, "create", "client_write_off", writeOffId, now, {
+    invoiceId: invoice.invoiceId,
+    kind: input.kind,
+  });
+  const [status] = await tx
+    .select({ paymentStatus: tables.invoices.paymentStatus })
+    .from(tables.invoices)
+    .where(eq(tables.invoices.id, invoice.invoiceId));
+  return {
+    id: writeOffId,
+    clientId: input.clientId,
+    invoiceId: invoice.invoiceId,
+    invoiceNumber: invoice.number,
+    invoiceLineId: input.invoiceLineId ?? null,
+    kind: input.kind,
+    amountCents,
+    effectiveOn: today,
+    reason,
+    invoicePaymentStatus: status!.paymentStatus,
+  };
 };

@@ -83,6 +83,18 @@ export type ErrorCode =
   | "PAYEE_NOT_PRACTICE"
   /** A progress note signed by someone other than its author (the session's provider) or a supervisor. */
   | "NOT_NOTE_AUTHOR"
+  /** A phone number that does not parse as a valid number (libphonenumber-js). */
+  | "INVALID_PHONE"
+  /** A message template naming a placeholder that does not exist. */
+  | "UNKNOWN_PLACEHOLDER"
+  /** A rule set with no steps, two steps on one day and channel, or a bad send window. */
+  | "INVALID_RULE_SET"
+  /** An outreach action not available for the set's status (the seed's availability). */
+  | "ACTION_NOT_ALLOWED"
+  /** A pay link that was altered or never issued. */
+  | "PAY_LINK_INVALID"
+  /** A pay link past its expiry. */
+  | "PAY_LINK_EXPIRED"
   | "INTERNAL";
 
 export class DomainError extends Error {

@@ -13,6 +13,8 @@ import {
   employerInvoiceTransitions,
 } from "../employer-billing/employer-invoice-status";
 import { jobTransitions } from "../jobs/job-status";
+import { outreachMessageTransitions } from "../outreach/outreach-message-status";
+import { outreachSetStatusLabel, outreachSetTransitions } from "../outreach/outreach-set-status";
 import { autopayAttemptTransitions } from "../payments/autopay-attempt-status";
 import { cardChargeTransitions, cardRefundTransitions } from "../payments/card-charge-status";
 import { shareTransitions } from "../sharing/share-status";
@@ -265,6 +267,28 @@ export const statusColumns: readonly StatusColumn[] = [
     transitions: workItemTransitions,
     initial: ["open"],
     writer: "packages/app/src/claims/work-item-status-writer.ts",
+  },
+  {
+    name: "Outreach invoice set",
+    table: "outreach_sets",
+    column: "status",
+    transitions: outreachSetTransitions,
+    initial: ["active", "will_fail"],
+    writer: "packages/app/src/outreach/write-outreach-status.ts",
+    alsoWrittenBy: [
+      ...FIXTURE_WRITERS,
+      { path: "packages/worker/bench/outreach.ts", why: "outreach benchmark sets generated in bulk SQL" },
+    ],
+    labels: outreachSetStatusLabel,
+  },
+  {
+    name: "Outreach message",
+    table: "outreach_messages",
+    column: "status",
+    transitions: outreachMessageTransitions,
+    initial: ["sending", "failed"],
+    writer: "packages/app/src/outreach/write-outreach-status.ts",
+    alsoWrittenBy: FIXTURE_WRITERS,
   },
 ];
 

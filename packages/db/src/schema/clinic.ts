@@ -96,6 +96,10 @@ export const clients = pgTable(
     /** Who the client's case is billed to (employer, insurance, client); null: as the client pays. */
     billTo: text("bill_to", { enum: ["employer", "insurance", "client"] }),
     active: boolean("active").notNull().default(true),
+    /** The patient's own IANA zone for outreach quiet hours (else from the address state). */
+    timeZone: text("time_zone"),
+    /** When an email to the patient was last refused (outreach predicts the next email fails). */
+    emailBouncedAt: instant("email_bounced_at"),
   },
   (t) => [
     tenantKey("clients", t),

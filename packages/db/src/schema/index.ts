@@ -8,6 +8,7 @@ export * from "./columns";
 export * from "./documents";
 export * from "./employer-billing";
 export * from "./ledger";
+export * from "./outreach";
 export * from "./payments";
 export * from "./practice";
 export * from "./sharing";

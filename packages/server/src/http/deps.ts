@@ -1,4 +1,10 @@
-import type { Actor, EmployerInvoiceMailer, StripeCallOptions, TransportResolver } from "@billcycle/app";
+import type {
+  Actor,
+  EmployerInvoiceMailer,
+  SmsProvider,
+  StripeCallOptions,
+  TransportResolver,
+} from "@billcycle/app";
 import type { Clock, Permission, Role, TokenScope } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import type { Logger } from "./logger";
@@ -40,6 +46,15 @@ export type AppDeps = {
   shareLinkKey?: Buffer | undefined;
   /** Emails employer invoices (BILLCYCLE_SMTP_URL); without it an invoice can only be marked printed. */
   employerInvoiceMailer?: EmployerInvoiceMailer | undefined;
+  /** Patient outreach: the SMS provider whose callbacks are verified, and the pay-link key (default: derived). */
+  outreach?:
+    | {
+        sms?: SmsProvider | null | undefined;
+        payLinkKey?: Buffer | undefined;
+        /** The base URL Twilio calls back (default `<publicUrl>/api/v1/webhooks/twilio`): signatures cover it. */
+        callbackBaseUrl?: string | undefined;
+      }
+    | undefined;
 };
 
 export type AuthUser = {

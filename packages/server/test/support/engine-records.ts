@@ -7,6 +7,8 @@ import {
   processInvoices,
   recordClientPayment,
   recordEmployerReceipt,
+  saveRuleSet,
+  signPayLink,
   signShareLink,
 } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
@@ -213,6 +215,44 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
   if (unsigned.status !== 201 || request.json.created !== true) {
     throw new Error(`engine seed signature request: ${unsigned.text} ${request.text}`);
   }
+  // Outreach: a rule set and an invoice set of the client (the set written as it would be, balance or not).
+  const actor = { userId: null, practiceId: p.id, role: "owner" as const, label: "system:seed" };
+  const ruleSet = await saveRuleSet(h.database, {
+    actor,
+    body: {
+      name: "Seeded rules",
+      isDefault: true,
+      steps: [
+        {
+          dayOffset: 0,
+          channel: "sms",
+          template: "Hi {first_name}",
+          sendWindow: { start: "09:00", end: "20:00" },
+        },
+      ],
+    },
+    now,
+  });
+  p.records["outreach-rule-sets"] = { id: ruleSet.id, version: 1 };
+  const setId = newId();
+  await h.database.db.insert(tables.outreachSets).values({
+    id: setId,
+    practiceId: p.id,
+    clientId: client!.clientId,
+    ruleSetId: ruleSet.id,
+    startedBy: "manual",
+    movedAt: now,
+    nextSendAt: now,
+  });
+  p.records["outreach-sets"] = { id: setId, version: 1 };
+  p.records["pay-links"] = {
+    id: signPayLink(h.shareLinkKey, {
+      practiceId: p.id,
+      setId,
+      expiresAt: new Date(now.getTime() + 365 * 86_400_000),
+    }),
+    version: 1,
+  };
   await seedEmployerBilling(h, p);
 };
 

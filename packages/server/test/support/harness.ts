@@ -83,6 +83,8 @@ export const openHarness = async (backend: TestBackend): Promise<Harness> => {
     clock,
     logger: jsonLogger((line) => logLines.push(line)),
     shareLinkKey,
+    // Pay links of outreach are signed with the same test key material (its own derivation).
+    outreach: { payLinkKey: shareLinkKey },
   });
 
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> => {

@@ -19,6 +19,11 @@ export const unscopedOperations = [
   "POST /api/v1/webhooks/stripe/{practiceId}",
   "GET /api/v1/shared-documents/{token}",
   "GET /api/v1/shared-documents/{token}/pdf",
+  // Patient outreach: the pay page (the signed token is the credential) and Twilio's signed callbacks.
+  "GET /api/v1/pay/{token}",
+  "POST /api/v1/pay/{token}",
+  "POST /api/v1/webhooks/twilio/{practiceId}/status",
+  "POST /api/v1/webhooks/twilio/{practiceId}/inbound",
 ] as const;
 
 const methods = ["get", "post", "put", "patch", "delete"] as const;
@@ -57,6 +62,9 @@ const namedParams: Record<string, string> = {
   // A share that does not exist (the walk's refusals come first) and a token that was never signed.
   shareId: "01890000-0000-7000-8000-000000000000",
   token: "v1.not-a-signed-token",
+  // An invoice set and a rule set that do not exist (the walk's refusals come first).
+  setId: "01890000-0000-7000-8000-0000000005e7",
+  ruleSetId: "01890000-0000-7000-8000-00000000075e",
 };
 
 /** Fills {practiceId}, {id} and the known named parameters; any other is a route this walker does not know yet. */
@@ -64,8 +72,12 @@ export const fillPath = (template: string, practiceId: string, records: Practice
   template.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === "practiceId") return practiceId;
     // The engine seed's shared link and failed share, when the practice has them.
+    if (name === "token" && template.startsWith("/api/v1/pay/") && records["pay-links"])
+      return records["pay-links"].id;
     if (name === "token" && records["shared-documents"]) return records["shared-documents"].id;
     if (name === "shareId" && records["document-shares"]) return records["document-shares"].id;
+    if (name === "setId" && records["outreach-sets"]) return records["outreach-sets"].id;
+    if (name === "ruleSetId" && records["outreach-rule-sets"]) return records["outreach-rule-sets"].id;
     const named = namedParams[name];
     if (named) return named;
     const employerBilling: Record<string, string> = {
@@ -217,6 +229,32 @@ export const bodyFor = (op: Operation, owner: PracticeFixture, state: PracticeSt
         };
     }
   }
+  const outreachPath = `${practicePath}/outreach`;
+  const ruleSet = {
+    name: "Walk rules",
+    isDefault: false,
+    steps: [
+      {
+        dayOffset: 0,
+        channel: "sms",
+        template: "Hi {first_name}: {amount}",
+        sendWindow: { start: "09:00", end: "20:00" },
+      },
+    ],
+  };
+  if (op.method === "POST" && op.template === `${outreachPath}/rule-sets`) return ruleSet;
+  if (op.method === "PUT" && op.template === `${outreachPath}/rule-sets/{ruleSetId}`) {
+    return { ...ruleSet, name: "Walk rules, renamed", isDefault: true };
+  }
+  if (op.method === "PUT" && op.template === `${outreachPath}/settings`)
+    return { enabled: true, startAfterDays: 45 };
+  if (op.method === "POST" && op.template === `${outreachPath}/sets`)
+    return { clientId: owner.records.clients?.id };
+  if (op.method === "POST" && op.template === `${outreachPath}/bulk-actions`) {
+    return { action: "pause", setIds: [owner.records["outreach-sets"]?.id ?? namedParams.setId ?? ""] };
+  }
+  if (op.method === "POST" && op.template === `${outreachPath}/sets/{setId}/actions`)
+    return { action: "pause" };
   const clientPath = `${practicePath}/clients/{clientId}`;
   if (op.method === "POST" && op.template === `${clientPath}/payments`)
     return { method: "cash", amountCents: 100 };

@@ -9009,6 +9009,1645 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/practices/{practiceId}/outreach/rule-sets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The practice's outreach rule sets (ordered steps: day offset, channel, template, send window) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Rule sets, by name */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachRuleSet"][];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a rule set (400 INVALID_RULE_SET: no steps, two steps on one day and channel; 400 UNKNOWN_PLACEHOLDER: a template naming anything but {first_name} {amount} {practice_name} {pay_link} {practice_phone}) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["outreachRuleSetInput"];
+        };
+      };
+      responses: {
+        /** @description The rule set */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachRuleSet"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/outreach/rule-sets/{ruleSetId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a rule set's name, default flag and steps (sets using it continue at their step index) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          ruleSetId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["outreachRuleSetInput"];
+        };
+      };
+      responses: {
+        /** @description The rule set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachRuleSet"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/outreach/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Outreach on or off, and after how many days outstanding a set starts by itself */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachSettings"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Change the outreach settings */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["outreachSettings"];
+        };
+      };
+      responses: {
+        /** @description Settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachSettings"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/outreach/sets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Invoice sets, newest first, every filter combinable: search (patient name, phone, id), status (comma-separated), amount range, created range, next send range, rule set */
+    get: {
+      parameters: {
+        query?: {
+          /** @description patient name, phone number, or set/patient id */
+          search?: string;
+          /** @description comma-separated statuses */
+          status?: (
+            | "active"
+            | "paused"
+            | "expired"
+            | "failed"
+            | "will_fail"
+            | "paid"
+            | "cancelled"
+            | "written_off"
+            | "collections"
+          )[];
+          minAmountCents?: number | null;
+          maxAmountCents?: number | null;
+          createdFrom?: string;
+          createdTo?: string;
+          nextSendFrom?: string;
+          nextSendTo?: string;
+          ruleSetId?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of invoice sets */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachSetPage"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start an invoice set by hand for a patient with an outstanding balance (409 CONFLICT: one is already open, nothing outstanding, or no default rule set) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            clientId: string;
+            /**
+             * Format: uuid
+             * @description the practice's default rule set when omitted
+             */
+            ruleSetId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The new set */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachSet"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/outreach/metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The four metric cards: how many sets of the practice are Failed, Expired, Paused and Will Fail */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Counts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachMetrics"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/outreach/sets/{setId}/timeline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Invoice Timeline: every message (channel, text, delivery status), reply, payment and status change */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          setId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The set and its events */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachTimeline"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/outreach/sets/{setId}/actions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write Off, Send to Collections, Change Rule Set, Pause, Resume or Cancel one set (409 ACTION_NOT_ALLOWED when its status does not allow it; nothing is written) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+          setId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["outreachActionInput"];
+        };
+      };
+      responses: {
+        /** @description The set as it now is */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachSet"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/outreach/bulk-actions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The same action on many sets: each set gets it when its status allows; the answer counts those done and lists the skipped with their code and reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["bulkOutreachActionInput"];
+        };
+      };
+      responses: {
+        /** @description Done and skipped */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["bulkOutreachResult"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/practices/{practiceId}/outreach/collections.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sets sent to collections, as a CSV for the agency (optionally those sent since an instant) */
+    get: {
+      parameters: {
+        query?: {
+          since?: string;
+        };
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV, one row per set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/csv": string;
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/pay/{token}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The payment page behind a pay link (no session): the amount outstanding now and the card on file. 404 PAY_LINK_INVALID when altered, 410 PAY_LINK_EXPIRED after its expiry */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the signed token of a pay link */
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What the patient owes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachPayPage"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Pay by card on file from a pay link (one charge per idempotency key; never more than outstanding). The payment lowers the amount at once and makes the set Paid at zero */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the signed token of a pay link */
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description all that is outstanding when omitted */
+            amountCents?: number;
+            idempotencyKey: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The charge */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["outreachPayResult"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/twilio/{practiceId}/status": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Twilio message status callback (X-Twilio-Signature verified, 400 INVALID_SIGNATURE otherwise; the same report twice is one). undelivered/failed make the set Failed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Acknowledged */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              recorded: boolean;
+            };
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/twilio/{practiceId}/inbound": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Twilio inbound message (signature verified): on the timeline; STOP/START change the SMS preference; HELP answers (TwiML) with the practice's contact */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description TwiML */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/xml": string;
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/practices/{practiceId}/clients/{id}/documents": {
     parameters: {
       query?: never;
@@ -19522,6 +21161,194 @@ export interface components {
       linkExpiresAt: string;
       pdfBytes: number;
     };
+    outreachRuleSet: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      isDefault: boolean;
+      version: number;
+      steps: components["schemas"]["outreachRuleStep"][];
+    };
+    outreachRuleStep: {
+      /** @description days after the set started */
+      dayOffset: number;
+      /** @enum {string} */
+      channel: "sms" | "email";
+      /** @description text with {first_name} {amount} {practice_name} {pay_link} {practice_phone} */
+      template: string;
+      /** @description email only */
+      subject?: string;
+      /**
+       * @description local hours in the patient's zone
+       * @default {
+       *       "start": "09:00",
+       *       "end": "20:00"
+       *     }
+       */
+      sendWindow: {
+        start: string;
+        end: string;
+      };
+    };
+    outreachRuleSetInput: {
+      name: string;
+      /** @default false */
+      isDefault: boolean;
+      steps: components["schemas"]["outreachRuleStep"][];
+    };
+    outreachSettings: {
+      enabled: boolean;
+      /** @description a set starts when a balance is this many days old */
+      startAfterDays: number;
+    };
+    outreachSetPage: {
+      items: components["schemas"]["outreachSet"][];
+      nextCursor: string | null;
+    };
+    outreachSet: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status:
+        | "active"
+        | "paused"
+        | "expired"
+        | "failed"
+        | "will_fail"
+        | "paid"
+        | "cancelled"
+        | "written_off"
+        | "collections";
+      amountOutstandingCents: number;
+      patient: {
+        /** Format: uuid */
+        clientId: string;
+        firstName: string;
+        lastName: string;
+        phone: string | null;
+        email: string | null;
+      };
+      ruleSet: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** @enum {string} */
+      startedBy: "auto" | "manual";
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      nextSendAt: string | null;
+      stepIndex: number;
+      stepCount: number;
+      willFailReasons: {
+        /** @enum {string} */
+        code:
+          | "NO_PHONE"
+          | "INVALID_PHONE"
+          | "SMS_OPTED_OUT"
+          | "NO_EMAIL"
+          | "EMAIL_BOUNCED"
+          | "EMAIL_OPTED_OUT";
+        message: string;
+      }[];
+      invoiceIds: string[];
+      actions: ("write_off" | "send_to_collections" | "change_rule_set" | "pause" | "resume" | "cancel")[];
+      version: number;
+    };
+    outreachMetrics: {
+      failed: number;
+      expired: number;
+      paused: number;
+      willFail: number;
+    };
+    outreachTimeline: {
+      set: components["schemas"]["outreachSet"];
+      events: components["schemas"]["outreachEvent"][];
+    };
+    outreachEvent: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      kind: string;
+      actor: string;
+      details: {
+        [key: string]: unknown;
+      } | null;
+      message: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        channel: "sms" | "email";
+        /** @enum {string} */
+        status: "sending" | "sent" | "delivered" | "failed" | "unknown";
+        to: string | null;
+        subject: string | null;
+        body: string;
+        failureCode: string | null;
+        failureMessage: string | null;
+      } | null;
+    };
+    outreachActionInput: {
+      /** @enum {string} */
+      action: "write_off" | "send_to_collections" | "change_rule_set" | "pause" | "resume" | "cancel";
+      /**
+       * Format: uuid
+       * @description Change Rule Set: the rule set to continue with
+       */
+      ruleSetId?: string;
+      reason?: string;
+      /** @description the set's version as read (412 VERSION_CONFLICT if it moved) */
+      version?: number;
+    };
+    bulkOutreachResult: {
+      done: number;
+      doneIds: string[];
+      skipped: {
+        /** Format: uuid */
+        setId: string;
+        code: string;
+        reason: string;
+      }[];
+    };
+    bulkOutreachActionInput: {
+      /** @enum {string} */
+      action: "write_off" | "send_to_collections" | "change_rule_set" | "pause" | "resume" | "cancel";
+      setIds: string[];
+      /** Format: uuid */
+      ruleSetId?: string;
+      reason?: string;
+    };
+    outreachPayPage: {
+      practiceName: string;
+      firstName: string;
+      amountOutstandingCents: number;
+      /** @enum {string} */
+      status:
+        | "active"
+        | "paused"
+        | "expired"
+        | "failed"
+        | "will_fail"
+        | "paid"
+        | "cancelled"
+        | "written_off"
+        | "collections";
+      card: {
+        brand: string | null;
+        last4: string | null;
+      } | null;
+      /** Format: date-time */
+      linkExpiresAt: string;
+    };
+    outreachPayResult: {
+      chargeId: string;
+      status: string;
+      amountCents: number;
+      declineCode: string | null;
+      failureMessage: string | null;
+    };
     DocumentPage: {
       data: components["schemas"]["Document"][];
       /** Format: uuid */
@@ -19718,6 +21545,9 @@ export interface components {
       /** @enum {string|null} */
       billTo: "employer" | "insurance" | "client" | null;
       active: boolean;
+      timeZone: string | null;
+      /** Format: date-time */
+      emailBouncedAt: string | null;
     };
     payer: {
       /** Format: uuid */

@@ -4,6 +4,7 @@ import { invoiceOnKeptDefinition } from "./invoice-on-kept";
 import { reconcileDeliveryDefinition } from "./reconcile-delivery";
 import { resolveCardChargesDefinition } from "./resolve-card-charges";
 import { runAutomationDefinition } from "./run-automation";
+import { sendOutreachDefinition } from "./send-outreach";
 import { shareDocumentsDefinition } from "./share-documents";
 
 /** Every job the worker runs, by name: one line per `jobs/<name>.ts`. */
@@ -15,5 +16,6 @@ export const jobRegistry: ReadonlyMap<string, RegisteredJob> = new Map(
     registered(deliverFileDefinition),
     registered(reconcileDeliveryDefinition),
     registered(resolveCardChargesDefinition),
+    registered(sendOutreachDefinition),
   ].map((job) => [job.name, job]),
 );

@@ -34,6 +34,8 @@ const client = (id: string, firstName: string, lastName: string, fields: Partial
   employerId: null,
   billTo: null,
   active: true,
+  timeZone: null,
+  emailBouncedAt: null,
   ...fields,
 });
 
