@@ -6,11 +6,15 @@ import {
   type IssueBillDocument,
   issueBillDocument,
   loadSecretKey,
+  type OutreachPorts,
+  payLinkKeyFrom,
   type SharingPorts,
   shareLinkKeyFrom,
   smtpInvoiceMailer,
   smtpSettingsFromEnv,
   smtpShareMailer,
+  twilioSettingsFromEnv,
+  twilioSmsProvider,
   x12ClaimsPipeline,
 } from "@billcycle/app";
 
@@ -44,6 +48,22 @@ export const sharingPorts = (
   };
 };
 
+/**
+ * Patient outreach when mail (BILLCYCLE_SMTP_URL) or SMS (BILLCYCLE_TWILIO_*) is configured: pay links signed with a
+ * key derived from the secret key store, opened at BILLCYCLE_PUBLIC_URL. Without either, due messages wait.
+ */
+export const outreachPorts = (env: NodeJS.ProcessEnv = process.env): OutreachPorts | undefined => {
+  const smtp = smtpSettingsFromEnv(env);
+  const twilio = twilioSettingsFromEnv(env);
+  if (!smtp && !twilio) return undefined;
+  return {
+    mailer: smtp ? smtpShareMailer(smtp) : null,
+    sms: twilio ? twilioSmsProvider(twilio) : null,
+    payLinkKey: payLinkKeyFrom(loadSecretKey(env)),
+    publicUrl: env.BILLCYCLE_PUBLIC_URL?.trim() || "http://localhost:3000",
+  };
+};
+
 /** Employer invoices by email when mail is configured (the same settings as sharing); otherwise printed only. */
 export const invoiceMailer = (env: NodeJS.ProcessEnv = process.env): EmployerInvoiceMailer | undefined => {
   const smtp = smtpSettingsFromEnv(env);
@@ -53,8 +73,10 @@ export const invoiceMailer = (env: NodeJS.ProcessEnv = process.env): EmployerInv
 /** The claims pipeline with the practice's clearinghouse connection, or the directory drop (BILLCYCLE_CLAIMS_DIR). */
 export const enginePorts = (): EnginePorts => {
   const sharing = sharingPorts();
+  const outreach = outreachPorts();
   return {
     claims: x12ClaimsPipeline({ transportFor: defaultTransportResolver({ dropRoot: defaultDropRoot() }) }),
     ...(sharing ? { sharing } : {}),
+    ...(outreach ? { outreach } : {}),
   };
 };

@@ -106,6 +106,7 @@ export const startCommand = async (options: StartOptions): Promise<void> => {
     throw e;
   }
   await takeOverEmbeddedLeases(database, systemClock.now(), log);
+  const ports = enginePorts();
   const server = await startServer(
     {
       database,
@@ -113,6 +114,10 @@ export const startCommand = async (options: StartOptions): Promise<void> => {
       logger,
       webRoot: webRoot(),
       employerInvoiceMailer: invoiceMailer(),
+      // Twilio's callbacks are verified with the same provider the worker sends with; pay links with the same key.
+      outreach: ports.outreach
+        ? { sms: ports.outreach.sms, payLinkKey: ports.outreach.payLinkKey }
+        : undefined,
       ...security,
       production: production || security.production,
     },
@@ -121,7 +126,7 @@ export const startCommand = async (options: StartOptions): Promise<void> => {
   const worker = await startWorker({
     database,
     clock: systemClock,
-    ports: enginePorts(),
+    ports,
     log: logger,
     tickMs: 15_000,
     leaseMs,
