@@ -32,9 +32,10 @@ export const writeOffClientBalance = async (
   database: Database,
   input: WriteOffClientBalanceInput,
 ): Promise<RecordedWriteOff> => {
-  const { actor, now } = input;
-  const reason = input.reason.trim();
-  if (!reason) throw new DomainError("VALIDATION_FAILED", "A write-off needs a reason", { field: "reason" });
+  const { actor } = input;
+  if (!input.reason.trim()) {
+    throw new DomainError("VALIDATION_FAILED", "A write-off needs a reason", { field: "reason" });
+  }
   try {
     return await database.db.transaction(async (tx) => {
       await lockClient(tx, actor.practiceId, input.clientId);

@@ -18,6 +18,7 @@ export const decideSendTime = (input: {
   const day = DateTime.fromJSDate(input.startedAt, { zone }).startOf("day").plus({ days: input.dayOffset });
   const stepStart = atMinutes(day, startMin);
   const now = DateTime.fromJSDate(input.now, { zone });
+  // biome-ignore lint/complexity/useMathMinMax: Luxon DateTimes, not numbers: the later of the two, zone kept
   return nextInWindow(stepStart > now ? stepStart : now, window).toJSDate();
 };
 
