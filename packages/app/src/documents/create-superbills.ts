@@ -124,7 +124,7 @@ const pendingServices = async (
     JOIN services sv ON sv.practice_id = s.practice_id AND sv.id = s.service_id
     JOIN locations l ON l.practice_id = a.practice_id AND l.id = a.location_id
     WHERE a.practice_id = ${practiceId}::uuid AND a.client_id = ANY(${uuidArray(clientIds)}::uuid[])
-      AND a.status = 'kept' AND a.date_of_service <= ${to}::date
+      AND a.status = 'kept' AND a.date_of_service <= ${to}::date AND ${notBilledToEmployer}
       AND (${from}::date IS NULL OR a.date_of_service >= ${from}::date)
       AND sv.insurance_eligible AND sv.code ~ ${PROCEDURE_CODE}
       AND NOT EXISTS (SELECT 1 FROM superbill_services ss WHERE ss.practice_id = a.practice_id
@@ -372,6 +372,10 @@ const describeCreated = (w: Written): string =>
  * same run skips clients it already has an outcome for; superbill_services' primary key keeps every service on one
  * superbill whatever happens.
  */
+
+/** An encounter billed to an employer (its own bill-to, else its client's) is the employer's: never on a superbill. */
+const notBilledToEmployer = sql`COALESCE(a.bill_to, (SELECT bc.bill_to FROM clients bc
+  WHERE bc.practice_id = a.practice_id AND bc.id = a.client_id), 'client') <> 'employer'`;
 export const createSuperbills = async (
   database: Database,
   input: CreateSuperbillsInput,
@@ -410,7 +414,7 @@ export const createSuperbills = async (
               SELECT 1 FROM appointments a
               JOIN appointment_services s ON s.practice_id = a.practice_id AND s.appointment_id = a.id
               JOIN services sv ON sv.practice_id = s.practice_id AND sv.id = s.service_id
-              WHERE a.practice_id = c.practice_id AND a.client_id = c.id AND a.status = 'kept'
+              WHERE a.practice_id = c.practice_id AND a.client_id = c.id AND a.status = 'kept' AND ${notBilledToEmployer}
                 AND a.date_of_service <= ${through}::date AND sv.insurance_eligible AND sv.code ~ ${PROCEDURE_CODE}
                 AND NOT EXISTS (SELECT 1 FROM superbill_services ss WHERE ss.practice_id = a.practice_id
                   AND ss.appointment_id = a.id AND ss.position = s.position)))
