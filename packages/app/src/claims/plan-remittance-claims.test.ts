@@ -13,6 +13,9 @@ const clp = {
   patientResponsibilityCents: undefined,
   payerClaimControlNumber: "PAYER-9",
   balance: { balanced: true, imbalances: [] },
+  patient: { firstName: "Ada", lastName: "Lovelace" },
+  outpatient: { remarkCodes: ["N290"] },
+  services: [{ remarks: [{ qualifier: "HE", code: "M15" }] }],
 } as unknown as Claim835;
 const era = { patientControlNumber: "PCN-1", crossoverPayer: null } as unknown as EraClaim;
 
@@ -38,7 +41,11 @@ describe("planRemittanceClaim", () => {
   it("a queued claim keeps its ERA for the person who acts on it, with a work item saying why", () => {
     const queue = { kind: "blocked_code", reason: "CO-999 has no rule", details: { code: "CO-999" } };
     const { row, workItem } = plan({ kind: "queued", queue });
-    expect(row).toMatchObject({ postingStatus: "queued", data: { era, balance: clp.balance } });
+    expect(row).toMatchObject({
+      postingStatus: "queued",
+      remarkCodes: ["N290", "M15"],
+      data: { era, balance: clp.balance, patientName: "Ada Lovelace" },
+    });
     expect(workItem).toEqual({ id: "wi-1", remittanceClaimId: "rc-1", ...queue });
   });
 

@@ -10,6 +10,7 @@ describe("securitySettingsFromEnv", () => {
       sessionIdleMs: undefined,
       requestTimeoutMs: undefined,
       uploadTimeoutMs: undefined,
+      stripeJsUrl: "https://js.stripe.com/v3",
     });
   });
 
@@ -30,6 +31,7 @@ describe("securitySettingsFromEnv", () => {
       sessionIdleMs: 15 * 60_000,
       requestTimeoutMs: 10_000,
       uploadTimeoutMs: 600_000,
+      stripeJsUrl: "https://js.stripe.com/v3",
     });
     expect(securitySettingsFromEnv({ BILLCYCLE_TRUST_PROXY: "0", NODE_ENV: "development" })).toMatchObject({
       trustProxy: false,
