@@ -4,7 +4,6 @@ import { practiceToday } from "../../automation/practice-today";
 import { writeInvoicePaymentStatus } from "../../invoices/invoice-payment-status";
 import { ISSUED_STATUSES, insertLedgerEntries, lockClient } from "../../ledger/ledger-writes";
 import type { TenantActor } from "../../resources/crud";
-import { transitionClaimFollowUp } from "../transition-claims";
 import { lockDeniedClaim, recordFollowUp } from "./denied-claim";
 
 /**
@@ -76,16 +75,10 @@ export const billDeniedClaimToClient = async (
     actor: actor.label,
     cause: "denied claim billed to the client",
   });
-  await transitionClaimFollowUp(tx, {
-    practiceId: actor.practiceId,
-    claimId: claim.id,
-    from: claim.followUp,
-    to: decision.followUp!,
-    now,
-  });
   await recordFollowUp(tx, {
     actor,
-    claimId: claim.id,
+    claim,
+    decision,
     action: "bill_client",
     reason: input.reason,
     amountCents,

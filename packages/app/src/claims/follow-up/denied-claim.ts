@@ -11,6 +11,7 @@ import { type Executor, newId, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../../audit/record-audit";
 import type { TenantActor } from "../../resources/crud";
+import { transitionClaimFollowUp } from "../transition-claims";
 
 export type ClaimRow = typeof tables.claims.$inferSelect;
 export type InvoiceRow = typeof tables.invoices.$inferSelect;
@@ -63,12 +64,16 @@ export const lockDeniedClaim = async (
   return { claim, invoice, decision };
 };
 
-/** The record of the action (append-only) and its audit row, on the caller's transaction. */
+/**
+ * Closes the action on the caller's transaction: the claim's follow-up moved where core decided (none for a
+ * resubmission), the record of the action (append-only) and its audit row.
+ */
 export const recordFollowUp = async (
   tx: Executor,
   input: {
     actor: TenantActor;
-    claimId: string;
+    claim: ClaimRow;
+    decision: AllowedFollowUp;
     action: ClaimFollowUpAction;
     reason: string;
     amountCents?: number | null;
@@ -76,11 +81,21 @@ export const recordFollowUp = async (
     now: Date;
   },
 ): Promise<string> => {
+  const claimId = input.claim.id;
+  if (input.decision.followUp) {
+    await transitionClaimFollowUp(tx, {
+      practiceId: input.actor.practiceId,
+      claimId,
+      from: input.claim.followUp,
+      to: input.decision.followUp,
+      now: input.now,
+    });
+  }
   const id = newId(input.now.getTime());
   await tx.insert(tables.claimFollowUpRecords).values({
     id,
     practiceId: input.actor.practiceId,
-    claimId: input.claimId,
+    claimId,
     action: input.action,
     reason: input.reason,
     amountCents: input.amountCents ?? null,
@@ -89,7 +104,7 @@ export const recordFollowUp = async (
     actor: input.actor.label,
     actorUserId: input.actor.userId,
   });
-  await recordAudit(tx, input.actor, "update", "claim", input.claimId, input.now, {
+  await recordAudit(tx, input.actor, "update", "claim", claimId, input.now, {
     followUp: input.action,
     ...(input.newClaimId ? { newClaimId: input.newClaimId } : {}),
   });

@@ -3,7 +3,6 @@ import { type Executor, newId, tables } from "@billcycle/db";
 import { and, asc, eq } from "drizzle-orm";
 import { allocateNumbers } from "../../billing/allocate-numbers";
 import type { TenantActor } from "../../resources/crud";
-import { transitionClaimFollowUp } from "../transition-claims";
 import { lockDeniedClaim, recordFollowUp } from "./denied-claim";
 
 /** What a biller may correct on a replacement: the diagnoses and, per line, its code, modifiers and units. */
@@ -118,16 +117,10 @@ export const replaceDeniedClaim = async (
     actor: actor.label,
     cause: { kind: "user", action: input.action, replacesClaimId: claim.id },
   });
-  await transitionClaimFollowUp(tx, {
-    practiceId: actor.practiceId,
-    claimId: claim.id,
-    from: claim.followUp,
-    to: decision.followUp!,
-    now,
-  });
   await recordFollowUp(tx, {
     actor,
-    claimId: claim.id,
+    claim,
+    decision,
     action: input.action,
     reason: input.reason,
     newClaimId,

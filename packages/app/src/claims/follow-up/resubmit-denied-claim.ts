@@ -22,5 +22,5 @@ export const resubmitDeniedClaim = async (
     actor: actor.label,
     cause: { kind: "user", action: "resubmit", reason: input.reason },
   });
-  await recordFollowUp(tx, { actor, claimId: claim.id, action: "resubmit", reason: input.reason, now });
+  await recordFollowUp(tx, { actor, claim, decision, action: "resubmit", reason: input.reason, now });
 };

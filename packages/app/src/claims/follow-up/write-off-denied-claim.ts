@@ -2,7 +2,6 @@ import { type Executor, newId, tables } from "@billcycle/db";
 import { eq, sql } from "drizzle-orm";
 import { writeInvoicePaymentStatus } from "../../invoices/invoice-payment-status";
 import type { TenantActor } from "../../resources/crud";
-import { transitionClaimFollowUp } from "../transition-claims";
 import { lockDeniedClaim, recordFollowUp } from "./denied-claim";
 
 /**
@@ -47,16 +46,10 @@ export const writeOffDeniedClaim = async (
     actor: actor.label,
     cause: "denied claim written off",
   });
-  await transitionClaimFollowUp(tx, {
-    practiceId: actor.practiceId,
-    claimId: claim.id,
-    from: claim.followUp,
-    to: decision.followUp!,
-    now,
-  });
   await recordFollowUp(tx, {
     actor,
-    claimId: claim.id,
+    claim,
+    decision,
     action: "write_off",
     reason: input.reason,
     amountCents,
