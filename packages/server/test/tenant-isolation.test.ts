@@ -1,5 +1,6 @@
 import { resources } from "@billcycle/app";
 import { roles } from "@billcycle/core";
+import { isUuid } from "@billcycle/db";
 import { testBackends } from "@billcycle/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBody, type Json, patchBody } from "./support/bodies";
@@ -45,8 +46,6 @@ const refusalOfAFoundRecord: Record<string, string> = {
   "/outreach/sets": "CONFLICT", // the seeded client has an open invoice set already
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 describe.each(testBackends())("tenant isolation on %s", (backend) => {
   let h: Harness;
   let a: PracticeFixture;
@@ -55,7 +54,7 @@ describe.each(testBackends())("tenant isolation on %s", (backend) => {
   let scoped: Operation[];
 
   // B's globally unique ids; a per-practice number (an employer batch's 1000) is in A's own data as well.
-  const bIds = () => [b.id, ...Object.values(b.records).map((r) => r.id)].filter((id) => UUID.test(id));
+  const bIds = () => [b.id, ...Object.values(b.records).map((r) => r.id)].filter(isUuid);
 
   beforeAll(async () => {
     h = await openHarness(backend);

@@ -1,12 +1,10 @@
 import { DomainError } from "@billcycle/core";
-import { type Database, rowsOf, tables } from "@billcycle/db";
+import { type Database, isUuid, rowsOf, tables } from "@billcycle/db";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { TenantActor } from "../resources/crud";
 import type { LedgerEntry, LedgerPage } from "./ledger-schemas";
 import { findClient } from "./ledger-writes";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Row = {
   id: string;
@@ -34,7 +32,7 @@ export const listClientLedger = async (
   input: { actor: TenantActor; clientId: string; limit: number; cursor?: string | undefined; now: Date },
 ): Promise<LedgerPage> => {
   const { actor } = input;
-  if (input.cursor !== undefined && !UUID.test(input.cursor)) {
+  if (input.cursor !== undefined && !isUuid(input.cursor)) {
     throw new DomainError("VALIDATION_FAILED", "The cursor is not a ledger entry", { field: "cursor" });
   }
   return database.db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { DomainError } from "@billcycle/core";
-import type { Database } from "@billcycle/db";
+import { type Database, isUuid } from "@billcycle/db";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { TenantActor } from "../resources/crud";
@@ -7,15 +7,13 @@ import type { ClientPaymentList } from "./ledger-schemas";
 import { findClient } from "./ledger-writes";
 import { selectPayments } from "./payment-views";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A client's payments, newest first, a page at a time, with what is applied, refunded and unapplied of each. */
 export const listClientPayments = async (
   database: Database,
   input: { actor: TenantActor; clientId: string; limit: number; cursor?: string | undefined; now: Date },
 ): Promise<ClientPaymentList> => {
   const { actor } = input;
-  if (input.cursor !== undefined && !UUID.test(input.cursor)) {
+  if (input.cursor !== undefined && !isUuid(input.cursor)) {
     throw new DomainError("VALIDATION_FAILED", "The cursor is not a payment", { field: "cursor" });
   }
   return database.db.transaction(async (tx) => {

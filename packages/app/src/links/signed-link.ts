@@ -1,7 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import type { DomainError } from "@billcycle/core";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { isUuid } from "@billcycle/db";
 
 /**
  * A link's HMAC key, derived (HKDF-SHA256) from the server's secret key with a label per use, so no second secret
@@ -34,12 +33,7 @@ export const verifyLink = (key: Buffer, kind: SignedLinkKind, token: string, now
   const parts = token.split(".");
   if (parts.length !== 5) throw kind.invalid();
   const [version, practiceId = "", subjectId = "", expiry = "", given = ""] = parts;
-  if (
-    version !== kind.version ||
-    !UUID.test(practiceId) ||
-    !UUID.test(subjectId) ||
-    !/^\d{1,12}$/.test(expiry)
-  ) {
+  if (version !== kind.version || !isUuid(practiceId) || !isUuid(subjectId) || !/^\d{1,12}$/.test(expiry)) {
     throw kind.invalid();
   }
   const expected = Buffer.from(signature(key, parts.slice(0, 4).join(".")));

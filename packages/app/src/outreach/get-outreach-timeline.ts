@@ -1,6 +1,5 @@
 import { notFound, type OutreachChannel, type OutreachMessageStatus } from "@billcycle/core";
-import type { Database } from "@billcycle/db";
-import { runPrepared } from "@billcycle/db";
+import { type Database, runPrepared } from "@billcycle/db";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { TenantActor } from "../resources/crud";

@@ -1,6 +1,5 @@
 import { DomainError } from "@billcycle/core";
-import type { Database, Executor } from "@billcycle/db";
-import { pgArray, runPrepared } from "@billcycle/db";
+import { type Database, type Executor, pgArray, runPrepared } from "@billcycle/db";
 import { sql } from "drizzle-orm";
 import { systemActor } from "../auth/actor";
 import { loadSetFacts, planNextStep, settledStatus } from "./outreach-facts";

@@ -5,8 +5,7 @@ import {
   type RuleStep,
   type WillFailReason,
 } from "@billcycle/core";
-import type { Database, Executor } from "@billcycle/db";
-import { pgArray, runPrepared } from "@billcycle/db";
+import { type Database, type Executor, isUuid, pgArray, runPrepared } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { TenantActor } from "../resources/crud";
@@ -14,8 +13,6 @@ import { likeEscape } from "../resources/like-pattern";
 import { amountOutstandingText } from "./outreach-facts";
 import type { ListOutreachSetsQuery, OutreachSetView } from "./outreach-schemas";
 import { phoneToE164 } from "./phone-number";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type SetRow = {
   id: string;
@@ -86,7 +83,7 @@ const filtersOf = (practiceId: string, q: Partial<ListOutreachSetsQuery>): SQL[]
       sql`(c.first_name || ' ' || c.last_name) ILIKE ${pattern}`,
       sql`(c.last_name || ', ' || c.first_name) ILIKE ${pattern}`,
     ];
-    if (UUID.test(text)) or.push(sql`s.id = ${text}::uuid`, sql`s.client_id = ${text}::uuid`);
+    if (isUuid(text)) or.push(sql`s.id = ${text}::uuid`, sql`s.client_id = ${text}::uuid`);
     if (digits.length >= 4) {
       or.push(sql`regexp_replace(coalesce(c.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${digits.slice(-10)}%`}`);
     }

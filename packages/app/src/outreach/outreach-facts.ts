@@ -7,8 +7,7 @@ import {
   type RuleStep,
   type WillFailReason,
 } from "@billcycle/core";
-import type { Executor } from "@billcycle/db";
-import { pgArray, runPrepared } from "@billcycle/db";
+import { type Executor, pgArray, runPrepared } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import { phoneToE164 } from "./phone-number";
 

@@ -1,5 +1,4 @@
-import type { Executor } from "@billcycle/db";
-import { pgArray, runPrepared } from "@billcycle/db";
+import { type Executor, pgArray, runPrepared } from "@billcycle/db";
 import { sql } from "drizzle-orm";
 import { amountOutstandingText } from "./outreach-facts";
 import { moveOutreachSets } from "./write-outreach-status";

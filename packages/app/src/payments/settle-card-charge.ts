@@ -1,5 +1,5 @@
 import type { PaymentApplication } from "@billcycle/core";
-import { type Executor, tables } from "@billcycle/db";
+import { type Executor, isUuid, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { type Actor, systemActor } from "../auth/actor";
 import { transitionAutopayAttempt } from "../autopay/transition-autopay-attempt";
@@ -26,14 +26,12 @@ export type SucceededCardCharge = {
 /** The ledger payment a card charge settles into: one per charge, ever (the payment's idempotency key). */
 export const cardChargePaymentKey = (chargeId: string): string => `card_charge:${chargeId}`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Where the charge's money goes: an autopay charge pays the invoice its attempt is for (while it is open; what it
  * does not take is credit on account), a manual charge pays oldest first.
  */
 const applicationOf = async (tx: Executor, row: CardChargeRow): Promise<PaymentApplication> => {
-  if (row.purposeKind !== "autopay_attempt" || !UUID.test(row.purposeId)) return { kind: "oldest_first" };
+  if (row.purposeKind !== "autopay_attempt" || !isUuid(row.purposeId)) return { kind: "oldest_first" };
   const a = tables.autopayAttempts;
   const i = tables.invoices;
   const [open] = await tx
@@ -86,7 +84,7 @@ export const settleSucceededCharge = async (
         now: charge.settledAt,
       },
     );
-    if (row.purposeKind === "autopay_attempt" && UUID.test(row.purposeId)) {
+    if (row.purposeKind === "autopay_attempt" && isUuid(row.purposeId)) {
       const [attempt] = await tx
         .select({ id: tables.autopayAttempts.id })
         .from(tables.autopayAttempts)
