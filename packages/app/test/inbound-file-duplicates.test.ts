@@ -12,13 +12,13 @@ import {
 import { decodeX12Bytes } from "@billcycle/core";
 import { loadMigrations, newId, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { type Harness, openHarness } from "@billcycle/testing/api-harness";
+import type { PracticeFixture } from "@billcycle/testing/billing-fixture";
+import { practiceWithSubmittedClaims, ZONE } from "@billcycle/testing/claims-fixture";
+import { local } from "@billcycle/testing/engine-harness";
+import { ack277, era835, paidClaim } from "@billcycle/testing/x12-files";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, openHarness } from "../../server/test/support/harness";
-import type { PracticeFixture } from "../../worker/test/support/billing-fixture";
-import { practiceWithSubmittedClaims, ZONE } from "../../worker/test/support/claims-fixture";
-import { local } from "../../worker/test/support/engine-harness";
-import { ack277, era835, paidClaim } from "./support/x12-files";
 
 /**
  * An inbound file (999, 277CA, 835) is known by its content, not its name: the same bytes twice, under any names,

@@ -4,13 +4,13 @@ import { join } from "node:path";
 import { defaultTransportResolver, MAX_INBOUND_FILE_BYTES, pickUpInboundFiles } from "@billcycle/app";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { type Harness, openHarness } from "@billcycle/testing/api-harness";
+import type { PracticeFixture } from "@billcycle/testing/billing-fixture";
+import { practiceWithSubmittedClaims, ZONE } from "@billcycle/testing/claims-fixture";
+import { local } from "@billcycle/testing/engine-harness";
+import { era835, paidClaim } from "@billcycle/testing/x12-files";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, openHarness } from "../../server/test/support/harness";
-import type { PracticeFixture } from "../../worker/test/support/billing-fixture";
-import { practiceWithSubmittedClaims, ZONE } from "../../worker/test/support/claims-fixture";
-import { local } from "../../worker/test/support/engine-harness";
-import { era835, paidClaim } from "./support/x12-files";
 
 /**
  * A file that is not text X12 never stops anything: UTF-16 files are read as the text they hold, a file with NUL

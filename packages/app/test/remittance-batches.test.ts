@@ -8,12 +8,12 @@ import {
 } from "@billcycle/app";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { type Harness, openHarness } from "@billcycle/testing/api-harness";
+import { practiceWithSubmittedClaims, ZONE } from "@billcycle/testing/claims-fixture";
+import { local } from "@billcycle/testing/engine-harness";
+import { type EraClaimSpec, era835, paidClaim } from "@billcycle/testing/x12-files";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, openHarness } from "../../server/test/support/harness";
-import { practiceWithSubmittedClaims, ZONE } from "../../worker/test/support/claims-fixture";
-import { local } from "../../worker/test/support/engine-harness";
-import { type EraClaimSpec, era835, paidClaim } from "./support/x12-files";
 
 /**
  * Large remittances post in batches, each its own transaction with the remittance's cursor: a crash part-way resumes

@@ -1,10 +1,10 @@
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import type { PracticeFixture } from "@billcycle/testing/billing-fixture";
+import { importFile, practiceWithSubmittedClaims } from "@billcycle/testing/claims-fixture";
+import { era835, oneInterchange } from "@billcycle/testing/x12-files";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PracticeFixture } from "../../worker/test/support/billing-fixture";
-import { importFile, practiceWithSubmittedClaims } from "../../worker/test/support/claims-fixture";
-import { era835, oneInterchange } from "./support/x12-files";
 
 /**
  * Only the same content is a duplicate remittance: another 835 with the same payer and trace number (TRN02) but other

@@ -1,9 +1,9 @@
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { importFile, practiceWithSubmittedClaims } from "@billcycle/testing/claims-fixture";
+import { era835, paidClaim } from "@billcycle/testing/x12-files";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFile, practiceWithSubmittedClaims } from "../../worker/test/support/claims-fixture";
-import { era835, paidClaim } from "./support/x12-files";
 
 /**
  * An 835 that is not 005010X221A1 is refused with a code, not posted silently; a remittance with one malformed claim

@@ -1,10 +1,10 @@
 import { downloadClearinghouseFile, listClearinghouseFiles, listWorkQueueItems } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { importFile, practiceWithSubmittedClaims } from "@billcycle/testing/claims-fixture";
+import { ack999, era835 } from "@billcycle/testing/x12-files";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFile, practiceWithSubmittedClaims } from "../../worker/test/support/claims-fixture";
-import { ack999, era835 } from "./support/x12-files";
 
 /**
  * Issue 18 item 6: an 835 paying someone else is refused with its reason; every work-queue item names its claim and

@@ -5,13 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate, openDatabase } from "@billcycle/db";
+import { createAppointment, createBillingPractice, createClient } from "@billcycle/testing/billing-fixture";
+import { readPdfText } from "@billcycle/testing/read-pdf-text";
 import { afterAll, describe, expect, it } from "vitest";
-import { readPdfText } from "../../app/test/support/read-pdf-text";
-import {
-  createAppointment,
-  createBillingPractice,
-  createClient,
-} from "../../worker/test/support/billing-fixture";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 

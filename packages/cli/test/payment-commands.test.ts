@@ -6,9 +6,9 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { openDatabase } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
+import { createBillingPractice, createClient } from "@billcycle/testing/billing-fixture";
+import { TEST_KEYS, useTestSecretKey } from "@billcycle/testing/stripe-practice";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_KEYS, useTestSecretKey } from "../../app/test/support/stripe-practice";
-import { createBillingPractice, createClient } from "../../worker/test/support/billing-fixture";
 import { parseAmountToCents } from "../src/commands/payments";
 
 useTestSecretKey();

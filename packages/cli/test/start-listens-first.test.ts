@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate, openDatabase, rowsOf, tables } from "@billcycle/db";
+import { configure, createBillingPractice, createClient } from "@billcycle/testing/billing-fixture";
+import { bulkKeptAppointments } from "@billcycle/testing/bulk-appointments";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { tickClock } from "../../worker/src/clock/tick-clock";
-import { configure, createBillingPractice, createClient } from "../../worker/test/support/billing-fixture";
-import { bulkKeptAppointments } from "../../worker/test/support/bulk-appointments";
 
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const ZONE = "America/Chicago";

@@ -1,8 +1,5 @@
 import { LAST_USED_RESOLUTION_MS } from "@billcycle/app";
 import { testBackends } from "@billcycle/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBody } from "./support/bodies";
-import { practiceSnapshot, sqlRows } from "./support/db-state";
 import {
   type ApiResponse,
   errorCode,
@@ -11,7 +8,10 @@ import {
   PASSWORD,
   type PracticeFixture,
   practiceInput,
-} from "./support/harness";
+} from "@billcycle/testing/api-harness";
+import { createBody } from "@billcycle/testing/bodies";
+import { practiceSnapshot, sqlRows } from "@billcycle/testing/db-state";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   bodyFor,
   documentedOperations,

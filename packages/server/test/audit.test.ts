@@ -1,8 +1,14 @@
 import { testBackends } from "@billcycle/testing";
+import {
+  errorCode,
+  type Harness,
+  openHarness,
+  type PracticeFixture,
+  refsOf,
+} from "@billcycle/testing/api-harness";
+import { createBody, patchBody } from "@billcycle/testing/bodies";
+import { rowCounts, sqlRows } from "@billcycle/testing/db-state";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBody, patchBody } from "./support/bodies";
-import { rowCounts, sqlRows } from "./support/db-state";
-import { errorCode, type Harness, openHarness, type PracticeFixture, refsOf } from "./support/harness";
 
 type AuditRow = {
   id: number;

@@ -1,7 +1,5 @@
 import { LOGIN_WINDOW_MS, SESSION_TTL_MS } from "@billcycle/app";
 import { testBackends } from "@billcycle/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqlRows } from "./support/db-state";
 import {
   type ApiResponse,
   errorCode,
@@ -9,7 +7,9 @@ import {
   openHarness,
   PASSWORD,
   type PracticeFixture,
-} from "./support/harness";
+} from "@billcycle/testing/api-harness";
+import { sqlRows } from "@billcycle/testing/db-state";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const sessionCookie = (res: ApiResponse): string => {
   const header = res.headers.get("set-cookie") ?? "";

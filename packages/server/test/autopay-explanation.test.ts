@@ -1,9 +1,9 @@
 import { autopayExplanationSchema } from "@billcycle/app";
 import { tables } from "@billcycle/db";
 import { testBackends } from "@billcycle/testing";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
 
 /** "Why wasn't this charged?" over HTTP: scoped to the caller's practice, answered with the exact schema. */
 describe.each(testBackends())("autopay explanation routes (%s)", (backend) => {

@@ -1,9 +1,9 @@
 import { defaultDropRoot, defaultTransportResolver, runAutomation, x12ClaimsPipeline } from "@billcycle/app";
 import { tables } from "@billcycle/db";
 import { testBackends } from "@billcycle/testing";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
 
 type Json = Record<string, unknown>;
 

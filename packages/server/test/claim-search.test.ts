@@ -1,6 +1,6 @@
 import { testBackends } from "@billcycle/testing";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
 
 type Claim = { id: string; patientControlNumber: string; clientId: string };
 

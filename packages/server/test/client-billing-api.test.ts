@@ -5,9 +5,9 @@ import {
   recordedRefundSchema,
 } from "@billcycle/app";
 import { testBackends } from "@billcycle/testing";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
+import { rowCounts } from "@billcycle/testing/db-state";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rowCounts } from "./support/db-state";
-import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
 
 describe.each(testBackends())("client billing API on %s", (backend) => {
   let h: Harness;

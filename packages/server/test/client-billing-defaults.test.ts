@@ -1,8 +1,8 @@
 import { testBackends } from "@billcycle/testing";
+import { type Harness, openHarness, type PracticeFixture, refsOf } from "@billcycle/testing/api-harness";
+import { createBody } from "@billcycle/testing/bodies";
+import { sqlRows } from "@billcycle/testing/db-state";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBody } from "./support/bodies";
-import { sqlRows } from "./support/db-state";
-import { type Harness, openHarness, type PracticeFixture, refsOf } from "./support/harness";
 
 const settingsOf = (json: Record<string, unknown>) => ({
   autopay: json.autopay,

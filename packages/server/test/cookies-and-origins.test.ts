@@ -2,8 +2,6 @@ import { createHash } from "node:crypto";
 import { SESSION_IDLE_MS } from "@billcycle/app";
 import { type AppDeps, createApp, jsonLogger } from "@billcycle/server";
 import { testBackends } from "@billcycle/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqlRows } from "./support/db-state";
 import {
   type ApiResponse,
   errorCode,
@@ -11,7 +9,9 @@ import {
   openHarness,
   PASSWORD,
   type PracticeFixture,
-} from "./support/harness";
+} from "@billcycle/testing/api-harness";
+import { sqlRows } from "@billcycle/testing/db-state";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const EVIL = "http://evil.example";
 const MINUTE = 60_000;

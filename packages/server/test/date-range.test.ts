@@ -3,10 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultTransportResolver, x12ClaimsPipeline } from "@billcycle/app";
 import { testBackends } from "@billcycle/testing";
+import {
+  type CallOptions,
+  type Harness,
+  openHarness,
+  type PracticeFixture,
+  refsOf,
+} from "@billcycle/testing/api-harness";
+import { createBody, type Json } from "@billcycle/testing/bodies";
 import { drainJobs, tickClock } from "@billcycle/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBody, type Json } from "./support/bodies";
-import { type CallOptions, type Harness, openHarness, type PracticeFixture, refsOf } from "./support/harness";
 import { expectRefused } from "./support/refusals";
 
 /**

@@ -1,10 +1,10 @@
 import { signShareLink } from "@billcycle/app";
 import { newId } from "@billcycle/db";
 import { testBackends } from "@billcycle/testing";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
+import { sqlRows } from "@billcycle/testing/db-state";
+import { tinyPdf } from "@billcycle/testing/test-bill-issuer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tinyPdf } from "../../app/test/support/test-bill-issuer";
-import { sqlRows } from "./support/db-state";
-import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
 
 const DAY_MS = 86_400_000;
 

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { testBackends } from "@billcycle/testing";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
+import { readPdfText } from "@billcycle/testing/read-pdf-text";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readPdfText } from "../../app/test/support/read-pdf-text";
-import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
 
 describe.each(testBackends())("documents API on %s", (backend) => {
   let h: Harness;

@@ -1,7 +1,4 @@
 import { testBackends } from "@billcycle/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { address, createBody, type Json, patchBody } from "./support/bodies";
-import { sqlRows } from "./support/db-state";
 import {
   type CallOptions,
   type Harness,
@@ -9,7 +6,10 @@ import {
   type PracticeFixture,
   practiceInput,
   refsOf,
-} from "./support/harness";
+} from "@billcycle/testing/api-harness";
+import { address, createBody, type Json, patchBody } from "@billcycle/testing/bodies";
+import { sqlRows } from "@billcycle/testing/db-state";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRefused, issuesOf } from "./support/refusals";
 
 describe.each(testBackends())("bad input on %s", (backend) => {

@@ -1,7 +1,7 @@
 import { testBackends } from "@billcycle/testing";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
+import { createBody, refsOf } from "@billcycle/testing/bodies";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBody, refsOf } from "./support/bodies";
-import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
 
 type Invoice = { id: string; number: string; status: string; totalCents: number };
 

@@ -1,7 +1,13 @@
 import { testBackends } from "@billcycle/testing";
+import {
+  errorCode,
+  type Harness,
+  openHarness,
+  type PracticeFixture,
+  refsOf,
+} from "@billcycle/testing/api-harness";
+import { createBody } from "@billcycle/testing/bodies";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createBody } from "./support/bodies";
-import { errorCode, type Harness, openHarness, type PracticeFixture, refsOf } from "./support/harness";
 
 /** A patient no other fixture resembles, so any appearance in a log line is this test's data leaking. */
 const patient = {

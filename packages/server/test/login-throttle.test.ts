@@ -2,9 +2,15 @@ import { request } from "node:http";
 import { loginThrottlePolicy } from "@billcycle/core";
 import { type RunningServer, startServer } from "@billcycle/server";
 import { testBackends } from "@billcycle/testing";
+import {
+  type ApiResponse,
+  errorCode,
+  type Harness,
+  openHarness,
+  PASSWORD,
+} from "@billcycle/testing/api-harness";
+import { sqlRows } from "@billcycle/testing/db-state";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqlRows } from "./support/db-state";
-import { type ApiResponse, errorCode, type Harness, openHarness, PASSWORD } from "./support/harness";
 
 const deviceCookie = (res: ApiResponse): string => {
   const value = (res.headers.get("set-cookie") ?? "").match(/bc_device=([^;]+)/)?.[1];

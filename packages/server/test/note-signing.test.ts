@@ -1,9 +1,15 @@
 import { tables } from "@billcycle/db";
 import { testBackends } from "@billcycle/testing";
+import {
+  errorCode,
+  type Harness,
+  openHarness,
+  type PracticeFixture,
+  refsOf,
+} from "@billcycle/testing/api-harness";
+import { createBody } from "@billcycle/testing/bodies";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBody } from "./support/bodies";
-import { errorCode, type Harness, openHarness, type PracticeFixture, refsOf } from "./support/harness";
 
 /**
  * Issue 18 item 7: a progress note is signed by its author (the session's provider's user) or a supervisor; anyone

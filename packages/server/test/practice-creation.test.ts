@@ -1,7 +1,5 @@
 import { createApiToken, createUser, setPlatformOperator } from "@billcycle/app";
 import { testBackends } from "@billcycle/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqlRows } from "./support/db-state";
 import {
   errorCode,
   type Harness,
@@ -9,7 +7,9 @@ import {
   PASSWORD,
   type PracticeFixture,
   practiceInput,
-} from "./support/harness";
+} from "@billcycle/testing/api-harness";
+import { sqlRows } from "@billcycle/testing/db-state";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 describe.each(testBackends())("who may create a practice on %s", (backend) => {
   let h: Harness;

@@ -9,8 +9,8 @@ import {
   startServer,
 } from "@billcycle/server";
 import { testBackends } from "@billcycle/testing";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
 import { bodyPieces, sendInPieces } from "./support/raw-http";
 
 const MB = 1000 * 1000;

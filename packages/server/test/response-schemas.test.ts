@@ -1,8 +1,8 @@
 import { testBackends } from "@billcycle/testing";
+import { type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
+import type { Json } from "@billcycle/testing/bodies";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import type { Json } from "./support/bodies";
-import { type Harness, openHarness, type PracticeFixture } from "./support/harness";
 import {
   bodyFor,
   documentedOperations,

@@ -1,8 +1,14 @@
 import { testBackends } from "@billcycle/testing";
+import {
+  errorCode,
+  type Harness,
+  openHarness,
+  type PracticeFixture,
+  refsOf,
+} from "@billcycle/testing/api-harness";
+import { createBody } from "@billcycle/testing/bodies";
+import { practiceSnapshot, sqlRows } from "@billcycle/testing/db-state";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBody } from "./support/bodies";
-import { practiceSnapshot, sqlRows } from "./support/db-state";
-import { errorCode, type Harness, openHarness, type PracticeFixture, refsOf } from "./support/harness";
 import {
   bodyFor,
   documentedOperations,

@@ -12,8 +12,8 @@ import {
   stripeJsUrlFromEnv,
 } from "@billcycle/server";
 import { testBackends } from "@billcycle/testing";
+import { type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, openHarness, type PracticeFixture } from "./support/harness";
 
 /** The CSP as directive → sources. */
 const csp = (res: Response): Record<string, string[]> =>

@@ -1,6 +1,4 @@
 import { testBackends } from "@billcycle/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Json } from "./support/bodies";
 import {
   type ApiResponse,
   type CallOptions,
@@ -10,7 +8,9 @@ import {
   PASSWORD,
   type PracticeFixture,
   practiceInput,
-} from "./support/harness";
+} from "@billcycle/testing/api-harness";
+import type { Json } from "@billcycle/testing/bodies";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issuesOf } from "./support/refusals";
 import {
   bodyFor,

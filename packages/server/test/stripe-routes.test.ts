@@ -1,8 +1,8 @@
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
 import { testBackends } from "@billcycle/testing";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
+import { TEST_KEYS, useTestSecretKey } from "@billcycle/testing/stripe-practice";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_KEYS, useTestSecretKey } from "../../app/test/support/stripe-practice";
-import { errorCode, type Harness, openHarness, type PracticeFixture } from "./support/harness";
 
 useTestSecretKey();
 

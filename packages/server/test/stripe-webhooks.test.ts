@@ -5,18 +5,18 @@ import { tables } from "@billcycle/db";
 import { createApp, jsonLogger } from "@billcycle/server";
 import { type StripeFake, signWebhookPayload, startStripeFake } from "@billcycle/stripe-fake";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
-import { serve } from "@hono/node-server";
-import { and, eq } from "drizzle-orm";
-import Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createClient, type PracticeFixture } from "@billcycle/testing/billing-fixture";
 import {
   clientWithCard,
   STRIPE_OPTIONS,
   stripePractice,
   TEST_KEYS,
   useTestSecretKey,
-} from "../../app/test/support/stripe-practice";
-import { createClient, type PracticeFixture } from "../../worker/test/support/billing-fixture";
+} from "@billcycle/testing/stripe-practice";
+import { serve } from "@hono/node-server";
+import { and, eq } from "drizzle-orm";
+import Stripe from "stripe";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 useTestSecretKey();
 

@@ -2,9 +2,6 @@ import { resources } from "@billcycle/app";
 import { roles } from "@billcycle/core";
 import { isUuid } from "@billcycle/db";
 import { testBackends } from "@billcycle/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBody, type Json, patchBody } from "./support/bodies";
-import { practiceSnapshot, rowCounts, sqlRows } from "./support/db-state";
 import {
   type ApiResponse,
   errorCode,
@@ -12,7 +9,10 @@ import {
   openHarness,
   type PracticeFixture,
   refsOf,
-} from "./support/harness";
+} from "@billcycle/testing/api-harness";
+import { createBody, type Json, patchBody } from "@billcycle/testing/bodies";
+import { practiceSnapshot, rowCounts, sqlRows } from "@billcycle/testing/db-state";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   bodyFor,
   documentedOperations,

@@ -1,7 +1,4 @@
 import { testBackends } from "@billcycle/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBody, type Json } from "./support/bodies";
-import { rowCounts } from "./support/db-state";
 import {
   errorCode,
   type Harness,
@@ -9,7 +6,10 @@ import {
   PASSWORD,
   type PracticeFixture,
   refsOf,
-} from "./support/harness";
+} from "@billcycle/testing/api-harness";
+import { createBody, type Json } from "@billcycle/testing/bodies";
+import { rowCounts } from "@billcycle/testing/db-state";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRefused, issuesOf } from "./support/refusals";
 
 const NUL = "\u0000";

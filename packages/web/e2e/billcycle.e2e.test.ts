@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tables } from "@billcycle/db";
+import { era835 } from "@billcycle/testing/x12-files";
 import { and, asc, eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { era835 } from "../../app/test/support/x12-files";
 import {
   type Billcycle,
   PASSWORD,

@@ -14,18 +14,18 @@ import { ManualClock } from "@billcycle/core";
 import { newId, tables } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAppointment, createClient, type PracticeFixture } from "@billcycle/testing/billing-fixture";
+import { filePorts, local } from "@billcycle/testing/engine-harness";
 import {
   clientWithCard,
   STRIPE_OPTIONS,
   stripePractice,
   useTestSecretKey,
-} from "../../app/test/support/stripe-practice";
+} from "@billcycle/testing/stripe-practice";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickClock } from "../src/clock/tick-clock";
 import { drainJobs } from "../src/worker";
-import { createAppointment, createClient, type PracticeFixture } from "./support/billing-fixture";
-import { filePorts, local } from "./support/engine-harness";
 
 useTestSecretKey();
 const ZONE = "America/Chicago";

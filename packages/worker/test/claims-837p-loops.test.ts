@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { createInvoices, defaultTransportResolver, processInvoices, submitClaims } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { createAppointment, createBillingPractice, createClient } from "@billcycle/testing/billing-fixture";
+import { local } from "@billcycle/testing/engine-harness";
+import { validate837P } from "@billcycle/testing/x12-validator/index";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validate837P } from "../../x12/test/validator/index";
-import { createAppointment, createBillingPractice, createClient } from "./support/billing-fixture";
-import { local } from "./support/engine-harness";
 
 const ZONE = "America/Chicago";
 

@@ -14,13 +14,13 @@ import {
 import { ManualClock } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import type { PracticeFixture } from "@billcycle/testing/billing-fixture";
+import { practiceWithSubmittedClaims, ZONE } from "@billcycle/testing/claims-fixture";
+import { local } from "@billcycle/testing/engine-harness";
+import { startSftpServer, type TestSftpServer } from "@billcycle/testing/sftp-server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSftpServer, type TestSftpServer } from "../../app/test/support/sftp-server";
 import { drainJobs } from "../src/worker";
-import type { PracticeFixture } from "./support/billing-fixture";
-import { practiceWithSubmittedClaims, ZONE } from "./support/claims-fixture";
-import { local } from "./support/engine-harness";
 
 process.env.BILLCYCLE_SECRET_KEY ??= generateSecretKey();
 

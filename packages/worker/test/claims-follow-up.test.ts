@@ -9,17 +9,17 @@ import {
 } from "@billcycle/app";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
-import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ack277, era835 } from "../../app/test/support/x12-files";
-import { validate837P } from "../../x12/test/validator/index";
 import {
   importFile,
   practiceWithSubmittedClaims,
   setUnknownCodeAction,
   ZONE,
-} from "./support/claims-fixture";
-import { local } from "./support/engine-harness";
+} from "@billcycle/testing/claims-fixture";
+import { local } from "@billcycle/testing/engine-harness";
+import { ack277, era835 } from "@billcycle/testing/x12-files";
+import { validate837P } from "@billcycle/testing/x12-validator/index";
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findStatusWrites, strayStatusWrites, strayStoredStatuses } from "./support/status-writes";
 
 /** The segments of the 837P claim whose CLM01 is `pcn`, up to the next claim, HL or SE. */

@@ -10,13 +10,18 @@ import {
 import { ManualClock } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import {
+  configure,
+  createAppointment,
+  createBillingPractice,
+  createClient,
+} from "@billcycle/testing/billing-fixture";
+import { filePorts, local, localDateOf, simulate } from "@billcycle/testing/engine-harness";
+import { startSftpServer, type TestSftpServer } from "@billcycle/testing/sftp-server";
+import { ack277, ack999, era835 } from "@billcycle/testing/x12-files";
 import { parse837P } from "@billcycle/x12";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSftpServer, type TestSftpServer } from "../../app/test/support/sftp-server";
-import { ack277, ack999, era835 } from "../../app/test/support/x12-files";
-import { configure, createAppointment, createBillingPractice, createClient } from "./support/billing-fixture";
-import { filePorts, local, localDateOf, simulate } from "./support/engine-harness";
 
 const ZONE = "America/Chicago";
 process.env.BILLCYCLE_SECRET_KEY ??= generateSecretKey();

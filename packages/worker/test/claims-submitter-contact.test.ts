@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { defaultTransportResolver, submitClaims } from "@billcycle/app";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { configure, type PracticeFixture } from "@billcycle/testing/billing-fixture";
+import { practiceWithSubmittedClaims, ZONE } from "@billcycle/testing/claims-fixture";
+import { local } from "@billcycle/testing/engine-harness";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configure, type PracticeFixture } from "./support/billing-fixture";
-import { practiceWithSubmittedClaims, ZONE } from "./support/claims-fixture";
-import { local } from "./support/engine-harness";
 
 describe.each(testBackends())("the 837P submitter contact comes from the practice (%s)", (backend) => {
   let database: TestDatabase;

@@ -15,16 +15,16 @@ import {
 import { DomainError } from "@billcycle/core";
 import { rowsOf, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   configure,
   createAppointment,
   createBillingPractice,
   createClient,
   type PracticeFixture,
-} from "./support/billing-fixture";
-import { local } from "./support/engine-harness";
+} from "@billcycle/testing/billing-fixture";
+import { local } from "@billcycle/testing/engine-harness";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ZONE = "America/Chicago";
 const now = local("2026-03-10T12:00", ZONE);

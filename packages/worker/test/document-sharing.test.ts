@@ -14,18 +14,18 @@ import {
 import { MAX_SHARE_ATTEMPTS, ManualClock } from "@billcycle/core";
 import { newId, rowsOf, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
-import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type SmtpTestServer, startSmtpTestServer } from "../../app/test/support/smtp-test-server";
-import { testBillIssuer, tinyPdf } from "../../app/test/support/test-bill-issuer";
-import { drainJobs } from "../src/worker";
 import {
   createAppointment,
   createBillingPractice,
   createClient,
   type PracticeFixture,
-} from "./support/billing-fixture";
-import { filePorts, local } from "./support/engine-harness";
+} from "@billcycle/testing/billing-fixture";
+import { filePorts, local } from "@billcycle/testing/engine-harness";
+import { type SmtpTestServer, startSmtpTestServer } from "@billcycle/testing/smtp-test-server";
+import { testBillIssuer, tinyPdf } from "@billcycle/testing/test-bill-issuer";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { drainJobs } from "../src/worker";
 
 const ZONE = "America/Chicago";
 const DAY = "2026-03-02";

@@ -18,12 +18,16 @@ import {
 import { DomainError } from "@billcycle/core";
 import { type Database, newId, openDatabase, rowsOf, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import {
+  createAppointment,
+  createBillingPractice,
+  type PracticeFixture,
+} from "@billcycle/testing/billing-fixture";
+import { local } from "@billcycle/testing/engine-harness";
+import { readPdfText } from "@billcycle/testing/read-pdf-text";
+import { type SmtpTestServer, startSmtpTestServer } from "@billcycle/testing/smtp-test-server";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readPdfText } from "../../app/test/support/read-pdf-text";
-import { type SmtpTestServer, startSmtpTestServer } from "../../app/test/support/smtp-test-server";
-import { createAppointment, createBillingPractice, type PracticeFixture } from "./support/billing-fixture";
-import { local } from "./support/engine-harness";
 
 const ZONE = "America/Chicago";
 const now = local("2026-03-20T12:00", ZONE);

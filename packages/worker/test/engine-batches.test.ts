@@ -5,11 +5,11 @@ import { createInvoices, defaultTransportResolver, processInvoices, submitClaims
 import { ManualClock } from "@billcycle/core";
 import { type Database, rowsOf } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { configure, createBillingPractice, createClient } from "@billcycle/testing/billing-fixture";
+import { bulkKeptAppointments } from "@billcycle/testing/bulk-appointments";
+import { local } from "@billcycle/testing/engine-harness";
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configure, createBillingPractice, createClient } from "./support/billing-fixture";
-import { bulkKeptAppointments } from "./support/bulk-appointments";
-import { local } from "./support/engine-harness";
 
 const ZONE = "America/Chicago";
 

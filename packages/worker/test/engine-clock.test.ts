@@ -1,12 +1,12 @@
 import { ManualClock } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { configure, createBillingPractice } from "@billcycle/testing/billing-fixture";
+import { filePorts, local, simulate } from "@billcycle/testing/engine-harness";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { tickClock } from "../src/clock/tick-clock";
 import { drainJobs } from "../src/worker";
-import { configure, createBillingPractice } from "./support/billing-fixture";
-import { filePorts, local, simulate } from "./support/engine-harness";
 
 describe.each(testBackends())("the clock (%s)", (backend) => {
   let database: TestDatabase;

@@ -4,13 +4,13 @@ import { createInvoices, invoiceOnKept, runAutomation } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
 import { type Database, openDatabase, rowsOf, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase } from "@billcycle/testing";
+import { configure, createBillingPractice, createClient } from "@billcycle/testing/billing-fixture";
+import { bulkKeptAppointments } from "@billcycle/testing/bulk-appointments";
+import { filePorts, local } from "@billcycle/testing/engine-harness";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickClock } from "../src/clock/tick-clock";
 import { drainJobs } from "../src/worker";
-import { configure, createBillingPractice, createClient } from "./support/billing-fixture";
-import { bulkKeptAppointments } from "./support/bulk-appointments";
-import { filePorts, local } from "./support/engine-harness";
 
 const ZONE = "America/Chicago";
 

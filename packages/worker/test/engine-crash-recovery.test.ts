@@ -4,19 +4,19 @@ import { runAutomation, runAutomationJob } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
 import { claimJobs, completeJob, type Database, deferJob, rowsOf, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
-import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tickClock } from "../src/clock/tick-clock";
-import { jobRegistry } from "../src/jobs/registry";
-import { drainJobs } from "../src/worker";
 import {
   configure,
   createBillingPractice,
   createClient,
   type PracticeFixture,
-} from "./support/billing-fixture";
-import { bulkKeptAppointments } from "./support/bulk-appointments";
-import { filePorts, local } from "./support/engine-harness";
+} from "@billcycle/testing/billing-fixture";
+import { bulkKeptAppointments } from "@billcycle/testing/bulk-appointments";
+import { filePorts, local } from "@billcycle/testing/engine-harness";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tickClock } from "../src/clock/tick-clock";
+import { jobRegistry } from "../src/jobs/registry";
+import { drainJobs } from "../src/worker";
 
 const ZONE = "America/Chicago";
 const NIGHT = "2026-03-02";

@@ -2,16 +2,16 @@ import { explainAppointmentBilling, previewAutomation } from "@billcycle/app";
 import { ManualClock, type SkipReasonCode } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
-import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   configure,
   createAppointment,
   createBillingPractice,
   createClient,
   type PracticeFixture,
-} from "./support/billing-fixture";
-import { filePorts, local, simulate } from "./support/engine-harness";
+} from "@billcycle/testing/billing-fixture";
+import { filePorts, local, simulate } from "@billcycle/testing/engine-harness";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ZONE = "America/Denver";
 

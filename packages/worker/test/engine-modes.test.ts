@@ -9,11 +9,16 @@ import {
 import { type AutomationConfig, type InvoiceCreationMode, ManualClock } from "@billcycle/core";
 import { newId, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import {
+  configure,
+  createAppointment,
+  createBillingPractice,
+  createClient,
+} from "@billcycle/testing/billing-fixture";
+import { filePorts, local, simulate } from "@billcycle/testing/engine-harness";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drainJobs } from "../src/worker";
-import { configure, createAppointment, createBillingPractice, createClient } from "./support/billing-fixture";
-import { filePorts, local, simulate } from "./support/engine-harness";
 
 const ZONE = "America/Los_Angeles";
 

@@ -1,9 +1,13 @@
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import {
+  importFile,
+  practiceWithSubmittedClaims,
+  setUnknownCodeAction,
+} from "@billcycle/testing/claims-fixture";
+import { ack277, ack999, era835 } from "@billcycle/testing/x12-files";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ack277, ack999, era835 } from "../../app/test/support/x12-files";
-import { importFile, practiceWithSubmittedClaims, setUnknownCodeAction } from "./support/claims-fixture";
 import { strayStoredStatuses } from "./support/status-writes";
 
 type Adj = Array<[string, string, number]>;

@@ -8,11 +8,11 @@ import {
 import { isDomainError, ManualClock } from "@billcycle/core";
 import { enqueueJob, newId, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { filePorts } from "@billcycle/testing/engine-harness";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobRegistry } from "../src/jobs/registry";
 import { drainJobs } from "../src/worker";
-import { filePorts } from "./support/engine-harness";
 
 describe("the job registry", () => {
   it("holds one definition per name, each with a version", () => {

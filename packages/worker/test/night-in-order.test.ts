@@ -12,22 +12,22 @@ import { type AutomationKind, ManualClock } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { DateTime } from "luxon";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readPdfText } from "../../app/test/support/read-pdf-text";
-import { type SmtpTestServer, startSmtpTestServer } from "../../app/test/support/smtp-test-server";
-import { addCard, STRIPE_OPTIONS, TEST_KEYS, useTestSecretKey } from "../../app/test/support/stripe-practice";
-import { tickScheduler } from "../src/clock/tick-scheduler";
-import { drainJobs } from "../src/worker";
 import {
   configure,
   createAppointment,
   createBillingPractice,
   createClient,
   type PracticeFixture,
-} from "./support/billing-fixture";
-import { filePorts } from "./support/engine-harness";
+} from "@billcycle/testing/billing-fixture";
+import { filePorts } from "@billcycle/testing/engine-harness";
+import { readPdfText } from "@billcycle/testing/read-pdf-text";
+import { type SmtpTestServer, startSmtpTestServer } from "@billcycle/testing/smtp-test-server";
+import { addCard, STRIPE_OPTIONS, TEST_KEYS, useTestSecretKey } from "@billcycle/testing/stripe-practice";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tickScheduler } from "../src/clock/tick-scheduler";
+import { drainJobs } from "../src/worker";
 
 useTestSecretKey();
 const MINUTE = 60_000;

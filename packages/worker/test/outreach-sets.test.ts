@@ -20,10 +20,10 @@ import {
 } from "@billcycle/core";
 import { rowsOf, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { createBillingPractice, type PracticeFixture } from "@billcycle/testing/billing-fixture";
+import { local } from "@billcycle/testing/engine-harness";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBillingPractice, type PracticeFixture } from "./support/billing-fixture";
-import { local } from "./support/engine-harness";
 import { defaultRuleSet, issueInvoice, patientWithBalance, THREE_STEPS } from "./support/outreach-fixture";
 
 const ZONE = "America/Chicago";

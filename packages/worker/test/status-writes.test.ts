@@ -12,12 +12,12 @@ import {
 import { statusColumns } from "@billcycle/core";
 import { newId, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { createBillingPractice } from "@billcycle/testing/billing-fixture";
+import { importFile, practiceWithSubmittedClaims } from "@billcycle/testing/claims-fixture";
+import { era835 } from "@billcycle/testing/x12-files";
 import { eq, is, sql, Table } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { era835 } from "../../app/test/support/x12-files";
-import { createBillingPractice } from "./support/billing-fixture";
-import { importFile, practiceWithSubmittedClaims } from "./support/claims-fixture";
 import { findStatusWrites, strayStatusWrites, strayStoredStatuses } from "./support/status-writes";
 
 /** Columns whose name says status but that hold no state of ours, and why. */

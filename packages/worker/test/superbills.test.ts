@@ -8,17 +8,17 @@ import {
 import { DomainError, ManualClock } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readPdfText } from "../../app/test/support/read-pdf-text";
 import {
   configure,
   createAppointment,
   createBillingPractice,
   createClient,
   type PracticeFixture,
-} from "./support/billing-fixture";
-import { filePorts, local, simulate } from "./support/engine-harness";
+} from "@billcycle/testing/billing-fixture";
+import { filePorts, local, simulate } from "@billcycle/testing/engine-harness";
+import { readPdfText } from "@billcycle/testing/read-pdf-text";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ZONE = "America/Chicago";
 

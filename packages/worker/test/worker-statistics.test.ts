@@ -1,8 +1,8 @@
 import { systemClock } from "@billcycle/core";
 import { openTestDatabase, type TestDatabase } from "@billcycle/testing";
+import { filePorts } from "@billcycle/testing/engine-harness";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker } from "../src/worker";
-import { filePorts } from "./support/engine-harness";
 
 const reltuples = (database: TestDatabase): Promise<number> =>
   database.withSession(async (exec) => {

@@ -1,3 +1,4 @@
+import { validate837P } from "@billcycle/testing/x12-validator/index";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -14,7 +15,6 @@ import {
 } from "../src/index.js";
 import { batch, claim, dependent, line } from "./helpers/claims.js";
 import { fixtureText, sample, sampleNames } from "./helpers/samples.js";
-import { validate837P } from "./validator/index.js";
 
 type Kind = "835" | "837p" | "999" | "277ca";
 const KINDS: Kind[] = ["835", "837p", "999", "277ca"];

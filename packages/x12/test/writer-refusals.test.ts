@@ -1,3 +1,4 @@
+import { validate837P } from "@billcycle/testing/x12-validator/index";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   type Batch837P,
@@ -22,7 +23,6 @@ import {
   subscriber,
 } from "./helpers/claims.js";
 import { thrown } from "./helpers/samples.js";
-import { validate837P } from "./validator/index.js";
 
 function options(overrides: Partial<Write837POptions> = {}): Write837POptions {
   return { controlNumbers: counterControlNumbers(7), ...overrides };

@@ -1,3 +1,4 @@
+import { validate837P } from "@billcycle/testing/x12-validator/index";
 import { describe, expect, it } from "vitest";
 import {
   type Claim837P,
@@ -21,7 +22,6 @@ import {
   subscriber,
 } from "./helpers/claims.js";
 import { thrown } from "./helpers/samples.js";
-import { validate837P } from "./validator/index.js";
 
 function write(claims: Claim837P[], options: Partial<Parameters<typeof write837P>[1]> = {}): string {
   return write837P(batch(claims), { controlNumbers: counterControlNumbers(7), lineBreaks: true, ...options });

@@ -14,16 +14,11 @@ import {
 import { DomainError } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { testBackends } from "@billcycle/testing";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
+import { sqlRows } from "@billcycle/testing/db-state";
+import { generateSshKeyPair, startSftpServer, type TestSftpServer } from "@billcycle/testing/sftp-server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqlRows } from "../../../server/test/support/db-state";
-import {
-  errorCode,
-  type Harness,
-  openHarness,
-  type PracticeFixture,
-} from "../../../server/test/support/harness";
-import { generateSshKeyPair, startSftpServer, type TestSftpServer } from "../support/sftp-server";
 
 // The key the API encrypts with; set before anything reads it (never the ./data key file in tests).
 const SECRET_KEY = generateSecretKey();

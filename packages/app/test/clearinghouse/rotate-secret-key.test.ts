@@ -8,10 +8,10 @@ import {
 import { DomainError } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { testBackends } from "@billcycle/testing";
+import { type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
+import { sqlRows } from "@billcycle/testing/db-state";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqlRows } from "../../../server/test/support/db-state";
-import { type Harness, openHarness, type PracticeFixture } from "../../../server/test/support/harness";
 
 // The key the API encrypts with while the connections are made: the old key of the rotation.
 const OLD_KEY = generateSecretKey();

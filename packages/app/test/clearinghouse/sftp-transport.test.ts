@@ -19,14 +19,14 @@ import {
   sftpTransport,
   TransportError,
 } from "@billcycle/app";
-import ssh2 from "ssh2";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   generateSshKeyPair,
   sshFingerprint,
   startSftpServer,
   type TestSftpServer,
-} from "../support/sftp-server";
+} from "@billcycle/testing/sftp-server";
+import ssh2 from "ssh2";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 const PASSWORD = "s3cret pass phrase";
 const userKey = generateSshKeyPair("ed25519");

@@ -14,17 +14,13 @@ import {
 import { DomainError } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { createAppointment, createBillingPractice, createClient } from "@billcycle/testing/billing-fixture";
+import { importFile, practiceWithSubmittedClaims } from "@billcycle/testing/claims-fixture";
+import { local } from "@billcycle/testing/engine-harness";
+import { readPdfText } from "@billcycle/testing/read-pdf-text";
+import { era835, paidClaim } from "@billcycle/testing/x12-files";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createAppointment,
-  createBillingPractice,
-  createClient,
-} from "../../../worker/test/support/billing-fixture";
-import { importFile, practiceWithSubmittedClaims } from "../../../worker/test/support/claims-fixture";
-import { local } from "../../../worker/test/support/engine-harness";
-import { readPdfText } from "../support/read-pdf-text";
-import { era835, paidClaim } from "../support/x12-files";
 import { sampleStatement } from "./document-samples";
 
 const refusal = async (p: Promise<unknown>): Promise<{ code: string; message: string }> => {

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
+import { readPdfText } from "@billcycle/testing/read-pdf-text";
 import { describe, expect, it } from "vitest";
 import { renderBillPdf } from "../../src/documents/render-bill-pdf";
 import { renderStatementPdf } from "../../src/documents/render-statement-pdf";
 import { renderSuperbillPdf } from "../../src/documents/render-superbill-pdf";
-import { readPdfText } from "../support/read-pdf-text";
 import { sampleBill, sampleStatement, sampleSuperbill, stamp } from "./document-samples";
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");

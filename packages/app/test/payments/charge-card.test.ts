@@ -9,16 +9,16 @@ import { isDomainError } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
-import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PracticeFixture } from "../../../worker/test/support/billing-fixture";
+import type { PracticeFixture } from "@billcycle/testing/billing-fixture";
 import {
   addCard,
   clientWithCard,
   STRIPE_OPTIONS,
   stripePractice,
   useTestSecretKey,
-} from "../support/stripe-practice";
+} from "@billcycle/testing/stripe-practice";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 useTestSecretKey();
 
@@ -234,7 +234,7 @@ describe.each(testBackends())("chargeCard (%s)", (backend) => {
   });
 
   it("no default card, an expired card (practice-local date), a bad amount: refused before Stripe is called", async () => {
-    const { createClient } = await import("../../../worker/test/support/billing-fixture");
+    const { createClient } = await import("@billcycle/testing/billing-fixture");
     const noCard = await createClient(database, p, now(), { paysBy: "self_pay" });
     const before = fake.requests.length;
     expect(await chargeCard(database, input(noCard)).catch(refusal)).toEqual({

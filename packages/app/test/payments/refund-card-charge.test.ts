@@ -3,10 +3,15 @@ import { isDomainError } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import type { PracticeFixture } from "@billcycle/testing/billing-fixture";
+import {
+  clientWithCard,
+  STRIPE_OPTIONS,
+  stripePractice,
+  useTestSecretKey,
+} from "@billcycle/testing/stripe-practice";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PracticeFixture } from "../../../worker/test/support/billing-fixture";
-import { clientWithCard, STRIPE_OPTIONS, stripePractice, useTestSecretKey } from "../support/stripe-practice";
 
 useTestSecretKey();
 

@@ -10,10 +10,10 @@ import {
 import { isDomainError } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { createBillingPractice } from "@billcycle/testing/billing-fixture";
+import { TEST_KEYS, useTestSecretKey } from "@billcycle/testing/stripe-practice";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBillingPractice } from "../../../worker/test/support/billing-fixture";
-import { TEST_KEYS, useTestSecretKey } from "../support/stripe-practice";
 
 const secretKey = useTestSecretKey();
 

@@ -1,6 +1,6 @@
 import { request } from "node:http";
-import type { Json } from "./bodies";
-import type { ApiResponse } from "./harness";
+import type { ApiResponse } from "@billcycle/testing/api-harness";
+import type { Json } from "@billcycle/testing/bodies";
 
 export type RawAnswer = ApiResponse & {
   /** Bytes of the body written to the connection when the answer arrived. */

@@ -1,6 +1,6 @@
+import { type ApiResponse, type CallOptions, errorCode, type Harness } from "@billcycle/testing/api-harness";
+import { rowCounts } from "@billcycle/testing/db-state";
 import { expect } from "vitest";
-import { rowCounts } from "./db-state";
-import { type ApiResponse, type CallOptions, errorCode, type Harness } from "./harness";
 
 export type Issue = { path: string; code: string; message: string };
 

@@ -1,8 +1,8 @@
 import { getAutomationConfig, getClaimsSettings } from "@billcycle/app";
 import type { AutomationKind } from "@billcycle/core";
-import { createBody, type Json, patchBody } from "./bodies";
-import { sqlRows } from "./db-state";
-import { type Harness, type PracticeFixture, refsOf } from "./harness";
+import { type Harness, type PracticeFixture, refsOf } from "@billcycle/testing/api-harness";
+import { createBody, type Json, patchBody } from "@billcycle/testing/bodies";
+import { sqlRows } from "@billcycle/testing/db-state";
 
 export type Operation = { method: string; template: string };
 

@@ -7,11 +7,7 @@ import {
 } from "@billcycle/app";
 import type { Database } from "@billcycle/db";
 import type { FakeCard, StripeFake } from "@billcycle/stripe-fake";
-import {
-  createBillingPractice,
-  createClient,
-  type PracticeFixture,
-} from "../../../worker/test/support/billing-fixture";
+import { createBillingPractice, createClient, type PracticeFixture } from "./billing-fixture";
 
 /** Secrets are encrypted with this key in these tests (as `billcycle start` would with BILLCYCLE_SECRET_KEY). */
 export const useTestSecretKey = (): Buffer => {

@@ -13,9 +13,9 @@ import {
 } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
-import { era835 } from "../../../app/test/support/x12-files";
+import type { Harness, PracticeFixture } from "./api-harness";
 import { createBody, refsOf } from "./bodies";
-import type { Harness, PracticeFixture } from "./harness";
+import { era835 } from "./x12-files";
 
 /**
  * Records only the billing engine creates (no POST route makes them): an automation run, an open invoice that

@@ -4,9 +4,8 @@ import { join } from "node:path";
 import { defaultTransportResolver, type EnginePorts, x12ClaimsPipeline } from "@billcycle/app";
 import type { ManualClock } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
+import { drainJobs, tickClock } from "@billcycle/worker";
 import { DateTime } from "luxon";
-import { tickClock } from "../../src/clock/tick-clock";
-import { drainJobs } from "../../src/worker";
 
 export const filePorts = (): EnginePorts & { dir: string } => {
   const dir = mkdtempSync(join(tmpdir(), "billcycle-drop-"));
