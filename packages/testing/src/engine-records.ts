@@ -10,9 +10,10 @@ import {
   saveRuleSet,
   signPayLink,
   signShareLink,
+  transitionClaims,
 } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Harness, PracticeFixture } from "./api-harness";
 import { createBody, refsOf } from "./bodies";
 import { era835 } from "./x12-files";
@@ -32,6 +33,7 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
   for (const [startsAt, endsAt] of [
     ["2026-03-02T15:00:00Z", "2026-03-02T16:00:00Z"],
     ["2026-03-02T17:00:00Z", "2026-03-02T18:00:00Z"],
+    ["2026-03-02T19:00:00Z", "2026-03-02T20:00:00Z"],
   ] as const) {
     const appointment = await h.call("POST", `${base}/appointments`, {
       token,
@@ -71,7 +73,14 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
   });
   const nightly = await createInvoices(
     h.database,
-    { practiceId: p.id, trigger: "manual", runId, today, appointmentIds: [sessions[0]!], mode: "nightly" },
+    {
+      practiceId: p.id,
+      trigger: "manual",
+      runId,
+      today,
+      appointmentIds: [sessions[0]!, sessions[2]!],
+      mode: "nightly",
+    },
     now,
   );
   const processed = await processInvoices(
@@ -95,17 +104,24 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
     .select({ id: tables.invoices.id, version: tables.invoices.version })
     .from(tables.invoices)
     .where(and(eq(tables.invoices.practiceId, p.id), eq(tables.invoices.status, "pended")));
-  const [claim] = await h.database.db
-    .select({ id: tables.claims.id, version: tables.claims.version })
+  const [claim, toDeny] = await h.database.db
+    .select({
+      id: tables.claims.id,
+      version: tables.claims.version,
+      pcn: tables.claims.patientControlNumber,
+      totalCents: tables.claims.totalCents,
+    })
     .from(tables.claims)
-    .where(eq(tables.claims.practiceId, p.id));
-  if (!pended || !claim) {
+    .where(eq(tables.claims.practiceId, p.id))
+    .orderBy(asc(tables.claims.patientControlNumber));
+  if (!pended || !claim || !toDeny) {
     throw new Error(
       `engine seed made no ${pended ? "claim" : "pended invoice"}: ${JSON.stringify({ nightly, processed, review })}`,
     );
   }
   p.records.invoices = pended;
-  p.records.claims = claim;
+  p.records.claims = { id: claim.id, version: claim.version };
+  await seedDeniedClaim(h, p, toDeny, now);
   p.records["automation-runs"] = { id: runId, version: 1 };
   // An 835 for a claim we never sent: a remittance, its inbound file and a work-queue item.
   const imported = await importInboundFile(
@@ -299,4 +315,55 @@ const seedEmployerBilling = async (h: Harness, p: PracticeFixture): Promise<void
   p.records["employer-invoices"] = { id: batch.invoices[0]!.id, version: 1 };
   p.records["employer-encounters"] = { id, version: 1 };
   p.records["employer-receipts"] = { id: receipt.id, version: 1 };
+};
+
+/** A claim sent and denied by the payer's 835 (CO-50, a denial by the practice's rule), for the denials queue. */
+const seedDeniedClaim = async (
+  h: Harness,
+  p: PracticeFixture,
+  claim: { id: string; pcn: string; totalCents: number },
+  now: Date,
+): Promise<void> => {
+  const rule = await h.call("POST", `/api/v1/practices/${p.id}/posting-rules`, {
+    token: p.users.owner.token,
+    body: { payerId: refsOf(p).payers, groupCode: "CO", reasonCode: "50", action: "denial" },
+  });
+  if (rule.status !== 201) throw new Error(`engine seed posting rule: ${rule.text}`);
+  await h.database.db.transaction((tx) =>
+    transitionClaims(tx, {
+      practiceId: p.id,
+      claimIds: [claim.id],
+      to: "submitted",
+      now,
+      actor: "test",
+      cause: { kind: "file", fileId: "seed" },
+    }),
+  );
+  const imported = await importInboundFile(
+    h.database,
+    p.id,
+    {
+      name: `seed-denial-${claim.id}.835`,
+      content: era835({
+        trace: `DENY-${claim.id.slice(-12)}`,
+        claims: [
+          {
+            pcn: claim.pcn,
+            status: "4",
+            chargeCents: claim.totalCents,
+            paidCents: 0,
+            adjustments: [["CO", "50", claim.totalCents]],
+          },
+        ],
+      }),
+    },
+    now,
+    "test",
+  );
+  const [denied] = await h.database.db
+    .select({ version: tables.claims.version })
+    .from(tables.claims)
+    .where(and(eq(tables.claims.id, claim.id), eq(tables.claims.adjudication, "denied")));
+  if (!denied) throw new Error(`engine seed: the claim was not denied: ${JSON.stringify(imported)}`);
+  p.records["denied-claims"] = { id: claim.id, version: denied.version };
 };
