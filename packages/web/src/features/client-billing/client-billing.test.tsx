@@ -165,6 +165,7 @@ const charge = (over: Partial<CardCharge>): CardCharge => ({
   failureCode: null,
   failureMessage: null,
   refundedCents: 0,
+  applyTo: null,
   createdAt: "2025-03-05T15:00:00Z",
   settledAt: "2025-03-05T15:00:01Z",
   ...over,
