@@ -10,6 +10,7 @@ export { employerInvoiceColumnChoices } from "./schema/employer-billing";
 export type {
   Address,
   AppointmentServiceLine,
+  CardChargeApplyTo,
   ClaimsSettings,
   EmployerContact,
   EmployerFee,

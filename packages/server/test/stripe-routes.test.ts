@@ -1,7 +1,11 @@
+import { createInvoices } from "@billcycle/app";
+import { rowsOf, tables } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
 import { testBackends } from "@billcycle/testing";
 import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
+import { createAppointment, createClient } from "@billcycle/testing/billing-fixture";
 import { TEST_KEYS, useTestSecretKey } from "@billcycle/testing/stripe-practice";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 useTestSecretKey();
@@ -132,6 +136,115 @@ describe.each(testBackends())("payment routes (%s)", (backend) => {
       409,
       expect.objectContaining({ reason: "NO_DEFAULT_CARD" }),
     ]);
+  });
+
+  it("a card payment pays the invoices chosen for it; a bad choice is refused before Stripe is asked", async () => {
+    const now = h.clock.now();
+    const fixture = {
+      practiceId: p.id,
+      actor: { userId: null, practiceId: p.id, role: "owner" as const, label: "test" },
+      zone: "America/Chicago",
+      providerId: p.records.providers!.id,
+      locationId: p.records.locations!.id,
+      services: {
+        therapy: p.records.services!.id,
+        intake: p.records.services!.id,
+        nonBillable: p.records.services!.id,
+      },
+      payerId: p.records.payers!.id,
+    };
+    const clientId = await createClient(h.database, fixture, now, { paysBy: "self_pay" });
+    const otherClientId = await createClient(h.database, fixture, now, { paysBy: "self_pay" });
+    const invoiceOn = async (date: string, forClient = clientId) => {
+      const appointmentId = await createAppointment(h.database, fixture, forClient, now, {
+        localStart: `${date}T09:00`,
+        status: "kept",
+      });
+      await createInvoices(
+        h.database,
+        { practiceId: p.id, trigger: "manual", runId: null, today: date, appointmentIds: [appointmentId] },
+        now,
+      );
+      const [row] = await h.database.db
+        .select({
+          id: tables.invoices.id,
+          cents: tables.invoices.clientCents,
+          status: tables.invoices.status,
+        })
+        .from(tables.invoices)
+        .where(and(eq(tables.invoices.clientId, forClient), eq(tables.invoices.invoiceDate, date)));
+      expect(row?.status).toBe("open");
+      return { id: row!.id, cents: row!.cents };
+    };
+    const older = await invoiceOn("2026-02-09");
+    const newer = await invoiceOn("2026-02-16");
+    const path = `${base}/clients/${clientId}`;
+    const setup = await h.call("POST", `${path}/cards/setup`, { token: owner() });
+    await fake.completeSetupIntent(String(setup.json.setupIntentId), { expMonth: 5, expYear: 2032 });
+    await h.call("POST", `${path}/cards/refresh`, { token: owner() });
+
+    const intents = () =>
+      fake.requests.filter((r) => r.path === "/v1/payment_intents" && r.method === "POST");
+    const count = async (table: "card_charges" | "refunds") =>
+      rowsOf<{ n: number }>(
+        await h.database.db.execute(sql`SELECT count(*)::int AS n FROM ${sql.raw(table)}`),
+      )[0]?.n;
+    const charges = () => count("card_charges");
+    const before = { intents: intents().length, charges: await charges() };
+    const charge = (key: string, amountCents: number, invoices: Array<Record<string, unknown>>) =>
+      h.call("POST", `${path}/card-charges`, {
+        token: owner(),
+        body: { amountCents, idempotencyKey: `${key}-${backend}`, apply: { kind: "chosen", invoices } },
+      });
+    const othersInvoice = await invoiceOn("2026-02-10", otherClientId);
+    const foreign = await charge("chosen-foreign", 1_000, [{ invoiceId: othersInvoice.id }]);
+    expect([foreign.status, errorCode(foreign)]).toEqual([404, "NOT_FOUND"]);
+    const over = await charge("chosen-over", newer.cents + 1, [
+      { invoiceId: newer.id, amountCents: newer.cents + 1 },
+    ]);
+    expect([over.status, errorCode(over)]).toEqual([422, "EXCEEDS_OPEN_AMOUNT"]);
+    const beyondCharge = await charge("chosen-beyond", 100, [{ invoiceId: newer.id, amountCents: 200 }]);
+    expect([beyondCharge.status, errorCode(beyondCharge)]).toEqual([400, "INVALID_AMOUNT"]);
+    expect({ intents: intents().length, charges: await charges() }).toEqual(before);
+
+    // The newer invoice in full, though the older is open: oldest first would have paid the older one.
+    const paid = await charge("chosen-newer", newer.cents + 500, [{ invoiceId: newer.id }]);
+    expect(paid.status, paid.text).toBe(200);
+    expect(paid.json.charge).toMatchObject({ status: "succeeded", applyTo: [{ invoiceId: newer.id }] });
+    const open = async () => {
+      const balance = await h.call("GET", `${path}/balance`, { token: owner() });
+      return Object.fromEntries(
+        (balance.json.openInvoices as Array<{ invoiceId: string; openCents: number }>).map((i) => [
+          i.invoiceId,
+          i.openCents,
+        ]),
+      );
+    };
+    expect(await open()).toEqual({ [older.id]: older.cents });
+    const closed = await charge("chosen-closed", 1_000, [{ invoiceId: newer.id }]);
+    expect([closed.status, errorCode(closed)]).toEqual([422, "EXCEEDS_OPEN_AMOUNT"]);
+
+    // Its ledger payment is refunded only through Stripe: the ledger's own refund refuses it, writing nothing.
+    const payments = await h.call("GET", `${path}/payments`, { token: owner() });
+    const payment = (payments.json.data as Array<{ id: string; cardChargeId: string | null }>)[0]!;
+    expect(payment.cardChargeId).toBe(String((paid.json.charge as { id: string }).id));
+    const refundsBefore = await count("refunds");
+    const byHand = await h.call("POST", `${path}/payments/${payment.id}/refunds`, {
+      token: owner(),
+      body: { amountCents: 500, reason: "by hand" },
+    });
+    expect([byHand.status, errorCode(byHand)]).toEqual([409, "CARD_REFUND_REQUIRED"]);
+    expect(await count("refunds")).toBe(refundsBefore);
+    const toCard = await h.call("POST", `${base}/card-charges/${payment.cardChargeId}/refunds`, {
+      token: owner(),
+      body: { amountCents: 500, idempotencyKey: `chosen-refund-${backend}`, reason: "credit back" },
+    });
+    expect(toCard.json).toMatchObject({ status: "succeeded", amountCents: 500 });
+    const after = await h.call("GET", `${path}/payments`, { token: owner() });
+    expect((after.json.data as Array<{ id: string; refundedCents: number }>)[0]).toMatchObject({
+      id: payment.id,
+      refundedCents: 500,
+    });
   });
 
   it("a biller of another practice reaches none of it", async () => {

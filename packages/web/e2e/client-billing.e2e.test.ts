@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  createInvoices,
   generateSecretKey,
+  openInvoices as openPendedInvoices,
   saveStripeSettings,
   signShareLink,
   systemActor,
@@ -15,9 +17,15 @@ import { systemClock } from "@billcycle/core";
 import { type Database, migrate, openDatabase, tables } from "@billcycle/db";
 import { startServer } from "@billcycle/server";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { DateTime } from "luxon";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createAppointment,
+  createClient,
+  type PracticeFixture,
+} from "@billcycle/testing/billing-fixture";
 import { PASSWORD, WEB_ROOT } from "./support/billcycle";
 import { launchBrowser, newPage } from "./support/browser";
 
@@ -186,6 +194,112 @@ describe("a client's billing in a browser, with Stripe's card element from the S
     await expect.poll(async () => cents(await balance())).toBe(cents(before) + 2_500);
     expect(fake.requests.filter((r) => r.path === "/v1/refunds" && r.status === 200)).toHaveLength(1);
     await expect.poll(() => cardRow.textContent()).toContain("$25.00");
+  });
+
+  it("a card payment pays the invoice the biller chooses, not the oldest", async () => {
+    // A self-pay client of Harbor with two bills issued (the demo has no client with two open), given a card the
+    // way the first step did.
+    const [provider] = await database.db
+      .select({ id: tables.providers.id })
+      .from(tables.providers)
+      .where(eq(tables.providers.practiceId, harbor))
+      .limit(1);
+    const [location] = await database.db
+      .select({ id: tables.locations.id })
+      .from(tables.locations)
+      .where(eq(tables.locations.practiceId, harbor))
+      .limit(1);
+    const [service] = await database.db
+      .select({ id: tables.services.id })
+      .from(tables.services)
+      .where(
+        and(
+          eq(tables.services.practiceId, harbor),
+          eq(tables.services.billable, true),
+          gt(tables.services.feeCents, 0),
+        ),
+      )
+      .limit(1);
+    const [practice] = await database.db
+      .select({ zone: tables.practices.timeZone })
+      .from(tables.practices)
+      .where(eq(tables.practices.id, harbor));
+    if (!provider || !location || !service || !practice)
+      throw new Error("Harbor lacks a provider, location or service");
+    const now = new Date();
+    const fixture: PracticeFixture = {
+      practiceId: harbor,
+      actor: { userId: null, practiceId: harbor, role: "owner", label: "e2e-setup" },
+      zone: practice.zone,
+      providerId: provider.id,
+      locationId: location.id,
+      services: { therapy: service.id, intake: service.id, nonBillable: service.id },
+      payerId: provider.id,
+    };
+    const otherId = await createClient(database, fixture, now, { paysBy: "self_pay" });
+    for (const daysAgo of [10, 3]) {
+      const date = DateTime.fromJSDate(now, { zone: practice.zone }).minus({ days: daysAgo }).toISODate()!;
+      const appointmentId = await createAppointment(database, fixture, otherId, now, {
+        localStart: `${date}T09:00`,
+        status: "kept",
+      });
+      await createInvoices(
+        database,
+        { practiceId: harbor, trigger: "manual", runId: null, today: date, appointmentIds: [appointmentId] },
+        now,
+      );
+    }
+    const pended = await database.db
+      .select({ id: tables.invoices.id })
+      .from(tables.invoices)
+      .where(and(eq(tables.invoices.clientId, otherId), eq(tables.invoices.status, "pended")));
+    if (pended.length > 0)
+      await openPendedInvoices(database, { actor: fixture.actor, invoiceIds: pended.map((r) => r.id), now });
+    const other = { id: otherId, first: "Test", last: "Client" };
+    await page.goto(`/p/${harbor}/clients/${other.id}?tab=billing`);
+    await page.getByRole("heading", { level: 1, name: `${other.first} ${other.last}` }).waitFor();
+    await page.getByRole("button", { name: "Add card" }).click();
+    const frame = page.frameLocator('iframe[title="Secure card payment input frame"]');
+    await frame.getByLabel("Card number").fill(CARD_NUMBER);
+    await frame.getByLabel("Expiration date MM / YY").fill("1234");
+    await frame.getByLabel("CVC").fill("123");
+    await frame.getByLabel("ZIP").fill("97201");
+    await page.getByRole("button", { name: "Save card" }).click();
+    await page.getByText("Card saved.").waitFor();
+
+    type Open = { invoiceId: string; invoiceNumber: string; openCents: number };
+    const openInvoices = () =>
+      page.evaluate(
+        async ({ practiceId, clientId }) =>
+          (
+            (await (await fetch(`/api/v1/practices/${practiceId}/clients/${clientId}/balance`)).json()) as {
+              openInvoices: Open[];
+            }
+          ).openInvoices,
+        { practiceId: harbor, clientId: other.id },
+      );
+    const before = await openInvoices();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    const oldest = before[0]!;
+    const chosen = before.at(-1)!;
+    await page.getByRole("button", { name: "Take payment" }).click();
+    await choose("Method", "Card on file (visa 4242)");
+    await choose("Apply to", "Chosen invoices");
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Amount ($)" }).fill((chosen.openCents / 100).toFixed(2));
+    await dialog
+      .getByRole("checkbox", { name: new RegExp(`^${chosen.invoiceNumber} `) })
+      .click({ force: true });
+    await dialog.getByRole("button", { name: "Charge card" }).click();
+    await page.getByText(`${(chosen.openCents / 100).toFixed(2)} charged to visa 4242.`).waitFor();
+    const open = page.getByRole("table", { name: "Open invoices" });
+    await expect.poll(() => open.textContent()).not.toContain(chosen.invoiceNumber);
+    // Oldest first would have paid the oldest bill; the chosen one is paid and the oldest is as it was.
+    const after = await openInvoices();
+    expect(after.map((o) => o.invoiceId)).not.toContain(chosen.invoiceId);
+    expect(after.find((o) => o.invoiceId === oldest.invoiceId)?.openCents).toBe(oldest.openCents);
+    await page.goto(`/p/${harbor}/clients/${client.id}?tab=billing`);
+    await page.getByRole("heading", { level: 1, name: client.name }).waitFor();
   });
 
   it("shows an issued statement's share state, and changes a client setting after its confirmation", async () => {

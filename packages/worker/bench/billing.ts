@@ -219,6 +219,13 @@ const main = async () => {
     progress(`autopay run: ${concurrency} charges in flight, fake answering in ${latencyMs} ms`);
     // The machine is shared: the load average at the start and end goes with the figure.
     const loadBefore = loadavg()[0]!;
+    // Round trips to PostgreSQL during the run (BEGIN and COMMIT included), counted on pg's client.
+    let roundTrips = 0;
+    const clientQuery = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...a: Parameters<typeof clientQuery>) {
+      roundTrips++;
+      return (clientQuery as (...b: unknown[]) => unknown).apply(this, a);
+    } as typeof clientQuery;
     const t0 = performance.now();
     const result = await runAutomation(
       database,
@@ -227,6 +234,7 @@ const main = async () => {
       systemClock,
     );
     const seconds = (performance.now() - t0) / 1000;
+    pg.Client.prototype.query = clientQuery;
     stop = true;
     await sampler;
     // The last checkpoints, when the run ended between two samples.
@@ -264,6 +272,9 @@ const main = async () => {
       `RSS of the bench process (billcycle's run; the fake is another process) when charges were done: ${rss
         .map((r) => `${fmtInt(r.charges)}: ${r.rssMb} MB`)
         .join(", ")}.`,
+      "",
+      `Round trips to PostgreSQL during the run: ${fmtInt(roundTrips)}, ${(roundTrips / Math.max(1, charged)).toFixed(1)} ` +
+        "per charge (BEGIN and COMMIT included; the bench's own progress sampling too).",
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
     if (!args["no-doc"]) replaceSection("docs/PERFORMANCE.md", lines[0]!, lines);

@@ -1,10 +1,12 @@
 import {
+  chargeCard,
   createInvoices,
   type EnginePorts,
   explainAutopay,
   getAutomationConfig,
   previewAutomation,
   recordClientPayment,
+  resolveUnknownCharges,
   settleRefund,
   settleSucceededCharge,
   stripeChargeIdempotencyKey,
@@ -404,6 +406,68 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     expect(creates).toHaveLength(1);
     expect(await paymentsOf(clientId)).toHaveLength(1);
     expect(await invoiceOf(invoiceId)).toMatchObject({ paymentStatus: "paid" });
+  });
+
+  it("a card charge for a chosen bill settled late: a bill paid meanwhile is skipped, the money is credit", async () => {
+    const { p, clock } = await practice("2026-07-10T12:00");
+    const { clientId, invoiceId: older } = await client(p, clock, "2026-07-08", { autopay: false });
+    await createAppointment(database, p, clientId, clock.now(), {
+      localStart: "2026-07-09T09:00",
+      status: "kept",
+    });
+    await createInvoices(
+      database,
+      { practiceId: p.practiceId, trigger: "manual", runId: null, today: "2026-07-09" },
+      clock.now(),
+    );
+    const [newer] = await database.db
+      .select()
+      .from(tables.invoices)
+      .where(and(eq(tables.invoices.clientId, clientId), eq(tables.invoices.invoiceDate, "2026-07-09")));
+    // The answer is lost: the charge is unknown, Stripe did charge the card.
+    fake.failNext({ kind: "timeout" });
+    const { charge } = await chargeCard(database, {
+      practiceId: p.practiceId,
+      clientId,
+      amountCents: 17_500,
+      idempotencyKey: "manual:chosen-late",
+      purpose: { kind: "manual", id: "chosen-late" },
+      // An amount named: applied as asked it would now exceed what is open (nothing), which must not throw.
+      apply: { kind: "chosen", invoices: [{ invoiceId: newer!.id, amountCents: 17_500 }] },
+      now: clock.now(),
+      stripe: STRIPE_OPTIONS,
+    });
+    expect(charge).toMatchObject({
+      status: "unknown",
+      applyTo: [{ invoiceId: newer!.id, amountCents: 17_500 }],
+    });
+    await recordClientPayment(database, {
+      actor: p.actor,
+      clientId,
+      method: "cash",
+      amountCents: 17_500,
+      apply: { kind: "chosen", invoices: [{ invoiceId: newer!.id }] },
+      idempotencyKey: "cash-meanwhile",
+      now: clock.now(),
+    });
+    await resolveUnknownCharges(database, {
+      practiceId: p.practiceId,
+      now: clock.now(),
+      stripe: STRIPE_OPTIONS,
+    });
+    expect(
+      await database.db.select().from(tables.cardCharges).where(eq(tables.cardCharges.id, charge.id)),
+    ).toMatchObject([{ status: "succeeded" }]);
+    const card = (await paymentsOf(clientId)).find((x) => x.method === "card");
+    expect(card?.cardChargeId).toBe(charge.id);
+    const allocations = await database.db
+      .select()
+      .from(tables.paymentAllocations)
+      .where(eq(tables.paymentAllocations.paymentId, card!.id));
+    expect(allocations).toEqual([]);
+    expect(await invoiceOf(newer!.id)).toMatchObject({ clientPaidCents: 17_500, paymentStatus: "paid" });
+    // Not oldest first either: the older bill is as it was, the card's money waits as credit on account.
+    expect(await invoiceOf(older)).toMatchObject({ clientPaidCents: 0, paymentStatus: "unpaid" });
   });
 
   it("a manual re-run the same night tries nothing again", async () => {

@@ -1,12 +1,17 @@
 import { type AutopayCard, DomainError, decideAutopay, formatCents, type LocalDate } from "@billcycle/core";
 import { type Database, newId, rowsOf, tables } from "@billcycle/db";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import { systemActor } from "../auth/actor";
 import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
 import { listOpenClientBalances } from "../ledger/list-open-client-balances";
-import { chargeCard } from "../payments/charge-card";
+import { chargeCard, sendCardCharge } from "../payments/charge-card";
 import type { CardChargeView } from "../payments/payment-schemas";
 import { resolveCardCharge, resolveUnknownCharges } from "../payments/resolve-unknown-charges";
-import type { StripeCallOptions } from "../payments/stripe-client";
+import { type StripeCallOptions, stripeClientFor } from "../payments/stripe-client";
+import { loadStripeCredentials } from "../payments/stripe-settings";
+import type { CardChargeRow } from "../payments/transition-card-charge";
+import { insertAutopayCharge, loadChargeCards } from "./insert-autopay-charges";
 import {
   type AttemptWithCharge,
   attemptFact,
@@ -121,6 +126,24 @@ export const runAutopay = async (
       if (!(e instanceof DomainError) || e.code !== "CONFLICT") throw e;
       return (await failWithoutCharge(attempt, e.message)).row;
     }
+  };
+  let stripeClient: Stripe | null = null;
+  const stripeOnce = async () => {
+    stripeClient ??= stripeClientFor(await loadStripeCredentials(database.db, practiceId), stripe);
+    return stripeClient;
+  };
+  const autopayActor = systemActor(practiceId, "autopay");
+  /** Sends a charge inserted with its attempt; a success moves the attempt in the charge's own transaction. */
+  const sendPrepared = async (
+    attempt: AutopayAttemptRow,
+    row: CardChargeRow,
+    client: Stripe,
+  ): Promise<AutopayAttemptRow> => {
+    const charge = await sendCardCharge(database, { row, stripe: client, actor: autopayActor, now });
+    if (charge.status === "succeeded") {
+      return { ...attempt, status: "succeeded" as const, cardChargeId: charge.id, declineMessage: null };
+    }
+    return (await fromCharge(attempt, charge)).row;
   };
   /** An attempt still pending or unknown: what became of it, asked of Stripe, or sent if it never was. */
   const reconcile = async (attempt: AttemptWithCharge): Promise<AutopayAttemptRow> => {
@@ -272,6 +295,11 @@ export const runAutopay = async (
               ],
             })
             .returning();
+    const chargeCards = await loadChargeCards(
+      database.db,
+      practiceId,
+      inserted.map((a) => a.clientId),
+    );
     const insertedInvoices = new Set(inserted.map((a) => a.invoiceId));
     for (const t of toCharge) {
       if (insertedInvoices.has(t.invoiceId)) continue;
@@ -284,8 +312,13 @@ export const runAutopay = async (
         message,
       });
     }
+    const client = chargeCards.size > 0 ? await stripeOnce() : null;
     await inPool(inserted, concurrency, async (attempt) => {
-      outcomes.push(outcomeOf(await send(attempt), cards.get(attempt.clientId) ?? null));
+      const card = chargeCards.get(attempt.clientId);
+      const charge =
+        card && client ? await insertAutopayCharge(database, { practiceId, attempt, card, now }) : null;
+      const done = charge && client ? await sendPrepared(attempt, charge, client) : await send(attempt);
+      outcomes.push(outcomeOf(done, cards.get(attempt.clientId) ?? null));
     });
     await recordOutcomes(database.db, context, outcomes);
   }

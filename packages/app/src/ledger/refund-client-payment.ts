@@ -15,13 +15,19 @@ export type RefundClientPaymentInput = {
   amountCents: number;
   reason: string;
   now: Date;
+  /**
+   * "card_refund" only from the settlement of a card refund Stripe made (settle-card-charge.ts); a person's
+   * refund of a card payment taken through Stripe must go back to the card, so it is refused here.
+   */
+  source?: "manual" | "card_refund";
 };
 
 /**
  * Refunds (part of) a client payment in one transaction: never more than what remains of it; the money comes out
  * of its unapplied credit first, then back from the invoices it paid (last applied first), whose payment status
  * follows. A ledger entry raises the balance by the refund; an audit row says who. Another client's or practice's
- * payment is NOT_FOUND.
+ * payment is NOT_FOUND. A card payment taken through Stripe is refunded through its card charge
+ * (CARD_REFUND_REQUIRED here), whose settlement calls this with source "card_refund".
  */
 export const refundClientPayment = async (
   database: { db: Executor },
@@ -35,6 +41,14 @@ export const refundClientPayment = async (
       await lockClient(tx, actor.practiceId, input.clientId);
       const [payment] = await paymentsByIds(tx, actor.practiceId, [input.paymentId]);
       if (!payment || payment.clientId !== input.clientId) throw notFound("Payment");
+      if (payment.cardChargeId && input.source !== "card_refund") {
+        throw new DomainError(
+          "CARD_REFUND_REQUIRED",
+          "This payment was taken from a card through Stripe: refund the card charge, so the money goes back " +
+            "to the card (the ledger follows when Stripe confirms)",
+          { paymentId: payment.id, cardChargeId: payment.cardChargeId },
+        );
+      }
       const allocations = await paymentAllocationsByInvoice(tx, actor.practiceId, payment.id);
       const plan = decideRefund(
         {

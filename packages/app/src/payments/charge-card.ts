@@ -1,10 +1,18 @@
-import { type CardChargePurposeKind, DomainError, decideCardExpired, notFound } from "@billcycle/core";
-import { type Database, newId, tables } from "@billcycle/db";
+import {
+  type CardChargePurposeKind,
+  DomainError,
+  decideCardExpired,
+  decidePaymentAllocation,
+  notFound,
+  type PaymentApplication,
+} from "@billcycle/core";
+import { type CardChargeApplyTo, type Database, type Executor, newId, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { recordAudit } from "../audit/record-audit";
 import { type Actor, systemActor } from "../auth/actor";
 import { practiceToday } from "../automation/practice-today";
+import { loadClientInvoices } from "../ledger/ledger-writes";
 import { assertClientInPractice } from "./client-in-practice";
 import { findDefaultCard } from "./list-client-cards";
 import { outcomeOfPaymentIntent } from "./payment-intent-outcome";
@@ -22,6 +30,8 @@ export type ChargeCardInput = {
   /** Derived from what the charge pays (e.g. `autopay_attempt:<attempt id>`): one charge per key, ever. */
   idempotencyKey: string;
   purpose: { kind: CardChargePurposeKind; id: string };
+  /** The invoices a manual charge pays (validated now, applied when it settles); oldest first when omitted. */
+  apply?: PaymentApplication | undefined;
   now: Date;
   /** Who asked (a user for a manual charge); the autopay job's system actor by default. */
   actor?: Actor;
@@ -54,6 +64,7 @@ export const toCardChargeView = (row: CardChargeRow): CardChargeView => ({
   failureCode: row.failureCode,
   failureMessage: row.failureMessage,
   refundedCents: row.refundedCents,
+  applyTo: row.applyTo ?? null,
   createdAt: row.createdAt.toISOString(),
   settledAt: row.settledAt?.toISOString() ?? null,
 });
@@ -97,11 +108,47 @@ const outcomeOfCreate = (result: { pi: Stripe.PaymentIntent } | { error: unknown
   };
 };
 
+const applyToOf = (apply: PaymentApplication | undefined): CardChargeApplyTo | null =>
+  apply?.kind === "chosen"
+    ? apply.invoices.map((i) =>
+        i.amountCents === undefined
+          ? { invoiceId: i.invoiceId }
+          : { invoiceId: i.invoiceId, amountCents: i.amountCents },
+      )
+    : null;
+
 const sameRequest = (row: CardChargeRow, input: ChargeCardInput): boolean =>
   row.clientId === input.clientId &&
   row.amountCents === input.amountCents &&
   row.purposeKind === input.purpose.kind &&
-  row.purposeId === input.purpose.id;
+  row.purposeId === input.purpose.id &&
+  JSON.stringify(row.applyTo ?? null) === JSON.stringify(applyToOf(input.apply));
+
+/**
+ * Chosen invoices must be this client's, issued, with something open, each amount within what is open and all
+ * of them within the charge (decidePaymentAllocation's checks): refused before anything is charged.
+ */
+const assertChosenInvoices = async (
+  tx: Executor,
+  input: { practiceId: string; clientId: string; amountCents: number; applyTo: CardChargeApplyTo },
+) => {
+  const openInvoices = await loadClientInvoices(tx, {
+    practiceId: input.practiceId,
+    clientId: input.clientId,
+    lock: false,
+    invoiceIds: input.applyTo.map((i) => i.invoiceId),
+  });
+  const apply = { kind: "chosen", invoices: input.applyTo } as const;
+  decidePaymentAllocation({ amountCents: input.amountCents, openInvoices, apply });
+  for (const invoice of openInvoices) {
+    if (invoice.openCents <= 0) {
+      throw new DomainError("EXCEEDS_OPEN_AMOUNT", `Invoice ${invoice.number} has nothing open to pay`, {
+        invoiceId: invoice.invoiceId,
+        openCents: invoice.openCents,
+      });
+    }
+  }
+};
 
 /**
  * Charges the client's default card off-session, at most once per idempotency key. The charge row is inserted and
@@ -113,6 +160,12 @@ const sameRequest = (row: CardChargeRow, input: ChargeCardInput): boolean =>
  */
 export const chargeCard = async (database: Database, input: ChargeCardInput): Promise<ChargeCardResult> => {
   const { practiceId, clientId, amountCents, idempotencyKey, purpose, now } = input;
+  const applyTo = applyToOf(input.apply);
+  if (applyTo && purpose.kind !== "manual") {
+    throw new DomainError("VALIDATION_FAILED", "Only a manual charge names the invoices it pays", {
+      field: "apply",
+    });
+  }
   const actor =
     input.actor ?? systemActor(practiceId, purpose.kind === "autopay_attempt" ? "autopay" : "charge");
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
@@ -163,6 +216,7 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
         { reason: "CARD_EXPIRED" },
       );
     }
+    if (applyTo) await assertChosenInvoices(tx, { practiceId, clientId, amountCents, applyTo });
     const [customer] = await tx
       .select({ id: tables.stripeCustomers.stripeCustomerId })
       .from(tables.stripeCustomers)
@@ -187,6 +241,7 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
         stripePaymentMethodId: card.stripePaymentMethodId,
         cardBrand: card.brand,
         cardLast4: card.last4,
+        applyTo,
         createdBy: actor.userId,
         createdAt: now,
         updatedAt: now,
@@ -209,6 +264,22 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
     return existingFor(winner);
   }
 
+  const row = await sendCardCharge(database, { row: inserted, stripe, actor, now });
+  return { charge: toCardChargeView(row), existing: false };
+};
+
+/**
+ * Sends a committed pending charge to Stripe (its key derived from the row's, so a resend never charges twice)
+ * and records the answer in one transaction: a success settles into the ledger (settleSucceededCharge), anything
+ * else moves the charge's status. Used by chargeCard and by autopay, which inserts a batch's charges at once.
+ */
+export const sendCardCharge = async (
+  database: Database,
+  input: { row: CardChargeRow; stripe: Stripe; actor: Actor; now: Date },
+): Promise<CardChargeRow> => {
+  const { row: inserted, stripe, actor, now } = input;
+  const { practiceId, amountCents } = inserted;
+  const charges = tables.cardCharges;
   let result: { pi: Stripe.PaymentIntent } | { error: unknown };
   try {
     const pi = await stripe.paymentIntents.create(
@@ -219,14 +290,14 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
         payment_method: inserted.stripePaymentMethodId,
         off_session: true,
         confirm: true,
-        description: purpose.kind === "autopay_attempt" ? "Autopay" : "Card payment",
+        description: inserted.purposeKind === "autopay_attempt" ? "Autopay" : "Card payment",
         metadata: {
           billcycle_charge_id: inserted.id,
           billcycle_practice_id: practiceId,
-          billcycle_purpose: `${purpose.kind}:${purpose.id}`,
+          billcycle_purpose: `${inserted.purposeKind}:${inserted.purposeId}`,
         },
       },
-      { idempotencyKey: stripeChargeIdempotencyKey(practiceId, idempotencyKey) },
+      { idempotencyKey: stripeChargeIdempotencyKey(practiceId, inserted.idempotencyKey) },
     );
     result = { pi };
   } catch (error) {
@@ -234,7 +305,7 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
   }
   const outcome = outcomeOfCreate(result);
   const settledAt = new Date(now.getTime());
-  const row = await database.db.transaction(async (tx) => {
+  return database.db.transaction(async (tx) => {
     const [current] = await tx
       .select()
       .from(charges)
@@ -255,5 +326,4 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
     }
     return (await transitionCardCharge(tx, inserted, outcome, settledAt, actor)).row;
   });
-  return { charge: toCardChargeView(row), existing: false };
 };

@@ -47,6 +47,10 @@ export const cardChargeSchema = z
     failureCode: z.string().nullable(),
     failureMessage: z.string().nullable(),
     refundedCents: z.int(),
+    applyTo: z
+      .array(z.strictObject({ invoiceId: z.string(), amountCents: z.int().optional() }))
+      .nullable()
+      .describe("the invoices a manual charge pays, as chosen; null: oldest first"),
     createdAt: z.iso.datetime(),
     settledAt: z.iso.datetime().nullable(),
   })

@@ -3,6 +3,7 @@ import { type Executor, isUuid, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { type Actor, systemActor } from "../auth/actor";
 import { transitionAutopayAttempt } from "../autopay/transition-autopay-attempt";
+import { loadClientInvoices } from "../ledger/ledger-writes";
 import { recordClientPayment } from "../ledger/record-client-payment";
 import { refundClientPayment } from "../ledger/refund-client-payment";
 import { type CardChargeRow, transitionCardCharge } from "./transition-card-charge";
@@ -27,10 +28,40 @@ export type SucceededCardCharge = {
 export const cardChargePaymentKey = (chargeId: string): string => `card_charge:${chargeId}`;
 
 /**
+ * A manual charge's chosen invoices as they stand when it settles: the money was taken, so nothing may be refused
+ * now; an invoice voided or paid meanwhile is skipped and an amount above what is still open is cut to it (what
+ * no invoice takes is credit on account, as for any chosen payment).
+ */
+const chosenStillOpen = async (tx: Executor, row: CardChargeRow): Promise<PaymentApplication> => {
+  const chosen = row.applyTo ?? [];
+  const open = new Map(
+    (
+      await loadClientInvoices(tx, {
+        practiceId: row.practiceId,
+        clientId: row.clientId,
+        lock: false,
+        invoiceIds: chosen.map((c) => c.invoiceId),
+      })
+    ).map((i) => [i.invoiceId, i.openCents]),
+  );
+  const invoices = chosen.flatMap((c) => {
+    const openCents = open.get(c.invoiceId) ?? 0;
+    if (openCents <= 0) return [];
+    return [
+      c.amountCents === undefined
+        ? { invoiceId: c.invoiceId }
+        : { ...c, amountCents: Math.min(c.amountCents, openCents) },
+    ];
+  });
+  return { kind: "chosen", invoices };
+};
+
+/**
  * Where the charge's money goes: an autopay charge pays the invoice its attempt is for (while it is open; what it
- * does not take is credit on account), a manual charge pays oldest first.
+ * does not take is credit on account), a manual charge the invoices chosen for it, else oldest first.
  */
 const applicationOf = async (tx: Executor, row: CardChargeRow): Promise<PaymentApplication> => {
+  if (row.purposeKind === "manual" && row.applyTo && row.applyTo.length > 0) return chosenStillOpen(tx, row);
   if (row.purposeKind !== "autopay_attempt" || !isUuid(row.purposeId)) return { kind: "oldest_first" };
   const a = tables.autopayAttempts;
   const i = tables.invoices;
@@ -153,6 +184,7 @@ export const settleRefund = async (
           amountCents: row.amountCents,
           reason: row.reason?.trim() || "Card refund",
           now: refund.settledAt,
+          source: "card_refund",
         },
       );
     }

@@ -45,6 +45,8 @@ export type ErrorCode =
   | "INVALID_AMOUNT"
   /** A refund larger than what remains of the payment it reverses. */
   | "REFUND_EXCEEDS_PAYMENT"
+  /** A ledger refund of a card payment taken through Stripe: refund the card charge (through Stripe) instead. */
+  | "CARD_REFUND_REQUIRED"
   /** Applying or writing off more than an invoice's open client amount. */
   | "EXCEEDS_OPEN_AMOUNT"
   /** A webhook whose signature does not verify (wrong secret, altered body, or a timestamp outside the tolerance). */

@@ -11,6 +11,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   unique,
@@ -83,6 +84,9 @@ export const clientCards = pgTable(
   ],
 );
 
+/** Chosen invoices of a manual card charge; an invoice without an amount takes what is left, up to its open. */
+export type CardChargeApplyTo = Array<{ invoiceId: string; amountCents?: number | undefined }>;
+
 /**
  * One off-session charge of a client's card. Inserted and committed (pending) before Stripe is called, keyed by
  * what it pays (`idempotency_key`, unique per practice), so a retry finds the row instead of charging again.
@@ -110,6 +114,8 @@ export const cardCharges = pgTable(
     failureMessage: text("failure_message"),
     /** Refunds not failed (pending, unknown or succeeded): never more than the amount (a check constraint). */
     refundedCents: cents("refunded_cents").notNull().default(0),
+    /** The invoices a manual charge pays, as the biller chose them (null: oldest first). */
+    applyTo: jsonb("apply_to").$type<CardChargeApplyTo>(),
     settledAt: instant("settled_at"),
     createdBy: uuid("created_by").references(() => users.id),
   },

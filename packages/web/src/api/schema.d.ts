@@ -7962,7 +7962,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Charge the client's default card now (a manual charge). A decline is a 200 with status declined and Stripe's reason; status unknown means Stripe did not answer and will be asked, never charged again */
+    /** Charge the client's default card now (a manual charge), applied to chosen invoices or oldest first. A decline is a 200 with status declined and Stripe's reason; status unknown means Stripe did not answer and will be asked, never charged again */
     post: {
       parameters: {
         query?: never;
@@ -7981,6 +7981,21 @@ export interface paths {
             amountCents: number;
             /** @description made once per payment the person means to take (e.g. a UUID): a retried request never charges twice */
             idempotencyKey: string;
+            /** @description the client's open invoices this payment pays (each amount within what is open on it; without one, what is left up to it); oldest first when omitted. What no invoice takes is credit on account */
+            apply?:
+              | {
+                  /** @enum {string} */
+                  kind: "oldest_first";
+                }
+              | {
+                  /** @enum {string} */
+                  kind: "chosen";
+                  invoices: {
+                    /** Format: uuid */
+                    invoiceId: string;
+                    amountCents?: number;
+                  }[];
+                };
           };
         };
       };
@@ -20977,6 +20992,13 @@ export interface components {
       failureCode: string | null;
       failureMessage: string | null;
       refundedCents: number;
+      /** @description the invoices a manual charge pays, as chosen; null: oldest first */
+      applyTo:
+        | {
+            invoiceId: string;
+            amountCents?: number;
+          }[]
+        | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */

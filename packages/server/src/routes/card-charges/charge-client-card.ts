@@ -18,6 +18,24 @@ const manualChargeSchema = z.strictObject({
     .describe(
       "made once per payment the person means to take (e.g. a UUID): a retried request never charges twice",
     ),
+  apply: z
+    .discriminatedUnion("kind", [
+      z.strictObject({ kind: z.literal("oldest_first") }),
+      z.strictObject({
+        kind: z.literal("chosen"),
+        invoices: z
+          .array(
+            z.strictObject({ invoiceId: z.uuid(), amountCents: z.int().min(1).max(100_000_000).optional() }),
+          )
+          .min(1)
+          .max(100),
+      }),
+    ])
+    .optional()
+    .describe(
+      "the client's open invoices this payment pays (each amount within what is open on it; without one, what " +
+        "is left up to it); oldest first when omitted. What no invoice takes is credit on account",
+    ),
 });
 
 export const registerChargeClientCardRoute = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
@@ -27,7 +45,7 @@ export const registerChargeClientCardRoute = (app: OpenAPIHono<HonoEnv>, deps: A
       path: "/api/v1/practices/{practiceId}/clients/{id}/card-charges",
       tags: ["Payments"],
       summary:
-        "Charge the client's default card now (a manual charge). A decline is a 200 with status declined and " +
+        "Charge the client's default card now (a manual charge), applied to chosen invoices or oldest first. A decline is a 200 with status declined and " +
         "Stripe's reason; status unknown means Stripe did not answer and will be asked, never charged again",
       request: { params: clientParams, body: body(manualChargeSchema) },
       responses: {
@@ -38,13 +56,14 @@ export const registerChargeClientCardRoute = (app: OpenAPIHono<HonoEnv>, deps: A
     async (c) => {
       const actor = requirePermission(c, "billing:write");
       const clientId = recordId(c.req.valid("param").id, "Client");
-      const { amountCents, idempotencyKey } = c.req.valid("json");
+      const { amountCents, idempotencyKey, apply } = c.req.valid("json");
       const result = await chargeCard(deps.database, {
         practiceId: actor.practiceId,
         clientId,
         amountCents,
         idempotencyKey: `manual:${idempotencyKey}`,
         purpose: { kind: "manual", id: idempotencyKey },
+        apply,
         now: deps.clock.now(),
         actor,
         stripe: { ...deps.stripe, production: deps.production === true },

@@ -45,9 +45,9 @@ const amountError = (cents: number | null) =>
       : undefined;
 
 /**
- * Take a payment: cash, check or a card run elsewhere, recorded by hand and applied to chosen invoices or oldest
- * first; or the default card on file, charged through Stripe (it pays the oldest bills first). One key per opened
- * dialog: a second press after a lost answer is the same payment, never a second charge.
+ * Take a payment: cash, check or a card run elsewhere, recorded by hand, or the default card on file, charged
+ * through Stripe; either applied to chosen invoices or oldest first. One key per opened dialog: a second press
+ * after a lost answer is the same payment, never a second charge.
  */
 const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
   const { practiceId } = usePractice();
@@ -87,9 +87,13 @@ const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (cents === null || Number.isNaN(cents)) return;
+    const apply: RecordPayment["apply"] =
+      mode === "chosen"
+        ? { kind: "chosen", invoices: chosen.map((invoiceId) => ({ invoiceId })) }
+        : { kind: "oldest_first" };
     if (method === "card") {
       try {
-        const { charge: c } = await charge.mutateAsync({ amountCents: cents, idempotencyKey: key });
+        const { charge: c } = await charge.mutateAsync({ amountCents: cents, idempotencyKey: key, apply });
         if (c.status === "succeeded") {
           setOpen(false);
           setOutcome(`${formatCents(c.amountCents)} charged to ${c.cardBrand} ${c.cardLast4}.`);
@@ -116,10 +120,7 @@ const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
       method,
       amountCents: cents,
       ...(reference.trim() ? { reference: reference.trim() } : {}),
-      apply:
-        mode === "chosen"
-          ? { kind: "chosen", invoices: chosen.map((invoiceId) => ({ invoiceId })) }
-          : { kind: "oldest_first" },
+      apply,
     };
     try {
       await record.mutateAsync({ body, idempotencyKey: key });
@@ -155,10 +156,7 @@ const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
             errorMessage={amountError(cents)}
           />
           {method === "card" ? (
-            <p className="muted">
-              Charged now to the default card through Stripe; it pays the oldest open bills first, and what
-              they do not take is credit on account.
-            </p>
+            <p className="muted">Charged now to the default card through Stripe.</p>
           ) : (
             <TextInput
               label="Reference (check number)"
@@ -167,18 +165,16 @@ const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
               maxLength={100}
             />
           )}
-          {method === "card" ? null : (
-            <SelectField
-              label="Apply to"
-              options={[
-                { id: "oldest_first", label: "Oldest invoices first" },
-                { id: "chosen", label: "Chosen invoices" },
-              ]}
-              value={mode}
-              onChange={setMode}
-            />
-          )}
-          {mode === "chosen" && method !== "card" ? (
+          <SelectField
+            label="Apply to"
+            options={[
+              { id: "oldest_first", label: "Oldest invoices first" },
+              { id: "chosen", label: "Chosen invoices" },
+            ]}
+            value={mode}
+            onChange={setMode}
+          />
+          {mode === "chosen" ? (
             <fieldset className="stack">
               <legend>Invoices</legend>
               {balance.openInvoices.length === 0 ? (
@@ -197,9 +193,7 @@ const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
               ))}
             </fieldset>
           ) : null}
-          {method === "card" ? null : (
-            <p className="muted">What no invoice takes stays as credit on account for the next bill.</p>
-          )}
+          <p className="muted">What no invoice takes stays as credit on account for the next bill.</p>
           {declined ? (
             <p role="alert" className="alert alert-error">
               {declined}
@@ -214,7 +208,7 @@ const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
               type="submit"
               className="btn btn-primary"
               isPending={record.isPending || charge.isPending}
-              isDisabled={method !== "card" && mode === "chosen" && chosen.length === 0}
+              isDisabled={mode === "chosen" && chosen.length === 0}
             >
               {method === "card" ? "Charge card" : "Record payment"}
             </Button>

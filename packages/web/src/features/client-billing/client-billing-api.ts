@@ -163,7 +163,7 @@ export const useRemoveCard = (practiceId: string, clientId: string) => {
 export const useChargeCard = (practiceId: string, clientId: string) => {
   const invalidate = useInvalidate(practiceId, clientId);
   return useMutation({
-    mutationFn: (body: { amountCents: number; idempotencyKey: string }) =>
+    mutationFn: (body: { amountCents: number; idempotencyKey: string; apply?: RecordPayment["apply"] }) =>
       unwrap(
         api.POST(`${cards.base}/card-charges`, { params: { path: { practiceId, id: clientId } }, body }),
       ),

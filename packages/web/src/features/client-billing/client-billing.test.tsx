@@ -165,6 +165,7 @@ const charge = (over: Partial<CardCharge>): CardCharge => ({
   failureCode: null,
   failureMessage: null,
   refundedCents: 0,
+  applyTo: null,
   createdAt: "2025-03-05T15:00:00Z",
   settledAt: "2025-03-05T15:00:01Z",
   ...over,
@@ -320,7 +321,7 @@ describe("client billing", () => {
     expect(screen.queryByRole("button", { name: "Refund" })).toBeNull();
   });
 
-  it("charges the default card on file with one key; a decline shows Stripe's reason and the next try is a new key", async () => {
+  it("charges the default card on file to chosen invoices with one key; a decline shows Stripe's reason and the next try is a new key", async () => {
     let n = 0;
     const { user, server } = renderApp(
       tab,
@@ -342,7 +343,10 @@ describe("client billing", () => {
     const dialog = await screen.findByRole("dialog", { name: "Take a payment" });
     await user.click(within(dialog).getByRole("button", { name: /Method/ }));
     await user.click(await screen.findByRole("option", { name: "Card on file (visa 4242)" }));
-    expect(within(dialog).queryByRole("button", { name: /Apply to/ })).toBeNull();
+    // The card pays the invoices the biller chooses, as a payment by hand does.
+    await user.click(within(dialog).getByRole("button", { name: /Apply to/ }));
+    await user.click(await screen.findByRole("option", { name: "Chosen invoices" }));
+    await user.click(within(dialog).getByRole("checkbox", { name: /INV-1002/ }));
     await user.type(within(dialog).getByRole("textbox", { name: "Amount ($)" }), "50");
     await user.click(within(dialog).getByRole("button", { name: "Charge card" }));
     expect((await within(dialog).findByRole("alert")).textContent).toContain("insufficient funds");
@@ -350,6 +354,7 @@ describe("client billing", () => {
     await screen.findByText("$50.00 charged to visa 4242.");
     const calls = server.callsTo("POST", `${base}/card-charges`);
     expect(calls.map((c) => (c.body as { amountCents: number }).amountCents)).toEqual([5000, 5000]);
+    expect(calls[1]?.body).toMatchObject({ apply: { kind: "chosen", invoices: [{ invoiceId: INV2 }] } });
     const keys = calls.map((c) => (c.body as { idempotencyKey: string }).idempotencyKey);
     expect(keys[1]).not.toBe(keys[0]);
   });
