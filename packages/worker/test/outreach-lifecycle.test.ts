@@ -1,5 +1,6 @@
 import {
   applyOutreachAction,
+  clientsResource,
   getOutreachTimeline,
   listOutreachSets,
   listOutreachSetsQuerySchema,
@@ -7,6 +8,7 @@ import {
   saveRuleSet,
   sendDueOutreach,
   startOutreachSet,
+  updateResource,
 } from "@billcycle/app";
 import { ManualClock, type WillFailCode } from "@billcycle/core";
 import { tables } from "@billcycle/db";
@@ -142,11 +144,37 @@ describe.each(testBackends())("outreach lifecycle (%s)", (backend) => {
     expect(set.willFailReasons).toEqual([
       { code: "EMAIL_BOUNCED", message: "An earlier email to the patient's address bounced" },
     ]);
-    // Day 3: the email predicted to fail is recorded failed and never handed to the SMTP server.
+    expect((await setRow(policySet)).status).toBe("will_fail");
+    // A person fixes the other patient's address: it has not bounced, and the prediction clears at once.
+    const [policyClient] = await database.db
+      .select()
+      .from(tables.clients)
+      .where(eq(tables.clients.id, policy.clientId));
+    await updateResource(database, clientsResource, {
+      actor: p.actor,
+      id: policy.clientId,
+      version: policyClient!.version,
+      patch: { email: "policy@fixed.example" },
+      now: clock.now(),
+    });
+    const [fixed] = await database.db
+      .select()
+      .from(tables.clients)
+      .where(eq(tables.clients.id, policy.clientId));
+    expect(fixed!.emailBouncedAt).toBeNull();
+    expect([(await setRow(policySet)).status, (await setRow(policySet)).willFailReasons]).toEqual([
+      "active",
+      null,
+    ]);
+    // Day 3: the email predicted to fail is recorded failed and never handed to the SMTP server; the fixed
+    // address gets its email.
     const mailsBefore = smtp.received.length;
     clock.set(local("2026-04-09T10:00", ZONE));
-    expect((await sendDueOutreach(database, p.practiceId, ports, clock)).failed).toBe(2);
-    expect(smtp.received.length).toBe(mailsBefore);
+    const day3 = await sendDueOutreach(database, p.practiceId, ports, clock);
+    expect([day3.sent, day3.failed]).toEqual([1, 1]);
+    expect(smtp.received.length).toBe(mailsBefore + 1);
+    expect(mailTo("policy@fixed.example")).toHaveLength(1);
+    expect((await setRow(policySet)).status).toBe("expired");
     set = await setRow(goneSet);
     expect([set.status, set.nextSendAt]).toEqual(["failed", null]);
     expect((await messagesOf(goneSet)).map((m) => [m.channel, m.status, m.failureCode])).toEqual([
