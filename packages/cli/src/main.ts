@@ -11,6 +11,7 @@ import { registerDocumentCommands } from "./commands/documents";
 import { registerEmployerBillingCommands } from "./commands/employer-billing";
 import { registerEngineCommands } from "./commands/engine";
 import { registerLedgerCommands } from "./commands/ledger";
+import { registerOutreachCommands } from "./commands/outreach";
 import { registerPaymentCommands } from "./commands/payments";
 import { registerSecretsCommands } from "./commands/secrets";
 import { registerShareCommands } from "./commands/share";
@@ -70,6 +71,7 @@ registerTokenCommands(program);
 registerPaymentCommands(program);
 registerDocumentCommands(program);
 registerEmployerBillingCommands(program);
+registerOutreachCommands(program);
 
 program
   .command("practices")

@@ -19,6 +19,8 @@ export type SmtpTestServer = {
   received: ReceivedMail[];
   /** Behaviour for the next messages; `accept` is the default. */
   behave(mode: SmtpBehaviour): void;
+  /** Answers RCPT TO for this address with 550 (no such mailbox), as a server does for a dead address. */
+  refuseRecipient(address: string): void;
   close(): Promise<void>;
 };
 
@@ -42,10 +44,15 @@ const decodeQuotedPrintable = (raw: string): string =>
 export const startSmtpTestServer = async (): Promise<SmtpTestServer> => {
   const received: ReceivedMail[] = [];
   let mode: SmtpBehaviour = "accept";
+  const refusedRecipients = new Set<string>();
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     hideSTARTTLS: true,
+    onRcptTo(address, _session, callback) {
+      if (!refusedRecipients.has(address.address.toLowerCase())) return callback();
+      callback(Object.assign(new Error("5.1.1 No such mailbox"), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       if (mode === "drop") {
         stream.resume();
@@ -80,6 +87,9 @@ export const startSmtpTestServer = async (): Promise<SmtpTestServer> => {
     received,
     behave: (next) => {
       mode = next;
+    },
+    refuseRecipient: (address) => {
+      refusedRecipients.add(address.toLowerCase());
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -208,3 +208,24 @@ export const repredictSets = async (tx: Executor, practiceId: string, setIds: st
     }
   }
 };
+
+/** A patient's contact details changed (a new address, a fixed number): their working sets are predicted again. */
+export const repredictClientOutreach = async (
+  tx: Executor,
+  practiceId: string,
+  clientId: string,
+  now: Date,
+) => {
+  const sets = await runPrepared<{ id: string }>(
+    tx,
+    sql`SELECT id::text AS id FROM outreach_sets WHERE practice_id = ${practiceId}::uuid
+      AND client_id = ${clientId}::uuid AND status IN ('active','will_fail') ORDER BY id`,
+  );
+  if (sets.length > 0)
+    await repredictSets(
+      tx,
+      practiceId,
+      sets.map((s) => s.id),
+      now,
+    );
+};

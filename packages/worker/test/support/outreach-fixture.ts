@@ -106,7 +106,8 @@ export const outreachPorts = (twilio: TwilioFake, smtp: SmtpTestServer | null): 
     authToken: twilio.authToken,
     from: "+15125550100",
     apiUrl: twilio.url,
-    timeoutMs: 1_000,
+    // Generous: on a loaded machine a slower answer would make the outcome unknown (never re-sent).
+    timeoutMs: 5_000,
   }),
   mailer: smtp ? smtpShareMailer({ url: smtp.url, from: "billing@practice.example" }) : null,
   payLinkKey: PAY_KEY,

@@ -1,7 +1,8 @@
 import { DomainError, shareDocumentKindChoices } from "@billcycle/core";
 import { tables } from "@billcycle/db";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { repredictClientOutreach } from "../../outreach/handle-sms-callbacks";
 import { address, icd10, localDate, name, sex } from "../../schemas/common";
 import { assertReferenceInPractice } from "../assert-reference";
 import { likeEscape } from "../like-pattern";
@@ -112,7 +113,7 @@ export const clientsResource: ResourceDefinition = {
       autoSuperbills: input.autoSuperbills ?? s.defaultAutoSuperbills,
     };
   },
-  prepareUpdate: async (patch, _existing, { tx, actor }) => {
+  prepareUpdate: async (patch, existing, { tx, actor }) => {
     await assertReferenceInPractice(tx, {
       table: tables.employers,
       practiceId: actor.practiceId,
@@ -120,9 +121,32 @@ export const clientsResource: ResourceDefinition = {
       path: "employerId",
       label: "Employer",
     });
-    return patch;
+    // A new address has not bounced (yet).
+    return patch.email !== undefined && patch.email !== existing.email
+      ? { ...patch, emailBouncedAt: null }
+      : patch;
+  },
+  /** The generic update, then outreach predicts the patient's working sets again when a contact detail changed. */
+  update: async (id, patch, existing, ctx) => {
+    const prepared = await clientsResource.prepareUpdate!(patch, existing, ctx);
+    const c = tables.clients;
+    const [row] = (await ctx.tx
+      .update(c)
+      .set({ ...prepared, version: sql`${c.version} + 1`, updatedAt: ctx.now } as never)
+      .where(
+        and(eq(c.practiceId, ctx.actor.practiceId), eq(c.id, id), eq(c.version, Number(existing.version))),
+      )
+      .returning()) as Row[];
+    if (!row) throw new DomainError("VERSION_CONFLICT", "Client was changed concurrently; reload and retry");
+    if (OUTREACH_CONTACT_FIELDS.some((f) => patch[f] !== undefined && patch[f] !== existing[f])) {
+      await repredictClientOutreach(ctx.tx, ctx.actor.practiceId, id, ctx.now);
+    }
+    return row;
   },
 };
+
+/** What decides whether an outreach message can reach the patient (Will Fail). */
+const OUTREACH_CONTACT_FIELDS = ["email", "phone", "smsOptIn", "emailOptIn"] as const;
 
 const subscriber = z.strictObject({
   firstName: name,
