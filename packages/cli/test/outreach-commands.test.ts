@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { applyOutreachAction, startOutreachSet } from "@billcycle/app";
 import { openDatabase } from "@billcycle/db";
+import { createBillingPractice, type PracticeFixture } from "@billcycle/testing/billing-fixture";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBillingPractice, type PracticeFixture } from "../../worker/test/support/billing-fixture";
 import { patientWithBalance, THREE_STEPS } from "../../worker/test/support/outreach-fixture";
 import { parseOutreachAction } from "../src/commands/outreach";
 

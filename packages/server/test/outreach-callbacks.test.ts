@@ -10,6 +10,8 @@ import { ManualClock } from "@billcycle/core";
 import { rowsOf, tables } from "@billcycle/db";
 import { type App, createApp, jsonLogger } from "@billcycle/server";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { createBillingPractice, type PracticeFixture } from "@billcycle/testing/billing-fixture";
+import { local } from "@billcycle/testing/engine-harness";
 import {
   postSignedCallback,
   startTwilioFake,
@@ -19,8 +21,6 @@ import {
 import { serve } from "@hono/node-server";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBillingPractice, type PracticeFixture } from "../../worker/test/support/billing-fixture";
-import { local } from "../../worker/test/support/engine-harness";
 import { defaultRuleSet, PAY_KEY, patientWithBalance } from "../../worker/test/support/outreach-fixture";
 
 const ZONE = "America/Chicago";

@@ -11,17 +11,17 @@ import { rowsOf, tables } from "@billcycle/db";
 import { createApp, jsonLogger } from "@billcycle/server";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
-import { startTwilioFake, type TwilioFake } from "@billcycle/twilio-fake";
-import { serve } from "@hono/node-server";
-import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { local } from "@billcycle/testing/engine-harness";
 import {
   addCard,
   STRIPE_OPTIONS,
   stripePractice,
   useTestSecretKey,
-} from "../../app/test/support/stripe-practice";
-import { local } from "../../worker/test/support/engine-harness";
+} from "@billcycle/testing/stripe-practice";
+import { startTwilioFake, type TwilioFake } from "@billcycle/twilio-fake";
+import { serve } from "@hono/node-server";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   defaultRuleSet,
   outreachPorts,

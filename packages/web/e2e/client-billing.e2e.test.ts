@@ -17,15 +17,11 @@ import { systemClock } from "@billcycle/core";
 import { type Database, migrate, openDatabase, tables } from "@billcycle/db";
 import { startServer } from "@billcycle/server";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
+import { createAppointment, createClient, type PracticeFixture } from "@billcycle/testing/billing-fixture";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createAppointment,
-  createClient,
-  type PracticeFixture,
-} from "@billcycle/testing/billing-fixture";
 import { PASSWORD, WEB_ROOT } from "./support/billcycle";
 import { launchBrowser, newPage } from "./support/browser";
 

@@ -4,12 +4,12 @@ import { markStaleOutreachMessages, sendDueOutreach, startOutreachSet } from "@b
 import { ManualClock } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { createBillingPractice } from "@billcycle/testing/billing-fixture";
+import { local } from "@billcycle/testing/engine-harness";
+import { type SmtpTestServer, startSmtpTestServer } from "@billcycle/testing/smtp-test-server";
 import { startTwilioFake, type TwilioFake } from "@billcycle/twilio-fake";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SmtpTestServer, startSmtpTestServer } from "../../app/test/support/smtp-test-server";
-import { createBillingPractice } from "./support/billing-fixture";
-import { local } from "./support/engine-harness";
 import { defaultRuleSet, outreachPorts, patientWithBalance } from "./support/outreach-fixture";
 
 const ZONE = "America/Chicago";
