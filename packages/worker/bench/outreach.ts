@@ -59,6 +59,7 @@ const { values: args } = parseArgs({
     due: { type: "string" },
     queries: { type: "string" },
     "no-doc": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -70,6 +71,7 @@ if (args.help) {
   --due N       Active sets whose first message is due now (default 20000)
   --queries N   queries timed per list shape and for the cards (default 50)
   --no-doc      do not write docs/PERFORMANCE.md
+  --keep        keep the database (to EXPLAIN its queries by hand; drop it yourself)
   --url URL     PostgreSQL server (BENCH_DATABASE_URL / TEST_DATABASE_URL)
 `);
   process.exit(0);
@@ -392,6 +394,13 @@ const timeScreen = async (database: Database, ids: Ids, checks: Check[]) => {
     [ids.practiceId, config.queries],
   );
   const patient = (i: number) => sample[i % sample.length]!;
+  const setIds = (
+    await query<{ id: string }>(
+      database,
+      "SELECT id::text AS id FROM outreach_sets WHERE practice_id = $1 ORDER BY md5(id::text) LIMIT $2",
+      [ids.practiceId, config.queries],
+    )
+  ).map((r) => r.id);
   const day = (offset: number) => new Date(now.getTime() + offset * DAY_MS).toISOString();
   const statusOf = (i: number): OutreachSetStatus => outreachSetStatuses[i % outreachSetStatuses.length]!;
   const shapes: Shape[] = [
@@ -402,6 +411,7 @@ const timeScreen = async (database: Database, ids: Ids, checks: Check[]) => {
       query: (i) => ({ search: `${patient(i).first_name} ${patient(i).last_name}` }),
     },
     { name: "search: phone, last 4 digits", query: (i) => ({ search: patient(i).phone.slice(-4) }) },
+    { name: "search: set id", query: (i) => ({ search: setIds[i % setIds.length]! }) },
     { name: "status (one of nine)", query: (i) => ({ status: [statusOf(i)] }) },
     {
       name: "amount range",
@@ -553,7 +563,8 @@ const main = async () => {
     if (checks.some((c) => !c.ok)) process.exitCode = 1;
   } finally {
     await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (args.keep) progress(`kept the database ${dbName}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
 };
