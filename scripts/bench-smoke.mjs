@@ -52,6 +52,11 @@ const SMOKE = {
     "packages/worker/bench/employer.ts",
     ...["--employers", "10", "--encounters", "500", "--invoices", "2000", "--queries", "20", "--no-doc"],
   ],
+  "bench:outreach": [
+    ...tsx,
+    "packages/worker/bench/outreach.ts",
+    ...["--sets", "2000", "--others", "400", "--due", "300", "--queries", "3", "--no-doc"],
+  ],
   "bench:lists": [
     ...tsx,
     "packages/worker/bench/lists.ts",

@@ -79,16 +79,22 @@ const filtersOf = (practiceId: string, q: Partial<ListOutreachSetsQuery>): SQL[]
     const pattern = `%${likeEscape(text)}%`;
     const phone = phoneToE164(text);
     const digits = text.replace(/\D/g, "");
-    const or: SQL[] = [
-      sql`(c.first_name || ' ' || c.last_name) ILIKE ${pattern}`,
-      sql`(c.last_name || ', ' || c.first_name) ILIKE ${pattern}`,
-    ];
-    if (isUuid(text)) or.push(sql`s.id = ${text}::uuid`, sql`s.client_id = ${text}::uuid`);
-    if (digits.length >= 4) {
-      or.push(sql`regexp_replace(coalesce(c.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${digits.slice(-10)}%`}`);
+    // An id is looked up as an id: its digits are no phone number, and the name and phone terms (trigram indexes
+    // on clients, migration 0025) in one OR with the set's columns would make every search a walk of all sets.
+    if (isUuid(text)) where.push(sql`(s.id = ${text}::uuid OR s.client_id = ${text}::uuid)`);
+    else {
+      const or: SQL[] = [
+        sql`(c.first_name || ' ' || c.last_name) ILIKE ${pattern}`,
+        sql`(c.last_name || ', ' || c.first_name) ILIKE ${pattern}`,
+      ];
+      if (digits.length >= 4) {
+        or.push(
+          sql`regexp_replace(coalesce(c.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${digits.slice(-10)}%`}`,
+        );
+      }
+      if (phone) or.push(sql`c.phone = ${phone}`);
+      where.push(sql`(${sql.join(or, sql` OR `)})`);
     }
-    if (phone) or.push(sql`c.phone = ${phone}`);
-    where.push(sql`(${sql.join(or, sql` OR `)})`);
   }
   if (q.status?.length) where.push(sql`s.status = ANY(${pgArray(q.status, "text")}::text[])`);
   if (q.minAmountCents !== undefined)

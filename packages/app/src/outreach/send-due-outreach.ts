@@ -65,15 +65,32 @@ export const sendDueOutreach = async (
 ): Promise<SendOutreachResult> => {
   const batchSize = options.batchSize ?? (database.kind === "pglite" ? 20 : 200);
   const result: SendOutreachResult = { sent: 0, failed: 0, unknown: 0, rescheduled: 0, paid: 0 };
+  // One limit for every message in flight, whichever batch it belongs to.
+  const lanes = limiter(options.concurrency ?? 32);
+  // The next batch is claimed while the previous one is out (its claim is committed, so no set is in both):
+  // the database and the providers work at the same time. At most two batches are open; on an error the other
+  // one is let finish (its messages are claimed: their outcomes must be written) before the error is thrown.
+  let previous: Promise<void> = Promise.resolve();
   for (;;) {
-    const now = clock.now();
-    const { claimed, found } = await claimDue(database, practiceId, ports, now, batchSize, result);
-    if (found === 0) break;
-    const toSend = claimed.filter((c) => c.message.status === "sending");
-    const outcomes = await mapLimited(toSend, options.concurrency ?? 32, (c) => deliver(c, ports));
-    await recordOutcomes(database, practiceId, toSend, outcomes, clock.now(), result);
-    if (found < batchSize) break;
+    const claim = await claimDue(database, practiceId, ports, clock.now(), batchSize, result).catch(
+      async (e: unknown) => {
+        await previous.catch(() => undefined);
+        throw e;
+      },
+    );
+    const toSend = claim.claimed.filter((c) => c.message.status === "sending");
+    const batch = Promise.all(toSend.map((c) => lanes(() => deliver(c, ports)))).then((outcomes) =>
+      recordOutcomes(database, practiceId, toSend, outcomes, clock.now(), result),
+    );
+    batch.catch(() => undefined); // reported by the awaits below, not as an unhandled rejection meanwhile
+    await previous.catch(async (e: unknown) => {
+      await batch.catch(() => undefined);
+      throw e;
+    });
+    previous = batch;
+    if (claim.found < batchSize) break;
   }
+  await previous;
   return result;
 };
 
@@ -361,20 +378,20 @@ export const markStaleOutreachMessages = async (
     return moved.length;
   });
 
-/** `fn` over `items`, at most `limit` at a time, results in order. */
-const mapLimited = async <T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> => {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
+/** Runs the functions given to it at most `limit` at a time, in the order given. */
+const limiter = (limit: number) => {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    // A finishing call hands its slot to the next waiting one, so a new call cannot slip in between.
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
     }
-  });
-  await Promise.all(lanes);
-  return out;
+  };
 };

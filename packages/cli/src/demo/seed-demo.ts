@@ -1,4 +1,5 @@
 import {
+  applyOutreachAction,
   createCreditMemo,
   createEmployerBatch,
   createInvoices,
@@ -6,14 +7,21 @@ import {
   createUser,
   getClientBalance,
   getEmployerInvoice,
+  handleInboundSms,
+  handleSmsStatusCallback,
+  type OutreachPorts,
+  payLinkKeyFrom,
   rebatchEmployerBatch,
   recordAudit,
   recordClientPayment,
   recordEmployerReceipt,
   saveInvoiceProfile,
+  saveRuleSet,
+  sendDueOutreach,
+  startOutreachSet,
   systemActor,
 } from "@billcycle/app";
-import { type AppointmentStatus, localDateAt, npiWithCheckDigit } from "@billcycle/core";
+import { type AppointmentStatus, localDateAt, ManualClock, npiWithCheckDigit } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
@@ -448,6 +456,7 @@ export const seedDemo = async (
       progress(`demo: ${spec.name}: ${spec.clients} clients, ${appointments} appointments`);
     });
     if (pIndex === 0) await seedDemoPayments(database, practiceId, now, progress);
+    if (pIndex === 0) await seedDemoOutreach(database, practiceId, now, progress);
     if (pIndex === 1) await seedDemoEmployerBilling(database, practiceId, now, progress);
   }
   return { practices, login: { email: demoUsers[0].email, password: DEMO_PASSWORD } };
@@ -572,4 +581,213 @@ const seedDemoEmployerBilling = async (
   progress(
     `demo: Harbor Occupational Health: employer batches ${[first?.batch.number, second?.batch.number].filter(Boolean).join(", ")}`,
   );
+};
+
+/**
+ * The counseling practice's patient outreach: a default rule set (SMS, email, SMS) and one invoice set in every
+ * status, each with a timeline — messages sent and their delivery reports, a patient's reply, a payment that made
+ * a set Paid, a pause, a cancel, a write-off and collections. Lived through the use cases on a simulated clock
+ * over the last ten days, so the sets, messages, events and the ledger agree. The messages go to a demo provider
+ * that accepts them (nothing leaves the machine); the pay links in them are text only (signed with a demo key).
+ */
+const seedDemoOutreach = async (
+  database: Database,
+  practiceId: string,
+  now: Date,
+  progress: (msg: string) => void,
+): Promise<void> => {
+  const actor = { ...systemActor(practiceId, "seed-demo"), practiceId, role: "owner" as const };
+  const { timeZone } = (
+    await database.db.select().from(tables.practices).where(eq(tables.practices.id, practiceId))
+  )[0]!;
+  const at = (daysAgo: number, hour: number): Date =>
+    DateTime.fromJSDate(now, { zone: timeZone }).minus({ days: daysAgo }).set({ hour, minute: 0 }).toJSDate();
+  const start = at(10, 10);
+  const statuses = [
+    "paid",
+    "paused",
+    "expired",
+    "cancelled",
+    "written_off",
+    "collections",
+    "active",
+    "failed",
+    "will_fail",
+  ] as const;
+  // Patients with kept, signed sessions before the sets start and no bill yet, self-pay for their balance.
+  const sessions = await database.db
+    .select({ id: tables.appointments.id, clientId: tables.appointments.clientId })
+    .from(tables.appointments)
+    .innerJoin(tables.progressNotes, eq(tables.progressNotes.appointmentId, tables.appointments.id))
+    .where(
+      and(
+        eq(tables.appointments.practiceId, practiceId),
+        eq(tables.appointments.status, "kept"),
+        eq(tables.progressNotes.signed, true),
+        sql`${tables.appointments.startsAt} < ${at(11, 0).toISOString()}::timestamptz`,
+        sql`NOT EXISTS (SELECT 1 FROM invoices i WHERE i.practice_id = ${practiceId}::uuid
+          AND i.client_id = ${tables.appointments.clientId})`,
+      ),
+    )
+    .orderBy(asc(tables.appointments.clientId), asc(tables.appointments.startsAt));
+  const clientIds = [...new Set(sessions.map((s) => s.clientId))].slice(0, statuses.length);
+  if (clientIds.length < statuses.length) return;
+  const patient = Object.fromEntries(statuses.map((s, i) => [s, clientIds[i]!])) as Record<
+    (typeof statuses)[number],
+    string
+  >;
+  for (const clientId of clientIds) {
+    await database.db
+      .update(tables.clients)
+      .set({
+        paysBy: "self_pay",
+        smsOptIn: true,
+        emailOptIn: true,
+        ...(clientId === patient.will_fail ? { phone: null } : {}),
+      })
+      .where(eq(tables.clients.id, clientId));
+  }
+  await createInvoices(
+    database,
+    {
+      practiceId,
+      trigger: "manual",
+      runId: null,
+      today: localDateAt(at(11, 12), timeZone),
+      appointmentIds: sessions.filter((s) => clientIds.includes(s.clientId)).map((s) => s.id),
+      mode: "nightly",
+    },
+    at(11, 12),
+  );
+  await saveRuleSet(database, {
+    actor,
+    now: at(12, 9),
+    body: {
+      name: "Standard reminders",
+      isDefault: true,
+      steps: [
+        {
+          dayOffset: 0,
+          channel: "sms",
+          template: "Hi {first_name}, {practice_name} shows a balance of {amount}. Pay securely: {pay_link}",
+          sendWindow: { start: "09:00", end: "20:00" },
+        },
+        {
+          dayOffset: 3,
+          channel: "email",
+          subject: "Your balance with {practice_name}",
+          template:
+            "Hello {first_name},\n\nyour balance with {practice_name} is {amount}. Pay here: {pay_link}",
+          sendWindow: { start: "09:00", end: "20:00" },
+        },
+        {
+          dayOffset: 7,
+          channel: "sms",
+          template: "{first_name}, a last reminder of your {amount} balance: {pay_link}",
+          sendWindow: { start: "09:00", end: "20:00" },
+        },
+      ],
+    },
+  });
+  let sent = 0;
+  const ports: OutreachPorts = {
+    sms: {
+      from: "+15125550100",
+      send: async () => ({ kind: "sent", providerMessageId: `SMdemo${String(++sent).padStart(26, "0")}` }),
+      verifyCallback: () => false,
+    },
+    mailer: {
+      fromAddress: "billing@riverbend.example",
+      send: async (email) => ({ ok: true, messageId: email.messageId }),
+      close: () => undefined,
+    },
+    payLinkKey: payLinkKeyFrom(Buffer.alloc(32, 42)),
+    publicUrl: "http://localhost:3000",
+  };
+  const setOf: Partial<Record<(typeof statuses)[number], string>> = {};
+  const begin = async (status: (typeof statuses)[number], when: Date) => {
+    setOf[status] = await startOutreachSet(database, { actor, clientId: patient[status], now: when });
+  };
+  const sendAt = (when: Date) => sendDueOutreach(database, practiceId, ports, new ManualClock(when));
+  /** Twilio's delivery report for every SMS of these patients not yet reported. */
+  const report = async (statusOf: (setId: string) => string, when: Date) => {
+    const messages = await database.db
+      .select({ setId: tables.outreachMessages.setId, sid: tables.outreachMessages.providerMessageId })
+      .from(tables.outreachMessages)
+      .where(
+        and(
+          eq(tables.outreachMessages.practiceId, practiceId),
+          eq(tables.outreachMessages.status, "sent"),
+          eq(tables.outreachMessages.channel, "sms"),
+        ),
+      );
+    for (const m of messages) {
+      const status = statusOf(m.setId);
+      await handleSmsStatusCallback(database, {
+        practiceId,
+        params: {
+          MessageSid: m.sid!,
+          MessageStatus: status,
+          ...(status === "undelivered" ? { ErrorCode: "30003" } : {}),
+        },
+        now: when,
+      });
+    }
+  };
+  for (const s of ["paid", "paused", "expired", "cancelled", "written_off", "collections"] as const)
+    await begin(s, start);
+  await sendAt(at(10, 10));
+  await report(() => "delivered", at(10, 11));
+  const paidPhone = (
+    await database.db
+      .select({ phone: tables.clients.phone })
+      .from(tables.clients)
+      .where(eq(tables.clients.id, patient.paid))
+  )[0]!.phone!;
+  await handleInboundSms(database, {
+    practiceId,
+    params: {
+      From: paidPhone,
+      Body: "Thanks, I will pay on Friday",
+      MessageSid: "SMdemoreply0000000000000000001",
+    },
+    now: at(10, 14),
+  });
+  const action = (status: "paused" | "cancelled" | "written_off" | "collections", when: Date) => {
+    const request = {
+      paused: { action: "pause" as const, reason: "Patient asked for a week to review the charges" },
+      cancelled: { action: "cancel" as const, reason: "Billed in error; a corrected invoice follows" },
+      written_off: { action: "write_off" as const, reason: "Hardship" },
+      collections: { action: "send_to_collections" as const, reason: "No response after every reminder" },
+    }[status];
+    return applyOutreachAction(database, { actor, setId: setOf[status]!, request, now: when });
+  };
+  await action("paused", at(9, 11));
+  await action("cancelled", at(9, 15));
+  const { openInvoicesCents } = await getClientBalance(database, {
+    actor,
+    clientId: patient.paid,
+    now: at(8, 9),
+  });
+  await recordClientPayment(database, {
+    actor,
+    clientId: patient.paid,
+    method: "check",
+    amountCents: openInvoicesCents,
+    reference: "2231",
+    idempotencyKey: `demo-outreach-check-${patient.paid}`,
+    now: at(8, 10),
+  });
+  await action("written_off", at(8, 16));
+  await sendAt(at(7, 10));
+  await sendAt(at(3, 10));
+  await report(() => "delivered", at(3, 11));
+  await action("collections", at(2, 10));
+  await begin("active", at(1, 10));
+  await begin("failed", at(1, 10));
+  await sendAt(at(1, 10));
+  await report((setId) => (setId === setOf.failed ? "undelivered" : "delivered"), at(1, 11));
+  // Started last and not sent: no phone for its first text, so it waits as Will Fail.
+  await begin("will_fail", now);
+  progress(`demo: Riverbend Counseling: outreach sets in every status (${sent} texts to a demo provider)`);
 };

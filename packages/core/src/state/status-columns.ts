@@ -52,6 +52,7 @@ const FIXTURE_WRITERS = [
   { path: "packages/worker/bench/claims-generate.ts", why: "benchmark claims generated in bulk SQL" },
   { path: "packages/worker/bench/billing.ts", why: "autopay benchmark data generated in bulk SQL" },
   { path: "packages/worker/bench/employer.ts", why: "employer billing benchmark data generated in bulk SQL" },
+  { path: "packages/worker/bench/outreach.ts", why: "outreach benchmark data generated in bulk SQL" },
 ];
 
 export const statusColumns: readonly StatusColumn[] = [
@@ -275,10 +276,7 @@ export const statusColumns: readonly StatusColumn[] = [
     transitions: outreachSetTransitions,
     initial: ["active", "will_fail"],
     writer: "packages/app/src/outreach/write-outreach-status.ts",
-    alsoWrittenBy: [
-      ...FIXTURE_WRITERS,
-      { path: "packages/worker/bench/outreach.ts", why: "outreach benchmark sets generated in bulk SQL" },
-    ],
+    alsoWrittenBy: FIXTURE_WRITERS,
     labels: outreachSetStatusLabel,
   },
   {
