@@ -2145,6 +2145,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/practices/{practiceId}/appointment-billing-states": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Many sessions' billing state at once (a list page, a calendar week): billed with its invoice, or why not */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the sessions' ids, comma-separated (at most 200); none: an empty list */
+          ids?: string;
+        };
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One state per session found */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BillingStateList"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/practices/{practiceId}/automation/{automation}/preview": {
     parameters: {
       query?: never;
@@ -11724,6 +11829,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description only active (true) or inactive (false) records */
           active?: string;
         };
@@ -11745,6 +11852,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["location"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -12228,6 +12337,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description only active (true) or inactive (false) records */
           active?: string;
         };
@@ -12249,6 +12360,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["provider"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -12730,6 +12843,8 @@ export interface paths {
           cursor?: string;
           /** @description order by this field, descending with a leading -; ties by id (default: id order) */
           sort?: "lastName" | "dateOfBirth" | "-lastName" | "-dateOfBirth";
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description client name containing this text (First Last or Last, First) */
           search?: string;
           /** @description date of birth (YYYY-MM-DD) */
@@ -12759,6 +12874,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["client"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -13312,6 +13429,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
         };
         header?: never;
         path: {
@@ -13331,6 +13450,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["payer"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -13864,6 +13985,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description the client */
           clientId?: string;
         };
@@ -13885,6 +14008,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["insurance_policy"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -14398,6 +14523,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description the client */
           clientId?: string;
         };
@@ -14419,6 +14546,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["diagnosis"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -14892,6 +15021,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description only active (true) or inactive (false) records */
           active?: string;
           /** @description CPT/HCPCS code */
@@ -14915,6 +15046,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["service"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -15394,6 +15527,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description only active (true) or inactive (false) records */
           active?: string;
         };
@@ -15415,6 +15550,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["product"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -15884,6 +16021,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
         };
         header?: never;
         path: {
@@ -15903,6 +16042,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["employer_group"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -16368,6 +16509,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description employer group */
           groupId?: string;
         };
@@ -16389,6 +16532,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["employer"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -16904,6 +17049,10 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description order by this field, descending with a leading -; ties by id (default: id order) */
+          sort?: "startsAt" | "-startsAt";
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description the client */
           clientId?: string;
           /** @description the provider */
@@ -16914,6 +17063,8 @@ export interface paths {
           from?: string;
           /** @description date of service on or before */
           to?: string;
+          /** @description yes: on an invoice; no: not on one (Canceled sessions left out) */
+          billed?: "yes" | "no";
         };
         header?: never;
         path: {
@@ -16933,6 +17084,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["appointment"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -17353,6 +17506,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description the appointment */
           appointmentId?: string;
         };
@@ -17374,6 +17529,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["progress_note"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -17770,12 +17927,16 @@ export interface paths {
             | "-invoiceDate"
             | "-totalCents"
             | "-status";
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description invoice status (lifecycle) */
           status?: "pended" | "open" | "processed" | "void";
           /** @description invoice payment status */
           paymentStatus?: "unpaid" | "partially_paid" | "paid";
           /** @description the client */
           clientId?: string;
+          /** @description the invoice number, with or without its prefix (INV-1042 or 1042) */
+          number?: string;
           /** @description a provider with a session on the invoice */
           providerId?: string;
           /** @description invoice date on or after */
@@ -17805,6 +17966,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["invoice"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -18010,6 +18173,8 @@ export interface paths {
             | "-totalCents"
             | "-paidCents"
             | "-createdAt";
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description claim lifecycle status */
           status?:
             | "awaiting_submission"
@@ -18057,6 +18222,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["claim"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -18250,6 +18417,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description posting status */
           status?: "posting" | "posted" | "partially_posted" | "needs_review";
         };
@@ -18271,6 +18440,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["remittance"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -18464,6 +18635,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
         };
         header?: never;
         path: {
@@ -18483,6 +18656,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["posting_rule"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -18960,6 +19135,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description only active (true) or inactive (false) connections */
           active?: string;
         };
@@ -18981,6 +19158,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["clearinghouse_connection"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -19950,6 +20129,41 @@ export interface components {
         message: string;
         /** Format: uuid */
         runId: string | null;
+      }[];
+    };
+    BillingStateList: {
+      data: components["schemas"]["BillingState"][];
+    };
+    BillingState: {
+      /** Format: uuid */
+      appointmentId: string;
+      billed: {
+        /** Format: uuid */
+        invoiceId: string;
+        invoiceNumber: string;
+      } | null;
+      reasons: {
+        /** @enum {string} */
+        code:
+          | "NOT_COMPLETED"
+          | "NO_SHOW_NOT_CHARGED"
+          | "LATE_CANCEL_NOT_CHARGED"
+          | "IN_THE_FUTURE"
+          | "BEFORE_START_DATE"
+          | "NO_BILLABLE_SERVICE"
+          | "NO_ACTIVE_POLICY"
+          | "NO_DIAGNOSIS"
+          | "NO_ADDRESS"
+          | "NO_PROGRESS_NOTE"
+          | "NOTE_NOT_SIGNED"
+          | "ALREADY_INVOICED"
+          | "WAIVED"
+          | "EXCLUDED_BY_RULE"
+          | "AUTOMATION_DISABLED"
+          | "AWAITING_MONTHLY_RUN"
+          | "CHANGED_DURING_RUN"
+          | "BILLED_TO_EMPLOYER";
+        message: string;
       }[];
     };
     AutomationPreview: {
@@ -21852,6 +22066,10 @@ export interface components {
       at: string;
       actor: string;
       cause: string | null;
+      /** @description who made the change, in words: a user's name, “Automation (on Kept)” */
+      actorName: string;
+      /** @description why, in words: “Nightly invoice creation run of Dec 5” */
+      causeText: string | null;
     };
     claim: {
       /** Format: uuid */
@@ -22044,6 +22262,10 @@ export interface components {
         | "partially_paid"
         | "denied"
         | "void";
+      /** @description who made the change, in words: a user's name, “Automation (on Kept)” */
+      actorName: string;
+      /** @description why, in words: “Nightly invoice creation run of Dec 5” */
+      causeText: string | null;
     };
     remittance: {
       /** Format: uuid */
