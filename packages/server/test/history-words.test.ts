@@ -134,6 +134,12 @@ describe.each(testBackends())("histories and billing states in words (%s)", (bac
       ).toEqual([number]);
     }
     expect((await get(practice, "/invoices?number=999999999")).data).toEqual([]);
+    // The count of every match, the same on each page; only when asked for.
+    const first = await get(practice, "/invoices?limit=1&withTotal=true");
+    const second = await get(practice, `/invoices?limit=1&withTotal=true&cursor=${first.nextCursor}`);
+    expect([first.total, second.total]).toEqual([2, 2]);
+    expect((await get(practice, "/invoices?status=pended&withTotal=true")).total).toBe(0);
+    expect("total" in (await get(practice, "/invoices"))).toBe(false);
     expect((await get(other, `/invoices?number=${encodeURIComponent(number)}`)).data).not.toContainEqual(
       expect.objectContaining({ id: data[0]!.id }),
     );

@@ -8,8 +8,14 @@ import { NotFoundPage, PracticeLayout, RequireSession, StartPage } from "./layou
  * Each screen is its own chunk, loaded when first shown (PracticeLayout suspends on it): the first load fetches
  * the app frame and one screen, not every screen.
  */
-const screen = <K extends string>(name: K, load: () => Promise<Record<K, ComponentType>>) =>
-  lazy(async () => ({ default: (await load())[name] }));
+const screenLoaders: Array<() => Promise<unknown>> = [];
+const screen = <K extends string>(name: K, load: () => Promise<Record<K, ComponentType>>) => {
+  screenLoaders.push(load);
+  return lazy(async () => ({ default: (await load())[name] }));
+};
+
+/** Every screen's chunk at once (component tests load them up front, as the app did before it was split). */
+export const loadAllScreens = () => Promise.all(screenLoaders.map((load) => load()));
 
 const AutomationRunsPage = screen(
   "AutomationRunsPage",

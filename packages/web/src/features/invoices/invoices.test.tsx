@@ -135,10 +135,14 @@ describe("invoices", () => {
 
   it("finds an invoice by its number once typing settles, and names one column Client", async () => {
     const { user, server } = renderApp(at("invoices"), {
-      "GET /api/v1/practices/:pid/invoices": page([invoice(1)]),
+      "GET /api/v1/practices/:pid/invoices": { ...page([invoice(1)], "cur-2"), total: 312 },
       "GET /api/v1/practices/:pid/claims": page([]),
     });
     await screen.findByRole("link", { name: "INV-1001" });
+    expect(screen.getByRole("navigation", { name: "Invoices pages" }).textContent).toContain(
+      "Showing 1–1 of 312",
+    );
+    expect(server.callsTo("GET", "/api/v1/practices/:pid/invoices")[0]?.query.get("withTotal")).toBe("true");
     const headers = screen.getAllByRole("columnheader").map((h) => h.textContent);
     expect(headers.filter((h) => h === "Client")).toHaveLength(1);
     expect(headers).toContain("Client share");
