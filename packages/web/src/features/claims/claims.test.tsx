@@ -138,6 +138,21 @@ describe("claims", () => {
     ).toBe(true);
   });
 
+  it("finds claims from a search box: claim number or client name, sent once typing settles", async () => {
+    const { user, server } = renderApp(at("claims/list"), {
+      "GET /api/v1/practices/:pid/claims": page([claim(3)]),
+    });
+    await screen.findByRole("link", { name: "PCN3" });
+    await user.type(screen.getByRole("searchbox", { name: "Search" }), "chen");
+    await waitFor(() =>
+      expect(server.callsTo("GET", "/api/v1/practices/:pid/claims").at(-1)?.query.get("search")).toBe("chen"),
+    );
+    const searched = server
+      .callsTo("GET", "/api/v1/practices/:pid/claims")
+      .filter((c) => c.query.get("search") !== null);
+    expect(searched).toHaveLength(1);
+  });
+
   const RUN = "01900000-0000-7000-8000-0000000000aa";
   const noneHeld = { resting: 0, excluded: 0, claims: [] };
   const result = { considered: 4, scrubberRejected: 1, excluded: 0, submitted: 3, files: 1, held: noneHeld };
