@@ -74,6 +74,7 @@ describe.each(testBackends())("history entries in words (%s)", (backend) => {
       { actor: "system:acknowledgments", cause: { kind: "acknowledgment", ack: "277CA", codes: ["A1:20"] } },
       { actor: "system:claims_submission", cause: { kind: "scrub", codes: ["NO_TAXONOMY"] } },
       { actor: "system:invoice_creation", cause: `run:${newId(now.getTime() + 2)}` },
+      { actor: "e2e-setup", cause: "manual" },
     ]);
     expect(words).toEqual([
       { actorName: "Automation (Invoice Creation)", causeText: "Nightly invoice creation run of Dec 5" },
@@ -91,6 +92,7 @@ describe.each(testBackends())("history entries in words (%s)", (backend) => {
       },
       { actorName: "Automation (Claims Submission)", causeText: "the scrubber rejected it (NO_TAXONOMY)" },
       { actorName: "Automation (Invoice Creation)", causeText: "an automation run" },
+      { actorName: "e2e setup", causeText: "started by hand" },
     ]);
   });
 });

@@ -165,7 +165,9 @@ export const describeHistory = async (
   const runs = new Map<string, Run>(runRows.map((r) => [r.id, r]));
 
   const actorName = (actor: string) => {
-    const [kind, rest = ""] = [actor.slice(0, actor.indexOf(":")), actor.slice(actor.indexOf(":") + 1)];
+    const colon = actor.indexOf(":");
+    if (colon < 0) return codeWords(actor);
+    const [kind, rest] = [actor.slice(0, colon), actor.slice(colon + 1)];
     if (kind === "user") return userNames.get(rest) ?? "A former member of the practice";
     if (kind === "token") return tokenNames.get(rest) ?? "A revoked API token";
     if (kind === "system") return systemName(rest);
