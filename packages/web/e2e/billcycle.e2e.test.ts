@@ -302,9 +302,9 @@ describe("billcycle in a browser", () => {
     const history = await page.getByRole("region", { name: "History" }).textContent();
     expect(history).toContain("Awaiting Submission → Submitted");
     // The X12 pipeline scrubbed it on the way out: one scrub, nothing blocking.
-    const scrubs = await page.getByRole("region", { name: "Scrubber messages" }).textContent();
-    expect(scrubs).toMatch(/Blocking\s*false/);
-    expect(scrubs).not.toContain("blocking:");
+    const scrubs = page.getByRole("table", { name: "Scrubber messages" });
+    expect(await scrubs.textContent()).toContain("No findings: the claim passed.");
+    expect(await scrubs.textContent()).not.toContain("Blocks sending");
     await shot("claim-detail");
 
     await nav(page, "Automation runs");
@@ -352,10 +352,15 @@ describe("billcycle in a browser", () => {
 
     await rejectedColumn.getByRole("link", { name: /\$/ }).first().click();
     await page.getByRole("heading", { level: 1, name: /^Claim / }).waitFor();
-    const messages = page.getByRole("region", { name: "Scrubber messages" });
-    expect(await messages.textContent()).toContain(
-      "SUBSCRIBER_ID_MISSING, blocking: The insurance policy has no member (subscriber) id",
-    );
+    // A table row: what it does, the message in words, the scrubber's code beside it.
+    const messages = page.getByRole("table", { name: "Scrubber messages" });
+    const rejected = messages.getByRole("row").filter({ hasText: "SUBSCRIBER_ID_MISSING" });
+    expect(await rejected.getByRole("cell").allTextContents()).toEqual([
+      expect.any(String),
+      "Blocks sending",
+      "The insurance policy has no member (subscriber) id",
+      "SUBSCRIBER_ID_MISSING",
+    ]);
     expect(await page.getByRole("region", { name: "Summary" }).textContent()).toContain("Scrubber Rejected");
     await shot("claim-scrubber-rejected");
     // The data is not fixed yet: re-scrubbing says so, with the same message.
@@ -487,7 +492,7 @@ describe("billcycle in a browser", () => {
       expect(
         await page.getByRole("region", { name: "Summary" }).getByText("Paid", { exact: true }).count(),
       ).toBe(1);
-      expect(await page.getByRole("region", { name: "Postings" }).textContent()).toContain("write_off");
+      expect(await page.getByRole("table", { name: "Postings" }).textContent()).toContain("Write-off");
 
       await nav(page, "Work queue");
       const item = page.getByRole("row").filter({ hasText: `Remittance ${trace}B does not balance` });

@@ -78,6 +78,20 @@ export const billingExplanationSchema = z
   })
   .meta({ id: "BillingExplanation" });
 
+/** A session's billing state in a few words, for lists and the calendar (the explanation has the rest). */
+export const billingStateSchema = z
+  .strictObject({
+    appointmentId: z.uuid(),
+    billed: z.strictObject({ invoiceId: z.uuid(), invoiceNumber: z.string() }).nullable(),
+    /** Why it is not billed (empty when billed, or ready for the next run). */
+    reasons: z.array(z.strictObject({ code: z.enum(skipReasonCodes), message: z.string() })),
+  })
+  .meta({ id: "BillingState" });
+
+export const billingStateListSchema = z
+  .strictObject({ data: z.array(billingStateSchema) })
+  .meta({ id: "BillingStateList" });
+
 export const automationPreviewSchema = z
   .strictObject({
     automation: automationKind,

@@ -1,6 +1,7 @@
 import { claimAdjudications, claimStages, claimStatuses, warningEditCodes } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { z } from "zod";
+import { historyWordsShape } from "../audit/history-words";
 import { rowSchema } from "../schemas/row-schema";
 
 /** What the scrubber found on a claim (core's ScrubEdit). */
@@ -32,6 +33,7 @@ export const claimStatusChangeSchema = rowSchema(tables.claimStatusHistory)
     /** What a biller saw before and after (claimStageOf). */
     fromStage: z.enum(claimStages).nullable(),
     toStage: z.enum(claimStages),
+    ...historyWordsShape,
   })
   .meta({ id: "ClaimStatusChange" });
 

@@ -8,13 +8,16 @@ import { translateDbError } from "../db-errors";
 import type { ResourceDefinition, Row, WriteContext } from "./resource-definition";
 
 export type TenantActor = Actor & { practiceId: string };
-export type Page = { data: Row[]; nextCursor: string | null };
+/** `total`: how many records match the filters, on every page, when the list was asked for it. */
+export type Page = { data: Row[]; nextCursor: string | null; total?: number };
 export type ListQuery = {
   limit: number;
   cursor?: string | undefined;
   filters: Record<string, unknown>;
   /** A key of the definition's `sorts`, `-` first for descending. */
   sort?: string | undefined;
+  /** Also count every record the filters match (one more query: asked for by screens that show it). */
+  withTotal?: boolean | undefined;
 };
 
 /** `rowKey`: the property of a selected row holding the sort column's value (for the cursor). */
@@ -131,6 +134,7 @@ export const listResource = async (
 ): Promise<Page> =>
   inTransaction(database, async (tx) => {
     const conditions: SQL[] = [eq(def.table.practiceId, actor.practiceId)];
+    const filtered: SQL[] = [];
     const sort = sortOf(def, query.sort);
     if (query.cursor && sort) {
       const [value, id] = decodeCursor(query.cursor, sort.column);
@@ -150,12 +154,13 @@ export const listResource = async (
       const filter = def.filters[key];
       if (!filter || value === undefined) continue;
       if ("where" in filter) {
-        conditions.push(filter.where(value, actor.practiceId));
+        filtered.push(filter.where(value, actor.practiceId));
         continue;
       }
       const op = filter.op === "eq" ? eq : filter.op === "gte" ? gte : lte;
-      conditions.push(op(filter.column, value));
+      filtered.push(op(filter.column, value));
     }
+    conditions.push(...filtered);
     const rows = (await tx
       .select()
       .from(def.table)
@@ -179,7 +184,14 @@ export const listResource = async (
     if (def.phi) {
       await recordAudit(tx, actor, "list", def.entity, null, now, { ids: page.map((r) => r.id) });
     }
-    return { data: await expand(tx, def, actor.practiceId, page, "list"), nextCursor };
+    const data = await expand(tx, def, actor.practiceId, page, "list");
+    if (!query.withTotal) return { data, nextCursor };
+    // The cursor narrows the page, not the count: every page says the same total.
+    const [counted] = await tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(def.table)
+      .where(and(eq(def.table.practiceId, actor.practiceId), ...filtered));
+    return { data, nextCursor, total: Number(counted?.total ?? 0) };
   });
 
 export const getResource = async (

@@ -4,10 +4,13 @@ import {
   automationRunPageSchema,
   automationSettingsSchema,
   billingExplanationSchema,
+  billingStateListSchema,
   describeAutomationSettings,
   explainAppointmentBilling,
   listAutomationRuns,
+  listBillingStates,
   listRunOutcomes,
+  MAX_BILLING_STATES,
   previewAutomation,
   runOutcomePageSchema,
   updateAutomationConfig,
@@ -22,6 +25,9 @@ import { registerRunAutomationNowRoute } from "./automation-runs/run-automation-
 import { registerExplainClientAutopayRoute } from "./autopay/explain-client-autopay";
 import { registerExplainInvoiceAutopayRoute } from "./autopay/explain-invoice-autopay";
 import { errorResponses, practiceParams } from "./shared";
+
+/** A UUID's text, for a list of ids in one query parameter. */
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -102,6 +108,38 @@ export const registerAutomationRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDep
         await explainAppointmentBilling(deps.database, { actor, appointmentId: id, now: deps.clock.now() }),
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/appointment-billing-states`,
+      tags: ["Automation"],
+      summary:
+        "Many sessions' billing state at once (a list page, a calendar week): billed with its invoice, or why not",
+      request: {
+        params: practiceParams,
+        query: z.strictObject({
+          ids: z
+            .string()
+            .regex(
+              new RegExp(`^${UUID}(,${UUID}){0,${MAX_BILLING_STATES - 1}}$`, "i"),
+              `1 to ${MAX_BILLING_STATES} session ids, separated by commas`,
+            )
+            .optional()
+            .describe(
+              `the sessions' ids, comma-separated (at most ${MAX_BILLING_STATES}); none: an empty list`,
+            ),
+        }),
+      },
+      responses: { 200: json(billingStateListSchema, "One state per session found"), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requirePermission(c, "billing:read");
+      const appointmentIds = c.req.valid("query").ids?.split(",") ?? [];
+      const data = await listBillingStates(deps.database, { actor, appointmentIds, now: deps.clock.now() });
+      return c.json({ data }, 200);
     },
   );
 

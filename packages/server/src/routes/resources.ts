@@ -41,6 +41,10 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
       .optional()
       .describe("nextCursor of the previous page (same filters and sort)"),
     ...sortShape,
+    withTotal: z
+      .enum(["true", "false"])
+      .optional()
+      .describe("true: also count every record the filters match (`total`)"),
     ...filterShape,
   });
   const tag = def.label;
@@ -60,9 +64,11 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
               schema: z.strictObject({
                 data: z.array(record),
                 nextCursor: z.string().nullable(),
+                total: z.int().min(0).optional().describe("records matching the filters (withTotal=true)"),
               }) as z.ZodType<{
                 data: Record<string, unknown>[];
                 nextCursor: string | null;
+                total?: number;
               }>,
             },
           },
@@ -72,14 +78,15 @@ export const registerResourceRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps,
     }),
     async (c) => {
       const actor = requirePermission(c, def.readPermission);
-      const { limit, cursor, sort, ...filters } = c.req.valid("query") as {
+      const { limit, cursor, sort, withTotal, ...filters } = c.req.valid("query") as {
         limit: number;
         cursor?: string;
         sort?: string;
+        withTotal?: "true" | "false";
       } & Record<string, unknown>;
       const page = await listResource(deps.database, def, {
         actor,
-        query: { limit, cursor, sort, filters },
+        query: { limit, cursor, sort, filters, withTotal: withTotal === "true" },
         now: deps.clock.now(),
       });
       return c.json(page, 200);

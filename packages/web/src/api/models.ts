@@ -44,6 +44,7 @@ export type Invoice = Schemas["invoice"];
 export type InvoiceLine = Schemas["InvoiceLine"];
 export type InvoiceStatusChange = Schemas["InvoiceStatusChange"];
 export type InvoiceSort = SortOf<"/api/v1/practices/{practiceId}/invoices">;
+export type AppointmentSort = SortOf<"/api/v1/practices/{practiceId}/appointments">;
 
 export type Claim = Schemas["claim"];
 export type ClaimLine = Schemas["ClaimLine"];

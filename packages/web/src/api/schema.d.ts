@@ -2145,6 +2145,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/practices/{practiceId}/appointment-billing-states": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Many sessions' billing state at once (a list page, a calendar week): billed with its invoice, or why not */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the sessions' ids, comma-separated (at most 200); none: an empty list */
+          ids?: string;
+        };
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One state per session found */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BillingStateList"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/practices/{practiceId}/automation/{automation}/preview": {
     parameters: {
       query?: never;
@@ -11739,6 +11844,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description only active (true) or inactive (false) records */
           active?: string;
         };
@@ -11760,6 +11867,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["location"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -12243,6 +12352,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description only active (true) or inactive (false) records */
           active?: string;
         };
@@ -12264,6 +12375,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["provider"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -12745,6 +12858,8 @@ export interface paths {
           cursor?: string;
           /** @description order by this field, descending with a leading -; ties by id (default: id order) */
           sort?: "lastName" | "dateOfBirth" | "-lastName" | "-dateOfBirth";
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description client name containing this text (First Last or Last, First) */
           search?: string;
           /** @description date of birth (YYYY-MM-DD) */
@@ -12774,6 +12889,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["client"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -13327,6 +13444,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
         };
         header?: never;
         path: {
@@ -13346,6 +13465,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["payer"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -13879,6 +14000,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description the client */
           clientId?: string;
         };
@@ -13900,6 +14023,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["insurance_policy"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -14413,6 +14538,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description the client */
           clientId?: string;
         };
@@ -14434,6 +14561,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["diagnosis"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -14907,6 +15036,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description only active (true) or inactive (false) records */
           active?: string;
           /** @description CPT/HCPCS code */
@@ -14930,6 +15061,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["service"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -15409,6 +15542,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description only active (true) or inactive (false) records */
           active?: string;
         };
@@ -15430,6 +15565,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["product"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -15899,6 +16036,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
         };
         header?: never;
         path: {
@@ -15918,6 +16057,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["employer_group"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -16383,6 +16524,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description employer group */
           groupId?: string;
         };
@@ -16404,6 +16547,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["employer"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -16919,6 +17064,10 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description order by this field, descending with a leading -; ties by id (default: id order) */
+          sort?: "startsAt" | "-startsAt";
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description the client */
           clientId?: string;
           /** @description the provider */
@@ -16929,6 +17078,8 @@ export interface paths {
           from?: string;
           /** @description date of service on or before */
           to?: string;
+          /** @description yes: on an invoice; no: not on one (Canceled sessions left out) */
+          billed?: "yes" | "no";
         };
         header?: never;
         path: {
@@ -16948,6 +17099,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["appointment"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -17368,6 +17521,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description the appointment */
           appointmentId?: string;
         };
@@ -17389,6 +17544,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["progress_note"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -17785,12 +17942,16 @@ export interface paths {
             | "-invoiceDate"
             | "-totalCents"
             | "-status";
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description invoice status (lifecycle) */
           status?: "pended" | "open" | "processed" | "void";
           /** @description invoice payment status */
           paymentStatus?: "unpaid" | "partially_paid" | "paid";
           /** @description the client */
           clientId?: string;
+          /** @description the invoice number, with or without its prefix (INV-1042 or 1042) */
+          number?: string;
           /** @description a provider with a session on the invoice */
           providerId?: string;
           /** @description invoice date on or after */
@@ -17820,6 +17981,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["invoice"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -18025,6 +18188,8 @@ export interface paths {
             | "-totalCents"
             | "-paidCents"
             | "-createdAt";
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description claim lifecycle status */
           status?:
             | "awaiting_submission"
@@ -18072,6 +18237,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["claim"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -18265,6 +18432,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description posting status */
           status?: "posting" | "posted" | "partially_posted" | "needs_review";
         };
@@ -18286,6 +18455,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["remittance"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -18479,6 +18650,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
         };
         header?: never;
         path: {
@@ -18498,6 +18671,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["posting_rule"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -18975,6 +19150,8 @@ export interface paths {
           limit?: number;
           /** @description nextCursor of the previous page (same filters and sort) */
           cursor?: string;
+          /** @description true: also count every record the filters match (`total`) */
+          withTotal?: "true" | "false";
           /** @description only active (true) or inactive (false) connections */
           active?: string;
         };
@@ -18996,6 +19173,8 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["clearinghouse_connection"][];
               nextCursor: string | null;
+              /** @description records matching the filters (withTotal=true) */
+              total?: number;
             };
           };
         };
@@ -19965,6 +20144,41 @@ export interface components {
         message: string;
         /** Format: uuid */
         runId: string | null;
+      }[];
+    };
+    BillingStateList: {
+      data: components["schemas"]["BillingState"][];
+    };
+    BillingState: {
+      /** Format: uuid */
+      appointmentId: string;
+      billed: {
+        /** Format: uuid */
+        invoiceId: string;
+        invoiceNumber: string;
+      } | null;
+      reasons: {
+        /** @enum {string} */
+        code:
+          | "NOT_COMPLETED"
+          | "NO_SHOW_NOT_CHARGED"
+          | "LATE_CANCEL_NOT_CHARGED"
+          | "IN_THE_FUTURE"
+          | "BEFORE_START_DATE"
+          | "NO_BILLABLE_SERVICE"
+          | "NO_ACTIVE_POLICY"
+          | "NO_DIAGNOSIS"
+          | "NO_ADDRESS"
+          | "NO_PROGRESS_NOTE"
+          | "NOTE_NOT_SIGNED"
+          | "ALREADY_INVOICED"
+          | "WAIVED"
+          | "EXCLUDED_BY_RULE"
+          | "AUTOMATION_DISABLED"
+          | "AWAITING_MONTHLY_RUN"
+          | "CHANGED_DURING_RUN"
+          | "BILLED_TO_EMPLOYER";
+        message: string;
       }[];
     };
     AutomationPreview: {
@@ -21874,6 +22088,10 @@ export interface components {
       at: string;
       actor: string;
       cause: string | null;
+      /** @description who made the change, in words: a user's name, “Automation (on Kept)” */
+      actorName: string;
+      /** @description why, in words: “Nightly invoice creation run of Dec 5” */
+      causeText: string | null;
     };
     claim: {
       /** Format: uuid */
@@ -22066,6 +22284,10 @@ export interface components {
         | "partially_paid"
         | "denied"
         | "void";
+      /** @description who made the change, in words: a user's name, “Automation (on Kept)” */
+      actorName: string;
+      /** @description why, in words: “Nightly invoice creation run of Dec 5” */
+      causeText: string | null;
     };
     remittance: {
       /** Format: uuid */

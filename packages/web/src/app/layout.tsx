@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef } from "react";
+import { Suspense, useEffect, useMemo, useRef } from "react";
 import { Button } from "react-aria-components";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../api/client";
@@ -11,10 +11,21 @@ import { PracticeProvider, practiceContextValue } from "./practice-context";
 
 export const roleLabel = { owner: "Owner", biller: "Biller", clinician: "Clinician", read_only: "Read-only" };
 
+/** The practice a screen belongs to (its time zone, settings): read once, shared by the frame and the screens. */
+const practiceQuery = (practiceId: string, enabled: boolean) => ({
+  queryKey: [practiceId, "practice"],
+  queryFn: () => unwrap(api.GET("/api/v1/practices/{practiceId}", { params: { path: { practiceId } } })),
+  enabled,
+  staleTime: 5 * 60_000,
+});
+
 /** Signed-in screens: without a session, off to the sign-in page (and back here afterwards). */
 export const RequireSession = () => {
   const me = useMe();
   const location = useLocation();
+  // Asked beside "me", not after it: a practice screen's first load waits for one round trip, not two.
+  const { practiceId = "" } = useParams();
+  useQuery(practiceQuery(practiceId, !!practiceId && me.data !== null));
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorAlert error={me.error} />;
   if (!me.data) {
@@ -97,12 +108,7 @@ export const PracticeLayout = () => {
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const membership = me.data?.memberships.find((m) => m.practiceId === practiceId);
-  const practice = useQuery({
-    queryKey: [practiceId, "practice"],
-    queryFn: () => unwrap(api.GET("/api/v1/practices/{practiceId}", { params: { path: { practiceId } } })),
-    enabled: !!membership,
-    staleTime: 5 * 60_000,
-  });
+  const practice = useQuery(practiceQuery(practiceId, !!membership));
   useEffect(() => {
     if (membership) rememberPractice(practiceId);
   }, [membership, practiceId]);
@@ -173,7 +179,9 @@ export const PracticeLayout = () => {
           <Loading />
         ) : (
           <PracticeProvider key={practiceId} value={context}>
-            <Outlet />
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
           </PracticeProvider>
         )}
       </main>

@@ -1,33 +1,75 @@
+import { type ComponentType, lazy } from "react";
 import { RouterProvider as AriaRouterProvider } from "react-aria-components";
 import { Navigate, Outlet, type RouteObject, useHref, useNavigate } from "react-router";
 import { SignInPage } from "../features/auth/SignInPage";
-import { AutomationRunsPage } from "../features/automation/AutomationRunsPage";
-import { AutomationSettingsPage } from "../features/automation/AutomationSettingsPage";
-import { ClaimDetailPage } from "../features/claims/ClaimDetailPage";
-import { ClaimsBoardPage } from "../features/claims/ClaimsBoardPage";
-import { ClaimsListPage } from "../features/claims/ClaimsListPage";
-import { DenialsPage } from "../features/claims/DenialsPage";
-import { ClientBillingPage } from "../features/client-billing/ClientBillingPage";
-import { ClientPage } from "../features/clients/ClientPage";
-import { ClientsPage } from "../features/clients/ClientsPage";
-import { EmployerBatchPage } from "../features/employer-billing/EmployerBatchPage";
-import { EmployerDashboardPage } from "../features/employer-billing/EmployerDashboardPage";
-import { InvoiceProfilePage } from "../features/employer-billing/InvoiceProfilePage";
-import { StatementManagementPage } from "../features/employer-billing/StatementManagementPage";
-import { InvoiceDetailPage } from "../features/invoices/InvoiceDetailPage";
-import { InvoicesPage } from "../features/invoices/InvoicesPage";
-import { PendedReviewPage } from "../features/invoices/PendedReviewPage";
-import { FilesPage } from "../features/remittances/FilesPage";
-import { PostingRulesPage } from "../features/remittances/PostingRulesPage";
-import { RemittanceDetailPage } from "../features/remittances/RemittanceDetailPage";
-import { RemittancesPage } from "../features/remittances/RemittancesPage";
-import { WorkQueuePage } from "../features/remittances/WorkQueuePage";
-import { SessionDetailPage } from "../features/sessions/SessionDetailPage";
-import { SessionsPage } from "../features/sessions/SessionsPage";
-import { ApiTokensPage } from "../features/settings/ApiTokensPage";
-import { BillingSettingsPage } from "../features/settings/BillingSettingsPage";
-import { SetupPage } from "../features/setup/SetupPage";
 import { NotFoundPage, PracticeLayout, RequireSession, StartPage } from "./layout";
+
+/**
+ * Each screen is its own chunk, loaded when first shown (PracticeLayout suspends on it): the first load fetches
+ * the app frame and one screen, not every screen.
+ */
+const screenLoaders: Array<() => Promise<unknown>> = [];
+const screen = <K extends string>(name: K, load: () => Promise<Record<K, ComponentType>>) => {
+  screenLoaders.push(load);
+  return lazy(async () => ({ default: (await load())[name] }));
+};
+
+/** Every screen's chunk at once (component tests load them up front, as the app did before it was split). */
+export const loadAllScreens = () => Promise.all(screenLoaders.map((load) => load()));
+
+const AutomationRunsPage = screen(
+  "AutomationRunsPage",
+  () => import("../features/automation/AutomationRunsPage"),
+);
+const AutomationSettingsPage = screen(
+  "AutomationSettingsPage",
+  () => import("../features/automation/AutomationSettingsPage"),
+);
+const ClaimDetailPage = screen("ClaimDetailPage", () => import("../features/claims/ClaimDetailPage"));
+const ClaimsBoardPage = screen("ClaimsBoardPage", () => import("../features/claims/ClaimsBoardPage"));
+const ClaimsListPage = screen("ClaimsListPage", () => import("../features/claims/ClaimsListPage"));
+const DenialsPage = screen("DenialsPage", () => import("../features/claims/DenialsPage"));
+const ClientBillingPage = screen(
+  "ClientBillingPage",
+  () => import("../features/client-billing/ClientBillingPage"),
+);
+const ClientPage = screen("ClientPage", () => import("../features/clients/ClientPage"));
+const ClientsPage = screen("ClientsPage", () => import("../features/clients/ClientsPage"));
+const EmployerBatchPage = screen(
+  "EmployerBatchPage",
+  () => import("../features/employer-billing/EmployerBatchPage"),
+);
+const EmployerDashboardPage = screen(
+  "EmployerDashboardPage",
+  () => import("../features/employer-billing/EmployerDashboardPage"),
+);
+const InvoiceProfilePage = screen(
+  "InvoiceProfilePage",
+  () => import("../features/employer-billing/InvoiceProfilePage"),
+);
+const StatementManagementPage = screen(
+  "StatementManagementPage",
+  () => import("../features/employer-billing/StatementManagementPage"),
+);
+const InvoiceDetailPage = screen("InvoiceDetailPage", () => import("../features/invoices/InvoiceDetailPage"));
+const InvoicesPage = screen("InvoicesPage", () => import("../features/invoices/InvoicesPage"));
+const PendedReviewPage = screen("PendedReviewPage", () => import("../features/invoices/PendedReviewPage"));
+const FilesPage = screen("FilesPage", () => import("../features/remittances/FilesPage"));
+const PostingRulesPage = screen("PostingRulesPage", () => import("../features/remittances/PostingRulesPage"));
+const RemittanceDetailPage = screen(
+  "RemittanceDetailPage",
+  () => import("../features/remittances/RemittanceDetailPage"),
+);
+const RemittancesPage = screen("RemittancesPage", () => import("../features/remittances/RemittancesPage"));
+const WorkQueuePage = screen("WorkQueuePage", () => import("../features/remittances/WorkQueuePage"));
+const SessionDetailPage = screen("SessionDetailPage", () => import("../features/sessions/SessionDetailPage"));
+const SessionsPage = screen("SessionsPage", () => import("../features/sessions/SessionsPage"));
+const ApiTokensPage = screen("ApiTokensPage", () => import("../features/settings/ApiTokensPage"));
+const BillingSettingsPage = screen(
+  "BillingSettingsPage",
+  () => import("../features/settings/BillingSettingsPage"),
+);
+const SetupPage = screen("SetupPage", () => import("../features/setup/SetupPage"));
 
 /** react-aria links and buttons with href navigate through react-router. */
 const Root = () => {

@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { DataTable } from "./data-table";
+import { type CursorPagination, DataTable, Pager } from "./data-table";
 
 type Row = { id: string; name: string; cents: number };
 const rows: Row[] = [
@@ -51,5 +51,37 @@ describe("DataTable", () => {
       />,
     );
     expect(screen.getByRole("cell", { name: "No clients." })).toBeTruthy();
+  });
+
+  it("never says No rows beside Loading…: an empty page is said once, by the table's own empty cell", () => {
+    const pagination: CursorPagination = {
+      cursor: undefined,
+      pageIndex: 0,
+      pageSize: 25,
+      setPageSize: () => undefined,
+      next: () => undefined,
+      previous: () => undefined,
+    };
+    const view = (pending: boolean, data: Row[]) => (
+      <>
+        <DataTable
+          caption="Clients"
+          columns={[{ id: "name", header: "Name", accessorFn: (r) => r.name }]}
+          data={data}
+          getRowId={(r) => r.id}
+          empty={pending ? "Loading…" : "No clients match."}
+        />
+        <Pager label="Clients" pagination={pagination} rowsOnPage={data.length} nextCursor="more" />
+      </>
+    );
+    const { rerender } = render(view(true, []));
+    const pager = screen.getByRole("navigation", { name: "Clients pages" });
+    expect(screen.getByRole("table").textContent).toContain("Loading…");
+    expect(pager.textContent).not.toMatch(/No rows|more on the next page/);
+    rerender(view(false, []));
+    expect(screen.getByRole("table").textContent).toContain("No clients match.");
+    expect(pager.textContent).not.toContain("No rows");
+    rerender(view(false, rows));
+    expect(pager.textContent).toContain("Showing 1–3 · more on the next page");
   });
 });

@@ -213,19 +213,24 @@ export const Pager = ({
   rowsOnPage,
   nextCursor,
   label,
+  total,
 }: {
   pagination: CursorPagination;
   rowsOnPage: number;
   nextCursor: string | null | undefined;
   label: string;
+  /** Every row the filters match, when the API counted them. */
+  total?: number | undefined;
 }) => {
   const first = pagination.pageIndex * pagination.pageSize + (rowsOnPage ? 1 : 0);
   const last = pagination.pageIndex * pagination.pageSize + rowsOnPage;
   return (
     <nav className="pager" aria-label={`${label} pages`}>
       <span className="muted" aria-live="polite">
-        {rowsOnPage ? `Showing ${first}–${last}` : "No rows"}
-        {nextCursor ? " · more on the next page" : ""}
+        {/* No rows: the table's own empty cell says so ("Loading…" while the first page is on its way). */}
+        {rowsOnPage ? `Showing ${first}–${last}` : ""}
+        {rowsOnPage && total !== undefined ? ` of ${total}` : ""}
+        {rowsOnPage && nextCursor && total === undefined ? " · more on the next page" : ""}
       </span>
       <div className="pager-controls">
         <SelectField

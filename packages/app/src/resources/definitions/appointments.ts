@@ -254,6 +254,22 @@ export const appointmentsResource: ResourceDefinition = {
       schema: localDate,
       description: "date of service on or before",
     },
+    billed: {
+      // On an invoice or not; a Canceled session is never billed, so "no" leaves it out (what is left to bill).
+      where: (value, practiceId) => {
+        const onInvoice = sql`EXISTS (SELECT 1 FROM ${tables.appointmentInvoices} ai
+          WHERE ai.practice_id = ${practiceId}::uuid AND ai.appointment_id = ${tables.appointments.id})`;
+        return value === "yes"
+          ? onInvoice
+          : sql`(NOT ${onInvoice} AND ${tables.appointments.status} <> 'canceled')`;
+      },
+      schema: z.enum(["yes", "no"]),
+      description: "yes: on an invoice; no: not on one (Canceled sessions left out)",
+    },
+  },
+  sorts: {
+    // The time it starts (a day's sessions in order); ties and pages follow the id.
+    startsAt: tables.appointments.startsAt,
   },
   deletable: false,
   create: createAppointment,

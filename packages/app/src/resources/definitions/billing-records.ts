@@ -13,6 +13,7 @@ import {
 import { type Executor, tables } from "@billcycle/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { describeHistory, historyWordsShape } from "../../audit/history-words";
 import { claimRecordSchema } from "../../claims/claim-schemas";
 import { localDate } from "../../schemas/common";
 import { rowSchema } from "../../schemas/row-schema";
@@ -54,7 +55,7 @@ const expandInvoices = async (tx: Executor, practiceId: string, rows: Row[]) => 
     "invoiceId",
     "lines",
   );
-  return attach(
+  const withHistory = await attach(
     withLines,
     (ids) =>
       tx
@@ -70,6 +71,15 @@ const expandInvoices = async (tx: Executor, practiceId: string, rows: Row[]) => 
     "invoiceId",
     "history",
   );
+  return withWords(tx, practiceId, withHistory);
+};
+
+/** Adds each history entry's actor and cause in words (one lookup for every row's history). */
+const withWords = async (tx: Executor, practiceId: string, rows: Row[]): Promise<Row[]> => {
+  const histories = rows.map((r) => r.history as Array<{ actor: string; cause: unknown }>);
+  const words = await describeHistory(tx, practiceId, histories.flat());
+  let i = 0;
+  return rows.map((r, k) => ({ ...r, history: histories[k]!.map((h) => ({ ...h, ...words[i++] })) }));
 };
 
 /** An invoice as read: its row (without number_seq) with its lines and status history. */
@@ -77,7 +87,11 @@ export const invoiceRecordSchema = rowSchema(tables.invoices, { omit: ["numberSe
   lines: z.array(rowSchema(tables.invoiceLines).meta({ id: "InvoiceLine" })),
   history: z.array(
     rowSchema(tables.invoiceStatusHistory)
-      .extend({ fromStatus: z.enum(invoiceStatuses).nullable(), toStatus: z.enum(invoiceStatuses) })
+      .extend({
+        fromStatus: z.enum(invoiceStatuses).nullable(),
+        toStatus: z.enum(invoiceStatuses),
+        ...historyWordsShape,
+      })
       .meta({ id: "InvoiceStatusChange" }),
   ),
 });
@@ -108,6 +122,17 @@ export const invoicesResource: ResourceDefinition = {
       description: "invoice payment status",
     },
     clientId: { column: tables.invoices.clientId, op: "eq", schema: z.uuid(), description: "the client" },
+    number: {
+      // "1042", "inv-1042" or "INV-1042" find INV-1042 through the (practice, number_seq) index.
+      where: (text) => {
+        const digits = /(\d+)\s*$/.exec(String(text))?.[1];
+        return digits
+          ? sql`${tables.invoices.numberSeq} = ${Number(digits.slice(-15))}`
+          : sql`${tables.invoices.number} ILIKE ${`%${likeEscape(String(text))}%`}`;
+      },
+      schema: z.string().trim().min(1).max(40),
+      description: "the invoice number, with or without its prefix (INV-1042 or 1042)",
+    },
     providerId: {
       // An invoice's provider is its sessions' (a monthly invoice can hold several providers' sessions).
       where: (providerId) => sql`EXISTS (SELECT 1 FROM ${tables.appointmentInvoices} ai
@@ -243,7 +268,7 @@ const expandClaims = async (tx: Executor, practiceId: string, rows: Row[]) => {
     "claimId",
     "history",
   );
-  return withHistory.map((c) => ({
+  return (await withWords(tx, practiceId, withHistory)).map((c) => ({
     ...c,
     stage: claimStageOf(c.status as ClaimStatus, c.adjudication as ClaimAdjudication),
     history: (c.history as Array<Record<string, unknown>>).map((h) => ({

@@ -27,7 +27,7 @@ import { ErrorAlert, Loading, Notice } from "../../components/feedback";
 import { TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
 import { Badge } from "../../components/status";
-import { formatInstant } from "../../lib/format";
+import { formatInstant, formatLocalDate } from "../../lib/format";
 import { automationOrder, useAutomationSettings, useSaveAutomation } from "./automation-api";
 import { PreviewRun } from "./PreviewRun";
 import { RulesEditor } from "./RulesEditor";
@@ -36,7 +36,8 @@ import { RunNow } from "./RunNow";
 export const modeInfo: Record<InvoiceCreationMode, { label: string; description: string }> = {
   nightly: {
     label: "Nightly",
-    description: "Every night, one invoice per client for the sessions ready to bill.",
+    description:
+      "Every night, one invoice per session ready to bill (kept, or a charged No Show or Late Cancel), opened at once.",
   },
   monthly: {
     label: "Monthly",
@@ -46,7 +47,7 @@ export const modeInfo: Record<InvoiceCreationMode, { label: string; description:
   manual: {
     label: "Manual review",
     description:
-      "Every night, invoices are created as Pended and wait in the review queue until you open them.",
+      "Every night, one invoice per session ready to bill, created as Pended: it waits in the review queue until you open it.",
   },
   on_kept: {
     label: "On Kept",
@@ -365,7 +366,7 @@ export const AutomationSettingsPage = () => {
               ) : (
                 <p className="muted">
                   Run time {timeWords(s.runTime)}
-                  {s.startDate ? ` · items from ${s.startDate}` : ""}
+                  {s.startDate ? ` · items from ${formatLocalDate(s.startDate)}` : ""}
                 </p>
               )}
 

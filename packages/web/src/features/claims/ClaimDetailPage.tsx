@@ -1,4 +1,5 @@
 import { type ClaimStage, type ClaimStatus, claimStageLabel } from "@billcycle/core";
+import type { ReactNode } from "react";
 import { Button } from "react-aria-components";
 import { Link, useParams } from "react-router";
 import { clientName, payerName, useDirectory } from "../../api/directory";
@@ -7,86 +8,137 @@ import { usePractice } from "../../app/practice-context";
 import { ErrorAlert, Loading } from "../../components/feedback";
 import { PageHeader, Section } from "../../components/page";
 import { ClaimStatusBadge } from "../../components/status";
-import { formatCents, formatInstant, formatLocalDate } from "../../lib/format";
+import { formatCents, formatInstant, formatLocalDate, words } from "../../lib/format";
+import { postingKindLabel } from "../remittances/labels";
 import { useClaim, useRescrub } from "./claims-api";
 import { ScrubFixes } from "./ScrubFixes";
 
 const frequency: Record<string, string> = { "1": "Original", "7": "Replacement", "8": "Void" };
 
-const isInstant = (v: string) => /^\d{4}-\d{2}-\d{2}T/.test(v);
+type ClaimRecord = ReturnType<typeof useClaim>["data"] & {};
 
-const show = (key: string, value: unknown, timeZone: string): string => {
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "number" && key.endsWith("Cents")) return formatCents(value);
-  if (typeof value === "string" && isInstant(value)) return formatInstant(value, timeZone);
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
-    return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v !== "object")) return value.join(", ");
-  if (Array.isArray(value)) {
-    // Lists of coded messages (scrubber edits, acknowledgment details): "CODE (severity): message".
-    return value
-      .map((v) => {
-        if (!v || typeof v !== "object") return String(v);
-        const o = v as Record<string, unknown>;
-        const text = o.message ?? o.text ?? o.detail;
-        const tag = [o.code, o.severity].filter((x) => typeof x === "string").join(", ");
-        return typeof text === "string" ? `${tag ? `${tag}: ` : ""}${text}` : JSON.stringify(v);
-      })
-      .join("; ");
-  }
-  return JSON.stringify(value);
-};
-
-const label = (key: string) =>
-  key
-    .replace(/Cents$/, "")
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .replace(/_/g, " ")
-    .replace(/^./, (c) => c.toUpperCase());
-
-const hidden = new Set(["id", "practiceId", "claimId"]);
-
-/** A section the claims pipeline fills in (scrubber messages, files, acknowledgments, postings), as returned. */
-const RecordSection = ({
+/** A small table of what the pipeline added to the claim, or "None." when it added nothing yet. */
+const Records = <R,>({
   title,
-  records,
+  rows,
+  head,
+  row,
 }: {
   title: string;
-  // Any section of the claim: each record is shown field by field.
-  records: ReadonlyArray<Record<string, unknown>> | undefined;
-}) => {
-  const { timeZone } = usePractice();
-  return (
-    <Section title={title}>
-      {!records || records.length === 0 ? (
-        <p className="muted">None.</p>
-      ) : (
-        <ul className="records">
-          {records.map((r, i) => (
-            <li key={typeof r.id === "string" ? r.id : i} className="record">
-              <dl className="facts compact">
-                {Object.entries(r)
-                  .filter(([k]) => !hidden.has(k))
-                  .map(([k, v]) => (
-                    <div key={k} className="fact">
-                      <dt>{label(k)}</dt>
-                      <dd>{show(k, v, timeZone)}</dd>
-                    </div>
-                  ))}
-              </dl>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Section>
-  );
+  rows: readonly R[];
+  head: string[];
+  row: (r: R) => ReactNode[];
+}) => (
+  <Section title={title}>
+    {rows.length === 0 ? (
+      <p className="muted">None.</p>
+    ) : (
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              {head.map((h) => (
+                <th key={h} scope="col" className={h === "Amount" ? "num" : undefined}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              // Rows are in the order the pipeline wrote them and never reorder: the index is a stable key.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <tr key={i}>
+                {row(r).map((cell, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells of a fixed column list
+                  <td key={j} className={head[j] === "Amount" ? "num" : undefined}>
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )}
+  </Section>
+);
+
+const ackOutcome: Record<ClaimRecord["acknowledgments"][number]["outcome"], string> = {
+  accepted: "Accepted",
+  rejected: "Rejected",
+  partially_accepted: "Partly accepted",
+  pending: "Pending",
+  other: "Other",
 };
 
-const causeWords = (cause: unknown): string => {
-  if (!cause || typeof cause !== "object") return typeof cause === "string" ? cause : "";
-  const c = cause as Record<string, unknown>;
-  const name = typeof c.name === "string" ? c.name : typeof c.detail === "string" ? c.detail : "";
-  return [typeof c.kind === "string" ? c.kind : "", name].filter(Boolean).join(": ");
+/** Scrubber messages, 837P files, acknowledgments and postings, each as a table in a biller's words. */
+const PipelineRecords = ({ claim: c }: { claim: ClaimRecord }) => {
+  const { timeZone } = usePractice();
+  const when = (iso: string | null) => formatInstant(iso, timeZone);
+  type ScrubLine = { at: string; code: string; severity: "blocking" | "warning" | "passed"; message: string };
+  const scrubEdits = c.scrubs.flatMap((s): ScrubLine[] =>
+    s.edits.length
+      ? s.edits.map((e) => ({ at: s.at, code: e.code, severity: e.severity, message: e.message }))
+      : [{ at: s.at, code: "", severity: "passed", message: "No findings: the claim passed." }],
+  );
+  return (
+    <div className="detail-grid">
+      <Records
+        title="Scrubber messages"
+        rows={scrubEdits}
+        head={["When", "Result", "Message", "Code"]}
+        row={(e) => [
+          when(e.at),
+          e.severity === "blocking" ? "Blocks sending" : e.severity === "warning" ? "Warning" : "Passed",
+          e.message,
+          <span key="code" className="mono">
+            {e.code || "—"}
+          </span>,
+        ]}
+      />
+      <Records
+        title="Files (837P)"
+        rows={c.files}
+        head={["File", "Status", "Sent", "Transaction"]}
+        row={(f) => [
+          <span key="file" className="mono">
+            {f.name}
+          </span>,
+          words(f.status),
+          f.sentAt ? when(f.sentAt) : "Not yet",
+          <span key="tcn" className="mono">
+            {f.transactionControlNumber}
+          </span>,
+        ]}
+      />
+      <Records
+        title="Acknowledgments"
+        rows={c.acknowledgments}
+        head={["When", "Report", "Outcome", "What it said"]}
+        row={(a) => [
+          when(a.at),
+          a.kind === "999" ? "999 (file received)" : "277CA (claim received)",
+          ackOutcome[a.outcome],
+          a.details.length
+            ? a.details.map((d) => `${d.text}${d.detail ? ` (${d.detail})` : ""} [${d.code}]`).join("; ")
+            : "—",
+        ]}
+      />
+      <Records
+        title="Postings"
+        rows={c.postings}
+        head={["When", "Kind", "Reason", "Amount"]}
+        row={(p) => [
+          when(p.createdAt),
+          postingKindLabel[p.kind],
+          p.groupCode || p.reasonCode ? `${p.groupCode ?? ""}-${p.reasonCode ?? ""}` : "—",
+          formatCents(p.amountCents),
+        ]}
+      />
+    </div>
+  );
 };
 
 const ClaimHistory = ({ history }: { history: ClaimStatusChange[] }) => {
@@ -100,8 +152,8 @@ const ClaimHistory = ({ history }: { history: ClaimStatusChange[] }) => {
           <span className="timeline-when">{formatInstant(h.at, timeZone)}</span>
           <span>
             {h.fromStage ? `${l(h.fromStage)} → ` : "Created as "}
-            <strong>{l(h.toStage)}</strong> <span className="muted">by {h.actor}</span>
-            {causeWords(h.cause) ? ` — ${causeWords(h.cause)}` : ""}
+            <strong>{l(h.toStage)}</strong> <span className="muted">by {h.actorName}</span>
+            {h.causeText ? ` — ${h.causeText}` : ""}
           </span>
         </li>
       ))}
@@ -242,12 +294,7 @@ export const ClaimDetailPage = () => {
           </table>
         </div>
       </Section>
-      <div className="detail-grid">
-        <RecordSection title="Scrubber messages" records={c.scrubs} />
-        <RecordSection title="Files (837P)" records={c.files} />
-        <RecordSection title="Acknowledgments" records={c.acknowledgments} />
-        <RecordSection title="Postings" records={c.postings} />
-      </div>
+      <PipelineRecords claim={c} />
       <Section title="History">
         <ClaimHistory history={c.history} />
       </Section>

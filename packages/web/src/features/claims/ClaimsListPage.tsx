@@ -13,11 +13,11 @@ import type { Claim, ClaimSort } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
 import { DataTable, Pager, sortParam, useCursorPagination } from "../../components/data-table";
 import { ErrorAlert } from "../../components/feedback";
-import { ComboField, SelectField } from "../../components/fields";
+import { ComboField, SelectField, TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
 import { ClaimStatusBadge } from "../../components/status";
 import { formatCents, formatLocalDate } from "../../lib/format";
-import { useUpdateParams } from "../../lib/url";
+import { useSearchText, useUpdateParams } from "../../lib/url";
 import { useClaimsPage } from "./claims-api";
 import { SubmitNow } from "./SubmitNow";
 
@@ -83,7 +83,9 @@ export const ClaimsListPage = () => {
   const { practiceId } = usePractice();
   const directory = useDirectory(practiceId);
   const [params] = useSearchParams();
+  const search = useSearchText("q");
   const filters = {
+    search: search.value,
     stage: (params.get("status") || undefined) as ClaimStage | undefined,
     clientId: params.get("client") || undefined,
     sort: sortParam(params.get("sort"), CLAIM_SORTS),
@@ -102,6 +104,13 @@ export const ClaimsListPage = () => {
         actions={<SubmitNow />}
       />
       <search className="filters" aria-label="Filter claims">
+        <TextInput
+          label="Search"
+          type="search"
+          value={search.text}
+          onChange={search.setText}
+          placeholder="Claim number or client name"
+        />
         <SelectField
           label="Status"
           options={statusOptions}

@@ -60,6 +60,8 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
       at: "2025-03-05T04:00:00Z",
       actor: "system:invoice_processing",
       cause: { kind: "run" },
+      actorName: "Automation (Invoice Processing)",
+      causeText: "Nightly invoice processing run of Mar 4",
     },
     {
       id: "h2",
@@ -74,6 +76,8 @@ const claim = (n: number, over: Partial<Claim> = {}): Claim => ({
       at: "2025-03-06T03:00:00Z",
       actor: "system:claims_submission",
       cause: { kind: "file", name: "claims-2025-03-05.json" },
+      actorName: "Automation (Claims Submission)",
+      causeText: "sent in file claims-2025-03-05.json",
     },
   ],
   scrubs: [],
@@ -132,6 +136,21 @@ describe("claims", () => {
     expect(
       server.callsTo("GET", "/api/v1/practices/:pid/claims").every((c) => c.query.get("limit") === "20"),
     ).toBe(true);
+  });
+
+  it("finds claims from a search box: claim number or client name, sent once typing settles", async () => {
+    const { user, server } = renderApp(at("claims/list"), {
+      "GET /api/v1/practices/:pid/claims": page([claim(3)]),
+    });
+    await screen.findByRole("link", { name: "PCN3" });
+    await user.type(screen.getByRole("searchbox", { name: "Search" }), "chen");
+    await waitFor(() =>
+      expect(server.callsTo("GET", "/api/v1/practices/:pid/claims").at(-1)?.query.get("search")).toBe("chen"),
+    );
+    const searched = server
+      .callsTo("GET", "/api/v1/practices/:pid/claims")
+      .filter((c) => c.query.get("search") !== null);
+    expect(searched).toHaveLength(1);
   });
 
   const RUN = "01900000-0000-7000-8000-0000000000aa";
@@ -358,7 +377,10 @@ describe("claims", () => {
     expect(screen.getByRole("table", { name: "Claim lines" }).textContent).toContain("90837");
     const history = screen.getByRole("region", { name: "History" }).textContent;
     expect(history).toContain("Awaiting Submission → Submitted");
-    expect(history).toContain("file: claims-2025-03-05.json");
+    // Who and why in words, as the API gives them; never the raw "system:…" label.
+    expect(history).toContain("by Automation (Claims Submission) — sent in file claims-2025-03-05.json");
+    expect(history).toContain("Nightly invoice processing run of Mar 4");
+    expect(history).not.toContain("system:");
     expect(screen.queryByRole("button", { name: "Re-scrub" })).toBeNull();
     for (const section of ["Scrubber messages", "Files (837P)", "Acknowledgments", "Postings"]) {
       expect(screen.getByRole("region", { name: section }).textContent).toContain("None.");
@@ -402,7 +424,22 @@ describe("claims", () => {
     renderApp(at(`claims/${c.id}`), { "GET /api/v1/practices/:pid/claims/:id": c });
     const messages = await screen.findByRole("region", { name: "Scrubber messages" });
     expect(messages.textContent).toContain("Rendering provider has no taxonomy");
-    expect(messages.textContent).toContain("NO_TAXONOMY, blocking: Rendering provider has no taxonomy");
-    expect(screen.getByRole("region", { name: "Postings" }).textContent).toContain("$120.00");
+    // A table: the message in words, what it does, and the scrubber's code beside it.
+    const [, row] = within(messages).getAllByRole("row");
+    expect(
+      within(row!)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual([
+      "Wed, Mar 5, 2025, 9:00 PM CST",
+      "Blocks sending",
+      "Rendering provider has no taxonomy",
+      "NO_TAXONOMY",
+    ]);
+    const postings = screen.getByRole("table", { name: "Postings" });
+    expect(within(postings).getByRole("columnheader", { name: "Amount" })).toBeTruthy();
+    expect(within(postings).getAllByRole("row")[1]?.textContent).toContain("Payment");
+    expect(postings.textContent).toContain("$120.00");
+    expect(postings.textContent).not.toContain("user:");
   });
 });

@@ -38,8 +38,8 @@ export const History = <H extends StatusChange>({
           <span className="timeline-when">{formatInstant(h.at, timeZone)}</span>
           <span>
             {h.fromStatus ? `${label(h.fromStatus)} → ` : ""}
-            <strong>{label(h.toStatus)}</strong> <span className="muted">by {h.actor}</span>
-            {typeof h.cause === "string" && h.cause ? ` — ${h.cause}` : ""}
+            <strong>{label(h.toStatus)}</strong> <span className="muted">by {h.actorName}</span>
+            {h.causeText ? ` — ${h.causeText}` : ""}
           </span>
         </li>
       ))}

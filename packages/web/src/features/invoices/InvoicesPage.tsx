@@ -17,7 +17,7 @@ import { ErrorAlert } from "../../components/feedback";
 import { ComboField, SelectField, TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
 import { centsToDollars, dollarsToCents } from "../../lib/format";
-import { useUpdateParams } from "../../lib/url";
+import { useSearchText, useUpdateParams } from "../../lib/url";
 import { InvoiceTabs } from "./InvoiceTabs";
 import { invoiceColumns } from "./invoice-columns";
 import { type InvoiceFilters, useInvoicesPage } from "./invoices-api";
@@ -95,7 +95,9 @@ export const InvoicesPage = () => {
   const { practiceId } = usePractice();
   const [params, setParams] = useSearchParams();
   const directory = useDirectory(practiceId);
+  const numberSearch = useSearchText("number");
   const filters: InvoiceFilters = {
+    number: numberSearch.value,
     status: (params.get("status") || undefined) as InvoiceStatus | undefined,
     paymentStatus: (params.get("payment") || undefined) as InvoicePaymentStatus | undefined,
     clientId: params.get("client") || undefined,
@@ -117,6 +119,13 @@ export const InvoicesPage = () => {
     <>
       <PageHeader title="Invoices" actions={<InvoiceTabs />} />
       <search className="filters" aria-label="Filter invoices">
+        <TextInput
+          label="Invoice number"
+          type="search"
+          value={numberSearch.text}
+          onChange={numberSearch.setText}
+          placeholder="INV-1042"
+        />
         <SelectField
           label="Status"
           options={statusOptions}
@@ -154,7 +163,13 @@ export const InvoicesPage = () => {
           }
         />
         {anyFilter ? (
-          <Button className="btn btn-quiet" onPress={() => setParams({}, { replace: true })}>
+          <Button
+            className="btn btn-quiet"
+            onPress={() => {
+              numberSearch.setText("");
+              setParams({}, { replace: true });
+            }}
+          >
             Clear filters
           </Button>
         ) : null}
@@ -182,6 +197,7 @@ export const InvoicesPage = () => {
             pagination={pagination}
             rowsOnPage={page.data?.data.length ?? 0}
             nextCursor={page.data?.nextCursor}
+            total={page.data?.total}
           />
         </>
       )}

@@ -116,6 +116,7 @@ export const PendedReviewPage = () => {
             pagination={pagination}
             rowsOnPage={rows.length}
             nextCursor={page.data?.nextCursor}
+            total={page.data?.total}
           />
         </>
       )}

@@ -60,6 +60,7 @@ export const invoiceColumns = (
   { id: "source", header: "Created", accessorFn: (i) => sourceLabel[i.source] ?? i.source },
   money((i) => i.totalCents, "Total", "total"),
   money((i) => i.insuranceCents, "Insurance", "insurance"),
-  money((i) => i.clientCents, "Client", "clientPart"),
+  // "Client share", not a second "Client" column beside the client's name.
+  money((i) => i.clientCents, "Client share", "clientPart"),
   money(balanceCents, "Balance", "balance"),
 ];

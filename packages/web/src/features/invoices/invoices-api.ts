@@ -7,6 +7,8 @@ export type InvoiceFilters = {
   status?: InvoiceStatus | undefined;
   paymentStatus?: InvoicePaymentStatus | undefined;
   clientId?: string | undefined;
+  /** An invoice number, with or without its prefix. */
+  number?: string | undefined;
   providerId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -28,7 +30,8 @@ export const useInvoicesPage = (
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/practices/{practiceId}/invoices", {
-          params: { path: { practiceId }, query: { ...filters, limit, cursor } },
+          // With the count of every invoice the filters match, which the list shows beside its pages.
+          params: { path: { practiceId }, query: { ...filters, limit, cursor, withTotal: "true" } },
         }),
       ),
     placeholderData: keepPreviousData,

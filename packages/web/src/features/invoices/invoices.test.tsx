@@ -64,6 +64,8 @@ const invoice = (n: number, over: Partial<Invoice> = {}): Invoice => ({
       at: "2025-03-04T05:00:00Z",
       actor: "system:invoice_creation",
       cause: null,
+      actorName: "Automation (Invoice Creation)",
+      causeText: null,
     },
   ],
   ...over,
@@ -131,6 +133,32 @@ describe("invoices", () => {
     expect(within(screen.getByRole("columnheader", { name: /^Balance/ })).queryByRole("button")).toBeNull();
   });
 
+  it("finds an invoice by its number once typing settles, and names one column Client", async () => {
+    const { user, server } = renderApp(at("invoices"), {
+      "GET /api/v1/practices/:pid/invoices": { ...page([invoice(1)], "cur-2"), total: 312 },
+      "GET /api/v1/practices/:pid/claims": page([]),
+    });
+    await screen.findByRole("link", { name: "INV-1001" });
+    expect(screen.getByRole("navigation", { name: "Invoices pages" }).textContent).toContain(
+      "Showing 1–1 of 312",
+    );
+    expect(server.callsTo("GET", "/api/v1/practices/:pid/invoices")[0]?.query.get("withTotal")).toBe("true");
+    const headers = screen.getAllByRole("columnheader").map((h) => h.textContent);
+    expect(headers.filter((h) => h === "Client")).toHaveLength(1);
+    expect(headers).toContain("Client share");
+    await user.type(screen.getByRole("searchbox", { name: "Invoice number" }), "inv-1001");
+    await waitFor(() =>
+      expect(server.callsTo("GET", "/api/v1/practices/:pid/invoices").at(-1)?.query.get("number")).toBe(
+        "inv-1001",
+      ),
+    );
+    // One request for the settled text, not one per key typed.
+    const withNumber = server
+      .callsTo("GET", "/api/v1/practices/:pid/invoices")
+      .filter((c) => c.query.get("number") !== null);
+    expect(withNumber).toHaveLength(1);
+  });
+
   it("opens reviewed Pended invoices in bulk after a confirmation", async () => {
     const pended = [
       invoice(1, { status: "pended" }),
@@ -194,7 +222,10 @@ describe("invoices", () => {
     const lines = screen.getByRole("table", { name: "Invoice lines" });
     expect(lines.textContent).toContain("90837");
     expect(lines.textContent).toContain("F41.1");
-    expect(screen.getByRole("region", { name: "History" }).textContent).toContain("Open");
+    const history = screen.getByRole("region", { name: "History" }).textContent;
+    expect(history).toContain("Open");
+    expect(history).toContain("by Automation (Invoice Creation)");
+    expect(history).not.toContain("system:");
 
     // Payments are on it: Void is not offered until they are moved.
     expect(screen.queryByRole("button", { name: "Void invoice" })).toBeNull();

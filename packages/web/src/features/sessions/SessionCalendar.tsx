@@ -7,7 +7,15 @@ import { ErrorAlert } from "../../components/feedback";
 import { AppointmentStatusBadge } from "../../components/status";
 import { addDays, formatLocalDate, formatTime, mondayOf, todayIn } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
-import { useWeekSessions } from "./sessions-api";
+import { asksBillingState } from "./BillingState";
+import { type SessionBillingState, useBillingStates, useWeekSessions } from "./sessions-api";
+
+/** A past session's billing state on its chip, in a word or two (the session page says why). */
+const billingWords = (a: Appointment, state: SessionBillingState | undefined): string | null => {
+  if (!asksBillingState(a.status) || !state) return null;
+  if (state.billed) return `Billed · ${state.billed.invoiceNumber}`;
+  return state.reasons.length ? "Not billed" : "Ready to bill";
+};
 
 /** A week of sessions (Monday to Sunday, practice time), each a link to the session. */
 export const SessionCalendar = ({
@@ -28,6 +36,10 @@ export const SessionCalendar = ({
   const byDay = new Map<string, Appointment[]>(days.map((d) => [d, []]));
   for (const a of week.data ?? []) byDay.get(a.dateOfService)?.push(a);
   for (const list of byDay.values()) list.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const pastIds = (week.data ?? [])
+    .filter((a) => a.dateOfService <= today && asksBillingState(a.status))
+    .map((a) => a.id);
+  const billing = useBillingStates(practiceId, pastIds);
 
   const update = useUpdateParams();
   const goTo = (date: string) => update({ view: "calendar", week: date });
@@ -79,6 +91,13 @@ export const SessionCalendar = ({
                         <span className="chip-client">{clientName(directory, a.clientId)}</span>
                         <span className="chip-meta">
                           <AppointmentStatusBadge status={a.status} />
+                          {billingWords(a, billing.data?.get(a.id)) ? (
+                            <span
+                              className={`chip-billing ${billing.data?.get(a.id)?.billed ? "billed" : "not-billed"}`}
+                            >
+                              {billingWords(a, billing.data?.get(a.id))}
+                            </span>
+                          ) : null}
                           <span className="visually-hidden">, {providerName(directory, a.providerId)}</span>
                         </span>
                       </Link>

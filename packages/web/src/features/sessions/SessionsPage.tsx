@@ -11,24 +11,39 @@ import {
   useDirectory,
   useDirectoryOptions,
 } from "../../api/directory";
-import type { Appointment } from "../../api/models";
+import type { Appointment, AppointmentSort } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
-import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
+import { DataTable, Pager, sortParam, useCursorPagination } from "../../components/data-table";
 import { ErrorAlert } from "../../components/feedback";
 import { ComboField, SelectField, TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
 import { AppointmentStatusBadge } from "../../components/status";
 import { formatLocalDate, formatTime, todayIn } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
-import { BillingState } from "./BillingState";
+import { asksBillingState, BillingState } from "./BillingState";
 import { SessionCalendar } from "./SessionCalendar";
 import { StatusActions } from "./StatusActions";
-import { type SessionFilters, useSessionsPage } from "./sessions-api";
+import {
+  type SessionBillingState,
+  type SessionFilters,
+  useBillingStates,
+  useSessionsPage,
+} from "./sessions-api";
 
 const statusOptions = [
   { id: "all", label: "All statuses" },
   ...appointmentStatuses.map((s) => ({ id: s, label: appointmentStatusLabel[s] })),
 ];
+
+const billedOptions = [
+  { id: "any", label: "Billed or not" },
+  { id: "no", label: "Not billed" },
+  { id: "yes", label: "Billed" },
+] as const;
+
+/** Columns the API sorts by (column id → API sort key); newest first unless the URL says otherwise. */
+const SESSION_SORTS: Record<string, AppointmentSort> = { when: "startsAt" };
+const DEFAULT_SORT: AppointmentSort = "-startsAt";
 
 export const sessionLabel = (a: Appointment, d: Directory | undefined) =>
   `${clientName(d, a.clientId)} on ${formatLocalDate(a.dateOfService)}`;
@@ -39,6 +54,7 @@ const columns = (
   today: string,
   directory: Directory | undefined,
   canChange: boolean,
+  billing: { states: Map<string, SessionBillingState> | undefined; failed: boolean },
 ): ColumnDef<Appointment>[] => [
   {
     id: "when",
@@ -74,7 +90,7 @@ const columns = (
     enableSorting: false,
     cell: ({ row: { original: a } }) =>
       a.dateOfService <= today ? (
-        <BillingState appointmentId={a.id} status={a.status} />
+        <BillingState status={a.status} state={billing.states?.get(a.id)} failed={billing.failed} />
       ) : (
         <span className="muted">—</span>
       ),
@@ -108,13 +124,28 @@ export const SessionsPage = () => {
     clientId: param(params, "client"),
     from: param(params, "from"),
     to: param(params, "to"),
+    billed: (["yes", "no"] as const).find((b) => b === params.get("billed")),
+    sort: sortParam(params.get("sort"), SESSION_SORTS) ?? DEFAULT_SORT,
   };
+  // "Not billed" means what is left to bill: sessions up to today, not the weeks booked ahead.
+  if (filters.billed === "no" && (!filters.to || filters.to > today)) filters.to = today;
   const filterKey = JSON.stringify(filters);
   const pagination = useCursorPagination(filterKey);
   const page = useSessionsPage(practiceId, filters, pagination.cursor, pagination.pageSize);
+  const rows = page.data?.data;
+  // One request for the page's billing states (past sessions that can be billed), not one per row.
+  const billable = useMemo(
+    () => (rows ?? []).filter((a) => a.dateOfService <= today && asksBillingState(a.status)).map((a) => a.id),
+    [rows, today],
+  );
+  const states = useBillingStates(practiceId, billable);
   const cols = useMemo(
-    () => columns(practiceId, timeZone, today, directory.data, can("clients:write")),
-    [practiceId, timeZone, today, directory.data, can],
+    () =>
+      columns(practiceId, timeZone, today, directory.data, can("clients:write"), {
+        states: states.data,
+        failed: states.isError,
+      }),
+    [practiceId, timeZone, today, directory.data, can, states.data, states.isError],
   );
 
   const update = useUpdateParams();
@@ -165,12 +196,25 @@ export const SessionsPage = () => {
               value={filters.clientId ?? null}
               onChange={(v) => set("client", v)}
             />
+            <SelectField
+              label="Billing"
+              options={billedOptions}
+              value={filters.billed ?? "any"}
+              onChange={(v) => set("billed", v === "any" ? null : v)}
+            />
             <TextInput label="From" type="date" value={filters.from ?? ""} onChange={(v) => set("from", v)} />
-            <TextInput label="To" type="date" value={filters.to ?? ""} onChange={(v) => set("to", v)} />
-            {filters.status || filters.clientId || filters.from || filters.to || filters.providerId ? (
+            <TextInput label="To" type="date" value={params.get("to") ?? ""} onChange={(v) => set("to", v)} />
+            {filters.status ||
+            filters.clientId ||
+            filters.from ||
+            params.get("to") ||
+            filters.providerId ||
+            filters.billed ? (
               <Button
                 className="btn btn-quiet"
-                onPress={() => update({ status: null, client: null, from: null, to: null, provider: null })}
+                onPress={() =>
+                  update({ status: null, client: null, from: null, to: null, provider: null, billed: null })
+                }
               >
                 Clear filters
               </Button>
@@ -192,6 +236,12 @@ export const SessionsPage = () => {
             getRowId={(a) => a.id}
             isFetching={page.isFetching}
             empty={page.isPending ? "Loading…" : "No sessions match these filters."}
+            serverSort={{
+              keys: SESSION_SORTS,
+              sort: filters.sort,
+              // Newest first is the default, so a press past it goes to oldest first rather than back to it.
+              onSortChange: (sort) => set("sort", sort ?? "startsAt"),
+            }}
           />
           <Pager
             label="Sessions"

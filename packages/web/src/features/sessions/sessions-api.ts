@@ -2,6 +2,7 @@ import type { AppointmentStatus } from "@billcycle/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import { fetchAllPages } from "../../api/directory";
+import type { AppointmentSort } from "../../api/models";
 
 export type SessionFilters = {
   status?: AppointmentStatus | undefined;
@@ -9,6 +10,9 @@ export type SessionFilters = {
   clientId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** "no": not on an invoice (Canceled sessions left out); "yes": on one. */
+  billed?: "yes" | "no" | undefined;
+  sort?: AppointmentSort | undefined;
 };
 
 const listAppointments = (practiceId: string, query: SessionFilters & { limit: number; cursor?: string }) =>
@@ -51,6 +55,30 @@ export const useSession = (practiceId: string, id: string) =>
       unwrap(
         api.GET("/api/v1/practices/{practiceId}/appointments/{id}", { params: { path: { practiceId, id } } }),
       ),
+  });
+
+export type SessionBillingState = {
+  appointmentId: string;
+  billed: { invoiceId: string; invoiceNumber: string } | null;
+  reasons: Array<{ code: string; message: string }>;
+};
+
+/**
+ * The billing state of many sessions in one request (a list page, a calendar week), not one explanation per row.
+ * Upcoming and Canceled sessions are left out by the caller: they are never billed as they stand.
+ */
+export const useBillingStates = (practiceId: string, ids: readonly string[]) =>
+  useQuery({
+    queryKey: [practiceId, "billing-states", ids],
+    queryFn: async () => {
+      const { data } = await unwrap(
+        api.GET("/api/v1/practices/{practiceId}/appointment-billing-states", {
+          params: { path: { practiceId }, query: { ids: ids.join(",") } },
+        }),
+      );
+      return new Map<string, SessionBillingState>(data.map((s) => [s.appointmentId, s]));
+    },
+    enabled: ids.length > 0,
   });
 
 export const explanationKey = (practiceId: string, id: string) => [practiceId, "billing-explanation", id];

@@ -245,21 +245,36 @@ describe("the sessions list", () => {
     });
     const { user, server } = renderApp(at("sessions"), {
       "GET /api/v1/practices/:pid/appointments": page([past, billed, future], "next-cursor"),
-      "GET /api/v1/practices/:pid/appointments/:id/billing-explanation": (req: {
-        params: Record<string, string>;
-      }) =>
-        req.params.id === billed.id
-          ? explanation({ billed: { invoiceId: INVOICE, invoiceNumber: "INV-1001" }, reasons: [] })
-          : explanation(),
+      "GET /api/v1/practices/:pid/appointment-billing-states": {
+        data: [
+          {
+            appointmentId: past.id,
+            billed: null,
+            reasons: explanation().reasons.map(({ fix: _, ...r }) => r),
+          },
+          {
+            appointmentId: billed.id,
+            billed: { invoiceId: INVOICE, invoiceNumber: "INV-1001" },
+            reasons: [],
+          },
+        ],
+      },
     });
     await screen.findByText("Not billed: progress note not signed (+1 more)");
     expect(screen.getByRole("link", { name: "INV-1001" })).toBeTruthy();
     const rows = screen.getAllByRole("row");
     expect(rows[3]?.textContent).toContain("—");
-    // The future session is not asked about.
-    expect(
-      server.callsTo("GET", `/api/v1/practices/:pid/appointments/${future.id}/billing-explanation`),
-    ).toHaveLength(0);
+    // One request for the page's past sessions; the future session is not asked about, nor any one by one.
+    const asked = server.callsTo("GET", "/api/v1/practices/:pid/appointment-billing-states");
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.query.get("ids")).toBe(`${past.id},${billed.id}`);
+    expect(server.callsTo("GET", "/api/v1/practices/:pid/appointments/:id/billing-explanation")).toHaveLength(
+      0,
+    );
+    // Newest first unless the Date header says otherwise.
+    expect(server.callsTo("GET", "/api/v1/practices/:pid/appointments")[0]?.query.get("sort")).toBe(
+      "-startsAt",
+    );
 
     const filters = searchLandmark("Filter sessions");
     await user.click(within(filters).getByRole("button", { name: /Status/ }));
@@ -281,14 +296,39 @@ describe("the sessions list", () => {
     );
   });
 
-  it("shows a week calendar with each session linked", async () => {
+  it("sorts by date through the API and lists what is not billed, up to today", async () => {
+    const { user, server } = renderApp(at("sessions"), {
+      "GET /api/v1/practices/:pid/appointments": page([appointment()]),
+      "GET /api/v1/practices/:pid/appointment-billing-states": { data: [] },
+    });
+    await screen.findByRole("link", { name: /^Session: Ava Chen/ });
+    const lastQuery = () => server.callsTo("GET", "/api/v1/practices/:pid/appointments").at(-1)?.query;
+    expect(screen.getByRole("columnheader", { name: /^Date/ }).getAttribute("aria-sort")).toBe("descending");
+    await user.click(screen.getByRole("button", { name: /^Date/ }));
+    await waitFor(() => expect(lastQuery()?.get("sort")).toBe("startsAt"));
+
+    const filters = searchLandmark("Filter sessions");
+    await user.click(within(filters).getByRole("button", { name: /Billing/ }));
+    await user.click(await screen.findByRole("option", { name: "Not billed" }));
+    await waitFor(() => expect(lastQuery()?.get("billed")).toBe("no"));
+    // Sessions booked ahead are not "left to bill": the list stops at today.
+    expect(lastQuery()?.get("to")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("shows a week calendar with each session linked and its billing state", async () => {
     const { server } = renderApp(at("sessions?view=calendar&week=2025-03-05"), {
       "GET /api/v1/practices/:pid/appointments": page([appointment()]),
+      "GET /api/v1/practices/:pid/appointment-billing-states": {
+        data: [
+          { appointmentId: APPT, billed: { invoiceId: INVOICE, invoiceNumber: "INV-1042" }, reasons: [] },
+        ],
+      },
     });
     await screen.findByRole("heading", { level: 2, name: /Mar 3 – Sun, Mar 9, 2025/ });
     const monday = screen.getByRole("region", { name: /Mon, Mar 3/ });
     const link = await within(monday).findByRole("link", { name: /Ava Chen/ });
     expect(link.getAttribute("href")).toBe(`/p/${PID}/sessions/${APPT}`);
+    await waitFor(() => expect(link.textContent).toContain("Billed · INV-1042"));
     const q = server.callsTo("GET", "/api/v1/practices/:pid/appointments")[0]?.query;
     expect([q?.get("from"), q?.get("to")]).toEqual(["2025-03-03", "2025-03-09"]);
   });

@@ -18,7 +18,7 @@ import { TextInput } from "../../components/fields";
 import { CheckboxField } from "../../components/form";
 import { Section } from "../../components/page";
 import { Badge } from "../../components/status";
-import { formatLocalDate, todayIn } from "../../lib/format";
+import { formatInstant, formatLocalDate, todayIn } from "../../lib/format";
 import { modeInfo, type Pending, ToggleConfirmation } from "../automation/AutomationSettingsPage";
 import { useAutomationSettings, useSaveAutomation } from "../automation/automation-api";
 import { type SectionProps, SettingsSection } from "./BillingSettingsPage";
@@ -54,9 +54,7 @@ const AutomationSwitch = ({
     <div className="automation-head">
       <p className="muted schedule-line">
         {info.title} automation: {on ? "on" : "off"}
-        {on && info.nextRunAt
-          ? ` · next run ${new Date(info.nextRunAt).toLocaleString("en-US", { timeZone })}`
-          : ""}
+        {on && info.nextRunAt ? ` · next run ${formatInstant(info.nextRunAt, timeZone)}` : ""}
       </p>
       {canEdit ? (
         <Switch
