@@ -131,7 +131,8 @@ describe("the embedded data directory lock", () => {
     } finally {
       await again.close();
     }
-  });
+    // Five PGlite starts, two in child processes: minutes on a loaded machine, not a hang.
+  }, 240_000);
 
   it("a lock left by a process that died is taken over", async () => {
     dataDir ??= await preparedDataDir();
