@@ -170,6 +170,35 @@ describe.each(testBackends())("outreach sets (%s)", (backend) => {
     expect(recent.clientId).toBeTruthy();
   });
 
+  it("a set the biller cancelled or sent to collections is not started again by itself; a new charge starts one", async () => {
+    const p = await createBillingPractice(database, ZONE, now, "Auto again");
+    await defaultRuleSet(database, p, now);
+    await updateOutreachSettings(database, {
+      actor: p.actor,
+      settings: { enabled: true, startAfterDays: 7 },
+      now,
+    });
+    const cancelled = await patientWithBalance(database, p, now, ["2026-03-02"]);
+    const collected = await patientWithBalance(database, p, now, ["2026-03-02"]);
+    expect(await startDueOutreachSets(database, p.practiceId, now)).toBe(2);
+    const setOf = async (clientId: string) =>
+      (await list(p, {})).items.find((i) => i.patient.clientId === clientId)!.id;
+    for (const [who, action] of [
+      [cancelled, "cancel"],
+      [collected, "send_to_collections"],
+    ] as const) {
+      const setId = await setOf(who.clientId);
+      await applyOutreachAction(database, { actor: p.actor, setId, request: { action }, now });
+    }
+    // The balances are still owed, and days later nothing restarts the chase the biller ended.
+    const later = local("2026-03-20T12:00", ZONE);
+    expect(await startDueOutreachSets(database, p.practiceId, later)).toBe(0);
+    // A new charge of the cancelled patient, outstanding long enough, starts a new set.
+    await issueInvoice(database, p, cancelled.clientId, later, "2026-03-11");
+    expect(await startDueOutreachSets(database, p.practiceId, later)).toBe(1);
+    expect(await startDueOutreachSets(database, p.practiceId, later)).toBe(0);
+  });
+
   it("each action is available exactly for the seed's statuses, single and in bulk; refused ones write nothing", async () => {
     const p = await createBillingPractice(database, ZONE, now, "Actions");
     const rs = await defaultRuleSet(database, p, now);

@@ -153,6 +153,9 @@ export const startDueOutreachSets = async (
         AND i.invoice_date <= (${today}::date - ${settings.startAfterDays}::int)
         AND NOT EXISTS (SELECT 1 FROM outreach_sets s WHERE s.practice_id = i.practice_id
           AND s.client_id = i.client_id AND s.status IN ('active','paused','expired','failed','will_fail'))
+        -- A charge a set has chased already (cancelled, sent to collections, …) starts nothing by itself.
+        AND NOT EXISTS (SELECT 1 FROM outreach_set_invoices l WHERE l.practice_id = i.practice_id
+          AND l.invoice_id = i.id)
       GROUP BY i.client_id ORDER BY i.client_id LIMIT ${limit}`,
   );
   const actor = systemActor(practiceId, "outreach");
