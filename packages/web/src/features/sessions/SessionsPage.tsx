@@ -22,6 +22,7 @@ import { formatLocalDate, formatTime, todayIn } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
 import { BillingState } from "./BillingState";
 import { SessionCalendar } from "./SessionCalendar";
+import { SignatureRequests } from "./SignatureRequests";
 import { StatusActions } from "./StatusActions";
 import { type SessionFilters, useSessionsPage } from "./sessions-api";
 
@@ -143,6 +144,7 @@ export const SessionsPage = () => {
           </nav>
         }
       />
+      <SignatureRequests />
       <search className="filters" aria-label="Filter sessions">
         <SelectField
           label="Provider"
