@@ -8,7 +8,7 @@ import { tables } from "@billcycle/db";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { era835 } from "../../app/test/support/x12-files";
+import { ack999, era835 } from "../../app/test/support/x12-files";
 import { type Billcycle, PASSWORD, startBillcycle } from "./support/billcycle";
 import { launchBrowser, newPage } from "./support/browser";
 
@@ -210,6 +210,26 @@ describe("a biller's actions in a browser: voids, denials, the work queue and fi
       .limit(1);
     expect(writtenOff).toMatchObject({ amountCents: 1000, reason: "Hardship discount" });
 
+    // And $2 of what the client owes on it, from the client's Billing tab.
+    await page.goto(`/p/${app.harbor}/clients/${invoice.clientId}?tab=billing`);
+    await page.getByRole("button", { name: "Write off", exact: true }).click();
+    const balance = page.getByRole("alertdialog", { name: "Write off client balance" });
+    await balance.getByRole("button", { name: /Invoice$/ }).click();
+    await page.getByRole("option", { name: new RegExp(`^${invoice.number} — `) }).click();
+    await balance.getByLabel(/^Amount/).fill("2");
+    await balance.getByLabel("Reason").fill("Uncollectible small balance");
+    await balance.getByRole("button", { name: "Write off" }).click();
+    await balance.waitFor({ state: "detached" });
+    const reasons = await app.database.db
+      .select({ reason: tables.clientWriteOffs.reason, amountCents: tables.clientWriteOffs.amountCents })
+      .from(tables.clientWriteOffs)
+      .where(eq(tables.clientWriteOffs.invoiceId, invoice.id))
+      .orderBy(asc(tables.clientWriteOffs.createdAt));
+    expect(reasons).toEqual([
+      { reason: "Hardship discount", amountCents: 1000 },
+      { reason: "Uncollectible small balance", amountCents: 200 },
+    ]);
+
     // A $5 cash payment on the invoice: Void is not offered, and the API refuses it (INVOICE_HAS_PAYMENTS).
     const paid = await callApi(
       page,
@@ -222,7 +242,7 @@ describe("a biller's actions in a browser: voids, denials, the work queue and fi
       },
     );
     expect(paid.status, paid.text).toBe(201);
-    await page.reload();
+    await page.goto(`/p/${app.harbor}/invoices/${invoice.id}`);
     await page.getByText("$5.00 of payments are on this invoice: move them before voiding it.").waitFor();
     expect(await page.getByRole("button", { name: "Void invoice" }).count()).toBe(0);
     const refused = await callApi(
@@ -397,12 +417,35 @@ describe("a biller's actions in a browser: voids, denials, the work queue and fi
     await page.getByRole("button", { name: "Submit now" }).click();
     const submit = page.getByRole("alertdialog", { name: "Submit claims now?" });
     await submit.getByText(/^Preview: /).waitFor();
+    // The practice's staggered cadence rests claims made today: the biller sends them anyway.
+    await submit.getByText("Send the held claims too").click();
+    await submit.getByText(/^Preview: /).waitFor();
     await submit.getByRole("button", { name: "Submit claims" }).click();
-    await page.getByText(/^Claims Submission ran: \d+ submitted/).waitFor();
+    const ran = page.getByText(/^Claims Submission ran: [1-9]\d* submitted in 1 file/);
+    await ran.waitFor();
 
-    await page.goto(`/p/${app.harbor}/files`);
+    // An acknowledgment for a file that is not ours is processed, but needs a person (not green).
+    const ackDir = mkdtempSync(join(tmpdir(), "billcycle-ack-"));
+    try {
+      const ack = join(ackDir, "ack-unknown.999");
+      writeFileSync(ack, ack999({ groupControl: "987654321", transactionControl: "0001", accepted: true }));
+      await nav("Remittances");
+      await page.getByLabel("Remittance file (835)").setInputFiles(ack);
+      await page.getByRole("button", { name: "Import file" }).click();
+      const needs = page.getByRole("status").filter({ hasText: "ack-unknown.999 (999) needs attention" });
+      await needs.waitFor();
+      expect(await needs.textContent()).toContain("1 acknowledgment matched none of our claims or files");
+      await needs.getByRole("link", { name: "Open the Files screen" }).click();
+    } finally {
+      rmSync(ackDir, { recursive: true, force: true });
+    }
+
     await page.getByRole("heading", { level: 1, name: "Files" }).waitFor();
     const files = page.getByRole("table", { name: "Clearinghouse files" });
+    const unmatchedAck = files.getByRole("row").filter({ hasText: "999 acknowledgment" }).first();
+    await unmatchedAck.waitFor();
+    expect(await unmatchedAck.textContent()).toContain("Processed: needs attention");
+    expect(await unmatchedAck.textContent()).toContain("UNMATCHED_ACKNOWLEDGMENT");
     const received = files.getByRole("row").filter({ hasText: "835 remittance" }).first();
     await received.waitFor();
     expect(await received.textContent()).toContain("Received");
