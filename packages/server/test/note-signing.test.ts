@@ -71,10 +71,21 @@ describe.each(testBackends())("progress notes are signed by their author (%s)", 
         token: p.users.clinician.token,
       });
     expect((await mine()).json.data).toEqual([]);
-    await h.database.db
-      .update(tables.providers)
-      .set({ userId: p.users.clinician.id })
-      .where(eq(tables.providers.id, String(asked.json.providerId)));
+    // Linked through the API: only a member of the practice can be a provider's user.
+    const providerPath = `/api/v1/practices/${p.id}/providers/${String(asked.json.providerId)}`;
+    const provider = await h.call("GET", providerPath, { token: p.users.owner.token });
+    const stranger = await h.newPractice("Elsewhere");
+    const refused = await h.call("PATCH", providerPath, {
+      token: p.users.owner.token,
+      body: { version: provider.json.version, userId: stranger.users.clinician.id },
+    });
+    expect([refused.status, errorCode(refused)]).toEqual([422, "REFERENCE_NOT_FOUND"]);
+    const linked = await h.call("PATCH", providerPath, {
+      token: p.users.owner.token,
+      body: { version: provider.json.version, userId: p.users.clinician.id },
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.json.userId).toBe(p.users.clinician.id);
     const list = (await mine()).json.data as Array<Record<string, unknown>>;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ appointmentId, message: "Needed for Friday's claims" });

@@ -287,12 +287,15 @@ export const seedDemo = async (
         },
       });
       const providerIds: string[] = [];
+      // The demo clinician signs in as the practice's first provider: their notes and signature requests.
+      const clinicianUserId = userIds[demoUsers.findIndex((u) => u.role === "clinician")]!;
       for (const [first, last, cred] of spec.clinicians) {
         const pid = id();
         providerIds.push(pid);
         await tx.insert(tables.providers).values({
           ...base,
           id: pid,
+          userId: providerIds.length === 1 ? clinicianUserId : null,
           firstName: first,
           lastName: last,
           credentials: cred,

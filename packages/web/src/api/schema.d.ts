@@ -12468,6 +12468,11 @@ export interface paths {
             /** Format: email */
             email?: string | null;
             active?: boolean;
+            /**
+             * Format: uuid
+             * @description the practice member who is this provider: signs the provider's notes, sees their signature requests
+             */
+            userId?: string | null;
           };
         };
       };
@@ -12760,6 +12765,11 @@ export interface paths {
             /** Format: email */
             email?: string | null;
             active?: boolean;
+            /**
+             * Format: uuid
+             * @description the practice member who is this provider: signs the provider's notes, sees their signature requests
+             */
+            userId?: string | null;
             /** @description the version you read (optimistic concurrency) */
             version: number;
           };

@@ -1,4 +1,6 @@
+import { DomainError } from "@billcycle/core";
 import { tables } from "@billcycle/db";
+import { and, eq } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import {
@@ -12,7 +14,7 @@ import {
   procedureCode,
   taxonomy,
 } from "../../schemas/common";
-import type { FilterDefinition, ResourceDefinition } from "../resource-definition";
+import type { FilterDefinition, ResourceDefinition, WriteContext } from "../resource-definition";
 
 const activeFilter = (column: PgColumn): FilterDefinition => ({
   column,
@@ -49,7 +51,35 @@ const providerFields = {
   credentials: optionalText,
   email: z.email().nullable().optional(),
   active: z.boolean().optional(),
+  userId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe(
+      "the practice member who is this provider: signs the provider's notes, sees their signature requests",
+    ),
 };
+
+/** A provider's user must be a member of the practice (users are not tenant rows: no composite foreign key). */
+const assertMember = async (input: Record<string, unknown>, { tx, actor }: WriteContext) => {
+  if (input.userId === null || input.userId === undefined) return input;
+  const [member] = await tx
+    .select({ userId: tables.memberships.userId })
+    .from(tables.memberships)
+    .where(
+      and(
+        eq(tables.memberships.practiceId, actor.practiceId),
+        eq(tables.memberships.userId, String(input.userId)),
+      ),
+    )
+    .limit(1);
+  if (!member)
+    throw new DomainError("REFERENCE_NOT_FOUND", "User is not a member of this practice", {
+      issues: [{ path: "userId", code: "REFERENCE_NOT_FOUND", message: "unknown user" }],
+    });
+  return input;
+};
+
 export const providersResource: ResourceDefinition = {
   path: "providers",
   entity: "provider",
@@ -62,6 +92,8 @@ export const providersResource: ResourceDefinition = {
   phi: false,
   filters: { active: activeFilter(tables.providers.active) },
   deletable: true,
+  prepareCreate: assertMember,
+  prepareUpdate: (patch, _existing, ctx) => assertMember(patch, ctx),
 };
 
 /** SBR09 claim filing indicator codes (005010X222A1). */

@@ -147,7 +147,13 @@ const MovePaymentsAction = ({ invoice }: { invoice: Invoice }) => {
         <Button className="btn" isPending={move.isPending} onPress={() => move.mutate()}>
           Move payments to credit
         </Button>
-      ) : null}
+      ) : (
+        // Not a dead end: what insurance paid comes off only by the payer's reversal, posted from an 835.
+        <p className="muted">
+          Insurance paid {formatCents(invoice.insurancePaidCents)}: that comes off only when the payer
+          reverses it (a reversal in an 835, posted from Remittances); then the invoice can be voided.
+        </p>
+      )}
       {move.isError ? (
         <span role="alert" className="inline-error">
           {errorText(move.error)}

@@ -230,6 +230,11 @@ describe("invoices", () => {
     // Payments are on it: Void is not offered until they are moved.
     expect(screen.queryByRole("button", { name: "Void invoice" })).toBeNull();
     expect(screen.getByText(/of payments are on this invoice: move them before voiding it/)).toBeTruthy();
+    // Insurance paid part of it: that is not moved by hand, and the screen says what ends the wait.
+    expect(screen.queryByRole("button", { name: "Move payments to credit" })).toBeNull();
+    expect(
+      screen.getByText(/^Insurance paid \$100\.00: that comes off only when the payer reverses it/),
+    ).toBeTruthy();
   });
 
   it("voids an invoice without payments, saying whether its sessions are billed again or waived", async () => {

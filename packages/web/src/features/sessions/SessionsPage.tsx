@@ -22,6 +22,7 @@ import { formatLocalDate, formatTime, todayIn } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
 import { asksBillingState, BillingState } from "./BillingState";
 import { SessionCalendar } from "./SessionCalendar";
+import { SignatureRequests } from "./SignatureRequests";
 import { StatusActions } from "./StatusActions";
 import {
   type SessionBillingState,
@@ -174,6 +175,7 @@ export const SessionsPage = () => {
           </nav>
         }
       />
+      <SignatureRequests />
       <search className="filters" aria-label="Filter sessions">
         <SelectField
           label="Provider"

@@ -332,4 +332,61 @@ describe("the sessions list", () => {
     const q = server.callsTo("GET", "/api/v1/practices/:pid/appointments")[0]?.query;
     expect([q?.get("from"), q?.get("to")]).toEqual(["2025-03-03", "2025-03-09"]);
   });
+
+  it("lists a clinician's signature requests, and signing one takes it off the list", async () => {
+    let signed = false;
+    const request = {
+      id: "dddddddd-dddd-7ddd-8ddd-dddddddddddd",
+      appointmentId: APPT,
+      startsAt: "2025-03-03T15:00:00Z",
+      dateOfService: "2025-03-03",
+      client: { id: CLIENT, name: "Ava Chen" },
+      provider: { id: PROVIDER, name: "Hannah Reyes" },
+      requestedBy: "Ben Biller",
+      message: "Needed for the March claim",
+      createdAt: "2025-03-04T15:00:00Z",
+    };
+    const { user, server } = renderApp(
+      at("sessions"),
+      {
+        "GET /api/v1/practices/:pid/appointments": page([]),
+        "GET /api/v1/practices/:pid/note-signature-requests": () => ({ data: signed ? [] : [request] }),
+        "POST /api/v1/practices/:pid/appointments/:id/note/sign": () => {
+          signed = true;
+          return { ...note, signed: true, version: 2 };
+        },
+      },
+      "clinician",
+    );
+    const region = await screen.findByRole("region", { name: "Signature requests" });
+    expect(
+      server.callsTo("GET", "/api/v1/practices/:pid/note-signature-requests")[0]?.query.get("mine"),
+    ).toBe("true");
+    const row = within(region).getByRole("row", { name: /Ava Chen/ });
+    expect(row.textContent).toContain("Ben Biller");
+    expect(row.textContent).toContain("Needed for the March claim");
+    expect(
+      within(row)
+        .getByRole("link", { name: /^Session: Ava Chen/ })
+        .getAttribute("href"),
+    ).toBe(`/p/${PID}/sessions/${APPT}`);
+    await user.click(within(row).getByRole("button", { name: /^Sign Ava Chen/ }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Sign the progress note?" });
+    await user.click(within(dialog).getByRole("button", { name: "Sign note" }));
+    await waitFor(() => expect(screen.queryByRole("region", { name: "Signature requests" })).toBeNull());
+    expect(server.callsTo("POST", "/api/v1/practices/:pid/appointments/:id/note/sign")[0]?.params.id).toBe(
+      APPT,
+    );
+  });
+
+  it("shows no signature requests to a biller, who cannot sign", async () => {
+    const { server } = renderApp(
+      at("sessions"),
+      { "GET /api/v1/practices/:pid/appointments": page([]) },
+      "biller",
+    );
+    await screen.findByText("No sessions match these filters.");
+    expect(screen.queryByRole("region", { name: "Signature requests" })).toBeNull();
+    expect(server.callsTo("GET", "/api/v1/practices/:pid/note-signature-requests")).toHaveLength(0);
+  });
 });
