@@ -1,8 +1,8 @@
 import { tables } from "@billcycle/db";
 import { testBackends } from "@billcycle/testing";
+import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCode, type Harness, openHarness, type PracticeFixture } from "@billcycle/testing/api-harness";
 
 type Json = Record<string, unknown>;
 type Entry = { actor: string; actorName: string; causeText: string | null; toStatus: string };

@@ -1,6 +1,6 @@
 import { testBackends } from "@billcycle/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCode, type Harness, openHarness } from "@billcycle/testing/api-harness";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 type Config = { automations: Record<string, { enabled: boolean }> };
 

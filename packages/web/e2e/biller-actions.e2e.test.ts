@@ -5,10 +5,10 @@ import { fileURLToPath } from "node:url";
 import { loadAppointmentFacts, loadBillingContext, practiceToday } from "@billcycle/app";
 import { decideAppointmentBillable, invoiceTransitions } from "@billcycle/core";
 import { tables } from "@billcycle/db";
+import { ack999, era835 } from "@billcycle/testing/x12-files";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ack999, era835 } from "../../app/test/support/x12-files";
 import { type Billcycle, PASSWORD, startBillcycle } from "./support/billcycle";
 import { launchBrowser, newPage } from "./support/browser";
 
