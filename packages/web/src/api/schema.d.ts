@@ -11522,7 +11522,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign the session's progress note as its author (the session's provider's user) or a supervisor (clinical:supervise); anyone else: 403 NOT_NOTE_AUTHOR. Writes the note when there is none. */
+    /** Sign the session's progress note as its author (the session's provider's user) or a supervisor (clinical:supervise); another clinician: 403 NOT_NOTE_AUTHOR; a role without clinical:write (a biller, who sends a signature request instead): 403 FORBIDDEN. Writes the note when there is none. */
     post: {
       parameters: {
         query?: never;

@@ -14,7 +14,8 @@ export const registerSignProgressNoteRoute = (app: OpenAPIHono<HonoEnv>, deps: A
       tags: ["Appointments"],
       summary:
         "Sign the session's progress note as its author (the session's provider's user) or a supervisor " +
-        "(clinical:supervise); anyone else: 403 NOT_NOTE_AUTHOR. Writes the note when there is none.",
+        "(clinical:supervise); another clinician: 403 NOT_NOTE_AUTHOR; a role without clinical:write (a " +
+        "biller, who sends a signature request instead): 403 FORBIDDEN. Writes the note when there is none.",
       request: { params: practiceParams.extend({ id: z.string() }) },
       responses: { 200: json(signedNoteSchema, "The signed note"), ...errorResponses },
     }),
