@@ -21273,6 +21273,7 @@ export interface components {
       at: string;
       kind: string;
       actor: string;
+      actorName: string | null;
       details: {
         [key: string]: unknown;
       } | null;

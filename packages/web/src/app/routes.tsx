@@ -17,6 +17,7 @@ import { StatementManagementPage } from "../features/employer-billing/StatementM
 import { InvoiceDetailPage } from "../features/invoices/InvoiceDetailPage";
 import { InvoicesPage } from "../features/invoices/InvoicesPage";
 import { PendedReviewPage } from "../features/invoices/PendedReviewPage";
+import { InvoiceManagementPage } from "../features/outreach/InvoiceManagementPage";
 import { FilesPage } from "../features/remittances/FilesPage";
 import { PostingRulesPage } from "../features/remittances/PostingRulesPage";
 import { RemittanceDetailPage } from "../features/remittances/RemittanceDetailPage";
@@ -64,6 +65,8 @@ export const routes: RouteObject[] = [
               { path: "invoices", element: <InvoicesPage /> },
               { path: "invoices/review", element: <PendedReviewPage /> },
               { path: "invoices/:invoiceId", element: <InvoiceDetailPage /> },
+              { path: "billing", element: <Navigate to="outreach" replace /> },
+              { path: "billing/outreach", element: <InvoiceManagementPage /> },
               { path: "clients/:clientId/billing", element: <ClientBillingPage /> },
               { path: "employer-billing", element: <StatementManagementPage /> },
               { path: "employer-billing/batches/:batchNumber", element: <EmployerBatchPage /> },
