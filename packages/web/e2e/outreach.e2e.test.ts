@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { seedDemo } from "@billcycle/cli";
-import { type OutreachSetStatus, systemClock } from "@billcycle/core";
+import { localDateAt, type OutreachSetStatus, systemClock } from "@billcycle/core";
 import { type Database, migrate, openDatabase, runPrepared, tables } from "@billcycle/db";
 import { startServer } from "@billcycle/server";
 import { startTwilioFake, type TwilioFake } from "@billcycle/twilio-fake";
@@ -18,6 +18,9 @@ import { type OutreachSeed, seedOutreach } from "./support/outreach-seed";
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   ? fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url))
   : `${mkdtempSync(join(tmpdir(), "billcycle-shots-"))}/`;
+
+/** Polls for up to 20 s: the machine running the browser tests may be busy (vitest's default is 1 s). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -75,9 +78,16 @@ const menuItems = async (name: string) => {
   return (await menu.getByRole("menuitem").allTextContents()).map((t) => t.trim());
 };
 
+/** A taller window for the picture, so the list and an open timeline fit without a stitched full page. */
 const shot = async (name: string) => {
+  await page.setViewportSize({ width: 1366, height: 1280 });
   await page.waitForLoadState("networkidle").catch(() => undefined);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.querySelector("main")?.scrollTo(0, 0);
+  });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+  await page.setViewportSize({ width: 1366, height: 768 });
 };
 
 const open = async (query = "") => {
@@ -149,9 +159,9 @@ describe("Invoice Management (patient outreach) in a browser", () => {
 
     const paused = cards.getByRole("button", { name: /^Paused: / });
     await paused.click();
-    await expect.poll(() => paused.getAttribute("aria-pressed")).toBe("true");
+    await poll(() => paused.getAttribute("aria-pressed")).toBe("true");
     expect(new URL(page.url()).searchParams.get("status")).toBe("paused");
-    await expect.poll(async () => (await patientsShown()).length).toBe(counts.paused);
+    await poll(async () => (await patientsShown()).length).toBe(counts.paused);
     const badges = await table().locator(".badge-set").allTextContents();
     expect(new Set(badges)).toEqual(new Set(["Paused"]));
     expect(await patientsShown()).toContain(seed.sets.paused.name);
@@ -159,12 +169,12 @@ describe("Invoice Management (patient outreach) in a browser", () => {
     await cards.getByRole("button", { name: `Failed: ${counts.failed}`, exact: true }).waitFor();
 
     await cards.getByRole("button", { name: /^Will Fail: / }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("status")).toBe("will_fail");
-    await expect.poll(() => patientsShown()).toContain(seed.sets.willFail.name);
+    await poll(() => new URL(page.url()).searchParams.get("status")).toBe("will_fail");
+    await poll(() => patientsShown()).toContain(seed.sets.willFail.name);
     expect(new Set(await table().locator(".badge-set").allTextContents())).toEqual(new Set(["Will Fail"]));
     expect(await rowOf(seed.sets.willFail.name).textContent()).toContain("The patient has no phone number");
     await cards.getByRole("button", { name: /^Will Fail: / }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("status")).toBeNull();
+    await poll(() => new URL(page.url()).searchParams.get("status")).toBeNull();
   });
 
   it("pauses and resumes one set from its actions menu, offering only what the status allows", async () => {
@@ -184,7 +194,7 @@ describe("Invoice Management (patient outreach) in a browser", () => {
     const pause = page.getByRole("alertdialog", { name: `Pause ${name}'s invoice set?` });
     await pause.getByRole("button", { name: "Pause", exact: true }).click();
     await pause.waitFor({ state: "hidden" });
-    await expect.poll(() => badgeOf(name)).toBe("Paused");
+    await poll(() => badgeOf(name)).toBe("Paused");
     await page
       .getByRole("status")
       .filter({ hasText: `Paused ${name}'s invoice set.` })
@@ -202,7 +212,7 @@ describe("Invoice Management (patient outreach) in a browser", () => {
     const resume = page.getByRole("alertdialog", { name: `Resume ${name}'s invoice set?` });
     await resume.getByRole("button", { name: "Resume", exact: true }).click();
     await resume.waitFor({ state: "hidden" });
-    await expect.poll(() => badgeOf(name)).toBe("Active");
+    await poll(() => badgeOf(name)).toBe("Active");
     expect(await statusOf(setId)).toBe("active");
 
     // A finished set (written off, in collections) has nothing left to do: no actions menu at all.
@@ -229,7 +239,7 @@ describe("Invoice Management (patient outreach) in a browser", () => {
     await page.getByRole("option", { name: "Final notice", exact: true }).click();
     await dialog.getByRole("button", { name: "Change Rule Set", exact: true }).click();
     await dialog.waitFor({ state: "hidden" });
-    await expect.poll(async () => rowOf(name).textContent()).toContain("Final notice");
+    await poll(async () => rowOf(name).textContent()).toContain("Final notice");
     const [row] = await database.db
       .select({ ruleSetId: tables.outreachSets.ruleSetId })
       .from(tables.outreachSets)
@@ -242,8 +252,8 @@ describe("Invoice Management (patient outreach) in a browser", () => {
     await open();
     const filters = page.getByRole("search", { name: "Filter invoice sets" });
     await filters.getByRole("searchbox", { name: "Search" }).fill("512-555-0142");
-    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("512-555-0142");
-    await expect.poll(() => patientsShown()).toEqual(family.map((s) => s.name).sort());
+    await poll(() => new URL(page.url()).searchParams.get("q")).toBe("512-555-0142");
+    await poll(() => patientsShown()).toEqual(family.map((s) => s.name).sort());
 
     for (const status of ["Expired", "Paused"]) {
       // The list stays open while picking several; open it when it is not.
@@ -252,29 +262,50 @@ describe("Invoice Management (patient outreach) in a browser", () => {
       await page.getByRole("option", { name: status, exact: true }).click();
     }
     await page.keyboard.press("Escape");
-    await expect
-      .poll(() => new URL(page.url()).searchParams.get("status")?.split(",").sort())
-      .toEqual(["expired", "paused"]);
+    await poll(() => new URL(page.url()).searchParams.get("status")?.split(",").sort()).toEqual([
+      "expired",
+      "paused",
+    ]);
     const narrowed = [seed.sets.paused, seed.sets.expired];
-    await expect.poll(() => patientsShown()).toEqual(narrowed.map((s) => s.name).sort());
+    await poll(() => patientsShown()).toEqual(narrowed.map((s) => s.name).sort());
 
     // Dollars on the screen, cents to the API (and in the address).
     const min = Math.max(...narrowed.map((s) => s.amountOutstandingCents));
     await filters.getByRole("textbox", { name: "Min amount ($)" }).fill((min / 100).toFixed(2));
     await filters.getByRole("button", { name: "Apply amount" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("min")).toBe(String(min));
+    await poll(() => new URL(page.url()).searchParams.get("min")).toBe(String(min));
     const atLeast = narrowed.filter((s) => s.amountOutstandingCents >= min).map((s) => s.name);
-    await expect.poll(() => patientsShown()).toEqual(atLeast.sort());
+    await poll(() => patientsShown()).toEqual(atLeast.sort());
 
     // The address alone brings the same list back.
     const address = page.url();
     await page.goto(address);
-    await expect.poll(() => patientsShown()).toEqual(atLeast.sort());
+    await poll(() => patientsShown()).toEqual(atLeast.sort());
     expect(await filters.getByRole("searchbox", { name: "Search" }).inputValue()).toBe("512-555-0142");
 
     await filters.getByRole("button", { name: "Clear filters" }).click();
-    await expect.poll(() => new URL(page.url()).search).toBe("");
-    await expect.poll(async () => (await patientsShown()).length).toBeGreaterThan(family.length);
+    await poll(() => new URL(page.url()).search).toBe("");
+    await poll(async () => (await patientsShown()).length).toBeGreaterThan(family.length);
+
+    // Rule set, then the practice's calendar days: created on or before three days ago, next send from today.
+    const { failed, expired, active } = seed.sets;
+    await filters.getByRole("button", { name: /Rule set/ }).click();
+    await page.getByRole("option", { name: "Final notice", exact: true }).click();
+    await poll(() => new URL(page.url()).searchParams.get("ruleSet")).toBe(seed.ruleSets.finalNotice);
+    await poll(() => patientsShown()).toEqual([failed.name, expired.name, active.name].sort());
+    const [practice] = await database.db
+      .select({ timeZone: tables.practices.timeZone })
+      .from(tables.practices)
+      .where(eq(tables.practices.id, riverbend));
+    const dayIn = (at: Date) => localDateAt(at, practice!.timeZone);
+    await filters.getByLabel("Created to").fill(dayIn(new Date(Date.now() - 3 * 86_400_000)));
+    await poll(() => patientsShown()).toEqual([failed.name, expired.name].sort());
+    await filters.getByLabel("Created to").fill("");
+    await filters.getByLabel("Next send from").fill(dayIn(new Date()));
+    await poll(() => new URL(page.url()).searchParams.get("createdTo")).toBeNull();
+    await poll(() => patientsShown()).toEqual([active.name]);
+    await filters.getByRole("button", { name: "Clear filters" }).click();
+    await poll(() => new URL(page.url()).search).toBe("");
   });
 
   it("pauses a mix of sets in bulk and says how many were done and which were skipped, and why", async () => {
@@ -304,8 +335,8 @@ describe("Invoice Management (patient outreach) in a browser", () => {
     expect(await result.getByRole("list", { name: "Skipped" }).textContent()).toBe(
       `${paused.name} (Paused): Pause is not available for Paused invoices.`,
     );
-    await expect.poll(() => badgeOf(toggle.name)).toBe("Paused");
-    await expect.poll(() => badgeOf(active.name)).toBe("Paused");
+    await poll(() => badgeOf(toggle.name)).toBe("Paused");
+    await poll(() => badgeOf(active.name)).toBe("Paused");
     expect([
       await statusOf(toggle.setId),
       await statusOf(active.setId),
@@ -413,11 +444,11 @@ describe("Invoice Management (patient outreach) in a browser", () => {
     });
     await page.goto(`${screen()}?q=nobody-is-called-this`);
     const empty = table().locator(".empty-cell");
-    await expect.poll(() => empty.textContent()).toBe("Loading…");
+    await poll(() => empty.textContent()).toBe("Loading…");
     const pager = page.getByRole("navigation", { name: "Invoice sets pages" });
     expect(await pager.textContent()).not.toContain("No rows");
     release();
-    await expect.poll(() => empty.textContent()).toBe("No invoice sets match these filters.");
+    await poll(() => empty.textContent()).toBe("No invoice sets match these filters.");
     expect(await pager.textContent()).toContain("No rows");
     await page.unroute("**/outreach/sets?**");
   });

@@ -17,6 +17,12 @@ export const formatInstant = (iso: string | null | undefined, timeZone: string):
   }).format(new Date(iso));
 };
 
+/** "Nov 25, 2025": the practice-local date of an instant. */
+export const formatInstantDate = (iso: string, timeZone: string): string =>
+  new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric" }).format(
+    new Date(iso),
+  );
+
 /** "3:00 PM": the time of day of an instant in the practice's time zone. */
 export const formatTime = (iso: string, timeZone: string): string =>
   new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(iso));

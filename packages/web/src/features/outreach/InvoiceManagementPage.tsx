@@ -30,6 +30,7 @@ import {
   endOfDayIn,
   formatCents,
   formatInstant,
+  formatInstantDate,
   startOfDayIn,
 } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
@@ -346,15 +347,17 @@ export const InvoiceManagementPage = () => {
           return (
             <div className="patient-cell">
               <span className="patient-name">{patientName(s)}</span>
-              <span className="muted">{s.patient.phone ?? "No phone"}</span>
-              {canWrite && s.amountOutstandingCents > 0 ? (
-                <Link
-                  to={`/p/${practiceId}/clients/${s.patient.clientId}?${q}`}
-                  aria-label={`Take Payment from ${patientName(s)}`}
-                >
-                  Take Payment
-                </Link>
-              ) : null}
+              <span className="patient-contact">
+                <span className="muted">{s.patient.phone ?? "No phone"}</span>
+                {canWrite && s.amountOutstandingCents > 0 ? (
+                  <Link
+                    to={`/p/${practiceId}/clients/${s.patient.clientId}?${q}`}
+                    aria-label={`Take Payment from ${patientName(s)}`}
+                  >
+                    Take Payment
+                  </Link>
+                ) : null}
+              </span>
             </div>
           );
         },
@@ -396,7 +399,15 @@ export const InvoiceManagementPage = () => {
         id: "created",
         header: "Created",
         enableSorting: false,
-        cell: ({ row }) => formatInstant(row.original.createdAt, timeZone),
+        cell: ({ row }) => (
+          <time
+            className="nowrap"
+            dateTime={row.original.createdAt}
+            title={formatInstant(row.original.createdAt, timeZone)}
+          >
+            {formatInstantDate(row.original.createdAt, timeZone)}
+          </time>
+        ),
       },
       {
         id: "actions",
@@ -406,7 +417,7 @@ export const InvoiceManagementPage = () => {
           const s = row.original;
           const open = expanded.has(s.id);
           return (
-            <div className="row-actions">
+            <div className="row-actions set-actions">
               <Button
                 className="btn btn-small btn-quiet"
                 aria-expanded={open}
@@ -457,7 +468,7 @@ export const InvoiceManagementPage = () => {
           type="search"
           value={text}
           onChange={setText}
-          placeholder="Patient name, phone or ID"
+          placeholder="Name, phone or ID"
         />
         <MultiSelectField
           label="Status"
