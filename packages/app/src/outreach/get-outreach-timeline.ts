@@ -11,6 +11,7 @@ type EventRow = {
   at: string | Date;
   kind: string;
   actor: string;
+  actor_name: string | null;
   details: Record<string, unknown> | null;
   message_id: string | null;
   channel: OutreachChannel | null;
@@ -35,8 +36,11 @@ export const getOutreachTimeline = async (
   if (!set) throw notFound("Invoice set");
   const rows = await runPrepared<EventRow>(
     database.db,
-    sql`SELECT e.id::text AS id, e.at, e.kind, e.actor, e.details, e.message_id::text AS message_id, m.channel,
-        m.status, m.to_address, m.subject, m.body, m.failure_code, m.failure_message
+    sql`SELECT e.id::text AS id, e.at, e.kind, e.actor, e.details,
+        (SELECT u.name FROM users u JOIN memberships mb ON mb.user_id = u.id AND mb.practice_id = e.practice_id
+          WHERE e.actor LIKE 'user:%' AND u.id::text = substr(e.actor, 6)) AS actor_name,
+        e.message_id::text AS message_id, m.channel, m.status, m.to_address, m.subject, m.body, m.failure_code,
+        m.failure_message
       FROM outreach_events e
         LEFT JOIN outreach_messages m ON m.practice_id = e.practice_id AND m.id = e.message_id
       WHERE e.practice_id = ${actor.practiceId}::uuid AND e.set_id = ${input.setId}::uuid
@@ -50,6 +54,7 @@ export const getOutreachTimeline = async (
       at: new Date(r.at).toISOString(),
       kind: r.kind,
       actor: r.actor,
+      actorName: r.actor_name,
       details: r.details,
       message:
         r.message_id && r.channel && r.status

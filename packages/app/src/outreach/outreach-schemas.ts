@@ -124,6 +124,8 @@ export const outreachEventSchema = z
     at: z.iso.datetime({ offset: true }),
     kind: z.string(),
     actor: z.string(),
+    /** The staff member's name when a person did it (the screen shows who in words, not an id). */
+    actorName: z.string().nullable(),
     details: z.record(z.string(), z.unknown()).nullable(),
     message: z
       .strictObject({

@@ -21519,6 +21519,7 @@ export interface components {
       at: string;
       kind: string;
       actor: string;
+      actorName: string | null;
       details: {
         [key: string]: unknown;
       } | null;

@@ -63,6 +63,7 @@ const nav = [
   { to: "clients", label: "Clients" },
   { to: "sessions", label: "Sessions" },
   { to: "invoices", label: "Invoices" },
+  { to: "billing/outreach", label: "Invoice Management" },
   { to: "employer-billing", label: "Employer billing" },
   { to: "claims", label: "Claims" },
   { to: "remittances", label: "Remittances" },
@@ -91,7 +92,9 @@ const PracticeSwitcher = ({ me, practiceId }: { me: Me; practiceId: string }) =>
         if (id === practiceId) return;
         // Same screen in the other practice; records (ids) belong to one practice, so drop them.
         const [section = "sessions", page] = location.pathname.split("/").slice(3);
-        const screen = section === "settings" ? `settings/${page ?? "automation"}` : section;
+        // Two-level screens keep their page; other sections drop everything after the section.
+        const pages: Record<string, string> = { settings: "automation", billing: "outreach" };
+        const screen = section in pages ? `${section}/${page ?? pages[section]}` : section;
         navigate(`/p/${id}/${screen}`);
       }}
     />

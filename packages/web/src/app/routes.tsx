@@ -53,6 +53,10 @@ const StatementManagementPage = screen(
 );
 const InvoiceDetailPage = screen("InvoiceDetailPage", () => import("../features/invoices/InvoiceDetailPage"));
 const InvoicesPage = screen("InvoicesPage", () => import("../features/invoices/InvoicesPage"));
+const InvoiceManagementPage = screen(
+  "InvoiceManagementPage",
+  () => import("../features/outreach/InvoiceManagementPage"),
+);
 const PendedReviewPage = screen("PendedReviewPage", () => import("../features/invoices/PendedReviewPage"));
 const FilesPage = screen("FilesPage", () => import("../features/remittances/FilesPage"));
 const PostingRulesPage = screen("PostingRulesPage", () => import("../features/remittances/PostingRulesPage"));
@@ -106,6 +110,8 @@ export const routes: RouteObject[] = [
               { path: "invoices", element: <InvoicesPage /> },
               { path: "invoices/review", element: <PendedReviewPage /> },
               { path: "invoices/:invoiceId", element: <InvoiceDetailPage /> },
+              { path: "billing", element: <Navigate to="outreach" replace /> },
+              { path: "billing/outreach", element: <InvoiceManagementPage /> },
               { path: "clients/:clientId/billing", element: <ClientBillingPage /> },
               { path: "employer-billing", element: <StatementManagementPage /> },
               { path: "employer-billing/batches/:batchNumber", element: <EmployerBatchPage /> },

@@ -8,7 +8,7 @@ import {
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
-import { type ReactNode, useEffect, useState } from "react";
+import { Fragment, type ReactNode, useEffect, useState } from "react";
 import { Button } from "react-aria-components";
 import { SelectField } from "./fields";
 
@@ -33,6 +33,8 @@ type DataTableProps<T> = {
     sort: string | undefined;
     onSortChange: (sort: string | undefined) => void;
   };
+  /** A row's details, shown in a full-width row under it when not null (an expanded timeline). */
+  renderExpanded?: (row: T) => ReactNode;
 };
 
 /**
@@ -75,6 +77,7 @@ export const DataTable = <T,>({
   enableRowSelection,
   isFetching,
   serverSort,
+  renderExpanded,
 }: DataTableProps<T>) => {
   const [localSorting, setLocalSorting] = useState<SortingState>([]);
   const sorting = serverSort ? toSortingState(serverSort.keys, serverSort.sort) : localSorting;
@@ -145,18 +148,28 @@ export const DataTable = <T,>({
               </td>
             </tr>
           ) : (
-            rows.map((row) => (
-              <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
-                {row.getVisibleCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta as { align?: "right" } | undefined;
-                  return (
-                    <td key={cell.id} className={meta?.align === "right" ? "num" : undefined}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))
+            rows.map((row) => {
+              const expanded = renderExpanded?.(row.original) ?? null;
+              return (
+                <Fragment key={row.id}>
+                  <tr data-selected={row.getIsSelected() || undefined}>
+                    {row.getVisibleCells().map((cell) => {
+                      const meta = cell.column.columnDef.meta as { align?: "right" } | undefined;
+                      return (
+                        <td key={cell.id} className={meta?.align === "right" ? "num" : undefined}>
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                  {expanded === null ? null : (
+                    <tr className="expanded-row">
+                      <td colSpan={row.getVisibleCells().length}>{expanded}</td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })
           )}
         </tbody>
       </table>
@@ -214,6 +227,7 @@ export const Pager = ({
   nextCursor,
   label,
   total,
+  isLoading = false,
 }: {
   pagination: CursorPagination;
   rowsOnPage: number;
@@ -221,6 +235,8 @@ export const Pager = ({
   label: string;
   /** Every row the filters match, when the API counted them. */
   total?: number | undefined;
+  /** The first page is on its way: say nothing yet (the table says it is loading). */
+  isLoading?: boolean;
 }) => {
   const first = pagination.pageIndex * pagination.pageSize + (rowsOnPage ? 1 : 0);
   const last = pagination.pageIndex * pagination.pageSize + rowsOnPage;
@@ -228,9 +244,9 @@ export const Pager = ({
     <nav className="pager" aria-label={`${label} pages`}>
       <span className="muted" aria-live="polite">
         {/* No rows: the table's own empty cell says so ("Loading…" while the first page is on its way). */}
-        {rowsOnPage ? `Showing ${first}–${last}` : ""}
-        {rowsOnPage && total !== undefined ? ` of ${total}` : ""}
-        {rowsOnPage && nextCursor && total === undefined ? " · more on the next page" : ""}
+        {!isLoading && rowsOnPage ? `Showing ${first}–${last}` : ""}
+        {!isLoading && rowsOnPage && total !== undefined ? ` of ${total}` : ""}
+        {!isLoading && rowsOnPage && nextCursor && total === undefined ? " · more on the next page" : ""}
       </span>
       <div className="pager-controls">
         <SelectField

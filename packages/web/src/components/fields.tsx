@@ -109,6 +109,50 @@ export const SelectField = <T extends string>({
   </Select>
 );
 
+type MultiSelectFieldProps<T extends string> = {
+  label: string;
+  options: ReadonlyArray<Option<T>>;
+  value: readonly T[];
+  onChange: (value: T[]) => void;
+  placeholder?: string;
+  className?: string;
+};
+
+/** A labelled choice of several (react-aria Select in multiple mode: the list stays open while picking). */
+export const MultiSelectField = <T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  placeholder = "Any",
+  className,
+}: MultiSelectFieldProps<T>) => (
+  <Select
+    selectionMode="multiple"
+    className={`field select ${className ?? ""}`}
+    value={value}
+    onChange={(keys: Key[]) => onChange(keys.map((k) => String(k) as T))}
+    placeholder={placeholder}
+  >
+    <Label>{label}</Label>
+    <Button className="select-button">
+      <SelectValue />
+      <span aria-hidden="true" className="chevron">
+        ▾
+      </span>
+    </Button>
+    <Popover className="popover">
+      <ListBox className="listbox" items={options}>
+        {(o) => (
+          <ListBoxItem id={o.id} className="listbox-item listbox-check" textValue={o.label}>
+            {o.label}
+          </ListBoxItem>
+        )}
+      </ListBox>
+    </Popover>
+  </Select>
+);
+
 type ComboFieldProps = {
   label: string;
   options: ReadonlyArray<Option<string>>;

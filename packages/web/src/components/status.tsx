@@ -7,6 +7,8 @@ import {
   type InvoiceStatus,
   invoicePaymentStatusLabel,
   invoiceStatusLabel,
+  type OutreachSetStatus,
+  outreachSetStatusLabel,
 } from "@billcycle/core";
 
 type Tone = "neutral" | "info" | "success" | "warning" | "danger" | "muted";
@@ -74,4 +76,11 @@ export const RunStatusBadge = ({ status }: { status: string }) => (
 
 export const PaymentStatusBadge = ({ status }: { status: InvoicePaymentStatus }) => (
   <Badge tone={paymentTone[status] ?? "neutral"}>{invoicePaymentStatusLabel[status] ?? status}</Badge>
+);
+
+/** An invoice set's status: each of the nine has its own colour (styles.css `.badge-set-*`). */
+export const OutreachStatusBadge = ({ status }: { status: OutreachSetStatus }) => (
+  <span className={`badge badge-set badge-set-${status}`} data-status={status}>
+    {outreachSetStatusLabel[status] ?? status}
+  </span>
 );

@@ -3,10 +3,12 @@ import {
   addDays,
   centsToDollars,
   dollarsToCents,
+  endOfDayIn,
   formatDuration,
   formatInstant,
   formatLocalDate,
   mondayOf,
+  startOfDayIn,
   todayIn,
   words,
 } from "./format";
@@ -27,6 +29,17 @@ describe("formatting", () => {
     expect(formatInstant("2025-03-09T08:30:00Z", "America/Chicago")).toBe("Sun, Mar 9, 2025, 3:30 AM CDT");
     expect(formatInstant("2025-03-09T07:30:00Z", "America/Chicago")).toBe("Sun, Mar 9, 2025, 1:30 AM CST");
     expect(todayIn("America/Los_Angeles", new Date("2025-03-10T05:00:00Z"))).toBe("2025-03-09");
+  });
+
+  it("turns a practice's calendar day into the instants it spans, across DST changes", () => {
+    expect(startOfDayIn("2025-03-08", "America/Chicago")).toBe("2025-03-08T06:00:00.000Z");
+    // The spring-forward day is 23 hours long; the fall-back day 25.
+    expect(startOfDayIn("2025-03-09", "America/Chicago")).toBe("2025-03-09T06:00:00.000Z");
+    expect(endOfDayIn("2025-03-09", "America/Chicago")).toBe("2025-03-10T04:59:59.999Z");
+    expect(startOfDayIn("2025-11-02", "America/Chicago")).toBe("2025-11-02T05:00:00.000Z");
+    expect(endOfDayIn("2025-11-02", "America/Chicago")).toBe("2025-11-03T05:59:59.999Z");
+    expect(startOfDayIn("2025-07-01", "Asia/Kolkata")).toBe("2025-06-30T18:30:00.000Z");
+    expect(startOfDayIn("2025-07-01", "UTC")).toBe("2025-07-01T00:00:00.000Z");
   });
 
   it("does calendar arithmetic on dates, across month ends and DST", () => {

@@ -17,6 +17,12 @@ export const formatInstant = (iso: string | null | undefined, timeZone: string):
   }).format(new Date(iso));
 };
 
+/** "Nov 25, 2025": the practice-local date of an instant. */
+export const formatInstantDate = (iso: string, timeZone: string): string =>
+  new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric" }).format(
+    new Date(iso),
+  );
+
 /** "3:00 PM": the time of day of an instant in the practice's time zone. */
 export const formatTime = (iso: string, timeZone: string): string =>
   new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(iso));
@@ -87,3 +93,41 @@ export const words = (code: string): string =>
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replaceAll("_", " ")
     .toLowerCase();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at the instant `utcMs` (ms; negative west of Greenwich). */
+const zoneOffsetAt = (utcMs: number, timeZone: string): number => {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(utcMs));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part("year"),
+    part("month") - 1,
+    part("day"),
+    part("hour"),
+    part("minute"),
+    part("second"),
+  );
+  return wall - Math.floor(utcMs / 1000) * 1000;
+};
+
+/**
+ * The instant a calendar date (YYYY-MM-DD) begins in a time zone, as ISO: date filters on instants (created,
+ * next send) mean the practice's days, not the browser's. Looked up twice so a DST change that day is right.
+ */
+export const startOfDayIn = (date: string, timeZone: string): string => {
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
+  const first = midnightUtc - zoneOffsetAt(midnightUtc, timeZone);
+  return new Date(midnightUtc - zoneOffsetAt(first, timeZone)).toISOString();
+};
+
+/** The last millisecond of a calendar date in a time zone, as ISO (an inclusive "to" bound). */
+export const endOfDayIn = (date: string, timeZone: string): string =>
+  new Date(Date.parse(startOfDayIn(addDays(date, 1), timeZone)) - 1).toISOString();

@@ -1,7 +1,7 @@
 import { type PaymentMethod, paymentMethodLabel } from "@billcycle/core";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Button, Checkbox, Form } from "react-aria-components";
-import { Link, Navigate, useParams } from "react-router";
+import { Link, Navigate, useParams, useSearchParams } from "react-router";
 import { errorText } from "../../api/client";
 import type { Client, ClientBalance, ClientPayment, RecordPayment } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
@@ -10,7 +10,14 @@ import { Empty, ErrorAlert, Loading, Notice } from "../../components/feedback";
 import { SelectField, TextInput } from "../../components/fields";
 import { Section } from "../../components/page";
 import { PaymentStatusBadge } from "../../components/status";
-import { dollarsToCents, formatCents, formatInstant, formatLocalDate, words } from "../../lib/format";
+import {
+  centsToDollars,
+  dollarsToCents,
+  formatCents,
+  formatInstant,
+  formatLocalDate,
+  words,
+} from "../../lib/format";
 import { BillingDocuments } from "./BillingDocuments";
 import { CardsOnFile } from "./CardsOnFile";
 import { ClientBillingSettings } from "./ClientBillingSettings";
@@ -72,9 +79,9 @@ const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
       ? [{ id: "card" as const, label: `Card on file (${defaultCard.brand} ${defaultCard.last4})` }]
       : []),
   ];
-  const start = () => {
+  const start = (amountCents?: number) => {
     setKey(crypto.randomUUID());
-    setAmount("");
+    setAmount(amountCents ? centsToDollars(amountCents) : "");
     setReference("");
     setDeclined(null);
     setChosen([]);
@@ -84,6 +91,20 @@ const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
     setOutcome(null);
     setOpen(true);
   };
+  // `?take=payment&amount=<cents>` (Invoice Management's Take Payment) opens the dialog once, with the amount.
+  const [params, setParams] = useSearchParams();
+  const opened = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page is opened by such a link
+  useEffect(() => {
+    if (opened.current || params.get("take") !== "payment") return;
+    opened.current = true;
+    const owed = Number(params.get("amount"));
+    start(Number.isInteger(owed) && owed > 0 ? owed : undefined);
+    const rest = new URLSearchParams(params);
+    rest.delete("take");
+    rest.delete("amount");
+    setParams(rest, { replace: true });
+  }, []);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (cents === null || Number.isNaN(cents)) return;
@@ -131,7 +152,7 @@ const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
   };
   return (
     <>
-      <Button className="btn btn-primary" onPress={start}>
+      <Button className="btn btn-primary" onPress={() => start()}>
         Take payment
       </Button>
       {outcome ? <Notice>{outcome}</Notice> : null}

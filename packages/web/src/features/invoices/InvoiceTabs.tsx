@@ -1,7 +1,7 @@
 import { NavLink } from "react-router";
 import { usePractice } from "../../app/practice-context";
 
-/** All invoices | the Pended review queue. */
+/** All invoices | the Pended review queue | Invoice Management (patient outreach). */
 export const InvoiceTabs = () => {
   const { practiceId } = usePractice();
   return (
@@ -10,6 +10,7 @@ export const InvoiceTabs = () => {
         All invoices
       </NavLink>
       <NavLink to={`/p/${practiceId}/invoices/review`}>Pended review</NavLink>
+      <NavLink to={`/p/${practiceId}/billing/outreach`}>Invoice Management</NavLink>
     </nav>
   );
 };
