@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -7,6 +8,12 @@ import pg from "pg";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { ensureOwnerOnlyDir, type Tightened } from "./owner-only";
 import * as schema from "./schema/index";
+
+/**
+ * The extensions the migrations create (pg_trgm: the invoice-number contains-search index). Every PGlite opened on
+ * billcycle's data must load them, or writing an indexed row fails ("could not access file pg_trgm").
+ */
+export const pgliteExtensions = { pg_trgm };
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -113,7 +120,9 @@ export const openDatabase = async (config: DatabaseConfig): Promise<Database> =>
   }
   const lock = config.dataDir ? acquireDataDirLock(config.dataDir) : null;
   try {
-    const client = config.dataDir ? await PGlite.create(`${config.dataDir}/pgdata`) : await PGlite.create();
+    const client = config.dataDir
+      ? await PGlite.create(`${config.dataDir}/pgdata`, { extensions: pgliteExtensions })
+      : await PGlite.create({ extensions: pgliteExtensions });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
       kind: "pglite",

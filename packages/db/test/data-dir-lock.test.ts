@@ -7,7 +7,7 @@ import { openTestDatabase } from "@billcycle/testing";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, it } from "vitest";
 import { acquireDataDirLock } from "../src/data-dir-lock";
-import { type Database, openDatabase } from "../src/database";
+import { type Database, openDatabase, pgliteExtensions } from "../src/database";
 
 const script = fileURLToPath(new URL("./fixtures/open-data-dir.ts", import.meta.url));
 
@@ -86,7 +86,10 @@ const preparedDataDir = async (): Promise<string> => {
   const template = await openTestDatabase("pglite");
   const dump = await template.native.pglite!.dumpDataDir("none");
   await template.dispose();
-  const loader = await PGlite.create(join(dir, "pgdata"), { loadDataDir: dump });
+  const loader = await PGlite.create(join(dir, "pgdata"), {
+    loadDataDir: dump,
+    extensions: pgliteExtensions,
+  });
   await loader.close();
   return dir;
 };

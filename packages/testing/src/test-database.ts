@@ -9,6 +9,7 @@ import {
   logConnectionError,
   migrate,
   openDatabase,
+  pgliteExtensions,
   tables as schema,
 } from "@billcycle/db";
 import { PGlite } from "@electric-sql/pglite";
@@ -49,7 +50,10 @@ const pgliteSnapshot = async (): Promise<Blob> => {
 };
 
 const openPgliteTestDatabase = async (): Promise<TestDatabase> => {
-  const client = await PGlite.create({ loadDataDir: await pgliteSnapshot() });
+  const client = await PGlite.create({
+    loadDataDir: await pgliteSnapshot(),
+    extensions: pgliteExtensions,
+  });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   const close = () => client.close();
   return {
