@@ -184,7 +184,7 @@ export const useSaveInvoiceProfile = (practiceId: string) => {
       unwrap(
         api.PUT(`${base}/invoice-profile`, {
           params: { path: { practiceId } },
-          body: { profile: body, version, employerId: employerId ?? null },
+          body: { profile: body, version, ...(employerId ? { employerId } : {}) },
         }),
       ),
     onSuccess: () => invalidate(),
