@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -141,5 +141,72 @@ describe("employer billing in a browser", () => {
       .toBe(true);
     await page.getByRole("textbox", { name: "Invoice ID" }).fill("");
     await shot("employer-dashboard");
+  });
+
+  it("downloads an invoice's PDF, marks it printed and reverses a receipt, keyboard first", async () => {
+    // The harness sends no mail: emailing the PDF over SMTP is proven in packages/worker/test/employer-billing.
+    await page.goto(`/p/${app.harbor}/employer-billing`);
+    const search = page.getByRole("textbox", { name: "Navigation search" });
+    await search.fill("stb 1000");
+    await search.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Batch 1000" }).waitFor();
+    await page
+      .getByRole("button", { name: /^Items of / })
+      .first()
+      .waitFor();
+    await tabTo("Items of");
+    await page.keyboard.press("Enter");
+    const items = page.getByRole("heading", { name: /^Items of / });
+    await items.waitFor();
+    const number = (await items.textContent())!.replace("Items of ", "").trim();
+
+    await tabTo("Download PDF");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    expect(download.suggestedFilename()).toBe(`${number}.pdf`);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    await tabTo("Mark printed");
+    await page.keyboard.press("Enter");
+    await page.getByText(`${number} marked printed.`).waitFor();
+    const [invoice] = await app.database.db
+      .select({ printedAt: tables.employerInvoices.printedAt })
+      .from(tables.employerInvoices)
+      .where(
+        and(eq(tables.employerInvoices.practiceId, app.harbor), eq(tables.employerInvoices.number, number)),
+      );
+    expect(invoice?.printedAt).toBeInstanceOf(Date);
+    await page.getByText(/^Delivery: .*Printed /).waitFor();
+
+    // The demo's check 10452 part-pays an invoice of its first batch: reverse it on that employer's dashboard.
+    const [paid] = await app.database.db
+      .select({ employerId: tables.employerReceipts.employerId })
+      .from(tables.employerReceipts)
+      .where(
+        and(
+          eq(tables.employerReceipts.practiceId, app.harbor),
+          eq(tables.employerReceipts.reference, "10452"),
+        ),
+      );
+    await page.goto(`/p/${app.harbor}/employer-billing/employers/${paid!.employerId}`);
+    await page.getByRole("table", { name: "Receipts" }).waitFor();
+    await page.getByRole("button", { name: "Reverse receipt 10452" }).waitFor();
+    await tabTo("Reverse receipt 10452");
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog", { name: "Reverse receipt 10452?" }).waitFor();
+    await page.keyboard.type("Check returned unpaid");
+    await page.keyboard.press("Enter");
+    await page.getByText("Receipt 10452 reversed.").waitFor();
+    const [receipt] = await app.database.db
+      .select({ reversedAt: tables.employerReceipts.reversedAt })
+      .from(tables.employerReceipts)
+      .where(
+        and(
+          eq(tables.employerReceipts.practiceId, app.harbor),
+          eq(tables.employerReceipts.reference, "10452"),
+        ),
+      );
+    expect(receipt?.reversedAt).toBeInstanceOf(Date);
+    await page.getByRole("rowheader", { name: "Check 10452 (reversed)" }).waitFor();
   });
 });

@@ -1,5 +1,7 @@
 import {
   applyEmployerReceipt,
+  appointmentsResource,
+  changeAppointmentStatus,
   createCreditMemo,
   createEmployerBatch,
   emailEmployerInvoice,
@@ -13,6 +15,8 @@ import {
   reverseEmployerReceipt,
   saveInvoiceProfile,
   smtpInvoiceMailer,
+  storeMissingInvoicePdfs,
+  updateResource,
   voidEmployerInvoice,
 } from "@billcycle/app";
 import { DomainError } from "@billcycle/core";
@@ -637,6 +641,148 @@ describe.each(testBackends())("employer billing (%s)", (backend) => {
       const mail = smtp.received.at(-1)!;
       expect(mail.to).toEqual(["ap@acme.example"]);
       expect(mail.raw).toContain(`filename=${inv.number}.pdf`);
+    });
+
+    it("refuses to change or void an encounter on a live invoice until a credit memo credits it", async () => {
+      const d = await employee(p, acme, "Hughes");
+      const apptId = await encounter(p, d, "2026-03-19");
+      const b = await createEmployerBatch(database, { actor: p.actor, employerId: acme, now });
+      const inv = b.invoices[0]!;
+      const version = async () =>
+        Number(
+          rowsOf<{ version: number }>(
+            await database.db.execute(sql`SELECT version FROM appointments WHERE id = ${apptId}`),
+          )[0]!.version,
+        );
+      const update = async (patch: Record<string, unknown>) =>
+        updateResource(database, appointmentsResource, {
+          actor: p.actor,
+          id: apptId,
+          version: await version(),
+          patch,
+          now,
+        });
+      const row = async () =>
+        rowsOf<Record<string, unknown>>(
+          await database.db.execute(sql`SELECT * FROM appointments WHERE id = ${apptId}`),
+        );
+      const untouched = await row();
+      const refusals = [
+        await codeOf(update({ services: [{ serviceId: p.services.intake }] })),
+        await codeOf(
+          update({
+            startsAt: local("2026-03-18T09:00", ZONE).toISOString(),
+            endsAt: local("2026-03-18T09:50", ZONE).toISOString(),
+          }),
+        ),
+        await codeOf(
+          changeAppointmentStatus(database, { actor: p.actor, appointmentId: apptId, to: "no_show", now }),
+        ),
+      ];
+      expect(refusals).toEqual(["ENCOUNTER_INVOICED", "ENCOUNTER_INVOICED", "ENCOUNTER_INVOICED"]);
+      const err = await changeAppointmentStatus(database, {
+        actor: p.actor,
+        appointmentId: apptId,
+        to: "no_show",
+        now,
+      }).catch((e: unknown) => e as DomainError);
+      expect((err as DomainError).message).toContain(inv.number);
+      expect((err as DomainError).message).toContain("credit memo");
+      expect((err as DomainError).details).toMatchObject({ invoiceId: inv.id });
+      expect(await row()).toEqual(untouched);
+
+      // Credited: the encounter is released and can be corrected, then billed again.
+      await createCreditMemo(database, {
+        actor: p.actor,
+        invoiceId: inv.id,
+        appointmentIds: [apptId],
+        reason: "Wrong service",
+        now,
+      });
+      const changed = await update({ services: [{ serviceId: p.services.intake }] });
+      expect(changed.id).toBe(apptId);
+    });
+
+    it("numbers invoices from the profile's format, keeps -2 on a re-batch, and refuses an unknown token", async () => {
+      const e = await employer(p, "Formatted Freight");
+      const before = await footprint(database);
+      const refused = await codeOf(
+        saveInvoiceProfile(database, {
+          actor: p.actor,
+          employerId: e,
+          version: 0,
+          profile: {
+            header: { name: "Occupational Health", lines: [] },
+            remitTo: { lines: ["PO Box 42"] },
+            columns: ["employee_name", "amount"],
+            grouping: "employee",
+            delivery: "print",
+            numberPrefix: "FF-{mm}-{seq}",
+          },
+          now,
+        }),
+      );
+      expect(refused).toBe("INVALID_NUMBER_FORMAT");
+      expect(await count(database, "employer_invoice_profiles WHERE employer_id IS NOT NULL")).toBe(0);
+      await saveInvoiceProfile(database, {
+        actor: p.actor,
+        employerId: e,
+        version: 0,
+        profile: {
+          header: { name: "Occupational Health", lines: [] },
+          remitTo: { lines: ["PO Box 42"] },
+          columns: ["employee_name", "amount"],
+          grouping: "employee",
+          delivery: "print",
+          numberPrefix: "FF-{yyyy}-{seq:6}",
+        },
+        now,
+      });
+      await encounter(p, await employee(p, e, "Ibarra"), "2026-03-19");
+      const b = await createEmployerBatch(database, { actor: p.actor, employerId: e, now });
+      const number = b.invoices[0]!.number;
+      expect(number).toMatch(/^FF-2026-\d{6}$/);
+      expect(b.invoices[0]!.delivery).toBe("print");
+      const re = await rebatchEmployerBatch(database, { actor: p.actor, batchNumber: b.batch.number, now });
+      expect(re.invoices[0]!.number).toBe(`${number}-2`);
+      // Found by any part of it, the year included.
+      const found = await listEmployerInvoices(database.db, {
+        actor: p.actor,
+        status: "all",
+        limit: 10,
+        search: `-2026-${number.slice(-6)}`,
+        cursor: undefined,
+        employerId: e,
+      });
+      expect(found.data.map((i) => i.number).sort()).toEqual([number, `${number}-2`]);
+      expect((await footprint(database)).invoices).toBe(before.invoices + 2);
+    });
+
+    it("gives an invoice whose batch died before storing its PDF the same PDF on its first read", async () => {
+      const d = await employee(p, acme, "Jensen");
+      await encounter(p, d, "2026-03-19");
+      const b = await createEmployerBatch(database, { actor: p.actor, employerId: acme, now });
+      const inv = b.invoices[0]!;
+      const stored = (await loadEmployerInvoicePdf(database.db, { actor: p.actor, invoiceId: inv.id })).pdf;
+      // The state a crash between the batch's commit and its PDF insert leaves (the trigger set aside to make it).
+      await database.db.execute(
+        sql`ALTER TABLE employer_invoice_pdfs DISABLE TRIGGER employer_invoice_pdfs_no_change`,
+      );
+      await database.db.execute(sql`DELETE FROM employer_invoice_pdfs WHERE invoice_id = ${inv.id}`);
+      await database.db.execute(
+        sql`ALTER TABLE employer_invoice_pdfs ENABLE TRIGGER employer_invoice_pdfs_no_change`,
+      );
+      expect(await count(database, `employer_invoice_pdfs WHERE invoice_id = '${inv.id}'`)).toBe(0);
+      expect((await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: inv.id })).hasPdf).toBe(
+        false,
+      );
+      const again = (await loadEmployerInvoicePdf(database.db, { actor: p.actor, invoiceId: inv.id })).pdf;
+      expect(Buffer.from(again).equals(Buffer.from(stored))).toBe(true);
+      expect((await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: inv.id })).hasPdf).toBe(
+        true,
+      );
+      // A sweep finds nothing left to render.
+      expect(await storeMissingInvoicePdfs(database.db, p.practiceId, null, now)).toBe(0);
     });
   });
 

@@ -5,12 +5,11 @@ import { recordAudit } from "../audit/record-audit";
 import { practiceToday } from "../automation/practice-today";
 import { allocateNumbers } from "../billing/allocate-numbers";
 import { translateDbError } from "../db-errors";
-import { addressLines } from "../documents/pdf-layout";
 import type { TenantActor } from "../resources/crud";
-import { requireInvoicesEnabled, resolveProfile } from "./employer-billing-context";
+import { requireInvoicesEnabled, type resolveProfile, resolveProfiles } from "./employer-billing-context";
 import type { CreateEmployerBatchBody, EmployerBatchDetail } from "./employer-billing-schemas";
 import { getEmployerBatch } from "./get-employer-batch";
-import { storeInvoicePdfs } from "./store-invoice-pdfs";
+import { storeMissingInvoicePdfs } from "./store-invoice-pdfs";
 
 export type CreateEmployerBatchInput = CreateEmployerBatchBody & { actor: TenantActor; now: Date };
 
@@ -69,7 +68,7 @@ export const createEmployerBatch = async (
   checkRanges(input);
   const practiceId = actor.practiceId;
   try {
-    return await database.db.transaction(async (tx) => {
+    const created = await database.db.transaction(async (tx) => {
       await requireInvoicesEnabled(tx, practiceId);
       const employers = await targetEmployers(tx, practiceId, input);
       const { timeZone, today } = await practiceToday(tx, practiceId, now);
@@ -135,56 +134,29 @@ export const createEmployerBatch = async (
         createdByUserId: actor.userId,
       });
       const employerById = new Map(employers.map((e) => [e.id, e]));
-      const invoices = [];
-      for (const [i, employerId] of employerIds.entries()) {
+      const profiles = await resolveProfiles(tx, practiceId, employerIds);
+      const linesOf = new Map<string, Candidate[]>();
+      for (const l of lines) {
+        const own = linesOf.get(l.employer_id);
+        if (own) own.push(l);
+        else linesOf.set(l.employer_id, [l]);
+      }
+      const invoices = employerIds.map((employerId, i) => {
         const employer = employerById.get(employerId)!;
-        const profile = await resolveProfile(tx, practiceId, employerId);
+        const profile = profiles.get(employerId)!;
         const termsDays = profile.termsDays ?? employer.termsDays;
-        const own = lines.filter((l) => l.employer_id === employerId);
-        const total = own.reduce((s, l) => s + Number(l.amount_cents), 0);
-        invoices.push({
+        const own = linesOf.get(employerId)!;
+        return {
           id: invoiceIdOf.get(employerId)!,
           employer,
-          number: formatEmployerInvoiceNumber(profile.numberPrefix, firstInvoice + i),
-          termsDays,
+          number: formatEmployerInvoiceNumber(profile.numberPrefix, firstInvoice + i, today),
           dueOn: addDays(today, termsDays),
           profile,
           lines: own,
-          total,
-        });
-      }
+          total: own.reduce((s, l) => s + Number(l.amount_cents), 0),
+        };
+      });
       await insertInvoices(tx, practiceId, batchId, today, now, invoices);
-      await storeInvoicePdfs(
-        tx,
-        practiceId,
-        invoices.map((inv) => ({
-          invoiceId: inv.id,
-          content: {
-            kind: "invoice" as const,
-            number: inv.number,
-            originalNumber: null,
-            issuedOn: today,
-            issuedAt: now,
-            dueOn: inv.dueOn,
-            termsDays: inv.termsDays,
-            profile: inv.profile,
-            employer: { name: inv.employer.name, addressLines: addressLines(inv.employer.address ?? null) },
-            lines: inv.lines.map((l) => ({
-              employeeName: l.employee_name,
-              employeeId: l.client_id.slice(-8),
-              dateOfService: l.date_of_service,
-              code: l.code,
-              description: l.description,
-              authorizationNumber: l.authorization_number,
-              amountCents: Number(l.amount_cents),
-            })),
-            totalCents: inv.total,
-            activity: [],
-            amountDueCents: inv.total,
-          },
-        })),
-        now,
-      );
       await recordAudit(tx, actor, "create", "employer_invoice_batch", batchId, now, {
         number: batchNumber,
         employerId: input.employerId ?? null,
@@ -192,8 +164,12 @@ export const createEmployerBatch = async (
         invoiceIds: invoices.map((i) => i.id),
         encounters: byAppointment.size,
       });
-      return getEmployerBatch(tx, practiceId, { batchId });
+      return { batchId, invoiceIds: invoices.map((i) => i.id) };
     });
+    // Rendered after the commit, from the stored rows, so the write transaction holds its locks for the writes
+    // only; an invoice whose PDF a crash left unstored gets it on its first read (storeMissingInvoicePdfs).
+    await storeMissingInvoicePdfs(database.db, practiceId, created.invoiceIds, now);
+    return await getEmployerBatch(database.db, practiceId, { batchId: created.batchId });
   } catch (e) {
     throw translateDbError(e);
   }
@@ -248,24 +224,30 @@ const findBillableEncounters = async (
   employerIds: string[],
   r: CreateEmployerBatchBody,
 ): Promise<Candidate[]> => {
+  const ids = sql.raw(`'{${employerIds.join(",")}}'`);
   const postDate = sql`(COALESCE(a.status_changed_at, a.starts_at) AT TIME ZONE ${timeZone})::date`;
   return rowsOf<Candidate>(
     await tx.execute(sql`
+      WITH fees AS (
+        SELECT DISTINCT ON (e.id, f.entry->>'serviceId') e.id AS employer_id, f.entry->>'serviceId' AS service_id,
+          (f.entry->>'feeCents')::bigint AS fee_cents
+        FROM employers e, jsonb_array_elements(e.fee_schedule) WITH ORDINALITY f(entry, n)
+        WHERE e.practice_id = ${practiceId} AND e.id = ANY(${ids}::uuid[])
+        ORDER BY e.id, f.entry->>'serviceId', f.n
+      )
       SELECT a.id AS appointment_id, COALESCE(a.bill_to_employer_id, c.employer_id) AS employer_id, c.id AS client_id,
         c.last_name || ', ' || c.first_name AS employee_name, a.date_of_service::text AS date_of_service,
         s.id AS service_id, s.code, s.description, aps.units,
-        aps.units * COALESCE(
-          (SELECT (f->>'feeCents')::bigint FROM employers e, jsonb_array_elements(e.fee_schedule) f
-            WHERE e.practice_id = a.practice_id AND e.id = COALESCE(a.bill_to_employer_id, c.employer_id)
-              AND f->>'serviceId' = s.id::text LIMIT 1),
-          s.fee_cents) AS amount_cents,
+        aps.units * COALESCE(fee.fee_cents, s.fee_cents) AS amount_cents,
         a.authorization_number
       FROM appointments a
       JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
       JOIN appointment_services aps ON aps.practice_id = a.practice_id AND aps.appointment_id = a.id
       JOIN services s ON s.practice_id = a.practice_id AND s.id = aps.service_id
+      LEFT JOIN fees fee ON fee.employer_id = COALESCE(a.bill_to_employer_id, c.employer_id)
+        AND fee.service_id = s.id::text
       WHERE a.practice_id = ${practiceId} AND a.status = 'kept'
-        AND COALESCE(a.bill_to_employer_id, c.employer_id) = ANY(${sql.raw(`'{${employerIds.join(",")}}'`)}::uuid[])
+        AND COALESCE(a.bill_to_employer_id, c.employer_id) = ANY(${ids}::uuid[])
         AND COALESCE(a.bill_to, c.bill_to, CASE c.pays_by WHEN 'insurance' THEN 'insurance' ELSE 'client' END) = 'employer'
         ${r.dosFrom ? sql`AND a.date_of_service >= ${r.dosFrom}::date` : sql``}
         ${r.dosTo ? sql`AND a.date_of_service <= ${r.dosTo}::date` : sql``}

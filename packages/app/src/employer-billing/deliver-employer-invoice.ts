@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { TenantActor } from "../resources/crud";
 import type { InvoiceDeliveryResult } from "./employer-billing-schemas";
 import type { EmployerInvoiceMailer } from "./employer-invoice-mailer";
+import { storeMissingInvoicePdfs } from "./store-invoice-pdfs";
 
 const titles = { invoice: "Invoice", rebatch: "Invoice", credit_memo: "Credit memo" } as const;
 
@@ -16,25 +17,40 @@ const resultOf = (inv: typeof tables.employerInvoices.$inferSelect): InvoiceDeli
   printedAt: inv.printedAt ? inv.printedAt.toISOString() : null,
 });
 
-/** The stored PDF of an invoice, re-batch or credit memo, exactly as issued. */
+/**
+ * The stored PDF of an invoice, re-batch or credit memo, exactly as issued. An on-demand invoice whose batch
+ * committed but died before storing its PDF gets it now, rendered from its stored rows (once: later reads find it).
+ */
 export const loadEmployerInvoicePdf = async (
   db: Executor,
   input: { actor: TenantActor; invoiceId: string },
 ): Promise<{ number: string; pdf: Uint8Array }> => {
-  const [row] = await db
-    .select({ number: tables.employerInvoices.number, pdf: tables.employerInvoicePdfs.pdf })
-    .from(tables.employerInvoices)
-    .innerJoin(
-      tables.employerInvoicePdfs,
-      eq(tables.employerInvoicePdfs.invoiceId, tables.employerInvoices.id),
-    )
-    .where(
-      and(
-        eq(tables.employerInvoices.practiceId, input.actor.practiceId),
-        eq(tables.employerInvoices.id, input.invoiceId),
-      ),
-    );
+  const practiceId = input.actor.practiceId;
+  const read = () =>
+    db
+      .select({
+        number: tables.employerInvoices.number,
+        createdAt: tables.employerInvoices.createdAt,
+        pdf: tables.employerInvoicePdfs.pdf,
+      })
+      .from(tables.employerInvoices)
+      .leftJoin(
+        tables.employerInvoicePdfs,
+        eq(tables.employerInvoicePdfs.invoiceId, tables.employerInvoices.id),
+      )
+      .where(
+        and(
+          eq(tables.employerInvoices.practiceId, practiceId),
+          eq(tables.employerInvoices.id, input.invoiceId),
+        ),
+      );
+  let [row] = await read();
   if (!row) throw notFound("Invoice");
+  if (row.pdf === null) {
+    await storeMissingInvoicePdfs(db, practiceId, [input.invoiceId], row.createdAt);
+    [row] = await read();
+  }
+  if (!row?.pdf) throw notFound("Invoice PDF");
   return { number: row.number, pdf: new Uint8Array(row.pdf) };
 };
 

@@ -1,6 +1,6 @@
 import { DomainError, notFound } from "@billcycle/core";
 import { type Executor, type InvoiceProfileContent, rowsOf, tables } from "@billcycle/db";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { EmployerInvoiceSummary, InvoiceProfileView } from "./employer-billing-schemas";
 
 /** Employer invoicing needs the practice's "invoices enabled" setting (the seed's INVOICE = Yes). */
@@ -46,35 +46,57 @@ export const resolveProfile = async (
   tx: Executor,
   practiceId: string,
   employerId: string | null,
-): Promise<InvoiceProfileView> => {
+): Promise<InvoiceProfileView> =>
+  (await resolveProfiles(tx, practiceId, employerId ? [employerId] : [null])).get(employerId)!;
+
+/** The profile of each employer (null: the practice's own), read in one query for a whole group. */
+export const resolveProfiles = async (
+  tx: Executor,
+  practiceId: string,
+  employerIds: ReadonlyArray<string | null>,
+): Promise<Map<string | null, InvoiceProfileView>> => {
+  const ids = employerIds.filter((id): id is string => id !== null);
   const rows = await tx
     .select()
     .from(tables.employerInvoiceProfiles)
     .where(
       and(
         eq(tables.employerInvoiceProfiles.practiceId, practiceId),
-        employerId
-          ? sql`(${tables.employerInvoiceProfiles.employerId} = ${employerId} or ${tables.employerInvoiceProfiles.employerId} is null)`
+        ids.length > 0
+          ? or(
+              isNull(tables.employerInvoiceProfiles.employerId),
+              inArray(tables.employerInvoiceProfiles.employerId, ids),
+            )
           : isNull(tables.employerInvoiceProfiles.employerId),
       ),
     );
-  const own = rows.find((r) => r.employerId !== null);
   const practice = rows.find((r) => r.employerId === null);
-  const chosen = own ?? practice;
-  if (chosen) {
-    return {
-      id: chosen.id,
-      employerId: chosen.employerId,
-      saved: chosen.employerId === employerId,
-      ...contentOf(chosen),
-      version: chosen.version,
-    };
+  let fallback: InvoiceProfileView | undefined;
+  if (!practice) {
+    const [p] = await tx
+      .select({ name: tables.practices.name })
+      .from(tables.practices)
+      .where(eq(tables.practices.id, practiceId));
+    fallback = { id: null, employerId: null, saved: false, ...defaultProfile(p?.name ?? ""), version: 0 };
   }
-  const [p] = await tx
-    .select({ name: tables.practices.name })
-    .from(tables.practices)
-    .where(eq(tables.practices.id, practiceId));
-  return { id: null, employerId: null, saved: false, ...defaultProfile(p?.name ?? ""), version: 0 };
+  const ownOf = new Map(rows.filter((r) => r.employerId !== null).map((r) => [r.employerId, r]));
+  const result = new Map<string | null, InvoiceProfileView>();
+  for (const employerId of employerIds) {
+    const chosen = (employerId ? ownOf.get(employerId) : undefined) ?? practice;
+    result.set(
+      employerId,
+      chosen
+        ? {
+            id: chosen.id,
+            employerId: chosen.employerId,
+            saved: chosen.employerId === employerId,
+            ...contentOf(chosen),
+            version: chosen.version,
+          }
+        : fallback!,
+    );
+  }
+  return result;
 };
 
 /** The employer of this practice or NOT_FOUND (another practice's employer is not revealed). */

@@ -35,10 +35,14 @@ export const invoiceProfileBodySchema = z
     columns: z.array(z.enum(employerInvoiceColumnChoices)).min(1).max(6),
     grouping: z.enum(["employee", "date"]),
     delivery: z.enum(["email", "print"]),
-    /** Invoice numbers are this prefix and the practice's next number: INV-1042. */
+    /**
+     * The invoice number: a prefix followed by the practice's next number (INV- numbers INV-1042), or a format with
+     * {seq}, {seq:N} (zero-padded), {yyyy} and {yy}: INV-{yyyy}-{seq:5} numbers INV-2026-01042. Tokens are checked
+     * by the use case (INVALID_NUMBER_FORMAT).
+     */
     numberPrefix: z
       .string()
-      .regex(/^[A-Z0-9-]{1,10}$/, "letters, digits and dashes, up to 10")
+      .regex(/^[A-Za-z0-9{}:._/-]{1,30}$/, "capitals, digits, . _ / - and {tokens}, up to 30")
       .default("INV-"),
   })
   .meta({ id: "InvoiceProfileBody" });

@@ -1,4 +1,4 @@
-import { DomainError } from "@billcycle/core";
+import { DomainError, parseInvoiceNumberFormat } from "@billcycle/core";
 import { type Executor, newId, tables } from "@billcycle/db";
 import { and, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
@@ -24,6 +24,8 @@ export const saveInvoiceProfile = async (
   const { actor, now } = input;
   const practiceId = actor.practiceId;
   const t = tables.employerInvoiceProfiles;
+  // Refused before anything is read: an unknown token would otherwise fail only at the next batch.
+  parseInvoiceNumberFormat(input.profile.numberPrefix ?? "INV-");
   try {
     return await database.db.transaction(async (tx) => {
       if (input.employerId) await findEmployer(tx, practiceId, input.employerId);

@@ -1,8 +1,20 @@
 import { createHash } from "node:crypto";
-import { bulkInsert, type Executor, everyRow, tables } from "@billcycle/db";
+import {
+  bulkInsert,
+  type Executor,
+  everyRow,
+  type InvoiceProfileContent,
+  rowsOf,
+  tables,
+} from "@billcycle/db";
+import { sql } from "drizzle-orm";
+import { addressLines } from "../documents/pdf-layout";
 import { type EmployerInvoiceContent, renderEmployerInvoicePdf } from "./render-employer-invoice-pdf";
 
-/** Renders each invoice's PDF and stores it once (a trigger refuses any later change). */
+/**
+ * Renders each invoice's PDF and stores it once (a trigger refuses any later change). An invoice that already has
+ * its PDF keeps it: storing again is a no-op, so a retry after a crash never changes an issued document.
+ */
 export const storeInvoicePdfs = async (
   tx: Executor,
   practiceId: string,
@@ -12,13 +24,120 @@ export const storeInvoicePdfs = async (
   if (items.length === 0) return;
   const pdfs = await Promise.all(items.map((i) => renderEmployerInvoicePdf(i.content)));
   await tx.execute(
-    bulkInsert(tables.employerInvoicePdfs, {
-      invoiceId: items.map((i) => i.invoiceId),
-      practiceId: everyRow(practiceId),
-      createdAt: everyRow(now),
-      pdf: pdfs.map((p) => `\\x${Buffer.from(p).toString("hex")}`),
-      pdfSha256: pdfs.map((p) => createHash("sha256").update(p).digest("hex")),
-      pdfBytes: pdfs.map((p) => p.byteLength),
-    }),
+    bulkInsert(
+      tables.employerInvoicePdfs,
+      {
+        invoiceId: items.map((i) => i.invoiceId),
+        practiceId: everyRow(practiceId),
+        createdAt: everyRow(now),
+        pdf: pdfs.map((p) => `\\x${Buffer.from(p).toString("hex")}`),
+        pdfSha256: pdfs.map((p) => createHash("sha256").update(p).digest("hex")),
+        pdfBytes: pdfs.map((p) => p.byteLength),
+      },
+      sql`ON CONFLICT (invoice_id) DO NOTHING`,
+    ),
   );
+};
+
+type StoredInvoiceRow = {
+  id: string;
+  number: string;
+  created_at: string | Date;
+  issued_on: string;
+  due_on: string;
+  total_cents: string | number;
+  profile: InvoiceProfileContent;
+  employer_name: string;
+  employer_address: { line1: string; line2?: string; city: string; state: string; zip: string } | null;
+};
+
+type StoredLineRow = {
+  invoice_id: string;
+  employee_name: string;
+  client_id: string;
+  date_of_service: string;
+  code: string;
+  description: string;
+  authorization_number: string | null;
+  amount_cents: string | number;
+};
+
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * The PDFs of on-demand invoices that have none yet, rendered from their stored rows (number, dates, the profile
+ * copied onto the invoice, lines) — what the batch would have rendered — and stored. A batch commits its invoices
+ * first and renders after; this is also how an invoice whose batch died before its PDF was stored gets it (any
+ * read of the PDF calls it). `invoiceIds` null: every such invoice of the practice. Returns how many were stored.
+ */
+export const storeMissingInvoicePdfs = async (
+  db: Executor,
+  practiceId: string,
+  invoiceIds: readonly string[] | null,
+  now: Date,
+  chunkSize = 25,
+): Promise<number> => {
+  const invoices = rowsOf<StoredInvoiceRow>(
+    await db.execute(sql`
+      SELECT i.id, i.number, i.created_at, i.issued_on::text AS issued_on, i.due_on::text AS due_on, i.total_cents,
+        i.profile, e.name AS employer_name, e.address AS employer_address
+      FROM employer_invoices i
+      JOIN employers e ON e.practice_id = i.practice_id AND e.id = i.employer_id
+      WHERE i.practice_id = ${practiceId} AND i.kind = 'invoice'
+        ${invoiceIds ? sql`AND i.id = ANY(${sql.raw(`'{${invoiceIds.join(",")}}'`)}::uuid[])` : sql``}
+        AND NOT EXISTS (SELECT 1 FROM employer_invoice_pdfs p WHERE p.invoice_id = i.id)
+      ORDER BY i.id`),
+  );
+  // A chunk at a time: its lines in one query, its PDFs in one insert, so memory stays bounded for a big group.
+  for (let start = 0; start < invoices.length; start += chunkSize) {
+    const chunk = invoices.slice(start, start + chunkSize);
+    const lines = rowsOf<StoredLineRow>(
+      await db.execute(sql`
+        SELECT invoice_id, employee_name, client_id, date_of_service::text AS date_of_service, code, description,
+          authorization_number, amount_cents
+        FROM employer_invoice_lines
+        WHERE practice_id = ${practiceId}
+          AND invoice_id = ANY(${sql.raw(`'{${chunk.map((i) => i.id).join(",")}}'`)}::uuid[])
+        ORDER BY invoice_id, position`),
+    );
+    const linesOf = new Map<string, StoredLineRow[]>();
+    for (const l of lines) {
+      const own = linesOf.get(l.invoice_id);
+      if (own) own.push(l);
+      else linesOf.set(l.invoice_id, [l]);
+    }
+    await storeInvoicePdfs(
+      db,
+      practiceId,
+      chunk.map((inv) => ({
+        invoiceId: inv.id,
+        content: {
+          kind: "invoice" as const,
+          number: inv.number,
+          originalNumber: null,
+          issuedOn: inv.issued_on,
+          issuedAt: new Date(inv.created_at),
+          dueOn: inv.due_on,
+          termsDays: daysBetween(inv.issued_on, inv.due_on),
+          profile: inv.profile,
+          employer: { name: inv.employer_name, addressLines: addressLines(inv.employer_address) },
+          lines: (linesOf.get(inv.id) ?? []).map((l) => ({
+            employeeName: l.employee_name,
+            employeeId: l.client_id.slice(-8),
+            dateOfService: l.date_of_service,
+            code: l.code,
+            description: l.description,
+            authorizationNumber: l.authorization_number,
+            amountCents: Number(l.amount_cents),
+          })),
+          totalCents: Number(inv.total_cents),
+          activity: [],
+          amountDueCents: Number(inv.total_cents),
+        },
+      })),
+      now,
+    );
+  }
+  return invoices.length;
 };

@@ -75,6 +75,10 @@ export type ErrorCode =
   | "RECEIPT_REVERSED"
   /** A void of an invoice that still holds payments: move them to credit on account first. */
   | "INVOICE_HAS_PAYMENTS"
+  /** An invoice number format naming a token other than {seq}, {seq:N}, {yyyy} and {yy}, or without one {seq}. */
+  | "INVALID_NUMBER_FORMAT"
+  /** A change to an encounter on a live employer invoice: issue a credit memo for it first. */
+  | "ENCOUNTER_INVOICED"
   /** A replacement (7) or payer void (8) of a claim the payer never numbered (never sent, or never accepted). */
   | "PAYER_CLAIM_NUMBER_MISSING"
   /** A follow-up action on a claim that is not denied or rejected, or already followed up. */

@@ -117,6 +117,7 @@ export const routes: RouteObject[] = [
               { path: "employer-billing/batches/:batchNumber", element: <EmployerBatchPage /> },
               { path: "employer-billing/employers/:employerId", element: <EmployerDashboardPage /> },
               { path: "employer-billing/profile", element: <InvoiceProfilePage /> },
+              { path: "employer-billing/employers/:employerId/profile", element: <InvoiceProfilePage /> },
               { path: "claims", element: <ClaimsBoardPage /> },
               { path: "claims/list", element: <ClaimsListPage /> },
               { path: "claims/denials", element: <DenialsPage /> },

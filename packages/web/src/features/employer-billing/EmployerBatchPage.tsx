@@ -17,6 +17,7 @@ import {
   useEmployerInvoice,
   useRebatch,
 } from "./employer-billing-api";
+import { InvoiceActions } from "./InvoiceActions";
 import { batchKindLabel } from "./StatementManagementPage";
 
 export const invoiceKindLabel: Record<EmployerInvoiceSummary["kind"], string> = {
@@ -185,6 +186,7 @@ const BatchItems = ({ invoiceId }: { invoiceId: string }) => {
       }
     >
       {done ? <Notice>Credit memo {done} created.</Notice> : null}
+      <InvoiceActions detail={detail} />
       {detail.lines.length === 0 ? (
         <Empty>No items.</Empty>
       ) : (

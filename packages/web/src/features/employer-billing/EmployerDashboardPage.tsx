@@ -105,7 +105,16 @@ export const EmployerDashboardPage = () => {
   const d = dashboard.data;
   return (
     <>
-      <PageHeader title={d.employerName} crumbs={crumbs} description={`Terms: net ${d.termsDays} days.`} />
+      <PageHeader
+        title={d.employerName}
+        crumbs={crumbs}
+        description={`Terms: net ${d.termsDays} days.`}
+        actions={
+          <Link className="btn" to={`/p/${practiceId}/employer-billing/employers/${employerId}/profile`}>
+            Invoice profile
+          </Link>
+        }
+      />
       <Section title="Balances">
         <dl className="facts">
           <dt>Billed</dt>

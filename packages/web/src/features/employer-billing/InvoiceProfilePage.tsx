@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Button, Checkbox, CheckboxGroup, Form, Label } from "react-aria-components";
+import { useParams } from "react-router";
 import { errorText } from "../../api/client";
 import { usePractice } from "../../app/practice-context";
 import { ErrorAlert, Loading, Notice } from "../../components/feedback";
@@ -27,7 +28,13 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-const ProfileForm = ({ profile }: { profile: InvoiceProfile }) => {
+const ProfileForm = ({
+  profile,
+  employerId,
+}: {
+  profile: InvoiceProfile;
+  employerId?: string | undefined;
+}) => {
   const { practiceId } = usePractice();
   const save = useSaveInvoiceProfile(practiceId);
   const [name, setName] = useState(profile.header.name);
@@ -56,7 +63,8 @@ const ProfileForm = ({ profile }: { profile: InvoiceProfile }) => {
       logoText: profile.logoText,
     };
     try {
-      await save.mutateAsync({ body, version: profile.saved ? profile.version : 0 });
+      // Saved: this profile's own version; else the first save of the practice's or the employer's own profile.
+      await save.mutateAsync({ body, version: profile.saved ? profile.version : 0, employerId });
       setSaved(true);
     } catch {
       // shown below
@@ -81,7 +89,12 @@ const ProfileForm = ({ profile }: { profile: InvoiceProfile }) => {
           inputMode="numeric"
           errorMessage={termsError}
         />
-        <TextInput label="Invoice number prefix" value={prefix} onChange={setPrefix} />
+        <TextInput
+          label="Invoice number format"
+          value={prefix}
+          onChange={setPrefix}
+          description="A prefix (INV-) or a format: {yyyy} or {yy} the year, {seq} or {seq:5} the number"
+        />
         <SelectField
           label="Grouping"
           options={[
@@ -124,16 +137,32 @@ const ProfileForm = ({ profile }: { profile: InvoiceProfile }) => {
   );
 };
 
-/** Invoice Profile Setup: how the practice's employer invoices look and go out. */
+/**
+ * Invoice Profile Setup: how the practice's employer invoices look and go out; under an employer, that employer's
+ * own profile (until it saves one, the practice's is shown as the starting point).
+ */
 export const InvoiceProfilePage = () => {
   const { practiceId } = usePractice();
-  const profile = useInvoiceProfile(practiceId);
+  const { employerId } = useParams();
+  const profile = useInvoiceProfile(practiceId, employerId);
+  const crumbs = [
+    { label: "Statement/Invoice Management", href: `/p/${practiceId}/employer-billing` },
+    ...(employerId
+      ? [{ label: "Employer", href: `/p/${practiceId}/employer-billing/employers/${employerId}` }]
+      : []),
+  ];
   return (
     <>
       <PageHeader
-        title="Invoice profile"
-        crumbs={[{ label: "Statement/Invoice Management", href: `/p/${practiceId}/employer-billing` }]}
-        description="The practice's invoice profile; an employer without its own uses it."
+        title={employerId ? "Employer invoice profile" : "Invoice profile"}
+        crumbs={crumbs}
+        description={
+          employerId
+            ? profile.data && !profile.data.saved
+              ? "This employer has no profile of its own: it uses the practice's, shown below. Saving gives it its own."
+              : "This employer's own invoice profile."
+            : "The practice's invoice profile; an employer without its own uses it."
+        }
       />
       <Section title="Profile">
         {profile.isPending ? (
@@ -141,7 +170,11 @@ export const InvoiceProfilePage = () => {
         ) : profile.isError ? (
           <ErrorAlert error={profile.error} />
         ) : (
-          <ProfileForm key={profile.data.version} profile={profile.data} />
+          <ProfileForm
+            key={`${profile.data.id ?? "default"}-${profile.data.version}`}
+            profile={profile.data}
+            employerId={employerId}
+          />
         )}
       </Section>
     </>

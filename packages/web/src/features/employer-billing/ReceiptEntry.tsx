@@ -11,7 +11,9 @@ import {
   useEmployerReceipts,
   useInvoiceHistory,
   useRecordReceipt,
+  useReverseReceipt,
 } from "./employer-billing-api";
+import { ReasonDialog } from "./InvoiceActions";
 
 const methods = [
   { id: "check", label: "Check" },
@@ -33,6 +35,8 @@ export const ReceiptEntry = ({ employerId }: { employerId: string }) => {
   const [amount, setAmount] = useState("");
   const [apply, setApply] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
+  const reverse = useReverseReceipt(practiceId);
+  const [reversing, setReversing] = useState<{ id: string; reference: string } | null>(null);
 
   const originals = (open.data?.data ?? []).filter((i) => i.kind === "invoice");
   const cents = dollarsToCents(amount);
@@ -178,6 +182,7 @@ export const ReceiptEntry = ({ employerId }: { employerId: string }) => {
                   Unapplied
                 </th>
                 <th scope="col">Applied to</th>
+                <th scope="col">Actions</th>
               </tr>
             </thead>
             <tbody>
@@ -192,11 +197,44 @@ export const ReceiptEntry = ({ employerId }: { employerId: string }) => {
                   <td className="num">{formatCents(r.appliedCents)}</td>
                   <td className="num">{formatCents(r.unappliedCents)}</td>
                   <td>{[...new Set(r.applications.map((a) => a.invoiceNumber))].join(", ")}</td>
+                  <td>
+                    {r.reversedAt ? null : (
+                      <Button
+                        className="btn btn-small"
+                        aria-label={`Reverse receipt ${r.reference}`}
+                        onPress={() => setReversing({ id: r.id, reference: r.reference })}
+                      >
+                        Reverse
+                      </Button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      ) : null}
+      {reversing ? (
+        <ReasonDialog
+          title={`Reverse receipt ${reversing.reference}?`}
+          explanation="Every application of the receipt is undone (the invoices it paid are open again); the receipt stays, marked reversed."
+          confirmLabel="Reverse receipt"
+          isOpen
+          onOpenChange={(o) => {
+            if (!o) setReversing(null);
+          }}
+          isPending={reverse.isPending}
+          error={reverse.error}
+          onConfirm={async (reason) => {
+            try {
+              await reverse.mutateAsync({ receiptId: reversing.id, reason });
+              setDone(`Receipt ${reversing.reference} reversed.`);
+              setReversing(null);
+            } catch {
+              // shown in the dialog
+            }
+          }}
+        />
       ) : null}
     </Section>
   );

@@ -112,10 +112,16 @@ export const useEmployerReceipts = (practiceId: string, employerId: string) =>
       ),
   });
 
-export const useInvoiceProfile = (practiceId: string) =>
+/** The practice's invoice profile, or with `employerId` the one that applies to that employer. */
+export const useInvoiceProfile = (practiceId: string, employerId?: string) =>
   useQuery({
-    queryKey: key(practiceId, "invoice-profile"),
-    queryFn: () => unwrap(api.GET(`${base}/invoice-profile`, { params: { path: { practiceId } } })),
+    queryKey: key(practiceId, "invoice-profile", employerId ?? null),
+    queryFn: () =>
+      unwrap(
+        api.GET(`${base}/invoice-profile`, {
+          params: { path: { practiceId }, query: employerId ? { employerId } : {} },
+        }),
+      ),
   });
 
 const useInvalidate = (practiceId: string) => {
@@ -166,11 +172,19 @@ export const useRecordReceipt = (practiceId: string) => {
 export const useSaveInvoiceProfile = (practiceId: string) => {
   const invalidate = useInvalidate(practiceId);
   return useMutation({
-    mutationFn: ({ body, version }: { body: InvoiceProfileBody; version: number }) =>
+    mutationFn: ({
+      body,
+      version,
+      employerId,
+    }: {
+      body: InvoiceProfileBody;
+      version: number;
+      employerId?: string | undefined;
+    }) =>
       unwrap(
         api.PUT(`${base}/invoice-profile`, {
           params: { path: { practiceId } },
-          body: { profile: body, version },
+          body: { profile: body, version, ...(employerId ? { employerId } : {}) },
         }),
       ),
     onSuccess: () => invalidate(),
@@ -196,6 +210,62 @@ export const useRebatch = (practiceId: string) => {
         api.POST(`${base}/batches/{batchNumber}/rebatch`, {
           params: { path: { practiceId, batchNumber } },
           body: note ? { note } : {},
+        }),
+      ),
+    onSuccess: () => invalidate(),
+  });
+};
+
+/** Where an invoice's stored PDF downloads from (same origin: the session cookie goes with it). */
+export const invoicePdfUrl = (practiceId: string, invoiceId: string) =>
+  `/api/v1/practices/${practiceId}/employer-billing/invoices/${invoiceId}/pdf`;
+
+/** Void an Open invoice with nothing paid or credited (its encounters become billable again). */
+export const useVoidInvoice = (practiceId: string) => {
+  const invalidate = useInvalidate(practiceId);
+  return useMutation({
+    mutationFn: ({ invoiceId, reason }: { invoiceId: string; reason: string }) =>
+      unwrap(
+        api.POST(`${base}/invoices/{invoiceId}/void`, {
+          params: { path: { practiceId, invoiceId } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: () => invalidate(),
+  });
+};
+
+/** Email the stored PDF to the employer's billing contact. */
+export const useEmailInvoice = (practiceId: string) => {
+  const invalidate = useInvalidate(practiceId);
+  return useMutation({
+    mutationFn: (invoiceId: string) =>
+      unwrap(api.POST(`${base}/invoices/{invoiceId}/email`, { params: { path: { practiceId, invoiceId } } })),
+    onSuccess: () => invalidate(),
+  });
+};
+
+/** Record invoices as printed (sent by post). */
+export const useMarkPrinted = (practiceId: string) => {
+  const invalidate = useInvalidate(practiceId);
+  return useMutation({
+    mutationFn: (invoiceIds: string[]) =>
+      unwrap(
+        api.POST(`${base}/invoices/printed`, { params: { path: { practiceId } }, body: { invoiceIds } }),
+      ),
+    onSuccess: () => invalidate(),
+  });
+};
+
+/** Reverse a receipt: every application undone, the invoices' statuses follow. */
+export const useReverseReceipt = (practiceId: string) => {
+  const invalidate = useInvalidate(practiceId);
+  return useMutation({
+    mutationFn: ({ receiptId, reason }: { receiptId: string; reason: string }) =>
+      unwrap(
+        api.POST(`${base}/receipts/{receiptId}/reverse`, {
+          params: { path: { practiceId, receiptId } },
+          body: { reason },
         }),
       ),
     onSuccess: () => invalidate(),
