@@ -6,17 +6,17 @@ import {
   invoiceStatuses,
   invoiceStatusLabel,
 } from "@billcycle/core";
-import { useMemo, useState } from "react";
-import { Button, Form } from "react-aria-components";
+import { useMemo } from "react";
+import { Button } from "react-aria-components";
 import { useSearchParams } from "react-router";
 import { useDirectory, useDirectoryOptions } from "../../api/directory";
 import type { InvoiceSort } from "../../api/models";
 import { usePractice } from "../../app/practice-context";
+import { AmountFilter } from "../../components/amount-filter";
 import { DataTable, Pager, sortParam, useCursorPagination } from "../../components/data-table";
 import { ErrorAlert } from "../../components/feedback";
 import { ComboField, SelectField, TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
-import { centsToDollars, dollarsToCents } from "../../lib/format";
 import { useSearchText, useUpdateParams } from "../../lib/url";
 import { InvoiceTabs } from "./InvoiceTabs";
 import { invoiceColumns } from "./invoice-columns";
@@ -38,49 +38,6 @@ const cents = (v: string | null): number | undefined => {
 };
 
 /** Amount bounds typed in dollars, applied together (so typing does not send a request per keystroke). */
-const AmountFilter = ({
-  min,
-  max,
-  onApply,
-}: {
-  min: number | undefined;
-  max: number | undefined;
-  onApply: (min: number | null, max: number | null) => void;
-}) => {
-  const [low, setLow] = useState(centsToDollars(min));
-  const [high, setHigh] = useState(centsToDollars(max));
-  const lowCents = dollarsToCents(low);
-  const highCents = dollarsToCents(high);
-  const invalid = Number.isNaN(lowCents) || Number.isNaN(highCents);
-  return (
-    <Form
-      className="amount-filter"
-      aria-label="Amount"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!invalid) onApply(lowCents, highCents);
-      }}
-    >
-      <TextInput
-        label="Min total ($)"
-        inputMode="decimal"
-        value={low}
-        onChange={setLow}
-        errorMessage={Number.isNaN(lowCents) ? "Dollars, e.g. 50 or 49.99" : undefined}
-      />
-      <TextInput
-        label="Max total ($)"
-        inputMode="decimal"
-        value={high}
-        onChange={setHigh}
-        errorMessage={Number.isNaN(highCents) ? "Dollars, e.g. 500" : undefined}
-      />
-      <Button type="submit" className="btn">
-        Apply amount
-      </Button>
-    </Form>
-  );
-};
 
 /** Columns the API sorts by (column id → API sort key), across every page. */
 const INVOICE_SORTS: Record<string, InvoiceSort> = {
@@ -155,6 +112,8 @@ export const InvoicesPage = () => {
         <TextInput label="From" type="date" value={filters.from ?? ""} onChange={(v) => set({ from: v })} />
         <TextInput label="To" type="date" value={filters.to ?? ""} onChange={(v) => set({ to: v })} />
         <AmountFilter
+          label="Amount"
+          noun="total"
           key={`${filters.minCents}-${filters.maxCents}`}
           min={filters.minCents}
           max={filters.maxCents}

@@ -6,33 +6,17 @@ import {
 } from "@billcycle/core";
 import type { ColumnDef, RowSelectionState } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import {
-  Button,
-  Checkbox,
-  Form,
-  Menu,
-  MenuItem,
-  MenuTrigger,
-  Popover,
-  ToggleButton,
-} from "react-aria-components";
+import { Button, Checkbox, Menu, MenuItem, MenuTrigger, Popover, ToggleButton } from "react-aria-components";
 import { Link, useSearchParams } from "react-router";
 import { errorText } from "../../api/client";
 import { usePractice } from "../../app/practice-context";
+import { AmountFilter } from "../../components/amount-filter";
 import { DataTable, Pager, useCursorPagination } from "../../components/data-table";
 import { ErrorAlert } from "../../components/feedback";
 import { MultiSelectField, SelectField, TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
 import { OutreachStatusBadge } from "../../components/status";
-import {
-  centsToDollars,
-  dollarsToCents,
-  endOfDayIn,
-  formatCents,
-  formatInstant,
-  formatInstantDate,
-  startOfDayIn,
-} from "../../lib/format";
+import { endOfDayIn, formatCents, formatInstant, formatInstantDate, startOfDayIn } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
 import { useDebounced } from "../../lib/use-debounced";
 import { InvoiceTabs } from "../invoices/InvoiceTabs";
@@ -141,49 +125,6 @@ const MetricCards = ({
 );
 
 /** Amount bounds typed in dollars, applied together (the API takes cents). */
-const AmountFilter = ({
-  min,
-  max,
-  onApply,
-}: {
-  min: number | undefined;
-  max: number | undefined;
-  onApply: (min: number | null, max: number | null) => void;
-}) => {
-  const [low, setLow] = useState(centsToDollars(min));
-  const [high, setHigh] = useState(centsToDollars(max));
-  const lowCents = dollarsToCents(low);
-  const highCents = dollarsToCents(high);
-  const invalid = Number.isNaN(lowCents) || Number.isNaN(highCents);
-  return (
-    <Form
-      className="amount-filter"
-      aria-label="Amount outstanding"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!invalid) onApply(lowCents, highCents);
-      }}
-    >
-      <TextInput
-        label="Min amount ($)"
-        inputMode="decimal"
-        value={low}
-        onChange={setLow}
-        errorMessage={Number.isNaN(lowCents) ? "Dollars, e.g. 50 or 49.99" : undefined}
-      />
-      <TextInput
-        label="Max amount ($)"
-        inputMode="decimal"
-        value={high}
-        onChange={setHigh}
-        errorMessage={Number.isNaN(highCents) ? "Dollars, e.g. 500" : undefined}
-      />
-      <Button type="submit" className="btn">
-        Apply amount
-      </Button>
-    </Form>
-  );
-};
 
 const RowActions = ({
   set,
@@ -479,6 +420,8 @@ export const InvoiceManagementPage = () => {
           className="status-filter"
         />
         <AmountFilter
+          label="Amount outstanding"
+          noun="amount"
           key={`${url.min}-${url.max}`}
           min={url.min}
           max={url.max}
