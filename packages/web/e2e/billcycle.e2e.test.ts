@@ -4,11 +4,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tables } from "@billcycle/db";
 import { era835 } from "@billcycle/testing/x12-files";
-import { and, asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   type Billcycle,
+  firstSubmittedClaim,
   PASSWORD,
   pickSessions,
   type SessionPick,
@@ -372,28 +373,12 @@ describe("billcycle in a browser", () => {
 
   it("imports an 835 and sees the postings, the work queue and the posting rules", async () => {
     // A claim the seeded engine history submitted, paid by the 835 with a contractual write-off per line.
-    const [claim] = await app.database.db
-      .select()
-      .from(tables.claims)
-      .where(and(eq(tables.claims.practiceId, app.harbor), eq(tables.claims.status, "submitted")))
-      .orderBy(asc(tables.claims.id))
-      .limit(1);
-    if (!claim) throw new Error("no submitted claim in the seeded practice");
-    const lines = await app.database.db
-      .select()
-      .from(tables.claimLines)
-      .where(eq(tables.claimLines.claimId, claim.id))
-      .orderBy(asc(tables.claimLines.lineNumber));
+    // The 835 is addressed to the practice (N1*PE NPI and REF*TJ): one for another payee is refused.
+    const { claim, lines, payee } = await firstSubmittedClaim(app.database, app.harbor);
     const [payer] = await app.database.db
       .select()
       .from(tables.payers)
       .where(eq(tables.payers.id, claim.payerId));
-    // The 835 is addressed to the practice (N1*PE NPI and REF*TJ): one for another payee is refused.
-    const [practice] = await app.database.db
-      .select({ billingNpi: tables.practices.billingNpi, taxId: tables.practices.taxId })
-      .from(tables.practices)
-      .where(eq(tables.practices.id, app.harbor));
-    const payee = { npi: practice!.billingNpi, taxId: practice!.taxId.replace(/\D/g, "") };
     const eraLines = lines.map((l) => {
       const writeOff = Math.round(l.chargeCents * 0.2);
       return {

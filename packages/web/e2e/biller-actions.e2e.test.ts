@@ -9,7 +9,7 @@ import { ack999, era835 } from "@billcycle/testing/x12-files";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Billcycle, PASSWORD, startBillcycle } from "./support/billcycle";
+import { type Billcycle, firstSubmittedClaim, PASSWORD, startBillcycle } from "./support/billcycle";
 import { launchBrowser, newPage } from "./support/browser";
 
 /** The README's pictures, rewritten only on request (`UPDATE_SCREENSHOTS=1`), as in billcycle.e2e.test.ts. */
@@ -267,27 +267,11 @@ describe("a biller's actions in a browser: voids, denials, the work queue and fi
   });
 
   it("posts a denial through the work queue, corrects it as a replacement claim, and its 837P says so", async () => {
-    const [claim] = await app.database.db
-      .select()
-      .from(tables.claims)
-      .where(and(eq(tables.claims.practiceId, app.harbor), eq(tables.claims.status, "submitted")))
-      .orderBy(asc(tables.claims.id))
-      .limit(1);
-    if (!claim) throw new Error("no submitted claim in the seeded practice");
-    const lines = await app.database.db
-      .select()
-      .from(tables.claimLines)
-      .where(eq(tables.claimLines.claimId, claim.id))
-      .orderBy(asc(tables.claimLines.lineNumber));
+    const { claim, lines, payee } = await firstSubmittedClaim(app.database, app.harbor);
     const [client] = await app.database.db
       .select()
       .from(tables.clients)
       .where(eq(tables.clients.id, claim.clientId));
-    const [practice] = await app.database.db
-      .select({ billingNpi: tables.practices.billingNpi, taxId: tables.practices.taxId })
-      .from(tables.practices)
-      .where(eq(tables.practices.id, app.harbor));
-    const payee = { npi: practice!.billingNpi, taxId: practice!.taxId.replace(/\D/g, "") };
     const trace = `DENY${Date.now()}`;
     const payerClaimNumber = `ICN${Date.now()}`;
     const dir = mkdtempSync(join(tmpdir(), "billcycle-era-"));

@@ -229,3 +229,28 @@ export const pickSessions = async (database: Database, practiceId: string) => {
     unsigned: await describe(database, unsigned.appointmentId, unsigned.clientId, unsigned.dateOfService),
   };
 };
+
+/**
+ * The first claim the seeded engine history submitted for a practice, its lines, and the payee an 835 for it must
+ * name (N1*PE NPI and REF*TJ: one addressed to another payee is refused).
+ */
+export const firstSubmittedClaim = async (database: Database, practiceId: string) => {
+  const [claim] = await database.db
+    .select()
+    .from(tables.claims)
+    .where(and(eq(tables.claims.practiceId, practiceId), eq(tables.claims.status, "submitted")))
+    .orderBy(asc(tables.claims.id))
+    .limit(1);
+  if (!claim) throw new Error("no submitted claim in the seeded practice");
+  const lines = await database.db
+    .select()
+    .from(tables.claimLines)
+    .where(eq(tables.claimLines.claimId, claim.id))
+    .orderBy(asc(tables.claimLines.lineNumber));
+  const [practice] = await database.db
+    .select({ billingNpi: tables.practices.billingNpi, taxId: tables.practices.taxId })
+    .from(tables.practices)
+    .where(eq(tables.practices.id, practiceId));
+  const payee = { npi: practice!.billingNpi, taxId: practice!.taxId.replace(/\D/g, "") };
+  return { claim, lines, payee };
+};
