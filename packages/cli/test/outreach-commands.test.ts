@@ -7,8 +7,8 @@ import { promisify } from "node:util";
 import { applyOutreachAction, startOutreachSet } from "@billcycle/app";
 import { openDatabase } from "@billcycle/db";
 import { createBillingPractice, type PracticeFixture } from "@billcycle/testing/billing-fixture";
+import { patientWithBalance, THREE_STEPS } from "@billcycle/testing/outreach-fixture";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { patientWithBalance, THREE_STEPS } from "../../worker/test/support/outreach-fixture";
 import { parseOutreachAction } from "../src/commands/outreach";
 
 const run = promisify(execFile);

@@ -12,6 +12,7 @@ import { type App, createApp, jsonLogger } from "@billcycle/server";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { createBillingPractice, type PracticeFixture } from "@billcycle/testing/billing-fixture";
 import { local } from "@billcycle/testing/engine-harness";
+import { defaultRuleSet, PAY_KEY, patientWithBalance } from "@billcycle/testing/outreach-fixture";
 import {
   postSignedCallback,
   startTwilioFake,
@@ -21,7 +22,6 @@ import {
 import { serve } from "@hono/node-server";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultRuleSet, PAY_KEY, patientWithBalance } from "../../worker/test/support/outreach-fixture";
 
 const ZONE = "America/Chicago";
 

@@ -13,6 +13,12 @@ import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { local } from "@billcycle/testing/engine-harness";
 import {
+  defaultRuleSet,
+  outreachPorts,
+  PAY_KEY,
+  patientWithBalance,
+} from "@billcycle/testing/outreach-fixture";
+import {
   addCard,
   STRIPE_OPTIONS,
   stripePractice,
@@ -22,12 +28,6 @@ import { startTwilioFake, type TwilioFake } from "@billcycle/twilio-fake";
 import { serve } from "@hono/node-server";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  defaultRuleSet,
-  outreachPorts,
-  PAY_KEY,
-  patientWithBalance,
-} from "../../worker/test/support/outreach-fixture";
 
 useTestSecretKey();
 const ZONE = "America/Chicago";

@@ -6,11 +6,11 @@ import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { createBillingPractice } from "@billcycle/testing/billing-fixture";
 import { local } from "@billcycle/testing/engine-harness";
+import { defaultRuleSet, outreachPorts, patientWithBalance } from "@billcycle/testing/outreach-fixture";
 import { type SmtpTestServer, startSmtpTestServer } from "@billcycle/testing/smtp-test-server";
 import { startTwilioFake, type TwilioFake } from "@billcycle/twilio-fake";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultRuleSet, outreachPorts, patientWithBalance } from "./support/outreach-fixture";
 
 const ZONE = "America/Chicago";
 const PATIENTS = 30;

@@ -15,12 +15,12 @@ import { tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { createBillingPractice, type PracticeFixture } from "@billcycle/testing/billing-fixture";
 import { local } from "@billcycle/testing/engine-harness";
+import { defaultRuleSet, outreachPorts, patientWithBalance } from "@billcycle/testing/outreach-fixture";
 import { type SmtpTestServer, startSmtpTestServer } from "@billcycle/testing/smtp-test-server";
 import { startTwilioFake, type TwilioFake } from "@billcycle/twilio-fake";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultRuleSet, outreachPorts, patientWithBalance } from "./support/outreach-fixture";
 
 const ZONE = "America/Chicago";
 const WINDOW = { start: "09:00", end: "20:00" };

@@ -22,9 +22,14 @@ import { rowsOf, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { createBillingPractice, type PracticeFixture } from "@billcycle/testing/billing-fixture";
 import { local } from "@billcycle/testing/engine-harness";
+import {
+  defaultRuleSet,
+  issueInvoice,
+  patientWithBalance,
+  THREE_STEPS,
+} from "@billcycle/testing/outreach-fixture";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultRuleSet, issueInvoice, patientWithBalance, THREE_STEPS } from "./support/outreach-fixture";
 
 const ZONE = "America/Chicago";
 const now = local("2026-03-10T12:00", ZONE);

@@ -5,7 +5,7 @@
 import { sendDueOutreach, smtpShareMailer, twilioSmsProvider } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
 import { openDatabase } from "@billcycle/db";
-import { PAY_KEY } from "./outreach-fixture";
+import { PAY_KEY } from "@billcycle/testing/outreach-fixture";
 
 const [url, practiceId, at, twilioUrl, accountSid, authToken, smtpUrl, batchSize] = process.argv.slice(2);
 const database = await openDatabase({ kind: "postgres", url: url!, poolSize: 3 });

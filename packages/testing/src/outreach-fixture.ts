@@ -8,10 +8,10 @@ import {
   twilioSmsProvider,
 } from "@billcycle/app";
 import { type Database, tables } from "@billcycle/db";
-import { createAppointment, createClient, type PracticeFixture } from "@billcycle/testing/billing-fixture";
-import type { SmtpTestServer } from "@billcycle/testing/smtp-test-server";
 import type { TwilioFake } from "@billcycle/twilio-fake";
 import { and, eq } from "drizzle-orm";
+import { createAppointment, createClient, type PracticeFixture } from "./billing-fixture";
+import type { SmtpTestServer } from "./smtp-test-server";
 
 export const PAY_KEY = payLinkKeyFrom(Buffer.alloc(32, 7));
 
