@@ -68,6 +68,7 @@ export const createApp = (deps: AppDeps) => {
   app.use("*", securityHeaders(deps));
   app.use("/api/*", noStore());
   app.use("/d/*", noStore());
+  app.use("/pay/*", noStore());
   app.use("/api/*", requestTimeLimit(deps));
   app.use("*", bodySizeLimit());
   // Counted on the text, before anything parses the body (the unstorable-text check and the route's validator).

@@ -187,4 +187,57 @@ describe.each(testBackends())("the pay link (%s)", (backend) => {
     const nothing = await pay(token, { idempotencyKey: "after-paid-1" });
     expect([nothing.status, codeOf(nothing)]).toEqual([409, "CONFLICT"]);
   });
+
+  it("the link opens a page the patient pays on: amount, card, a form that charges once, coded refusals", async () => {
+    const p = await stripePractice(database, stripe, clock.now(), "Pay Page Practice");
+    await defaultRuleSet(database, p, clock.now());
+    const { clientId } = await patientWithBalance(database, p, clock.now(), ["2026-03-02"], {
+      phone: "+15122016002",
+    });
+    await addCard(database, stripe, p, clientId, clock.now(), { brand: "visa", expMonth: 12, expYear: 2099 });
+    const setId = await startOutreachSet(database, { actor: p.actor, clientId, now: clock.now() });
+    const token = signPayLink(PAY_KEY, {
+      practiceId: p.practiceId,
+      setId,
+      expiresAt: new Date(clock.now().getTime() + 86_400_000),
+    });
+    const url = `${base}/pay/${encodeURIComponent(token)}`;
+    const shown = await fetch(url);
+    const html = await shown.text();
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get("content-type")).toContain("text/html");
+    expect(shown.headers.get("cache-control")).toBe("no-store");
+    expect(shown.headers.get("content-security-policy")).toContain("form-action 'self'");
+    expect(html).toContain("Pay Pay Page Practice");
+    expect(html).toContain("$175.00");
+    expect(html).toContain("visa ending 4242");
+    const key = /name="key" value="([^"]+)"/.exec(html)![1]!;
+
+    const submit = (form: Record<string, string>) =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+        body: new URLSearchParams(form).toString(),
+      });
+    const intentsBefore = paymentIntents();
+    const notAnAmount = await submit({ amount: "12,50", key });
+    expect([notAnAmount.status, notAnAmount.headers.get("x-error-code")]).toEqual([400, "INVALID_AMOUNT"]);
+    const tooMuch = await submit({ amount: "175.01", key });
+    expect(tooMuch.headers.get("x-error-code")).toBe("EXCEEDS_OPEN_AMOUNT");
+    expect(paymentIntents()).toBe(intentsBefore);
+
+    const paid = await submit({ amount: "75", key });
+    const receipt = await paid.text();
+    expect(paid.status).toBe(200);
+    expect(receipt).toContain("$75.00 was paid");
+    expect(receipt).toContain("The amount outstanding is now $100.00");
+    // The same form sent twice (a double click, a reload) charges once.
+    expect((await submit({ amount: "75", key })).status).toBe(200);
+    expect(paymentIntents()).toBe(intentsBefore + 1);
+    expect(await payments(p.practiceId)).toBe(1);
+
+    const forged = await fetch(`${base}/pay/${encodeURIComponent(`${token.slice(0, -2)}AA`)}`);
+    expect([forged.status, forged.headers.get("x-error-code")]).toEqual([404, "PAY_LINK_INVALID"]);
+    expect(await forged.text()).toContain("This link is not valid");
+  });
 });

@@ -17,7 +17,7 @@ import {
   reverseEmployerReceipt,
   voidEmployerInvoice,
 } from "@billcycle/app";
-import { DomainError, formatCents, systemClock } from "@billcycle/core";
+import { DomainError, dollarsToCents, formatCents, systemClock } from "@billcycle/core";
 import type { Database } from "@billcycle/db";
 import { type Command, Option } from "commander";
 import { cliActor } from "../cli-actor";
@@ -25,13 +25,6 @@ import { invoiceMailer } from "../engine-ports";
 import { openConfiguredDatabase } from "../open-configured-database";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
-
-/** "12.5" or "12.50" → 1250, without floating point. */
-const dollarsToCents = (text: string): number => {
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m) throw new DomainError("INVALID_AMOUNT", `${text} is not an amount in dollars (e.g. 120 or 49.50)`);
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-};
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { getClientBalance, recordClientPayment, refundClientPayment } from "@billcycle/app";
-import { DomainError, formatCents, type PaymentApplication, systemClock } from "@billcycle/core";
+import {
+  DomainError,
+  dollarsToCents,
+  formatCents,
+  type PaymentApplication,
+  systemClock,
+} from "@billcycle/core";
 import { type Command, Option } from "commander";
 import { cliActor } from "../cli-actor";
 import { openConfiguredDatabase } from "../open-configured-database";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
-
-/** "12.5" or "12.50" → 1250: dollars as typed, turned into cents without floating point. */
-const dollarsToCents = (text: string): number => {
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m) throw new DomainError("INVALID_AMOUNT", `${text} is not an amount in dollars (e.g. 120 or 49.50)`);
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-};
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

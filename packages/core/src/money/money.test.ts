@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCents, isNonNegativeCents, isValidCents, sumCents } from "./money";
+import { dollarsToCents, formatCents, isNonNegativeCents, isValidCents, sumCents } from "./money";
 
 describe("cents", () => {
   it("is a safe integer, never fractional or a string", () => {
@@ -41,5 +41,19 @@ describe("cents", () => {
     expect(sumCents(tenCents)).toBe(100);
     expect(sumCents([])).toBe(0);
     expect(sumCents([15000, -2500, 1])).toBe(12501);
+  });
+});
+
+describe("dollarsToCents", () => {
+  it("reads dollars as typed, without floating point", () => {
+    expect(dollarsToCents("12.5")).toBe(1250);
+    expect(dollarsToCents(" 12.50 ")).toBe(1250);
+    expect(dollarsToCents("$0.07")).toBe(7);
+    expect(dollarsToCents("120")).toBe(12000);
+  });
+  it("refuses what is not an amount in dollars", () => {
+    for (const bad of ["", "1.234", "-5", "1e3", "12,50", "abc"]) {
+      expect(() => dollarsToCents(bad), bad).toThrow(expect.objectContaining({ code: "INVALID_AMOUNT" }));
+    }
   });
 });

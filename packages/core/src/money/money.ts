@@ -1,3 +1,4 @@
+import { DomainError } from "../errors/domain-error";
 /** Money is integer cents. Amounts never pass through floating point arithmetic with fractions. */
 export type Cents = number;
 
@@ -16,3 +17,10 @@ export const formatCents = (cents: Cents, currency = "USD"): string => {
 };
 
 export const sumCents = (values: readonly Cents[]): Cents => values.reduce((a, b) => a + b, 0);
+
+/** "12.5" or "12.50" → 1250: dollars as a person typed them, turned into cents without floating point. */
+export const dollarsToCents = (text: string): Cents => {
+  const m = /^\$?(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) throw new DomainError("INVALID_AMOUNT", `${text} is not an amount in dollars (e.g. 120 or 49.50)`);
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+};

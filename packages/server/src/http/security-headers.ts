@@ -96,6 +96,18 @@ const forSharedPage = secureHeaders({
   },
 });
 
+/** The patient's pay page (/pay/<token>): its inline style (by hash) and a form posting to itself. */
+const forPayPage = secureHeaders({
+  ...common,
+  contentSecurityPolicy: {
+    defaultSrc: none,
+    styleSrc: [sha256(SHARED_PAGE_STYLE)],
+    baseUri: none,
+    formAction: self,
+    frameAncestors: none,
+  },
+});
+
 /** The PDF that page frames: shown only inside a page of this origin. */
 const forSharedPdf = secureHeaders({
   ...common,
@@ -134,7 +146,9 @@ export const securityHeaders = (deps: Pick<AppDeps, "trustProxy" | "stripeJsUrl"
             ? path.endsWith("/document.pdf")
               ? forSharedPdf
               : forSharedPage
-            : webApp;
+            : path.startsWith("/pay/")
+              ? forPayPage
+              : webApp;
     if (requestIsHttps(c, deps))
       await hsts(c, async () => {
         await policy(c, next);

@@ -6,7 +6,8 @@ import type { AppDeps, HonoEnv } from "../../http/deps";
 import { statusFor } from "../../http/outcomes";
 import { shareLinkKeyOf } from "./share-link-key";
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The page's one inline style, allowed by its hash in the page's content policy (security-headers.ts). */
 export const SHARED_PAGE_STYLE =
@@ -15,7 +16,8 @@ export const SHARED_PAGE_STYLE =
   "a.download{display:inline-block;margin:.75rem 0;padding:.5rem 1rem;background:#1f5fae;color:#fff;" +
   "text-decoration:none;border-radius:4px}.error{padding:2rem 0}";
 
-const page = (title: string, body: string): string =>
+/** A whole page for a patient or client who has no session: one title, one body, the style allowed by hash. */
+export const page = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
   `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">` +
   `<title>${escapeHtml(title)}</title><style>${SHARED_PAGE_STYLE}</style></head>` +
