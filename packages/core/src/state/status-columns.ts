@@ -127,6 +127,10 @@ export const statusColumns: readonly StatusColumn[] = [
         path: "packages/app/src/payments/charge-card.ts",
         why: "creates the charge Pending before Stripe is asked",
       },
+      {
+        path: "packages/app/src/autopay/insert-autopay-charges.ts",
+        why: "autopay's charges created Pending before Stripe is asked, with the batch's cards read once",
+      },
     ],
   },
   {

@@ -64,22 +64,25 @@ const statusKeysIn = (objectText: string): string[] => {
 const lineAt = (text: string, index: number) => text.slice(0, index).split("\n").length;
 
 /**
- * Every place in the code (packages' sources and benchmarks, scripts; tests aside) that writes a status column:
+ * Every place in the code (packages' sources and benchmarks, scripts; tests and the testing package aside) that
+ * writes a status column:
  * drizzle `.update(t).set({ status })`, `.insert(t).values({ status })`, `bulkInsert(t, { status })`, and raw SQL
  * `UPDATE t SET status = …` / `INSERT INTO t (…, status, …)`. `table` is null when the table cannot be told.
  */
 export const findStatusWrites = (root = REPO_ROOT): StatusWrite[] => {
   const files = [
-    ...readdirSync(join(root, "packages")).flatMap((p) =>
-      ["src", "bench"].flatMap((d) => {
-        const dir = join(root, "packages", p, d);
-        try {
-          return statSync(dir).isDirectory() ? sourceFiles(dir) : [];
-        } catch {
-          return [];
-        }
-      }),
-    ),
+    ...readdirSync(join(root, "packages"))
+      .filter((p) => p !== "testing")
+      .flatMap((p) =>
+        ["src", "bench"].flatMap((d) => {
+          const dir = join(root, "packages", p, d);
+          try {
+            return statSync(dir).isDirectory() ? sourceFiles(dir) : [];
+          } catch {
+            return [];
+          }
+        }),
+      ),
     ...sourceFiles(join(root, "scripts")),
   ];
   const writes: StatusWrite[] = [];
