@@ -12,6 +12,7 @@ import {
 } from "@billcycle/testing/api-harness";
 import { createBody, type Json, patchBody } from "@billcycle/testing/bodies";
 import { practiceSnapshot, rowCounts, sqlRows } from "@billcycle/testing/db-state";
+import { seedDeniedClaim } from "@billcycle/testing/engine-records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   bodyFor,
@@ -60,6 +61,9 @@ describe.each(testBackends())("tenant isolation on %s", (backend) => {
     b = await h.newPractice("B");
     await h.seedRecords(a, { engine: true });
     await h.seedRecords(b, { engine: true });
+    // A denied claim each, so the denials list has rows to check too.
+    await seedDeniedClaim(h, a);
+    await seedDeniedClaim(h, b);
     ops = await documentedOperations(h);
     scoped = ops.filter(isScoped);
   });

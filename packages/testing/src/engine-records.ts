@@ -13,7 +13,7 @@ import {
   transitionClaims,
 } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Harness, PracticeFixture } from "./api-harness";
 import { createBody, refsOf } from "./bodies";
 import { era835 } from "./x12-files";
@@ -33,7 +33,6 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
   for (const [startsAt, endsAt] of [
     ["2026-03-02T15:00:00Z", "2026-03-02T16:00:00Z"],
     ["2026-03-02T17:00:00Z", "2026-03-02T18:00:00Z"],
-    ["2026-03-02T19:00:00Z", "2026-03-02T20:00:00Z"],
   ] as const) {
     const appointment = await h.call("POST", `${base}/appointments`, {
       token,
@@ -73,14 +72,7 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
   });
   const nightly = await createInvoices(
     h.database,
-    {
-      practiceId: p.id,
-      trigger: "manual",
-      runId,
-      today,
-      appointmentIds: [sessions[0]!, sessions[2]!],
-      mode: "nightly",
-    },
+    { practiceId: p.id, trigger: "manual", runId, today, appointmentIds: [sessions[0]!], mode: "nightly" },
     now,
   );
   const processed = await processInvoices(
@@ -104,24 +96,17 @@ export const seedEngineRecords = async (h: Harness, p: PracticeFixture): Promise
     .select({ id: tables.invoices.id, version: tables.invoices.version })
     .from(tables.invoices)
     .where(and(eq(tables.invoices.practiceId, p.id), eq(tables.invoices.status, "pended")));
-  const [claim, toDeny] = await h.database.db
-    .select({
-      id: tables.claims.id,
-      version: tables.claims.version,
-      pcn: tables.claims.patientControlNumber,
-      totalCents: tables.claims.totalCents,
-    })
+  const [claim] = await h.database.db
+    .select({ id: tables.claims.id, version: tables.claims.version })
     .from(tables.claims)
-    .where(eq(tables.claims.practiceId, p.id))
-    .orderBy(asc(tables.claims.patientControlNumber));
-  if (!pended || !claim || !toDeny) {
+    .where(eq(tables.claims.practiceId, p.id));
+  if (!pended || !claim) {
     throw new Error(
       `engine seed made no ${pended ? "claim" : "pended invoice"}: ${JSON.stringify({ nightly, processed, review })}`,
     );
   }
   p.records.invoices = pended;
-  p.records.claims = { id: claim.id, version: claim.version };
-  await seedDeniedClaim(h, p, toDeny, now);
+  p.records.claims = claim;
   p.records["automation-runs"] = { id: runId, version: 1 };
   // An 835 for a claim we never sent: a remittance, its inbound file and a work-queue item.
   const imported = await importInboundFile(
@@ -317,18 +302,55 @@ const seedEmployerBilling = async (h: Harness, p: PracticeFixture): Promise<void
   p.records["employer-receipts"] = { id: receipt.id, version: 1 };
 };
 
-/** A claim sent and denied by the payer's 835 (CO-50, a denial by the practice's rule), for the denials queue. */
-const seedDeniedClaim = async (
-  h: Harness,
-  p: PracticeFixture,
-  claim: { id: string; pcn: string; totalCents: number },
-  now: Date,
-): Promise<void> => {
-  const rule = await h.call("POST", `/api/v1/practices/${p.id}/posting-rules`, {
-    token: p.users.owner.token,
+/**
+ * A claim sent and denied by the payer's 835 (CO-50, a denial by the practice's rule), so the denials queue has a
+ * row: its own kept session, invoiced and claimed, beside the engine seed's records (which it leaves as they are).
+ */
+export const seedDeniedClaim = async (h: Harness, p: PracticeFixture): Promise<void> => {
+  const token = p.users.owner.token;
+  const base = `/api/v1/practices/${p.id}`;
+  const now = h.clock.now();
+  const appointment = await h.call("POST", `${base}/appointments`, {
+    token,
+    body: {
+      ...createBody("appointments", refsOf(p)),
+      startsAt: "2026-03-02T19:00:00Z",
+      endsAt: "2026-03-02T20:00:00Z",
+    },
+  });
+  const id = String(appointment.json.id);
+  const note = await h.call("POST", `${base}/progress-notes`, {
+    token,
+    body: { ...createBody("progress-notes", { ...refsOf(p), appointments: id }) },
+  });
+  const kept = await h.call("POST", `${base}/appointments/${id}/status`, { token, body: { status: "kept" } });
+  const rule = await h.call("POST", `${base}/posting-rules`, {
+    token,
     body: { payerId: refsOf(p).payers, groupCode: "CO", reasonCode: "50", action: "denial" },
   });
-  if (rule.status !== 201) throw new Error(`engine seed posting rule: ${rule.text}`);
+  if (appointment.status !== 201 || note.status !== 201 || kept.status !== 200 || rule.status !== 201) {
+    throw new Error(`denied claim seed: ${appointment.text} ${note.text} ${kept.text} ${rule.text}`);
+  }
+  const today = String(appointment.json.dateOfService);
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const run = { practiceId: p.id, trigger: "manual" as const, runId: null };
+  await createInvoices(h.database, { ...run, today, appointmentIds: [id], mode: "nightly" }, now);
+  await processInvoices(h.database, { ...run, today: tomorrow }, now);
+  const [claim] = await h.database.db
+    .select({
+      id: tables.claims.id,
+      pcn: tables.claims.patientControlNumber,
+      totalCents: tables.claims.totalCents,
+    })
+    .from(tables.claims)
+    .where(
+      and(
+        eq(tables.claims.practiceId, p.id),
+        eq(tables.claims.status, "awaiting_submission"),
+        ...(p.records.claims ? [ne(tables.claims.id, p.records.claims.id)] : []),
+      ),
+    );
+  if (!claim) throw new Error("denied claim seed: the session was not claimed");
   await h.database.db.transaction((tx) =>
     transitionClaims(tx, {
       practiceId: p.id,
@@ -364,6 +386,6 @@ const seedDeniedClaim = async (
     .select({ version: tables.claims.version })
     .from(tables.claims)
     .where(and(eq(tables.claims.id, claim.id), eq(tables.claims.adjudication, "denied")));
-  if (!denied) throw new Error(`engine seed: the claim was not denied: ${JSON.stringify(imported)}`);
+  if (!denied) throw new Error(`denied claim seed: the claim was not denied: ${JSON.stringify(imported)}`);
   p.records["denied-claims"] = { id: claim.id, version: denied.version };
 };
