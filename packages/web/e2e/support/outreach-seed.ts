@@ -17,7 +17,7 @@ import {
   twilioSmsProvider,
 } from "@billcycle/app";
 import { ManualClock, type OutreachSetStatus } from "@billcycle/core";
-import { type Database, runPrepared, tables } from "@billcycle/db";
+import { type Database, pgArray, runPrepared, tables } from "@billcycle/db";
 import type { TwilioFake } from "@billcycle/twilio-fake";
 import { eq, sql } from "drizzle-orm";
 
@@ -53,7 +53,8 @@ export type OutreachSeed = {
 };
 
 const STANDARD: RuleSetInput = {
-  name: "Standard reminders",
+  // Not the demo's own "Standard reminders": rule set names are unique in a practice.
+  name: "Standard reminders (walk)",
   isDefault: true,
   steps: [
     {
@@ -108,6 +109,8 @@ const pickPatients = async (database: Database, practiceId: string, upTo: string
         JOIN progress_notes n ON n.practice_id = a.practice_id AND n.appointment_id = a.id AND n.signed
       WHERE a.practice_id = ${practiceId}::uuid AND a.status = 'kept' AND a.date_of_service <= ${upTo}::date
         AND c.active
+        -- No payments yet: credit on account (the demo's) would pay the new invoices at once.
+        AND NOT EXISTS (SELECT 1 FROM payments pm WHERE pm.practice_id = c.practice_id AND pm.client_id = c.id)
         AND NOT EXISTS (SELECT 1 FROM appointment_invoices ai WHERE ai.appointment_id = a.id)
         AND NOT EXISTS (SELECT 1 FROM outreach_sets s WHERE s.practice_id = c.practice_id AND s.client_id = c.id)
       GROUP BY c.id, c.first_name, c.last_name, c.pays_by
@@ -140,7 +143,38 @@ export const seedOutreach = async (
   // Three days ago: invoices issued, rule sets saved, and two sets started whose step has gone out since.
   const t0 = new Date(now.getTime() - 3 * DAY);
   const { today } = await practiceToday(database.db, practiceId, t0);
-  const patients = await pickPatients(database, practiceId, today, seededRoles.length);
+  // A few spare patients: a session the engine will not bill (an exclusion, a waiver) leaves one with nothing owed.
+  const candidates = await pickPatients(database, practiceId, today, seededRoles.length + 4);
+  for (const c of candidates) {
+    await database.db
+      .update(tables.clients)
+      .set({ paysBy: "self_pay", smsOptIn: true })
+      .where(eq(tables.clients.id, c.client_id));
+  }
+  await createInvoices(
+    database,
+    {
+      practiceId,
+      trigger: "manual",
+      runId: null,
+      today,
+      appointmentIds: candidates.flatMap((p) => p.appointment_ids),
+      mode: "nightly",
+    },
+    t0,
+  );
+  const owing = await runPrepared<{ client_id: string }>(
+    database.db,
+    sql`SELECT DISTINCT client_id::text AS client_id FROM invoices
+      WHERE practice_id = ${practiceId}::uuid AND status IN ('open', 'processed')
+        AND client_cents > client_paid_cents + client_written_off_cents
+        AND client_id = ANY(${pgArray(
+          candidates.map((c) => c.client_id),
+          "uuid",
+        )}::uuid[])`,
+  );
+  const owes = new Set(owing.map((o) => o.client_id));
+  const patients = candidates.filter((c) => owes.has(c.client_id)).slice(0, seededRoles.length);
   if (patients.length < seededRoles.length)
     throw new Error(
       `the demo has ${patients.length} patients to invoice, the test needs ${seededRoles.length}`,
@@ -150,27 +184,12 @@ export const seedOutreach = async (
   const sharesPhone: SeededRole[] = ["toggle", "active", "paused", "expired"];
   const noPhone: SeededRole[] = ["willFail", "failed"];
   for (const role of seededRoles) {
+    if (!noPhone.includes(role) && !sharesPhone.includes(role)) continue;
     await database.db
       .update(tables.clients)
-      .set({
-        paysBy: "self_pay",
-        smsOptIn: true,
-        phone: noPhone.includes(role) ? null : sharesPhone.includes(role) ? SHARED_PHONE : undefined,
-      })
+      .set({ phone: noPhone.includes(role) ? null : SHARED_PHONE })
       .where(eq(tables.clients.id, patient(role).client_id));
   }
-  await createInvoices(
-    database,
-    {
-      practiceId,
-      trigger: "manual",
-      runId: null,
-      today,
-      appointmentIds: patients.flatMap((p) => p.appointment_ids),
-      mode: "nightly",
-    },
-    t0,
-  );
   const standard = await saveRuleSet(database, { actor, body: STANDARD, now: t0 });
   const finalNotice = await saveRuleSet(database, { actor, body: FINAL_NOTICE, now: t0 });
 
