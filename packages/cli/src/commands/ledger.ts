@@ -1,12 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getClientBalance, recordClientPayment, refundClientPayment } from "@billcycle/app";
-import {
-  DomainError,
-  dollarsToCents,
-  formatCents,
-  type PaymentApplication,
-  systemClock,
-} from "@billcycle/core";
+import { dollarsToCents, formatCents, type PaymentApplication, systemClock } from "@billcycle/core";
 import { type Command, Option } from "commander";
 import { cliActor } from "../cli-actor";
 import { openConfiguredDatabase } from "../open-configured-database";
