@@ -1,6 +1,7 @@
-import { type Database, type Executor, newId, tables } from "@billcycle/db";
+import { type Database, type Executor, tables } from "@billcycle/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { systemActor } from "../auth/actor";
+import { insertPendingCharge } from "../payments/charge-card";
 import type { CardChargeRow } from "../payments/transition-card-charge";
 import { autopayChargeKey } from "./load-autopay-facts";
 import type { AutopayAttemptRow } from "./transition-autopay-attempt";
@@ -54,39 +55,16 @@ export const insertAutopayCharge = (
   input: { practiceId: string; attempt: AutopayAttemptRow; card: AutopayChargeCard; now: Date },
 ): Promise<CardChargeRow | null> => {
   const { practiceId, attempt, card, now } = input;
-  return database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(tables.cardCharges)
-      .values({
-        id: newId(now.getTime()),
-        practiceId,
-        clientId: attempt.clientId,
-        amountCents: attempt.amountCents,
-        idempotencyKey: autopayChargeKey(attempt.id),
-        purposeKind: "autopay_attempt",
-        purposeId: attempt.id,
-        status: "pending",
-        stripeCustomerId: card.stripeCustomerId,
-        stripePaymentMethodId: card.stripePaymentMethodId,
-        cardBrand: card.brand,
-        cardLast4: card.last4,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({ target: [tables.cardCharges.practiceId, tables.cardCharges.idempotencyKey] })
-      .returning();
-    if (!row) return null;
-    const actor = systemActor(practiceId, "autopay");
-    await tx.insert(tables.auditLog).values({
+  return database.db.transaction((tx) =>
+    insertPendingCharge(tx, {
       practiceId,
-      userId: actor.userId,
-      actor: actor.label,
-      action: "create",
-      entity: "card_charge",
-      entityId: row.id,
-      at: now,
-      details: { clientId: row.clientId, purposeKind: row.purposeKind, purposeId: row.purposeId },
-    });
-    return row;
-  });
+      clientId: attempt.clientId,
+      amountCents: attempt.amountCents,
+      idempotencyKey: autopayChargeKey(attempt.id),
+      purpose: { kind: "autopay_attempt", id: attempt.id },
+      card,
+      actor: systemActor(practiceId, "autopay"),
+      now,
+    }),
+  );
 };

@@ -226,36 +226,17 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
     if (!customer) {
       throw new DomainError("CONFLICT", "The client has no Stripe customer", { reason: "NO_DEFAULT_CARD" });
     }
-    const [row] = await tx
-      .insert(charges)
-      .values({
-        id: newId(),
-        practiceId,
-        clientId,
-        amountCents,
-        idempotencyKey,
-        purposeKind: purpose.kind,
-        purposeId: purpose.id,
-        status: "pending",
-        stripeCustomerId: customer.id,
-        stripePaymentMethodId: card.stripePaymentMethodId,
-        cardBrand: card.brand,
-        cardLast4: card.last4,
-        applyTo,
-        createdBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({ target: [charges.practiceId, charges.idempotencyKey] })
-      .returning();
-    if (row) {
-      await recordAudit(tx, actor, "create", "card_charge", row.id, now, {
-        clientId,
-        purposeKind: purpose.kind,
-        purposeId: purpose.id,
-      });
-    }
-    return row ?? null;
+    return insertPendingCharge(tx, {
+      practiceId,
+      clientId,
+      amountCents,
+      idempotencyKey,
+      purpose,
+      card: { ...card, stripeCustomerId: customer.id },
+      applyTo,
+      actor,
+      now,
+    });
   });
   if (!inserted) {
     // Another caller inserted this key first (and calls Stripe itself): return its row, never charge again.
@@ -266,6 +247,57 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
 
   const row = await sendCardCharge(database, { row: inserted, stripe, actor, now });
   return { charge: toCardChargeView(row), existing: false };
+};
+
+/**
+ * The charge row, Pending, and its audit row, before Stripe is asked: null when the idempotency key already has a
+ * charge (its sender charges, never this caller). chargeCard and autopay's batch both create charges here.
+ */
+export const insertPendingCharge = async (
+  tx: Executor,
+  input: {
+    practiceId: string;
+    clientId: string;
+    amountCents: number;
+    idempotencyKey: string;
+    purpose: { kind: CardChargeRow["purposeKind"]; id: string };
+    card: { stripeCustomerId: string; stripePaymentMethodId: string; brand: string; last4: string };
+    applyTo?: CardChargeApplyTo | null | undefined;
+    actor: Actor;
+    now: Date;
+  },
+): Promise<CardChargeRow | null> => {
+  const { practiceId, clientId, purpose, card, actor, now } = input;
+  const charges = tables.cardCharges;
+  const [row] = await tx
+    .insert(charges)
+    .values({
+      id: newId(now.getTime()),
+      practiceId,
+      clientId,
+      amountCents: input.amountCents,
+      idempotencyKey: input.idempotencyKey,
+      purposeKind: purpose.kind,
+      purposeId: purpose.id,
+      status: "pending",
+      stripeCustomerId: card.stripeCustomerId,
+      stripePaymentMethodId: card.stripePaymentMethodId,
+      cardBrand: card.brand,
+      cardLast4: card.last4,
+      applyTo: input.applyTo ?? null,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: [charges.practiceId, charges.idempotencyKey] })
+    .returning();
+  if (!row) return null;
+  await recordAudit(tx, actor, "create", "card_charge", row.id, now, {
+    clientId,
+    purposeKind: purpose.kind,
+    purposeId: purpose.id,
+  });
+  return row;
 };
 
 /**

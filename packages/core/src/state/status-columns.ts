@@ -125,11 +125,7 @@ export const statusColumns: readonly StatusColumn[] = [
     alsoWrittenBy: [
       {
         path: "packages/app/src/payments/charge-card.ts",
-        why: "creates the charge Pending before Stripe is asked",
-      },
-      {
-        path: "packages/app/src/autopay/insert-autopay-charges.ts",
-        why: "autopay's charges created Pending before Stripe is asked, with the batch's cards read once",
+        why: "creates the charge Pending before Stripe is asked (chargeCard and autopay, insertPendingCharge)",
       },
     ],
   },
