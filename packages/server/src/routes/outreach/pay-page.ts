@@ -1,33 +1,20 @@
 import { openPayPage, payOutreachSet } from "@billcycle/app";
-import { DomainError, dollarsToCents, formatCents, isDomainError } from "@billcycle/core";
+import { DomainError, dollarsToCents, formatCents } from "@billcycle/core";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppDeps, HonoEnv } from "../../http/deps";
-import { statusFor } from "../../http/outcomes";
-import { escapeHtml, page } from "../shared-documents/shared-document-page";
+import { escapeHtml, linkRefusal, linkToken, page } from "../shared-documents/shared-document-page";
 import { payLinkKeyOf } from "./outreach-route-support";
 
-const tokenOf = (c: Context<HonoEnv>): string => {
-  const token = c.req.param("token") ?? "";
-  if (token.length > 300) throw new DomainError("PAY_LINK_INVALID", "This link is not valid");
-  return token;
-};
+const tokenOf = (c: Context<HonoEnv>): string => linkToken(c, "PAY_LINK_INVALID");
 
-/** A refused link or payment: a page the patient understands, with the status and code the API gives it. */
-const refusal = (c: Context<HonoEnv>, e: unknown) => {
-  if (!isDomainError(e)) throw e;
-  const heading =
-    e.code === "PAY_LINK_EXPIRED"
-      ? "This link has expired"
-      : e.code === "PAY_LINK_INVALID"
-        ? "This link is not valid"
-        : "The payment was not taken";
-  c.header("X-Error-Code", e.code);
-  return c.html(
-    page(heading, `<div class="error"><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(e.message)}</p></div>`),
-    statusFor(e.code) as 400,
-  );
+const refusalHeadings = {
+  PAY_LINK_EXPIRED: "This link has expired",
+  PAY_LINK_INVALID: "This link is not valid",
+  default: "The payment was not taken",
 };
+/** A refused link or payment: a page the patient understands, with the status and code the API gives it. */
+const refusal = (c: Context<HonoEnv>, e: unknown) => linkRefusal(c, e, refusalHeadings);
 
 /**
  * The page a pay link in an outreach text or email opens (`/pay/<token>`; the signed token is the credential, as

@@ -23,15 +23,13 @@ export const page = (title: string, body: string): string =>
   `<title>${escapeHtml(title)}</title><style>${SHARED_PAGE_STYLE}</style></head>` +
   `<body><main>${body}</main></body></html>`;
 
-/** A refused link: a page a client understands, with the status the API gives the same refusal. */
-const refusal = (c: Context<HonoEnv>, e: unknown) => {
+/**
+ * A refused link (no session: a share or pay link): a page its reader understands, the heading chosen by the code,
+ * with the status and code the API gives the same refusal.
+ */
+export const linkRefusal = (c: Context<HonoEnv>, e: unknown, headings: Readonly<Record<string, string>>) => {
   if (!isDomainError(e)) throw e;
-  const heading =
-    e.code === "SHARE_LINK_EXPIRED"
-      ? "This link has expired"
-      : e.code === "DOCUMENT_VOID"
-        ? "This document was withdrawn"
-        : "This link is not valid";
+  const heading = headings[e.code] ?? headings.default ?? "This link is not valid";
   c.header("X-Error-Code", e.code);
   return c.html(
     page(heading, `<div class="error"><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(e.message)}</p></div>`),
@@ -39,11 +37,19 @@ const refusal = (c: Context<HonoEnv>, e: unknown) => {
   );
 };
 
-const tokenOf = (c: Context<HonoEnv>): string => {
+const refusalHeadings = {
+  SHARE_LINK_EXPIRED: "This link has expired",
+  DOCUMENT_VOID: "This document was withdrawn",
+};
+const refusal = (c: Context<HonoEnv>, e: unknown) => linkRefusal(c, e, refusalHeadings);
+
+/** The token of a link route, refused with `code` when longer than any token billcycle signs. */
+export const linkToken = (c: Context<HonoEnv>, code: "SHARE_LINK_INVALID" | "PAY_LINK_INVALID"): string => {
   const token = c.req.param("token") ?? "";
-  if (token.length > 300) throw new DomainError("SHARE_LINK_INVALID", "This link is not valid");
+  if (token.length > 300) throw new DomainError(code, "This link is not valid");
   return token;
 };
+const tokenOf = (c: Context<HonoEnv>): string => linkToken(c, "SHARE_LINK_INVALID");
 
 /**
  * The client's document page (no session; the signed token is the credential): the PDF embedded, and a download
