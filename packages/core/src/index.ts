@@ -55,6 +55,7 @@ export * from "./state/status-columns";
 export * from "./time/clock";
 export * from "./time/local-date";
 export * from "./validation/codes";
+export * from "./validation/locale";
 export * from "./validation/npi";
 export * from "./validation/storable-text";
 export * from "./validation/time-zone";

@@ -166,6 +166,38 @@ describe.each(testBackends())("bad input on %s", (backend) => {
     ).toEqual(before);
   });
 
+  it("a locale that is not a BCP 47 tag the formatter knows is VALIDATION_FAILED; a good one is kept canonical", async () => {
+    const read = () => sqlRows(h.database, `SELECT locale, version FROM practices WHERE id = '${p.id}'`);
+    const before = await read();
+    expect(before[0]?.locale).toBe("en-US");
+    for (const locale of ["en_US", "", "English", "xx-ZZ"]) {
+      await refused(
+        "POST",
+        "/api/v1/practices",
+        { body: { ...practiceInput("Bad locale"), locale } },
+        { status: 400, code: "VALIDATION_FAILED", field: "locale" },
+      );
+      await refused(
+        "PATCH",
+        base,
+        { body: { version: Number(before[0]?.version), locale } },
+        { status: 400, code: "VALIDATION_FAILED", field: "locale" },
+      );
+    }
+    expect(await read()).toEqual(before);
+    const ok = await h.call("PATCH", base, {
+      token: p.users.owner.token,
+      body: { version: Number(before[0]?.version), locale: "fr-ca" },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.json.locale).toBe("fr-CA");
+    const back = await h.call("PATCH", base, {
+      token: p.users.owner.token,
+      body: { version: Number(ok.json.version), locale: "en-US" },
+    });
+    expect(back.json.locale).toBe("en-US");
+  });
+
   it("negative, fractional or non-numeric money is INVALID_MONEY", async () => {
     for (const feeCents of [-1, 12.5, "15000", null]) {
       await refused(

@@ -1,4 +1,4 @@
-import { defaultPostingRules, defaultPracticeBillingSettings } from "@billcycle/core";
+import { defaultPostingRules, defaultPracticeBillingSettings, defaultPracticeLocale } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
 import { recordAudit } from "../audit/record-audit";
 import { translateDbError } from "../db-errors";
@@ -20,6 +20,7 @@ export const createPractice = async (
         id,
         name: input.name,
         timeZone: input.timeZone,
+        locale: input.locale ?? defaultPracticeLocale,
         address: input.address,
         taxId: input.taxId,
         billingNpi: input.billingNpi,

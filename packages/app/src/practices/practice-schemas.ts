@@ -1,7 +1,7 @@
 import { MAX_SHARE_DELAY_MINUTES, shareDocumentKindChoices } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { z } from "zod";
-import { address, cents, name, npi, taxId, taxonomy, timeZone } from "../schemas/common";
+import { address, cents, locale, name, npi, taxId, taxonomy, timeZone } from "../schemas/common";
 import { rowSchema } from "../schemas/row-schema";
 
 const billingSettingsFields = {
@@ -30,6 +30,7 @@ export const billingSettingsSchema = z.strictObject({
 const practiceFields = {
   name,
   timeZone,
+  locale: locale.optional(),
   address,
   taxId,
   billingNpi: npi,

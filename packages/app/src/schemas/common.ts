@@ -1,4 +1,5 @@
 import {
+  canonicalLocale,
   isCalendarDate,
   isSupportedDate,
   isSupportedInstant,
@@ -46,6 +47,14 @@ export const timeZone = z
     isValidTimeZone,
     coded("INVALID_TIME_ZONE", "time zone must be an IANA name such as America/Chicago"),
   );
+/** A BCP 47 locale the date formatter knows ("en-US", "fr-CA"), stored in its canonical spelling. */
+export const locale = z
+  .string()
+  .refine(
+    (tag) => canonicalLocale(tag) !== null,
+    coded("VALIDATION_FAILED", "locale must be a BCP 47 language tag such as en-US or fr-CA"),
+  )
+  .transform((tag) => canonicalLocale(tag) ?? tag);
 /** Runs a check only on a value that passed the ones before it (one issue per field, the first problem). */
 const onlyIfValid = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
 

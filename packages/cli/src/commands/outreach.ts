@@ -25,17 +25,18 @@ import { type Command, Option } from "commander";
 import { z } from "zod";
 import { cliActor } from "../cli-actor";
 import { openConfiguredDatabase } from "../open-configured-database";
+import { cliInstant, practiceTimeZone } from "../practice-time";
 import { parseAmountToCents } from "./payments";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 
 const withActor = async (
   practiceId: string,
-  fn: (database: Database, actor: Awaited<ReturnType<typeof cliActor>>) => Promise<void>,
+  fn: (database: Database, actor: Awaited<ReturnType<typeof cliActor>>, timeZone: string) => Promise<void>,
 ) => {
   const database = await openConfiguredDatabase(() => undefined);
   try {
-    await fn(database, await cliActor(database, practiceId));
+    await fn(database, await cliActor(database, practiceId), await practiceTimeZone(database, practiceId));
   } finally {
     await database.close();
   }
@@ -63,7 +64,7 @@ export const parseOutreachAction = (text: string): OutreachAction => {
   });
 };
 
-const setLine = (s: OutreachSetView) =>
+const setLine = (s: OutreachSetView, timeZone: string) =>
   [
     s.id,
     outreachSetStatusLabel[s.status].padEnd(11),
@@ -71,7 +72,7 @@ const setLine = (s: OutreachSetView) =>
     `${s.patient.firstName} ${s.patient.lastName}`.padEnd(24),
     s.ruleSet.name.padEnd(16),
     `step ${Math.min(s.stepIndex + 1, s.stepCount)}/${s.stepCount}`,
-    s.nextSendAt ? `next ${s.nextSendAt}` : "nothing scheduled",
+    s.nextSendAt ? `next ${cliInstant(s.nextSendAt, timeZone)}` : "nothing scheduled",
     s.willFailReasons.length ? `will fail: ${s.willFailReasons.map((r) => r.code).join(", ")}` : "",
   ]
     .join("  ")
@@ -112,7 +113,7 @@ export const registerOutreachCommands = (program: Command) => {
         ruleSet?: string;
         limit: string;
       }) =>
-        withActor(o.practice, async (database, actor) => {
+        withActor(o.practice, async (database, actor, timeZone) => {
           const query = parseOrRefuse(listOutreachSetsQuerySchema, {
             search: o.search,
             status: o.status,
@@ -130,7 +131,7 @@ export const registerOutreachCommands = (program: Command) => {
             query,
             now: systemClock.now(),
           });
-          for (const s of items) out(setLine(s));
+          for (const s of items) out(setLine(s, timeZone));
           out(`${items.length} set(s)${nextCursor ? " (more: narrow the filters or raise --limit)" : ""}`);
         }),
     );
@@ -141,9 +142,9 @@ export const registerOutreachCommands = (program: Command) => {
     .addOption(practice())
     .argument("<setId>", "the invoice set")
     .action(async (setId: string, o: { practice: string }) =>
-      withActor(o.practice, async (database, actor) => {
+      withActor(o.practice, async (database, actor, timeZone) => {
         const { set, events } = await getOutreachTimeline(database, { actor, setId, now: systemClock.now() });
-        out(setLine(set));
+        out(setLine(set, timeZone));
         for (const e of events) {
           const d = e.details ?? {};
           const what = e.message
@@ -151,7 +152,7 @@ export const registerOutreachCommands = (program: Command) => {
             : e.kind === "status"
               ? `${String(d.from)} -> ${String(d.to)}${d.reason ? ` (${String(d.reason)})` : ""}`
               : JSON.stringify(d);
-          out(`  ${e.at}  ${e.kind.padEnd(12)} ${e.actor.padEnd(18)} ${what}`);
+          out(`  ${cliInstant(e.at, timeZone)}  ${e.kind.padEnd(12)} ${e.actor.padEnd(18)} ${what}`);
         }
       }),
     );
@@ -163,7 +164,7 @@ export const registerOutreachCommands = (program: Command) => {
     .option("--rule-set <id>", "the rule set (default: the practice's default)")
     .argument("<clientId>", "the patient")
     .action(async (clientId: string, o: { practice: string; ruleSet?: string }) =>
-      withActor(o.practice, async (database, actor) => {
+      withActor(o.practice, async (database, actor, timeZone) => {
         const setId = await startOutreachSet(database, {
           actor,
           clientId,
@@ -176,7 +177,7 @@ export const registerOutreachCommands = (program: Command) => {
           now: systemClock.now(),
         });
         out(`started ${setId}`);
-        for (const s of items) out(setLine(s));
+        for (const s of items) out(setLine(s, timeZone));
       }),
     );
 
@@ -197,11 +198,16 @@ export const registerOutreachCommands = (program: Command) => {
         setIds: string[],
         o: { practice: string; ruleSet?: string; reason?: string },
       ) =>
-        withActor(o.practice, async (database, actor) => {
+        withActor(o.practice, async (database, actor, timeZone) => {
           const request = { action: parseOutreachAction(actionText), ruleSetId: o.ruleSet, reason: o.reason };
           const now = systemClock.now();
           if (setIds.length === 1) {
-            out(setLine(await applyOutreachAction(database, { actor, setId: setIds[0]!, request, now })));
+            out(
+              setLine(
+                await applyOutreachAction(database, { actor, setId: setIds[0]!, request, now }),
+                timeZone,
+              ),
+            );
             return;
           }
           const r = await applyBulkOutreachAction(database, { actor, setIds, request, now });

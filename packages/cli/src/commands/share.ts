@@ -3,6 +3,7 @@ import { shareStatuses, systemClock } from "@billcycle/core";
 import { type Command, Option } from "commander";
 import { cliActor } from "../cli-actor";
 import { openConfiguredDatabase } from "../open-configured-database";
+import { cliInstant, practiceTimeZone } from "../practice-time";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 
@@ -32,6 +33,7 @@ export const registerShareCommands = (program: Command) => {
         const database = await openConfiguredDatabase(() => undefined);
         try {
           const actor = await cliActor(database, o.practice);
+          const timeZone = await practiceTimeZone(database, actor.practiceId);
           const { items } = await listDocumentShares(database, {
             actor,
             query: {
@@ -46,7 +48,9 @@ export const registerShareCommands = (program: Command) => {
             const subject =
               s.subjectType === "invoice" ? `invoice ${s.invoiceId}` : `document ${s.documentId}`;
             const when =
-              s.status === "sent" ? `sent ${s.sentAt?.toISOString()}` : `due ${s.dueAt.toISOString()}`;
+              s.status === "sent"
+                ? `sent ${cliInstant(s.sentAt, timeZone)}`
+                : `due ${cliInstant(s.dueAt, timeZone)}`;
             const why = (s.reasons ?? []).map((r) => `${r.code}: ${r.message}`).join("; ");
             out(
               `${s.id}  ${s.status.padEnd(9)} ${s.kind.padEnd(9)} ${subject}  ${when}  attempts ${s.attempts}`,
@@ -69,7 +73,8 @@ export const registerShareCommands = (program: Command) => {
       try {
         const actor = await cliActor(database, o.practice);
         const s = await retryDocumentShare(database, { actor, shareId, now: systemClock.now() });
-        out(`${s.id} ${s.status}, due ${s.dueAt.toISOString()}: the worker sends it`);
+        const timeZone = await practiceTimeZone(database, actor.practiceId);
+        out(`${s.id} ${s.status}, due ${cliInstant(s.dueAt, timeZone)}: the worker sends it`);
       } finally {
         await database.close();
       }

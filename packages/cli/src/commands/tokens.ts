@@ -11,6 +11,7 @@ import { type Database, tables } from "@billcycle/db";
 import { type Command, Option } from "commander";
 import { eq } from "drizzle-orm";
 import { openConfiguredDatabase } from "../open-configured-database";
+import { cliInstant } from "../practice-time";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 
@@ -63,7 +64,7 @@ export const registerTokenCommands = (program: Command) => {
           operator(),
           systemClock.now(),
         );
-        out(`token ${made.id} (${made.scopes.join(", ")}) expires ${made.expiresAt.toISOString()}`);
+        out(`token ${made.id} (${made.scopes.join(", ")}) expires ${cliInstant(made.expiresAt, "UTC")}`);
         out(made.token);
         out("Store it now: it is not shown again. Revoke it with `billcycle token revoke <id>`.");
       });
@@ -82,9 +83,9 @@ export const registerTokenCommands = (program: Command) => {
         );
         if (!tokens.length) out("no tokens");
         for (const t of tokens) {
-          const used = t.lastUsedAt ? `used ${t.lastUsedAt.toISOString()}` : "never used";
+          const used = t.lastUsedAt ? `used ${cliInstant(t.lastUsedAt, "UTC")}` : "never used";
           out(
-            `${t.id}  ${t.status.padEnd(7)}  ${t.scopes.join(",").padEnd(5)}  expires ${t.expiresAt.toISOString()}  ${used}  ${t.name}`,
+            `${t.id}  ${t.status.padEnd(7)}  ${t.scopes.join(",").padEnd(5)}  expires ${cliInstant(t.expiresAt, "UTC")}  ${used}  ${t.name}`,
           );
         }
       });
@@ -101,7 +102,7 @@ export const registerTokenCommands = (program: Command) => {
           operator(),
           systemClock.now(),
         );
-        out(`token ${t.id} (${t.name}) revoked at ${t.revokedAt?.toISOString()}`);
+        out(`token ${t.id} (${t.name}) revoked at ${cliInstant(t.revokedAt, "UTC")}`);
       });
     });
 };

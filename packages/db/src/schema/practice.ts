@@ -26,6 +26,8 @@ export const practices = pgTable("practices", {
   id: uuid("id").primaryKey(),
   name: text("name").notNull(),
   timeZone: text("time_zone").notNull(),
+  /** BCP 47 ("en-US"): how the practice's dates and times are written. */
+  locale: text("locale").notNull().default("en-US"),
   address: jsonb("address").$type<Address>().notNull(),
   taxId: text("tax_id").notNull(),
   billingNpi: text("billing_npi").notNull(),

@@ -601,6 +601,7 @@ export interface paths {
           "application/json": {
             name: string;
             timeZone: string;
+            locale?: string;
             address: {
               line1: string;
               line2?: string;
@@ -831,6 +832,7 @@ export interface paths {
           "application/json": {
             name?: string;
             timeZone?: string;
+            locale?: string;
             address?: {
               line1: string;
               line2?: string;
@@ -19688,6 +19690,7 @@ export interface components {
       id: string;
       name: string;
       timeZone: string;
+      locale: string;
       address: {
         line1: string;
         line2?: string;
@@ -19729,6 +19732,7 @@ export interface components {
       id: string;
       name: string;
       timeZone: string;
+      locale: string;
       address: {
         line1: string;
         line2?: string;

@@ -1,6 +1,7 @@
 import { can, type Permission } from "@billcycle/core";
 import { createContext, useContext } from "react";
 import type { Membership, Practice } from "../api/models";
+import type { PracticeDisplay } from "../lib/format";
 
 export type PracticeContextValue = {
   practiceId: string;
@@ -8,6 +9,10 @@ export type PracticeContextValue = {
   membership: Membership;
   practice: Practice;
   timeZone: string;
+  /** BCP 47, e.g. "en-US". */
+  locale: string;
+  /** Zone and locale together: what every date and time formatter in lib/format takes. */
+  display: PracticeDisplay;
   /** The permission table from @billcycle/core: the same one the API enforces. */
   can: (permission: Permission) => boolean;
 };
@@ -28,5 +33,7 @@ export const practiceContextValue = (membership: Membership, practice: Practice)
   membership,
   practice,
   timeZone: practice.timeZone,
+  locale: practice.locale,
+  display: { timeZone: practice.timeZone, locale: practice.locale },
   can: (permission) => can(membership.role, permission),
 });

@@ -4,9 +4,11 @@ import {
   centsToDollars,
   dollarsToCents,
   endOfDayIn,
+  formatClockTime,
   formatDuration,
   formatInstant,
   formatLocalDate,
+  formatTime,
   mondayOf,
   startOfDayIn,
   todayIn,
@@ -25,10 +27,22 @@ describe("formatting", () => {
   });
 
   it("shows local dates as themselves and instants in the practice's zone", () => {
-    expect(formatLocalDate("2025-03-09")).toBe("Sun, Mar 9, 2025");
-    expect(formatInstant("2025-03-09T08:30:00Z", "America/Chicago")).toBe("Sun, Mar 9, 2025, 3:30 AM CDT");
-    expect(formatInstant("2025-03-09T07:30:00Z", "America/Chicago")).toBe("Sun, Mar 9, 2025, 1:30 AM CST");
+    const chicago = { timeZone: "America/Chicago", locale: "en-US" };
+    expect(formatLocalDate("2025-03-09", chicago)).toBe("Sun, Mar 9, 2025");
+    expect(formatInstant("2025-03-09T08:30:00Z", chicago)).toBe("Sun, Mar 9, 2025, 3:30 AM CDT");
+    expect(formatInstant("2025-03-09T07:30:00Z", chicago)).toBe("Sun, Mar 9, 2025, 1:30 AM CST");
     expect(todayIn("America/Los_Angeles", new Date("2025-03-10T05:00:00Z"))).toBe("2025-03-09");
+  });
+
+  it("writes dates and times in the practice's locale, not the browser's", () => {
+    const montreal = { timeZone: "America/Toronto", locale: "fr-CA" };
+    const london = { timeZone: "Europe/London", locale: "en-GB" };
+    expect(formatInstant("2025-03-09T18:30:00Z", montreal)).toContain("14 h 30");
+    // Day before month, a 24-hour clock: the practice's way, whatever the browser's language.
+    expect(formatLocalDate("2025-03-09", london)).toMatch(/^Sun,? 9 Mar 2025$/);
+    expect(formatTime("2025-03-09T18:30:00Z", london)).toBe("18:30");
+    expect(formatClockTime("23:00", { timeZone: "UTC", locale: "en-US" })).toBe("11:00 PM");
+    expect(formatClockTime("23:00", london)).toBe("23:00");
   });
 
   it("turns a practice's calendar day into the instants it spans, across DST changes", () => {

@@ -2,41 +2,69 @@ import { formatCents } from "@billcycle/core";
 
 export { formatCents };
 
-/** "Tue, Nov 25, 2025, 3:00 PM CST": an instant in the practice's time zone. */
-export const formatInstant = (iso: string | null | undefined, timeZone: string): string => {
+/**
+ * Where and how a practice reads its dates and times: its IANA zone and its BCP 47 locale. Every formatter below
+ * takes it, so no screen shows an instant in the browser's zone or a date in the browser's language.
+ */
+export type PracticeDisplay = { timeZone: string; locale: string };
+
+const instantParts: Intl.DateTimeFormatOptions = {
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+};
+
+/** "Tue, Nov 25, 2025, 3:00 PM CST": an instant in the practice's zone and locale. */
+export const formatInstant = (iso: string | null | undefined, display: PracticeDisplay): string => {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(new Date(iso));
+  return new Intl.DateTimeFormat(display.locale, { ...instantParts, timeZone: display.timeZone }).format(
+    new Date(iso),
+  );
 };
 
 /** "Nov 25, 2025": the practice-local date of an instant. */
-export const formatInstantDate = (iso: string, timeZone: string): string =>
-  new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric" }).format(
-    new Date(iso),
-  );
+export const formatInstantDate = (iso: string, display: PracticeDisplay): string =>
+  new Intl.DateTimeFormat(display.locale, {
+    timeZone: display.timeZone,
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+  }).format(new Date(iso));
 
-/** "3:00 PM": the time of day of an instant in the practice's time zone. */
-export const formatTime = (iso: string, timeZone: string): string =>
-  new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(iso));
+/** "3:00 PM": the time of day of an instant in the practice's zone and locale. */
+export const formatTime = (iso: string, display: PracticeDisplay): string =>
+  new Intl.DateTimeFormat(display.locale, {
+    timeZone: display.timeZone,
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(new Date(iso));
+
+/** "3:00 PM": a practice wall-clock time ("15:00", a run time) written the practice's way. */
+export const formatClockTime = (hhmm: string, display: PracticeDisplay): string => {
+  const [h, m] = hhmm.split(":").map(Number);
+  if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m)) return hhmm;
+  return new Intl.DateTimeFormat(display.locale, {
+    timeZone: "UTC",
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
+};
 
 /** "Tue, Nov 25, 2025": a practice-local calendar date (YYYY-MM-DD), shown as itself in every browser zone. */
 export const formatLocalDate = (
   date: string | null | undefined,
+  display: PracticeDisplay,
   style: "long" | "short" = "long",
 ): string => {
   if (!date) return "—";
   const d = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return date;
   return new Intl.DateTimeFormat(
-    "en-US",
+    display.locale,
     style === "long"
       ? { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" }
       : { timeZone: "UTC", month: "short", day: "numeric" },

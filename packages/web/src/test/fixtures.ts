@@ -25,7 +25,13 @@ const base = {
   updatedAt: "2025-01-01T00:00:00Z",
 };
 
-export const practice = { id: PID, name: "Riverbend Counseling", timeZone: "America/Chicago", version: 3 };
+export const practice = {
+  id: PID,
+  name: "Riverbend Counseling",
+  timeZone: "America/Chicago",
+  locale: "en-US",
+  version: 3,
+};
 
 export const page = <T>(data: T[], nextCursor: string | null = null) => ({ data, nextCursor });
 

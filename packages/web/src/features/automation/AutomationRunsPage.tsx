@@ -9,7 +9,13 @@ import { ErrorAlert } from "../../components/feedback";
 import { SelectField } from "../../components/fields";
 import { PageHeader, Section } from "../../components/page";
 import { Badge, RunStatusBadge } from "../../components/status";
-import { formatDuration, formatInstant, formatLocalDate, words } from "../../lib/format";
+import {
+  formatDuration,
+  formatInstant,
+  formatLocalDate,
+  type PracticeDisplay,
+  words,
+} from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
 import { automationOrder } from "./automation-api";
 import { useRunOutcomes, useRunsPage } from "./runs-api";
@@ -25,7 +31,7 @@ const countWords = (counts: Record<string, number> | null): string => {
 };
 
 const runColumns = (
-  timeZone: string,
+  display: PracticeDisplay,
   selected: string | null,
   runHref: (id: string) => string,
 ): ColumnDef<AutomationRun>[] => [
@@ -38,7 +44,7 @@ const runColumns = (
         className="nowrap"
         to={runHref(r.id)}
         aria-current={selected === r.id ? "true" : undefined}
-        aria-label={`${title(r.automation)} run of ${formatLocalDate(r.localDate)}: outcomes`}
+        aria-label={`${title(r.automation)} run of ${formatLocalDate(r.localDate, display)}: outcomes`}
       >
         {title(r.automation)}
       </Link>
@@ -48,13 +54,13 @@ const runColumns = (
     id: "date",
     header: "Night of",
     accessorFn: (r) => r.localDate,
-    cell: ({ row }) => <span className="nowrap">{formatLocalDate(row.original.localDate)}</span>,
+    cell: ({ row }) => <span className="nowrap">{formatLocalDate(row.original.localDate, display)}</span>,
   },
   {
     id: "scheduled",
     header: "Scheduled (practice time)",
     accessorFn: (r) => r.scheduledAt,
-    cell: ({ row }) => <span className="nowrap">{formatInstant(row.original.scheduledAt, timeZone)}</span>,
+    cell: ({ row }) => <span className="nowrap">{formatInstant(row.original.scheduledAt, display)}</span>,
   },
   {
     id: "status",
@@ -97,7 +103,7 @@ const subjectPath: Record<RunOutcome["subjectType"], string | null> = {
   client: null,
 };
 
-const outcomeColumns = (practiceId: string, timeZone: string): ColumnDef<RunOutcome>[] => [
+const outcomeColumns = (practiceId: string, display: PracticeDisplay): ColumnDef<RunOutcome>[] => [
   {
     id: "subject",
     header: "Item",
@@ -141,7 +147,7 @@ const outcomeColumns = (practiceId: string, timeZone: string): ColumnDef<RunOutc
     id: "at",
     header: "At",
     accessorFn: (o) => o.at,
-    cell: ({ row }) => formatInstant(row.original.at, timeZone),
+    cell: ({ row }) => formatInstant(row.original.at, display),
   },
 ];
 
@@ -151,22 +157,22 @@ const reasonOptions = [
 ];
 
 const RunOutcomes = ({ runId, run }: { runId: string; run: AutomationRun | undefined }) => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, display } = usePractice();
   const [params] = useSearchParams();
   const update = useUpdateParams();
   const reason = params.get("reason") || undefined;
   const pagination = useCursorPagination(`${runId}|${reason}`, 50);
   const page = useRunOutcomes(practiceId, runId, reason, pagination.cursor, pagination.pageSize);
-  const columns = useMemo(() => outcomeColumns(practiceId, timeZone), [practiceId, timeZone]);
+  const columns = useMemo(() => outcomeColumns(practiceId, display), [practiceId, display]);
   const heading = run
-    ? `${title(run.automation)}, night of ${formatLocalDate(run.localDate)}`
+    ? `${title(run.automation)}, night of ${formatLocalDate(run.localDate, display)}`
     : "Run outcomes";
   return (
     <Section title={heading} id="outcomes-heading">
       {run ? (
         <p className="muted">
           {run.status === "done" ? "Finished" : words(run.status)}
-          {run.finishedAt ? ` ${formatInstant(run.finishedAt, timeZone)}` : ""} · {countWords(run.counts)}
+          {run.finishedAt ? ` ${formatInstant(run.finishedAt, display)}` : ""} · {countWords(run.counts)}
           {run.note ? ` · ${run.note}` : ""}
         </p>
       ) : null}
@@ -211,7 +217,7 @@ const RunOutcomes = ({ runId, run }: { runId: string; run: AutomationRun | undef
 
 /** Every run: its automation, practice-local time, lateness, counts and duration; and what it did, item by item. */
 export const AutomationRunsPage = () => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, timeZone, display } = usePractice();
   const [params] = useSearchParams();
   const update = useUpdateParams();
   const automation = (params.get("automation") || undefined) as AutomationKind | undefined;
@@ -225,8 +231,8 @@ export const AutomationRunsPage = () => {
       next.delete("reason");
       return `?${next.toString()}`;
     };
-    return runColumns(timeZone, selected, runHref);
-  }, [timeZone, selected, params]);
+    return runColumns(display, selected, runHref);
+  }, [display, selected, params]);
   const runs = page.data?.data ?? [];
   return (
     <>

@@ -27,7 +27,7 @@ import { ErrorAlert, Loading, Notice } from "../../components/feedback";
 import { TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
 import { Badge } from "../../components/status";
-import { formatInstant, formatLocalDate } from "../../lib/format";
+import { formatClockTime, formatInstant, formatLocalDate, type PracticeDisplay } from "../../lib/format";
 import { automationOrder, useAutomationSettings, useSaveAutomation } from "./automation-api";
 import { PreviewRun } from "./PreviewRun";
 import { RulesEditor } from "./RulesEditor";
@@ -68,12 +68,6 @@ const cadenceInfo: Record<Cadence, { label: string; description: string }> = {
   },
 };
 
-const timeWords = (runTime: string): string => {
-  const [h = 0, m = 0] = runTime.split(":").map(Number);
-  const d = new Date(Date.UTC(2000, 0, 1, h, m));
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", hour: "numeric", minute: "2-digit" }).format(d);
-};
-
 /** When the automation would next run if it were on, by the same occurrence rules the server's clock uses. */
 const nextOccurrence = (config: AutomationConfig, kind: AutomationKind, timeZone: string): Date | null => {
   const now = new Date();
@@ -89,10 +83,10 @@ const nextOccurrence = (config: AutomationConfig, kind: AutomationKind, timeZone
 };
 
 /** "every night at 11:00 PM" / "on the 1st of each month at 11:00 PM" in the practice's time zone. */
-const whenWords = (config: AutomationConfig, kind: AutomationKind, timeZone: string): string => {
-  const at = timeWords(config.automations[kind].runTime);
+const whenWords = (config: AutomationConfig, kind: AutomationKind, display: PracticeDisplay): string => {
+  const at = formatClockTime(config.automations[kind].runTime, display);
   const monthly = kind === "invoice_creation" && config.invoiceCreationMode === "monthly";
-  return `${monthly ? "on the 1st of each month" : "every night"} at ${at}, practice time (${timeZone})`;
+  return `${monthly ? "on the 1st of each month" : "every night"} at ${at}, practice time (${display.timeZone})`;
 };
 
 export type Pending = { kind: AutomationKind; enable: boolean } | null;
@@ -101,7 +95,7 @@ export const ToggleConfirmation = ({
   pending,
   config,
   info,
-  timeZone,
+  display,
   onCancel,
   onConfirm,
   isSaving,
@@ -110,7 +104,8 @@ export const ToggleConfirmation = ({
   pending: Pending;
   config: AutomationConfig;
   info: Record<AutomationKind, AutomationDescription>;
-  timeZone: string;
+  /** The automations' zone (the practice's unless set apart) and the practice's locale. */
+  display: PracticeDisplay;
   onCancel: () => void;
   onConfirm: () => void;
   isSaving: boolean;
@@ -119,7 +114,7 @@ export const ToggleConfirmation = ({
   if (!pending) return null;
   const { kind, enable } = pending;
   const title = info[kind].title;
-  const next = enable ? nextOccurrence(config, kind, timeZone) : null;
+  const next = enable ? nextOccurrence(config, kind, display.timeZone) : null;
   const onKept = kind === "invoice_creation" && config.invoiceCreationMode === "on_kept";
   return (
     <ConfirmDialog
@@ -136,20 +131,20 @@ export const ToggleConfirmation = ({
         <>
           <p>{info[kind].explanation}</p>
           <p>
-            <strong>When it runs:</strong> {whenWords(config, kind, timeZone)}
+            <strong>When it runs:</strong> {whenWords(config, kind, display)}
             {onKept ? ", and the moment a session is marked Kept" : ""}.
           </p>
           {next ? (
             <p>
-              <strong>First run:</strong> {formatInstant(next.toISOString(), timeZone)}. Turning it on does
-              not go back over nights it was off.
+              <strong>First run:</strong> {formatInstant(next.toISOString(), display)}. Turning it on does not
+              go back over nights it was off.
             </p>
           ) : null}
         </>
       ) : (
         <>
           <p>
-            {title} will stop running {whenWords(config, kind, timeZone)}. Nothing it has already done is
+            {title} will stop running {whenWords(config, kind, display)}. Nothing it has already done is
             undone.
           </p>
           <p>You can enable it again at any time.</p>
@@ -251,7 +246,7 @@ const ChoiceForm = <T extends string>({
 
 /** Organization › Claims Service › Automation Settings. */
 export const AutomationSettingsPage = () => {
-  const { practiceId, timeZone: practiceZone, can } = usePractice();
+  const { practiceId, timeZone: practiceZone, locale, can } = usePractice();
   const settings = useAutomationSettings(practiceId);
   const directory = useDirectory(practiceId);
   const save = useSaveAutomation(practiceId);
@@ -264,6 +259,7 @@ export const AutomationSettingsPage = () => {
   if (settings.isError) return <ErrorAlert error={settings.error} />;
   const { config, automations: info } = settings.data;
   const timeZone = settings.data.timeZone || practiceZone;
+  const display = { timeZone, locale };
   const labels = ruleLabels(directory.data);
 
   const apply = async (change: (c: AutomationConfig) => void, message: string) => {
@@ -314,11 +310,11 @@ export const AutomationSettingsPage = () => {
                   <p className="muted schedule-line">
                     {s.enabled ? (
                       <>
-                        Runs {whenWords(config, kind, timeZone)}
-                        {d.nextRunAt ? ` · next run ${formatInstant(d.nextRunAt, timeZone)}` : ""}
+                        Runs {whenWords(config, kind, display)}
+                        {d.nextRunAt ? ` · next run ${formatInstant(d.nextRunAt, display)}` : ""}
                       </>
                     ) : (
-                      <>Off · would run {whenWords(config, kind, timeZone)}</>
+                      <>Off · would run {whenWords(config, kind, display)}</>
                     )}
                   </p>
                 </div>
@@ -351,6 +347,7 @@ export const AutomationSettingsPage = () => {
 
               {canEdit ? (
                 <ScheduleForm
+                  // date-display: allowed — a React key (a new form when the saved schedule changes), not shown
                   key={`${s.runTime}|${s.startDate}`}
                   kind={kind}
                   runTime={s.runTime}
@@ -365,8 +362,8 @@ export const AutomationSettingsPage = () => {
                 />
               ) : (
                 <p className="muted">
-                  Run time {timeWords(s.runTime)}
-                  {s.startDate ? ` · items from ${formatLocalDate(s.startDate)}` : ""}
+                  Run time {formatClockTime(s.runTime, display)}
+                  {s.startDate ? ` · items from ${formatLocalDate(s.startDate, display)}` : ""}
                 </p>
               )}
 
@@ -465,7 +462,7 @@ export const AutomationSettingsPage = () => {
         pending={pending}
         config={config}
         info={info}
-        timeZone={timeZone}
+        display={display}
         isSaving={save.isPending}
         error={dialogError}
         onCancel={() => setPending(null)}

@@ -9,7 +9,7 @@ import { ErrorAlert, Loading } from "../../components/feedback";
 import { formatInstant, words } from "../../lib/format";
 
 const PreviewBody = ({ kind }: { kind: AutomationKind }) => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, display } = usePractice();
   const preview = useQuery({
     queryKey: [practiceId, "automation-preview", kind],
     queryFn: () =>
@@ -28,7 +28,7 @@ const PreviewBody = ({ kind }: { kind: AutomationKind }) => {
     <div className="dialog-body">
       <p>
         {p.enabled
-          ? `The next run, ${formatInstant(p.runAt, timeZone)},`
+          ? `The next run, ${formatInstant(p.runAt, display)},`
           : "A run now (the automation is off)"}{" "}
         would act on <strong>{p.wouldDo}</strong> item{p.wouldDo === 1 ? "" : "s"} and leave{" "}
         <strong>{p.wouldSkip}</strong>.

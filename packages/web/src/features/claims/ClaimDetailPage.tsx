@@ -75,8 +75,8 @@ const ackOutcome: Record<ClaimRecord["acknowledgments"][number]["outcome"], stri
 
 /** Scrubber messages, 837P files, acknowledgments and postings, each as a table in a biller's words. */
 const PipelineRecords = ({ claim: c }: { claim: ClaimRecord }) => {
-  const { timeZone } = usePractice();
-  const when = (iso: string | null) => formatInstant(iso, timeZone);
+  const { display } = usePractice();
+  const when = (iso: string | null) => formatInstant(iso, display);
   type ScrubLine = { at: string; code: string; severity: "blocking" | "warning" | "passed"; message: string };
   const scrubEdits = c.scrubs.flatMap((s): ScrubLine[] =>
     s.edits.length
@@ -142,14 +142,14 @@ const PipelineRecords = ({ claim: c }: { claim: ClaimRecord }) => {
 };
 
 const ClaimHistory = ({ history }: { history: ClaimStatusChange[] }) => {
-  const { timeZone } = usePractice();
+  const { display } = usePractice();
   const l = (s: ClaimStage) => claimStageLabel[s];
   if (history.length === 0) return <p className="muted">None.</p>;
   return (
     <ol className="timeline">
       {history.map((h) => (
         <li key={h.id}>
-          <span className="timeline-when">{formatInstant(h.at, timeZone)}</span>
+          <span className="timeline-when">{formatInstant(h.at, display)}</span>
           <span>
             {h.fromStage ? `${l(h.fromStage)} → ` : "Created as "}
             <strong>{l(h.toStage)}</strong> <span className="muted">by {h.actorName}</span>
@@ -203,7 +203,7 @@ const Rescrub = ({ claimId, status }: { claimId: string; status: ClaimStatus }) 
 /** One claim: lines and history; scrubber messages, files, acknowledgments and postings as the pipeline adds them. */
 export const ClaimDetailPage = () => {
   const { claimId = "" } = useParams();
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, display } = usePractice();
   const directory = useDirectory(practiceId);
   const claim = useClaim(practiceId, claimId);
   if (claim.isPending) return <Loading />;
@@ -240,7 +240,7 @@ export const ClaimDetailPage = () => {
             <dt>Diagnoses</dt>
             <dd>{c.diagnosisCodes.join(", ") || "—"}</dd>
             <dt>Submitted</dt>
-            <dd>{c.submittedAt ? formatInstant(c.submittedAt, timeZone) : "Not yet"}</dd>
+            <dd>{c.submittedAt ? formatInstant(c.submittedAt, display) : "Not yet"}</dd>
             <dt>Payer claim number</dt>
             <dd>{c.payerClaimNumber ?? "—"}</dd>
           </dl>
@@ -279,7 +279,7 @@ export const ClaimDetailPage = () => {
               {c.lines.map((l) => (
                 <tr key={l.id}>
                   <td>{l.lineNumber}</td>
-                  <td>{formatLocalDate(l.dateOfService)}</td>
+                  <td>{formatLocalDate(l.dateOfService, display)}</td>
                   <td>
                     {l.code}
                     {l.modifiers.length ? ` (${l.modifiers.join(", ")})` : ""}

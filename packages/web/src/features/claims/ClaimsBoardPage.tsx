@@ -21,7 +21,7 @@ const BoardColumn = ({
   /** The status's count from the API; until it is known, what the column's page shows. */
   total: number | undefined;
 }) => {
-  const { practiceId } = usePractice();
+  const { practiceId, display } = usePractice();
   const page = useClaimsPage(practiceId, { stage: status }, undefined, COLUMN_SIZE);
   const claims = page.data?.data ?? [];
   const more = !!page.data?.nextCursor;
@@ -49,7 +49,8 @@ const BoardColumn = ({
               </span>
               <span className="claim-client">{clientName(directory, c.clientId)}</span>
               <span className="claim-meta">
-                {payerName(directory, c.payerId)} · {formatLocalDate(c.lines[0]?.dateOfService, "short")}
+                {payerName(directory, c.payerId)} ·{" "}
+                {formatLocalDate(c.lines[0]?.dateOfService, display, "short")}
               </span>
             </Link>
           </li>

@@ -16,12 +16,16 @@ import { ErrorAlert } from "../../components/feedback";
 import { ComboField, SelectField, TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
 import { ClaimStatusBadge } from "../../components/status";
-import { formatCents, formatLocalDate } from "../../lib/format";
+import { formatCents, formatLocalDate, type PracticeDisplay } from "../../lib/format";
 import { useSearchText, useUpdateParams } from "../../lib/url";
 import { useClaimsPage } from "./claims-api";
 import { SubmitNow } from "./SubmitNow";
 
-const columns = (practiceId: string, d: Directory | undefined): ColumnDef<Claim>[] => [
+const columns = (
+  practiceId: string,
+  d: Directory | undefined,
+  display: PracticeDisplay,
+): ColumnDef<Claim>[] => [
   {
     id: "pcn",
     header: "Claim",
@@ -45,8 +49,8 @@ const columns = (practiceId: string, d: Directory | undefined): ColumnDef<Claim>
     cell: ({ row: { original: c } }) => {
       const dates = c.lines.map((l) => l.dateOfService).sort();
       return dates.length > 1 && dates[0] !== dates.at(-1)
-        ? `${formatLocalDate(dates[0], "short")} – ${formatLocalDate(dates.at(-1), "short")}`
-        : formatLocalDate(dates[0]);
+        ? `${formatLocalDate(dates[0], display, "short")} – ${formatLocalDate(dates.at(-1), display, "short")}`
+        : formatLocalDate(dates[0], display);
     },
   },
   {
@@ -80,7 +84,7 @@ const CLAIM_SORTS: Record<string, ClaimSort> = {
 
 /** All claims, filtered by status and client on the server and sorted there, a page at a time. */
 export const ClaimsListPage = () => {
-  const { practiceId } = usePractice();
+  const { practiceId, display } = usePractice();
   const directory = useDirectory(practiceId);
   const [params] = useSearchParams();
   const search = useSearchText("q");
@@ -92,7 +96,10 @@ export const ClaimsListPage = () => {
   };
   const pagination = useCursorPagination(JSON.stringify(filters));
   const page = useClaimsPage(practiceId, filters, pagination.cursor, pagination.pageSize);
-  const cols = useMemo(() => columns(practiceId, directory.data), [practiceId, directory.data]);
+  const cols = useMemo(
+    () => columns(practiceId, directory.data, display),
+    [practiceId, directory.data, display],
+  );
   const update = useUpdateParams();
   const set = (k: string, v: string | null) => update({ [k]: v });
   const { clients: clientOptions } = useDirectoryOptions(directory.data);

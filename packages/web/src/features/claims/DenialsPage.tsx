@@ -100,7 +100,7 @@ const FollowUpDialog = ({
 
 /** The denials queue: each denied or rejected claim, why in words (CARC/RARC), and what can be done about it. */
 export const DenialsPage = () => {
-  const { practiceId, can } = usePractice();
+  const { practiceId, can, display } = usePractice();
   const denials = useDenials(practiceId);
   const [open, setOpen] = useState<{ claim: Denied; action: FollowUpAction } | null>(null);
   const canWrite = can("billing:write");
@@ -145,7 +145,7 @@ export const DenialsPage = () => {
                       <Link to={`/p/${practiceId}/clients/${d.clientId}`}>{d.clientName}</Link>
                     </td>
                     <td>{d.payerName}</td>
-                    <td className="nowrap">{formatLocalDate(d.dateOfService)}</td>
+                    <td className="nowrap">{formatLocalDate(d.dateOfService, display)}</td>
                     <td className="num">{formatCents(d.insuranceOpenCents)}</td>
                     <td>
                       <ul className="plain-list">

@@ -4,7 +4,7 @@ import { usePractice } from "../../app/practice-context";
 import { Empty, ErrorAlert } from "../../components/feedback";
 import { Section } from "../../components/page";
 import { Badge } from "../../components/status";
-import { formatCents, formatInstant } from "../../lib/format";
+import { formatCents, formatInstant, type PracticeDisplay } from "../../lib/format";
 import { useClientDocuments, useClientShares, useClientSharing } from "./client-billing-api";
 
 const kindLabel: Record<BillingDocument["kind"], string> = {
@@ -47,23 +47,23 @@ const ShareState = ({
   document,
   share,
   sharing,
-  timeZone,
+  display,
 }: {
   document: BillingDocument;
   share: DocumentShare | undefined;
   sharing: ClientSharing | undefined;
-  timeZone: string;
+  display: PracticeDisplay;
 }) => {
   if (share?.status === "sent")
     return (
       <>
-        <Badge tone="success">Shared</Badge> {formatInstant(share.sentAt, timeZone)}
+        <Badge tone="success">Shared</Badge> {formatInstant(share.sentAt, display)}
       </>
     );
   if (share?.status === "scheduled")
     return (
       <>
-        <Badge tone="info">Scheduled</Badge> {formatInstant(share.dueAt, timeZone)}
+        <Badge tone="info">Scheduled</Badge> {formatInstant(share.dueAt, display)}
       </>
     );
   if (share?.status === "skipped")
@@ -100,7 +100,7 @@ const ShareState = ({
 
 /** The client's bills, superbills and statements with their share state, why not shared, and the PDF. */
 export const BillingDocuments = ({ clientId }: { clientId: string }) => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, display } = usePractice();
   const documents = useClientDocuments(practiceId, clientId);
   const shares = useClientShares(practiceId, clientId);
   const sharing = useClientSharing(practiceId, clientId);
@@ -136,14 +136,14 @@ export const BillingDocuments = ({ clientId }: { clientId: string }) => {
                     </>
                   ) : null}
                 </td>
-                <td>{formatInstant(d.issuedAt, timeZone)}</td>
+                <td>{formatInstant(d.issuedAt, display)}</td>
                 <td className="num">{formatCents(d.amountCents)}</td>
                 <td>
                   <ShareState
                     document={d}
                     share={shareOf(d, shares.data?.items ?? [])}
                     sharing={sharing.data}
-                    timeZone={timeZone}
+                    display={display}
                   />
                 </td>
                 <td>

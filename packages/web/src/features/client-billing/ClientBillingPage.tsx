@@ -57,7 +57,7 @@ const amountError = (cents: number | null) =>
  * after a lost answer is the same payment, never a second charge.
  */
 const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
-  const { practiceId } = usePractice();
+  const { practiceId, display } = usePractice();
   const record = useRecordPayment(practiceId, balance.clientId);
   const charge = useChargeCard(practiceId, balance.clientId);
   const cards = useClientCards(practiceId, balance.clientId);
@@ -209,7 +209,8 @@ const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
                     setChosen((c) => (on ? [...c, i.invoiceId] : c.filter((id) => id !== i.invoiceId)))
                   }
                 >
-                  {i.invoiceNumber} ({formatLocalDate(i.invoiceDate)}) — {formatCents(i.openCents)} open
+                  {i.invoiceNumber} ({formatLocalDate(i.invoiceDate, display)}) — {formatCents(i.openCents)}{" "}
+                  open
                 </Checkbox>
               ))}
             </fieldset>
@@ -245,7 +246,7 @@ const TakePaymentAction = ({ balance }: { balance: ClientBalance }) => {
  * the ledger follows); any other is recorded as given back.
  */
 const RefundAction = ({ payment }: { payment: ClientPayment }) => {
-  const { practiceId } = usePractice();
+  const { practiceId, display } = usePractice();
   const ledgerRefund = useRefundPayment(practiceId, payment.clientId);
   const cardRefund = useRefundCardCharge(practiceId, payment.clientId);
   const byCard = payment.method === "card" && payment.cardChargeId !== null;
@@ -292,7 +293,7 @@ const RefundAction = ({ payment }: { payment: ClientPayment }) => {
         Refund
       </Button>
       <ModalDialog
-        title={`Refund the ${formatCents(payment.amountCents)} payment of ${formatLocalDate(payment.receivedOn)}?`}
+        title={`Refund the ${formatCents(payment.amountCents)} payment of ${formatLocalDate(payment.receivedOn, display)}?`}
         isOpen={open}
         onOpenChange={setOpen}
         role="alertdialog"
@@ -411,7 +412,7 @@ const WriteOffAction = ({ balance }: { balance: ClientBalance }) => {
 
 /** Card charges, newest first: declines with Stripe's reason, refunds. */
 const CardCharges = ({ clientId }: { clientId: string }) => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, display } = usePractice();
   const charges = useCardCharges(practiceId, clientId);
   const list = charges.data?.charges ?? [];
   if (!list.length) return null;
@@ -431,7 +432,7 @@ const CardCharges = ({ clientId }: { clientId: string }) => {
         <tbody>
           {list.map((c) => (
             <tr key={c.id}>
-              <td>{formatInstant(c.createdAt, timeZone)}</td>
+              <td>{formatInstant(c.createdAt, display)}</td>
               <td>
                 {c.cardBrand} {c.cardLast4}
               </td>
@@ -458,7 +459,7 @@ const CardCharges = ({ clientId }: { clientId: string }) => {
  */
 export const ClientBillingTab = ({ client }: { client: Client }) => {
   const clientId = client.id;
-  const { practiceId, can } = usePractice();
+  const { practiceId, can, display } = usePractice();
   const balance = useClientBalance(practiceId, clientId);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const ledger = useClientLedger(practiceId, clientId, cursor);
@@ -510,7 +511,7 @@ export const ClientBillingTab = ({ client }: { client: Client }) => {
                     <td>
                       <Link to={`/p/${practiceId}/invoices/${i.invoiceId}`}>{i.invoiceNumber}</Link>
                     </td>
-                    <td>{formatLocalDate(i.invoiceDate)}</td>
+                    <td>{formatLocalDate(i.invoiceDate, display)}</td>
                     <td>
                       <PaymentStatusBadge status={i.paymentStatus} />
                     </td>
@@ -542,7 +543,7 @@ export const ClientBillingTab = ({ client }: { client: Client }) => {
           <tbody>
             {(ledger.data?.data ?? []).map((e) => (
               <tr key={e.id}>
-                <td>{formatLocalDate(e.effectiveOn)}</td>
+                <td>{formatLocalDate(e.effectiveOn, display)}</td>
                 <td>{words(e.kind)}</td>
                 <td>{e.description}</td>
                 <td className="num">{formatCents(e.amountCents)}</td>
@@ -573,7 +574,7 @@ export const ClientBillingTab = ({ client }: { client: Client }) => {
           <tbody>
             {(payments.data?.data ?? []).map((p) => (
               <tr key={p.id}>
-                <td>{formatLocalDate(p.receivedOn)}</td>
+                <td>{formatLocalDate(p.receivedOn, display)}</td>
                 <td>
                   {paymentMethodLabel[p.method]}
                   {p.reference ? ` ${p.reference}` : ""}

@@ -83,7 +83,7 @@ const RecentCard = <T extends { id: string }>({
 
 /** The client's sessions from a month back to a month ahead; the Sessions screen, filtered, has the rest. */
 export const ClientSessions = ({ clientId }: { clientId: string }) => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, timeZone, display } = usePractice();
   const directory = useDirectory(practiceId);
   const today = todayIn(timeZone);
   const from = addDays(today, -31);
@@ -96,7 +96,7 @@ export const ClientSessions = ({ clientId }: { clientId: string }) => {
       caption="The client's sessions"
       note={
         <p className="muted">
-          {formatLocalDate(from)} to {formatLocalDate(to)}.
+          {formatLocalDate(from, display)} to {formatLocalDate(to, display)}.
         </p>
       }
       page={page}
@@ -108,7 +108,7 @@ export const ClientSessions = ({ clientId }: { clientId: string }) => {
           className: "nowrap",
           cell: (a) => (
             <Link to={`/p/${practiceId}/sessions/${a.id}`}>
-              {formatLocalDate(a.dateOfService)} · {formatTime(a.startsAt, timeZone)}
+              {formatLocalDate(a.dateOfService, display)} · {formatTime(a.startsAt, display)}
             </Link>
           ),
         },
@@ -121,7 +121,7 @@ export const ClientSessions = ({ clientId }: { clientId: string }) => {
 
 /** The client's latest invoices; the Invoices screen, filtered, has every one. */
 export const ClientInvoices = ({ clientId }: { clientId: string }) => {
-  const { practiceId } = usePractice();
+  const { practiceId, display } = usePractice();
   const page = useInvoicesPage(practiceId, { clientId, sort: "-invoiceDate" }, undefined, 10);
   return (
     <RecentCard
@@ -133,7 +133,7 @@ export const ClientInvoices = ({ clientId }: { clientId: string }) => {
       all={{ to: `/p/${practiceId}/invoices?client=${clientId}`, label: "All of this client's invoices" }}
       columns={[
         { header: "Invoice", cell: (i) => <Link to={`/p/${practiceId}/invoices/${i.id}`}>{i.number}</Link> },
-        { header: "Date", className: "nowrap", cell: (i) => formatLocalDate(i.invoiceDate) },
+        { header: "Date", className: "nowrap", cell: (i) => formatLocalDate(i.invoiceDate, display) },
         { header: "Status", cell: (i) => <InvoiceStatusBadge status={i.status} /> },
         { header: "Total", className: "num", cell: (i) => formatCents(i.totalCents) },
       ]}

@@ -31,7 +31,7 @@ const yes = (b: boolean) => (b ? "Yes" : "No");
 
 /** The profile as read; Edit turns it into the form. */
 const ProfileTab = ({ client }: { client: Client }) => {
-  const { practiceId, can } = usePractice();
+  const { practiceId, can, display } = usePractice();
   const update = useUpdateClient(practiceId, client.id);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -83,7 +83,7 @@ const ProfileTab = ({ client }: { client: Client }) => {
         <dt>Name</dt>
         <dd>{fullName(client)}</dd>
         <dt>Date of birth</dt>
-        <dd>{formatLocalDate(client.dateOfBirth)}</dd>
+        <dd>{formatLocalDate(client.dateOfBirth, display)}</dd>
         <dt>Sex</dt>
         <dd>{{ F: "Female", M: "Male", U: "Unknown" }[client.sex]}</dd>
         <dt>Pays by</dt>
@@ -116,7 +116,7 @@ const ProfileTab = ({ client }: { client: Client }) => {
  */
 export const ClientPage = () => {
   const { clientId = "" } = useParams();
-  const { practiceId } = usePractice();
+  const { practiceId, display } = usePractice();
   const [params] = useSearchParams();
   const client = useClient(practiceId, clientId);
   if (client.isPending) return <Loading />;
@@ -131,7 +131,8 @@ export const ClientPage = () => {
         crumbs={[{ label: "Clients", href: `/p/${practiceId}/clients` }, { label: fullName(c) }]}
         description={
           <>
-            Born {formatLocalDate(c.dateOfBirth)} · {c.paysBy === "insurance" ? "Insurance" : "Self-pay"}{" "}
+            Born {formatLocalDate(c.dateOfBirth, display)} ·{" "}
+            {c.paysBy === "insurance" ? "Insurance" : "Self-pay"}{" "}
             {c.active ? null : <Badge tone="muted">Inactive</Badge>}
           </>
         }

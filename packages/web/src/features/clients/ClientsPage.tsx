@@ -10,7 +10,7 @@ import { ErrorAlert } from "../../components/feedback";
 import { TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
 import { Badge } from "../../components/status";
-import { formatLocalDate } from "../../lib/format";
+import { formatLocalDate, type PracticeDisplay } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
 import { useDebounced } from "../../lib/use-debounced";
 import { ClientForm } from "./ClientForm";
@@ -18,7 +18,7 @@ import { type ClientFilters, useClientsPage, useCreateClient } from "./clients-a
 
 export const fullName = (c: Pick<Client, "firstName" | "lastName">) => `${c.firstName} ${c.lastName}`;
 
-const columns = (practiceId: string): ColumnDef<Client>[] => [
+const columns = (practiceId: string, display: PracticeDisplay): ColumnDef<Client>[] => [
   {
     id: "name",
     header: "Name",
@@ -33,7 +33,7 @@ const columns = (practiceId: string): ColumnDef<Client>[] => [
     id: "dateOfBirth",
     header: "Date of birth",
     enableSorting: false,
-    cell: ({ row }) => formatLocalDate(row.original.dateOfBirth),
+    cell: ({ row }) => formatLocalDate(row.original.dateOfBirth, display),
   },
   {
     id: "paysBy",
@@ -89,7 +89,7 @@ const NewClient = () => {
 
 /** Clients by last name, found by part of the name or the date of birth, a server page at a time. */
 export const ClientsPage = () => {
-  const { practiceId, can } = usePractice();
+  const { practiceId, can, display } = usePractice();
   const [params] = useSearchParams();
   const set = useUpdateParams();
   const [text, setText] = useState(params.get("q") ?? "");
@@ -134,7 +134,7 @@ export const ClientsPage = () => {
           <DataTable
             caption="Clients"
             captionHidden
-            columns={columns(practiceId)}
+            columns={columns(practiceId, display)}
             data={page.data?.data ?? []}
             getRowId={(c) => c.id}
             isFetching={page.isFetching}

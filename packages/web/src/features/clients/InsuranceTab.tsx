@@ -9,7 +9,7 @@ import { ErrorAlert, Loading, Notice } from "../../components/feedback";
 import { TextInput } from "../../components/fields";
 import { FormAlert, fieldErrors } from "../../components/form";
 import { Badge } from "../../components/status";
-import { formatLocalDate, todayIn } from "../../lib/format";
+import { formatLocalDate, type PracticeDisplay, todayIn } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
 import { fullName } from "./ClientsPage";
 import { usePolicies, useSavePolicy } from "./clients-api";
@@ -17,17 +17,17 @@ import { type Policy, PolicyForm, rankOptions, relationshipOptions } from "./Pol
 
 const rankOrder = { primary: 0, secondary: 1, tertiary: 2 } as const;
 
-const coverage = (p: Policy, today: string) => {
+const coverage = (p: Policy, today: string, display: PracticeDisplay) => {
   if (p.effectiveFrom > today)
-    return <Badge tone="info">{`Starts ${formatLocalDate(p.effectiveFrom)}`}</Badge>;
+    return <Badge tone="info">{`Starts ${formatLocalDate(p.effectiveFrom, display)}`}</Badge>;
   if (p.effectiveTo && p.effectiveTo < today) return <Badge tone="muted">Ended</Badge>;
   return <Badge tone="success">Active</Badge>;
 };
 
-const subscriberWords = (p: Policy, client: Client) => {
+const subscriberWords = (p: Policy, client: Client, display: PracticeDisplay) => {
   if (p.subscriberRelationship === "self" || !p.subscriber) return `${fullName(client)} (the client)`;
   const relation = relationshipOptions.find((o) => o.id === p.subscriberRelationship)?.label ?? "";
-  return `${fullName(p.subscriber)}, born ${formatLocalDate(p.subscriber.dateOfBirth)} — ${relation.toLowerCase()}`;
+  return `${fullName(p.subscriber)}, born ${formatLocalDate(p.subscriber.dateOfBirth, display)} — ${relation.toLowerCase()}`;
 };
 
 /** Ends a policy's coverage on a date (it stays on file for the claims it paid). */
@@ -84,7 +84,7 @@ const EndPolicy = ({ policy, label }: { policy: Policy; label: string }) => {
  * page links here when the scrubber rejected it).
  */
 export const InsuranceTab = ({ client }: { client: Client }) => {
-  const { practiceId, timeZone, can } = usePractice();
+  const { practiceId, timeZone, can, display } = usePractice();
   const directory = useDirectory(practiceId);
   const policies = usePolicies(practiceId, client.id);
   const save = useSavePolicy(practiceId);
@@ -173,12 +173,12 @@ export const InsuranceTab = ({ client }: { client: Client }) => {
                     <td>{payerName(directory.data, p.payerId)}</td>
                     <td className="mono nowrap">{p.memberId.trim() || <em>missing</em>}</td>
                     <td className="nowrap">{p.groupNumber ?? "—"}</td>
-                    <td>{subscriberWords(p, client)}</td>
+                    <td>{subscriberWords(p, client, display)}</td>
                     <td className="nowrap">
-                      {formatLocalDate(p.effectiveFrom)} –{" "}
-                      {p.effectiveTo ? formatLocalDate(p.effectiveTo) : "ongoing"}
+                      {formatLocalDate(p.effectiveFrom, display)} –{" "}
+                      {p.effectiveTo ? formatLocalDate(p.effectiveTo, display) : "ongoing"}
                     </td>
-                    <td>{coverage(p, today)}</td>
+                    <td>{coverage(p, today, display)}</td>
                     {canEdit ? (
                       <td>
                         <div className="row-actions">

@@ -36,7 +36,7 @@ const BatchInvoices = ({
   selected: string | null;
   onSelect: (id: string) => void;
 }) => {
-  const { practiceId } = usePractice();
+  const { practiceId, display } = usePractice();
   return (
     <div className="table-wrap">
       <table className="data-table">
@@ -71,7 +71,7 @@ const BatchInvoices = ({
               </td>
               <td>{invoiceKindLabel[i.kind]}</td>
               <td>{statusLabel(i.status)}</td>
-              <td>{formatLocalDate(i.dueOn, "short")}</td>
+              <td>{formatLocalDate(i.dueOn, display, "short")}</td>
               <td className="num">{i.encounterCount}</td>
               <td className="num">{formatCents(i.totalCents)}</td>
               <td className="num">{formatCents(i.amountDueCents)}</td>
@@ -163,7 +163,7 @@ const CreditMemoDialog = ({
 
 /** Invoice Batch Items: the invoice's encounters; select the inaccurate ones and create a Credit Memo. */
 const BatchItems = ({ invoiceId }: { invoiceId: string }) => {
-  const { practiceId } = usePractice();
+  const { practiceId, display } = usePractice();
   const invoice = useEmployerInvoice(practiceId, invoiceId);
   const [chosen, setChosen] = useState<string[]>([]);
   const [open, setOpen] = useState(false);
@@ -216,7 +216,7 @@ const BatchItems = ({ invoiceId }: { invoiceId: string }) => {
                     <td>
                       <Checkbox
                         className="checkbox"
-                        aria-label={`Select ${l.employeeName} ${l.dateOfService}`}
+                        aria-label={`Select ${l.employeeName} ${formatLocalDate(l.dateOfService, display)}`}
                         isSelected={chosen.includes(l.appointmentId)}
                         isDisabled={!canCredit || credited}
                         onChange={(on) => toggle(l.appointmentId, on)}
@@ -228,7 +228,7 @@ const BatchItems = ({ invoiceId }: { invoiceId: string }) => {
                       {l.employeeName}
                       {credited ? <span className="badge badge-muted"> credited</span> : null}
                     </td>
-                    <td>{formatLocalDate(l.dateOfService, "short")}</td>
+                    <td>{formatLocalDate(l.dateOfService, display, "short")}</td>
                     <td>
                       {l.code} {l.description}
                     </td>
@@ -294,7 +294,7 @@ const RebatchAction = ({ batchNumber }: { batchNumber: number }) => {
 };
 
 export const EmployerBatchPage = () => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, display } = usePractice();
   const { batchNumber = "" } = useParams();
   const n = Number(batchNumber);
   const batch = useEmployerBatch(practiceId, n);
@@ -321,7 +321,7 @@ export const EmployerBatchPage = () => {
         title={`Batch ${b.number}`}
         crumbs={crumbs}
         actions={b.kind === "credit_memo" ? null : <RebatchAction batchNumber={b.number} />}
-        description={`${batchKindLabel[b.kind]} batch created ${formatInstant(b.createdAt, timeZone)}: ${b.invoiceCount} invoice${b.invoiceCount === 1 ? "" : "s"}, ${b.encounterCount} encounters, ${formatCents(b.totalCents)}.${b.note ? ` Note: ${b.note}` : ""}`}
+        description={`${batchKindLabel[b.kind]} batch created ${formatInstant(b.createdAt, display)}: ${b.invoiceCount} invoice${b.invoiceCount === 1 ? "" : "s"}, ${b.encounterCount} encounters, ${formatCents(b.totalCents)}.${b.note ? ` Note: ${b.note}` : ""}`}
       />
       <Section title="Invoices">
         <BatchInvoices invoices={invoices} selected={selected} onSelect={setSelected} />

@@ -24,7 +24,7 @@ const statusOptions = [
 
 /** Invoice History: Open by default, Paid or All; the invoice id search matches any part of it (contains). */
 const InvoiceHistory = ({ employerId }: { employerId: string }) => {
-  const { practiceId } = usePractice();
+  const { practiceId, display } = usePractice();
   const [status, setStatus] = useState<InvoiceStatusFilter>("open");
   const [search, setSearch] = useState("");
   const debounced = useDebounced(search.trim(), 250);
@@ -73,7 +73,7 @@ const InvoiceHistory = ({ employerId }: { employerId: string }) => {
                       Batch {i.batchNumber}
                     </Link>
                   </td>
-                  <td>{formatLocalDate(i.issuedOn, "short")}</td>
+                  <td>{formatLocalDate(i.issuedOn, display, "short")}</td>
                   <td>{statusLabel(i.status)}</td>
                   <td className="num">{formatCents(i.billedCents)}</td>
                   <td className="num">{formatCents(i.paidCents)}</td>

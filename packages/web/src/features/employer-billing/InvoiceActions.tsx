@@ -68,7 +68,7 @@ export const ReasonDialog = ({
  * printed (sent by post), or void it while it is Open with nothing paid or credited.
  */
 export const InvoiceActions = ({ detail }: { detail: EmployerInvoiceDetail }) => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, display } = usePractice();
   const email = useEmailInvoice(practiceId);
   const printed = useMarkPrinted(practiceId);
   const voidInvoice = useVoidInvoice(practiceId);
@@ -80,8 +80,8 @@ export const InvoiceActions = ({ detail }: { detail: EmployerInvoiceDetail }) =>
   const canVoid =
     inv.kind === "invoice" && inv.status === "open" && inv.paidCents === 0 && inv.creditedCents === 0;
   const delivered = [
-    inv.emailedAt ? `Emailed ${formatInstant(inv.emailedAt, timeZone)}` : null,
-    inv.printedAt ? `Printed ${formatInstant(inv.printedAt, timeZone)}` : null,
+    inv.emailedAt ? `Emailed ${formatInstant(inv.emailedAt, display)}` : null,
+    inv.printedAt ? `Printed ${formatInstant(inv.printedAt, display)}` : null,
   ].filter(Boolean);
   const error = email.error ?? printed.error;
   return (

@@ -25,7 +25,7 @@ const methods = [
  * what is not applied stays on the receipt as unapplied.
  */
 export const ReceiptEntry = ({ employerId }: { employerId: string }) => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, timeZone, display } = usePractice();
   const open = useInvoiceHistory(practiceId, { employerId, status: "open", search: "" });
   const receipts = useEmployerReceipts(practiceId, employerId);
   const record = useRecordReceipt(practiceId);
@@ -119,7 +119,7 @@ export const ReceiptEntry = ({ employerId }: { employerId: string }) => {
                 {originals.map((i) => (
                   <tr key={i.id}>
                     <th scope="row">{i.number}</th>
-                    <td>{formatLocalDate(i.dueOn, "short")}</td>
+                    <td>{formatLocalDate(i.dueOn, display, "short")}</td>
                     <td className="num">{formatCents(i.openCents)}</td>
                     <td>
                       <TextInput
@@ -192,7 +192,7 @@ export const ReceiptEntry = ({ employerId }: { employerId: string }) => {
                     {r.method === "eft" ? "EFT" : "Check"} {r.reference}
                     {r.reversedAt ? " (reversed)" : ""}
                   </th>
-                  <td>{formatLocalDate(r.receivedOn, "short")}</td>
+                  <td>{formatLocalDate(r.receivedOn, display, "short")}</td>
                   <td className="num">{formatCents(r.amountCents)}</td>
                   <td className="num">{formatCents(r.appliedCents)}</td>
                   <td className="num">{formatCents(r.unappliedCents)}</td>

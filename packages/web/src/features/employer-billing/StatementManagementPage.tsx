@@ -6,7 +6,7 @@ import { usePractice } from "../../app/practice-context";
 import { Empty, ErrorAlert, Loading } from "../../components/feedback";
 import { TextInput } from "../../components/fields";
 import { PageHeader, Section } from "../../components/page";
-import { formatCents, formatInstant, formatLocalDate } from "../../lib/format";
+import { formatCents, formatInstant, formatLocalDate, type PracticeDisplay } from "../../lib/format";
 import { CreateBatchDialog } from "./CreateBatchDialog";
 import {
   type EmployerBatch,
@@ -21,9 +21,9 @@ export const batchKindLabel: Record<EmployerBatch["kind"], string> = {
   credit_memo: "Credit memo",
 };
 
-const range = (from: string | null, to: string | null) =>
+const range = (from: string | null, to: string | null, display: PracticeDisplay) =>
   from || to
-    ? `${from ? formatLocalDate(from, "short") : "…"} – ${to ? formatLocalDate(to, "short") : "…"}`
+    ? `${from ? formatLocalDate(from, display, "short") : "…"} – ${to ? formatLocalDate(to, display, "short") : "…"}`
     : "Any";
 
 /** The navigation search: `stb` opens the batch history, `stb 1042` the batch. */
@@ -65,7 +65,7 @@ export const NavigationSearch = () => {
 };
 
 export const BatchHistory = () => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, display } = usePractice();
   const batches = useEmployerBatches(practiceId);
   if (batches.isPending) return <Loading />;
   if (batches.isError) return <ErrorAlert error={batches.error} />;
@@ -103,9 +103,9 @@ export const BatchHistory = () => {
                 {batchKindLabel[b.kind]}
                 {b.rebatchOfBatchNumber ? ` of ${b.rebatchOfBatchNumber}` : ""}
               </td>
-              <td>{formatInstant(b.createdAt, timeZone)}</td>
-              <td>{range(b.dosFrom, b.dosTo)}</td>
-              <td>{range(b.postFrom, b.postTo)}</td>
+              <td>{formatInstant(b.createdAt, display)}</td>
+              <td>{range(b.dosFrom, b.dosTo, display)}</td>
+              <td>{range(b.postFrom, b.postTo, display)}</td>
               <td className="num">{b.invoiceCount}</td>
               <td className="num">{b.encounterCount}</td>
               <td className="num">{formatCents(b.totalCents)}</td>

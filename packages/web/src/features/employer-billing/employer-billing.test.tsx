@@ -164,7 +164,7 @@ describe("batch items", () => {
     await user.click(await screen.findByRole("button", { name: "Items of INV-1042" }));
     const memo = await screen.findByRole("button", { name: "Credit Memo" });
     expect(memo.hasAttribute("disabled")).toBe(true);
-    await user.click(screen.getByRole("checkbox", { name: "Select Alan Turing 2026-01-12" }));
+    await user.click(screen.getByRole("checkbox", { name: "Select Alan Turing Mon, Jan 12, 2026" }));
     await user.click(memo);
     const dialog = await screen.findByRole("dialog", { name: "Credit Memo for INV-1042" });
     expect(dialog.textContent).toContain("Credits 1 encounter, $150.00");

@@ -29,13 +29,13 @@ export const History = <H extends StatusChange>({
   history: readonly H[];
   label: (s: H["toStatus"]) => string;
 }) => {
-  const { timeZone } = usePractice();
+  const { display } = usePractice();
   if (history.length === 0) return <p className="muted">None.</p>;
   return (
     <ol className="timeline">
       {history.map((h) => (
         <li key={h.id}>
-          <span className="timeline-when">{formatInstant(h.at, timeZone)}</span>
+          <span className="timeline-when">{formatInstant(h.at, display)}</span>
           <span>
             {h.fromStatus ? `${label(h.fromStatus)} → ` : ""}
             <strong>{label(h.toStatus)}</strong> <span className="muted">by {h.actorName}</span>
@@ -263,7 +263,7 @@ const AddProduct = ({ invoice }: { invoice: Invoice }) => {
 /** One invoice: its lines, who owes what, what has been paid or adjusted, its claims and its history. */
 export const InvoiceDetailPage = () => {
   const { invoiceId = "" } = useParams();
-  const { practiceId, timeZone, can } = usePractice();
+  const { practiceId, can, display } = usePractice();
   const directory = useDirectory(practiceId);
   const invoice = useInvoice(practiceId, invoiceId);
   const claims = useInvoiceClaims(practiceId, invoiceId);
@@ -288,7 +288,7 @@ export const InvoiceDetailPage = () => {
       />
       {i.status === "void" ? (
         <Notice>
-          Voided {formatInstant(i.voidedAt, timeZone)}
+          Voided {formatInstant(i.voidedAt, display)}
           {i.voidReason ? `: ${i.voidReason}` : ""}.
         </Notice>
       ) : null}
@@ -304,7 +304,7 @@ export const InvoiceDetailPage = () => {
               <PaymentStatusBadge status={i.paymentStatus} />
             </dd>
             <dt>Invoice date</dt>
-            <dd>{formatLocalDate(i.invoiceDate)}</dd>
+            <dd>{formatLocalDate(i.invoiceDate, display)}</dd>
             <dt>Client</dt>
             <dd>
               {clientName(directory.data, i.clientId)}
@@ -398,10 +398,10 @@ export const InvoiceDetailPage = () => {
                   <td className="nowrap">
                     {l.appointmentId ? (
                       <Link to={`/p/${practiceId}/sessions/${l.appointmentId}`}>
-                        {formatLocalDate(l.dateOfService)}
+                        {formatLocalDate(l.dateOfService, display)}
                       </Link>
                     ) : (
-                      formatLocalDate(l.dateOfService)
+                      formatLocalDate(l.dateOfService, display)
                     )}
                   </td>
                   <td>

@@ -49,7 +49,7 @@ const INVOICE_SORTS: Record<string, InvoiceSort> = {
 
 /** Invoices: server-side filters (status, client, provider, date range, amount) and cursor pages; fast at any size. */
 export const InvoicesPage = () => {
-  const { practiceId } = usePractice();
+  const { practiceId, display } = usePractice();
   const [params, setParams] = useSearchParams();
   const directory = useDirectory(practiceId);
   const numberSearch = useSearchText("number");
@@ -67,7 +67,10 @@ export const InvoicesPage = () => {
   };
   const pagination = useCursorPagination(JSON.stringify(filters));
   const page = useInvoicesPage(practiceId, filters, pagination.cursor, pagination.pageSize);
-  const columns = useMemo(() => invoiceColumns(practiceId, directory.data), [practiceId, directory.data]);
+  const columns = useMemo(
+    () => invoiceColumns(practiceId, directory.data, display),
+    [practiceId, directory.data, display],
+  );
   const set = useUpdateParams();
   const { clients: clientOptions, providers: providerOptions } = useDirectoryOptions(directory.data);
   const anyFilter = Object.entries(filters).some(([k, v]) => k !== "sort" && v !== undefined);

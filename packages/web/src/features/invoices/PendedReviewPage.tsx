@@ -42,7 +42,7 @@ const selectColumn: ColumnDef<Invoice> = {
 
 /** The Pended review queue: invoices created for review wait here; open the reviewed ones in bulk. */
 export const PendedReviewPage = () => {
-  const { practiceId, can } = usePractice();
+  const { practiceId, can, display } = usePractice();
   const directory = useDirectory(practiceId);
   const pagination = useCursorPagination("pended", 50);
   const page = useInvoicesPage(practiceId, { status: "pended" }, pagination.cursor, pagination.pageSize);
@@ -52,8 +52,8 @@ export const PendedReviewPage = () => {
   const [notice, setNotice] = useState<string | null>(null);
   const canOpen = can("billing:write");
   const columns = useMemo(
-    () => [...(canOpen ? [selectColumn] : []), ...invoiceColumns(practiceId, directory.data)],
-    [canOpen, practiceId, directory.data],
+    () => [...(canOpen ? [selectColumn] : []), ...invoiceColumns(practiceId, directory.data, display)],
+    [canOpen, practiceId, directory.data, display],
   );
   const rows = page.data?.data ?? [];
   const selected = rows.filter((r) => selection[r.id]);

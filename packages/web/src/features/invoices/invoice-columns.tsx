@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { clientName, type Directory } from "../../api/directory";
 import type { Invoice } from "../../api/models";
 import { InvoiceStatusBadge, PaymentStatusBadge } from "../../components/status";
-import { formatCents, formatLocalDate } from "../../lib/format";
+import { formatCents, formatLocalDate, type PracticeDisplay } from "../../lib/format";
 import { balanceCents } from "./invoices-api";
 
 const sourceLabel: Record<Invoice["source"], string> = {
@@ -26,6 +26,7 @@ const money = (pick: (i: Invoice) => number, header: string, id: string): Column
 export const invoiceColumns = (
   practiceId: string,
   directory: Directory | undefined,
+  display: PracticeDisplay,
 ): ColumnDef<Invoice>[] => [
   {
     id: "number",
@@ -37,7 +38,7 @@ export const invoiceColumns = (
     id: "date",
     header: "Date",
     accessorFn: (i) => i.invoiceDate,
-    cell: ({ row }) => <span className="nowrap">{formatLocalDate(row.original.invoiceDate)}</span>,
+    cell: ({ row }) => <span className="nowrap">{formatLocalDate(row.original.invoiceDate, display)}</span>,
   },
   { id: "client", header: "Client", accessorFn: (i) => clientName(directory, i.clientId) },
   {

@@ -190,7 +190,7 @@ type Pending = { action: OutreachAction; sets: OutreachSet[]; bulk: boolean };
  * as its status allows, bulk actions on the selected rows, and a row's Invoice Timeline under it.
  */
 export const InvoiceManagementPage = () => {
-  const { practiceId, timeZone, can } = usePractice();
+  const { practiceId, timeZone, can, display } = usePractice();
   const [params, setParams] = useSearchParams();
   const set = useUpdateParams();
   const url = readFilters(params);
@@ -312,7 +312,7 @@ export const InvoiceManagementPage = () => {
           return (
             <>
               {s.nextSendAt ? (
-                formatInstant(s.nextSendAt, timeZone)
+                formatInstant(s.nextSendAt, display)
               ) : (
                 <span className="muted">Not scheduled</span>
               )}
@@ -344,9 +344,9 @@ export const InvoiceManagementPage = () => {
           <time
             className="nowrap"
             dateTime={row.original.createdAt}
-            title={formatInstant(row.original.createdAt, timeZone)}
+            title={formatInstant(row.original.createdAt, display)}
           >
-            {formatInstantDate(row.original.createdAt, timeZone)}
+            {formatInstantDate(row.original.createdAt, display)}
           </time>
         ),
       },
@@ -373,7 +373,7 @@ export const InvoiceManagementPage = () => {
         },
       },
     ],
-    [canWrite, practiceId, timeZone, expanded, toggleDetails, start],
+    [canWrite, practiceId, display, expanded, toggleDetails, start],
   );
 
   const anyFilter = Object.entries(url).some(([k, v]) =>

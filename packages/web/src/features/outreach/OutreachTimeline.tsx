@@ -9,7 +9,7 @@ import { actorInWords, eventInWords } from "./outreach-words";
  * replies, payments and status changes, each with who or what did it and when (in the practice's zone).
  */
 export const OutreachTimeline = ({ set, patientName }: { set: OutreachSet; patientName: string }) => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, display } = usePractice();
   const timeline = useOutreachTimeline(practiceId, set.id);
   const headingId = `timeline-${set.id}`;
   return (
@@ -36,7 +36,7 @@ export const OutreachTimeline = ({ set, patientName }: { set: OutreachSet; patie
             return (
               <li key={e.id} className={said.tone ? `timeline-${said.tone}` : undefined}>
                 <time className="timeline-when" dateTime={e.at}>
-                  {formatInstant(e.at, timeZone)}
+                  {formatInstant(e.at, display)}
                 </time>
                 <div>
                   <p className="timeline-what">

@@ -63,7 +63,7 @@ const directionOptions = [
 
 /** Every clearinghouse file, sent and received, with its state, what a person must look at, and its bytes. */
 export const FilesPage = () => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, display } = usePractice();
   const [params] = useSearchParams();
   const direction = (params.get("direction") || undefined) as "inbound" | "outbound" | undefined;
   const update = useUpdateParams();
@@ -75,7 +75,7 @@ export const FilesPage = () => {
         id: "when",
         header: "When",
         accessorFn: (f) => f.createdAt,
-        cell: ({ row }) => formatInstant(row.original.createdAt, timeZone),
+        cell: ({ row }) => formatInstant(row.original.createdAt, display),
       },
       {
         id: "direction",
@@ -120,7 +120,7 @@ export const FilesPage = () => {
         ),
       },
     ],
-    [practiceId, timeZone],
+    [practiceId, display],
   );
   const rows = page.data?.data ?? [];
   return (

@@ -114,7 +114,7 @@ const RemittanceClaimCard = ({ rc }: { rc: RemittanceClaim }) => {
 /** One remittance: header totals and balance check, PLB adjustments, and each claim with its postings. */
 export const RemittanceDetailPage = () => {
   const { remittanceId = "" } = useParams();
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, display } = usePractice();
   const remittance = useRemittance(practiceId, remittanceId);
   if (remittance.isPending) return <Loading />;
   if (remittance.isError) return <ErrorAlert error={remittance.error} />;
@@ -139,9 +139,9 @@ export const RemittanceDetailPage = () => {
             <dt>Payment method</dt>
             <dd>{r.paymentMethod ?? "—"}</dd>
             <dt>Payment date</dt>
-            <dd>{formatLocalDate(r.paymentDate)}</dd>
+            <dd>{formatLocalDate(r.paymentDate, display)}</dd>
             <dt>Imported</dt>
-            <dd>{formatInstant(r.createdAt, timeZone)}</dd>
+            <dd>{formatInstant(r.createdAt, display)}</dd>
             <dt>Status</dt>
             <dd>
               <RemittanceStatusBadge status={r.status} />
@@ -204,7 +204,7 @@ export const RemittanceDetailPage = () => {
                     </td>
                     <td className="mono">{p.referenceId ?? "—"}</td>
                     <td className="mono">{p.providerId}</td>
-                    <td>{formatLocalDate(p.fiscalPeriodDate)}</td>
+                    <td>{formatLocalDate(p.fiscalPeriodDate, display)}</td>
                     <td className="num">{formatCents(p.amountCents)}</td>
                   </tr>
                 ))}

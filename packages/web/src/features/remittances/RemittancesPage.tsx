@@ -7,7 +7,7 @@ import { ErrorAlert } from "../../components/feedback";
 import { SelectField } from "../../components/fields";
 import { PageHeader } from "../../components/page";
 import { Badge } from "../../components/status";
-import { formatCents, formatLocalDate } from "../../lib/format";
+import { formatCents, formatLocalDate, type PracticeDisplay } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
 import { ImportEra } from "./ImportEra";
 import { headlineImbalance, RemittanceStatusBadge, RemittanceTabs, remittanceStatusLabel } from "./labels";
@@ -24,7 +24,7 @@ export const BalanceCheck = ({ remittance }: { remittance: Remittance }) => {
   );
 };
 
-const columns = (practiceId: string): ColumnDef<Remittance>[] => [
+const columns = (practiceId: string, display: PracticeDisplay): ColumnDef<Remittance>[] => [
   {
     id: "payer",
     header: "Payer",
@@ -48,7 +48,7 @@ const columns = (practiceId: string): ColumnDef<Remittance>[] => [
     id: "date",
     header: "Payment date",
     accessorFn: (r) => r.paymentDate ?? "",
-    cell: ({ row }) => formatLocalDate(row.original.paymentDate),
+    cell: ({ row }) => formatLocalDate(row.original.paymentDate, display),
   },
   {
     id: "paid",
@@ -82,12 +82,12 @@ const statusOptions = [
 
 /** Imported 835s, a server page at a time, filtered by posting status; with the upload of a new one. */
 export const RemittancesPage = () => {
-  const { practiceId, can } = usePractice();
+  const { practiceId, can, display } = usePractice();
   const [params] = useSearchParams();
   const filters = { status: (params.get("status") || undefined) as RemittanceStatus | undefined };
   const pagination = useCursorPagination(JSON.stringify(filters));
   const page = useRemittancesPage(practiceId, filters, pagination.cursor, pagination.pageSize);
-  const cols = useMemo(() => columns(practiceId), [practiceId]);
+  const cols = useMemo(() => columns(practiceId, display), [practiceId, display]);
   const update = useUpdateParams();
   return (
     <>

@@ -173,7 +173,7 @@ const statusOptions = [
 
 /** Remittances and claims that need a person, with what can be done about each. */
 export const WorkQueuePage = () => {
-  const { practiceId, can, timeZone } = usePractice();
+  const { practiceId, can, timeZone, display } = usePractice();
   const canWrite = can("billing:write");
   const [params] = useSearchParams();
   const status = (params.get("status") || "open") as WorkItem["status"];
@@ -244,7 +244,7 @@ export const WorkQueuePage = () => {
         id: "created",
         header: "Since",
         accessorFn: (w) => w.createdAt,
-        cell: ({ row }) => formatInstant(row.original.createdAt, timeZone),
+        cell: ({ row }) => formatInstant(row.original.createdAt, display),
       },
     ];
     if (status !== "open")

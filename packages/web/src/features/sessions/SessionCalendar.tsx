@@ -25,7 +25,7 @@ export const SessionCalendar = ({
   providerId: string | undefined;
   directory: Directory | undefined;
 }) => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, timeZone, display } = usePractice();
   const [params] = useSearchParams();
   const today = todayIn(timeZone);
   const weekParam = params.get("week");
@@ -48,7 +48,7 @@ export const SessionCalendar = ({
     <section className="calendar" aria-labelledby="calendar-heading">
       <div className="calendar-toolbar">
         <h2 id="calendar-heading">
-          {formatLocalDate(monday, "short")} – {formatLocalDate(sunday)}
+          {formatLocalDate(monday, display, "short")} – {formatLocalDate(sunday, display)}
         </h2>
         <div className="button-row">
           <Button className="btn" onPress={() => goTo(addDays(monday, -7))}>
@@ -74,7 +74,7 @@ export const SessionCalendar = ({
               aria-labelledby={headingId}
             >
               <h3 id={headingId} className="day-heading">
-                {formatLocalDate(day, "long").replace(/, \d{4}$/, "")}
+                {formatLocalDate(day, display, "long").replace(/, \d{4}$/, "")}
                 {day === today ? <span className="today-mark"> · today</span> : null}
               </h3>
               {list.length === 0 ? (
@@ -87,7 +87,7 @@ export const SessionCalendar = ({
                         to={`/p/${practiceId}/sessions/${a.id}`}
                         className={`session-chip status-${a.status}`}
                       >
-                        <span className="chip-time">{formatTime(a.startsAt, timeZone)}</span>
+                        <span className="chip-time">{formatTime(a.startsAt, display)}</span>
                         <span className="chip-client">{clientName(directory, a.clientId)}</span>
                         <span className="chip-meta">
                           <AppointmentStatusBadge status={a.status} />

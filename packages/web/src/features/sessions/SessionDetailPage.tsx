@@ -27,7 +27,7 @@ const BillingSection = ({
   appointment: Appointment;
   explanation: BillingExplanation;
 }) => {
-  const { practiceId, timeZone, can } = usePractice();
+  const { practiceId, can, display } = usePractice();
   const directory = useDirectory(practiceId);
   const note = useProgressNote(practiceId, appointment.id);
   const e = explanation;
@@ -71,7 +71,7 @@ const BillingSection = ({
           <ol className="timeline">
             {e.history.map((h) => (
               <li key={`${h.at}-${h.automation}-${h.message}`}>
-                <span className="timeline-when">{formatInstant(h.at, timeZone)}</span>
+                <span className="timeline-when">{formatInstant(h.at, display)}</span>
                 <span>
                   {automationTitle[h.automation] ?? words(h.automation)} ({words(h.trigger)}): {h.outcome} —{" "}
                   {h.message}
@@ -88,7 +88,7 @@ const BillingSection = ({
 /** One session: details, status changes, its progress note, and whether it was billed and why not. */
 export const SessionDetailPage = () => {
   const { appointmentId = "" } = useParams();
-  const { practiceId, timeZone, can } = usePractice();
+  const { practiceId, can, display } = usePractice();
   const directory = useDirectory(practiceId);
   const session = useSession(practiceId, appointmentId);
   const changedAt = session.data?.statusChangedAt ? Date.parse(session.data.statusChangedAt) : 0;
@@ -100,7 +100,7 @@ export const SessionDetailPage = () => {
   const a = session.data;
   const d = directory.data;
   const name = clientName(d, a.clientId);
-  const label = `${name} on ${formatLocalDate(a.dateOfService)}`;
+  const label = `${name} on ${formatLocalDate(a.dateOfService, display)}`;
 
   return (
     <>
@@ -108,17 +108,17 @@ export const SessionDetailPage = () => {
         title={`Session with ${name}`}
         crumbs={[
           { label: "Sessions", href: `/p/${practiceId}/sessions` },
-          { label: formatLocalDate(a.dateOfService) },
+          { label: formatLocalDate(a.dateOfService, display) },
         ]}
       />
       <div className="detail-grid">
         <Section title="Session" id="session-heading">
           <dl className="facts">
             <dt>Date</dt>
-            <dd>{formatLocalDate(a.dateOfService)}</dd>
+            <dd>{formatLocalDate(a.dateOfService, display)}</dd>
             <dt>Time</dt>
             <dd>
-              {formatTime(a.startsAt, timeZone)} – {formatTime(a.endsAt, timeZone)}
+              {formatTime(a.startsAt, display)} – {formatTime(a.endsAt, display)}
             </dd>
             <dt>Client</dt>
             <dd>
@@ -155,7 +155,7 @@ export const SessionDetailPage = () => {
                 : !note.data
                   ? "None"
                   : note.data.signed
-                    ? `Signed${note.data.signedAt ? ` ${formatInstant(note.data.signedAt, timeZone)}` : ""}`
+                    ? `Signed${note.data.signedAt ? ` ${formatInstant(note.data.signedAt, display)}` : ""}`
                     : "Written, not signed"}
               {note.isSuccess && !note.data?.signed && can("clinical:write") ? (
                 <SignNoteFix

@@ -18,7 +18,7 @@ import { ErrorAlert } from "../../components/feedback";
 import { ComboField, SelectField, TextInput } from "../../components/fields";
 import { PageHeader } from "../../components/page";
 import { AppointmentStatusBadge } from "../../components/status";
-import { formatLocalDate, formatTime, todayIn } from "../../lib/format";
+import { formatLocalDate, formatTime, type PracticeDisplay, todayIn } from "../../lib/format";
 import { useUpdateParams } from "../../lib/url";
 import { asksBillingState, BillingState } from "./BillingState";
 import { SessionCalendar } from "./SessionCalendar";
@@ -46,12 +46,12 @@ const billedOptions = [
 const SESSION_SORTS: Record<string, AppointmentSort> = { when: "startsAt" };
 const DEFAULT_SORT: AppointmentSort = "-startsAt";
 
-export const sessionLabel = (a: Appointment, d: Directory | undefined) =>
-  `${clientName(d, a.clientId)} on ${formatLocalDate(a.dateOfService)}`;
+export const sessionLabel = (a: Appointment, d: Directory | undefined, display: PracticeDisplay) =>
+  `${clientName(d, a.clientId)} on ${formatLocalDate(a.dateOfService, display)}`;
 
 const columns = (
   practiceId: string,
-  timeZone: string,
+  display: PracticeDisplay,
   today: string,
   directory: Directory | undefined,
   canChange: boolean,
@@ -63,7 +63,7 @@ const columns = (
     accessorFn: (a) => a.startsAt,
     cell: ({ row: { original: a } }) => (
       <span className="nowrap">
-        {formatLocalDate(a.dateOfService)} · {formatTime(a.startsAt, timeZone)}
+        {formatLocalDate(a.dateOfService, display)} · {formatTime(a.startsAt, display)}
       </span>
     ),
   },
@@ -72,7 +72,10 @@ const columns = (
     header: "Client",
     accessorFn: (a) => clientName(directory, a.clientId),
     cell: ({ row: { original: a } }) => (
-      <Link to={`/p/${practiceId}/sessions/${a.id}`} aria-label={`Session: ${sessionLabel(a, directory)}`}>
+      <Link
+        to={`/p/${practiceId}/sessions/${a.id}`}
+        aria-label={`Session: ${sessionLabel(a, directory, display)}`}
+      >
         {clientName(directory, a.clientId)}
       </Link>
     ),
@@ -103,7 +106,12 @@ const columns = (
           header: () => <span className="visually-hidden">Actions</span>,
           enableSorting: false,
           cell: ({ row: { original: a } }) => (
-            <StatusActions id={a.id} status={a.status} label={sessionLabel(a, directory)} variant="menu" />
+            <StatusActions
+              id={a.id}
+              status={a.status}
+              label={sessionLabel(a, directory, display)}
+              variant="menu"
+            />
           ),
         } satisfies ColumnDef<Appointment>,
       ]
@@ -114,7 +122,7 @@ const param = (p: URLSearchParams, k: string) => p.get(k) || undefined;
 
 /** Sessions: a week calendar and a server-paginated, filtered list; past sessions show their billing state. */
 export const SessionsPage = () => {
-  const { practiceId, timeZone, can } = usePractice();
+  const { practiceId, timeZone, can, display } = usePractice();
   const [params] = useSearchParams();
   const directory = useDirectory(practiceId);
   const view = params.get("view") === "calendar" ? "calendar" : "list";
@@ -142,11 +150,11 @@ export const SessionsPage = () => {
   const states = useBillingStates(practiceId, billable);
   const cols = useMemo(
     () =>
-      columns(practiceId, timeZone, today, directory.data, can("clients:write"), {
+      columns(practiceId, display, today, directory.data, can("clients:write"), {
         states: states.data,
         failed: states.isError,
       }),
-    [practiceId, timeZone, today, directory.data, can, states.data, states.isError],
+    [practiceId, display, today, directory.data, can, states.data, states.isError],
   );
 
   const update = useUpdateParams();

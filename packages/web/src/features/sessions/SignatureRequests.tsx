@@ -79,7 +79,7 @@ const SignRequested = ({ request, label }: { request: SignatureRequest; label: s
  * linked to their user), each signed here or opened. Shown only to those who may sign, and only when there are any.
  */
 export const SignatureRequests = () => {
-  const { practiceId, timeZone, can } = usePractice();
+  const { practiceId, can, display } = usePractice();
   const enabled = can("clinical:write");
   const requests = useMySignatureRequests(practiceId, enabled);
   if (!enabled || requests.isPending) return null;
@@ -108,7 +108,7 @@ export const SignatureRequests = () => {
           </thead>
           <tbody>
             {rows.map((r) => {
-              const label = `${r.client.name} on ${formatLocalDate(r.dateOfService)}`;
+              const label = `${r.client.name} on ${formatLocalDate(r.dateOfService, display)}`;
               return (
                 <tr key={r.id}>
                   <td>
@@ -119,12 +119,12 @@ export const SignatureRequests = () => {
                       {r.client.name}
                     </Link>{" "}
                     <span className="nowrap muted">
-                      {formatLocalDate(r.dateOfService)} · {formatTime(r.startsAt, timeZone)}
+                      {formatLocalDate(r.dateOfService, display)} · {formatTime(r.startsAt, display)}
                     </span>
                   </td>
                   <td>{r.provider.name}</td>
                   <td>
-                    {r.requestedBy} <span className="muted">{formatInstant(r.createdAt, timeZone)}</span>
+                    {r.requestedBy} <span className="muted">{formatInstant(r.createdAt, display)}</span>
                   </td>
                   <td>{r.message ?? <span className="muted">—</span>}</td>
                   <td>

@@ -144,7 +144,7 @@ const CreateTokenDialog = ({ scopes, onClose }: { scopes: TokenScope[]; onClose:
 
 /** Settings › API tokens: the signed-in user's own Bearer credentials for scripts. */
 export const ApiTokensPage = () => {
-  const { timeZone } = usePractice();
+  const { timeZone, display } = usePractice();
   const me = useMe();
   const tokens = useApiTokens();
   const revoke = useRevokeApiToken();
@@ -166,12 +166,12 @@ export const ApiTokensPage = () => {
           <Badge tone={statusBadge[t.status].tone}>{statusBadge[t.status].label}</Badge>
         ),
       },
-      { id: "created", header: "Created", accessorFn: (t) => formatInstant(t.createdAt, timeZone) },
-      { id: "expires", header: "Expires", accessorFn: (t) => formatInstant(t.expiresAt, timeZone) },
+      { id: "created", header: "Created", accessorFn: (t) => formatInstant(t.createdAt, display) },
+      { id: "expires", header: "Expires", accessorFn: (t) => formatInstant(t.expiresAt, display) },
       {
         id: "used",
         header: "Last used",
-        accessorFn: (t) => (t.lastUsedAt ? formatInstant(t.lastUsedAt, timeZone) : "Never"),
+        accessorFn: (t) => (t.lastUsedAt ? formatInstant(t.lastUsedAt, display) : "Never"),
       },
       {
         id: "actions",

@@ -18,7 +18,7 @@ import { TextInput } from "../../components/fields";
 import { CheckboxField } from "../../components/form";
 import { Section } from "../../components/page";
 import { Badge } from "../../components/status";
-import { formatInstant, formatLocalDate, todayIn } from "../../lib/format";
+import { formatClockTime, formatInstant, formatLocalDate, todayIn } from "../../lib/format";
 import { modeInfo, type Pending, ToggleConfirmation } from "../automation/AutomationSettingsPage";
 import { useAutomationSettings, useSaveAutomation } from "../automation/automation-api";
 import { type SectionProps, SettingsSection } from "./BillingSettingsPage";
@@ -43,7 +43,7 @@ const AutomationSwitch = ({
   settings: AutomationSettings;
   canEdit: boolean;
 }) => {
-  const { practiceId, timeZone } = usePractice();
+  const { practiceId, timeZone, display } = usePractice();
   const save = useSaveAutomation(practiceId);
   const [pending, setPending] = useState<Pending>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +54,7 @@ const AutomationSwitch = ({
     <div className="automation-head">
       <p className="muted schedule-line">
         {info.title} automation: {on ? "on" : "off"}
-        {on && info.nextRunAt ? ` · next run ${formatInstant(info.nextRunAt, timeZone)}` : ""}
+        {on && info.nextRunAt ? ` · next run ${formatInstant(info.nextRunAt, display)}` : ""}
       </p>
       {canEdit ? (
         <Switch
@@ -82,7 +82,7 @@ const AutomationSwitch = ({
         pending={pending}
         config={settings.config}
         info={settings.automations}
-        timeZone={settings.timeZone || timeZone}
+        display={{ timeZone: settings.timeZone || timeZone, locale: display.locale }}
         isSaving={save.isPending}
         error={error}
         onCancel={() => setPending(null)}
@@ -115,7 +115,7 @@ const billModes: Record<InvoiceCreationMode, { label: string; description: strin
 };
 
 const BillCreation = ({ settings, canEdit }: { settings: AutomationSettings; canEdit: boolean }) => {
-  const { practiceId } = usePractice();
+  const { practiceId, display } = usePractice();
   const save = useSaveAutomation(practiceId);
   const current = settings.config.invoiceCreationMode;
   const [choice, setChoice] = useState<InvoiceCreationMode>(current);
@@ -126,7 +126,8 @@ const BillCreation = ({ settings, canEdit }: { settings: AutomationSettings; can
   return (
     <Section title="Automatically creating bills" level={3}>
       <p className="muted">
-        Invoice Creation is {creation.enabled ? "on" : "off"} (runs at {creation.runTime}, practice time).{" "}
+        Invoice Creation is {creation.enabled ? "on" : "off"} (runs at{" "}
+        {formatClockTime(creation.runTime, display)}, practice time).{" "}
         <Link href={`/p/${practiceId}/settings/automation`}>Automation Settings</Link>
       </p>
       <RadioGroup
@@ -206,7 +207,7 @@ const nextSuperbillDates = (day: number, today: string, count: number): string[]
 };
 
 const Superbills = (props: SectionProps & { automation: AutomationSettings }) => {
-  const { timeZone } = usePractice();
+  const { timeZone, display } = usePractice();
   return (
     <SettingsSection
       {...props}
@@ -238,7 +239,7 @@ const Superbills = (props: SectionProps & { automation: AutomationSettings }) =>
                 <>
                   1–31. In a month without that day (the 31st in April, the 29th–31st in February) superbills
                   are created on the month's last day.
-                  {next.length ? ` Next: ${next.map((n) => formatLocalDate(n)).join(", ")}.` : ""}
+                  {next.length ? ` Next: ${next.map((n) => formatLocalDate(n, display)).join(", ")}.` : ""}
                 </>
               }
               errorMessage={errors.superbillDayOfMonth}

@@ -11,6 +11,7 @@ import { CheckboxField, FormAlert, fieldErrors } from "../../components/form";
 import { PageHeader } from "../../components/page";
 import { Badge } from "../../components/status";
 import { useUpdateParams } from "../../lib/url";
+import { PracticeDisplayForm } from "./PracticeDisplayForm";
 import { bodyOf, type Draft, draftOf, errorPaths, RecordFields } from "./record-form";
 import {
   locations,
@@ -271,11 +272,17 @@ const ResourceScreen = <R extends SetupRow>({ resource }: { resource: SetupResou
   );
 };
 
-/** Practice setup: payers, providers, locations, services and fees, products — list, add, edit, deactivate. */
+/** Setup tabs that are not record lists. */
+const PRACTICE_TAB = { id: "practice", title: "Dates and times" } as const;
+
+/**
+ * Practice setup: payers, providers, locations, services and fees, products — list, add, edit, deactivate — and
+ * the practice's time zone and locale.
+ */
 export const SetupPage = () => {
   const { resource = "" } = useParams();
   const { practiceId } = usePractice();
-  const current = screens.find((s) => s.id === resource);
+  const current = [...screens, PRACTICE_TAB].find((s) => s.id === resource);
   if (!current) return <Navigate to={`/p/${practiceId}/setup/payers`} replace />;
   return (
     <>
@@ -284,7 +291,7 @@ export const SetupPage = () => {
         description="The practice's records that sessions and claims are built from."
       />
       <nav aria-label="Setup sections" className="segmented client-tabs">
-        {screens.map((s) => (
+        {[...screens, PRACTICE_TAB].map((s) => (
           <Link
             key={s.id}
             to={`/p/${practiceId}/setup/${s.id}`}
@@ -299,6 +306,7 @@ export const SetupPage = () => {
       {current.id === "locations" ? <ResourceScreen key="locations" resource={locations} /> : null}
       {current.id === "services" ? <ResourceScreen key="services" resource={services} /> : null}
       {current.id === "products" ? <ResourceScreen key="products" resource={products} /> : null}
+      {current.id === "practice" ? <PracticeDisplayForm /> : null}
     </>
   );
 };

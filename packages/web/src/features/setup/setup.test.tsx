@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { type MockRequest, reply } from "../../test/api-mock";
-import { PAYER, PID, page, SERVICE } from "../../test/fixtures";
+import { PAYER, PID, page, practice, SERVICE } from "../../test/fixtures";
 import { at, renderApp } from "../../test/render";
 
 const base = {
@@ -161,5 +161,49 @@ describe("Setup", () => {
     renderApp(at(`setup/payers?edit=${PAYER}`));
     const dialog = await screen.findByRole("dialog", { name: "Edit Blue Prairie Health" });
     expect((within(dialog).getByLabelText("Electronic payer id") as HTMLInputElement).value).toBe("BPH01");
+  });
+
+  it("sets the practice's time zone and locale: a malformed locale is refused beside its field, a good one is saved", async () => {
+    const { user, server } = renderApp(at("setup/practice"), {
+      "PATCH /api/v1/practices/:pid": (req: MockRequest) => {
+        const body = req.body as { locale: string; timeZone: string; version: number };
+        return body.locale === "en_GB"
+          ? reply(400, {
+              error: {
+                code: "VALIDATION_FAILED",
+                message: "locale: locale must be a BCP 47 language tag such as en-US or fr-CA",
+                issues: [
+                  {
+                    path: "locale",
+                    code: "VALIDATION_FAILED",
+                    message: "locale must be a BCP 47 language tag such as en-US or fr-CA",
+                  },
+                ],
+              },
+            })
+          : reply(200, { ...practice, ...body, version: body.version + 1 });
+      },
+    });
+    await screen.findByRole("heading", { level: 2, name: "Dates and times" });
+    await screen.findByText(/reads: Tue, Mar 4, 2025, 3:30 PM CST/);
+    const locale = screen.getByLabelText("Locale");
+    await user.clear(locale);
+    await user.type(locale, "en_GB");
+    await screen.findByText("That time zone or locale is not one this browser knows.");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() =>
+      expect(field("Locale").textContent).toContain("Locale must be a BCP 47 language tag"),
+    );
+
+    await user.clear(locale);
+    await user.type(locale, "en-GB");
+    await screen.findByText(/reads: Tue,? 4 Mar 2025, 15:30/);
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByText("Saved: dates and times now read this way on every screen.");
+    expect(server.callsTo("PATCH", "/api/v1/practices/:pid").at(-1)?.body).toEqual({
+      timeZone: "America/Chicago",
+      locale: "en-GB",
+      version: 3,
+    });
   });
 });
