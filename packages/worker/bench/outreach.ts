@@ -33,7 +33,7 @@ import {
   updateOutreachSettings,
   x12ClaimsPipeline,
 } from "@billcycle/app";
-import { ManualClock, npiWithCheckDigit, type OutreachSetStatus, outreachSetStatuses } from "@billcycle/core";
+import { ManualClock, npiWithCheckDigit, outreachSetStatuses } from "@billcycle/core";
 import { type Database, migrate, openDatabase } from "@billcycle/db";
 import pg from "pg";
 import { tickOutreach } from "../src/clock/tick-outreach";
@@ -50,6 +50,7 @@ import {
   replaceSection,
   scalar,
 } from "./common";
+import { screenShapes } from "./outreach-shapes";
 
 const { values: args } = parseArgs({
   options: {
@@ -91,7 +92,6 @@ const SECTION_TITLE = "## Patient outreach (`npm run bench:outreach`)";
 const DOC = fileURLToPath(new URL("../../../docs/PERFORMANCE.md", import.meta.url));
 // Noon in Austin, 10:00 in Los Angeles, 13:00 in New York: inside every patient's 09:00–20:00 window.
 const now = new Date("2026-07-01T17:00:00Z");
-const DAY_MS = 86_400_000;
 
 /** The statuses of the `--others` sets, in turn (Active ones are the `--sets`). */
 const OTHER_STATUSES = outreachSetStatuses.filter((s) => s !== "active");
@@ -380,67 +380,12 @@ const send = async (database: Database, ids: Ids, checks: Check[]) => {
   return { seconds, perSecond, messages, sms: sms.count, email: email.count, duplicates };
 };
 
-type Shape = { name: string; query: (i: number) => Partial<ListOutreachSetsQuery> };
-
 const timeScreen = async (database: Database, ids: Ids, checks: Check[]) => {
   await database.exec("VACUUM ANALYZE");
   const total = await scalar(database, "SELECT count(*) AS n FROM outreach_sets WHERE practice_id = $1", [
     ids.practiceId,
   ]);
-  // Searches for patients who exist: names and phone numbers sampled from the practice's own.
-  const sample = await query<{ first_name: string; last_name: string; phone: string }>(
-    database,
-    `SELECT first_name, last_name, phone FROM clients WHERE practice_id = $1 ORDER BY md5(id::text) LIMIT $2`,
-    [ids.practiceId, config.queries],
-  );
-  const patient = (i: number) => sample[i % sample.length]!;
-  const setIds = (
-    await query<{ id: string }>(
-      database,
-      "SELECT id::text AS id FROM outreach_sets WHERE practice_id = $1 ORDER BY md5(id::text) LIMIT $2",
-      [ids.practiceId, config.queries],
-    )
-  ).map((r) => r.id);
-  const day = (offset: number) => new Date(now.getTime() + offset * DAY_MS).toISOString();
-  const statusOf = (i: number): OutreachSetStatus => outreachSetStatuses[i % outreachSetStatuses.length]!;
-  const shapes: Shape[] = [
-    { name: "no filter", query: () => ({}) },
-    { name: "search: surname", query: (i) => ({ search: patient(i).last_name.toLowerCase() }) },
-    {
-      name: "search: first and last name",
-      query: (i) => ({ search: `${patient(i).first_name} ${patient(i).last_name}` }),
-    },
-    { name: "search: phone, last 4 digits", query: (i) => ({ search: patient(i).phone.slice(-4) }) },
-    { name: "search: set id", query: (i) => ({ search: setIds[i % setIds.length]! }) },
-    { name: "status (one of nine)", query: (i) => ({ status: [statusOf(i)] }) },
-    {
-      name: "amount range",
-      query: (i) => ({ minAmountCents: 5000 + (i % 10) * 2000, maxAmountCents: 15000 + (i % 10) * 2000 }),
-    },
-    {
-      name: "created in a week",
-      query: (i) => ({ createdFrom: day(-7 - (i % 150)), createdTo: day(-(i % 150)) }),
-    },
-    {
-      name: "next send in a day",
-      query: (i) => ({ nextSendFrom: day(i % 12), nextSendTo: day((i % 12) + 1) }),
-    },
-    { name: "rule set", query: (i) => ({ ruleSetId: i % 2 === 0 ? ids.standardId : ids.gentleId }) },
-    {
-      name: "combined: status, amount, created, rule set",
-      query: (i) => ({
-        status: [statusOf(i), statusOf(i + 4)],
-        minAmountCents: 10_000,
-        createdFrom: day(-90 - (i % 60)),
-        createdTo: day(-(i % 60)),
-        ruleSetId: i % 2 === 0 ? ids.standardId : ids.gentleId,
-      }),
-    },
-    {
-      name: "combined: surname search and status",
-      query: (i) => ({ search: patient(i).last_name, status: ["active", "will_fail", "failed"] }),
-    },
-  ];
+  const shapes = await screenShapes(database, ids, config.queries, now);
   const results: Array<{ name: string; p50: number; p95: number; rows: number }> = [];
   for (const shape of shapes) {
     const times: number[] = [];

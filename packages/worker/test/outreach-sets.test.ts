@@ -6,8 +6,10 @@ import {
   getOutreachTimeline,
   listOutreachSets,
   listOutreachSetsQuerySchema,
+  outreachListSql,
   recordClientPayment,
   saveRuleSet,
+  searchedClientIds,
   startDueOutreachSets,
   startOutreachSet,
   updateOutreachSettings,
@@ -371,5 +373,41 @@ describe.each(testBackends())("outreach sets (%s)", (backend) => {
       paused: 1,
       willFail: 0,
     });
+    // One and two letters, either name order, and a phone number in any format (every patient is "… Client").
+    expect(await ids({ search: "y" })).toEqual([cy.setId]);
+    expect(await ids({ search: "bo" })).toEqual([bob.setId]);
+    expect(await ids({ search: "nt" })).toEqual([ann.setId, bob.setId, cy.setId].sort());
+    expect(await ids({ search: "client, b" })).toEqual([bob.setId]);
+    expect(await ids({ search: "+1 512 201 9999" })).toEqual([bob.setId]);
+    expect(await ids({ search: "512.201.9999" })).toEqual([bob.setId]);
+    expect(await ids({ search: "5122019999" })).toEqual([bob.setId]);
+    expect(await ids({ search: "9999" })).toEqual([bob.setId]);
+    expect(await ids({ search: "201" })).toEqual([]);
+    expect(await ids({ search: "bo", status: "active" })).toEqual([]);
+    // A search lists the matching patients' sets (searchedClientIds), or, past SEARCH_PATIENT_LIMIT patients, keeps
+    // its terms in the one query: both give the same sets.
+    const oneQuery = async (q: Record<string, unknown>) =>
+      rowsOf<{ id: string }>(
+        await database.db.execute(
+          outreachListSql(p.actor.practiceId, listOutreachSetsQuerySchema.parse(q), null),
+        ),
+      )
+        .map((r) => r.id)
+        .sort();
+    for (const search of [
+      "y",
+      "bo",
+      "nt",
+      "client, b",
+      "annab",
+      "+1 512 201 9999",
+      "9999",
+      "2014567",
+      "201",
+    ]) {
+      expect(await searchedClientIds(database.db, p.actor.practiceId, search)).not.toBeNull();
+      expect(await ids({ search })).toEqual(await oneQuery({ search }));
+      expect(await ids({ search, status: "paused" })).toEqual(await oneQuery({ search, status: "paused" }));
+    }
   });
 });

@@ -5,7 +5,7 @@ import {
   type RuleStep,
   type WillFailReason,
 } from "@billcycle/core";
-import { type Database, type Executor, isUuid, pgArray, runPrepared } from "@billcycle/db";
+import { type Database, type Executor, isUuid, pgArray, rowsOf, runPrepared } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { TenantActor } from "../resources/crud";
@@ -67,34 +67,77 @@ const SELECT = sql.raw(`s.id::text AS id, s.status, ${amountOutstandingText("s")
     ARRAY(SELECT si.invoice_id::text FROM outreach_set_invoices si
       WHERE si.practice_id = s.practice_id AND si.set_id = s.id ORDER BY si.invoice_id) AS invoice_ids`);
 
-const FROM = sql.raw(`outreach_sets s
-    JOIN clients c ON c.practice_id = s.practice_id AND c.id = s.client_id
+const JOINS = sql.raw(`JOIN clients c ON c.practice_id = s.practice_id AND c.id = s.client_id
     JOIN outreach_rule_sets r ON r.practice_id = s.practice_id AND r.id = s.rule_set_id`);
 
-/** The WHERE of the filters, all combinable (the metric cards ignore them: they follow the practice). */
-const filtersOf = (practiceId: string, q: Partial<ListOutreachSetsQuery>): SQL[] => {
+const FROM = sql`outreach_sets s ${JOINS}`;
+
+/**
+ * What a search matches: a set or patient id as an id; anything else the patient's name (either order) or phone by
+ * contains-match (digits only, the last ten, from four digits on; or the whole number in E.164).
+ */
+const searchMatch = (text: string): { id: string } | { client: SQL } => {
+  if (isUuid(text)) return { id: text };
+  const pattern = `%${likeEscape(text)}%`;
+  const phone = phoneToE164(text);
+  const digits = text.replace(/\D/g, "");
+  const or: SQL[] = [
+    sql`(c.first_name || ' ' || c.last_name) ILIKE ${pattern}`,
+    sql`(c.last_name || ', ' || c.first_name) ILIKE ${pattern}`,
+  ];
+  if (digits.length >= 4) {
+    or.push(sql`regexp_replace(coalesce(c.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${digits.slice(-10)}%`}`);
+  }
+  if (phone) or.push(sql`c.phone = ${phone}`);
+  return { client: sql`(${sql.join(or, sql` OR `)})` };
+};
+
+/**
+ * Name and phone searches look the patients up first (trigram indexes, migration 0025; the phone's E.164 index,
+ * 0038) and list only their sets, when at most this many match. Left to one query, the planner guessed a
+ * surname or four digits match 1% of patients and walked every set newest first for the page (bench:outreach:
+ * seconds at 120,000 sets). A search matching more than this (one or two letters) keeps the one query: a page of
+ * its sets lies among the newest.
+ */
+export const SEARCH_PATIENT_LIMIT = 2000;
+
+/** The query of the patients a name or phone search matches (one more than the limit), or null for an id. */
+export const searchedClientsSql = (practiceId: string, search: string): SQL | null => {
+  const match = searchMatch(search.trim());
+  if (!("client" in match)) return null;
+  return sql`SELECT c.id::text AS id FROM clients c
+      WHERE c.practice_id = ${practiceId}::uuid AND ${match.client} LIMIT ${SEARCH_PATIENT_LIMIT + 1}`;
+};
+
+/** The patients a name or phone search matches, or null for a set/patient id or more than SEARCH_PATIENT_LIMIT. */
+export const searchedClientIds = async (
+  tx: Executor,
+  practiceId: string,
+  search: string | undefined,
+): Promise<string[] | null> => {
+  const query = search ? searchedClientsSql(practiceId, search) : null;
+  if (!query) return null;
+  const rows = rowsOf<{ id: string }>(await tx.execute(query));
+  return rows.length > SEARCH_PATIENT_LIMIT ? null : rows.map((r) => r.id);
+};
+
+/**
+ * The WHERE of the filters, all combinable (the metric cards ignore them: they follow the practice). `clientIds`:
+ * the patients the search matches when searchedClientIds found them (the same sets as the search itself).
+ */
+const filtersOf = (
+  practiceId: string,
+  q: Partial<ListOutreachSetsQuery>,
+  clientIds: string[] | null,
+): SQL[] => {
   const where: SQL[] = [sql`s.practice_id = ${practiceId}::uuid`];
   if (q.search) {
-    const text = q.search.trim();
-    const pattern = `%${likeEscape(text)}%`;
-    const phone = phoneToE164(text);
-    const digits = text.replace(/\D/g, "");
-    // An id is looked up as an id: its digits are no phone number, and the name and phone terms (trigram indexes
-    // on clients, migration 0025) in one OR with the set's columns would make every search a walk of all sets.
-    if (isUuid(text)) where.push(sql`(s.id = ${text}::uuid OR s.client_id = ${text}::uuid)`);
-    else {
-      const or: SQL[] = [
-        sql`(c.first_name || ' ' || c.last_name) ILIKE ${pattern}`,
-        sql`(c.last_name || ', ' || c.first_name) ILIKE ${pattern}`,
-      ];
-      if (digits.length >= 4) {
-        or.push(
-          sql`regexp_replace(coalesce(c.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${digits.slice(-10)}%`}`,
-        );
-      }
-      if (phone) or.push(sql`c.phone = ${phone}`);
-      where.push(sql`(${sql.join(or, sql` OR `)})`);
-    }
+    const match = searchMatch(q.search.trim());
+    // An id is looked up as an id: its digits are no phone number, and the name and phone terms in one OR with the
+    // set's columns would make every search a walk of all sets.
+    if ("id" in match) where.push(sql`(s.id = ${match.id}::uuid OR s.client_id = ${match.id}::uuid)`);
+    else if (clientIds) where.push(sql`s.client_id = ANY(${pgArray(clientIds, "uuid")}::uuid[])`);
+    else where.push(match.client);
   }
   if (q.status?.length) where.push(sql`s.status = ANY(${pgArray(q.status, "text")}::text[])`);
   if (q.minAmountCents !== undefined)
@@ -109,19 +152,40 @@ const filtersOf = (practiceId: string, q: Partial<ListOutreachSetsQuery>): SQL[]
   return where;
 };
 
-/** Invoice sets newest first, filtered on the server, keyset pages by id. Audited as a list read. */
+/**
+ * The list's query: one page (and one row more) of the practice's sets, newest first. `clientIds` from
+ * searchedClientIds (null: the search's own terms). bench/outreach-explain.ts EXPLAINs it.
+ */
+export const outreachListSql = (
+  practiceId: string,
+  query: ListOutreachSetsQuery,
+  clientIds: string[] | null,
+): SQL => {
+  const where = filtersOf(practiceId, query, clientIds);
+  if (query.cursor) where.push(sql`s.id < ${query.cursor}::uuid`);
+  const filtered = sql.join(where, sql` AND `);
+  // The searched patients' sets first, through their index (OFFSET 0 keeps the planner from walking every set
+  // newest first instead, as it did with a surname's 240 patients: it took them for spread evenly over the ids).
+  const from = clientIds ? sql`(SELECT * FROM outreach_sets s WHERE ${filtered} OFFSET 0) s ${JOINS}` : FROM;
+  return sql`SELECT ${SELECT} FROM ${from} ${clientIds ? sql`` : sql`WHERE ${filtered}`}
+      ORDER BY s.id DESC LIMIT ${query.limit + 1}`;
+};
+
+/**
+ * Invoice sets newest first, filtered on the server, keyset pages by id. Audited as a list read. Not a named
+ * prepared statement: PostgreSQL plans it for each query's own values (a cached generic plan, used after five runs
+ * of one filter shape, cannot tell a rare status or a narrow range from a common one: up to seconds at 120,000 sets).
+ */
 export const listOutreachSets = async (
   database: Database,
   input: { actor: TenantActor; query: ListOutreachSetsQuery; now: Date },
 ): Promise<{ items: OutreachSetView[]; nextCursor: string | null }> => {
   const { actor, query } = input;
-  const where = filtersOf(actor.practiceId, query);
-  if (query.cursor) where.push(sql`s.id < ${query.cursor}::uuid`);
-  const rows = await runPrepared<SetRow>(
-    database.db,
-    sql`SELECT ${SELECT} FROM ${FROM} WHERE ${sql.join(where, sql` AND `)}
-      ORDER BY s.id DESC LIMIT ${query.limit + 1}`,
-  );
+  const clientIds = await searchedClientIds(database.db, actor.practiceId, query.search);
+  const rows =
+    clientIds?.length === 0
+      ? []
+      : rowsOf<SetRow>(await database.db.execute(outreachListSql(actor.practiceId, query, clientIds)));
   await recordAudit(database.db, actor, "list", "outreach_set", null, input.now, {
     filters: Object.keys(query).filter((k) => k !== "limit" && k !== "cursor"),
   });
