@@ -3,7 +3,7 @@
 // Preloaded, so the same counter runs against any version of the bench:
 //   NODE_OPTIONS="--require $PWD/packages/worker/bench/count-statements.cjs" npm run bench:claims -- …
 // Phases are read from the bench's progress lines; at a phase's start and end the next statement waits until the
-// table statistics (flushed by the server within a second of a backend going idle) have been read.
+// table statistics have been read: 11 s after, as an idle backend sends its pending counts within 10 s (PG 15).
 const { createRequire } = require("node:module");
 const pg = createRequire(`${process.cwd()}/package.json`)("pg");
 
@@ -23,7 +23,7 @@ const shape = (text) =>
     .slice(0, 90);
 
 const snapshot = async () => {
-  await new Promise((r) => setTimeout(r, 1500));
+  await new Promise((r) => setTimeout(r, 11_000));
   const c = new pg.Client(params);
   await c.connect();
   try {
