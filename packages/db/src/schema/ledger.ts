@@ -189,8 +189,6 @@ export const invoicePaymentStatusHistory = pgTable(
     actor: text("actor").notNull(),
     cause: text("cause").notNull(),
   },
-  (t) => [
-    foreignKey({ columns: [t.practiceId, t.invoiceId], foreignColumns: [invoices.practiceId, invoices.id] }),
-    index("invoice_payment_status_history_invoice_idx").on(t.invoiceId, t.at),
-  ],
+  // No foreign key, as the other status histories: written by the one writer with the invoice locked (0042).
+  (t) => [index("invoice_payment_status_history_invoice_idx").on(t.invoiceId, t.at)],
 );
