@@ -54,13 +54,14 @@ describe("letRequestsIn", () => {
 
 describe("nextBatchSize", () => {
   it("shrinks in proportion when a batch held the session longer than the target", () => {
-    expect(nextBatchSize(50, 240, 50, 120)).toBe(25);
-    expect(nextBatchSize(50, 600, 50, 120)).toBe(PGLITE_MIN_BATCH);
+    expect(nextBatchSize(50, 160, 50, 120)).toBe(37);
     expect(nextBatchSize(40, 130, 50, 120)).toBe(36);
+    expect(nextBatchSize(50, 600, 50, 120, 10)).toBe(10);
   });
 
   it("always shrinks by at least one, and never below the smallest batch", () => {
     expect(nextBatchSize(50, 121, 50, 120)).toBe(49);
+    expect(nextBatchSize(50, 600, 50, 120)).toBe(PGLITE_MIN_BATCH);
     expect(nextBatchSize(PGLITE_MIN_BATCH, 5000, 50, 120)).toBe(PGLITE_MIN_BATCH);
   });
 
@@ -80,10 +81,12 @@ describe("batchSizer", () => {
   it("on PGlite adapts from the usual batch to each transaction's time", () => {
     const sizer = batchSizer(pglite);
     expect(sizer.size).toBe(PGLITE_NIGHTLY_BATCH);
+    sizer.record(150);
+    expect(sizer.size).toBe(40);
     sizer.record(480);
-    expect(sizer.size).toBe(12);
+    expect(sizer.size).toBe(PGLITE_MIN_BATCH);
     sizer.record(10);
-    expect(sizer.size).toBe(15);
+    expect(sizer.size).toBe(32);
   });
 
   it("keeps a chosen size, and PostgreSQL's, whatever the time", () => {
