@@ -31,7 +31,7 @@ export * from "./autopay/load-autopay-facts";
 export * from "./autopay/run-autopay";
 export * from "./autopay/transition-autopay-attempt";
 export * from "./billing/allocate-numbers";
-export { beginRequest } from "./billing/batching";
+export { adaptiveBatchSizer, type BatchSizer, beginRequest } from "./billing/batching";
 export * from "./billing/billing-context";
 export * from "./billing/create-invoices";
 export * from "./billing/invoice-on-kept";

@@ -121,54 +121,104 @@ export const drainJobs = async (deps: WorkerDeps, max = 100_000): Promise<number
 
 export type RunningWorker = { stop(): Promise<void> };
 
+/** PGlite only: the worker's upkeep of the embedded database (what PostgreSQL's background processes do). */
+export type PgliteUpkeep = {
+  /** How often it looks (default every 2 minutes; first a minute after start). */
+  everyMs: number;
+  firstMs: number;
+  /** A table is analyzed again once its size moved this much since its last ANALYZE (default 0.2 = 20 %). */
+  growth: number;
+  /** A CHECKPOINT is taken once this much WAL was written since the last one (default 256 MiB). */
+  checkpointWalBytes: number;
+};
+
+const upkeepDefaults: PgliteUpkeep = {
+  everyMs: 2 * 60 * 1000,
+  firstMs: 60 * 1000,
+  growth: 0.2,
+  checkpointWalBytes: 256 * 1024 * 1024,
+};
+
+/** Whether a table whose size went from `before` (unknown: never analyzed here) to `now` bytes needs ANALYZE. */
+export const needsAnalyze = (before: number | undefined, now: number, growth: number): boolean =>
+  before === undefined || Math.abs(now - before) > growth * Math.max(before, 8192);
+
 /**
- * PGlite has no autovacuum, so nothing refreshes the planner's statistics: as invoices and claims grow, plans made
- * for empty tables make lists slow. The worker runs ANALYZE on PGlite soon after it starts and every `everyMs`
- * after that. PostgreSQL's autovacuum does this on its own. Returns what stops it.
+ * PGlite runs PostgreSQL in single-user mode: no autovacuum, so nothing refreshes the planner's statistics, and no
+ * checkpointer, so the WAL grows without end (800 MB after a 100,000-session night) and a restart replays all of
+ * it (31 s before the database opened). The worker does both on PGlite. PostgreSQL's own processes do this there.
  *
- * One table at a time, pausing after each as long as it took (at most 250 ms): PGlite runs a statement on the event
- * loop's thread, and one ANALYZE of every table held it ~0.9 s at 100,000 sessions, every API request waiting.
+ * Statistics: every `everyMs`, each table whose size moved by `growth` since its last ANALYZE is analyzed, one table
+ * at a time, pausing after each as long as it took (at most 250 ms): PGlite runs a statement on the event loop's
+ * thread, and one ANALYZE of every table held it ~0.9 s at 100,000 sessions, every API request waiting. Tables that
+ * grew during a night are analyzed during it (an hourly ANALYZE had planned a whole night's claims as 0 rows).
+ *
+ * Checkpoints: after the statistics, once `checkpointWalBytes` of WAL were written since the last checkpoint.
  */
-const refreshStatistics = (
-  database: Database,
-  log: WorkerLog,
-  everyMs: number,
-  firstMs: number,
-): (() => void) => {
+const keepPgliteUp = (database: Database, log: WorkerLog, upkeep: PgliteUpkeep): (() => void) => {
   if (database.kind !== "pglite") return () => undefined;
   let stopped = false;
   let running = false;
+  const analyzedAt = new Map<string, number>();
+  const pause = (ms: number) =>
+    new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(1, Math.round(ms)))));
   const run = async () => {
-    // A refresh still going (on a short interval) is not started twice.
+    // A pass still going (on a short interval) is not started twice.
     if (running) return;
     running = true;
     const started = performance.now();
     let longest = 0;
+    let analyzed = 0;
     try {
       const tables = await database.withSession((exec) =>
-        exec("SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"),
+        exec(
+          `SELECT quote_ident(c.relname) AS name, pg_relation_size(c.oid) AS bytes FROM pg_class c
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`,
+        ),
       );
-      for (const { name } of tables) {
+      for (const { name, bytes } of tables) {
         if (stopped) return;
+        const table = String(name);
+        const size = Number(bytes);
+        if (!needsAnalyze(analyzedAt.get(table), size, upkeep.growth)) continue;
         const t = performance.now();
-        await database.exec(`ANALYZE ${String(name)}`);
+        await database.exec(`ANALYZE ${table}`);
+        analyzedAt.set(table, size);
+        analyzed++;
         const ms = performance.now() - t;
         longest = Math.max(longest, ms);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(1, Math.round(ms)))));
+        await pause(ms);
       }
-      log.info("statistics refreshed", {
-        ms: Math.round(performance.now() - started),
-        tables: tables.length,
-        longestMs: Math.round(longest),
-      });
+      if (analyzed) {
+        log.info("statistics refreshed", {
+          ms: Math.round(performance.now() - started),
+          tables: analyzed,
+          longestMs: Math.round(longest),
+        });
+      }
+      if (stopped) return;
+      const [wal] = await database.withSession((exec) =>
+        exec(
+          "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), redo_lsn)::bigint AS bytes FROM pg_control_checkpoint()",
+        ),
+      );
+      if (Number(wal?.bytes ?? 0) >= upkeep.checkpointWalBytes) {
+        const t = performance.now();
+        await database.exec("CHECKPOINT");
+        log.info("checkpoint taken", {
+          walMiB: Math.round(Number(wal?.bytes) / 1048576),
+          ms: Math.round(performance.now() - t),
+        });
+      }
     } catch (e) {
-      log.error("statistics refresh failed", { error: (e as Error).name });
+      log.error("database upkeep failed", { error: (e as Error).name });
     } finally {
       running = false;
     }
   };
-  const first = setTimeout(() => void run(), firstMs);
-  const every = setInterval(() => void run(), everyMs);
+  const first = setTimeout(() => void run(), upkeep.firstMs);
+  const every = setInterval(() => void run(), upkeep.everyMs);
   return () => {
     stopped = true;
     clearTimeout(first);
@@ -185,8 +235,8 @@ export const startWorker = async (
     tickMs?: number;
     pollMs?: number;
     concurrency?: number;
-    /** PGlite only: how often the planner's statistics are refreshed (default hourly; first a minute after start). */
-    analyzeMs?: number;
+    /** PGlite only: the database upkeep's settings (statistics and checkpoints; `keepPgliteUp`). */
+    upkeep?: Partial<PgliteUpkeep>;
   },
 ): Promise<RunningWorker> => {
   const log = deps.log ?? silent;
@@ -225,8 +275,11 @@ export const startWorker = async (
   };
   await tick();
   const ticker = setInterval(() => void tick(), deps.tickMs ?? 30_000);
-  const analyzeMs = deps.analyzeMs ?? 60 * 60 * 1000;
-  const stopStatistics = refreshStatistics(deps.database, log, analyzeMs, Math.min(analyzeMs, 60_000));
+  const upkeep = { ...upkeepDefaults, ...deps.upkeep };
+  const stopStatistics = keepPgliteUp(deps.database, log, {
+    ...upkeep,
+    firstMs: Math.min(upkeep.firstMs, upkeep.everyMs),
+  });
   const loops = Array.from({ length: deps.concurrency ?? 1 }, async () => {
     while (!stopping) {
       let ran = false;

@@ -2,7 +2,7 @@ import { systemClock } from "@billcycle/core";
 import { openTestDatabase, type TestDatabase } from "@billcycle/testing";
 import { filePorts } from "@billcycle/testing/engine-harness";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker } from "../src/worker";
+import { needsAnalyze, startWorker } from "../src/worker";
 
 const reltuples = (database: TestDatabase): Promise<number> =>
   database.withSession(async (exec) => {
@@ -29,7 +29,7 @@ describe("worker on PGlite: planner statistics", () => {
       database,
       clock: systemClock,
       ports: filePorts(),
-      analyzeMs: 40,
+      upkeep: { everyMs: 40 },
       pollMs: 20,
       log: { info: (msg) => logged.push(msg), error: (msg) => logged.push(msg) },
     });
@@ -53,7 +53,7 @@ describe("worker on PGlite: planner statistics", () => {
       database,
       clock: systemClock,
       ports: filePorts(),
-      analyzeMs: 500,
+      upkeep: { everyMs: 500 },
       pollMs: 20,
       log: { info: (msg) => logged.push(msg), error: (msg) => logged.push(msg) },
     });
@@ -72,5 +72,56 @@ describe("worker on PGlite: planner statistics", () => {
     expect(at.length).toBeGreaterThan(20);
     // The API (here a timer) got the thread between the first table analyzed and the last.
     expect(ticks.some((t) => t > at[0]! && t < at.at(-1)!)).toBe(true);
+  });
+
+  it("analyzes again only the tables whose size moved, and takes a checkpoint once enough WAL was written", async () => {
+    const redo = async () =>
+      String(
+        (await database.withSession((exec) => exec("SELECT redo_lsn AS l FROM pg_control_checkpoint()")))[0]
+          ?.l,
+      );
+    const lastAnalyze = async (table: string) =>
+      String(
+        (
+          await database.withSession((exec) =>
+            exec(`SELECT last_analyze AS at FROM pg_stat_user_tables WHERE relname = '${table}'`),
+          )
+        )[0]?.at,
+      );
+    const redoBefore = await redo();
+    const logged: string[] = [];
+    const worker = await startWorker({
+      database,
+      clock: systemClock,
+      ports: filePorts(),
+      upkeep: { everyMs: 60, checkpointWalBytes: 1 },
+      pollMs: 20,
+      log: { info: (msg) => logged.push(msg), error: (msg) => logged.push(msg) },
+    });
+    try {
+      await expect.poll(() => logged.includes("checkpoint taken"), { timeout: 10_000 }).toBe(true);
+      expect(await redo()).not.toBe(redoBefore);
+      const probeAt = await lastAnalyze("stats_probe");
+      const invoicesAt = await lastAnalyze("invoices");
+      // A table that grew is analyzed again on a later pass; one that did not keep its statistics.
+      await database.exec("INSERT INTO stats_probe SELECT generate_series(1, 5000)");
+      await expect
+        .poll(() => lastAnalyze("stats_probe"), { timeout: 10_000, interval: 20 })
+        .not.toBe(probeAt);
+      expect(await lastAnalyze("invoices")).toBe(invoicesAt);
+    } finally {
+      await worker.stop();
+    }
+    expect(logged).not.toContain("database upkeep failed");
+  });
+
+  it("decides ANALYZE by growth since the last one", () => {
+    expect(needsAnalyze(undefined, 0, 0.2)).toBe(true);
+    expect(needsAnalyze(100_000, 110_000, 0.2)).toBe(false);
+    expect(needsAnalyze(100_000, 130_000, 0.2)).toBe(true);
+    expect(needsAnalyze(100_000, 70_000, 0.2)).toBe(true);
+    // An empty table that gains a page or two is analyzed again: it was planned as empty.
+    expect(needsAnalyze(0, 16_384, 0.2)).toBe(true);
+    expect(needsAnalyze(0, 0, 0.2)).toBe(false);
   });
 });

@@ -4,11 +4,76 @@ import type { Database } from "@billcycle/db";
  * Sessions (or invoices) per transaction of a nightly run. PGlite is one session that runs each statement on the
  * event loop's thread: while a batch's transaction runs, every API query waits for it, so batches there are
  * small. 50 sessions take ~40 ms (p50; under 230 ms at the worst, at load 5 on 2 shared cores), where 100 took
- * ~90 ms and up to 470 ms. PostgreSQL serves the API on other connections, and larger batches are faster there.
+ * ~90 ms and up to 470 ms. It is where a PGlite run starts and the most it grows back to (batchSizer). PostgreSQL
+ * serves the API on other connections, and larger batches are faster there.
  */
 export const PGLITE_NIGHTLY_BATCH = 50;
 export const nightlyBatchSize = (database: Database): number =>
   database.kind === "pglite" ? PGLITE_NIGHTLY_BATCH : 1000;
+
+/**
+ * How long one nightly batch's transaction should hold the PGlite session. At 50 sessions a batch takes 30–40 ms
+ * on a small database, but the processing batch grew to 466 ms (p50) and 1.4 s at 100,000 invoices on a loaded
+ * machine, and every API query waits that long: the size follows the time instead.
+ */
+export const PGLITE_BATCH_TARGET_MS = 120;
+
+/**
+ * The smallest adaptive batch. A batch's time is mostly fixed cost (PGlite plans every statement, and a loaded
+ * machine gives the process a fraction of a core): at 30,000 invoices and load 28, batches of 10, 25 and 50 took
+ * 325, 222 and 270 ms (p50), so a smaller batch would only cost throughput.
+ */
+export const PGLITE_MIN_BATCH = 25;
+
+/**
+ * The next batch's size from the last one's size and transaction time: in proportion to the target when the last
+ * batch held the session longer (never below `min`), back up by a quarter when it took under half the
+ * target (never above `max`), otherwise the same.
+ */
+export const nextBatchSize = (
+  size: number,
+  elapsedMs: number,
+  max: number,
+  targetMs: number = PGLITE_BATCH_TARGET_MS,
+  min: number = PGLITE_MIN_BATCH,
+): number => {
+  if (elapsedMs > targetMs)
+    return Math.max(min, Math.min(size - 1, Math.floor((size * targetMs) / elapsedMs)));
+  if (elapsedMs < targetMs / 2) return Math.min(max, size + Math.ceil(size / 4));
+  return size;
+};
+
+/** The batch size of one nightly run: `size` for the next batch, `record` after each batch's transaction. */
+export type BatchSizer = { readonly size: number; record: (elapsedMs: number) => void };
+
+/** A size that follows each batch's transaction time (nextBatchSize), from `start`, between `min` and `max`. */
+export const adaptiveBatchSizer = (
+  start: number,
+  max: number,
+  targetMs: number = PGLITE_BATCH_TARGET_MS,
+  min: number = PGLITE_MIN_BATCH,
+): BatchSizer => {
+  let size = start;
+  return {
+    get size() {
+      return size;
+    },
+    record: (elapsedMs) => {
+      size = nextBatchSize(size, elapsedMs, max, targetMs, min);
+    },
+  };
+};
+
+/**
+ * The sizer of a nightly run: the caller's (a number stays fixed), else on PGlite one that adapts to each batch's
+ * transaction time from PGLITE_NIGHTLY_BATCH down, and PostgreSQL's fixed 1,000.
+ */
+export const batchSizer = (database: Database, chosen?: number | BatchSizer): BatchSizer => {
+  if (typeof chosen === "object") return chosen;
+  if (chosen !== undefined || database.kind !== "pglite")
+    return { size: chosen ?? nightlyBatchSize(database), record: () => undefined };
+  return adaptiveBatchSizer(PGLITE_NIGHTLY_BATCH, PGLITE_NIGHTLY_BATCH);
+};
 
 /** The longest pause between two batches on PGlite. */
 const MAX_PAUSE_MS = 250;

@@ -21,7 +21,7 @@ import { outcomesInsert } from "../automation/record-outcomes";
 import { issueInvoicesToLedger } from "../ledger/ledger-writes";
 import { scheduleInvoiceShares } from "../sharing/schedule-document-share";
 import { reserveNumbersStatement } from "./allocate-numbers";
-import { letRequestsIn, nightlyBatchSize } from "./batching";
+import { type BatchSizer, batchSizer, letRequestsIn } from "./batching";
 import { type BillingContext, loadBillingContext } from "./billing-context";
 import { loadAppointmentFacts } from "./load-appointment-facts";
 import {
@@ -43,7 +43,8 @@ export type CreateInvoicesInput = {
   appointmentIds?: readonly string[];
   /** Overrides the configured mode (the on-Kept path always bills one session now). */
   mode?: InvoiceCreationMode;
-  batchSize?: number;
+  /** A fixed size, or a sizer (tests); by default batchSizer's. */
+  batchSize?: number | BatchSizer;
   /** False when a person invoices a session by hand: exclusion rules hold work for review, they do not forbid it. */
   applyExclusionRules?: boolean;
   /** The person invoicing by hand, for the audit trail and histories; otherwise the automation is the actor. */
@@ -92,9 +93,10 @@ export const createInvoices = async (
   const mode = input.mode ?? ctx.config.invoiceCreationMode;
   const monthly = mode === "monthly" && !input.appointmentIds;
   const { dosFrom, dosTo } = creationWindow(ctx, input.today, monthly);
-  const batchSize = monthly ? 0 : (input.batchSize ?? nightlyBatchSize(database));
+  // Monthly invoices need every session of the month at once: one batch.
+  const sizer = monthly || input.batchSize === 0 ? null : batchSizer(database, input.batchSize);
   const totals: CreateInvoicesResult = { considered: 0, invoiced: 0, skipped: 0, invoices: 0 };
-  const load = (afterId: string | undefined) =>
+  const load = (afterId: string | undefined, limit: number | undefined) =>
     loadAppointmentFacts(database.db, input.practiceId, {
       appointmentIds: input.appointmentIds,
       statuses: COMPLETED,
@@ -102,22 +104,26 @@ export const createInvoices = async (
       dosFrom,
       dosTo,
       afterId,
-      limit: batchSize || undefined,
+      limit,
     });
-  let next = load(undefined);
+  let limit = sizer?.size;
+  let next = load(undefined, limit);
   for (;;) {
     const batchStart = performance.now();
     const facts = await next;
     if (facts.length === 0) break;
-    const more = batchSize > 0 && facts.length >= batchSize;
+    const more = limit !== undefined && facts.length >= limit;
     // The next batch (the sessions after this one's last, so none of this one's) loads while this one is written.
     if (more) {
-      next = load(facts.at(-1)?.appointmentId);
+      limit = sizer?.size;
+      next = load(facts.at(-1)?.appointmentId, limit);
       next.catch(() => undefined);
     }
+    const txStart = performance.now();
     const result = await database.db.transaction((tx) =>
       writeBatch(tx, ctx, input, mode, monthly, facts, now),
     );
+    sizer?.record(performance.now() - txStart);
     totals.considered += facts.length;
     totals.invoiced += result.invoiced;
     totals.skipped += result.skipped;

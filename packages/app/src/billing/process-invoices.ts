@@ -15,7 +15,7 @@ import { and, asc, eq, gt, lt, lte, type SQL, sql } from "drizzle-orm";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
 import { invoiceTransitionStatements } from "../invoices/transition-invoice";
 import { allocateNumbers } from "./allocate-numbers";
-import { letRequestsIn, nightlyBatchSize } from "./batching";
+import { type BatchSizer, batchSizer, letRequestsIn } from "./batching";
 import { type BillingContext, loadBillingContext } from "./billing-context";
 
 export type ProcessInvoicesInput = {
@@ -23,7 +23,8 @@ export type ProcessInvoicesInput = {
   trigger: "schedule" | "manual";
   runId: string | null;
   today: LocalDate;
-  batchSize?: number;
+  /** A fixed size, or a sizer (tests); by default batchSizer's. */
+  batchSize?: number | BatchSizer;
 };
 
 export type ProcessInvoicesResult = { considered: number; claimed: number; skipped: number };
@@ -41,20 +42,24 @@ export const processInvoices = async (
   now: Date,
 ): Promise<ProcessInvoicesResult> => {
   const ctx = await loadBillingContext(database.db, input.practiceId, input.today);
-  const batchSize = input.batchSize ?? nightlyBatchSize(database);
+  const sizer = batchSizer(database, input.batchSize);
   const totals: ProcessInvoicesResult = { considered: 0, claimed: 0, skipped: 0 };
-  let next = processingCandidates(database.db, ctx, input.today, undefined, batchSize);
+  let limit = sizer.size;
+  let next = processingCandidates(database.db, ctx, input.today, undefined, limit);
   for (;;) {
     const batchStart = performance.now();
     const candidates = await next;
     if (candidates.length === 0) break;
-    const more = candidates.length >= batchSize;
+    const more = candidates.length >= limit;
     // The next batch (invoices after this one's last) loads while this one is written.
     if (more) {
-      next = processingCandidates(database.db, ctx, input.today, candidates.at(-1)?.id, batchSize);
+      limit = sizer.size;
+      next = processingCandidates(database.db, ctx, input.today, candidates.at(-1)?.id, limit);
       next.catch(() => undefined);
     }
+    const txStart = performance.now();
     const r = await database.db.transaction((tx) => processBatch(tx, ctx, input, candidates, now));
+    sizer.record(performance.now() - txStart);
     totals.considered += candidates.length;
     totals.claimed += r.claimed;
     totals.skipped += candidates.length - r.claimed;
