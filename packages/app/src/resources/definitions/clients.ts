@@ -3,7 +3,7 @@ import { tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { repredictClientOutreach } from "../../outreach/handle-sms-callbacks";
-import { address, icd10, localDate, name, sex } from "../../schemas/common";
+import { address, icd10, localDate, name, phone, sex } from "../../schemas/common";
 import { assertReferenceInPractice } from "../assert-reference";
 import { likeEscape } from "../like-pattern";
 import type { ResourceDefinition, Row } from "../resource-definition";
@@ -13,7 +13,7 @@ const guarantor = z.strictObject({
   lastName: name,
   relationship: z.enum(["self", "parent", "spouse", "guardian", "other"]),
   email: z.email().optional(),
-  phone: z.string().max(30).optional(),
+  phone: phone.optional(),
   address: address.optional(),
 });
 
@@ -23,7 +23,7 @@ const clientFields = {
   dateOfBirth: localDate,
   sex,
   email: z.email().nullable().optional(),
-  phone: z.string().trim().max(30).nullable().optional(),
+  phone: phone.nullable().optional(),
   address: address.nullable().optional(),
   emailOptIn: z.boolean().optional(),
   smsOptIn: z.boolean().optional(),
