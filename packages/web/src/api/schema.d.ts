@@ -21586,6 +21586,8 @@ export interface components {
         brand: string | null;
         last4: string | null;
       } | null;
+      /** @description the practice takes a new card through Stripe's card element */
+      takesNewCard: boolean;
       /** Format: date-time */
       linkExpiresAt: string;
     };
