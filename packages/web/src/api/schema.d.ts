@@ -12999,6 +12999,7 @@ export interface paths {
               state: string;
               zip: string;
             } | null;
+            timeZone?: string | null;
             emailOptIn?: boolean;
             smsOptIn?: boolean;
             guarantor?: {
@@ -13328,6 +13329,7 @@ export interface paths {
               state: string;
               zip: string;
             } | null;
+            timeZone?: string | null;
             emailOptIn?: boolean;
             smsOptIn?: boolean;
             guarantor?: {
