@@ -287,18 +287,18 @@ describe.each(testBackends())("bad input on %s", (backend) => {
     const version = Number(current.json.version);
     const first = await h.call("PATCH", `${base}/clients/${clientId}`, {
       token: p.users.owner.token,
-      body: { version, phone: "555-0101" },
+      body: { version, phone: "512-555-0101" },
     });
     expect(first.status).toBe(200);
     const res = await refused(
       "PATCH",
       `${base}/clients/${clientId}`,
-      { body: { version, phone: "555-0199" } },
+      { body: { version, phone: "512-555-0199" } },
       { status: 412, code: "VERSION_CONFLICT" },
     );
     expect(res.json.error).toMatchObject({ currentVersion: version + 1 });
     const after = await h.call("GET", `${base}/clients/${clientId}`, { token: p.users.owner.token });
-    expect(after.json.phone).toBe("555-0101");
+    expect(after.json.phone).toBe("+15125550101");
 
     const practiceVersion = Number(
       (await sqlRows(h.database, `SELECT version FROM practices WHERE id = '${p.id}'`))[0]?.version,

@@ -15,7 +15,7 @@ const patient = {
   lastName: "Zyglowski",
   dateOfBirth: "1961-11-23",
   email: "q.zyglowski.phi@example.org",
-  phone: "555-867-5309",
+  phone: "512-867-5309",
 };
 const phi = [
   patient.firstName,
@@ -23,6 +23,7 @@ const phi = [
   patient.dateOfBirth,
   patient.email,
   patient.phone,
+  "+15128675309", // the phone as saved (E.164)
   "Zyglowsky",
   "F33.1",
 ];

@@ -132,7 +132,7 @@ export const patchBody = (resource: string, version: number): Json => {
     products: { priceCents: 3000 },
     "employer-groups": { name: "Renamed group" },
     employers: { contactName: "Pat Payroll" },
-    clients: { phone: "555-0100" },
+    clients: { phone: "512-555-0100" },
     "insurance-policies": { memberId: "CHANGED" },
     diagnoses: { rank: 2 },
     appointments: { endsAt: "2026-03-02T16:30:00Z" },

@@ -83,7 +83,9 @@ export const submitterContact = (
   practice: Pick<PracticeRow, "name" | "phone" | "billingContactName" | "billingContactEmail"> | undefined,
   connection: Pick<ConnectionRow, "submitterContactEmail"> | null,
 ): SubmitterContact | null => {
-  const phone = practice?.phone?.replace(/\D/g, "") || null;
+  // Saved in E.164: a North American number goes in PER as its ten digits, without the country code.
+  const digits = practice?.phone?.replace(/\D/g, "") ?? "";
+  const phone = (practice?.phone?.startsWith("+1") ? digits.slice(1) : digits) || null;
   const email = practice?.billingContactEmail ?? connection?.submitterContactEmail ?? null;
   if (!phone && !email) return null;
   return { name: practice?.billingContactName ?? practice?.name ?? "Billing", phone, email };

@@ -186,6 +186,7 @@ export const payPageSchema = z
     amountOutstandingCents: z.int(),
     status: z.enum(outreachSetStatuses),
     card: z.strictObject({ brand: z.string().nullable(), last4: z.string().nullable() }).nullable(),
+    takesNewCard: z.boolean().describe("the practice takes a new card through Stripe's card element"),
     linkExpiresAt: z.iso.datetime({ offset: true }),
   })
   .meta({ id: "outreachPayPage" });

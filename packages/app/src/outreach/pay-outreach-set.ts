@@ -31,7 +31,8 @@ const loadPage = async (database: Database, practiceId: string, setId: string) =
 
 /**
  * The patient-facing payment page behind a pay link (no session: the signed token is the credential): the
- * practice, the patient's first name, the amount outstanding now and the card on file (brand and last 4 only).
+ * practice, the patient's first name, the amount outstanding now, the card on file (brand and last 4 only) and
+ * whether a new card can be given (the practice has Stripe).
  * Every view is audited.
  */
 export const openPayPage = async (
@@ -53,6 +54,10 @@ export const openPayPage = async (
     )
     .orderBy(desc(cards.id))
     .limit(1);
+  const [stripe] = await database.db
+    .select({ practiceId: tables.stripeSettings.practiceId })
+    .from(tables.stripeSettings)
+    .where(eq(tables.stripeSettings.practiceId, claims.practiceId));
   await database.db.transaction((tx) =>
     recordAudit(
       tx,
@@ -69,8 +74,33 @@ export const openPayPage = async (
     amountOutstandingCents: Number(row.amount),
     status: row.status as "active",
     card: card ? { brand: card.brand ?? null, last4: card.last4 ?? null } : null,
+    /** The practice takes cards through Stripe: the page offers a new card in Stripe's element. */
+    takesNewCard: stripe !== undefined,
     linkExpiresAt: claims.expiresAt.toISOString(),
   };
+};
+
+/**
+ * What a pay link may pay now: its token verified, the set's patient, and the amount asked (all of what is
+ * outstanding when not given), never more than is outstanding and never when nothing is.
+ */
+export const payableThroughLink = async (
+  database: Database,
+  input: { token: string; linkKey: Buffer; amountCents?: number | undefined; now: Date },
+) => {
+  const claims = verifyPayLink(input.linkKey, input.token, input.now);
+  const row = await loadPage(database, claims.practiceId, claims.setId);
+  const outstanding = Number(row.amount);
+  const amountCents = input.amountCents ?? outstanding;
+  if (outstanding <= 0)
+    throw new DomainError("CONFLICT", "Nothing is outstanding", { reason: "NOTHING_OUTSTANDING" });
+  if (amountCents > outstanding) {
+    throw new DomainError("EXCEEDS_OPEN_AMOUNT", "The payment is more than the amount outstanding", {
+      openCents: outstanding,
+      amountCents,
+    });
+  }
+  return { claims, clientId: row.client_id, row, amountCents };
 };
 
 /**
@@ -89,18 +119,7 @@ export const payOutreachSet = async (
     stripe?: StripeCallOptions | undefined;
   },
 ): Promise<ChargeCardResult> => {
-  const claims = verifyPayLink(input.linkKey, input.token, input.now);
-  const row = await loadPage(database, claims.practiceId, claims.setId);
-  const outstanding = Number(row.amount);
-  const amountCents = input.amountCents ?? outstanding;
-  if (outstanding <= 0)
-    throw new DomainError("CONFLICT", "Nothing is outstanding", { reason: "NOTHING_OUTSTANDING" });
-  if (amountCents > outstanding) {
-    throw new DomainError("EXCEEDS_OPEN_AMOUNT", "The payment is more than the amount outstanding", {
-      openCents: outstanding,
-      amountCents,
-    });
-  }
+  const { claims, row, amountCents } = await payableThroughLink(database, input);
   return chargeCard(database, {
     practiceId: claims.practiceId,
     clientId: row.client_id,

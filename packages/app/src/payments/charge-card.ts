@@ -36,6 +36,11 @@ export type ChargeCardInput = {
   /** Who asked (a user for a manual charge); the autopay job's system actor by default. */
   actor?: Actor;
   stripe?: StripeCallOptions;
+  /**
+   * The card to charge, on the client's Stripe customer, when it is not the default card on file: a new card the
+   * patient just gave Stripe on the pay page (read back from Stripe by the caller).
+   */
+  card?: { stripePaymentMethodId: string; brand: string; last4: string; expMonth: number; expYear: number };
 };
 
 export type ChargeCardResult = {
@@ -202,7 +207,7 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
       .from(tables.clients)
       .where(and(eq(tables.clients.practiceId, practiceId), eq(tables.clients.id, clientId)));
     if (!client) throw notFound("Client");
-    const card = await findDefaultCard(tx, practiceId, clientId);
+    const card = input.card ?? (await findDefaultCard(tx, practiceId, clientId));
     if (!card) {
       throw new DomainError("CONFLICT", "The client has no default card to charge", {
         reason: "NO_DEFAULT_CARD",
@@ -212,7 +217,7 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
     if (decideCardExpired(card, today)) {
       throw new DomainError(
         "CONFLICT",
-        `The client's default card expired at the end of ${String(card.expMonth).padStart(2, "0")}/${card.expYear}`,
+        `The ${input.card ? "" : "client's default "}card expired at the end of ${String(card.expMonth).padStart(2, "0")}/${card.expYear}`,
         { reason: "CARD_EXPIRED" },
       );
     }

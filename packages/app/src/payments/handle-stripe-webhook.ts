@@ -4,6 +4,7 @@ import { and, eq, or } from "drizzle-orm";
 import Stripe from "stripe";
 import { recordAudit } from "../audit/record-audit";
 import { systemActor } from "../auth/actor";
+import { PAY_LINK_SETUP_SOURCE } from "../outreach/start-pay-link-card-setup";
 import { outcomeOfPaymentIntent } from "./payment-intent-outcome";
 import { settleRefund, settleSucceededCharge } from "./settle-card-charge";
 import { type StripeCallOptions, stripeClientFor } from "./stripe-client";
@@ -204,6 +205,10 @@ const applySetupIntent = async (
 ): Promise<Applied> => {
   const customerId = typeof si.customer === "string" ? si.customer : si.customer?.id;
   if (!customerId) return { outcome: "ignored", note: "the SetupIntent has no customer" };
+  if (si.metadata?.billcycle_source === PAY_LINK_SETUP_SOURCE) {
+    // A new card on the pay page: saved on file only when the patient ticks "save", by the payment itself.
+    return { outcome: "ignored", note: "a pay-link card is saved only when the patient asks" };
+  }
   const [customer] = await tx
     .select({ clientId: tables.stripeCustomers.clientId })
     .from(tables.stripeCustomers)

@@ -1,7 +1,7 @@
 import { MAX_SHARE_DELAY_MINUTES, shareDocumentKindChoices } from "@billcycle/core";
 import { tables } from "@billcycle/db";
 import { z } from "zod";
-import { address, cents, locale, name, npi, taxId, taxonomy, timeZone } from "../schemas/common";
+import { address, cents, locale, name, npi, phone, taxId, taxonomy, timeZone } from "../schemas/common";
 import { rowSchema } from "../schemas/row-schema";
 
 const billingSettingsFields = {
@@ -35,7 +35,7 @@ const practiceFields = {
   taxId,
   billingNpi: npi,
   taxonomyCode: taxonomy,
-  phone: z.string().trim().max(30).nullable().optional(),
+  phone: phone.nullable().optional(),
   billingContactName: z.string().trim().min(1).max(60).nullable().optional(),
   billingContactEmail: z.email().max(80).nullable().optional(),
 };

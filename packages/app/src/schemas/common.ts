@@ -16,6 +16,7 @@ import {
   supportedInstants,
 } from "@billcycle/core";
 import { z } from "zod";
+import { phoneToE164 } from "../outreach/phone-number";
 
 /** A refinement whose failure carries a machine-readable code through to the API's error body. */
 const coded = (code: string, message: string) => ({ message, params: { code } });
@@ -41,6 +42,20 @@ export const modifier = z
     coded("INVALID_MODIFIER", "a modifier is two letters or digits, such as 95 or HO"),
   );
 export const modifiers = z.array(modifier).max(4);
+/**
+ * A phone number as typed (a US number when it has no country code), saved in E.164 (+15125550123) so outreach,
+ * search and callbacks compare one form. Empty stays empty (no phone). INVALID_PHONE when it does not parse as a
+ * valid number: refused before anything is written.
+ */
+export const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .refine(
+    (v) => v === "" || phoneToE164(v) !== null,
+    coded("INVALID_PHONE", "is not a valid phone number (such as 512-555-0123, or +44 20 7946 0958 abroad)"),
+  )
+  .overwrite((v) => phoneToE164(v) ?? v);
 export const timeZone = z
   .string()
   .refine(

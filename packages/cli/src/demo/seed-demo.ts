@@ -247,7 +247,7 @@ export const seedDemo = async (
         taxId: `74-10${pIndex}2233`,
         billingNpi: npiWithCheckDigit(String(npiStem++)),
         taxonomyCode: spec.taxonomy,
-        phone: "512-555-0100",
+        phone: "+15125550100",
         billingSettings: { requireSignedNote: true, noShowFeeCents: pIndex === 0 ? 5000 : null },
       },
       ownerUserId: null,
@@ -345,7 +345,7 @@ export const seedDemo = async (
           dateOfBirth: `${rnd.int(1950, 2012)}-${String(rnd.int(1, 12)).padStart(2, "0")}-${String(rnd.int(1, 28)).padStart(2, "0")}`,
           sex: rnd.pick(["F", "M", "U"] as const),
           email: `${first}.${last}.${c}@example.com`.toLowerCase(),
-          phone: `512-555-${String(1000 + c).padStart(4, "0")}`,
+          phone: `+1512555${String(1000 + c).padStart(4, "0")}`,
           address: missingAddress
             ? null
             : { line1: `${rnd.int(10, 9999)} Elm Street`, city: spec.city, state: spec.state, zip: spec.zip },

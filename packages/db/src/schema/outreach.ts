@@ -168,6 +168,7 @@ export const outreachEventKinds = [
   "status",
   "rule_set",
   "skipped",
+  "rescheduled",
 ] as const;
 export type OutreachEventKind = (typeof outreachEventKinds)[number];
 

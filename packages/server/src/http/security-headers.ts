@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createMiddleware } from "hono/factory";
 import { secureHeaders } from "hono/secure-headers";
 import { docsPage } from "../routes/docs-page";
+import { PAY_NEW_CARD_SCRIPT } from "../routes/outreach/pay-page-new-card-script";
 import { SHARED_PAGE_STYLE } from "../routes/shared-documents/shared-document-page";
 import type { AppDeps, HonoEnv } from "./deps";
 import { requestIsHttps } from "./request-origin";
@@ -108,6 +109,28 @@ const forPayPage = secureHeaders({
   },
 });
 
+/**
+ * The pay page's new card (/pay/<token>/new-card): the page's style and one inline script (by hash), and exactly
+ * what Stripe.js needs (its script, its card frame, its API) from where the deployment loads it; the form posts
+ * to itself.
+ */
+const forPayNewCardPage = (stripeJsUrl: string) => {
+  const stripe = stripeJsSources(stripeJsUrl);
+  return secureHeaders({
+    ...common,
+    contentSecurityPolicy: {
+      defaultSrc: none,
+      scriptSrc: [sha256(PAY_NEW_CARD_SCRIPT), ...stripe.script],
+      styleSrc: [sha256(SHARED_PAGE_STYLE)],
+      frameSrc: stripe.frame,
+      connectSrc: stripe.connect,
+      baseUri: none,
+      formAction: self,
+      frameAncestors: none,
+    },
+  });
+};
+
 /** The PDF that page frames: shown only inside a page of this origin. */
 const forSharedPdf = secureHeaders({
   ...common,
@@ -135,6 +158,7 @@ const isApi = (path: string) => path.startsWith("/api/") || path === "/openapi.j
 /** hono/secure-headers on every response, with the content policy of what is served; HSTS over HTTPS. */
 export const securityHeaders = (deps: Pick<AppDeps, "trustProxy" | "stripeJsUrl">) => {
   const webApp = forWebApp(deps.stripeJsUrl ?? STRIPE_JS_URL);
+  const payNewCard = forPayNewCardPage(deps.stripeJsUrl ?? STRIPE_JS_URL);
   return createMiddleware<HonoEnv>(async (c, next) => {
     const path = c.req.path;
     const policy =
@@ -147,7 +171,9 @@ export const securityHeaders = (deps: Pick<AppDeps, "trustProxy" | "stripeJsUrl"
               ? forSharedPdf
               : forSharedPage
             : path.startsWith("/pay/")
-              ? forPayPage
+              ? path.endsWith("/new-card")
+                ? payNewCard
+                : forPayPage
               : webApp;
     if (requestIsHttps(c, deps))
       await hsts(c, async () => {

@@ -13001,6 +13001,7 @@ export interface paths {
               state: string;
               zip: string;
             } | null;
+            timeZone?: string | null;
             emailOptIn?: boolean;
             smsOptIn?: boolean;
             guarantor?: {
@@ -13330,6 +13331,7 @@ export interface paths {
               state: string;
               zip: string;
             } | null;
+            timeZone?: string | null;
             emailOptIn?: boolean;
             smsOptIn?: boolean;
             guarantor?: {
@@ -21590,6 +21592,8 @@ export interface components {
         brand: string | null;
         last4: string | null;
       } | null;
+      /** @description the practice takes a new card through Stripe's card element */
+      takesNewCard: boolean;
       /** Format: date-time */
       linkExpiresAt: string;
     };

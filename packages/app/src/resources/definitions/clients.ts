@@ -3,7 +3,8 @@ import { tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { repredictClientOutreach } from "../../outreach/handle-sms-callbacks";
-import { address, icd10, localDate, name, sex } from "../../schemas/common";
+import { rescheduleClientOutreach, workingSetZones } from "../../outreach/reschedule-client-outreach";
+import { address, icd10, localDate, name, phone, sex, timeZone } from "../../schemas/common";
 import { assertReferenceInPractice } from "../assert-reference";
 import { likeEscape } from "../like-pattern";
 import type { ResourceDefinition, Row } from "../resource-definition";
@@ -13,7 +14,7 @@ const guarantor = z.strictObject({
   lastName: name,
   relationship: z.enum(["self", "parent", "spouse", "guardian", "other"]),
   email: z.email().optional(),
-  phone: z.string().max(30).optional(),
+  phone: phone.optional(),
   address: address.optional(),
 });
 
@@ -23,8 +24,10 @@ const clientFields = {
   dateOfBirth: localDate,
   sex,
   email: z.email().nullable().optional(),
-  phone: z.string().trim().max(30).nullable().optional(),
+  phone: phone.nullable().optional(),
   address: address.nullable().optional(),
+  /** The patient's own time zone (IANA); null: from the address's state, else the practice's. Outreach sends in it. */
+  timeZone: timeZone.nullable().optional(),
   emailOptIn: z.boolean().optional(),
   smsOptIn: z.boolean().optional(),
   guarantor: guarantor.nullable().optional(),
@@ -130,6 +133,13 @@ export const clientsResource: ResourceDefinition = {
   update: async (id, patch, existing, ctx) => {
     const prepared = await clientsResource.prepareUpdate!(patch, existing, ctx);
     const c = tables.clients;
+    const practiceId = ctx.actor.practiceId;
+    // The zone outreach sends in may move (set on the patient, or from the address's state): read it before.
+    const zonesBefore = OUTREACH_ZONE_FIELDS.some(
+      (f) => patch[f] !== undefined && JSON.stringify(patch[f]) !== JSON.stringify(existing[f]),
+    )
+      ? await workingSetZones(ctx.tx, practiceId, id)
+      : null;
     const [row] = (await ctx.tx
       .update(c)
       .set({ ...prepared, version: sql`${c.version} + 1`, updatedAt: ctx.now } as never)
@@ -141,12 +151,17 @@ export const clientsResource: ResourceDefinition = {
     if (OUTREACH_CONTACT_FIELDS.some((f) => patch[f] !== undefined && patch[f] !== existing[f])) {
       await repredictClientOutreach(ctx.tx, ctx.actor.practiceId, id, ctx.now);
     }
+    if (zonesBefore?.size) {
+      await rescheduleClientOutreach(ctx.tx, { practiceId, clientId: id, zonesBefore, now: ctx.now });
+    }
     return row;
   },
 };
 
 /** What decides whether an outreach message can reach the patient (Will Fail). */
 const OUTREACH_CONTACT_FIELDS = ["email", "phone", "smsOptIn", "emailOptIn"] as const;
+/** What decides the patient's time zone, which outreach sends in. */
+const OUTREACH_ZONE_FIELDS = ["timeZone", "address"] as const;
 
 const subscriber = z.strictObject({
   firstName: name,

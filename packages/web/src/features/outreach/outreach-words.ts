@@ -164,6 +164,12 @@ export const eventInWords = (event: OutreachEvent): EventInWords => {
           (step !== null ? `, continuing at step ${step + 1}` : ""),
       };
     }
+    case "rescheduled":
+      return {
+        what:
+          `Next message rescheduled for the patient's time zone` +
+          (text(d.fromZone) && text(d.toZone) ? ` (${text(d.fromZone)} to ${text(d.toZone)})` : ""),
+      };
     case "skipped":
       return { what: `A step was skipped${text(d.reason) ? `: ${codeInWords(String(d.reason))}` : ""}` };
     default:
