@@ -85,6 +85,18 @@ const BillingSection = ({
   );
 };
 
+/** "Signed by Dr. X, <date in the practice zone>", from the signature record (who signed, not who it is for). */
+const signedLine = (
+  note: { signedAt: string | null; signedByName: string | null },
+  timeZone: string,
+): string =>
+  [
+    `Signed${note.signedByName ? ` by ${note.signedByName}` : ""}`,
+    note.signedAt ? formatInstant(note.signedAt, timeZone) : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+
 /** One session: details, status changes, its progress note, and whether it was billed and why not. */
 export const SessionDetailPage = () => {
   const { appointmentId = "" } = useParams();
@@ -155,7 +167,7 @@ export const SessionDetailPage = () => {
                 : !note.data
                   ? "None"
                   : note.data.signed
-                    ? `Signed${note.data.signedAt ? ` ${formatInstant(note.data.signedAt, timeZone)}` : ""}`
+                    ? signedLine(note.data, timeZone)
                     : "Written, not signed"}
               {note.isSuccess && !note.data?.signed && can("clinical:write") ? (
                 <SignNoteFix
