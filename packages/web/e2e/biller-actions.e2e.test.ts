@@ -555,5 +555,17 @@ describe("a biller's actions in a browser: voids, denials, the work queue and fi
     await billing.waitFor();
     await billing.getByText("Not billed yet, and nothing stands in the way.").waitFor();
     expect(await page.getByRole("list", { name: "Why this session was not billed" }).count()).toBe(0);
+    // The session page says who signed the note (the clinician's user, by name) and when.
+    const signedLine = page.locator(".note-line").filter({ hasText: /^Signed by / });
+    await signedLine.waitFor();
+    const signerName = (
+      await app.database.db
+        .select({ name: tables.users.name })
+        .from(tables.users)
+        .where(eq(tables.users.email, "clinician@demo.billcycle.test"))
+    )[0]?.name;
+    expect(await signedLine.textContent()).toMatch(
+      new RegExp(`^Signed by ${signerName}, \\w{3}, \\w{3} \\d+, \\d{4}`),
+    );
   });
 });
