@@ -169,6 +169,7 @@ export * from "./payments/sync-client-cards";
 export * from "./payments/transition-card-charge";
 export * from "./payments/transition-card-refund";
 export * from "./practices/create-practice";
+export * from "./practices/list-practice-members";
 export * from "./practices/practice-schemas";
 export * from "./practices/update-billing-settings";
 export * from "./practices/update-practice";

@@ -100,5 +100,41 @@ describe.each(testBackends())("progress notes are signed by their author (%s)", 
       signedByProviderId: asked.json.providerId,
     });
     expect((await mine()).json.data).toEqual([]);
+    expect(signed.json.signedByName).toBe("Notes clinician");
+
+    // The note as the session page reads it says who signed, by name, and when.
+    const read = await h.call(
+      "GET",
+      `/api/v1/practices/${p.id}/progress-notes?appointmentId=${appointmentId}`,
+      {
+        token: p.users.biller.token,
+      },
+    );
+    expect(read.status).toBe(200);
+    expect(read.json.data).toEqual([
+      expect.objectContaining({
+        signed: true,
+        signedAt: signed.json.signedAt,
+        signedByUserId: p.users.clinician.id,
+        signedByName: "Notes clinician",
+      }),
+    ]);
+  });
+
+  it("an unsigned note names no signer", async () => {
+    const other = await h.call("POST", `/api/v1/practices/${p.id}/appointments`, {
+      token: p.users.owner.token,
+      body: {
+        ...createBody("appointments", refsOf(p)),
+        startsAt: "2026-03-04T15:00:00Z",
+        endsAt: "2026-03-04T16:00:00Z",
+      },
+    });
+    const note = await h.call("POST", `/api/v1/practices/${p.id}/progress-notes`, {
+      token: p.users.owner.token,
+      body: { appointmentId: String(other.json.id) },
+    });
+    expect(note.status).toBe(201);
+    expect(note.json).toMatchObject({ signed: false, signedByUserId: null, signedByName: null });
   });
 });

@@ -155,6 +155,11 @@ describe.each(testBackends())("tenant isolation on %s", (backend) => {
       });
       expect(res.status, label(op)).toBe(200);
       for (const id of bIds()) expect(res.text, `${label(op)} leaks ${id}`).not.toContain(id);
+      // B's people too: the members list names A's users only (their ids and emails).
+      for (const user of Object.values(b.users)) {
+        expect(res.text, `${label(op)} leaks B's user`).not.toContain(user.id);
+        expect(res.text, `${label(op)} leaks B's user`).not.toContain(user.email);
+      }
       if (Array.isArray(res.json.data)) {
         expect(res.json.data.length, label(op)).toBeGreaterThan(0);
       }

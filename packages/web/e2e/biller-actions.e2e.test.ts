@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { loadAppointmentFacts, loadBillingContext, practiceToday } from "@billcycle/app";
 import { decideAppointmentBillable, invoiceTransitions } from "@billcycle/core";
 import { tables } from "@billcycle/db";
-import { ack999, era835 } from "@billcycle/testing/x12-files";
+import { ack277, ack999, era835 } from "@billcycle/testing/x12-files";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -419,7 +419,18 @@ describe("a biller's actions in a browser: voids, denials, the work queue and fi
       const needs = page.getByRole("status").filter({ hasText: "ack-unknown.999 (999) needs attention" });
       await needs.waitFor();
       expect(await needs.textContent()).toContain("1 acknowledgment matched none of our claims or files");
-      await needs.getByRole("link", { name: "Open the Files screen" }).click();
+      // So is a 277CA about a claim we never sent: needing attention, never a green "processed".
+      const ack277File = join(ackDir, "ack-unknown.277");
+      writeFileSync(ack277File, ack277([{ pcn: "NOSUCHCLAIM1", accepted: true, chargeCents: 15000 }]));
+      await page.getByLabel("Remittance file (835)").setInputFiles(ack277File);
+      await page.getByRole("button", { name: "Import file" }).click();
+      const needs277 = page
+        .getByRole("status")
+        .filter({ hasText: "ack-unknown.277 (277CA) needs attention" });
+      await needs277.waitFor();
+      expect(await needs277.textContent()).toContain("1 acknowledgment matched none of our claims or files");
+      expect(await page.locator(".alert-success").filter({ hasText: "ack-unknown.277" }).count()).toBe(0);
+      await needs277.getByRole("link", { name: "Open the Files screen" }).click();
     } finally {
       rmSync(ackDir, { recursive: true, force: true });
     }
@@ -430,6 +441,10 @@ describe("a biller's actions in a browser: voids, denials, the work queue and fi
     await unmatchedAck.waitFor();
     expect(await unmatchedAck.textContent()).toContain("Processed: needs attention");
     expect(await unmatchedAck.textContent()).toContain("UNMATCHED_ACKNOWLEDGMENT");
+    const unmatched277 = files.getByRole("row").filter({ hasText: "277CA claim acknowledgment" }).first();
+    await unmatched277.waitFor();
+    expect(await unmatched277.textContent()).toContain("Processed: needs attention");
+    expect(await unmatched277.textContent()).toContain("UNMATCHED_ACKNOWLEDGMENT");
     const received = files.getByRole("row").filter({ hasText: "835 remittance" }).first();
     await received.waitFor();
     expect(await received.textContent()).toContain("Received");
@@ -540,5 +555,17 @@ describe("a biller's actions in a browser: voids, denials, the work queue and fi
     await billing.waitFor();
     await billing.getByText("Not billed yet, and nothing stands in the way.").waitFor();
     expect(await page.getByRole("list", { name: "Why this session was not billed" }).count()).toBe(0);
+    // The session page says who signed the note (the clinician's user, by name) and when.
+    const signedLine = page.locator(".note-line").filter({ hasText: /^Signed by / });
+    await signedLine.waitFor();
+    const signerName = (
+      await app.database.db
+        .select({ name: tables.users.name })
+        .from(tables.users)
+        .where(eq(tables.users.email, "clinician@demo.billcycle.test"))
+    )[0]?.name;
+    expect(await signedLine.textContent()).toMatch(
+      new RegExp(`^Signed by ${signerName}, \\w{3}, \\w{3} \\d+, \\d{4}`),
+    );
   });
 });

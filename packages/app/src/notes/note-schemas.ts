@@ -2,8 +2,13 @@ import { tables } from "@billcycle/db";
 import { z } from "zod";
 import { rowSchema } from "../schemas/row-schema";
 
-/** A progress note as signing answers it: who it was signed for (the provider) and by (the user), and when. */
-export const signedNoteSchema = rowSchema(tables.progressNotes).meta({ id: "SignedProgressNote" });
+/** A progress note as read: who it was signed for (the provider), by whom (the user, and their name), and when. */
+export const progressNoteRecordSchema = rowSchema(tables.progressNotes).extend({
+  signedByName: z.string().nullable().describe("the name of the user who signed (null while unsigned)"),
+});
+
+/** A progress note as signing answers it. */
+export const signedNoteSchema = progressNoteRecordSchema.meta({ id: "SignedProgressNote" });
 
 export const noteSignatureRequestCreatedSchema = z
   .strictObject({

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { TenantActor } from "../resources/crud";
 import { authorizeNoteSigner } from "./authorize-note-signer";
+import { nameNoteSigners } from "./name-note-signers";
 
 /**
  * Signs a session's progress note (writing it first when there is none) as the actor: only the session's provider
@@ -21,7 +22,7 @@ export const signProgressNote = async (
       .from(notes)
       .where(and(eq(notes.practiceId, actor.practiceId), eq(notes.appointmentId, appointmentId)))
       .for("update");
-    if (existing?.signed) return existing;
+    if (existing?.signed) return (await nameNoteSigners(tx, [existing]))[0]!;
     const signature = {
       signed: true,
       signedAt: now,
@@ -50,5 +51,5 @@ export const signProgressNote = async (
       signedAs: signer.as,
       appointmentId,
     });
-    return note!;
+    return (await nameNoteSigners(tx, [note!]))[0]!;
   });

@@ -16,9 +16,12 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps, HonoEnv } from "../http/deps";
 import { requirePermission, requireUser } from "../http/guards";
+import { registerListPracticeMembersRoute } from "./practice-members/list-practice-members";
 import { errorResponses, practiceParams } from "./shared";
 
 export const registerPracticeRoutes = (app: OpenAPIHono<HonoEnv>, deps: AppDeps) => {
+  registerListPracticeMembersRoute(app, deps);
+
   app.openapi(
     createRoute({
       method: "post",

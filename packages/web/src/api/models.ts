@@ -32,6 +32,7 @@ export type Practice = Schemas["practice"];
 
 export type Client = Schemas["client"];
 export type Provider = Schemas["provider"];
+export type PracticeMember = Schemas["PracticeMember"];
 export type Location = Schemas["location"];
 export type Payer = Schemas["payer"];
 export type Service = Schemas["service"];

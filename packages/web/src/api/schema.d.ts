@@ -579,6 +579,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/practices/{practiceId}/members": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The practice's users (name, email, role), by name: who a provider can be linked to */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the practice (tenant) id */
+          practiceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The members */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PracticeMemberList"];
+          };
+        };
+        /** @description Invalid input (code names the problem: VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_NPI, …) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Your role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such record in this practice */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict or illegal status transition */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Version conflict: reload and retry */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A referenced record does not exist in this practice */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/practices": {
     parameters: {
       query?: never;
@@ -19687,6 +19789,20 @@ export interface components {
       /** @enum {string} */
       status: "active" | "expired" | "revoked";
     };
+    PracticeMemberList: {
+      data: components["schemas"]["PracticeMember"][];
+    };
+    PracticeMember: {
+      /**
+       * Format: uuid
+       * @description the user's id (a provider's userId)
+       */
+      id: string;
+      name: string;
+      email: string;
+      /** @enum {string} */
+      role: "owner" | "biller" | "clinician" | "read_only";
+    };
     practice: {
       /** Format: uuid */
       id: string;
@@ -21665,6 +21781,8 @@ export interface components {
       signedByProviderId: string | null;
       /** Format: uuid */
       signedByUserId: string | null;
+      /** @description the name of the user who signed (null while unsigned) */
+      signedByName: string | null;
     };
     NoteSignatureRequestCreated: {
       /** Format: uuid */
@@ -22018,6 +22136,8 @@ export interface components {
       signedByProviderId: string | null;
       /** Format: uuid */
       signedByUserId: string | null;
+      /** @description the name of the user who signed (null while unsigned) */
+      signedByName: string | null;
     };
     invoice: {
       /** Format: uuid */

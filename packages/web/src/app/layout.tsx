@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Suspense, useEffect, useMemo, useRef } from "react";
 import { Button } from "react-aria-components";
-import { Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router";
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../api/client";
 import type { Me } from "../api/models";
 import { defaultPracticeId, rememberPractice, signOut, useMe } from "../api/session";
@@ -74,6 +74,24 @@ const nav = [
   { to: "settings/automation", label: "Automation settings" },
   { to: "settings/billing", label: "Billing settings" },
 ] as const;
+
+/**
+ * The one nav entry the screen at `pathname` belongs to: the longest entry whose path is a whole-segment prefix of
+ * it, so Denials (claims/denials) is current on its own screen and Claims is not highlighted beside it.
+ */
+export const currentNavEntry = (
+  pathname: string,
+  base: string,
+  entries: ReadonlyArray<{ to: string }> = nav,
+): string | null => {
+  let best: string | null = null;
+  for (const { to } of entries) {
+    const path = `${base}/${to}`;
+    const under = pathname === path || pathname.startsWith(`${path}/`);
+    if (under && (best === null || to.length > best.length)) best = to;
+  }
+  return best;
+};
 
 const PracticeSwitcher = ({ me, practiceId }: { me: Me; practiceId: string }) => {
   const navigate = useNavigate();
@@ -151,7 +169,12 @@ export const PracticeLayout = () => {
           <ul>
             {nav.map((n) => (
               <li key={n.to}>
-                <NavLink to={`${base}/${n.to}`}>{n.label}</NavLink>
+                <Link
+                  to={`${base}/${n.to}`}
+                  aria-current={currentNavEntry(location.pathname, base) === n.to ? "page" : undefined}
+                >
+                  {n.label}
+                </Link>
               </li>
             ))}
           </ul>

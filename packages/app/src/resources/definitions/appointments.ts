@@ -4,6 +4,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { assertNotInvoiced } from "../../appointments/session-invoice";
 import { authorizeNoteSigner } from "../../notes/authorize-note-signer";
+import { nameNoteSigners } from "../../notes/name-note-signers";
+import { progressNoteRecordSchema } from "../../notes/note-schemas";
 import { instant, localDate, modifiers } from "../../schemas/common";
 import { rowSchema } from "../../schemas/row-schema";
 import { assertReferenceInPractice } from "../assert-reference";
@@ -344,6 +346,8 @@ export const progressNotesResource: ResourceDefinition = {
     },
   },
   deletable: false,
+  record: progressNoteRecordSchema,
+  expand: (tx, _practiceId, rows) => nameNoteSigners(tx, rows),
   prepareCreate: async (input, { tx, actor, now }) => {
     // The one-note-per-appointment unique index would otherwise answer first (409) for another practice's
     // appointment, telling a stranger whether that appointment has a note.

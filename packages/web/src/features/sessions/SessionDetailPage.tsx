@@ -5,7 +5,7 @@ import { usePractice } from "../../app/practice-context";
 import { ErrorAlert, Loading } from "../../components/feedback";
 import { PageHeader, Section } from "../../components/page";
 import { AppointmentStatusBadge } from "../../components/status";
-import { formatInstant, formatLocalDate, formatTime, words } from "../../lib/format";
+import { formatInstant, formatLocalDate, formatTime, type PracticeDisplay, words } from "../../lib/format";
 import { FixForReason } from "./billing-fixes/FixForReason";
 import { FixHint } from "./billing-fixes/FixHint";
 import { InvoiceNowFix } from "./billing-fixes/InvoiceNowFix";
@@ -85,6 +85,18 @@ const BillingSection = ({
   );
 };
 
+/** "Signed by Dr. X, <date in the practice zone>", from the signature record (who signed, not who it is for). */
+const signedLine = (
+  note: { signedAt: string | null; signedByName: string | null },
+  display: PracticeDisplay,
+): string =>
+  [
+    `Signed${note.signedByName ? ` by ${note.signedByName}` : ""}`,
+    note.signedAt ? formatInstant(note.signedAt, display) : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+
 /** One session: details, status changes, its progress note, and whether it was billed and why not. */
 export const SessionDetailPage = () => {
   const { appointmentId = "" } = useParams();
@@ -155,7 +167,7 @@ export const SessionDetailPage = () => {
                 : !note.data
                   ? "None"
                   : note.data.signed
-                    ? `Signed${note.data.signedAt ? ` ${formatInstant(note.data.signedAt, display)}` : ""}`
+                    ? signedLine(note.data, display)
                     : "Written, not signed"}
               {note.isSuccess && !note.data?.signed && can("clinical:write") ? (
                 <SignNoteFix

@@ -67,6 +67,12 @@ const note = {
   updatedAt: "",
 };
 
+const signature = {
+  signedAt: "2025-03-03T16:05:00Z",
+  signedByUserId: "99999999-9999-7999-8999-999999999998",
+  signedByName: "Hannah Reyes",
+};
+
 describe("a session's billing", () => {
   it("says why it was not billed, what each reason needs, and what happens tonight", async () => {
     renderApp(at(`sessions/${APPT}`), {
@@ -94,7 +100,8 @@ describe("a session's billing", () => {
         explanation(
           signed ? { reasons: [], tonight: "It will be invoiced at the next run, Mon 3 Mar." } : {},
         ),
-      "GET /api/v1/practices/:pid/progress-notes": () => page([{ ...note, signed }]),
+      "GET /api/v1/practices/:pid/progress-notes": () =>
+        page([{ ...note, signed, ...(signed ? signature : {}) }]),
       "POST /api/v1/practices/:pid/appointments/:id/note/sign": () => {
         signed = true;
         return { ...note, signed: true, version: 2 };
@@ -111,6 +118,8 @@ describe("a session's billing", () => {
     );
     const [post] = server.callsTo("POST", "/api/v1/practices/:pid/appointments/:id/note/sign");
     expect(post?.params.id).toBe(APPT);
+    // Who signed and when, from the signature record, in the practice's zone (Chicago).
+    await screen.findByText("Signed by Hannah Reyes, Mon, Mar 3, 2025, 10:05 AM CST");
   });
 
   it("adds a missing diagnosis for the client", async () => {

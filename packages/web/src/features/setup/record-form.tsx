@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { SelectField, TextInput } from "../../components/fields";
 import { CheckboxField } from "../../components/form";
 import { centsToDollars, dollarsToCents } from "../../lib/format";
+import { MemberSelect, NO_MEMBER } from "./member-select";
 
 type Base = { key: string; label: string; description?: string };
 
@@ -22,7 +23,9 @@ export type FieldSpec =
   | (Base & { kind: "select"; options: ReadonlyArray<{ id: string; label: string }> })
   | (Base & { kind: "checkbox"; initial: boolean })
   | (Base & { kind: "codes"; max: number })
-  | (Base & { kind: "address"; optional: boolean });
+  | (Base & { kind: "address"; optional: boolean })
+  /** A member of the practice (a user), or none: sent as the user's id or null. */
+  | (Base & { kind: "member" });
 
 export type Draft = Record<string, string | boolean>;
 
@@ -46,6 +49,7 @@ export const draftOf = (fields: readonly FieldSpec[], row: Record<string, unknow
     else if (f.kind === "checkbox") d[f.key] = typeof v === "boolean" ? v : f.initial;
     else if (f.kind === "select") d[f.key] = text(v) || (f.options[0]?.id ?? "");
     else if (f.kind === "codes") d[f.key] = Array.isArray(v) ? v.join(", ") : "";
+    else if (f.kind === "member") d[f.key] = text(v) || NO_MEMBER;
     else if (f.kind === "address") {
       const a = (v ?? {}) as Record<string, unknown>;
       for (const p of addressParts) d[`${f.key}.${p}`] = text(a[p]);
@@ -81,6 +85,7 @@ export const bodyOf = (
         invalid[f.key] = `A whole number from ${f.min} to ${f.max}`;
       else body[f.key] = n;
     } else if (f.kind === "select") body[f.key] = d[f.key];
+    else if (f.kind === "member") body[f.key] = d[f.key] && d[f.key] !== NO_MEMBER ? d[f.key] : null;
     else if (f.kind === "checkbox") body[f.key] = d[f.key] === true;
     else if (f.kind === "codes") {
       const codes = str(f.key)
@@ -139,6 +144,17 @@ export const RecordFields = ({
               key={f.key}
               label={f.label}
               options={f.options}
+              value={String(value)}
+              onChange={(v) => onChange(f.key, v)}
+              errorMessage={errors[f.key]}
+            />
+          );
+        case "member":
+          return (
+            <MemberSelect
+              key={f.key}
+              label={f.label}
+              description={f.description}
               value={String(value)}
               onChange={(v) => onChange(f.key, v)}
               errorMessage={errors[f.key]}

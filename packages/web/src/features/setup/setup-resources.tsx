@@ -164,6 +164,13 @@ export const providers: SetupResource<Provider> = {
       placeholder: "101YM0800X",
     },
     { kind: "text", key: "email", label: "Email", nullable: true },
+    {
+      kind: "member",
+      key: "userId",
+      label: "User",
+      description:
+        "The practice member who is this provider: only they (or a supervisor) sign the provider's notes.",
+    },
   ],
   columns: [
     {

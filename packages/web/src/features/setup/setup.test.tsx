@@ -99,6 +99,50 @@ describe("Setup", () => {
       npi: "1234567893",
       taxonomyCode: "101YM0800X",
       email: null,
+      userId: null,
+    });
+  });
+
+  it("links a provider to a practice member (who signs the provider's notes) from the User select", async () => {
+    const CLINICIAN = "88888888-8888-7888-8888-888888888888";
+    const { user, server } = renderApp(at("setup/providers"), {
+      "GET /api/v1/practices/:pid/members": {
+        data: [
+          { id: CLINICIAN, name: "Hannah Reyes", email: "hannah@example.com", role: "clinician" },
+          {
+            id: "99999999-9999-7999-8999-999999999999",
+            name: "Olivia Owner",
+            email: "o@example.com",
+            role: "owner",
+          },
+        ],
+      },
+      "PATCH /api/v1/practices/:pid/providers/:id": (req: MockRequest) => ({
+        ...base,
+        id: "44444444-4444-7444-8444-444444444444",
+        firstName: "Hannah",
+        lastName: "Reyes",
+        npi: "1234567893",
+        taxonomyCode: "101YM0800X",
+        ...(req.body as object),
+        version: 2,
+      }),
+    });
+    const table = await screen.findByRole("table", { name: "Providers" });
+    await user.click(await within(table).findByRole("button", { name: "Edit Hannah Reyes" }));
+    const dialog = await screen.findByRole("dialog");
+    const select = within(dialog).getByRole("button", { name: /User/ });
+    await waitFor(() => expect(select.hasAttribute("disabled")).toBe(false));
+    expect(select.textContent).toContain("No user");
+    await user.click(select);
+    await user.click(
+      await screen.findByRole("option", { name: "Hannah Reyes (clinician) — hannah@example.com" }),
+    );
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+    await screen.findByText("Hannah Reyes saved.");
+    expect(server.callsTo("PATCH", "/api/v1/practices/:pid/providers/:id")[0]?.body).toMatchObject({
+      userId: CLINICIAN,
+      version: 1,
     });
   });
 
