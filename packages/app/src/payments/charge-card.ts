@@ -21,7 +21,7 @@ import { resolveCardCharge } from "./resolve-unknown-charges";
 import { settleCardChargeAnswers } from "./settle-card-charge";
 import { isStripeOutcomeUnknown, type StripeCallOptions, stripeClientFor } from "./stripe-client";
 import { loadStripeCredentials } from "./stripe-settings";
-import { type CardChargeOutcome, type CardChargeRow } from "./transition-card-charge";
+import type { CardChargeOutcome, CardChargeRow } from "./transition-card-charge";
 
 export type ChargeCardInput = {
   practiceId: string;
