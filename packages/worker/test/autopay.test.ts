@@ -13,12 +13,13 @@ import {
   updateAutomationConfig,
 } from "@billcycle/app";
 import { ManualClock } from "@billcycle/core";
-import { newId, tables } from "@billcycle/db";
+import { newId, rowsOf, tables } from "@billcycle/db";
 import { type StripeFake, startStripeFake } from "@billcycle/stripe-fake";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import { createAppointment, createClient, type PracticeFixture } from "@billcycle/testing/billing-fixture";
 import { filePorts, local } from "@billcycle/testing/engine-harness";
 import {
+  addCard,
   clientWithCard,
   STRIPE_OPTIONS,
   stripePractice,
@@ -468,6 +469,86 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     expect(await invoiceOf(newer!.id)).toMatchObject({ clientPaidCents: 17_500, paymentStatus: "paid" });
     // Not oldest first either: the older bill is as it was, the card's money waits as credit on account.
     expect(await invoiceOf(older)).toMatchObject({ clientPaidCents: 0, paymentStatus: "unpaid" });
+  });
+
+  it("one chunk with a success, a decline and a timeout whose charge succeeded settles each in one transaction", async () => {
+    const { p, clock } = await practice("2026-09-01T12:00");
+    // Three clients without a card yet; their roles follow id order, the order one lane sends them in.
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await client(p, clock, "2026-09-01", { card: null }));
+    const [timedOut, paid, declined] = made.sort((a, b) => (a.clientId < b.clientId ? -1 : 1));
+    await addCard(database, fake, p, timedOut!.clientId, clock.now(), { expMonth: 12, expYear: 2099 });
+    await addCard(database, fake, p, paid!.clientId, clock.now(), { expMonth: 12, expYear: 2099 });
+    await addCard(database, fake, p, declined!.clientId, clock.now(), {
+      expMonth: 12,
+      expYear: 2099,
+      declineCode: "insufficient_funds",
+    });
+    // The first PaymentIntent (the first client's) is made and charged, but its answer never comes.
+    fake.failNext({ kind: "timeout" });
+    const before = ports;
+    ports = { ...ports, autopay: { ...ports.autopay, concurrency: 1, chunkSize: 100 } };
+    try {
+      await night(clock, "2026-09-02");
+    } finally {
+      ports = before;
+    }
+    expect((await runOf(p.practiceId, "2026-09-02"))!.counts).toMatchObject({
+      considered: 3,
+      charged: 1,
+      declined: 1,
+      unknown: 1,
+    });
+    const [a] = await attemptsOf(timedOut!.invoiceId);
+    const [b] = await attemptsOf(paid!.invoiceId);
+    const [c] = await attemptsOf(declined!.invoiceId);
+    expect(a).toMatchObject({ status: "unknown" });
+    expect(b).toMatchObject({ status: "succeeded" });
+    expect(c).toMatchObject({
+      status: "declined",
+      declineCode: "insufficient_funds",
+      declineMessage: "Your card has insufficient funds.",
+    });
+    const chargeIds = [a!.cardChargeId!, b!.cardChargeId!, c!.cardChargeId!];
+    const charges = await database.db
+      .select()
+      .from(tables.cardCharges)
+      .where(sql`${tables.cardCharges.id} = ANY(${`{${chargeIds.join(",")}}`}::uuid[])`);
+    expect(Object.fromEntries(charges.map((x) => [x.id, x.status]))).toEqual({
+      [a!.cardChargeId!]: "unknown",
+      [b!.cardChargeId!]: "succeeded",
+      [c!.cardChargeId!]: "declined",
+    });
+    // One pass: the three charges, their attempts and the one payment were written by the same transaction.
+    const writers = await database.db.execute(sql`SELECT xmin::text AS x FROM card_charges
+        WHERE id = ANY(${`{${chargeIds.join(",")}}`}::uuid[])
+      UNION SELECT xmin::text FROM autopay_attempts WHERE card_charge_id::text = ANY(${`{${chargeIds.join(",")}}`}::text[])
+      UNION SELECT xmin::text FROM payments WHERE card_charge_id::text = ANY(${`{${chargeIds.join(",")}}`}::text[])`);
+    expect(rowsOf(writers)).toHaveLength(1);
+    expect(await paymentsOf(paid!.clientId)).toHaveLength(1);
+    expect(await paymentsOf(timedOut!.clientId)).toHaveLength(0);
+    expect(await paymentsOf(declined!.clientId)).toHaveLength(0);
+    expect(await invoiceOf(paid!.invoiceId)).toMatchObject({
+      paymentStatus: "paid",
+      clientPaidCents: 17_500,
+    });
+    expect(await invoiceOf(declined!.invoiceId)).toMatchObject({
+      paymentStatus: "unpaid",
+      clientPaidCents: 0,
+    });
+
+    // The next night asks Stripe about the timed-out charge: it did succeed, so it is settled, never sent again.
+    await night(clock, "2026-09-03");
+    expect((await attemptsOf(timedOut!.invoiceId)).map((x) => [x.localDate, x.status])).toEqual([
+      ["2026-09-02", "succeeded"],
+    ]);
+    expect(paymentIntentsFor(p.practiceId, a!.id)).toBe(1);
+    expect(paymentIntentsFor(p.practiceId, b!.id)).toBe(1);
+    expect(await paymentsOf(timedOut!.clientId)).toHaveLength(1);
+    expect(await paymentsOf(paid!.clientId)).toHaveLength(1);
+    expect(await invoiceOf(timedOut!.invoiceId)).toMatchObject({ paymentStatus: "paid" });
+    // The declined bill is tried again the next night (attempt 2), with its own key.
+    expect((await attemptsOf(declined!.invoiceId)).map((x) => x.attemptNumber)).toEqual([1, 2]);
   });
 
   it("a manual re-run the same night tries nothing again", async () => {

@@ -1,4 +1,4 @@
-import { type Executor, tables } from "@billcycle/db";
+import { bulkInsert, type Executor, everyRow, tables } from "@billcycle/db";
 import type { Actor } from "../auth/actor";
 
 export type AuditAction =
@@ -38,4 +38,28 @@ export const recordAudit = async (
     at,
     details: details ?? null,
   });
+};
+
+/** Many rows of one action by one actor in one statement, on the caller's transaction (a chunk's transitions). */
+export const recordAudits = async (
+  tx: Executor,
+  actor: Actor,
+  action: AuditAction,
+  entity: string,
+  at: Date,
+  rows: ReadonlyArray<{ entityId: string | null; details?: Record<string, unknown> }>,
+): Promise<void> => {
+  if (rows.length === 0) return;
+  await tx.execute(
+    bulkInsert(tables.auditLog, {
+      practiceId: everyRow(actor.practiceId),
+      userId: everyRow(actor.userId),
+      actor: everyRow(actor.label),
+      action: everyRow(action),
+      entity: everyRow(entity),
+      entityId: rows.map((r) => r.entityId),
+      at: everyRow(at),
+      details: rows.map((r) => r.details ?? null),
+    }),
+  );
 };

@@ -1,7 +1,7 @@
 import { type Database, type Executor, tables } from "@billcycle/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { systemActor } from "../auth/actor";
-import { insertPendingCharge } from "../payments/charge-card";
+import { insertPendingCharges } from "../payments/charge-card";
 import type { CardChargeRow } from "../payments/transition-card-charge";
 import { autopayChargeKey } from "./load-autopay-facts";
 import type { AutopayAttemptRow } from "./transition-autopay-attempt";
@@ -46,25 +46,35 @@ export const loadChargeCards = async (
 };
 
 /**
- * The pending card charge of one autopay attempt and its audit row, committed just before it is sent (as
- * chargeCard does, keyed `autopay:<attempt id>`), but with the card and customer the batch already read instead of
- * chargeCard's lookups per charge. Null when the key already has a charge (a resend: chargeCard returns that one).
+ * The pending card charges of a chunk of autopay attempts and their audit rows, one transaction of two statements,
+ * COMMITTED before any of them is sent (as chargeCard commits its one row), each keyed `autopay:<attempt id>`, with
+ * the card and customer the batch already read. An attempt missing from the result already had a charge under its
+ * key (a resend: chargeCard returns that one and never charges again).
  */
-export const insertAutopayCharge = (
+export const insertAutopayCharges = (
   database: Database,
-  input: { practiceId: string; attempt: AutopayAttemptRow; card: AutopayChargeCard; now: Date },
-): Promise<CardChargeRow | null> => {
-  const { practiceId, attempt, card, now } = input;
-  return database.db.transaction((tx) =>
-    insertPendingCharge(tx, {
+  input: {
+    practiceId: string;
+    attempts: ReadonlyArray<{ attempt: AutopayAttemptRow; card: AutopayChargeCard }>;
+    now: Date;
+  },
+): Promise<Map<string, CardChargeRow>> => {
+  const { practiceId, attempts, now } = input;
+  if (attempts.length === 0) return Promise.resolve(new Map());
+  return database.db.transaction(async (tx) => {
+    const rows = await insertPendingCharges(
+      tx,
       practiceId,
-      clientId: attempt.clientId,
-      amountCents: attempt.amountCents,
-      idempotencyKey: autopayChargeKey(attempt.id),
-      purpose: { kind: "autopay_attempt", id: attempt.id },
-      card,
-      actor: systemActor(practiceId, "autopay"),
+      attempts.map(({ attempt, card }) => ({
+        clientId: attempt.clientId,
+        amountCents: attempt.amountCents,
+        idempotencyKey: autopayChargeKey(attempt.id),
+        purpose: { kind: "autopay_attempt" as const, id: attempt.id },
+        card,
+      })),
+      systemActor(practiceId, "autopay"),
       now,
-    }),
-  );
+    );
+    return new Map(rows.map((r) => [r.purposeId, r]));
+  });
 };

@@ -5,13 +5,14 @@ import type Stripe from "stripe";
 import { systemActor } from "../auth/actor";
 import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
 import { listOpenClientBalances } from "../ledger/list-open-client-balances";
-import { chargeCard, sendCardCharge } from "../payments/charge-card";
+import { askStripeToCharge, chargeCard } from "../payments/charge-card";
 import type { CardChargeView } from "../payments/payment-schemas";
 import { resolveCardCharge, resolveUnknownCharges } from "../payments/resolve-unknown-charges";
+import { type CardChargeAnswer, settleCardChargeAnswers } from "../payments/settle-card-charge";
 import { type StripeCallOptions, stripeClientFor } from "../payments/stripe-client";
 import { loadStripeCredentials } from "../payments/stripe-settings";
 import type { CardChargeRow } from "../payments/transition-card-charge";
-import { insertAutopayCharge, loadChargeCards } from "./insert-autopay-charges";
+import { insertAutopayCharges, loadChargeCards } from "./insert-autopay-charges";
 import {
   type AttemptWithCharge,
   attemptFact,
@@ -23,10 +24,17 @@ import {
 import { type AutopayAttemptRow, transitionAutopayAttempt } from "./transition-autopay-attempt";
 
 /** How autopay talks to Stripe and how many charges it keeps in flight (engine port; defaults in production). */
-export type AutopayPort = { concurrency?: number | undefined; stripe?: StripeCallOptions | undefined };
+export type AutopayPort = {
+  concurrency?: number | undefined;
+  /** Charges per pending insert and per settlement transaction. */
+  chunkSize?: number | undefined;
+  stripe?: StripeCallOptions | undefined;
+};
 
 export const DEFAULT_AUTOPAY_CONCURRENCY = 8;
 const DEFAULT_BATCH = 500;
+/** Charges whose pending rows are committed together, and answers settled in one transaction. */
+export const DEFAULT_AUTOPAY_CHUNK = 100;
 
 export type RunAutopayInput = {
   practiceId: string;
@@ -35,6 +43,8 @@ export type RunAutopayInput = {
   today: LocalDate;
   batchSize?: number | undefined;
   concurrency?: number | undefined;
+  /** Charges per pending insert and per settlement transaction (DEFAULT_AUTOPAY_CHUNK). */
+  chunkSize?: number | undefined;
 };
 
 type ChargeLike = Pick<CardChargeView, "id" | "status" | "declineCode" | "failureMessage">;
@@ -65,6 +75,7 @@ export const runAutopay = async (
   const { practiceId, today } = input;
   const batchSize = input.batchSize ?? DEFAULT_BATCH;
   const concurrency = input.concurrency ?? port.concurrency ?? DEFAULT_AUTOPAY_CONCURRENCY;
+  const chunkSize = Math.max(1, input.chunkSize ?? port.chunkSize ?? DEFAULT_AUTOPAY_CHUNK);
   const stripe = port.stripe;
   const settings = await loadAutopaySettings(database.db, practiceId);
   const [stripeRow] = await database.db
@@ -133,18 +144,17 @@ export const runAutopay = async (
     return stripeClient;
   };
   const autopayActor = systemActor(practiceId, "autopay");
-  /** Sends a charge inserted with its attempt; a success moves the attempt in the charge's own transaction. */
-  const sendPrepared = async (
-    attempt: AutopayAttemptRow,
-    row: CardChargeRow,
-    client: Stripe,
-  ): Promise<AutopayAttemptRow> => {
-    const charge = await sendCardCharge(database, { row, stripe: client, actor: autopayActor, now });
-    if (charge.status === "succeeded") {
-      return { ...attempt, status: "succeeded" as const, cardChargeId: charge.id, declineMessage: null };
-    }
-    return (await fromCharge(attempt, charge)).row;
-  };
+  /** An attempt as its charge left it (the settlement moved the attempt with the charge, in its transaction). */
+  const attemptAfter = (attempt: AutopayAttemptRow, charge: CardChargeRow): AutopayAttemptRow =>
+    charge.status === "pending"
+      ? attempt
+      : {
+          ...attempt,
+          status: charge.status,
+          cardChargeId: charge.id,
+          declineCode: charge.status === "succeeded" ? null : charge.declineCode,
+          declineMessage: charge.status === "succeeded" ? null : charge.failureMessage,
+        };
   /** An attempt still pending or unknown: what became of it, asked of Stripe, or sent if it never was. */
   const reconcile = async (attempt: AttemptWithCharge): Promise<AutopayAttemptRow> => {
     if (attempt.charge) {
@@ -313,13 +323,74 @@ export const runAutopay = async (
       });
     }
     const client = chargeCards.size > 0 ? await stripeOnce() : null;
-    await inPool(inserted, concurrency, async (attempt) => {
-      const card = chargeCards.get(attempt.clientId);
-      const charge =
-        card && client ? await insertAutopayCharge(database, { practiceId, attempt, card, now }) : null;
-      const done = charge && client ? await sendPrepared(attempt, charge, client) : await send(attempt);
-      outcomes.push(outcomeOf(done, cards.get(attempt.clientId) ?? null));
-    });
+    const prepared = client ? inserted.filter((a) => chargeCards.has(a.clientId)) : [];
+    // Without a card now (it went between the decision and the charge): chargeCard refuses, nothing is charged.
+    for (const attempt of inserted.filter((a) => !client || !chargeCards.has(a.clientId))) {
+      outcomes.push(outcomeOf(await send(attempt), cards.get(attempt.clientId) ?? null));
+    }
+    if (client && prepared.length > 0) {
+      // A chunk's pending charges are committed (one transaction) just before its first charge is sent, when the
+      // first lane reaches it; the answers are settled a chunk at a time, one transaction each, while the lanes
+      // go on sending (at most one settlement at a time, in order).
+      const chunks = new Map<number, Promise<Map<string, CardChargeRow>>>();
+      const rowsOfChunk = (k: number) => {
+        let rows = chunks.get(k);
+        if (!rows) {
+          rows = insertAutopayCharges(database, {
+            practiceId,
+            attempts: prepared
+              .slice(k * chunkSize, (k + 1) * chunkSize)
+              .map((attempt) => ({ attempt, card: chargeCards.get(attempt.clientId)! })),
+            now,
+          });
+          chunks.set(k, rows);
+        }
+        return rows;
+      };
+      let answered: Array<{ attempt: AutopayAttemptRow; answer: CardChargeAnswer }> = [];
+      let settling: Promise<void> = Promise.resolve();
+      const flush = () => {
+        const these = answered;
+        answered = [];
+        if (these.length === 0) return;
+        settling = settling.then(async () => {
+          const rows = await database.db.transaction((tx) =>
+            settleCardChargeAnswers(
+              tx,
+              practiceId,
+              these.map((t) => t.answer),
+              now,
+              autopayActor,
+            ),
+          );
+          these.forEach((t, i) => {
+            outcomes.push(
+              outcomeOf(attemptAfter(t.attempt, rows[i]!), cards.get(t.attempt.clientId) ?? null),
+            );
+          });
+        });
+        // Handled here so a failure waits for the await below instead of ending the process.
+        settling.catch(() => undefined);
+      };
+      try {
+        await inPool(
+          prepared.map((attempt, i) => ({ attempt, chunk: Math.floor(i / chunkSize) })),
+          concurrency,
+          async ({ attempt, chunk }) => {
+            const row = (await rowsOfChunk(chunk)).get(attempt.id);
+            if (!row) {
+              outcomes.push(outcomeOf(await send(attempt), cards.get(attempt.clientId) ?? null));
+              return;
+            }
+            answered.push({ attempt, answer: { row, outcome: await askStripeToCharge(client, row) } });
+            if (answered.length >= chunkSize) flush();
+          },
+        );
+      } finally {
+        flush();
+        await settling;
+      }
+    }
     await recordOutcomes(database.db, context, outcomes);
   }
   return input.runId ? autopayCounts(database, input.runId) : {};

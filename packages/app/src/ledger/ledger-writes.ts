@@ -91,11 +91,21 @@ export type ClientInvoice = OpenInvoice & {
 export const loadClientInvoices = async (
   tx: Executor,
   input: { practiceId: string; clientId: string; lock: boolean; invoiceIds?: readonly string[] },
-): Promise<ClientInvoice[]> => {
+): Promise<ClientInvoice[]> =>
+  (await loadInvoicesOfClients(tx, { ...input, clientIds: [input.clientId] })).map(
+    ({ clientId: _, ...invoice }) => invoice,
+  );
+
+/** The same for many clients of one practice in one statement (a chunk of card payments), in invoice id order. */
+export const loadInvoicesOfClients = async (
+  tx: Executor,
+  input: { practiceId: string; clientIds: readonly string[]; lock: boolean; invoiceIds?: readonly string[] },
+): Promise<Array<ClientInvoice & { clientId: string }>> => {
   const i = tables.invoices;
   const query = tx
     .select({
       id: i.id,
+      clientId: i.clientId,
       number: i.number,
       numberSeq: i.numberSeq,
       invoiceDate: i.invoiceDate,
@@ -110,7 +120,9 @@ export const loadClientInvoices = async (
     .where(
       and(
         eq(i.practiceId, input.practiceId),
-        eq(i.clientId, input.clientId),
+        input.clientIds.length === 1
+          ? eq(i.clientId, input.clientIds[0]!)
+          : sql`${i.clientId} = ANY(${pgArray(input.clientIds, "uuid")}::uuid[])`,
         inArray(i.status, [...ISSUED_STATUSES]),
         input.invoiceIds ? sql`${i.id} = ANY(${pgArray(input.invoiceIds, "uuid")}::uuid[])` : undefined,
       ),
@@ -119,6 +131,7 @@ export const loadClientInvoices = async (
   const rows = input.lock ? await query.for("update") : await query;
   return rows.map((r) => ({
     invoiceId: r.id,
+    clientId: r.clientId,
     number: r.number,
     numberSeq: r.numberSeq ?? 0,
     invoiceDate: r.invoiceDate,
@@ -144,6 +157,23 @@ export const writeAllocations = async (
     now: Date;
     actor: string;
   },
+): Promise<void> =>
+  writeAllocationsOfClients(tx, {
+    ...input,
+    allocations: input.allocations.map((a) => ({ ...a, clientId: input.clientId })),
+  });
+
+/** The same for allocations of many clients' payments at once (a chunk of card payments): three statements. */
+export const writeAllocationsOfClients = async (
+  tx: Executor,
+  input: {
+    practiceId: string;
+    allocations: ReadonlyArray<Allocation & { paymentId: string; clientId: string }>;
+    cause: "payment" | "credit" | "refund" | "void" | "moved";
+    refundId?: string | null;
+    now: Date;
+    actor: string;
+  },
 ): Promise<void> => {
   const { allocations, now } = input;
   if (allocations.length === 0) return;
@@ -152,7 +182,7 @@ export const writeAllocations = async (
     bulkInsert(tables.paymentAllocations, {
       id: allocations.map(() => newId(now.getTime())),
       practiceId: everyRow(input.practiceId),
-      clientId: everyRow(input.clientId),
+      clientId: allocations.map((a) => a.clientId),
       paymentId: allocations.map((a) => a.paymentId),
       invoiceId: allocations.map((a) => a.invoiceId),
       amountCents: allocations.map((a) => sign * a.amountCents),

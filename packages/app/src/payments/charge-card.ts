@@ -9,7 +9,7 @@ import {
 import { type CardChargeApplyTo, type Database, type Executor, newId, tables } from "@billcycle/db";
 import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudits } from "../audit/record-audit";
 import { type Actor, systemActor } from "../auth/actor";
 import { practiceToday } from "../automation/practice-today";
 import { loadClientInvoices } from "../ledger/ledger-writes";
@@ -18,10 +18,10 @@ import { findDefaultCard } from "./list-client-cards";
 import { outcomeOfPaymentIntent } from "./payment-intent-outcome";
 import type { CardChargeView } from "./payment-schemas";
 import { resolveCardCharge } from "./resolve-unknown-charges";
-import { settleSucceededCharge } from "./settle-card-charge";
+import { settleCardChargeAnswers } from "./settle-card-charge";
 import { isStripeOutcomeUnknown, type StripeCallOptions, stripeClientFor } from "./stripe-client";
 import { loadStripeCredentials } from "./stripe-settings";
-import { type CardChargeOutcome, type CardChargeRow, transitionCardCharge } from "./transition-card-charge";
+import type { CardChargeOutcome, CardChargeRow } from "./transition-card-charge";
 
 export type ChargeCardInput = {
   practiceId: string;
@@ -254,55 +254,79 @@ export const chargeCard = async (database: Database, input: ChargeCardInput): Pr
   return { charge: toCardChargeView(row), existing: false };
 };
 
+export type PendingChargeInput = {
+  practiceId: string;
+  clientId: string;
+  amountCents: number;
+  idempotencyKey: string;
+  purpose: { kind: CardChargeRow["purposeKind"]; id: string };
+  card: { stripeCustomerId: string; stripePaymentMethodId: string; brand: string; last4: string };
+  applyTo?: CardChargeApplyTo | null | undefined;
+  actor: Actor;
+  now: Date;
+};
+
 /**
  * The charge row, Pending, and its audit row, before Stripe is asked: null when the idempotency key already has a
  * charge (its sender charges, never this caller). chargeCard and autopay's batch both create charges here.
  */
 export const insertPendingCharge = async (
   tx: Executor,
-  input: {
-    practiceId: string;
-    clientId: string;
-    amountCents: number;
-    idempotencyKey: string;
-    purpose: { kind: CardChargeRow["purposeKind"]; id: string };
-    card: { stripeCustomerId: string; stripePaymentMethodId: string; brand: string; last4: string };
-    applyTo?: CardChargeApplyTo | null | undefined;
-    actor: Actor;
-    now: Date;
-  },
+  input: PendingChargeInput,
 ): Promise<CardChargeRow | null> => {
-  const { practiceId, clientId, purpose, card, actor, now } = input;
+  const [row] = await insertPendingCharges(tx, input.practiceId, [input], input.actor, input.now);
+  return row ?? null;
+};
+
+/**
+ * Many pending charges of one practice and their audit rows in two statements (autopay's chunk, committed before
+ * any of them is sent). A key that already has a charge inserts nothing: only the rows returned may be sent.
+ */
+export const insertPendingCharges = async (
+  tx: Executor,
+  practiceId: string,
+  inputs: readonly Omit<PendingChargeInput, "practiceId" | "actor" | "now">[],
+  actor: Actor,
+  now: Date,
+): Promise<CardChargeRow[]> => {
+  if (inputs.length === 0) return [];
   const charges = tables.cardCharges;
-  const [row] = await tx
+  const rows = await tx
     .insert(charges)
-    .values({
-      id: newId(now.getTime()),
-      practiceId,
-      clientId,
-      amountCents: input.amountCents,
-      idempotencyKey: input.idempotencyKey,
-      purposeKind: purpose.kind,
-      purposeId: purpose.id,
-      status: "pending",
-      stripeCustomerId: card.stripeCustomerId,
-      stripePaymentMethodId: card.stripePaymentMethodId,
-      cardBrand: card.brand,
-      cardLast4: card.last4,
-      applyTo: input.applyTo ?? null,
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    })
+    .values(
+      inputs.map((input) => ({
+        id: newId(now.getTime()),
+        practiceId,
+        clientId: input.clientId,
+        amountCents: input.amountCents,
+        idempotencyKey: input.idempotencyKey,
+        purposeKind: input.purpose.kind,
+        purposeId: input.purpose.id,
+        status: "pending" as const,
+        stripeCustomerId: input.card.stripeCustomerId,
+        stripePaymentMethodId: input.card.stripePaymentMethodId,
+        cardBrand: input.card.brand,
+        cardLast4: input.card.last4,
+        applyTo: input.applyTo ?? null,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
     .onConflictDoNothing({ target: [charges.practiceId, charges.idempotencyKey] })
     .returning();
-  if (!row) return null;
-  await recordAudit(tx, actor, "create", "card_charge", row.id, now, {
-    clientId,
-    purposeKind: purpose.kind,
-    purposeId: purpose.id,
-  });
-  return row;
+  await recordAudits(
+    tx,
+    actor,
+    "create",
+    "card_charge",
+    now,
+    rows.map((row) => ({
+      entityId: row.id,
+      details: { clientId: row.clientId, purposeKind: row.purposeKind, purposeId: row.purposeId },
+    })),
+  );
+  return rows;
 };
 
 /**
@@ -315,8 +339,23 @@ export const sendCardCharge = async (
   input: { row: CardChargeRow; stripe: Stripe; actor: Actor; now: Date },
 ): Promise<CardChargeRow> => {
   const { row: inserted, stripe, actor, now } = input;
+  const outcome = await askStripeToCharge(stripe, inserted);
+  const settledAt = new Date(now.getTime());
+  const [settled] = await database.db.transaction((tx) =>
+    settleCardChargeAnswers(tx, inserted.practiceId, [{ row: inserted, outcome }], settledAt, actor),
+  );
+  return settled!;
+};
+
+/**
+ * PaymentIntents.create for a committed pending charge, with the Stripe key derived from the row's (a resend never
+ * charges twice) and the charge id in its metadata; what the answer or the error says. Records nothing.
+ */
+export const askStripeToCharge = async (
+  stripe: Stripe,
+  inserted: CardChargeRow,
+): Promise<CardChargeOutcome> => {
   const { practiceId, amountCents } = inserted;
-  const charges = tables.cardCharges;
   let result: { pi: Stripe.PaymentIntent } | { error: unknown };
   try {
     const pi = await stripe.paymentIntents.create(
@@ -340,27 +379,5 @@ export const sendCardCharge = async (
   } catch (error) {
     result = { error };
   }
-  const outcome = outcomeOfCreate(result);
-  const settledAt = new Date(now.getTime());
-  return database.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(charges)
-      .where(and(eq(charges.practiceId, practiceId), eq(charges.id, inserted.id)))
-      .for("update");
-    // A webhook may have settled it while we waited for the answer: what it recorded stands.
-    if (current && current.status !== "pending") return current;
-    if (outcome.status === "succeeded") {
-      const settled = await settleSucceededCharge(tx, {
-        practiceId,
-        id: inserted.id,
-        stripePaymentIntentId: outcome.stripePaymentIntentId,
-        stripeChargeId: outcome.stripeChargeId,
-        settledAt,
-        actor,
-      });
-      return settled.row;
-    }
-    return (await transitionCardCharge(tx, inserted, outcome, settledAt, actor)).row;
-  });
+  return outcomeOfCreate(result);
 };
