@@ -12,6 +12,7 @@ export type {
   AppointmentServiceLine,
   CardChargeApplyTo,
   ClaimsSettings,
+  EmployerBillTo,
   EmployerContact,
   EmployerFee,
   EmployerInvoiceColumn,

@@ -213,10 +213,11 @@ const main = async () => {
       database,
       `WITH e AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM employers WHERE practice_id = $1)
        INSERT INTO employer_invoices (id, practice_id, batch_id, employer_id, kind, number, issued_on, due_on,
-         total_cents, amount_due_cents, status, profile, delivery)
+         total_cents, amount_due_cents, status, profile, bill_to, delivery)
        SELECT gen_random_uuid(), $1, $2, e.id, 'invoice', 'HIST-' || (100000 + g), date '2026-01-01' + (g % 180),
          date '2026-01-31' + (g % 180), 10000 + g % 5000, 10000 + g % 5000,
-         (ARRAY['open','partially_paid','paid','paid'])[1 + g % 4], '{}'::jsonb, 'email'
+         (ARRAY['open','partially_paid','paid','paid'])[1 + g % 4], '{}'::jsonb,
+         jsonb_build_object('name', 'Employer', 'address', null), 'email'
        FROM generate_series(1, $3::int) g JOIN e ON e.n = g % $4::int`,
       [practiceId, batch.batch.id, config.invoices, config.employers],
     );

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import type { EnginePorts } from "@billcycle/app";
+import { closePdfPool, type EnginePorts } from "@billcycle/app";
 import type { Clock } from "@billcycle/core";
 import {
   claimJobs,
@@ -302,6 +302,8 @@ export const startWorker = async (
       wakeAll();
       await Promise.all(loops);
       await unsubscribe();
+      // The PDF render threads go with the worker (idle ones would not hold the process, but a render might).
+      await closePdfPool();
     },
   };
 };

@@ -19,7 +19,7 @@ import {
   updateResource,
   voidEmployerInvoice,
 } from "@billcycle/app";
-import { DomainError } from "@billcycle/core";
+import { DomainError, ManualClock } from "@billcycle/core";
 import { type Database, newId, openDatabase, rowsOf, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import {
@@ -27,11 +27,13 @@ import {
   createBillingPractice,
   type PracticeFixture,
 } from "@billcycle/testing/billing-fixture";
-import { local } from "@billcycle/testing/engine-harness";
+import { filePorts, local } from "@billcycle/testing/engine-harness";
 import { readPdfText } from "@billcycle/testing/read-pdf-text";
 import { type SmtpTestServer, startSmtpTestServer } from "@billcycle/testing/smtp-test-server";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tickScheduler } from "../src/clock/tick-scheduler";
+import { drainJobs } from "../src/worker";
 
 const ZONE = "America/Chicago";
 const now = local("2026-03-20T12:00", ZONE);
@@ -783,6 +785,76 @@ describe.each(testBackends())("employer billing (%s)", (backend) => {
       );
       // A sweep finds nothing left to render.
       expect(await storeMissingInvoicePdfs(database.db, p.practiceId, null, now)).toBe(0);
+    });
+
+    /** The state a crash between a batch's commit and its PDF insert leaves (the trigger set aside to make it). */
+    const losePdf = async (invoiceId: string) => {
+      await database.db.execute(
+        sql`ALTER TABLE employer_invoice_pdfs DISABLE TRIGGER employer_invoice_pdfs_no_change`,
+      );
+      await database.db.execute(sql`DELETE FROM employer_invoice_pdfs WHERE invoice_id = ${invoiceId}`);
+      await database.db.execute(
+        sql`ALTER TABLE employer_invoice_pdfs ENABLE TRIGGER employer_invoice_pdfs_no_change`,
+      );
+    };
+    const storedPdf = async (invoiceId: string) =>
+      rowsOf<{ pdf: Uint8Array }>(
+        await database.db.execute(sql`SELECT pdf FROM employer_invoice_pdfs WHERE invoice_id = ${invoiceId}`),
+      ).map((r) => Buffer.from(r.pdf));
+
+    it("the sweep renders the PDFs of invoices that committed without one, on the worker's schedule", async () => {
+      const e = await employer(p, "Sweep Supply");
+      await encounter(p, await employee(p, e, "Nakamura"), "2026-03-18");
+      await encounter(p, await employee(p, e, "Okafor"), "2026-03-19");
+      const b = await createEmployerBatch(database, { actor: p.actor, employerId: e, now });
+      const inv = b.invoices[0]!;
+      const [original] = await storedPdf(inv.id);
+      await losePdf(inv.id);
+      const clock = new ManualClock(new Date(now.getTime() + 5 * 60_000));
+      const deps = { database, clock, ports: filePorts() };
+      // Five minutes on, the batch may still be rendering: no sweep yet.
+      expect((await tickScheduler(database, clock.now())).pdfSweeps).toBe(0);
+      clock.set(new Date(now.getTime() + 11 * 60_000));
+      expect((await tickScheduler(database, clock.now())).pdfSweeps).toBe(1);
+      // Workers ticking at once in the same slot add no second job.
+      expect((await tickScheduler(database, clock.now())).pdfSweeps).toBe(0);
+      expect(await storedPdf(inv.id)).toEqual([]);
+      expect(await drainJobs(deps)).toBeGreaterThanOrEqual(1);
+      const [swept] = await storedPdf(inv.id);
+      expect(swept?.equals(original!)).toBe(true);
+      // Nothing left: the next slot schedules no sweep.
+      clock.set(new Date(now.getTime() + 30 * 60_000));
+      expect((await tickScheduler(database, clock.now())).pdfSweeps).toBe(0);
+    });
+
+    it("a PDF rendered after the employer moved bills the address the invoice was issued to", async () => {
+      const e = await employer(p, "Moving Mills");
+      await encounter(p, await employee(p, e, "Quinn"), "2026-03-19");
+      const b = await createEmployerBatch(database, { actor: p.actor, employerId: e, now });
+      const inv = b.invoices[0]!;
+      const [original] = await storedPdf(inv.id);
+      const before = await readPdfText(original!);
+      expect(before.text).toContain("5 Plant Road");
+      await losePdf(inv.id);
+      await database.db
+        .update(tables.employers)
+        .set({
+          name: "Moving Mills Holdings",
+          address: { line1: "99 New Street", city: "Dallas", state: "TX", zip: "75201" },
+        })
+        .where(sql`${tables.employers.id} = ${e}`);
+      const recovered = (await loadEmployerInvoicePdf(database.db, { actor: p.actor, invoiceId: inv.id }))
+        .pdf;
+      const text = await readPdfText(recovered);
+      expect(text.text).toContain("5 Plant Road");
+      expect(text.text).toContain("Moving Mills");
+      expect(text.text).not.toContain("99 New Street");
+      expect(text.text).not.toContain("Holdings");
+      expect(Buffer.from(recovered).equals(original!)).toBe(true);
+      // A re-batch is a new invoice, issued now: to the employer as it is now.
+      const re = await rebatchEmployerBatch(database, { actor: p.actor, batchNumber: b.batch.number, now });
+      const [rePdf] = await storedPdf(re.invoices[0]!.id);
+      expect((await readPdfText(rePdf!)).text).toContain("99 New Street");
     });
   });
 

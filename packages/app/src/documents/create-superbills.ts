@@ -32,7 +32,7 @@ import type { DocumentHead } from "./document-view";
 import { documentNumberPrefix, sha256Hex } from "./issue-document";
 import { loadClientPayments } from "./load-client-payments";
 import { addressLines } from "./pdf-layout";
-import { renderSuperbillPdf } from "./render-superbill-pdf";
+import { renderPdf } from "./pdf-pool";
 
 /** A CPT (five digits, or four and F/T/U) or HCPCS Level II code: what makes a service insurance-eligible. */
 const PROCEDURE_CODE = "^([0-9]{4}[0-9FTU]|[A-V][0-9]{4})$";
@@ -230,7 +230,7 @@ const writeSuperbills = async (
   const documentRows: Array<typeof tables.documents.$inferInsert> = [];
   const link = { appointmentId: [] as string[], position: [] as number[], documentId: [] as string[] };
   const audit = { entityId: [] as string[], details: [] as Array<Record<string, unknown>> };
-  for (const [i, client] of clients.entries()) {
+  const prepared = clients.map((client, i) => {
     const rows = byClient.get(client.id) ?? [];
     const dx = diagnosesBy.get(client.id) ?? [];
     const providerOrder: string[] = [];
@@ -281,13 +281,20 @@ const writeSuperbills = async (
       paidCents: clientPayments.reduce((a, p) => a + p.amountCents, 0),
     };
     const number = `${documentNumberPrefix.superbill}-${first + i}`;
-    const pdf = await renderSuperbillPdf(content, {
-      title: documentKindLabel.superbill,
-      number,
-      version: 1,
-      issuedOn,
-      issuedAt: o.now,
-    });
+    return { client, rows, content, number };
+  });
+  // Every superbill of the batch at once on the PDF pool's threads, while this thread waits on nothing else.
+  const pdfs = await Promise.all(
+    prepared.map(({ content, number }) =>
+      renderPdf({
+        kind: "superbill",
+        content,
+        stamp: { title: documentKindLabel.superbill, number, version: 1, issuedOn, issuedAt: o.now },
+      }),
+    ),
+  );
+  for (const [i, { client, rows, content, number }] of prepared.entries()) {
+    const pdf = pdfs[i]!;
     const document: DocumentHead = {
       id: newId(o.now.getTime()),
       practiceId: o.practiceId,

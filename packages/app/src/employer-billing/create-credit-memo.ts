@@ -114,6 +114,13 @@ export const createCreditMemo = async (
         createdBy: actor.label,
         createdByUserId: actor.userId,
       });
+      const [employer] = await tx
+        .select()
+        .from(tables.employers)
+        .where(
+          and(eq(tables.employers.practiceId, practiceId), eq(tables.employers.id, original.employerId)),
+        );
+      const billTo = { name: employer!.name, address: employer!.address ?? null };
       const memoId = newId(now.getTime());
       await tx.insert(tables.employerInvoices).values({
         id: memoId,
@@ -132,6 +139,7 @@ export const createCreditMemo = async (
         // A credit memo settles; nothing is owed on it.
         status: "paid",
         profile: original.profile,
+        billTo,
         delivery: original.delivery,
       });
       await tx.insert(tables.employerInvoiceLines).values(
@@ -170,12 +178,6 @@ export const createCreditMemo = async (
           );
       }
       await refreshEmployerInvoiceStatuses(tx, practiceId, [original.id], now);
-      const [employer] = await tx
-        .select()
-        .from(tables.employers)
-        .where(
-          and(eq(tables.employers.practiceId, practiceId), eq(tables.employers.id, original.employerId)),
-        );
       await storeInvoicePdfs(
         tx,
         practiceId,
@@ -191,7 +193,7 @@ export const createCreditMemo = async (
               dueOn: today,
               termsDays: employer!.termsDays,
               profile: original.profile as InvoiceProfileContent,
-              employer: { name: employer!.name, addressLines: addressLines(employer!.address ?? null) },
+              employer: { name: billTo.name, addressLines: addressLines(billTo.address) },
               lines: credited.map((l) => ({
                 employeeName: l.employee_name,
                 employeeId: l.client_id.slice(-8),

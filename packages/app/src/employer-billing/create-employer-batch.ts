@@ -1,5 +1,5 @@
 import { DomainError, formatEmployerInvoiceNumber, isSupportedDate, notFound } from "@billcycle/core";
-import { bulkInsert, type Executor, everyRow, newId, rowsOf, tables } from "@billcycle/db";
+import { type Address, bulkInsert, type Executor, everyRow, newId, rowsOf, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import { practiceToday } from "../automation/practice-today";
@@ -261,7 +261,7 @@ const findBillableEncounters = async (
 
 type NewInvoice = {
   id: string;
-  employer: { id: string };
+  employer: { id: string; name: string; address: Address | null };
   number: string;
   dueOn: string;
   profile: Awaited<ReturnType<typeof resolveProfile>>;
@@ -295,6 +295,7 @@ const insertInvoices = async (
       amountDueCents: inv.total,
       status: "open" as const,
       profile: profileContent(inv.profile),
+      billTo: { name: inv.employer.name, address: inv.employer.address },
       delivery: inv.profile.delivery,
     })),
   );

@@ -17,6 +17,7 @@ export * from "./record-employer-receipt";
 export * from "./render-employer-invoice-pdf";
 export * from "./reverse-employer-receipt";
 export * from "./save-invoice-profile";
+export * from "./schedule-invoice-pdf-sweep";
 export * from "./store-invoice-pdfs";
 export * from "./void-employer-invoice";
 export * from "./write-employer-invoice-status";

@@ -112,6 +112,8 @@ export const rebatchEmployerBatch = async (
           .where(and(eq(tables.employers.practiceId, practiceId), eq(tables.employers.id, o.employerId)));
         const termsDays = o.profile.termsDays ?? employer!.termsDays;
         const invoiceNumber = rebatchNumber(o.number, Number(times));
+        // Issued now, to the employer as it is now (the original keeps the address it was issued to).
+        const billTo = { name: employer!.name, address: employer!.address ?? null };
         await tx.insert(t).values({
           id,
           practiceId,
@@ -129,6 +131,7 @@ export const rebatchEmployerBatch = async (
           amountDueCents: due,
           status: o.status,
           profile: o.profile,
+          billTo,
           delivery: o.delivery,
         });
         const lines = await tx.execute(sql`
@@ -149,7 +152,7 @@ export const rebatchEmployerBatch = async (
             dueOn: addDays(today, termsDays),
             termsDays,
             profile: o.profile as InvoiceProfileContent,
-            employer: { name: employer!.name, addressLines: addressLines(employer!.address ?? null) },
+            employer: { name: billTo.name, addressLines: addressLines(billTo.address) },
             lines: rowsOf<{
               employee_name: string;
               client_id: string;

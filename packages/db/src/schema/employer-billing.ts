@@ -16,7 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { appointments, employerGroups, employers } from "./clinic";
 import { cents, instant, tenantColumns } from "./columns";
-import { practices } from "./practice";
+import { type Address, practices } from "./practice";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
@@ -29,6 +29,8 @@ export const employerInvoiceColumnChoices = [
   "amount",
 ] as const;
 export type EmployerInvoiceColumn = (typeof employerInvoiceColumnChoices)[number];
+
+export type EmployerBillTo = { name: string; address: Address | null };
 
 export type InvoiceProfileContent = {
   header: { name: string; lines: string[] };
@@ -124,6 +126,8 @@ export const employerInvoices = pgTable(
     status: text("status", { enum: ["open", "partially_paid", "paid", "void"] }).notNull(),
     /** The profile as it was when issued (the PDF follows it). */
     profile: jsonb("profile").$type<InvoiceProfileContent>().notNull(),
+    /** The employer's name and billing address when issued: a PDF rendered later prints these, not today's. */
+    billTo: jsonb("bill_to").$type<EmployerBillTo>().notNull(),
     delivery: text("delivery", { enum: ["email", "print"] }).notNull(),
     emailedAt: instant("emailed_at"),
     emailedTo: text("emailed_to"),
@@ -145,6 +149,7 @@ export const employerInvoices = pgTable(
     index("employer_invoices_employer_idx").on(t.practiceId, t.employerId, t.id),
     index("employer_invoices_batch_idx").on(t.practiceId, t.batchId),
     index("employer_invoices_status_idx").on(t.practiceId, t.status, t.id),
+    index("employer_invoices_created_idx").on(t.createdAt).where(sql`${t.kind} = 'invoice'`),
   ],
 );
 

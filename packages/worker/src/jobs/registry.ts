@@ -6,6 +6,7 @@ import { resolveCardChargesDefinition } from "./resolve-card-charges";
 import { runAutomationDefinition } from "./run-automation";
 import { sendOutreachDefinition } from "./send-outreach";
 import { shareDocumentsDefinition } from "./share-documents";
+import { storeMissingInvoicePdfsDefinition } from "./store-missing-invoice-pdfs";
 
 /** Every job the worker runs, by name: one line per `jobs/<name>.ts`. */
 export const jobRegistry: ReadonlyMap<string, RegisteredJob> = new Map(
@@ -17,5 +18,6 @@ export const jobRegistry: ReadonlyMap<string, RegisteredJob> = new Map(
     registered(reconcileDeliveryDefinition),
     registered(resolveCardChargesDefinition),
     registered(sendOutreachDefinition),
+    registered(storeMissingInvoicePdfsDefinition),
   ].map((job) => [job.name, job]),
 );
