@@ -63,6 +63,8 @@ type Result = {
   runSeconds: number;
   sessionsPerSecond: number;
   load: number;
+  /** How long the database took to open again after the night (PGlite replays the WAL since its checkpoint). */
+  reopenMs?: number;
 };
 
 /** Generates the sessions, a member with an API token, and sets the clock so both runs are due at start. */
@@ -233,6 +235,40 @@ const measure = async (
   }
 };
 
+/**
+ * After the server stopped: every session invoiced once and every invoice processed, read from the database the
+ * server wrote. A run marked done that left work behind would make the latency figures meaningless. Also how long
+ * the database took to open again (on PGlite, the WAL replayed since the last checkpoint).
+ */
+const checkNight = async (open: () => Promise<Database>, sessions: number): Promise<number> => {
+  const t = performance.now();
+  const database = await open();
+  const reopenMs = performance.now() - t;
+  try {
+    // Processing takes the invoices dated before the night's day (one step a day): the last day's wait for the next.
+    const [counts] = await database.withSession((exec) =>
+      exec(
+        `SELECT (SELECT count(*) FROM invoices)::int AS invoices,
+                (SELECT count(*) FROM invoices WHERE status = 'open'
+                    AND invoice_date < (SELECT max(invoice_date) FROM invoices))::int AS missed`,
+      ),
+    );
+    const invoices = Number(counts?.invoices);
+    const missed = Number(counts?.missed);
+    progress(
+      `check: ${fmtInt(invoices)} invoices for ${fmtInt(sessions)} sessions, ${fmtInt(missed)} left open`,
+    );
+    if (invoices !== sessions || missed !== 0) {
+      throw new Error(
+        `the night left work behind: ${invoices} invoices for ${sessions} sessions, ${missed} open`,
+      );
+    }
+  } finally {
+    await database.close();
+  }
+  return reopenMs;
+};
+
 const runPglite = async (): Promise<Result> => {
   const dataDir = mkdtempSync(join(tmpdir(), "billcycle-bench-"));
   try {
@@ -246,11 +282,13 @@ const runPglite = async (): Promise<Result> => {
     } finally {
       await database.close();
     }
-    return await measure(
+    const result = await measure(
       "PGlite (data directory)",
       { BILLCYCLE_DATA_DIR: dataDir, DATABASE_URL: "" },
       prepared,
     );
+    const reopenMs = await checkNight(() => openDatabase({ kind: "pglite", dataDir }), prepared.sessions);
+    return { ...result, reopenMs };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -274,7 +312,12 @@ const runPostgres = async (): Promise<Result> => {
     } finally {
       await database.close();
     }
-    return await measure("PostgreSQL", { DATABASE_URL: u.toString() }, prepared);
+    const result = await measure("PostgreSQL", { DATABASE_URL: u.toString() }, prepared);
+    const reopenMs = await checkNight(
+      () => openDatabase({ kind: "postgres", url: u.toString(), poolSize: 1 }),
+      prepared.sessions,
+    );
+    return { ...result, reopenMs };
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
@@ -290,15 +333,15 @@ const rows = results.map(
   (r) =>
     `| ${r.engine} | ${fmtInt(r.sessions)} | ${fmtInt(r.requests)} (${r.timeouts} timed out, ${r.errors} errors) | ` +
     `${ms(r.p50)} / **${ms(r.p99)}** / ${ms(r.max)} | ${r.p99 <= TARGET_P99_MS ? "met" : "**not met**"} | ` +
-    `${r.runSeconds.toFixed(1)} s (${fmtInt(r.sessionsPerSecond)} sessions/s) | ${ms(r.firstHealthMs)} | ${r.load.toFixed(1)} |`,
+    `${r.runSeconds.toFixed(1)} s (${fmtInt(r.sessionsPerSecond)} sessions/s) | ${ms(r.firstHealthMs)} | ${r.reopenMs === undefined ? "—" : ms(r.reopenMs)} | ${r.load.toFixed(1)} |`,
 );
 const body = [
   "## API responsiveness during a nightly run",
   "",
   `Measured ${startedAt.toISOString().slice(0, 10)} with \`npm run bench:responsiveness\` (${config.rate} requests/s) on 2 shared cores, Node ${process.version}.`,
   "",
-  "| engine | sessions | requests | latency p50 / p99 / max | p99 ≤ 500 ms | creation + processing (first start → last finish) | first /healthz after listening | load (1 min) at start |",
-  "| --- | --- | --- | --- | --- | --- | --- | --- |",
+  "| engine | sessions | requests | latency p50 / p99 / max | p99 ≤ 500 ms | creation + processing (first start → last finish) | first /healthz after listening | database reopened after the night | load (1 min) at start |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ...rows,
   "",
   "- `billcycle start` is started as a child process on a database where the clock finds both runs of every practice due at its first tick; the requests start the moment it listens and stop when every run is done. They go in turn to `/healthz`, an invoice list page (50) and the run history of a practice, authenticated with an API token; a request that takes over 30 s counts as timed out.",
