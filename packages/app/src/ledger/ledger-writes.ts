@@ -70,6 +70,21 @@ export const lockClient = async (tx: Executor, practiceId: string, clientId: str
   return client;
 };
 
+/** Locks many clients' rows, in id order (so two bulk writers never wait on each other in a circle). */
+export const lockClients = async (tx: Executor, practiceId: string, clientIds: readonly string[]) => {
+  await tx
+    .select({ id: tables.clients.id })
+    .from(tables.clients)
+    .where(
+      and(
+        eq(tables.clients.practiceId, practiceId),
+        sql`${tables.clients.id} = ANY(${pgArray([...clientIds], "uuid")}::uuid[])`,
+      ),
+    )
+    .orderBy(asc(tables.clients.id))
+    .for("update");
+};
+
 /** The client of this practice or NOT_FOUND, for reads (no lock). */
 export const findClient = async (tx: Executor, practiceId: string, clientId: string) => {
   const [client] = await tx
@@ -270,17 +285,7 @@ export const issueInvoicesToLedger = async (
   const clientIds = [...new Set(issued.map((r) => r.client_id))].sort();
   if ((await unappliedCredits(tx, practiceId, clientIds)).length === 0) return;
   // Some have credit: lock them (id order) and read their credit again under the lock.
-  await tx
-    .select({ id: tables.clients.id })
-    .from(tables.clients)
-    .where(
-      and(
-        eq(tables.clients.practiceId, practiceId),
-        sql`${tables.clients.id} = ANY(${pgArray(clientIds, "uuid")}::uuid[])`,
-      ),
-    )
-    .orderBy(asc(tables.clients.id))
-    .for("update");
+  await lockClients(tx, practiceId, clientIds);
   const credits = await unappliedCredits(tx, practiceId, clientIds);
   const withCredit = [...new Set(credits.map((c) => c.clientId))];
   for (const clientId of withCredit) {

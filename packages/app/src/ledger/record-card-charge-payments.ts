@@ -5,11 +5,16 @@ import {
   paymentMethodLabel,
 } from "@billcycle/core";
 import { bulkInsert, type Executor, everyRow, newId, pgArray, tables } from "@billcycle/db";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { recordAudits } from "../audit/record-audit";
 import { practiceToday } from "../automation/practice-today";
 import type { TenantActor } from "../resources/crud";
-import { insertLedgerEntries, loadInvoicesOfClients, writeAllocationsOfClients } from "./ledger-writes";
+import {
+  insertLedgerEntries,
+  loadInvoicesOfClients,
+  lockClients,
+  writeAllocationsOfClients,
+} from "./ledger-writes";
 
 export type CardChargePayment = {
   clientId: string;
@@ -37,17 +42,7 @@ export const recordCardChargePayments = async (
   const practiceId = actor.practiceId;
   if (input.payments.length === 0) return;
   const clientIds = [...new Set(input.payments.map((p) => p.clientId))].sort();
-  await tx
-    .select({ id: tables.clients.id })
-    .from(tables.clients)
-    .where(
-      and(
-        eq(tables.clients.practiceId, practiceId),
-        sql`${tables.clients.id} = ANY(${pgArray(clientIds, "uuid")}::uuid[])`,
-      ),
-    )
-    .orderBy(asc(tables.clients.id))
-    .for("update");
+  await lockClients(tx, practiceId, clientIds);
   const seen = new Set(
     (
       await tx
