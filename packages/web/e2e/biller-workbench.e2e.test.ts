@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tables } from "@billcycle/db";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Billcycle, PASSWORD, startBillcycle } from "./support/billcycle";
@@ -248,6 +248,7 @@ describe("a biller's workbench in a browser", () => {
   it("shows the practice setup and its services with fees in dollars", async () => {
     await nav("Setup");
     await page.getByRole("table", { name: "Payers" }).waitFor();
+    await shot("setup-payers");
     await page
       .getByRole("navigation", { name: "Setup sections" })
       .getByRole("link", { name: "Services and fees" })
@@ -258,5 +259,57 @@ describe("a biller's workbench in a browser", () => {
       .first()
       .waitFor();
     await shot("setup-services");
+  });
+
+  it("links a provider to the practice member who signs their notes (as the owner: a biller cannot edit providers)", async () => {
+    const [provider] = await app.database.db
+      .select({
+        id: tables.providers.id,
+        firstName: tables.providers.firstName,
+        lastName: tables.providers.lastName,
+      })
+      .from(tables.providers)
+      .where(and(eq(tables.providers.practiceId, app.harbor), isNull(tables.providers.userId)))
+      .orderBy(asc(tables.providers.lastName))
+      .limit(1);
+    if (!provider) throw new Error("the seed left no Harbor provider without a user");
+    const name = `${provider.firstName} ${provider.lastName}`;
+    const owner = await newPage(browser, app.url);
+    try {
+      const p = owner.page;
+      await p.goto("/");
+      await p.getByLabel("Email").fill("owner@demo.billcycle.test");
+      await p.getByLabel("Password").fill(PASSWORD);
+      await p.getByRole("button", { name: "Sign in" }).click();
+      await p.getByRole("navigation", { name: "Main" }).waitFor();
+      await p.goto(`/p/${app.harbor}/setup/providers`);
+      const table = p.getByRole("table", { name: "Providers" });
+      await table.getByRole("button", { name: `Edit ${name}` }).click();
+      const dialog = p.getByRole("dialog");
+      const select = dialog.getByRole("button", { name: /User$/ });
+      await expect.poll(() => select.isDisabled()).toBe(false);
+      expect(await select.textContent()).toContain("No user");
+      const option = "Olivia Owner (owner) — owner@demo.billcycle.test";
+      for (let attempt = 1; !(await select.textContent())?.includes(option); attempt++) {
+        if (attempt > 3) throw new Error(`could not choose ${option}`);
+        await select.click();
+        await p.getByRole("option", { name: option, exact: true }).click();
+      }
+      await p.waitForLoadState("networkidle").catch(() => undefined);
+      await p.screenshot({ path: `${SCREENSHOTS}setup-provider-user.png` });
+      await dialog.getByRole("button", { name: "Save" }).click();
+      await p.getByText(`${name} saved.`).waitFor();
+    } finally {
+      await owner.context.close();
+    }
+    const [ownerUser] = await app.database.db
+      .select({ id: tables.users.id })
+      .from(tables.users)
+      .where(eq(tables.users.email, "owner@demo.billcycle.test"));
+    const [saved] = await app.database.db
+      .select({ userId: tables.providers.userId })
+      .from(tables.providers)
+      .where(eq(tables.providers.id, provider.id));
+    expect(saved?.userId).toBe(ownerUser?.id);
   });
 });
