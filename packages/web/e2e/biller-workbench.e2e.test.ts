@@ -245,6 +245,18 @@ describe("a biller's workbench in a browser", () => {
     await expect.poll(() => billing.textContent()).not.toContain("the practice charges no Late Cancel fee");
   });
 
+  it("highlights one entry of the main menu: Denials alone on the Denials screen, Claims alone on Claims", async () => {
+    const menu = page.getByRole("navigation", { name: "Main" });
+    const current = () =>
+      menu.locator('a[aria-current="page"]').evaluateAll((links) => links.map((a) => a.textContent?.trim()));
+    await nav("Denials");
+    await page.getByRole("heading", { level: 1, name: "Denials" }).waitFor();
+    await expect.poll(current).toEqual(["Denials"]);
+    await nav("Claims");
+    await page.getByRole("heading", { level: 1, name: /Claims/ }).waitFor();
+    await expect.poll(current).toEqual(["Claims"]);
+  });
+
   it("shows the practice setup and its services with fees in dollars", async () => {
     await nav("Setup");
     await page.getByRole("table", { name: "Payers" }).waitFor();
