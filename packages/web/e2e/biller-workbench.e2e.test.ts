@@ -208,7 +208,7 @@ describe("a biller's workbench in a browser", () => {
     expect(claim?.status).toBe("awaiting_submission");
   });
 
-  it("sets the Late Cancel fee in Billing Settings from a session's hint, and the session is billable", async () => {
+  it("sets the Late Cancel fee in Billing Settings from a session's hint, and invoices the session from its page", async () => {
     // Riverbend charges a No Show fee but no Late Cancel fee: its Late Cancel sessions say so.
     const [session] = await app.database.db
       .select({ id: tables.appointments.id })
@@ -243,6 +243,18 @@ describe("a biller's workbench in a browser", () => {
     const billing = page.getByRole("region", { name: "Billing" });
     await billing.waitFor();
     await expect.poll(() => billing.textContent()).not.toContain("the practice charges no Late Cancel fee");
+
+    // Fixed after the night's run, billed the same minute from its page.
+    await billing.getByRole("button", { name: "Invoice now" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Invoice / }).waitFor();
+    const billed = await app.database.db
+      .select({ invoiceId: tables.invoiceLines.invoiceId, cents: tables.invoiceLines.amountCents })
+      .from(tables.invoiceLines)
+      .where(eq(tables.invoiceLines.appointmentId, session!.id));
+    expect(billed).toHaveLength(1);
+    // The Late Cancel fee just set ($40).
+    expect(billed[0]!.cents).toBe(4000);
+    expect(page.url()).toContain(`/invoices/${billed[0]!.invoiceId}`);
   });
 
   it("highlights one entry of the main menu: Denials alone on the Denials screen, Claims alone on Claims", async () => {
