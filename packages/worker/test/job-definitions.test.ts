@@ -24,6 +24,7 @@ describe("the job registry", () => {
       "run-automation",
       "send-outreach",
       "share-documents",
+      "store-missing-invoice-pdfs",
     ]);
     for (const job of jobRegistry.values()) expect(job.version).toBeGreaterThanOrEqual(1);
   });

@@ -14,9 +14,12 @@ const SAMPLE_INSTANT = "2025-03-04T21:30:00Z";
 const SAMPLE_DATE = "2025-03-04";
 
 /** How the sample reads with the draft zone and locale, or null while either is not one the browser knows. */
-const sample = (draft: PracticeDisplay): { instant: string; date: string } | null => {
+const sample = (draft: PracticeDisplay): { instantText: string; dateText: string } | null => {
   try {
-    return { instant: formatInstant(SAMPLE_INSTANT, draft), date: formatLocalDate(SAMPLE_DATE, draft) };
+    return {
+      instantText: formatInstant(SAMPLE_INSTANT, draft),
+      dateText: formatLocalDate(SAMPLE_DATE, draft),
+    };
   } catch {
     return null;
   }
@@ -87,7 +90,7 @@ export const PracticeDisplayForm = () => {
         />
         <p aria-live="polite">
           {preview
-            ? `A session on ${preview.date} at 3:30 PM Chicago time reads: ${preview.instant}.`
+            ? `A session on ${preview.dateText} at 3:30 PM Chicago time reads: ${preview.instantText}.`
             : "That time zone or locale is not one this browser knows."}
         </p>
         {saved ? <Notice>Saved: dates and times now read this way on every screen.</Notice> : null}
