@@ -551,6 +551,29 @@ describe.each(testBackends())("autopay (%s)", (backend) => {
     expect((await attemptsOf(declined!.invoiceId)).map((x) => x.attemptNumber)).toEqual([1, 2]);
   });
 
+  it("several lanes over small chunks: every answer is settled, none left pending (an answer that came in while its chunk was being settled went into the settled chunk)", async () => {
+    const { p, clock } = await practice("2026-09-01T12:00");
+    const made = [];
+    for (let i = 0; i < 9; i++) made.push(await client(p, clock, "2026-09-01"));
+    const before = ports;
+    ports = { ...ports, autopay: { ...ports.autopay, concurrency: 4, chunkSize: 2 } };
+    try {
+      await night(clock, "2026-09-02");
+    } finally {
+      ports = before;
+    }
+    expect((await runOf(p.practiceId, "2026-09-02"))!.counts).toMatchObject({ considered: 9, charged: 9 });
+    for (const m of made) {
+      const [attempt] = await attemptsOf(m.invoiceId);
+      expect(attempt).toMatchObject({ status: "succeeded" });
+      expect(await invoiceOf(m.invoiceId)).toMatchObject({ paymentStatus: "paid", clientPaidCents: 17_500 });
+    }
+    const pending = await database.db.execute(
+      sql`SELECT count(*)::int AS n FROM card_charges WHERE practice_id = ${p.practiceId}::uuid AND status <> 'succeeded'`,
+    );
+    expect(rowsOf<{ n: number }>(pending)[0]!.n).toBe(0);
+  });
+
   it("a manual re-run the same night tries nothing again", async () => {
     const { p, clock } = await practice("2026-08-01T12:00");
     const { invoiceId } = await client(p, clock, "2026-08-01", {

@@ -382,7 +382,10 @@ export const runAutopay = async (
               outcomes.push(outcomeOf(await send(attempt), cards.get(attempt.clientId) ?? null));
               return;
             }
-            answered.push({ attempt, answer: { row, outcome: await askStripeToCharge(client, row) } });
+            // Stripe's answer first, then the push: `answered.push(… await …)` would read `answered` before the
+            // await and push into a chunk a flush had already taken, whose settlement never sees it.
+            const outcome = await askStripeToCharge(client, row);
+            answered.push({ attempt, answer: { row, outcome } });
             if (answered.length >= chunkSize) flush();
           },
         );
