@@ -12,7 +12,7 @@ import { requireInvoicesEnabled } from "./employer-billing-context";
 import type { EmployerBatchDetail } from "./employer-billing-schemas";
 import { getEmployerBatch } from "./get-employer-batch";
 import { loadInvoiceActivity } from "./invoice-activity";
-import { storeInvoicePdfs } from "./store-invoice-pdfs";
+import { pdfLineOf, type StoredLineFields, storeInvoicePdfs } from "./store-invoice-pdfs";
 
 /**
  * Re-batches a previous batch (seed 003): a new batch with, for each of its invoices, a new invoice numbered
@@ -153,23 +153,7 @@ export const rebatchEmployerBatch = async (
             termsDays,
             profile: o.profile as InvoiceProfileContent,
             employer: { name: billTo.name, addressLines: addressLines(billTo.address) },
-            lines: rowsOf<{
-              employee_name: string;
-              client_id: string;
-              date_of_service: string;
-              code: string;
-              description: string;
-              authorization_number: string | null;
-              amount_cents: string | number;
-            }>(lines).map((l) => ({
-              employeeName: l.employee_name,
-              employeeId: l.client_id.slice(-8),
-              dateOfService: l.date_of_service,
-              code: l.code,
-              description: l.description,
-              authorizationNumber: l.authorization_number,
-              amountCents: Number(l.amount_cents),
-            })),
+            lines: rowsOf<StoredLineFields>(lines).map(pdfLineOf),
             totalCents: o.totalCents,
             activity: acts,
             amountDueCents: due,

@@ -68,8 +68,8 @@ type StoredInvoiceRow = {
   bill_to: EmployerBillTo;
 };
 
-type StoredLineRow = {
-  invoice_id: string;
+/** An employer invoice line as stored (snake_case, as SQL returns it). */
+export type StoredLineFields = {
   employee_name: string;
   client_id: string;
   date_of_service: string;
@@ -78,6 +78,19 @@ type StoredLineRow = {
   authorization_number: string | null;
   amount_cents: string | number;
 };
+
+type StoredLineRow = StoredLineFields & { invoice_id: string };
+
+/** A stored line as the PDF prints it (the employee id is the client id's last 8 characters). */
+export const pdfLineOf = (l: StoredLineFields) => ({
+  employeeName: l.employee_name,
+  employeeId: l.client_id.slice(-8),
+  dateOfService: l.date_of_service,
+  code: l.code,
+  description: l.description,
+  authorizationNumber: l.authorization_number,
+  amountCents: Number(l.amount_cents),
+});
 
 const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -161,15 +174,7 @@ const invoicePdfItems = async (
       termsDays: daysBetween(inv.issued_on, inv.due_on),
       profile: inv.profile,
       employer: { name: inv.bill_to.name, addressLines: addressLines(inv.bill_to.address) },
-      lines: (linesOf.get(inv.id) ?? []).map((l) => ({
-        employeeName: l.employee_name,
-        employeeId: l.client_id.slice(-8),
-        dateOfService: l.date_of_service,
-        code: l.code,
-        description: l.description,
-        authorizationNumber: l.authorization_number,
-        amountCents: Number(l.amount_cents),
-      })),
+      lines: (linesOf.get(inv.id) ?? []).map(pdfLineOf),
       totalCents: Number(inv.total_cents),
       activity: [],
       amountDueCents: Number(inv.total_cents),
