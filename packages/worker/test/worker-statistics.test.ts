@@ -80,11 +80,14 @@ describe("worker on PGlite: planner statistics", () => {
         (await database.withSession((exec) => exec("SELECT redo_lsn AS l FROM pg_control_checkpoint()")))[0]
           ?.l,
       );
+    // In microseconds as text: a Date printed to the second would make two passes in one second look like one.
     const lastAnalyze = async (table: string) =>
       String(
         (
           await database.withSession((exec) =>
-            exec(`SELECT last_analyze AS at FROM pg_stat_user_tables WHERE relname = '${table}'`),
+            exec(
+              `SELECT (extract(epoch FROM last_analyze) * 1000000)::bigint::text AS at FROM pg_stat_user_tables WHERE relname = '${table}'`,
+            ),
           )
         )[0]?.at,
       );
