@@ -22,3 +22,4 @@ export type {
   Subscriber,
 } from "./schema/index";
 export * as tables from "./schema/index";
+export * from "./statistics";

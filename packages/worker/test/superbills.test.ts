@@ -263,6 +263,34 @@ describe.each(testBackends())("superbills (%s)", (backend) => {
     }
   });
 
+  it("a run of several batches refreshes the planner's statistics of the documents tables after its first batch; a run of one does not", async () => {
+    const { clock, p } = await setUp("2027-03-01T08:00", 1);
+    const now = clock.now();
+    for (const name of ["Eve", "Fay", "Gus"]) {
+      const id = await client(p, now, true, name);
+      await createAppointment(database, p, id, now, { localStart: "2027-02-10T10:00", status: "kept" });
+    }
+    // In microseconds: two ANALYZEs within one second must not read as one.
+    const analyzedAt = () =>
+      database.withSession(async (exec) => {
+        const [row] = await exec(
+          "SELECT (extract(epoch FROM last_analyze) * 1000000)::bigint::text AS at FROM pg_stat_user_tables WHERE relname = 'documents'",
+        );
+        return String(row?.at);
+      });
+    const before = await analyzedAt();
+    const input = { practiceId: p.practiceId, runId: null, trigger: "manual" as const, today: "2027-03-01" };
+    expect(await createSuperbills(database, { ...input, batchSize: 1 }, now)).toMatchObject({ created: 3 });
+    await expect.poll(analyzedAt, { timeout: 5000, interval: 50 }).not.toBe(before);
+    const after = await analyzedAt();
+    await createAppointment(database, p, (await superbillsOf(p.practiceId))[0]!.clientId, now, {
+      localStart: "2027-02-11T10:00",
+      status: "kept",
+    });
+    expect(await createSuperbills(database, { ...input, batchSize: 10 }, now)).toMatchObject({ created: 1 });
+    expect(await analyzedAt()).toBe(after);
+  });
+
   it("by hand for a date range; nothing twice; voiding releases the services; another practice's client is not found", async () => {
     const { clock, p } = await setUp("2026-03-10T08:00", 1);
     const now = clock.now();

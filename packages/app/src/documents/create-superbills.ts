@@ -11,6 +11,7 @@ import {
 } from "@billcycle/core";
 import {
   type Address,
+  analyzeIfPlannedEmpty,
   bulkInsert,
   type Database,
   type Executor,
@@ -500,12 +501,19 @@ export const createSuperbills = async (
       return { clients: clients.length, created: written.length };
     });
 
-  const add = (batch: BatchResult) => {
+  let analyzed = false;
+  const add = async (batch: BatchResult, more: boolean) => {
     if (!batch) return;
     totals.considered += batch.clients;
     totals.created += batch.created;
     totals.skipped += batch.clients - batch.created;
     input.onBatch?.({ ...totals });
+    // The first superbills of a practice may be the first rows of these tables: the checks of the foreign keys to
+    // documents must not keep a plan made for an empty table for the rest of the run.
+    if (more && !analyzed && batch.created > 0) {
+      analyzed = true;
+      await analyzeIfPlannedEmpty(database, ["documents", "superbill_services", "document_shares"], 1000);
+    }
   };
   const running: Array<Promise<BatchResult>> = [];
   let after: string | null = "00000000-0000-0000-0000-000000000000";
@@ -521,10 +529,10 @@ export const createSuperbills = async (
       batch.catch(() => learned(null));
       running.push(batch);
       after = await cursor;
-      if (running.length >= inFlight || after === null) add(await running.shift()!);
+      if (running.length >= inFlight || after === null) await add(await running.shift()!, after !== null);
       if (!pipelined && after !== null) await letRequestsIn(database, performance.now() - started);
     }
-    while (running.length > 0) add(await running.shift()!);
+    while (running.length > 0) await add(await running.shift()!, false);
   } finally {
     // Whatever happened, no batch is left running unobserved.
     await Promise.allSettled(running);
