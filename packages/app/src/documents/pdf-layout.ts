@@ -41,6 +41,10 @@ export const printable = (text: string): string => {
 
 export const money = (cents: number): string => formatCents(cents);
 
+/** Heights of texts already measured in this thread (`PdfLayout.heightOf`), forgotten all at once when full. */
+const measured = new Map<string, number>();
+const MEASURED_MAX = 20_000;
+
 /**
  * A thin writer over pdfkit with the few layouts billcycle's documents use: a header, labelled blocks, tables that
  * continue on a new page with their header repeated, and a totals column. Every call moves `y` down.
@@ -90,10 +94,24 @@ export class PdfLayout {
     this.pdf.font(o.bold ? "Helvetica-Bold" : "Helvetica").fontSize(size);
     const width = o.width ?? BODY;
     const x = o.x ?? PAGE.margin;
-    const height = this.pdf.heightOfString(printable(value), { width });
+    const height = this.heightOf(printable(value), width, o.bold ? "B" : "R", size);
     this.ensure(height);
     this.pdf.text(printable(value), x, this.y, { width, align: o.align ?? "left", lineBreak: true });
     this.y += height + 1;
+  }
+
+  /**
+   * pdfkit's height of `t` wrapped to `width` in the current font, remembered: the same cells (dates, codes, fees,
+   * descriptions) come back in every document a thread renders, and measuring walks every glyph and kerning pair.
+   */
+  private heightOf(t: string, width: number, weight: "R" | "B", size: number): number {
+    const key = `${weight}${size}|${width}|${t}`;
+    const known = measured.get(key);
+    if (known !== undefined) return known;
+    const height = this.pdf.heightOfString(t, { width });
+    if (measured.size >= MEASURED_MAX) measured.clear();
+    measured.set(key, height);
+    return height;
   }
 
   gap(points = 8): void {
@@ -171,7 +189,7 @@ export class PdfLayout {
       this.pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8);
       const texts = cells.map((c) => printable(c));
       const height = Math.max(
-        ...texts.map((t, i) => this.pdf.heightOfString(t, { width: (widths[i] ?? 0) - 4 })),
+        ...texts.map((t, i) => this.heightOf(t, (widths[i] ?? 0) - 4, bold ? "B" : "R", 8)),
       );
       if (this.ensure(height + 2) && !bold)
         drawRow(
