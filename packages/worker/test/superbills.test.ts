@@ -6,7 +6,7 @@ import {
   voidDocument,
 } from "@billcycle/app";
 import { DomainError, ManualClock } from "@billcycle/core";
-import { tables } from "@billcycle/db";
+import { openDatabase, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import {
   configure,
@@ -290,6 +290,74 @@ describe.each(testBackends())("superbills (%s)", (backend) => {
     expect(await createSuperbills(database, { ...input, batchSize: 10 }, now)).toMatchObject({ created: 1 });
     expect(await analyzedAt()).toBe(after);
   });
+
+  it.runIf(backend === "postgres")(
+    "two batches in flight: a batch that fails after reserving its numbers leaves them unused and the audit trail names them",
+    async () => {
+      const { clock, p } = await setUp("2027-05-01T08:00", 1);
+      const now = clock.now();
+      const names = ["Hal", "Ida", "Jon", "Kay"];
+      const ids: string[] = [];
+      for (const name of names) {
+        const id = await client(p, now, true, name);
+        ids.push(id);
+        await createAppointment(database, p, id, now, { localStart: "2027-04-12T10:00", status: "kept" });
+      }
+      // The third client's superbill cannot be written (a trigger stands for a failure after the numbers are taken).
+      const failing = [...ids].sort()[2]!;
+      await database.exec(`
+        CREATE FUNCTION refuse_superbill() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.client_id = '${failing}'::uuid THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER refuse_superbill BEFORE INSERT ON documents FOR EACH ROW EXECUTE FUNCTION refuse_superbill();`);
+      const input = {
+        practiceId: p.practiceId,
+        runId: null,
+        trigger: "manual" as const,
+        today: "2027-05-01",
+      };
+      try {
+        await expect(
+          createSuperbills(database, { ...input, batchSize: 1, inFlight: 2 }, now),
+        ).rejects.toThrow();
+      } finally {
+        await database.exec("DROP TRIGGER refuse_superbill ON documents; DROP FUNCTION refuse_superbill();");
+      }
+      const skipped = await database.db
+        .select()
+        .from(tables.auditLog)
+        .where(and(eq(tables.auditLog.practiceId, p.practiceId), eq(tables.auditLog.action, "skip")));
+      expect(skipped).toHaveLength(1);
+      const { from, to } = skipped[0]!.details as { from: string; to: string };
+      expect(from).toBe(to);
+      expect(skipped[0]).toMatchObject({ entity: "document_numbers", actor: expect.any(String) });
+      // The run again, on a pool of three connections (the run's session and one per batch): it finishes; every
+      // client gets one superbill; the numbers used and the one skipped are each used once.
+      const small = await openDatabase({ kind: "postgres", url: database.url!, poolSize: 3 });
+      try {
+        await createSuperbills(small, { ...input, batchSize: 1, inFlight: 2 }, now);
+        const made = await superbillsOf(p.practiceId);
+        expect(made.map((d) => d.clientId).sort()).toEqual([...ids].sort());
+        const numbers = [...made.map((d) => d.number), from];
+        expect(new Set(numbers).size).toBe(numbers.length);
+        expect(made.map((d) => d.number)).not.toContain(from);
+      } finally {
+        await small.close();
+      }
+      // One connection cannot hold the run's session and a batch: the run goes one batch at a time and finishes.
+      for (const name of ["Lou", "Max"]) {
+        const id = await client(p, now, true, name);
+        await createAppointment(database, p, id, now, { localStart: "2027-04-13T10:00", status: "kept" });
+      }
+      const tiny = await openDatabase({ kind: "postgres", url: database.url!, poolSize: 1 });
+      try {
+        expect(await createSuperbills(tiny, { ...input, batchSize: 1, inFlight: 2 }, now)).toMatchObject({
+          created: 2,
+        });
+      } finally {
+        await tiny.close();
+      }
+    },
+  );
 
   it("by hand for a date range; nothing twice; voiding releases the services; another practice's client is not found", async () => {
     const { clock, p } = await setUp("2026-03-10T08:00", 1);

@@ -13,7 +13,9 @@ export type AuditAction =
   | "login_throttled"
   | "grant_operator"
   | "revoke_operator"
-  | "transition";
+  | "transition"
+  /** Numbers reserved for documents and never used (a superbills batch that failed after reserving them). */
+  | "skip";
 
 /**
  * Appends one row to the audit trail on the caller's transaction, so the audit row and the change it

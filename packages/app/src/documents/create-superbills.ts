@@ -23,9 +23,10 @@ import {
 } from "@billcycle/db";
 import { type SQL, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
+import { recordAudit } from "../audit/record-audit";
 import { type Actor, systemActor } from "../auth/actor";
 import { type OutcomeInput, outcomesInsert } from "../automation/record-outcomes";
-import { allocateNumbers } from "../billing/allocate-numbers";
+import { allocateNumbers, allocateNumbersOnSession } from "../billing/allocate-numbers";
 import { letRequestsIn } from "../billing/batching";
 import type { TenantActor } from "../resources/crud";
 import { scheduleDocumentShares } from "../sharing/schedule-document-share";
@@ -49,9 +50,8 @@ export type CreateSuperbillsInput = {
   today: LocalDate;
   batchSize?: number | undefined;
   /**
-   * Batches in flight on PostgreSQL (default 1; PGlite always 1). 2 renders one batch's PDFs while the other's reads
-   * and writes run in the database, its numbers reserved outside its transaction (unique, not gap-free). Not the
-   * default: on this shared machine under load 21-27 it showed no gain (docs/PERFORMANCE.md).
+   * Batches in flight on PostgreSQL (default 2; PGlite always 1): one batch's PDFs render on the pool while the
+   * other's reads and writes run in the database (bench:documents at 10,000 clients: 176/s with 1, 215/s with 2).
    */
   inFlight?: number | undefined;
   /** Called after each committed batch with the totals so far (progress, memory sampling in the benchmark). */
@@ -395,19 +395,47 @@ export const createSuperbills = async (
   const batchSize = input.batchSize ?? batchSizeFor(database);
   const actor = systemActor(input.practiceId, "superbills");
   const totals: CreateSuperbillsResult = { considered: 0, created: 0, skipped: 0 };
-  // PostgreSQL with inFlight 2: two batches in flight on two connections, so one batch's PDFs are rendered (this thread) while the
-  // other's reads and writes run in the database. Their numbers are reserved outside their transactions, or the
-  // second would wait for the first's commit on the counter row: unique, not gap-free (a failed batch leaves its
-  // numbers unused). PGlite is one session: one batch at a time, numbers reserved in it.
-  const inFlight = database.kind === "pglite" ? 1 : Math.max(1, input.inFlight ?? 1);
+  // With batches in flight (PostgreSQL, two connections), each reserves its numbers outside its transaction, or
+  // the second would wait on the counter row for the first's commit; they reserve them on a session the run takes
+  // before its first batch. Numbers stay unique and ascending; a batch that fails after reserving leaves its numbers
+  // unused, and the audit trail says which. One batch at a time (PGlite, one session) reserves them in its
+  // transaction: gap-free.
+  // The run's session and one connection per batch: a smaller pool runs one batch at a time.
+  const poolRoom = database.native.pool?.options.max ?? 0;
+  const inFlight = database.kind === "pglite" || poolRoom < 3 ? 1 : Math.max(1, input.inFlight ?? 2);
   const pipelined = inFlight > 1;
-  const allocate = pipelined
-    ? (count: number) => allocateNumbers(database.db, input.practiceId, "document_superbill", count)
-    : undefined;
+  let reserveOutside: ((count: number) => Promise<number>) | undefined;
   type BatchResult = { clients: number; created: number } | null;
   /** One batch: its clients locked and its superbills written in one transaction. `next` learns where the batch
    * ends as soon as its clients are locked (null: nothing after it), so the next batch can start then. */
-  const runBatch = (after: string, next: (last: string | null) => void): Promise<BatchResult> =>
+  const runBatch = (after: string, next: (last: string | null) => void): Promise<BatchResult> => {
+    const reserved: Array<{ first: number; count: number }> = [];
+    const reserve = reserveOutside;
+    const allocate = reserve
+      ? async (count: number) => {
+          const first = await reserve(count);
+          reserved.push({ first, count });
+          return first;
+        }
+      : undefined;
+    return writeBatch(after, next, allocate).catch(async (e: unknown) => {
+      for (const unused of reserved) {
+        const number = (n: number) => `${documentNumberPrefix.superbill}-${n}`;
+        await recordAudit(database.db, actor, "skip", "document_numbers", null, now, {
+          kind: "superbill",
+          from: number(unused.first),
+          to: number(unused.first + unused.count - 1),
+          reason: "the superbills batch that reserved them failed",
+        }).catch(() => undefined);
+      }
+      throw e;
+    });
+  };
+  const writeBatch = (
+    after: string,
+    next: (last: string | null) => void,
+    allocate: ((count: number) => Promise<number>) | undefined,
+  ): Promise<BatchResult> =>
     database.db.transaction(async (tx) => {
       const notDoneInRun: SQL = input.runId
         ? sql`AND NOT EXISTS (SELECT 1 FROM automation_outcomes o WHERE o.run_id = ${input.runId}::uuid AND o.subject_id = c.id)`
@@ -515,28 +543,37 @@ export const createSuperbills = async (
       await analyzeIfPlannedEmpty(database, ["documents", "superbill_services", "document_shares"], 1000);
     }
   };
-  const running: Array<Promise<BatchResult>> = [];
-  let after: string | null = "00000000-0000-0000-0000-000000000000";
-  try {
-    while (after !== null) {
-      const started = performance.now();
-      let learned!: (last: string | null) => void;
-      const cursor = new Promise<string | null>((resolve) => {
-        learned = resolve;
-      });
-      const batch = runBatch(after, learned);
-      // A batch that fails before it knows its end ends the run (its error is thrown below).
-      batch.catch(() => learned(null));
-      running.push(batch);
-      after = await cursor;
-      if (running.length >= inFlight || after === null) await add(await running.shift()!, after !== null);
-      if (!pipelined && after !== null) await letRequestsIn(database, performance.now() - started);
+  const runAll = async () => {
+    const running: Array<Promise<BatchResult>> = [];
+    let after: string | null = "00000000-0000-0000-0000-000000000000";
+    try {
+      while (after !== null) {
+        const started = performance.now();
+        let learned!: (last: string | null) => void;
+        const cursor = new Promise<string | null>((resolve) => {
+          learned = resolve;
+        });
+        const batch = runBatch(after, learned);
+        // A batch that fails before it knows its end ends the run (its error is thrown below).
+        batch.catch(() => learned(null));
+        running.push(batch);
+        after = await cursor;
+        if (running.length >= inFlight || after === null) await add(await running.shift()!, after !== null);
+        if (!pipelined && after !== null) await letRequestsIn(database, performance.now() - started);
+      }
+      while (running.length > 0) await add(await running.shift()!, false);
+    } finally {
+      // Whatever happened, no batch is left running unobserved.
+      await Promise.allSettled(running);
     }
-    while (running.length > 0) await add(await running.shift()!, false);
-  } finally {
-    // Whatever happened, no batch is left running unobserved.
-    await Promise.allSettled(running);
-  }
+  };
+  if (!pipelined) await runAll();
+  else
+    await database.withSession(async (exec) => {
+      reserveOutside = (count) =>
+        allocateNumbersOnSession(exec, input.practiceId, "document_superbill", count);
+      await runAll();
+    });
   return totals;
 };
 
