@@ -42,7 +42,14 @@ export const printable = (text: string): string => {
 export const money = (cents: number): string => formatCents(cents);
 
 /** Heights of texts already measured in this thread (`PdfLayout.heightOf`), forgotten all at once when full. */
-const measured = new Map<string, number>();
+const knownHeights = new Map<string, number>();
+let remembering = true;
+
+/** Forgets every measurement, and whether to remember them from now on (tests compare both ways' bytes). */
+export const rememberPdfMeasurements = (on: boolean): void => {
+  remembering = on;
+  knownHeights.clear();
+};
 const MEASURED_MAX = 20_000;
 
 /**
@@ -75,7 +82,14 @@ export class PdfLayout {
       this.pdf.on("end", () => resolve(new Uint8Array(Buffer.concat(this.chunks))));
       this.pdf.on("error", reject);
     });
-    this.pdf.font("Helvetica").fontSize(9);
+    this.setFont(false, 9);
+  }
+
+  /** The font and size of what is drawn or measured next: every change goes through here (`fontKey`). */
+  private fontKey = "";
+  private setFont(bold: boolean, size: number): void {
+    this.pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(size);
+    this.fontKey = `${bold ? "B" : "R"}${size}`;
   }
 
   /** Starts a new page when fewer than `needed` points remain above the footer. */
@@ -91,10 +105,10 @@ export class PdfLayout {
     o: { x?: number; width?: number; size?: number; bold?: boolean; align?: "left" | "right" } = {},
   ): void {
     const size = o.size ?? 9;
-    this.pdf.font(o.bold ? "Helvetica-Bold" : "Helvetica").fontSize(size);
+    this.setFont(o.bold === true, size);
     const width = o.width ?? BODY;
     const x = o.x ?? PAGE.margin;
-    const height = this.heightOf(printable(value), width, o.bold ? "B" : "R", size);
+    const height = this.heightOf(printable(value), width);
     this.ensure(height);
     this.pdf.text(printable(value), x, this.y, { width, align: o.align ?? "left", lineBreak: true });
     this.y += height + 1;
@@ -104,13 +118,14 @@ export class PdfLayout {
    * pdfkit's height of `t` wrapped to `width` in the current font, remembered: the same cells (dates, codes, fees,
    * descriptions) come back in every document a thread renders, and measuring walks every glyph and kerning pair.
    */
-  private heightOf(t: string, width: number, weight: "R" | "B", size: number): number {
-    const key = `${weight}${size}|${width}|${t}`;
-    const known = measured.get(key);
+  private heightOf(t: string, width: number): number {
+    const key = `${this.fontKey}|${width}|${t}`;
+    if (!remembering) return this.pdf.heightOfString(t, { width });
+    const known = knownHeights.get(key);
     if (known !== undefined) return known;
     const height = this.pdf.heightOfString(t, { width });
-    if (measured.size >= MEASURED_MAX) measured.clear();
-    measured.set(key, height);
+    if (knownHeights.size >= MEASURED_MAX) knownHeights.clear();
+    knownHeights.set(key, height);
     return height;
   }
 
@@ -186,11 +201,9 @@ export class PdfLayout {
     const total = columns.reduce((a, c) => a + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * BODY);
     const drawRow = (cells: string[], bold: boolean): void => {
-      this.pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8);
+      this.setFont(bold, 8);
       const texts = cells.map((c) => printable(c));
-      const height = Math.max(
-        ...texts.map((t, i) => this.heightOf(t, (widths[i] ?? 0) - 4, bold ? "B" : "R", 8)),
-      );
+      const height = Math.max(...texts.map((t, i) => this.heightOf(t, (widths[i] ?? 0) - 4)));
       if (this.ensure(height + 2) && !bold)
         drawRow(
           columns.map((c) => c.header),
@@ -199,7 +212,7 @@ export class PdfLayout {
       let x = PAGE.margin;
       texts.forEach((t, i) => {
         const w = widths[i] ?? 0;
-        this.pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8);
+        this.setFont(bold, 8);
         this.pdf.text(t, x + 2, this.y, { width: w - 4, align: columns[i]?.align ?? "left" });
         x += w;
       });
@@ -233,7 +246,7 @@ export class PdfLayout {
     const range = this.pdf.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       this.pdf.switchToPage(i);
-      this.pdf.font("Helvetica").fontSize(7);
+      this.setFont(false, 7);
       const footer = printable(
         `${this.stamp.title} ${this.stamp.number}${this.stamp.version > 1 ? ` v${this.stamp.version}` : ""}` +
           ` - page ${i - range.start + 1} of ${range.count}`,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readPdfText } from "@billcycle/testing/read-pdf-text";
 import { describe, expect, it } from "vitest";
+import { rememberPdfMeasurements } from "../../src/documents/pdf-layout";
 import { renderBillPdf } from "../../src/documents/render-bill-pdf";
 import { renderStatementPdf } from "../../src/documents/render-statement-pdf";
 import { renderSuperbillPdf } from "../../src/documents/render-superbill-pdf";
@@ -57,6 +58,27 @@ describe("rendering documents as PDF", () => {
     expect(sha256(await renderSuperbillPdf(sampleSuperbill(), stamp()))).toBe(
       sha256(await renderSuperbillPdf(sampleSuperbill(), stamp())),
     );
+  });
+
+  it("remembered measurements change no byte: each document renders the same measured afresh, cold and warm", async () => {
+    const renderAll = () =>
+      Promise.all([
+        renderBillPdf(sampleBill(), stamp()),
+        renderSuperbillPdf(sampleSuperbill(), { ...stamp(), title: "Superbill", number: "SB-1001" }),
+        renderStatementPdf(sampleStatement(), { ...stamp(), title: "Statement", number: "ST-1001" }),
+      ]);
+    const digest = (pdfs: Uint8Array[]) => pdfs.map((b) => createHash("sha256").update(b).digest("hex"));
+    try {
+      rememberPdfMeasurements(false);
+      const afresh = digest(await renderAll());
+      rememberPdfMeasurements(true);
+      const cold = digest(await renderAll());
+      const warm = digest(await renderAll());
+      expect(cold).toEqual(afresh);
+      expect(warm).toEqual(afresh);
+    } finally {
+      rememberPdfMeasurements(true);
+    }
   });
 
   it("a superbill carries what a payer needs to reimburse the client", async () => {
