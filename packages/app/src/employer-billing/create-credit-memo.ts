@@ -10,7 +10,7 @@ import type { TenantActor } from "../resources/crud";
 import { findEmployer, findEmployerInvoice, requireInvoicesEnabled } from "./employer-billing-context";
 import type { CreditMemoBody, EmployerInvoiceDetail } from "./employer-billing-schemas";
 import { getEmployerInvoice } from "./get-employer-invoice";
-import { storeInvoicePdfs } from "./store-invoice-pdfs";
+import { pdfLineOf, storeInvoicePdfs } from "./store-invoice-pdfs";
 import { refreshEmployerInvoiceStatuses } from "./write-employer-invoice-status";
 
 type LineRow = {
@@ -194,15 +194,7 @@ export const createCreditMemo = async (
               termsDays: employer!.termsDays,
               profile: original.profile as InvoiceProfileContent,
               employer: { name: billTo.name, addressLines: addressLines(billTo.address) },
-              lines: credited.map((l) => ({
-                employeeName: l.employee_name,
-                employeeId: l.client_id.slice(-8),
-                dateOfService: l.date_of_service,
-                code: l.code,
-                description: l.description,
-                authorizationNumber: l.authorization_number,
-                amountCents: -Number(l.amount_cents),
-              })),
+              lines: credited.map((l) => ({ ...pdfLineOf(l), amountCents: -Number(l.amount_cents) })),
               totalCents: total,
               activity: [],
               amountDueCents: total,
