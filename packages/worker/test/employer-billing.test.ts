@@ -432,6 +432,15 @@ describe.each(testBackends())("employer billing (%s)", (backend) => {
       expect(memo.invoice.number).toBe(`${globexInvoice!.number}-CM1`);
       expect(memo.invoice.totalCents).toBe(-17500);
       expect(memo.lines[0]!.creditsLineId).toBe(before.lines[0]!.id);
+      // Its PDF prints the credited line with the amount negated, and the total.
+      const memoText = (
+        await readPdfText(
+          (
+            await loadEmployerInvoicePdf(database.db, { actor: p.actor, invoiceId: memo.invoice.id })
+          ).pdf,
+        )
+      ).text;
+      expect(memoText.split("-$175.00").length - 1).toBe(2);
       // The original is never edited.
       const after = await getEmployerInvoice(database.db, { actor: p.actor, invoiceId: globexInvoice!.id });
       expect(after.lines.map((l) => [l.id, l.amountCents])).toEqual(
