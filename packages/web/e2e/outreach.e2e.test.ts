@@ -260,6 +260,8 @@ describe("Invoice Management (patient outreach) in a browser", () => {
       if ((await page.getByRole("listbox").count()) === 0)
         await filters.getByRole("button", { name: /Status/ }).click();
       await page.getByRole("option", { name: status, exact: true }).click();
+      // The selection lives in the address: the next pick must start from this one, not race it.
+      await poll(() => new URL(page.url()).searchParams.get("status") ?? "").toContain(status.toLowerCase());
     }
     await page.keyboard.press("Escape");
     await poll(() => new URL(page.url()).searchParams.get("status")?.split(",").sort()).toEqual([

@@ -1,5 +1,6 @@
 import { formatCents, toX12Text } from "@billcycle/core";
 import PDFDocument from "pdfkit";
+import { shareStandardFonts, useStandardFont } from "./pdf-standard-fonts";
 
 /** What every rendered document prints in its header and carries in its PDF metadata. */
 export type DocumentStamp = {
@@ -45,10 +46,11 @@ export const money = (cents: number): string => formatCents(cents);
 const knownHeights = new Map<string, number>();
 let remembering = true;
 
-/** Forgets every measurement, and whether to remember them from now on (tests compare both ways' bytes). */
+/** Forgets every measurement and parsed font, and whether to keep them (tests compare both ways' bytes). */
 export const rememberPdfMeasurements = (on: boolean): void => {
   remembering = on;
   knownHeights.clear();
+  shareStandardFonts(on);
 };
 const MEASURED_MAX = 20_000;
 
@@ -63,7 +65,9 @@ export class PdfLayout {
   private readonly done: Promise<Uint8Array>;
 
   constructor(readonly stamp: DocumentStamp) {
-    this.pdf = new PDFDocument({
+    const options: Omit<PDFKit.PDFDocumentOptions, "font"> & { font: null } = {
+      // No default font: pdfkit would parse Helvetica here; the first setFont gives it the same id (F1).
+      font: null,
       size: "LETTER",
       margin: PAGE.margin,
       compress: true,
@@ -76,7 +80,8 @@ export class PdfLayout {
         CreationDate: stamp.issuedAt,
         ModDate: stamp.issuedAt,
       },
-    });
+    };
+    this.pdf = new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions);
     this.done = new Promise((resolve, reject) => {
       this.pdf.on("data", (c: Buffer) => this.chunks.push(c));
       this.pdf.on("end", () => resolve(new Uint8Array(Buffer.concat(this.chunks))));
@@ -88,7 +93,8 @@ export class PdfLayout {
   /** The font and size of what is drawn or measured next: every change goes through here (`fontKey`). */
   private fontKey = "";
   private setFont(bold: boolean, size: number): void {
-    this.pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(size);
+    useStandardFont(this.pdf, bold ? "Helvetica-Bold" : "Helvetica");
+    this.pdf.fontSize(size);
     this.fontKey = `${bold ? "B" : "R"}${size}`;
   }
 
