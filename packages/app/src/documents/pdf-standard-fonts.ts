@@ -14,11 +14,13 @@ type AfmMetrics = {
   kernPairs: Record<string, number>;
   glyphWidths: Record<string, number>;
   widthOfGlyph(glyph: string): number;
+  glyphsForString(text: string): string[];
   advancesForGlyphs(glyphs: readonly string[]): number[];
 };
 
 /** pdfkit's StandardFont's own fields (the rest are set per document when it is embedded). */
 type StandardFontFields = {
+  widthOfString(text: string, size: number): number;
   name: string;
   font: AfmMetrics;
   ascender: number;
@@ -44,6 +46,27 @@ let sharing = true;
 export const shareStandardFonts = (on: boolean): void => {
   sharing = on;
   shared.clear();
+};
+
+/** Widths of texts at size 1,000 per font, as pdfkit sums them; forgotten all at once when full. */
+const WIDTHS_MAX = 50_000;
+
+/**
+ * pdfkit's StandardFont.widthOfString (the sum of the glyphs' advances, scaled by size / 1000), with the sum kept:
+ * pdfkit measures every word again to wrap it when it draws, after the layout measured it.
+ */
+const rememberingWidths = (afm: AfmMetrics) => {
+  const sums = new Map<string, number>();
+  return (text: string, size: number): number => {
+    let width = sums.get(text);
+    if (width === undefined) {
+      width = 0;
+      for (const advance of afm.advancesForGlyphs(afm.glyphsForString(String(text)))) width += advance;
+      if (sums.size >= WIDTHS_MAX) sums.clear();
+      sums.set(text, width);
+    }
+    return width * (size / 1000);
+  };
 };
 
 /** The metrics pdfkit built, with kerning looked up without building a string per glyph pair. */
@@ -88,11 +111,13 @@ export const useStandardFont = (pdf: PDFKit.PDFDocument, name: string): void => 
   if (sharing && !known) {
     const built = registry._font;
     const { ascender, descender, bbox, lineGap, xHeight, capHeight } = built;
+    const font = withFastKerning(built.font);
     shared.set(name, {
       prototype: Object.getPrototypeOf(built) as object,
       fields: {
+        widthOfString: rememberingWidths(font),
         name: built.name,
-        font: withFastKerning(built.font),
+        font,
         ascender,
         descender,
         bbox,
