@@ -54,6 +54,12 @@ export const rememberPdfMeasurements = (on: boolean): void => {
 };
 const MEASURED_MAX = 20_000;
 
+/** The largest kerning in Helvetica and Helvetica-Bold (180/1000 em, between "space" and "T" among others). */
+const MAX_KERN_EM = 0.18;
+const LETTERS_AND_DIGITS = /[A-Za-z0-9]/g;
+/** Texts whose edges pdfkit's wrapper treats specially: white space (trimmed) or a soft hyphen at either end. */
+const UNSURE_EDGES = /^[\s\u00ad]|[\s\u00ad]$/;
+
 /**
  * A thin writer over pdfkit with the few layouts billcycle's documents use: a header, labelled blocks, tables that
  * continue on a new page with their header repeated, and a totals column. Every call moves `y` down.
@@ -116,7 +122,7 @@ export class PdfLayout {
     const x = o.x ?? PAGE.margin;
     const height = this.heightOf(printable(value), width);
     this.ensure(height);
-    this.pdf.text(printable(value), x, this.y, { width, align: o.align ?? "left", lineBreak: true });
+    this.draw(printable(value), x, width, o.align ?? "left", size);
     this.y += height + 1;
   }
 
@@ -133,6 +139,27 @@ export class PdfLayout {
     if (knownHeights.size >= MEASURED_MAX) knownHeights.clear();
     knownHeights.set(key, height);
     return height;
+  }
+
+  /**
+   * Draws `t` at `x` on this line, wrapped to `width` in the current font of `size`. A text that surely fits on one
+   * line is placed here, as pdfkit's wrapper would place it, and drawn without the wrapper, which breaks every text
+   * into words and measures them again. "Surely": its width plus the most kerning any line-break opportunity (any
+   * character but a letter or digit) could take away is within the line.
+   */
+  private draw(t: string, x: number, width: number, align: "left" | "right", size: number): void {
+    if (remembering && t.length > 0 && !UNSURE_EDGES.test(t)) {
+      const textWidth = this.pdf.widthOfString(t);
+      const breaks = t.length - (t.match(LETTERS_AND_DIGITS)?.length ?? 0);
+      // pdfkit's line width at 100 % horizontal scaling, computed as LineWrapper does.
+      const lineWidth = (width * 100) / 100;
+      if (textWidth + breaks * MAX_KERN_EM * size <= lineWidth) {
+        const left = align === "right" ? x + (lineWidth - textWidth) : x;
+        this.pdf.text(t, left, this.y, { lineBreak: false });
+        return;
+      }
+    }
+    this.pdf.text(t, x, this.y, { width, align, lineBreak: true });
   }
 
   gap(points = 8): void {
@@ -219,7 +246,7 @@ export class PdfLayout {
       texts.forEach((t, i) => {
         const w = widths[i] ?? 0;
         this.setFont(bold, 8);
-        this.pdf.text(t, x + 2, this.y, { width: w - 4, align: columns[i]?.align ?? "left" });
+        this.draw(t, x + 2, w - 4, columns[i]?.align ?? "left", 8);
         x += w;
       });
       this.y += height + 3;
