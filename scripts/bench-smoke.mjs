@@ -68,6 +68,8 @@ const SMOKE = {
   ],
 };
 
+const SMOKE_TIMEOUT_MS = 5 * 60_000;
+
 const benches = Object.keys(pkg.scripts).filter((name) => name.startsWith("bench:"));
 const only = process.argv.slice(2);
 let failed = 0;
@@ -81,12 +83,22 @@ for (const name of benches) {
   }
   const started = Date.now();
   const [bin, ...args] = command;
-  const run = spawnSync(bin, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  const run = spawnSync(bin, args, {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    // A smoke run takes seconds; one that hangs fails here instead of holding CI until its time limit.
+    timeout: SMOKE_TIMEOUT_MS,
+    killSignal: "SIGKILL",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (run.status === 0) console.log(`bench smoke: ${name} ran (${seconds} s)`);
   else {
     failed++;
-    console.log(`bench smoke: ${name} FAILED (exit ${run.status}, ${seconds} s); its last output:`);
+    const why =
+      run.error?.code === "ETIMEDOUT" ? `timed out after ${SMOKE_TIMEOUT_MS / 1000} s` : `exit ${run.status}`;
+    console.log(`bench smoke: ${name} FAILED (${why}, ${seconds} s); its last output:`);
     console.log(`${run.stdout}\n${run.stderr}`.trim().split("\n").slice(-25).join("\n"));
   }
 }

@@ -141,7 +141,14 @@ const get = (url: string, headers: Record<string, string>): Promise<{ ok: boolea
     req.on("error", reject);
   });
 
-type RunRow = { automation: string; status: string; startedAt: string | null; finishedAt: string | null };
+type RunRow = {
+  automation: string;
+  localDate: string;
+  status: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+const NIGHT = new Set(["invoice_creation", "invoice_processing"]);
 
 /** Sends GETs at `rate`/s from the moment the server listens until every run of every practice is done. */
 const measure = async (
@@ -162,10 +169,14 @@ const measure = async (
     let timeouts = 0;
     let errors = 0;
     const pending = new Set<Promise<void>>();
+    // The two runs of the prepared night per practice. Started after today's run times in the bench's zone, the
+    // engine also runs today's night: not waited for (before, the bench waited forever for exactly two runs).
+    const nightRuns = (id: string) =>
+      (runs.get(id) ?? []).filter((x) => NIGHT.has(x.automation) && x.localDate === runDate);
     const allDone = () =>
       prepared.ids.every((id) => {
-        const r = runs.get(id);
-        return r?.length === 2 && r.every((x) => x.status === "done");
+        const r = nightRuns(id);
+        return r.length === 2 && r.every((x) => x.status === "done");
       });
     const send = async (i: number) => {
       const practice = prepared.ids[Math.floor(i / 3) % prepared.ids.length]!;
@@ -208,7 +219,7 @@ const measure = async (
       }
     }
     await Promise.all(pending);
-    const all = [...runs.values()].flat();
+    const all = prepared.ids.flatMap(nightRuns);
     const first = Math.min(...all.map((r) => Date.parse(r.startedAt ?? "")));
     const last = Math.max(...all.map((r) => Date.parse(r.finishedAt ?? "")));
     const runSeconds = (last - first) / 1000;
