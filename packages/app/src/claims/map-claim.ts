@@ -77,7 +77,10 @@ export const asX12Text = <T>(value: T, key?: string): T => {
   }
   if (value !== null && typeof value === "object") {
     let copy: Record<string, unknown> | undefined;
-    for (const [k, child] of Object.entries(value)) {
+    const record = value as Record<string, unknown>;
+    // for…in, not Object.entries: no array per object walked (plain objects: nothing inherited to skip).
+    for (const k in record) {
+      const child = record[k];
       const spelled: unknown = asX12Text(child, k);
       if (spelled !== child) {
         copy ??= { ...(value as Record<string, unknown>) };
@@ -121,9 +124,10 @@ const unwritableTexts = (
       path.pop();
     }
   } else if (value !== null && typeof value === "object") {
-    for (const [k, child] of Object.entries(value)) {
+    const record = value as Record<string, unknown>;
+    for (const k in record) {
       path.push(k);
-      unwritableTexts(child, path, k, out);
+      unwritableTexts(record[k], path, k, out);
       path.pop();
     }
   }
@@ -165,7 +169,7 @@ export const toScrubInput = (
     claimFilingIndicator: d.payer.claimFilingIndicator,
     timelyFilingDays: d.payer.timelyFilingDays,
   },
-  texts: unwritableTexts(claimModel(d)),
+  texts: unwritableTexts(modelOf(d)),
   duplicates,
   today,
 });
@@ -177,7 +181,20 @@ export const toScrubInput = (
  * names and addresses are spelled for X12 (José Muñoz → Jose Munoz); what cannot be written (王, a member id with
  * Ø, an address line longer than N301 once spelled) the scrubber reports from {@link claimModel}.
  */
-export const toClaim837 = (d: ClaimDetails): Claim837P => asX12Text(claimModel(d));
+export const toClaim837 = (d: ClaimDetails): Claim837P => asX12Text(modelOf(d));
+
+/**
+ * Each loaded claim's model, built once: the scrubber reads it, then the 837P writes the same claims (details are
+ * loaded afresh for every run and never changed after).
+ */
+const models = new WeakMap<ClaimDetails, Claim837P>();
+const modelOf = (d: ClaimDetails): Claim837P => {
+  const known = models.get(d);
+  if (known) return known;
+  const model = claimModel(d);
+  models.set(d, model);
+  return model;
+};
 
 const claimModel = (d: ClaimDetails): Claim837P => {
   const { claim, client, policy, payer, practice, provider, location } = d;

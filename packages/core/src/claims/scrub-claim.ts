@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { addDays } from "../automation/due-occurrences";
 import { formatCents } from "../money/money";
 import {
   isNineDigitZip,
@@ -97,8 +97,12 @@ type EditDefinition = {
   check: (c: ScrubInput) => Array<{ message: string; path?: string }>;
 };
 
-const one = (cond: boolean, message: string, path?: string) =>
-  cond ? [path ? { message, path } : { message }] : [];
+/** One finding when `cond` holds; a message that formats amounts is a function, called only then. */
+const one = (cond: boolean, spell: string | (() => string), path?: string) => {
+  if (!cond) return [];
+  const message = typeof spell === "string" ? spell : spell();
+  return [path ? { message, path } : { message }];
+};
 
 /**
  * The claim scrubber's edits: each a code, a severity and a message a biller can act on. Blocking edits send a
@@ -275,7 +279,8 @@ export const scrubEdits: readonly EditDefinition[] = [
       const sum = c.lines.reduce((a, l) => a + l.chargeCents, 0);
       return one(
         sum !== c.totalCents,
-        `The claim total ${formatCents(c.totalCents)} differs from the sum of its lines ${formatCents(sum)}`,
+        () =>
+          `The claim total ${formatCents(c.totalCents)} differs from the sum of its lines ${formatCents(sum)}`,
         "totalCents",
       );
     },
@@ -340,12 +345,11 @@ export const scrubEdits: readonly EditDefinition[] = [
     check: (c) => {
       const oldest = c.lines.map((l) => l.dateOfService).sort()[0];
       if (!oldest) return [];
-      const deadline = DateTime.fromISO(oldest, { zone: "UTC" })
-        .plus({ days: c.payer.timelyFilingDays })
-        .toISODate()!;
+      const deadline = addDays(oldest, c.payer.timelyFilingDays);
       return one(
         c.today > deadline,
-        `Past ${c.payer.name}'s ${c.payer.timelyFilingDays}-day timely filing window (service ${oldest}, deadline ${deadline}); attach proof of timely filing or expect a denial`,
+        () =>
+          `Past ${c.payer.name}'s ${c.payer.timelyFilingDays}-day timely filing window (service ${oldest}, deadline ${deadline}); attach proof of timely filing or expect a denial`,
       );
     },
   },
