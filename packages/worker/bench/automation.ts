@@ -11,11 +11,11 @@
  * names a server where the bench may CREATE and DROP databases called bench_*; it drops every one it creates.
  */
 import { parseArgs } from "node:util";
-import { localDateAt } from "@billcycle/core";
+import { addDays, localDateAt } from "@billcycle/core";
 import { type Database, migrate, openDatabase } from "@billcycle/db";
 import pg from "pg";
 import { benchDatabaseUrl, fmtInt, positiveInt as int, progress, sleep } from "./common";
-import { addDaysIso, BENCH_ZONE, generateData } from "./generate";
+import { BENCH_ZONE, generateData } from "./generate";
 import { printTable, writePerformanceDoc } from "./report";
 import { runScenario, type ScenarioOptions, type ScenarioResult } from "./scenario";
 import { inProcessWorker, startProcessWorkers } from "./workers";
@@ -85,7 +85,7 @@ const config = {
 // The nightly runs are for yesterday (practice time), so the Kept sessions of the latency phase, dated yesterday
 // too, are never in the future for the on-Kept job (which uses the real clock).
 const startedAt = new Date();
-const runDate = addDaysIso(localDateAt(startedAt, BENCH_ZONE), -1);
+const runDate = addDays(localDateAt(startedAt, BENCH_ZONE), -1);
 const LATENCY_PRACTICES = 2;
 
 const baseOptions = (

@@ -16,11 +16,11 @@ import {
   saveStripeSettings,
   updateAutomationConfig,
 } from "@billcycle/app";
-import { localDateAt, systemClock } from "@billcycle/core";
+import { addDays, localDateAt, systemClock } from "@billcycle/core";
 import { type Database, migrate, newId, openDatabase } from "@billcycle/db";
 import pg from "pg";
 import { benchDatabaseUrl, fmtInt, positiveInt, progress, query, replaceSection, scalar } from "./common";
-import { addDaysIso, BENCH_ZONE } from "./generate";
+import { BENCH_ZONE } from "./generate";
 
 const { values: args } = parseArgs({
   options: {
@@ -129,7 +129,7 @@ const generate = async (database: Database, fakeUrl: string, now: Date) => {
     production: false,
     now,
   });
-  const invoiceDate = addDaysIso(localDateAt(now, BENCH_ZONE), -1);
+  const invoiceDate = addDays(localDateAt(now, BENCH_ZONE), -1);
   await query(
     database,
     `INSERT INTO clients (id, practice_id, first_name, last_name, date_of_birth, sex, pays_by, autopay,

@@ -1,4 +1,5 @@
 import {
+  addDays,
   defaultPostingRules,
   defaultPracticeBillingSettings,
   type LocalDate,
@@ -6,7 +7,7 @@ import {
 } from "@billcycle/core";
 import { type Database, newId, tables } from "@billcycle/db";
 import { query, scalar } from "./common";
-import { addDaysIso, BENCH_ZONE, nightlyConfig } from "./generate";
+import { BENCH_ZONE, nightlyConfig } from "./generate";
 
 /**
  * Data for the claims benchmark, generated with bulk SQL (not timed): per practice 5 providers, 2 locations
@@ -115,7 +116,7 @@ const generateClaims = async (
   const practice = `'${ids.practiceId}'::uuid`;
   const at = `'${o.now.toISOString()}'::timestamptz`;
   const created = `'${new Date(nowMs - 86_400_000).toISOString()}'::timestamptz`;
-  const lastDate = addDaysIso(o.today, -1);
+  const lastDate = addDays(o.today, -1);
   // Time-ordered ids: a millisecond per row and kind, practices interleaved.
   const id = (kind: string, offset: number, i: string) =>
     `bench_claims_id(${nowMs - offset} + (${i}) * ${o.practices} + ${p}, '${kind}:${p}:' || (${i}))`;

@@ -1,5 +1,6 @@
 import {
   type AutomationConfig,
+  addDays,
   defaultAutomationConfig,
   defaultPracticeBillingSettings,
   type LocalDate,
@@ -233,7 +234,7 @@ export const generateData = async (
       o.perPractice,
       "kept",
       {
-        last: addDaysIso(o.runDate, -1),
+        last: addDays(o.runDate, -1),
         spreadDays: 60,
       },
       nowMs,
@@ -266,10 +267,4 @@ export const generateData = async (
   await database.exec("DROP FUNCTION bench_uuid7(bigint, text); ANALYZE;");
   const appointments = await scalar(database, "SELECT count(*) AS n FROM appointments WHERE status = 'kept'");
   return { nightlyPracticeIds, latency, appointments };
-};
-
-export const addDaysIso = (date: LocalDate, days: number): LocalDate => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 };

@@ -14,7 +14,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createApiToken, createInvoices, createUser, processInvoices } from "@billcycle/app";
-import { systemClock } from "@billcycle/core";
+import { addDays, systemClock } from "@billcycle/core";
 import { type Database, migrate, openDatabase } from "@billcycle/db";
 import { createApp, silentLogger } from "@billcycle/server";
 import pg from "pg";
@@ -30,7 +30,7 @@ import {
   replaceSection,
   scalar,
 } from "./common";
-import { addDaysIso, generateData } from "./generate";
+import { generateData } from "./generate";
 
 const { values: args } = parseArgs({
   options: {
@@ -98,7 +98,7 @@ const prepare = async (database: Database): Promise<{ practiceId: string; token:
     );
     const processed = await processInvoices(
       database,
-      { practiceId, trigger: "manual", runId: null, today: addDaysIso(runDate, 1) },
+      { practiceId, trigger: "manual", runId: null, today: addDays(runDate, 1) },
       now,
     );
     progress(`  ${fmtInt(created.invoices)} invoices, ${fmtInt(processed.claimed)} claims`);
@@ -160,11 +160,11 @@ const measure = async (database: Database, backend: string, checks: Check[]): Pr
     ["Invoices: one provider", `invoices?limit=50&providerId=${provider}`],
     [
       "Invoices: invoice dates in a week (all match)",
-      `invoices?limit=50&from=${addDaysIso(runDate, -6)}&to=${runDate}`,
+      `invoices?limit=50&from=${addDays(runDate, -6)}&to=${runDate}`,
     ],
     [
       "Invoices: invoice dates in a week (none match)",
-      `invoices?limit=50&from=${addDaysIso(runDate, -14)}&to=${addDaysIso(runDate, -8)}`,
+      `invoices?limit=50&from=${addDays(runDate, -14)}&to=${addDays(runDate, -8)}`,
     ],
     ["Invoices: amount $200–$300", "invoices?limit=50&minCents=20000&maxCents=30000"],
     ["Invoices: sorted by total, descending", "invoices?limit=50&sort=-totalCents"],

@@ -17,11 +17,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createApiToken, createUser } from "@billcycle/app";
-import { localDateAt, occurrenceInstant } from "@billcycle/core";
+import { addDays, localDateAt, occurrenceInstant } from "@billcycle/core";
 import { type Database, migrate, openDatabase } from "@billcycle/db";
 import pg from "pg";
 import { benchDatabaseUrl, fmtInt, positiveInt, progress, query, replaceSection, sleep } from "./common";
-import { addDaysIso, BENCH_ZONE, generateData } from "./generate";
+import { BENCH_ZONE, generateData } from "./generate";
 
 const { values: args } = parseArgs({
   options: {
@@ -48,7 +48,7 @@ const TARGET_P99_MS = 500;
 const REQUEST_TIMEOUT_MS = 30_000;
 const main = fileURLToPath(new URL("../../cli/src/main.ts", import.meta.url));
 const startedAt = new Date();
-const runDate = addDaysIso(localDateAt(startedAt, BENCH_ZONE), -1);
+const runDate = addDays(localDateAt(startedAt, BENCH_ZONE), -1);
 
 type Result = {
   engine: string;

@@ -1,4 +1,10 @@
-import { DomainError, formatEmployerInvoiceNumber, isSupportedDate, notFound } from "@billcycle/core";
+import {
+  addDays,
+  DomainError,
+  formatEmployerInvoiceNumber,
+  isSupportedDate,
+  notFound,
+} from "@billcycle/core";
 import { type Address, bulkInsert, type Executor, everyRow, newId, rowsOf, tables } from "@billcycle/db";
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
@@ -180,12 +186,6 @@ const nothingToInvoice = () =>
     "NOTHING_TO_INVOICE",
     "No encounter billed to this employer matches the dates and is not invoiced yet: no batch was created",
   );
-
-export const addDays = (date: string, days: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 const targetEmployers = async (tx: Executor, practiceId: string, input: CreateEmployerBatchBody) => {
   const t = tables.employers;

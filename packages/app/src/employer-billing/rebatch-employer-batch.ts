@@ -1,4 +1,4 @@
-import { DomainError, employerInvoiceOpenCents, notFound, rebatchNumber } from "@billcycle/core";
+import { addDays, DomainError, employerInvoiceOpenCents, notFound, rebatchNumber } from "@billcycle/core";
 import { type Executor, type InvoiceProfileContent, newId, rowsOf, tables } from "@billcycle/db";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
@@ -7,7 +7,6 @@ import { allocateNumbers } from "../billing/allocate-numbers";
 import { translateDbError } from "../db-errors";
 import { addressLines } from "../documents/pdf-layout";
 import type { TenantActor } from "../resources/crud";
-import { addDays } from "./create-employer-batch";
 import { requireInvoicesEnabled } from "./employer-billing-context";
 import type { EmployerBatchDetail } from "./employer-billing-schemas";
 import { getEmployerBatch } from "./get-employer-batch";

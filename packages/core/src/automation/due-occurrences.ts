@@ -48,21 +48,3 @@ export const previousMonthRange = (localDate: LocalDate): { from: LocalDate; to:
 };
 
 export const isFirstOfMonth = (localDate: LocalDate): boolean => localDate.endsWith("-01");
-
-/**
- * The calendar date `days` after (or before) `localDate`. Calendar days are UTC days, so Date.UTC does the sum (it
- * carries days into months and years); Luxon, ten times slower, for what Date.UTC would read otherwise (years
- * before 1000: it takes 0–99 as 1900–1999), a day the calendar does not have, and results past 9999. The scrubber
- * asks this once per claim.
- */
-export const addDays = (localDate: LocalDate, days: number): LocalDate => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(localDate);
-  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]) - 1, Number(m[3])] : [0, 0, 0];
-  const day = new Date(Date.UTC(y, mo, d));
-  const real = m !== null && y >= 1000 && day.getUTCMonth() === mo && day.getUTCDate() === d;
-  const t = Date.UTC(y, mo, d + days);
-  const year = new Date(t).getUTCFullYear();
-  if (!real || !Number.isSafeInteger(days) || year < 1000 || year > 9999)
-    return DateTime.fromISO(localDate, { zone: "UTC" }).plus({ days }).toISODate() as LocalDate;
-  return new Date(t).toISOString().slice(0, 10);
-};

@@ -1,5 +1,5 @@
-import { addDays } from "../automation/due-occurrences";
 import { formatCents } from "../money/money";
+import { addDays } from "../time/local-date";
 import {
   isNineDigitZip,
   isValidIcd10,
