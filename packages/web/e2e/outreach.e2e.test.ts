@@ -260,8 +260,10 @@ describe("Invoice Management (patient outreach) in a browser", () => {
       if ((await page.getByRole("listbox").count()) === 0)
         await filters.getByRole("button", { name: /Status/ }).click();
       await page.getByRole("option", { name: status, exact: true }).click();
-      // The selection lives in the address: the next pick must start from this one, not race it.
+      // The next pick starts from what the field shows: wait until it shows this one (the address changes first;
+      // the router renders the change in a transition, later under load, and a pick before it starts from none).
       await poll(() => new URL(page.url()).searchParams.get("status") ?? "").toContain(status.toLowerCase());
+      await poll(async () => filters.getByRole("button", { name: /Status/ }).textContent()).toContain(status);
     }
     await page.keyboard.press("Escape");
     await poll(() => new URL(page.url()).searchParams.get("status")?.split(",").sort()).toEqual([
