@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { claimLines, claims, invoices } from "./billing";
+import { claims } from "./billing";
 import { payers } from "./clinic";
 import { cents, instant, tenantColumns } from "./columns";
 import { practices } from "./practice";
@@ -328,9 +328,7 @@ export const postings = pgTable(
   (t) => [
     // The client ledger links an ERA's change of client responsibility to its posting by this key (0014).
     unique("postings_practice_id_id_key").on(t.practiceId, t.id),
-    foreignKey({ columns: [t.practiceId, t.claimId], foreignColumns: [claims.practiceId, claims.id] }),
-    foreignKey({ columns: [t.practiceId, t.invoiceId], foreignColumns: [invoices.practiceId, invoices.id] }),
-    foreignKey({ columns: [t.claimLineId], foreignColumns: [claimLines.id] }),
+    // The claim (of the practice), invoice and claim line are checked once per INSERT statement by a trigger (0044).
     index("postings_claim_idx").on(t.claimId),
     index("postings_invoice_idx").on(t.invoiceId),
     uniqueIndex("postings_reverses_key")
