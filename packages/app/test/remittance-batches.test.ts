@@ -103,6 +103,101 @@ describe.each(testBackends())("remittances posted in batches (%s)", (backend) =>
     for (const claim of [a!, b!, c!]) expect((await postingsOf(claim.id)).length).toBe(2);
   });
 
+  it("a failure in the second of three batches: the third, in flight beside it, commits nothing", async () => {
+    const { p, claims } = await practiceWithSubmittedClaims(database, 3);
+    const [a, b, c] = claims;
+    const specs = Array.from({ length: 2 * POSTING_BATCH + 500 }, (_, i) => unmatched(i));
+    specs[0] = paidClaim(a!.patientControlNumber);
+    specs[POSTING_BATCH + 100] = paidClaim(b!.patientControlNumber);
+    specs[2 * POSTING_BATCH + 100] = paidClaim(c!.patientControlNumber);
+    const content = era835({ trace: `T-third-${backend}`, claims: specs });
+    await database.db.execute(
+      sql.raw(`CREATE FUNCTION fail_second() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF NEW.position = ${POSTING_BATCH + 150} THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$`),
+    );
+    await database.db.execute(
+      sql.raw(
+        "CREATE TRIGGER fail_second BEFORE INSERT ON remittance_claims FOR EACH ROW EXECUTE FUNCTION fail_second()",
+      ),
+    );
+    try {
+      await expect(
+        importInboundFile(database, p.practiceId, { name: "three.835", content }, NOW, "test"),
+      ).rejects.toThrow();
+    } finally {
+      await database.db.execute(sql.raw("DROP TRIGGER fail_second ON remittance_claims"));
+    }
+    const [midway] = await database.db
+      .select()
+      .from(tables.remittances)
+      .where(eq(tables.remittances.practiceId, p.practiceId));
+    // What is committed is the file's first batch only: the third waited for the second, which failed.
+    expect(midway).toMatchObject({ status: "posting", nextPosition: POSTING_BATCH });
+    const [{ n } = { n: -1 }] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tables.remittanceClaims)
+      .where(eq(tables.remittanceClaims.remittanceId, midway!.id));
+    expect(n).toBe(POSTING_BATCH);
+    const postingsOf = (id: string) =>
+      database.db.select().from(tables.postings).where(eq(tables.postings.claimId, id));
+    expect((await postingsOf(a!.id)).length).toBe(2);
+    expect(await postingsOf(b!.id)).toEqual([]);
+    expect(await postingsOf(c!.id)).toEqual([]);
+    const again = await importInboundFile(database, p.practiceId, { name: "three-2.835", content }, NOW, "t");
+    expect(again.remittances).toEqual([
+      expect.objectContaining({ claims: specs.length, posted: 3, queued: specs.length - 3 }),
+    ]);
+    for (const claim of [a!, b!, c!]) expect((await postingsOf(claim.id)).length).toBe(2);
+  });
+
+  it("one claim in two batches posted at once: paid, then reversed and paid again, in file order", async () => {
+    const { p, claims } = await practiceWithSubmittedClaims(database, 1);
+    const pcn = claims[0]!.patientControlNumber;
+    const specs = Array.from({ length: POSTING_BATCH + 500 }, (_, i) => unmatched(i));
+    specs[10] = paidClaim(pcn);
+    // The reversal of the first payment and the corrected one, in the next batch (on its own session, in flight
+    // while the first writes: it must wait for the first batch's claim and see its postings).
+    specs[POSTING_BATCH + 10] = {
+      pcn,
+      status: "22",
+      chargeCents: -17500,
+      paidCents: -15000,
+      lines: [
+        {
+          code: "90837",
+          chargeCents: -17500,
+          paidCents: -15000,
+          date: "2026-03-02",
+          adjustments: [["CO", "45", -2500]],
+        },
+      ],
+    };
+    specs[POSTING_BATCH + 11] = {
+      pcn,
+      chargeCents: 17500,
+      paidCents: 16000,
+      lines: [
+        {
+          code: "90837",
+          chargeCents: 17500,
+          paidCents: 16000,
+          date: "2026-03-02",
+          adjustments: [["CO", "45", 1500]],
+        },
+      ],
+    };
+    const content = era835({ trace: `T-twice-${backend}`, claims: specs });
+    const r = await importInboundFile(database, p.practiceId, { name: "twice.835", content }, NOW, "t");
+    expect(r.remittances).toEqual([expect.objectContaining({ posted: 3, queued: specs.length - 3 })]);
+    const postings = await database.db
+      .select()
+      .from(tables.postings)
+      .where(eq(tables.postings.claimId, claims[0]!.id));
+    expect(postings.filter((x) => x.reversesPostingId)).toHaveLength(2);
+    const [claim] = await database.db.select().from(tables.claims).where(eq(tables.claims.id, claims[0]!.id));
+    expect(claim).toMatchObject({ adjudication: "paid", paidCents: 16000 });
+  });
+
   it("on PGlite an import gives timers a turn every few hundred claims, in the first reading as in posting", async () => {
     const { p } = await practiceWithSubmittedClaims(database, 1);
     const claims = 6000;

@@ -179,6 +179,13 @@ export const MAX_CLAIMS_PER_FILE = 1_000_000;
 export const remittancePostingBatch = (database: Database): number =>
   database.kind === "pglite" ? 500 : 2000;
 
+/**
+ * Batches of one import in flight at once, each on its own session. On PostgreSQL the next batches are read, locked,
+ * loaded and decided while the one before them writes (3 posted 30,000 claims about 10 % faster than 2 in
+ * bench:claims); they commit in file order. PGlite has one session.
+ */
+export const remittancePostingDepth = (database: Database): number => (database.kind === "pglite" ? 1 : 3);
+
 /** Claims the first reading takes between two turns of the event loop (a few milliseconds of reading). */
 const SURVEY_TURN = 500;
 
@@ -524,10 +531,12 @@ const assertPayeeIsPractice = async (
  *
  * Memory stays flat whatever the size: the file is read twice as a stream from its bytes (first to learn each
  * remittance's balance, content hash and malformed claims, then to post), and claims are posted a batch at a time
- * (remittancePostingBatch), each batch its own transaction that also moves the remittance's cursor (`next_position`). A crash between
- * batches leaves the remittance "posting" with its cursor where the last commit put it; importing the file again
- * (the next pickup, a retried job) finds the file and the remittances by their keys and resumes at the cursor, so
- * every claim is posted exactly once. Two imports resuming at once take turns on the remittance row.
+ * (remittancePostingBatch), each batch its own transaction that also moves the remittance's cursor
+ * (`next_position`); on PostgreSQL a few batches are in flight at once (remittancePostingDepth) and commit in file
+ * order, so what is committed is always the file's first batches. A crash between batches leaves the remittance
+ * "posting" with its cursor where the last commit put it; importing the file again (the next pickup, a retried job)
+ * finds the file and the remittances by their keys and resumes at the cursor, so every claim is posted exactly once.
+ * Two imports resuming at once take turns batch by batch (an advisory lock per batch).
  */
 export const importRemittanceFile = async (
   database: Database,
@@ -551,6 +560,7 @@ export const importRemittanceFile = async (
   const registered = await registerRemittances(database, ctx, fileId, surveyed);
   // Second reading: claims in order, posted a batch at a time into the remittance they belong to.
   const batchSize = remittancePostingBatch(database);
+  const batches = new BatchPipeline(remittancePostingDepth(database));
   let set = -1;
   let claims: Claim835[] = [];
   // The batch's malformed claims and why (read again here: the first reading keeps only their count).
@@ -558,24 +568,33 @@ export const importRemittanceFile = async (
   const pending = new ProblemCollector();
   const flush = async () => {
     const r = registered[set];
-    if (r?.remittanceId && claims.length) await postBatch(database, ctx, r, claims, problems);
+    if (r?.remittanceId && claims.length) {
+      const [batchClaims, malformed] = [claims, problems];
+      await batches.start((turn) => postBatch(database, ctx, r, batchClaims, malformed, turn));
+    }
     claims = [];
     problems = new Map();
     await yieldToEventLoop();
   };
-  for await (const e of read835(chunks(), { strict: false })) {
-    if (e.type === "warning") {
-      if (CLAIM_LOOPS.has(e.warning.loop ?? "")) pending.add(e.warning);
-    } else if (e.type === "remittance") set++;
-    else if (e.type === "claim") {
-      const found = pending.take();
-      if (!registered[set]?.remittanceId) continue;
-      if (found) problems.set(e.claim.index, found);
-      claims.push(e.claim);
-      if (claims.length >= batchSize) await flush();
-    } else if (e.type === "remittanceEnd") await flush();
+  try {
+    for await (const e of read835(chunks(), { strict: false })) {
+      if (e.type === "warning") {
+        if (CLAIM_LOOPS.has(e.warning.loop ?? "")) pending.add(e.warning);
+      } else if (e.type === "remittance") set++;
+      else if (e.type === "claim") {
+        const found = pending.take();
+        if (!registered[set]?.remittanceId) continue;
+        if (found) problems.set(e.claim.index, found);
+        claims.push(e.claim);
+        if (claims.length >= batchSize) await flush();
+      } else if (e.type === "remittanceEnd") await flush();
+    }
+    await flush();
+  } finally {
+    // No transaction of this import outlives it, failed or not (the first failure is thrown below).
+    await batches.settle();
   }
-  await flush();
+  await batches.finish();
   const results: RemittanceImport[] = [];
   for (const r of registered) {
     results.push(
@@ -595,10 +614,57 @@ export const importRemittanceFile = async (
 };
 
 /**
- * One batch of a remittance's claims in one transaction: the remittance row is locked and its cursor read, claims
- * before it (posted by an earlier run) are skipped, the rest are matched to our claims, locked and loaded (id order),
- * decided in file order in memory and written 1,000 at a time, and the cursor moves past the batch — all committed
- * together.
+ * Where a batch stands in the import's order: the batch before it has locked and loaded its claims (`loaded`), and
+ * has committed (`committed`, rejected if it failed).
+ */
+type BatchTurn = { previousLoaded: Promise<void>; previousCommitted: Promise<void>; loaded: () => void };
+
+/**
+ * Runs an import's batches `depth` at a time, each told when the one before it has loaded and committed. A batch
+ * locks its rows only after the one before it has locked its own, and commits only after it committed: the rows
+ * each locks later are rows no other batch of the import holds, so none waits for a batch that waits for it, and the
+ * batches committed are always the file's first ones, in order.
+ */
+class BatchPipeline {
+  private inFlight: Array<Promise<void>> = [];
+  private lastLoaded: Promise<void> = Promise.resolve();
+  private lastCommitted: Promise<void> = Promise.resolve();
+
+  constructor(private readonly depth: number) {}
+
+  /** Starts a batch; waits first while `depth` batches are in flight (rejects if the oldest of them failed). */
+  async start(run: (turn: BatchTurn) => Promise<void>): Promise<void> {
+    while (this.inFlight.length >= this.depth) await this.inFlight.shift();
+    let loaded = () => {};
+    const loadedNow = new Promise<void>((resolve) => {
+      loaded = resolve;
+    });
+    const committed = run({ previousLoaded: this.lastLoaded, previousCommitted: this.lastCommitted, loaded });
+    // A batch that fails before loading must not hold the next one back.
+    this.lastLoaded = Promise.race([loadedNow, committed.then(undefined, () => undefined)]);
+    this.lastCommitted = committed;
+    committed.catch(() => undefined);
+    this.inFlight.push(committed);
+  }
+
+  /** Waits for every batch in flight; rejects with the first failure. */
+  async finish(): Promise<void> {
+    while (this.inFlight.length) await this.inFlight.shift();
+  }
+
+  /** Waits for every batch in flight, failed or not. */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
+  }
+}
+
+/**
+ * One batch of a remittance's claims in one transaction. It takes the batch's turn (an advisory lock on the
+ * remittance and the batch's first position: an import resumed beside another takes turns with it batch by batch)
+ * and reads the remittance's cursor; claims before it (posted by an earlier run) are skipped. Once the batch before
+ * it has locked its claims, the rest are matched to our claims, locked and loaded (id order), decided in file order
+ * in memory and written a chunk at a time, each chunk's write sent before the next chunk is decided. The cursor
+ * moves past the batch once the batch before it has committed, and the transaction commits.
  */
 const postBatch = async (
   database: Database,
@@ -606,88 +672,126 @@ const postBatch = async (
   r: Registered,
   batchClaims: Claim835[],
   malformed: Map<number, ClaimProblems>,
+  turn: BatchTurn,
 ) =>
   database.db.transaction(async (tx) => {
-    const remittanceId = r.remittanceId as string;
-    const [row] = await tx
-      .select({ next: tables.remittances.nextPosition, status: tables.remittances.status })
-      .from(tables.remittances)
-      .where(eq(tables.remittances.id, remittanceId))
-      .for("update");
-    if (row?.status !== "posting") return;
-    const todo = batchClaims.filter((c) => c.index >= row.next);
-    if (todo.length === 0) return;
-    const pcns = [...new Set(todo.map((c) => c.patientControlNumber))];
-    const ours = await tx
-      .select({ id: tables.claims.id, pcn: tables.claims.patientControlNumber })
-      .from(tables.claims)
-      .where(
-        and(
-          eq(tables.claims.practiceId, ctx.practiceId),
-          sql`${tables.claims.patientControlNumber} = ANY(${pgArray(pcns, "text")}::text[])`,
-        ),
-      );
-    const claimByPcn = new Map(ours.map((c) => [c.pcn, c.id]));
-    const batch = new PostingBatch(tx, ctx.practiceId, ctx.now);
     try {
-      if (r.postable) await batch.load(ours.map((c) => c.id));
-      for (let start = 0; start < todo.length; start += CHUNK) {
-        const rows: RemittanceClaimRow[] = [];
-        const work: WorkItemRow[] = [];
-        for (const c of todo.slice(start, start + CHUNK)) {
-          const era = toEraClaim(c);
-          const id = newId(ctx.now.getTime());
-          const claimId = claimByPcn.get(c.patientControlNumber) ?? null;
-          const problems = malformed.get(c.index);
-          let fate: RemittanceClaimFate;
-          // Held with the whole remittance (its work item says why), malformed, or decided and planned.
-          if (!r.postable) fate = { kind: "held" };
-          else if (problems) fate = { kind: "malformed", problems };
-          else {
-            const result = decideAndApply(batch, ctx, id, era, claimId);
-            fate = result.posted ? { kind: "posted" } : { kind: "queued", queue: result.queue };
-          }
-          const planned = planRemittanceClaim({
-            id,
-            claim: c,
-            era,
-            claimId,
-            fate,
-            newId: () => newId(ctx.now.getTime()),
-          });
-          rows.push(planned.row);
-          if (planned.workItem) work.push(planned.workItem);
-        }
-        const statements: SQL[] = [
-          insertRemittanceClaims(remittanceClaimColumns(rows), ctx.practiceId, remittanceId),
-        ];
-        if (work.length) {
-          statements.push(
-            bulkInsert(tables.workQueueItems, {
-              id: work.map((w) => w.id),
-              remittanceClaimId: work.map((w) => w.remittanceClaimId),
-              kind: work.map((w) => w.kind),
-              reason: work.map((w) => w.reason),
-              details: work.map((w) => w.details),
-              practiceId: everyRow(ctx.practiceId),
-              remittanceId: everyRow(remittanceId),
-              createdAt: everyRow(ctx.now),
-            }),
-          );
-        }
-        // Sent behind the previous chunk's write; the next chunk is decided meanwhile.
-        batch.write(statements);
-      }
-      batch.write([
-        sql`UPDATE ${tables.remittances} SET next_position = ${(todo.at(-1)?.index ?? 0) + 1}
-          WHERE id = ${remittanceId}::uuid`,
-      ]);
-      await batch.finish();
-    } catch (e) {
-      await batch.settle();
-      throw e;
+      await postBatchIn(tx, ctx, r, batchClaims, malformed, turn);
+    } finally {
+      turn.loaded();
     }
+    // Committed in file order: the batch before this one must have committed (its failure fails this one too).
+    await turn.previousCommitted;
   });
+
+const postBatchIn = async (
+  tx: Executor,
+  ctx: PostContext,
+  r: Registered,
+  batchClaims: Claim835[],
+  malformed: Map<number, ClaimProblems>,
+  turn: BatchTurn,
+) => {
+  const remittanceId = r.remittanceId as string;
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${remittanceId}|${batchClaims[0]?.index ?? 0}`}, 0))`,
+  );
+  const [row] = await tx
+    .select({ next: tables.remittances.nextPosition, status: tables.remittances.status })
+    .from(tables.remittances)
+    .where(eq(tables.remittances.id, remittanceId));
+  if (row?.status !== "posting") return;
+  const todo = batchClaims.filter((c) => c.index >= row.next);
+  if (todo.length === 0) return;
+  await turn.previousLoaded;
+  const pcns = [...new Set(todo.map((c) => c.patientControlNumber))];
+  const ours = await tx
+    .select({ id: tables.claims.id, pcn: tables.claims.patientControlNumber })
+    .from(tables.claims)
+    .where(
+      and(
+        eq(tables.claims.practiceId, ctx.practiceId),
+        sql`${tables.claims.patientControlNumber} = ANY(${pgArray(pcns, "text")}::text[])`,
+      ),
+    );
+  const claimByPcn = new Map(ours.map((c) => [c.pcn, c.id]));
+  const batch = new PostingBatch(tx, ctx.practiceId, ctx.now);
+  try {
+    if (r.postable) await batch.load(ours.map((c) => c.id));
+    turn.loaded();
+    for (let start = 0; start < todo.length; start += CHUNK) {
+      batch.write(decideChunk(batch, ctx, r, todo.slice(start, start + CHUNK), claimByPcn, malformed));
+      // The write goes out now; the next chunk is decided while the database runs it.
+      await yieldToEventLoop();
+    }
+    await batch.finish();
+  } catch (e) {
+    await batch.settle();
+    throw e;
+  }
+  // The remittance row is updated only once the batch before has committed: it holds the row until then.
+  await turn.previousCommitted;
+  await tx.execute(
+    sql`UPDATE ${tables.remittances} SET next_position = ${(todo.at(-1)?.index ?? 0) + 1}
+      WHERE id = ${remittanceId}::uuid`,
+  );
+};
+
+/** One chunk of a batch decided in file order: its remittance claim rows and work items, as statements to write. */
+const decideChunk = (
+  batch: PostingBatch,
+  ctx: PostContext,
+  r: Registered,
+  chunk: readonly Claim835[],
+  claimByPcn: ReadonlyMap<string, string>,
+  malformed: ReadonlyMap<number, ClaimProblems>,
+): SQL[] => {
+  const remittanceId = r.remittanceId as string;
+  const rows: RemittanceClaimRow[] = [];
+  const work: WorkItemRow[] = [];
+  for (const c of chunk) {
+    const era = toEraClaim(c);
+    const id = newId(ctx.now.getTime());
+    const claimId = claimByPcn.get(c.patientControlNumber) ?? null;
+    const problems = malformed.get(c.index);
+    let fate: RemittanceClaimFate;
+    // Held with the whole remittance (its work item says why), malformed, or decided and planned.
+    if (!r.postable) fate = { kind: "held" };
+    else if (problems) fate = { kind: "malformed", problems };
+    else {
+      const result = decideAndApply(batch, ctx, id, era, claimId);
+      fate = result.posted ? { kind: "posted" } : { kind: "queued", queue: result.queue };
+    }
+    const planned = planRemittanceClaim({
+      id,
+      claim: c,
+      era,
+      claimId,
+      fate,
+      newId: () => newId(ctx.now.getTime()),
+    });
+    rows.push(planned.row);
+    if (planned.workItem) work.push(planned.workItem);
+  }
+  const statements: SQL[] = [
+    insertRemittanceClaims(remittanceClaimColumns(rows), ctx.practiceId, remittanceId),
+  ];
+  if (work.length) {
+    statements.push(
+      bulkInsert(tables.workQueueItems, {
+        id: work.map((w) => w.id),
+        remittanceClaimId: work.map((w) => w.remittanceClaimId),
+        kind: work.map((w) => w.kind),
+        reason: work.map((w) => w.reason),
+        details: work.map((w) => w.details),
+        practiceId: everyRow(ctx.practiceId),
+        remittanceId: everyRow(remittanceId),
+        createdAt: everyRow(ctx.now),
+      }),
+    );
+  }
+  return statements;
+};
 
 /** The remittance's status from what its claims became (once every batch is in), and its counts. */
 const finishRemittance = async (
