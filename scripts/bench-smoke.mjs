@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 
 const root = new URL("..", import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
-const tsx = ["node_modules/.bin/tsx"];
+// As package.json's bench scripts run them (the processes' young generation included).
+const tsx = [process.execPath, "--max-semi-space-size=64", "--import", "tsx"];
 
 /** The command each benchmark runs for the smoke test: its own entry point with small sizes and --no-doc. */
 const SMOKE = {
