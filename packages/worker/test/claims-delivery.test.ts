@@ -18,7 +18,7 @@ import type { PracticeFixture } from "@billcycle/testing/billing-fixture";
 import { practiceWithSubmittedClaims, ZONE } from "@billcycle/testing/claims-fixture";
 import { local } from "@billcycle/testing/engine-harness";
 import { startSftpServer, type TestSftpServer } from "@billcycle/testing/sftp-server";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { drainJobs } from "../src/worker";
 
@@ -140,6 +140,36 @@ describe.each(testBackends())("claim delivery over SFTP (%s)", (backend) => {
     );
     expect(again).toMatchObject({ blocked: false });
     expect(await statuses(p)).toEqual(["awaiting_submission"]);
+  });
+
+  it("scrub results that fail to be written stop the run: no file is stored or sent, the claims wait", async () => {
+    const { p } = await setup(2);
+    const files = outbound().length;
+    // On PostgreSQL the 837P is rendered while the scrub results are written: the failure must still win.
+    await database.db.execute(
+      sql.raw(`CREATE FUNCTION refuse_scrub() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        RAISE EXCEPTION 'simulated failure'; END $$`),
+    );
+    await database.db.execute(
+      sql.raw(
+        "CREATE TRIGGER refuse_scrub BEFORE INSERT ON claim_scrubs FOR EACH ROW EXECUTE FUNCTION refuse_scrub()",
+      ),
+    );
+    try {
+      await expect(submit(p, local("2026-03-04T21:00", ZONE))).rejects.toThrow();
+    } finally {
+      await database.db.execute(sql.raw("DROP TRIGGER refuse_scrub ON claim_scrubs"));
+      await database.db.execute(sql.raw("DROP FUNCTION refuse_scrub()"));
+    }
+    const stored = await database.db
+      .select({ id: tables.clearinghouseFiles.id })
+      .from(tables.clearinghouseFiles)
+      .where(eq(tables.clearinghouseFiles.practiceId, p.practiceId));
+    expect(stored).toEqual([]);
+    expect(outbound().length).toBe(files);
+    expect(await statuses(p)).toEqual(["awaiting_submission", "awaiting_submission"]);
+    // And the next run sends them.
+    expect(await submit(p, local("2026-03-04T21:05", ZONE))).toMatchObject({ submitted: 2, files: 1 });
   });
 
   it("names go out in the X12 character set: accents are dropped; a name with no Latin spelling holds its claim", async () => {

@@ -83,9 +83,15 @@ export const scrubClaims = async (tx: Executor, request: ScrubRequest): Promise<
  */
 export const scrubClaimsWithDetails = async (
   tx: Executor,
-  { practiceId, claimIds, today, now, actor, persist }: ScrubRequest,
+  request: ScrubRequest,
+  /** Told the decisions as soon as they are made, before they are written (to use them meanwhile). */
+  onDecided?: (decided: { results: ScrubResult[]; details: ClaimDetails[] }) => void,
 ): Promise<{ results: ScrubResult[]; details: ClaimDetails[] }> => {
-  if (claimIds.length === 0) return { results: [], details: [] };
+  const { practiceId, claimIds, today, now, actor, persist } = request;
+  if (claimIds.length === 0) {
+    onDecided?.({ results: [], details: [] });
+    return { results: [], details: [] };
+  }
   const { settings } = await getClaimsSettings(tx, practiceId);
   // One after another: `tx` may be a transaction (one session).
   const details = await loadClaimDetails(tx, practiceId, claimIds);
@@ -102,6 +108,7 @@ export const scrubClaimsWithDetails = async (
       blocked: isBlocked(edits),
     };
   });
+  onDecided?.({ results, details });
   if (persist === false) return { results, details };
   // Scrub rows: one INSERT … SELECT FROM unnest, however many claims.
   await runPrepared(

@@ -125,8 +125,10 @@ export const submitClaims = async (
   const scrubbed: ScrubResult[] = [];
   const scrubbedDetails: ClaimDetails[] = [];
   // On PGlite every statement runs on the event loop's thread: scrub a bounded batch per transaction and let API
-  // requests in between (10,000 claims in one scrub held the embedded server for seconds). PostgreSQL: one.
+  // requests in between (10,000 claims in one scrub held the embedded server for seconds). PostgreSQL: one, whose
+  // results are written and committed while the 837P is rendered from them (awaited before the file is stored).
   const scrubBatch = database.kind === "pglite" ? PGLITE_NIGHTLY_BATCH : Math.max(1, eligible.length);
+  const scrubsWritten: Array<Promise<unknown>> = [];
   for (let start = 0; start < eligible.length; start += scrubBatch) {
     const batchStart = performance.now();
     const request = {
@@ -137,8 +139,13 @@ export const submitClaims = async (
     };
     const { results, details } = options.dryRun
       ? await scrubClaimsWithDetails(database.db, { ...request, actor: "dry-run", persist: false })
-      : await database.db.transaction((tx) =>
-          scrubClaimsWithDetails(tx, { ...request, actor: "system:claims_submission" }),
+      : await decidedWhileWriting<{ results: ScrubResult[]; details: ClaimDetails[] }>(
+          database,
+          (onDecided) =>
+            database.db.transaction((tx) =>
+              scrubClaimsWithDetails(tx, { ...request, actor: "system:claims_submission" }, onDecided),
+            ),
+          scrubsWritten,
         );
     for (const r of results) scrubbed.push(r);
     for (const d of details) scrubbedDetails.push(d);
@@ -230,6 +237,8 @@ export const submitClaims = async (
       },
       now: () => now,
     });
+    // The scrub results are committed before the file that carries the claims is stored.
+    await Promise.all(scrubsWritten);
     if (options.dryRun) {
       result.fileContent = content;
       result.submitted = details.length;
@@ -288,6 +297,8 @@ export const submitClaims = async (
       });
     }
   }
+  // Awaited above when the file was stored; here too when no claim passed.
+  await Promise.all(scrubsWritten);
   if (!options.dryRun) {
     await recordOutcomes(
       database.db,
@@ -302,6 +313,31 @@ export const submitClaims = async (
     );
   }
   return result;
+};
+
+/**
+ * Runs a scrub that reports its decisions before writing them. On PostgreSQL it returns the decisions at once and
+ * adds the write (its transaction) to `writes`, for the caller to await before anything that depends on it is
+ * stored; a scrub that fails before deciding rejects here. PGlite (one session) waits for the write.
+ */
+const decidedWhileWriting = async <T>(
+  database: Database,
+  scrub: (onDecided: (decided: T) => void) => Promise<T>,
+  writes: Array<Promise<unknown>>,
+): Promise<T> => {
+  if (database.kind === "pglite") return scrub(() => undefined);
+  let decided: (value: T) => void = () => undefined;
+  const decisions = new Promise<T>((resolve) => {
+    decided = resolve;
+  });
+  const written = scrub((value) => decided(value));
+  // Observed by the caller's Promise.all; never an unhandled rejection meanwhile.
+  written.catch(() => undefined);
+  writes.push(written);
+  const first = await Promise.race([decisions, written]);
+  // The write goes out before the caller goes on to render.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return first;
 };
 
 /** Claims created today that the staggered cadence rests until tomorrow's run: how many, and the first ones. */
