@@ -39,6 +39,20 @@ describe.each(testBackends())("remittances posted in batches (%s)", (backend) =>
     POSTING_BATCH = remittancePostingBatch(database);
   });
 
+  /** Makes the insert of the remittance claim at `position` fail (its batch rolls back); returns the undo. */
+  const failInsertAt = async (name: string, position: number) => {
+    await database.db.execute(
+      sql.raw(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF NEW.position = ${position} THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$`),
+    );
+    await database.db.execute(
+      sql.raw(
+        `CREATE TRIGGER ${name} BEFORE INSERT ON remittance_claims FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+      ),
+    );
+    return () => database.db.execute(sql.raw(`DROP TRIGGER ${name} ON remittance_claims`));
+  };
+
   it("a crash in the second batch: the first stays posted, importing the file again posts the rest once", async () => {
     const { p, claims } = await practiceWithSubmittedClaims(database, 3);
     const [a, b, c] = claims;
@@ -49,15 +63,7 @@ describe.each(testBackends())("remittances posted in batches (%s)", (backend) =>
     specs[POSTING_BATCH + 200] = paidClaim(c!.patientControlNumber);
     const content = era835({ trace: `T-crash-${backend}`, claims: specs });
     // A real failure of the database in the middle of the second batch (what a kill leaves: that batch rolled back).
-    await database.db.execute(
-      sql.raw(`CREATE FUNCTION crash_at() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        IF NEW.position = ${POSTING_BATCH + 150} THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`),
-    );
-    await database.db.execute(
-      sql.raw(
-        "CREATE TRIGGER crash BEFORE INSERT ON remittance_claims FOR EACH ROW EXECUTE FUNCTION crash_at()",
-      ),
-    );
+    const recover = await failInsertAt("crash_at", POSTING_BATCH + 150);
     await expect(
       importInboundFile(database, p.practiceId, { name: "big.835", content }, NOW, "test"),
     ).rejects.toThrow();
@@ -71,7 +77,7 @@ describe.each(testBackends())("remittances posted in batches (%s)", (backend) =>
     expect((await postingsOf(a!.id)).length).toBe(2);
     expect(await postingsOf(b!.id)).toEqual([]);
 
-    await database.db.execute(sql.raw("DROP TRIGGER crash ON remittance_claims"));
+    await recover();
     // The next pickup: the same bytes (under any name) take the import up at the cursor.
     const again = await importInboundFile(
       database,
@@ -111,21 +117,13 @@ describe.each(testBackends())("remittances posted in batches (%s)", (backend) =>
     specs[POSTING_BATCH + 100] = paidClaim(b!.patientControlNumber);
     specs[2 * POSTING_BATCH + 100] = paidClaim(c!.patientControlNumber);
     const content = era835({ trace: `T-third-${backend}`, claims: specs });
-    await database.db.execute(
-      sql.raw(`CREATE FUNCTION fail_second() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        IF NEW.position = ${POSTING_BATCH + 150} THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$`),
-    );
-    await database.db.execute(
-      sql.raw(
-        "CREATE TRIGGER fail_second BEFORE INSERT ON remittance_claims FOR EACH ROW EXECUTE FUNCTION fail_second()",
-      ),
-    );
+    const recover = await failInsertAt("fail_second", POSTING_BATCH + 150);
     try {
       await expect(
         importInboundFile(database, p.practiceId, { name: "three.835", content }, NOW, "test"),
       ).rejects.toThrow();
     } finally {
-      await database.db.execute(sql.raw("DROP TRIGGER fail_second ON remittance_claims"));
+      await recover();
     }
     const [midway] = await database.db
       .select()

@@ -570,7 +570,7 @@ export const importRemittanceFile = async (
     const r = registered[set];
     if (r?.remittanceId && claims.length) {
       const [batchClaims, malformed] = [claims, problems];
-      await batches.start((turn) => postBatch(database, ctx, r, batchClaims, malformed, turn));
+      await batches.start((turn) => postBatch(database, { ctx, r, batchClaims, malformed, turn }));
     }
     claims = [];
     problems = new Map();
@@ -666,32 +666,27 @@ class BatchPipeline {
  * in memory and written a chunk at a time, each chunk's write sent before the next chunk is decided. The cursor
  * moves past the batch once the batch before it has committed, and the transaction commits.
  */
-const postBatch = async (
-  database: Database,
-  ctx: PostContext,
-  r: Registered,
-  batchClaims: Claim835[],
-  malformed: Map<number, ClaimProblems>,
-  turn: BatchTurn,
-) =>
+const postBatch = async (database: Database, work: BatchWork) =>
   database.db.transaction(async (tx) => {
     try {
-      await postBatchIn(tx, ctx, r, batchClaims, malformed, turn);
+      await postBatchIn(tx, work);
     } finally {
-      turn.loaded();
+      work.turn.loaded();
     }
     // Committed in file order: the batch before this one must have committed (its failure fails this one too).
-    await turn.previousCommitted;
+    await work.turn.previousCommitted;
   });
 
-const postBatchIn = async (
-  tx: Executor,
-  ctx: PostContext,
-  r: Registered,
-  batchClaims: Claim835[],
-  malformed: Map<number, ClaimProblems>,
-  turn: BatchTurn,
-) => {
+/** A batch to post: its remittance, its claims in file order, the malformed ones' problems, and its turn. */
+type BatchWork = {
+  ctx: PostContext;
+  r: Registered;
+  batchClaims: Claim835[];
+  malformed: Map<number, ClaimProblems>;
+  turn: BatchTurn;
+};
+
+const postBatchIn = async (tx: Executor, { ctx, r, batchClaims, malformed, turn }: BatchWork) => {
   const remittanceId = r.remittanceId as string;
   await tx.execute(
     sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${remittanceId}|${batchClaims[0]?.index ?? 0}`}, 0))`,
