@@ -121,6 +121,12 @@ const requestsIdle = (maxMs: number): Promise<void> =>
       });
 
 /**
+ * Lets timers and I/O run: a query sent goes out, an HTTP request to the embedded server is answered. PGlite
+ * answers in microtasks, so work that only awaits it never gives the event loop a turn otherwise.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
  * Lets API requests in between two batches of a run. PGlite answers without real I/O, so a run's promise chain
  * would otherwise never give the event loop back until the run ends; and an API request is a chain of several
  * queries (token, membership, the page) with HTTP work between them, each step needing the thread. So on PGlite
@@ -130,7 +136,7 @@ const requestsIdle = (maxMs: number): Promise<void> =>
  */
 export const letRequestsIn = async (database: Database, lastBatchMs: number): Promise<void> => {
   if (database.kind !== "pglite") {
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
     return;
   }
   const pause = Math.min(MAX_PAUSE_MS, Math.max(1, Math.round(lastBatchMs)));

@@ -3,6 +3,7 @@ import { DomainError, type InboundEncoding, type InboundText, readInboundText } 
 import { type Database, type InboundFileOutcome, newId, tables } from "@billcycle/db";
 import { X12Error } from "@billcycle/x12";
 import { and, eq, sql } from "drizzle-orm";
+import { yieldToEventLoop } from "../billing/batching";
 import { finishInboundFile, insertInboundFile, keyedInboundFiles } from "./clearinghouse-file-status-writer";
 import { importRemittanceFile, MAX_INBOUND_FILE_BYTES, type RemittanceImport } from "./import-remittance";
 import { process277CA, process999 } from "./process-acknowledgments";
@@ -52,7 +53,7 @@ const storeParts = async (database: Database, fileId: string, raw: Uint8Array) =
       .insert(tables.clearinghouseFileParts)
       .values({ fileId, part, bytes: byteaOf(bytes) })
       .onConflictDoNothing();
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
 };
 
@@ -63,7 +64,7 @@ const READ_CHUNK_BYTES = 1 << 20;
 async function* chunksOf(bytes: Uint8Array): AsyncIterable<Uint8Array> {
   for (let at = 0; at < bytes.length; at += READ_CHUNK_BYTES) {
     yield bytes.subarray(at, at + READ_CHUNK_BYTES);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
 }
 
@@ -77,7 +78,7 @@ async function* storedParts(database: Database, fileId: string): AsyncIterable<U
       .where(and(eq(parts.fileId, fileId), eq(parts.part, part)));
     if (!row) return;
     yield row.bytes;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
 }
 

@@ -10,6 +10,7 @@ import {
 import { bulkInsert, type Database, type Executor, everyRow, newId, pgArray, tables } from "@billcycle/db";
 import { type Claim835, type Imbalance, type Remittance835, read835, type X12Error } from "@billcycle/x12";
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import { yieldToEventLoop } from "../billing/batching";
 import { getClaimsSettings } from "./claims-settings";
 import { TransactionSetHasher } from "./hash-transaction-sets";
 import {
@@ -191,12 +192,6 @@ const SURVEY_TURN = 500;
 
 /** CLPs per write inside a batch. */
 const CHUNK = 1000;
-
-/**
- * Lets timers and I/O run (an HTTP request to the embedded server). PGlite answers in microtasks, so an import that
- * only awaits it never gives the event loop a turn: the server would answer nothing until the file is done.
- */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What the first reading of an 835 learns about one transaction set, without keeping its claims. */
 type SurveyedRemittance = Omit<Remittance835, "claims" | "warnings" | "balance"> & {

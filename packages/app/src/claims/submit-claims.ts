@@ -6,7 +6,7 @@ import { and, asc, count, eq, gte, lt, lte, or } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { type OutcomeInput, recordOutcomes } from "../automation/record-outcomes";
 import { allocateNumbers } from "../billing/allocate-numbers";
-import { letRequestsIn, PGLITE_NIGHTLY_BATCH } from "../billing/batching";
+import { letRequestsIn, PGLITE_NIGHTLY_BATCH, yieldToEventLoop } from "../billing/batching";
 import { loadBillingContext } from "../billing/billing-context";
 import type { PipelineRunInput } from "./claims-pipeline-port";
 import { loadClearinghouse, submitterContactMissing } from "./clearinghouse-context";
@@ -336,7 +336,7 @@ const decidedWhileWriting = async <T>(
   writes.push(written);
   const first = await Promise.race([decisions, written]);
   // The write goes out before the caller goes on to render.
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await yieldToEventLoop();
   return first;
 };
 

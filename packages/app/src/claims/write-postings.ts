@@ -111,8 +111,8 @@ export const postingStatements = (practiceId: string, now: Date, plan: PostingPl
  * Posting many claims in one transaction with a few statements instead of a dozen per claim. `load` locks the
  * claims (FOR UPDATE, in id order) and their invoices and reads their lines and postings once, for the planner
  * (plan-postings.ts), which `apply` records plans in; `write` persists what was planned since the last write as
- * one statement, sent behind the writes before it
- * without waiting, so the caller decides the next claims while the database writes these.
+ * one statement, queued behind the writes before it without waiting; it goes out at the caller's next turn of the
+ * event loop, so a caller that yields after `write` decides the next claims while the database writes these.
  */
 export class PostingBatch {
   private readonly planner: PostingPlanner;
