@@ -21,8 +21,10 @@ import { seedDemo } from "@billcycle/cli";
 import { type AutomationConfig, decideAppointmentBillable, ManualClock, systemClock } from "@billcycle/core";
 import { type Database, migrate, newId, openDatabase, tables } from "@billcycle/db";
 import { startServer } from "@billcycle/server";
+import { createAppointment, createClient, type PracticeFixture } from "@billcycle/testing/billing-fixture";
 import { drainJobs, startWorker, tickClock } from "@billcycle/worker";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { DateTime } from "luxon";
 
 export const WEB_ROOT = fileURLToPath(new URL("../../dist", import.meta.url));
 export const PASSWORD = "billcycle-demo";
@@ -64,6 +66,13 @@ const pendedInvoices = (database: Database, practiceId: string) =>
     .where(and(eq(tables.invoices.practiceId, practiceId), eq(tables.invoices.status, "pended")))
     .orderBy(asc(tables.invoices.id));
 
+/** Four days before `until`; ticks land half a minute after each hour, as a running worker's would. */
+const historyStart = (until: Date): Date => {
+  const start = new Date(until.getTime() - 4 * 86_400_000);
+  start.setUTCMinutes(0, 30, 0);
+  return start;
+};
+
 /**
  * A few nights of history for one practice, made by the engine itself on a simulated clock: it started in
  * manual-review mode (a biller opened two thirds of the Pended invoices), then switched to nightly; Invoice
@@ -71,10 +80,7 @@ const pendedInvoices = (database: Database, practiceId: string) =>
  * a few more and runs Invoice Processing by hand, so some claims await tonight's submission.
  */
 const runHistory = async (database: Database, practiceId: string, ports: EnginePorts, until: Date) => {
-  // Ticks land half a minute after each hour, as a running worker's would: the runs are on time.
-  const start = new Date(until.getTime() - 4 * 86_400_000);
-  start.setUTCMinutes(0, 30, 0);
-  const clock = new ManualClock(start);
+  const clock = new ManualClock(historyStart(until));
   await change(database, practiceId, clock.now(), (c) => {
     c.invoiceCreationMode = "manual";
     for (const k of [
@@ -118,6 +124,89 @@ const runHistory = async (database: Database, practiceId: string, ports: EngineP
     createdAt: clock.now(),
   });
   await runAutomation(database, runId, ports, clock);
+};
+
+/**
+ * Three self-pay clients, each with a kept session and a signed note on one of the three days before the
+ * history starts, so its first night bills each an invoice (one client's sessions would share one): the
+ * biller-actions tests void one and write off another. The demo's own self-pay sessions depend on the calendar
+ * (its random draws follow which sessions are past) and on which clients it bills to employers: some days the
+ * history had no self-pay invoice at all.
+ */
+const selfPaySessions = async (database: Database, practiceId: string, historyStart: Date) => {
+  const one = async <T>(rows: Promise<T[]>, what: string): Promise<T> => {
+    const [row] = await rows;
+    if (!row) throw new Error(`the demo practice has no ${what}`);
+    return row;
+  };
+  const [practice, provider, location, service] = await Promise.all([
+    one(
+      database.db
+        .select({ zone: tables.practices.timeZone })
+        .from(tables.practices)
+        .where(eq(tables.practices.id, practiceId)),
+      "time zone",
+    ),
+    one(
+      database.db
+        .select({ id: tables.providers.id })
+        .from(tables.providers)
+        .where(eq(tables.providers.practiceId, practiceId))
+        .orderBy(asc(tables.providers.id)),
+      "provider",
+    ),
+    one(
+      database.db
+        .select({ id: tables.locations.id })
+        .from(tables.locations)
+        .where(eq(tables.locations.practiceId, practiceId))
+        .orderBy(asc(tables.locations.name)),
+      "location",
+    ),
+    one(
+      database.db
+        .select({ id: tables.services.id })
+        .from(tables.services)
+        .where(and(eq(tables.services.practiceId, practiceId), eq(tables.services.billable, true)))
+        .orderBy(asc(tables.services.code)),
+      "billable service",
+    ),
+  ]);
+  const fixture: PracticeFixture = {
+    practiceId,
+    actor: actorFor(practiceId),
+    zone: practice.zone,
+    providerId: provider.id,
+    locationId: location.id,
+    services: { therapy: service.id, intake: service.id, nonBillable: service.id },
+    payerId: "",
+  };
+  const day = DateTime.fromJSDate(historyStart, { zone: practice.zone }).startOf("day");
+  const clientIds: string[] = [];
+  for (const daysBefore of [3, 2, 1]) {
+    const clientId = await createClient(database, fixture, historyStart, { paysBy: "self_pay" });
+    const localStart = day.minus({ days: daysBefore }).set({ hour: 10 }).toFormat("yyyy-MM-dd'T'HH:mm");
+    await createAppointment(database, fixture, clientId, historyStart, { localStart, status: "kept" });
+    clientIds.push(clientId);
+  }
+  return clientIds;
+};
+
+/** The biller opens these clients' invoices the manual-review night left Pended (only an Open or Processed
+ * invoice has lines to write off). */
+const openClientInvoices = async (database: Database, practiceId: string, clientIds: string[], now: Date) => {
+  const pended = await database.db
+    .select({ id: tables.invoices.id })
+    .from(tables.invoices)
+    .where(
+      and(
+        eq(tables.invoices.practiceId, practiceId),
+        inArray(tables.invoices.clientId, clientIds),
+        eq(tables.invoices.status, "pended"),
+      ),
+    );
+  if (pended.length)
+    await openInvoices(database, { actor: actorFor(practiceId), invoiceIds: pended.map((i) => i.id), now });
 };
 
 /**
@@ -165,7 +254,9 @@ export const startBillcycle = async (): Promise<Billcycle> => {
       transportFor: defaultTransportResolver({ dropRoot: join(dataDir, "clearinghouse") }),
     }),
   };
+  const selfPayClients = await selfPaySessions(database, harbor, historyStart(now));
   await runHistory(database, harbor, ports, now);
+  await openClientInvoices(database, harbor, selfPayClients, now);
   await rejectOneClaim(database, harbor, now);
   const worker = await startWorker({ database, clock: systemClock, ports, tickMs: 60_000, pollMs: 250 });
   const server = await startServer(
