@@ -14,7 +14,6 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { claims } from "./billing";
 import { payers } from "./clinic";
 import { cents, instant, tenantColumns } from "./columns";
 import { practices } from "./practice";
@@ -176,11 +175,7 @@ export const claimSubmissions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.claimId, t.fileId] }),
-    foreignKey({ columns: [t.practiceId, t.claimId], foreignColumns: [claims.practiceId, claims.id] }),
-    foreignKey({
-      columns: [t.practiceId, t.fileId],
-      foreignColumns: [clearinghouseFiles.practiceId, clearinghouseFiles.id],
-    }),
+    // The claim and the file (of the practice) are checked once per INSERT statement by triggers (0045).
     index("claim_submissions_file_idx").on(t.fileId),
   ],
 );
@@ -199,10 +194,7 @@ export const claimScrubs = pgTable(
       .notNull(),
   },
   (t) => [
-    foreignKey({
-      columns: [t.practiceId, t.claimId],
-      foreignColumns: [claims.practiceId, claims.id],
-    }).onDelete("cascade"),
+    // The claim (of the practice) is checked once per INSERT statement by a trigger (0045).
     index("claim_scrubs_claim_idx").on(t.claimId, t.at),
   ],
 );
@@ -293,10 +285,7 @@ export const remittanceClaims = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
   },
   (t) => [
-    foreignKey({
-      columns: [t.practiceId, t.remittanceId],
-      foreignColumns: [remittances.practiceId, remittances.id],
-    }).onDelete("cascade"),
+    // The remittance (of the practice) is checked once per INSERT statement by a trigger (0045).
     unique("remittance_claims_position_key").on(t.remittanceId, t.position),
     index("remittance_claims_claim_idx").on(t.claimId),
   ],
