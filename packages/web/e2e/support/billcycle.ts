@@ -178,6 +178,7 @@ const selfPaySessions = async (database: Database, practiceId: string, historySt
     zone: practice.zone,
     providerId: provider.id,
     locationId: location.id,
+    // Only what a self-pay client's session needs: its one service (as `therapy`), no payer.
     services: { therapy: service.id, intake: service.id, nonBillable: service.id },
     payerId: "",
   };
