@@ -59,11 +59,18 @@ const change = async (
   });
 };
 
-const pendedInvoices = (database: Database, practiceId: string) =>
+/** The practice's Pended invoices (only these clients' when given), in id order. */
+const pendedInvoices = (database: Database, practiceId: string, clientIds?: string[]) =>
   database.db
     .select({ id: tables.invoices.id })
     .from(tables.invoices)
-    .where(and(eq(tables.invoices.practiceId, practiceId), eq(tables.invoices.status, "pended")))
+    .where(
+      and(
+        eq(tables.invoices.practiceId, practiceId),
+        eq(tables.invoices.status, "pended"),
+        clientIds ? inArray(tables.invoices.clientId, clientIds) : undefined,
+      ),
+    )
     .orderBy(asc(tables.invoices.id));
 
 /** Four days before `until`; ticks land half a minute after each hour, as a running worker's would. */
@@ -79,8 +86,13 @@ const historyStart = (until: Date): Date => {
  * Processing claimed the opened insurance invoices and Claims Submission sent them. At the end the biller opens
  * a few more and runs Invoice Processing by hand, so some claims await tonight's submission.
  */
-const runHistory = async (database: Database, practiceId: string, ports: EnginePorts, until: Date) => {
-  const clock = new ManualClock(historyStart(until));
+const runHistory = async (
+  database: Database,
+  practiceId: string,
+  ports: EnginePorts,
+  { from, until }: { from: Date; until: Date },
+) => {
+  const clock = new ManualClock(from);
   await change(database, practiceId, clock.now(), (c) => {
     c.invoiceCreationMode = "manual";
     for (const k of [
@@ -133,7 +145,7 @@ const runHistory = async (database: Database, practiceId: string, ports: EngineP
  * (its random draws follow which sessions are past) and on which clients it bills to employers: some days the
  * history had no self-pay invoice at all.
  */
-const selfPaySessions = async (database: Database, practiceId: string, historyStart: Date) => {
+const selfPaySessions = async (database: Database, practiceId: string, from: Date) => {
   const one = async <T>(rows: Promise<T[]>, what: string): Promise<T> => {
     const [row] = await rows;
     if (!row) throw new Error(`the demo practice has no ${what}`);
@@ -182,12 +194,12 @@ const selfPaySessions = async (database: Database, practiceId: string, historySt
     services: { therapy: service.id, intake: service.id, nonBillable: service.id },
     payerId: "",
   };
-  const day = DateTime.fromJSDate(historyStart, { zone: practice.zone }).startOf("day");
+  const day = DateTime.fromJSDate(from, { zone: practice.zone }).startOf("day");
   const clientIds: string[] = [];
   for (const daysBefore of [3, 2, 1]) {
-    const clientId = await createClient(database, fixture, historyStart, { paysBy: "self_pay" });
+    const clientId = await createClient(database, fixture, from, { paysBy: "self_pay" });
     const localStart = day.minus({ days: daysBefore }).set({ hour: 10 }).toFormat("yyyy-MM-dd'T'HH:mm");
-    await createAppointment(database, fixture, clientId, historyStart, { localStart, status: "kept" });
+    await createAppointment(database, fixture, clientId, from, { localStart, status: "kept" });
     clientIds.push(clientId);
   }
   return clientIds;
@@ -196,16 +208,7 @@ const selfPaySessions = async (database: Database, practiceId: string, historySt
 /** The biller opens these clients' invoices the manual-review night left Pended (only an Open or Processed
  * invoice has lines to write off). */
 const openClientInvoices = async (database: Database, practiceId: string, clientIds: string[], now: Date) => {
-  const pended = await database.db
-    .select({ id: tables.invoices.id })
-    .from(tables.invoices)
-    .where(
-      and(
-        eq(tables.invoices.practiceId, practiceId),
-        inArray(tables.invoices.clientId, clientIds),
-        eq(tables.invoices.status, "pended"),
-      ),
-    );
+  const pended = await pendedInvoices(database, practiceId, clientIds);
   if (pended.length)
     await openInvoices(database, { actor: actorFor(practiceId), invoiceIds: pended.map((i) => i.id), now });
 };
@@ -255,8 +258,9 @@ export const startBillcycle = async (): Promise<Billcycle> => {
       transportFor: defaultTransportResolver({ dropRoot: join(dataDir, "clearinghouse") }),
     }),
   };
-  const selfPayClients = await selfPaySessions(database, harbor, historyStart(now));
-  await runHistory(database, harbor, ports, now);
+  const from = historyStart(now);
+  const selfPayClients = await selfPaySessions(database, harbor, from);
+  await runHistory(database, harbor, ports, { from, until: now });
   await openClientInvoices(database, harbor, selfPayClients, now);
   await rejectOneClaim(database, harbor, now);
   const worker = await startWorker({ database, clock: systemClock, ports, tickMs: 60_000, pollMs: 250 });
