@@ -694,20 +694,13 @@ const postBatchIn = async (tx: Executor, { ctx, r, batchClaims, malformed, turn 
   const todo = batchClaims.filter((c) => c.index >= row.next);
   if (todo.length === 0) return;
   await turn.previousLoaded;
-  const pcns = [...new Set(todo.map((c) => c.patientControlNumber))];
-  const ours = await tx
-    .select({ id: tables.claims.id, pcn: tables.claims.patientControlNumber })
-    .from(tables.claims)
-    .where(
-      and(
-        eq(tables.claims.practiceId, ctx.practiceId),
-        sql`${tables.claims.patientControlNumber} = ANY(${pgArray(pcns, "text")}::text[])`,
-      ),
-    );
-  const claimByPcn = new Map(ours.map((c) => [c.pcn, c.id]));
+  const pcns = todo.map((c) => c.patientControlNumber);
   const batch = new PostingBatch(tx, ctx.practiceId, ctx.now);
   try {
-    if (r.postable) await batch.load(ours.map((c) => c.id));
+    // A held remittance posts nothing: its claims are matched, not locked.
+    const claimByPcn = r.postable
+      ? await batch.loadByControlNumbers(pcns)
+      : await claimIdsByControlNumber(tx, ctx.practiceId, pcns);
     turn.loaded();
     for (let start = 0; start < todo.length; start += CHUNK) {
       batch.write(decideChunk(batch, ctx, r, todo.slice(start, start + CHUNK), claimByPcn, malformed));
@@ -725,6 +718,24 @@ const postBatchIn = async (tx: Executor, { ctx, r, batchClaims, malformed, turn 
     sql`UPDATE ${tables.remittances} SET next_position = ${(todo.at(-1)?.index ?? 0) + 1}
       WHERE id = ${remittanceId}::uuid`,
   );
+};
+
+/** The practice's claims with these patient control numbers: each one's id by its control number (no lock). */
+const claimIdsByControlNumber = async (
+  tx: Executor,
+  practiceId: string,
+  controlNumbers: readonly string[],
+): Promise<Map<string, string>> => {
+  const ours = await tx
+    .select({ id: tables.claims.id, pcn: tables.claims.patientControlNumber })
+    .from(tables.claims)
+    .where(
+      and(
+        eq(tables.claims.practiceId, practiceId),
+        sql`${tables.claims.patientControlNumber} = ANY(${pgArray([...new Set(controlNumbers)], "text")}::text[])`,
+      ),
+    );
+  return new Map(ours.map((c) => [c.pcn, c.id]));
 };
 
 /** One chunk of a batch decided in file order: its remittance claim rows and work items, as statements to write. */
