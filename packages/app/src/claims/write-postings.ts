@@ -152,7 +152,7 @@ export class PostingBatch {
 
   /** Locks the practice's claims that `which` selects (id order) and loads them with their lines, postings, invoices. */
   private async loadClaims(which: SQL): Promise<PostingClaimFacts["claim"][]> {
-    const claims = await this.tx
+    const locked = await this.tx
       .select({
         id: tables.claims.id,
         payerId: tables.claims.payerId,
@@ -165,7 +165,9 @@ export class PostingBatch {
       .where(and(eq(tables.claims.practiceId, this.practiceId), which))
       .orderBy(asc(tables.claims.id))
       .for("update");
-    if (claims.length === 0) return claims;
+    // Claims this batch already knows keep what it planned for them.
+    const claims = locked.filter((c) => !this.planner.get(c.id));
+    if (claims.length === 0) return locked;
     const found = pgArray(
       claims.map((c) => c.id),
       "uuid",
@@ -231,7 +233,7 @@ export class PostingBatch {
     for (const { claimId, ...p } of postings)
       facts.get(claimId)?.existing.push(p as PostingClaimFacts["existing"][number]);
     this.planner.know([...facts.values()], invoices);
-    return claims;
+    return locked;
   }
 
   /** A loaded claim, its lines and its postings so far (this batch's included); undefined when not found. */
