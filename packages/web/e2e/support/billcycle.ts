@@ -139,13 +139,10 @@ const runHistory = async (
 };
 
 /**
- * Three self-pay clients, each with a kept session and a signed note on one of the three days before the
- * history starts, so its first night bills each an invoice (one client's sessions would share one): the
- * biller-actions tests void one and write off another. The demo's own self-pay sessions depend on the calendar
- * (its random draws follow which sessions are past) and on which clients it bills to employers: some days the
- * history had no self-pay invoice at all.
+ * The demo practice as a test fixture, sessions by its first provider (or `providerId`), at its first location,
+ * with its first billable service; only what a self-pay client's session needs (no payer).
  */
-const selfPaySessions = async (database: Database, practiceId: string, from: Date) => {
+const demoFixture = async (database: Database, practiceId: string, providerId?: string) => {
   const one = async <T>(rows: Promise<T[]>, what: string): Promise<T> => {
     const [row] = await rows;
     if (!row) throw new Error(`the demo practice has no ${what}`);
@@ -188,13 +185,25 @@ const selfPaySessions = async (database: Database, practiceId: string, from: Dat
     practiceId,
     actor: actorFor(practiceId),
     zone: practice.zone,
-    providerId: provider.id,
+    providerId: providerId ?? provider.id,
     locationId: location.id,
-    // Only what a self-pay client's session needs: its one service (as `therapy`), no payer.
+    // One service (as `therapy`) and no payer: a self-pay client's session needs no more.
     services: { therapy: service.id, intake: service.id, nonBillable: service.id },
     payerId: "",
   };
-  const day = DateTime.fromJSDate(from, { zone: practice.zone }).startOf("day");
+  return fixture;
+};
+
+/**
+ * Three self-pay clients, each with a kept session and a signed note on one of the three days before the
+ * history starts, so its first night bills each an invoice (one client's sessions would share one): the
+ * biller-actions tests void one and write off another. The demo's own self-pay sessions depend on the calendar
+ * (its random draws follow which sessions are past) and on which clients it bills to employers: some days the
+ * history had no self-pay invoice at all.
+ */
+const selfPaySessions = async (database: Database, practiceId: string, from: Date) => {
+  const fixture = await demoFixture(database, practiceId);
+  const day = DateTime.fromJSDate(from, { zone: fixture.zone }).startOf("day");
   const clientIds: string[] = [];
   for (const daysBefore of [3, 2, 1]) {
     const clientId = await createClient(database, fixture, from, { paysBy: "self_pay" });
@@ -204,6 +213,39 @@ const selfPaySessions = async (database: Database, practiceId: string, from: Dat
   }
   return clientIds;
 };
+
+/**
+ * Two self-pay clients with a kept session yesterday whose only obstacle is its unsigned note: one by the provider
+ * the demo clinician's user is linked to, one by another provider (the signature-request test signs the first and
+ * may not sign the second). Made after the history, so no night has looked at them; the demo's own unsigned notes
+ * depend on the time of day (its random draws follow which sessions are past).
+ */
+const unsignedSessions = async (database: Database, practiceId: string, now: Date) => {
+  const providers = await database.db
+    .select({ id: tables.providers.id, email: tables.users.email })
+    .from(tables.providers)
+    .leftJoin(tables.users, eq(tables.users.id, tables.providers.userId))
+    .where(eq(tables.providers.practiceId, practiceId))
+    .orderBy(asc(tables.providers.id));
+  const clinicians = providers.find((p) => p.email === CLINICIAN_EMAIL);
+  const another = providers.find((p) => p.email !== CLINICIAN_EMAIL);
+  if (!clinicians || !another)
+    throw new Error("the demo practice has no clinician-linked and other provider");
+  for (const provider of [clinicians, another]) {
+    const fixture = await demoFixture(database, practiceId, provider.id);
+    const yesterday = DateTime.fromJSDate(now, { zone: fixture.zone }).startOf("day").minus({ days: 1 });
+    const clientId = await createClient(database, fixture, now, { paysBy: "self_pay" });
+    const localStart = yesterday.set({ hour: 7 }).toFormat("yyyy-MM-dd'T'HH:mm");
+    await createAppointment(database, fixture, clientId, now, {
+      localStart,
+      status: "kept",
+      note: "unsigned",
+    });
+  }
+};
+
+/** The demo user linked to a Harbor provider. */
+const CLINICIAN_EMAIL = "clinician@demo.billcycle.test";
 
 /** The biller opens these clients' invoices the manual-review night left Pended (only an Open or Processed
  * invoice has lines to write off). */
@@ -263,6 +305,7 @@ export const startBillcycle = async (): Promise<Billcycle> => {
   await runHistory(database, harbor, ports, { from, until: now });
   await openClientInvoices(database, harbor, selfPayClients, now);
   await rejectOneClaim(database, harbor, now);
+  await unsignedSessions(database, harbor, now);
   const worker = await startWorker({ database, clock: systemClock, ports, tickMs: 60_000, pollMs: 250 });
   const server = await startServer(
     { database, clock: systemClock, logger: silent, webRoot: WEB_ROOT },
