@@ -139,10 +139,10 @@ const runHistory = async (
 };
 
 /**
- * The demo practice as a test fixture, sessions by its first provider (or `providerId`), at its first location,
- * with its first billable service; only what a self-pay client's session needs (no payer).
+ * The demo practice as a test fixture, sessions by its first provider at its first location, with its first
+ * billable service; only what a self-pay client's session needs (no payer).
  */
-const demoFixture = async (database: Database, practiceId: string, providerId?: string) => {
+const demoFixture = async (database: Database, practiceId: string) => {
   const one = async <T>(rows: Promise<T[]>, what: string): Promise<T> => {
     const [row] = await rows;
     if (!row) throw new Error(`the demo practice has no ${what}`);
@@ -185,7 +185,7 @@ const demoFixture = async (database: Database, practiceId: string, providerId?: 
     practiceId,
     actor: actorFor(practiceId),
     zone: practice.zone,
-    providerId: providerId ?? provider.id,
+    providerId: provider.id,
     locationId: location.id,
     // One service (as `therapy`) and no payer: a self-pay client's session needs no more.
     services: { therapy: service.id, intake: service.id, nonBillable: service.id },
@@ -227,13 +227,14 @@ const unsignedSessions = async (database: Database, practiceId: string, now: Dat
     .leftJoin(tables.users, eq(tables.users.id, tables.providers.userId))
     .where(eq(tables.providers.practiceId, practiceId))
     .orderBy(asc(tables.providers.id));
-  const clinicians = providers.find((p) => p.email === CLINICIAN_EMAIL);
+  const clinicianProvider = providers.find((p) => p.email === CLINICIAN_EMAIL);
   const another = providers.find((p) => p.email !== CLINICIAN_EMAIL);
-  if (!clinicians || !another)
+  if (!clinicianProvider || !another)
     throw new Error("the demo practice has no clinician-linked and other provider");
-  for (const provider of [clinicians, another]) {
-    const fixture = await demoFixture(database, practiceId, provider.id);
-    const yesterday = DateTime.fromJSDate(now, { zone: fixture.zone }).startOf("day").minus({ days: 1 });
+  const practice = await demoFixture(database, practiceId);
+  const yesterday = DateTime.fromJSDate(now, { zone: practice.zone }).startOf("day").minus({ days: 1 });
+  for (const provider of [clinicianProvider, another]) {
+    const fixture = { ...practice, providerId: provider.id };
     const clientId = await createClient(database, fixture, now, { paysBy: "self_pay" });
     const localStart = yesterday.set({ hour: 7 }).toFormat("yyyy-MM-dd'T'HH:mm");
     await createAppointment(database, fixture, clientId, now, {
