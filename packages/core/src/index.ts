@@ -31,6 +31,7 @@ export * from "./claims/decide-claim-posting";
 export * from "./claims/decide-payee-is-practice";
 export * from "./claims/describe-file-problem";
 export * from "./claims/remittance-status";
+export * from "./claims/find-duplicate-claims";
 export * from "./claims/scrub-claim";
 export * from "./claims/work-item-status";
 export * from "./employer-billing/index";

@@ -154,6 +154,8 @@ export type AppointmentOptions = {
   status?: AppointmentStatus;
   services?: string[];
   note?: "signed" | "unsigned" | "none";
+  /** Another provider of the practice than the fixture's own. */
+  providerId?: string;
 };
 
 /** Schedules an appointment through the use case (so date of service and history are real), then sets its status. */
@@ -169,7 +171,7 @@ export const createAppointment = async (
     actor: p.actor,
     input: {
       clientId,
-      providerId: p.providerId,
+      providerId: o.providerId ?? p.providerId,
       locationId: p.locationId,
       startsAt: start.toUTC().toISO(),
       endsAt: start.plus({ minutes: 50 }).toUTC().toISO(),

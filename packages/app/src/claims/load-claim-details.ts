@@ -4,6 +4,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 export type ClaimDetails = {
   claim: typeof tables.claims.$inferSelect;
   lines: Array<typeof tables.claimLines.$inferSelect>;
+  /** Each line's session provider, by invoice line id (lines without a session are absent). */
+  lineProviders: ReadonlyMap<string, string>;
   practice: typeof tables.practices.$inferSelect;
   client: typeof tables.clients.$inferSelect;
   policy: typeof tables.insurancePolicies.$inferSelect;
@@ -15,7 +17,7 @@ export type ClaimDetails = {
 /**
  * Everything a claim needs to be scrubbed and written as an 837P, for many claims in a few queries: the claim and
  * its lines, its practice (billing provider), client, policy and payer, and the session's provider and location
- * (of the claim's first line). Claim ids travel as one array parameter, however many there are. Rows shared by
+ * (of the claim's first line with a session; each line's provider too). Claim ids travel as one array parameter, however many there are. Rows shared by
  * many claims (the practice, a client, a policy, payers, providers, locations) are loaded once and shared; claims
  * without their client, policy or payer are left out.
  */
@@ -35,9 +37,16 @@ export const loadClaimDetails = async (
     .where(and(eq(tables.claims.practiceId, practiceId), sql`${tables.claims.id} = ANY(${ids}::uuid[])`))
     .orderBy(asc(tables.claims.id));
   if (claims.length === 0) return [];
+  // Each line with its session's provider and location (a line without a session has neither).
   const lines = await tx
-    .select()
+    .select({
+      line: tables.claimLines,
+      providerId: tables.appointments.providerId,
+      locationId: tables.appointments.locationId,
+    })
     .from(tables.claimLines)
+    .leftJoin(tables.invoiceLines, eq(tables.invoiceLines.id, tables.claimLines.invoiceLineId))
+    .leftJoin(tables.appointments, eq(tables.appointments.id, tables.invoiceLines.appointmentId))
     .where(
       and(
         eq(tables.claimLines.practiceId, practiceId),
@@ -65,23 +74,13 @@ export const loadClaimDetails = async (
       ),
     );
   const payers = await tx.select().from(tables.payers).where(eq(tables.payers.practiceId, practiceId));
-  // The session behind each claim's first line: its provider and location (loaded once each, below).
-  const sessions = await tx
-    .selectDistinctOn([tables.claimLines.claimId], {
-      claimId: tables.claimLines.claimId,
-      providerId: tables.appointments.providerId,
-      locationId: tables.appointments.locationId,
-    })
-    .from(tables.claimLines)
-    .innerJoin(tables.invoiceLines, eq(tables.invoiceLines.id, tables.claimLines.invoiceLineId))
-    .innerJoin(tables.appointments, eq(tables.appointments.id, tables.invoiceLines.appointmentId))
-    .where(
-      and(
-        eq(tables.claimLines.practiceId, practiceId),
-        sql`${tables.claimLines.claimId} = ANY(${ids}::uuid[])`,
-      ),
-    )
-    .orderBy(asc(tables.claimLines.claimId), asc(tables.claimLines.lineNumber));
+  // The session behind each claim's first line that has one: its provider and location (loaded once each, below).
+  const sessions: Array<{ claimId: string; providerId: string; locationId: string }> = [];
+  for (const { line, providerId, locationId } of lines) {
+    if (providerId === null || locationId === null) continue;
+    if (sessions.at(-1)?.claimId !== line.claimId)
+      sessions.push({ claimId: line.claimId, providerId, locationId });
+  }
   const providers = sessions.length
     ? await tx
         .select()
@@ -102,10 +101,15 @@ export const loadClaimDetails = async (
   const locationsById = by(locations);
   const sessionByClaim = new Map(sessions.map((s) => [s.claimId, s]));
   const linesByClaim = new Map<string, Array<typeof tables.claimLines.$inferSelect>>();
-  for (const l of lines) {
-    const list = linesByClaim.get(l.claimId);
-    if (list) list.push(l);
-    else linesByClaim.set(l.claimId, [l]);
+  const lineProviders = new Map<string, Map<string, string>>();
+  for (const { line, providerId } of lines) {
+    const list = linesByClaim.get(line.claimId);
+    if (list) list.push(line);
+    else linesByClaim.set(line.claimId, [line]);
+    if (providerId === null) continue;
+    const providers = lineProviders.get(line.claimId) ?? new Map<string, string>();
+    providers.set(line.invoiceLineId, providerId);
+    lineProviders.set(line.claimId, providers);
   }
   const out: ClaimDetails[] = [];
   for (const claim of claims) {
@@ -120,6 +124,7 @@ export const loadClaimDetails = async (
     out.push({
       claim,
       lines: linesByClaim.get(claim.id) ?? [],
+      lineProviders: lineProviders.get(claim.id) ?? new Map(),
       practice,
       client,
       policy,

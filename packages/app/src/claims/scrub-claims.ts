@@ -1,4 +1,12 @@
-import { isBlocked, type ScrubEdit, type ScrubInput, scrubClaim } from "@billcycle/core";
+import {
+  type DuplicateLine,
+  type DuplicateOf,
+  duplicateCandidates,
+  findDuplicateClaims,
+  isBlocked,
+  type ScrubEdit,
+  scrubClaim,
+} from "@billcycle/core";
 import {
   bulkInsert,
   type Executor,
@@ -22,42 +30,78 @@ export type ScrubResult = {
   blocked: boolean;
 };
 
-/** Earlier live claims for the same client, provider, procedure and date of service (the duplicate edit). */
-const findDuplicates = async (tx: Executor, practiceId: string, claimIds: readonly string[]) => {
-  // A small batch (PGlite scrubs 50 claims per transaction) looks each line up among its client's own claims
-  // (claims_client_idx; OFFSET 0 keeps the planner from joining with every claim line of the practice, which it did
-  // on PGlite's stale statistics): its cost stays that of the batch however many claims the practice has. A large
-  // one (PostgreSQL scrubs a night at once) is left to the planner, which hashes the practice's lines once.
-  const perLine = claimIds.length <= 1000;
-  const rows = rowsOf<{ claim_id: string; other_pcn: string; date_of_service: string; code: string }>(
-    await tx.execute(sql`
-      SELECT DISTINCT mine.claim_id, other.other_pcn, mine.date_of_service::text AS date_of_service, mine.code
-      FROM claims mine_claim
-      JOIN claim_lines mine ON mine.claim_id = mine_claim.id
-      JOIN invoice_lines mine_il ON mine_il.id = mine.invoice_line_id
-      JOIN appointments mine_appt ON mine_appt.id = mine_il.appointment_id
-      JOIN LATERAL (
-        SELECT other_claim.patient_control_number AS other_pcn
-        FROM claims other_claim
-        JOIN claim_lines other ON other.claim_id = other_claim.id AND other.code = mine.code
-          AND other.date_of_service = mine.date_of_service
-        JOIN invoice_lines other_il ON other_il.id = other.invoice_line_id
-        JOIN appointments other_appt ON other_appt.id = other_il.appointment_id AND other_appt.provider_id = mine_appt.provider_id
-        WHERE other_claim.practice_id = mine_claim.practice_id AND other_claim.client_id = mine_claim.client_id
-          AND other.claim_id <> mine.claim_id AND other_claim.status <> 'void' AND other_claim.frequency_code = '1'
-          AND other_claim.created_at <= mine_claim.created_at AND other_claim.invoice_id <> mine_claim.invoice_id
-        ${perLine ? sql`OFFSET 0` : sql``}
-      ) other ON true
-      WHERE mine_claim.practice_id = ${practiceId} AND mine_claim.id = ANY(${pgArray(claimIds, "uuid")}::uuid[])`),
-  );
-  const by = new Map<string, ScrubInput["duplicates"]>();
-  for (const r of rows) {
-    const list = by.get(r.claim_id) ?? [];
-    list.push({ patientControlNumber: r.other_pcn, dateOfService: r.date_of_service, code: r.code });
-    by.set(r.claim_id, list);
+/**
+ * Earlier live claims for the same client, provider, procedure and date of service (the duplicate edit). The
+ * clients' live claim lines are read without their sessions and paired in memory; only lines of claims outside
+ * the batch that pair with one of its lines are looked up for their provider. Its cost follows the clients'
+ * claims, and no plan joins each scrubbed line with every other claim of its client (3.5 µs a pair, 0.34 s a
+ * night of 10,000 claims, as the planner did at a single query's row estimates).
+ */
+const findDuplicates = async (tx: Executor, practiceId: string, details: readonly ClaimDetails[]) => {
+  const mine: DuplicateLine[] = [];
+  const providerOf = new Map<string, string>();
+  for (const d of details) {
+    for (const l of d.lines) mine.push(duplicateLine(d.claim, l));
+    for (const [line, provider] of d.lineProviders) providerOf.set(line, provider);
   }
-  return by;
+  if (mine.length === 0) return new Map<string, DuplicateOf[]>();
+  const live = rowsOf<{
+    claim_id: string;
+    pcn: string;
+    client_id: string;
+    invoice_id: string;
+    created_ms: number;
+    invoice_line_id: string;
+    code: string;
+    date_of_service: string;
+  }>(
+    await tx.execute(sql`
+      SELECT c.id AS claim_id, c.patient_control_number AS pcn, c.client_id, c.invoice_id,
+        floor(extract(epoch FROM c.created_at) * 1000)::float8 AS created_ms,
+        l.invoice_line_id, l.code, l.date_of_service::text AS date_of_service
+      FROM claims c JOIN claim_lines l ON l.claim_id = c.id
+      WHERE c.practice_id = ${practiceId}
+        AND c.client_id = ANY(${pgArray([...new Set(details.map((d) => d.claim.clientId))], "uuid")}::uuid[])
+        AND c.status <> 'void' AND c.frequency_code = '1'
+        AND l.date_of_service = ANY(${pgArray([...new Set(mine.map((l) => l.dateOfService))], "date")}::date[])`),
+  ).map(
+    (r): DuplicateLine => ({
+      claimId: r.claim_id,
+      patientControlNumber: r.pcn,
+      clientId: r.client_id,
+      invoiceId: r.invoice_id,
+      claimCreatedAt: r.created_ms,
+      invoiceLineId: r.invoice_line_id,
+      code: r.code,
+      dateOfService: r.date_of_service,
+    }),
+  );
+  const candidates = duplicateCandidates(mine, live);
+  const unknown = [
+    ...new Set(candidates.map((c) => c.other.invoiceLineId).filter((id) => !providerOf.has(id))),
+  ];
+  if (unknown.length > 0) {
+    const sessions = rowsOf<{ invoice_line_id: string; provider_id: string }>(
+      await tx.execute(sql`
+        SELECT il.id AS invoice_line_id, a.provider_id
+        FROM invoice_lines il JOIN appointments a ON a.id = il.appointment_id
+        WHERE il.practice_id = ${practiceId} AND il.id = ANY(${pgArray(unknown, "uuid")}::uuid[])`),
+    );
+    for (const s of sessions) providerOf.set(s.invoice_line_id, s.provider_id);
+  }
+  return findDuplicateClaims(candidates, providerOf);
 };
+
+const duplicateLine = (claim: ClaimDetails["claim"], line: ClaimDetails["lines"][number]): DuplicateLine => ({
+  claimId: claim.id,
+  patientControlNumber: claim.patientControlNumber,
+  clientId: claim.clientId,
+  invoiceId: claim.invoiceId,
+  claimCreatedAt: claim.createdAt.getTime(),
+  invoiceLineId: line.invoiceLineId,
+  code: line.code,
+  dateOfService: line.dateOfService,
+});
 
 /**
  * Scrubs claims and records the result. Blocking edits move a claim to Scrubber Rejected; a rejected claim that
@@ -95,7 +139,7 @@ export const scrubClaimsWithDetails = async (
   const { settings } = await getClaimsSettings(tx, practiceId);
   // One after another: `tx` may be a transaction (one session).
   const details = await loadClaimDetails(tx, practiceId, claimIds);
-  const duplicates = await findDuplicates(tx, practiceId, claimIds);
+  const duplicates = await findDuplicates(tx, practiceId, details);
   const results: ScrubResult[] = details.map((d) => {
     const edits = scrubClaim(
       toScrubInput(d, duplicates.get(d.claim.id) ?? [], today),
