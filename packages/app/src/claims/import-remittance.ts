@@ -7,7 +7,16 @@ import {
   type PostingRule,
   type QueueReason,
 } from "@billcycle/core";
-import { bulkInsert, type Database, type Executor, everyRow, newId, pgArray, tables } from "@billcycle/db";
+import {
+  analyzeIfPlannedEmpty,
+  bulkInsert,
+  type Database,
+  type Executor,
+  everyRow,
+  newId,
+  pgArray,
+  tables,
+} from "@billcycle/db";
 import { type Claim835, type Imbalance, type Remittance835, read835, type X12Error } from "@billcycle/x12";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { yieldToEventLoop } from "../billing/batching";
@@ -533,6 +542,9 @@ const assertPayeeIsPractice = async (
  * finds the file and the remittances by their keys and resumes at the cursor, so every claim is posted exactly once.
  * Two imports resuming at once take turns batch by batch (an advisory lock per batch).
  */
+/** The tables an import fills a row per claim or line, whose lookups by claim need their statistics. */
+const POSTING_TABLES = ["postings", "remittance_claims"];
+
 export const importRemittanceFile = async (
   database: Database,
   practiceId: string,
@@ -561,11 +573,22 @@ export const importRemittanceFile = async (
   // The batch's malformed claims and why (read again here: the first reading keeps only their count).
   let problems = new Map<number, ClaimProblems>();
   const pending = new ProblemCollector();
+  let analyzed: Promise<unknown> | null = null;
   const flush = async () => {
     const r = registered[set];
     if (r?.remittanceId && claims.length) {
       const [batchClaims, malformed] = [claims, problems];
       await batches.start((turn) => postBatch(database, { ctx, r, batchClaims, malformed, turn }));
+      // The first postings may be the tables' first rows: once they are committed, tables still planned as empty
+      // are analyzed beside the next batches, whose lookups by claim would otherwise scan every posting.
+      // (A failed batch is reported by the pipeline; a failed analysis after the import's own end.)
+      if (!analyzed) {
+        analyzed = batches.committed().then(
+          () => analyzeIfPlannedEmpty(database, POSTING_TABLES, 1000),
+          () => [],
+        );
+        analyzed.catch(() => undefined);
+      }
     }
     claims = [];
     problems = new Map();
@@ -588,8 +611,10 @@ export const importRemittanceFile = async (
   } finally {
     // No transaction of this import outlives it, failed or not (the first failure is thrown below).
     await batches.settle();
+    await Promise.allSettled([analyzed]);
   }
   await batches.finish();
+  await analyzed;
   const results: RemittanceImport[] = [];
   for (const r of registered) {
     results.push(
@@ -640,6 +665,11 @@ class BatchPipeline {
     this.lastCommitted = committed;
     committed.catch(() => undefined);
     this.inFlight.push(committed);
+  }
+
+  /** Settles once the batches started so far have committed (rejects if one failed). */
+  committed(): Promise<void> {
+    return this.lastCommitted;
   }
 
   /** Waits for every batch in flight; rejects with the first failure. */
