@@ -33,9 +33,8 @@ export type ScrubResult = {
 /**
  * Earlier live claims for the same client, provider, procedure and date of service (the duplicate edit). The
  * clients' live claim lines are read without their sessions and paired in memory; only lines of claims outside
- * the batch that pair with one of its lines are looked up for their provider. Its cost follows the clients'
- * claims, and no plan joins each scrubbed line with every other claim of its client (3.5 µs a pair, 0.34 s a
- * night of 10,000 claims, as the planner did at a single query's row estimates).
+ * the batch that pair with one of its lines are looked up for their provider. One query doing it all was planned
+ * as a probe of every other claim of the client per scrubbed line: 0.34 s for a night of 10,000 claims.
  */
 const findDuplicates = async (tx: Executor, practiceId: string, details: readonly ClaimDetails[]) => {
   const mine: DuplicateLine[] = [];
