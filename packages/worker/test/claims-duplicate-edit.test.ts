@@ -1,4 +1,4 @@
-import { createInvoices, processInvoices, scrubClaims } from "@billcycle/app";
+import { createInvoices, processInvoices, scrubClaims, transitionClaims } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
 import {
@@ -8,7 +8,7 @@ import {
   type PracticeFixture,
 } from "@billcycle/testing/billing-fixture";
 import { local } from "@billcycle/testing/engine-harness";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ZONE = "America/Chicago";
@@ -79,8 +79,17 @@ describe.each(testBackends())("the duplicate-claim edit (%s)", (backend) => {
     const anaFirst = await firstClaim(ana, earlier, "2026-03-02T09:00");
     const cleoFirst = await firstClaim(cleo, earlier, "2026-03-02T09:00");
     const devFirst = await firstClaim(dev, earlier, "2026-03-02T09:00");
-    // Dev's first claim is void at the payer: it duplicates nothing any more.
-    await database.db.execute(sql`UPDATE claims SET status = 'void' WHERE id = ${devFirst}`);
+    // Dev's first claim is voided: it duplicates nothing any more.
+    await database.db.transaction((tx) =>
+      transitionClaims(tx, {
+        practiceId: p.practiceId,
+        claimIds: [devFirst],
+        to: "void",
+        now: earlier,
+        actor: "test",
+        cause: { kind: "user" },
+      }),
+    );
     const anaSecond = await firstClaim(ana, later, "2026-03-02T14:00");
     const benFirst = await firstClaim(ben, later, "2026-03-02T09:00");
     const cleoOther = await firstClaim(cleo, later, "2026-03-02T11:00", otherProvider);

@@ -525,6 +525,9 @@ const assertPayeeIsPractice = async (
   }
 };
 
+/** The tables an import fills a row per claim or line, whose lookups by claim need their statistics. */
+const POSTING_TABLES = ["postings", "remittance_claims"];
+
 /**
  * Imports the remittances of an 835 file for a practice. Each transaction set is one remittance, unique per
  * (payer, TRN02, content): importing the same one again (the same segments, line breaks aside) posts nothing; one
@@ -542,9 +545,6 @@ const assertPayeeIsPractice = async (
  * finds the file and the remittances by their keys and resumes at the cursor, so every claim is posted exactly once.
  * Two imports resuming at once take turns batch by batch (an advisory lock per batch).
  */
-/** The tables an import fills a row per claim or line, whose lookups by claim need their statistics. */
-const POSTING_TABLES = ["postings", "remittance_claims"];
-
 export const importRemittanceFile = async (
   database: Database,
   practiceId: string,

@@ -3,9 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 
 export type ClaimDetails = {
   claim: typeof tables.claims.$inferSelect;
-  lines: Array<typeof tables.claimLines.$inferSelect>;
-  /** Each line's session provider, by invoice line id (lines without a session are absent). */
-  lineProviders: ReadonlyMap<string, string>;
+  /** With the provider of each line's session (null: a line without one). */
+  lines: Array<typeof tables.claimLines.$inferSelect & { providerId: string | null }>;
   practice: typeof tables.practices.$inferSelect;
   client: typeof tables.clients.$inferSelect;
   policy: typeof tables.insurancePolicies.$inferSelect;
@@ -16,9 +15,9 @@ export type ClaimDetails = {
 
 /**
  * Everything a claim needs to be scrubbed and written as an 837P, for many claims in a few queries: the claim and
- * its lines, its practice (billing provider), client, policy and payer, and the session's provider and location
- * (of the claim's first line with a session; each line's provider too). Claim ids travel as one array parameter, however many there are. Rows shared by
- * many claims (the practice, a client, a policy, payers, providers, locations) are loaded once and shared; claims
+ * its lines (each with its session's provider), its practice (billing provider), client, policy and payer, and
+ * the session's provider and location (of the claim's first line with a session). Claim ids travel as one array
+ * parameter, however many there are. Rows shared by many claims (the practice, a client, a policy, payers, providers, locations) are loaded once and shared; claims
  * without their client, policy or payer are left out.
  */
 export const loadClaimDetails = async (
@@ -100,16 +99,11 @@ export const loadClaimDetails = async (
   const providersById = by(providers);
   const locationsById = by(locations);
   const sessionByClaim = new Map(sessions.map((s) => [s.claimId, s]));
-  const linesByClaim = new Map<string, Array<typeof tables.claimLines.$inferSelect>>();
-  const lineProviders = new Map<string, Map<string, string>>();
+  const linesByClaim = new Map<string, ClaimDetails["lines"]>();
   for (const { line, providerId } of lines) {
     const list = linesByClaim.get(line.claimId);
-    if (list) list.push(line);
-    else linesByClaim.set(line.claimId, [line]);
-    if (providerId === null) continue;
-    const providers = lineProviders.get(line.claimId) ?? new Map<string, string>();
-    providers.set(line.invoiceLineId, providerId);
-    lineProviders.set(line.claimId, providers);
+    if (list) list.push({ ...line, providerId });
+    else linesByClaim.set(line.claimId, [{ ...line, providerId }]);
   }
   const out: ClaimDetails[] = [];
   for (const claim of claims) {
@@ -124,7 +118,6 @@ export const loadClaimDetails = async (
     out.push({
       claim,
       lines: linesByClaim.get(claim.id) ?? [],
-      lineProviders: lineProviders.get(claim.id) ?? new Map(),
       practice,
       client,
       policy,

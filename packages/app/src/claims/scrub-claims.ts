@@ -40,8 +40,10 @@ const findDuplicates = async (tx: Executor, practiceId: string, details: readonl
   const mine: DuplicateLine[] = [];
   const providerOf = new Map<string, string>();
   for (const d of details) {
-    for (const l of d.lines) mine.push(duplicateLine(d.claim, l));
-    for (const [line, provider] of d.lineProviders) providerOf.set(line, provider);
+    for (const l of d.lines) {
+      mine.push(duplicateLine(d.claim, l));
+      if (l.providerId !== null) providerOf.set(l.invoiceLineId, l.providerId);
+    }
   }
   if (mine.length === 0) return new Map<string, DuplicateOf[]>();
   const live = rowsOf<{
