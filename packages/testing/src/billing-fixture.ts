@@ -101,6 +101,9 @@ export type ClientOptions = {
   policy?: { from: string; to?: string | null } | null;
   diagnosis?: boolean;
   address?: boolean;
+  /** "Test Client", born 1990-05-05, unless given. */
+  name?: { first: string; last: string };
+  dateOfBirth?: string;
 };
 
 export const createClient = async (
@@ -116,9 +119,9 @@ export const createClient = async (
     await tx.insert(tables.clients).values({
       ...base,
       id: clientId,
-      firstName: "Test",
-      lastName: "Client",
-      dateOfBirth: "1990-05-05",
+      firstName: o.name?.first ?? "Test",
+      lastName: o.name?.last ?? "Client",
+      dateOfBirth: o.dateOfBirth ?? "1990-05-05",
       sex: "F",
       address:
         o.address === false ? null : { line1: "9 Elm Street", city: "Austin", state: "TX", zip: "78701" },

@@ -82,15 +82,16 @@ const historyStart = (until: Date): Date => {
 
 /**
  * A few nights of history for one practice, made by the engine itself on a simulated clock: it started in
- * manual-review mode (a biller opened two thirds of the Pended invoices), then switched to nightly; Invoice
- * Processing claimed the opened insurance invoices and Claims Submission sent them. At the end the biller opens
- * a few more and runs Invoice Processing by hand, so some claims await tonight's submission.
+ * manual-review mode (a biller opened the `submitted` role's invoices and two thirds of the demo's Pended ones),
+ * then switched to nightly; Invoice Processing claimed the opened insurance invoices and Claims Submission sent
+ * them. At the end the biller opens the `awaiting` role's and two more and runs Invoice Processing by hand, so
+ * some claims await tonight's submission; the `pended` role's invoices stay Pended.
  */
 const runHistory = async (
   database: Database,
   practiceId: string,
   ports: EnginePorts,
-  { from, until }: { from: Date; until: Date },
+  { from, until, roles }: { from: Date; until: Date; roles: InsuranceRoles },
 ) => {
   const clock = new ManualClock(from);
   await change(database, practiceId, clock.now(), (c) => {
@@ -111,18 +112,30 @@ const runHistory = async (
     }
   };
   await step(26);
-  const pended = await pendedInvoices(database, practiceId);
-  const reviewed = pended.slice(0, Math.ceil((pended.length * 2) / 3)).map((i) => i.id);
-  if (reviewed.length)
-    await openInvoices(database, { actor: actorFor(practiceId), invoiceIds: reviewed, now: clock.now() });
+  const reserved = [...roles.awaiting, ...roles.pended];
+  const ids = async (clientIds?: string[]) =>
+    (await pendedInvoices(database, practiceId, clientIds)).map((i) => i.id);
+  const reservedIds = new Set(await ids(reserved));
+  const unreserved = (await ids()).filter((id) => !reservedIds.has(id));
+  const reviewed = [
+    ...(await ids(roles.submitted)),
+    ...unreserved.slice(0, Math.ceil((unreserved.length * 2) / 3)),
+  ];
+  const open = async (invoiceIds: string[]) => {
+    if (invoiceIds.length)
+      await openInvoices(database, { actor: actorFor(practiceId), invoiceIds, now: clock.now() });
+  };
+  await open([...new Set(reviewed)]);
   await change(database, practiceId, clock.now(), (c) => {
     c.invoiceCreationMode = "nightly";
   });
   await step(96);
 
-  const later = (await pendedInvoices(database, practiceId)).slice(0, 3).map((i) => i.id);
-  if (later.length)
-    await openInvoices(database, { actor: actorFor(practiceId), invoiceIds: later, now: clock.now() });
+  const later = [
+    ...(await ids(roles.awaiting)),
+    ...(await ids()).filter((id) => !reservedIds.has(id)).slice(0, 2),
+  ];
+  await open(later);
   const { today } = await practiceToday(database.db, practiceId, clock.now());
   const runId = newId(clock.now().getTime());
   await database.db.insert(tables.automationRuns).values({
@@ -214,6 +227,54 @@ const selfPaySessions = async (database: Database, practiceId: string, from: Dat
   return clientIds;
 };
 
+/** The insurance clients made for the history, by what the history does with their invoices. */
+type InsuranceRoles = { submitted: string[]; awaiting: string[]; pended: string[] };
+
+/**
+ * Five insurance clients, each with a kept session and a signed note before the history starts, so the
+ * manual-review night pends an invoice for each whatever the demo's random draws gave (some hours it pended
+ * too few for the review test, some days no claim awaited submission at the end): two are reviewed that night
+ * (their claims go out), one is opened at the end (its claim awaits submission), two stay Pended.
+ */
+const insuranceSessions = async (database: Database, practiceId: string, from: Date) => {
+  const [payer] = await database.db
+    .select({ id: tables.payers.id })
+    .from(tables.payers)
+    .where(eq(tables.payers.practiceId, practiceId))
+    .orderBy(asc(tables.payers.name))
+    .limit(1);
+  if (!payer) throw new Error("the demo practice has no payer");
+  const fixture = { ...(await demoFixture(database, practiceId)), payerId: payer.id };
+  const day = DateTime.fromJSDate(from, { zone: fixture.zone }).startOf("day").minus({ days: 1 });
+  // Names and birthdays of their own: a test that finds the Scrubber Rejected claim's client by both sees one row.
+  const names = [
+    ["Marisol", "Quintero"],
+    ["Tobias", "Wexford"],
+    ["Ingrid", "Halvorsen"],
+    ["Desmond", "Achterberg"],
+    ["Priya", "Ravindran"],
+  ] as const;
+  let made = 0;
+  const client = async () => {
+    const [first, last] = names[made % names.length]!;
+    made++;
+    const clientId = await createClient(database, fixture, from, {
+      paysBy: "insurance",
+      name: { first, last },
+      dateOfBirth: `1984-0${made}-1${made}`,
+    });
+    const localStart = day.set({ hour: 9 }).toFormat("yyyy-MM-dd'T'HH:mm");
+    await createAppointment(database, fixture, clientId, from, { localStart, status: "kept" });
+    return clientId;
+  };
+  const clients = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) ids.push(await client());
+    return ids;
+  };
+  return { submitted: await clients(2), awaiting: await clients(1), pended: await clients(2) };
+};
+
 /**
  * Two self-pay clients with a kept session yesterday whose only obstacle is its unsigned note: one by the provider
  * the demo clinician's user is linked to, one by another provider (the signature-request test signs the first and
@@ -303,7 +364,8 @@ export const startBillcycle = async (): Promise<Billcycle> => {
   };
   const from = historyStart(now);
   const selfPayClients = await selfPaySessions(database, harbor, from);
-  await runHistory(database, harbor, ports, { from, until: now });
+  const roles = await insuranceSessions(database, harbor, from);
+  await runHistory(database, harbor, ports, { from, until: now, roles });
   await openClientInvoices(database, harbor, selfPayClients, now);
   await rejectOneClaim(database, harbor, now);
   await unsignedSessions(database, harbor, now);
