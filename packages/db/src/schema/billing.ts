@@ -195,6 +195,12 @@ export const invoiceStatusHistory = pgTable(
   (t) => [index("invoice_status_history_invoice_idx").on(t.invoiceId, t.at)],
 );
 
+/**
+ * Half of each page is kept free (fillfactor 50, migration 0047) and no index holds a column that submission,
+ * acknowledgments, posting or follow-up change, so those updates stay on the row's page and touch no index (HOT).
+ * Keep `status`, `adjudication`, `follow_up`, the amounts and `submitted_at` out of indexes (also partial ones);
+ * counts by status come from `claimCountChanges`.
+ */
 export const claims = pgTable(
   "claims",
   {
@@ -238,7 +244,6 @@ export const claims = pgTable(
     uniqueIndex("claims_original_per_invoice_key")
       .on(t.invoiceId, t.payerRank)
       .where(sql`${t.frequencyCode} = '1'`),
-    index("claims_practice_status_idx").on(t.practiceId, t.status, t.adjudication),
     check(
       "claims_adjudication_check",
       sql`${t.adjudication} IN ('none', 'paid', 'partially_paid', 'denied')
@@ -256,10 +261,6 @@ export const claims = pgTable(
       "claims_replacement_check",
       sql`(${t.frequencyCode} = '1') = (${t.replacesPayerClaimNumber} IS NULL)`,
     ),
-    // The denials queue: denied or rejected claims nobody has acted on yet.
-    index("claims_denials_idx")
-      .on(t.practiceId, t.id)
-      .where(sql`${t.followUp} = 'none' AND (${t.status} = 'rejected' OR ${t.adjudication} = 'denied')`),
   ],
 );
 
@@ -287,6 +288,22 @@ export const claimFollowUpRecords = pgTable(
       sql`${t.action} in ('replace','void_at_payer','resubmit','write_off','bill_client')`,
     ),
   ],
+);
+
+/**
+ * Changes to a practice's claim counts by (status, adjudication), appended by triggers on `claims` once per
+ * statement (migration 0047); a practice's counts are the sums of its rows. Compaction folds them into one row per
+ * pair; nothing else writes here.
+ */
+export const claimCountChanges = pgTable(
+  "claim_count_changes",
+  {
+    practiceId: uuid("practice_id").notNull(),
+    status: text("status").notNull(),
+    adjudication: text("adjudication").notNull(),
+    delta: bigint("delta", { mode: "number" }).notNull(),
+  },
+  (t) => [index("claim_count_changes_practice_idx").on(t.practiceId)],
 );
 
 export const claimLines = pgTable(

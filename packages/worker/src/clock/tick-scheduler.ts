@@ -1,4 +1,8 @@
-import { scheduleChargeResolution, scheduleInvoicePdfSweep } from "@billcycle/app";
+import {
+  compactClaimCountsWhereMany,
+  scheduleChargeResolution,
+  scheduleInvoicePdfSweep,
+} from "@billcycle/app";
 import type { Database } from "@billcycle/db";
 import { tickClock } from "./tick-clock";
 
@@ -8,7 +12,7 @@ import { tickClock } from "./tick-clock";
  * is unknown, at most one per practice every 5 minutes (scheduleChargeResolution). Autopay also resolves its
  * practice's unknown charges before it charges anything, so none waits for a night either way. Last, the PDF
  * sweep: a store-missing-invoice-pdfs job for each practice with an employer invoice that committed without its
- * PDF (scheduleInvoicePdfSweep).
+ * PDF (scheduleInvoicePdfSweep). And the claim counts' fold (compactClaimCountsWhereMany).
  */
 export const tickScheduler = async (
   database: Database,
@@ -17,5 +21,6 @@ export const tickScheduler = async (
   const { scheduled } = await tickClock(database, now);
   const { scheduled: chargeResolutions } = await scheduleChargeResolution(database, now);
   const { scheduled: pdfSweeps } = await scheduleInvoicePdfSweep(database, now);
+  await compactClaimCountsWhereMany(database);
   return { scheduled, chargeResolutions, pdfSweeps };
 };
