@@ -175,7 +175,9 @@ const measure = async (database: Database, backend: string, checks: Check[]): Pr
     ["Claims: status Awaiting Submission", "claims?limit=50&status=awaiting_submission"],
     ["Claims: one client", `claims?limit=50&clientId=${client}`],
     ["Claims: sorted by total, descending", "claims?limit=50&sort=-totalCents"],
+    ["Claims: status Rejected (none; the whole practice is looked at)", "claims?limit=50&status=rejected"],
     ["Claims: board counts", "claims/counts"],
+    ["Claims: denials queue (none; the whole practice is looked at)", "denials?limit=50"],
     [
       "Claims: search by patient control number",
       `claims?limit=25&search=${encodeURIComponent(pcn.slice(0, -1))}`,
@@ -209,6 +211,16 @@ const measure = async (database: Database, backend: string, checks: Check[]): Pr
       (byName.get("Claims: search by client name")?.rows ?? 0) > 0 &&
       byName.get("Claims: search with no match")?.rows === 0,
     "PCN and name searches return claims, the nonsense search none",
+  );
+  // The board's counts are sums of count changes (no status index): they must add up to the practice's claims.
+  const board = (await get("claims/counts")) as unknown as { counts: Record<string, number> };
+  const claimsHeld = Number(await pick("SELECT count(*)::text AS v FROM claims WHERE practice_id = $1"));
+  const boardTotal = Object.values(board.counts).reduce((a, n) => a + n, 0);
+  check(
+    checks,
+    `${backend}: board counts add up`,
+    boardTotal === claimsHeld,
+    `${boardTotal} of ${claimsHeld}`,
   );
   return {
     backend,
