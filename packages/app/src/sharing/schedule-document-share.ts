@@ -57,9 +57,13 @@ export const scheduleInvoiceShares = async (
           ${now}::timestamptz + ${delayOf}, ${now}::timestamptz, ${now}::timestamptz
         FROM unnest(${pgArray(input.invoiceIds, "uuid")}::uuid[], ${pgArray(shareIds, "uuid")}::uuid[])
             AS u(invoice_id, share_id)
-          JOIN invoices i ON i.practice_id = ${input.practiceId}::uuid AND i.id = u.invoice_id
+          -- One primary-key probe per id, the conditions applied after it (OFFSET 0 keeps them out): a prepared
+          -- statement's generic plan took the practice's Open invoices (their partial index) for one row and
+          -- joined them to every id, quadratic in a night's batches.
+          CROSS JOIN LATERAL (SELECT i.id, i.practice_id, i.client_id, i.status FROM invoices i
+            WHERE i.id = u.invoice_id OFFSET 0) i
           JOIN practices p ON p.id = i.practice_id
-        WHERE i.status = 'open'
+        WHERE i.practice_id = ${input.practiceId}::uuid AND i.status = 'open'
         ON CONFLICT DO NOTHING
         RETURNING due_at`,
       now,
@@ -123,9 +127,10 @@ export const scheduleDocumentShares = async (
           d.issued_at + ${delayOf}, ${now}::timestamptz, ${now}::timestamptz
         FROM unnest(${pgArray(input.documentIds, "uuid")}::uuid[], ${pgArray(shareIds, "uuid")}::uuid[])
             AS u(document_id, share_id)
-          JOIN documents d ON d.practice_id = ${input.practiceId}::uuid AND d.id = u.document_id
+          CROSS JOIN LATERAL (SELECT d.id, d.practice_id, d.client_id, d.kind, d.status, d.issued_at
+            FROM documents d WHERE d.id = u.document_id OFFSET 0) d
           JOIN practices p ON p.id = d.practice_id
-        WHERE d.kind <> 'invoice' AND d.status = 'issued'
+        WHERE d.practice_id = ${input.practiceId}::uuid AND d.kind <> 'invoice' AND d.status = 'issued'
         ON CONFLICT DO NOTHING
         RETURNING due_at`,
       now,
