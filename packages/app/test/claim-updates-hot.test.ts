@@ -18,6 +18,34 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  * index entry. An index on status, adjudication or an amount (a partial one's predicate included), or full pages,
  * makes every such update write all the claims' indexes again.
  */
+const NOW = new Date("2026-03-10T12:00:00Z");
+
+/** An acknowledgment's move: the claims accepted by the payer. */
+const accept = (tx: Executor, practiceId: string, claimIds: string[]) =>
+  transitionClaims(tx, {
+    practiceId,
+    claimIds,
+    to: "accepted",
+    now: NOW,
+    actor: "test",
+    cause: { kind: "file", fileId: "test" },
+  });
+
+/** Posting's update of accepted claims paid in full. */
+const postPaid = (claimIds: string[], patientDelta: number) =>
+  claimPostingUpdate(
+    claimIds.map((id) => ({
+      id,
+      paidDelta: 14000,
+      patientDelta,
+      payerClaimNumber: `PCN-${id.slice(-6)}`,
+      versionDelta: 1,
+      from: { status: "accepted" as const, adjudication: "none" as const },
+      to: { status: "adjudicated" as const, adjudication: "paid" as const },
+    })),
+    NOW,
+  );
+
 describe.each(testBackends())("claim state updates stay on their page (%s)", (backend) => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -28,7 +56,6 @@ describe.each(testBackends())("claim state updates stay on their page (%s)", (ba
   it("acknowledges and posts submitted claims without touching an index", async () => {
     const { p, claims } = await practiceWithSubmittedClaims(database, 6);
     const ids = claims.map((c) => c.id);
-    const now = new Date("2026-03-10T12:00:00Z");
     // This session's counts (PostgreSQL 15 adds earlier transactions' counts not yet reported): before and after.
     const counts = async (tx: Executor) => {
       const [row] = rowsOf<{ updated: string; hot: string }>(
@@ -39,28 +66,8 @@ describe.each(testBackends())("claim state updates stay on their page (%s)", (ba
     };
     const change = await database.db.transaction(async (tx) => {
       const before = await counts(tx);
-      await transitionClaims(tx, {
-        practiceId: p.practiceId,
-        claimIds: ids,
-        to: "accepted",
-        now,
-        actor: "test",
-        cause: { kind: "file", fileId: "test" },
-      });
-      await tx.execute(
-        claimPostingUpdate(
-          ids.map((id) => ({
-            id,
-            paidDelta: 14000,
-            patientDelta: 3500,
-            payerClaimNumber: `PCN-${id.slice(-6)}`,
-            versionDelta: 1,
-            from: { status: "accepted", adjudication: "none" },
-            to: { status: "adjudicated", adjudication: "paid" },
-          })),
-          now,
-        ),
-      );
+      await accept(tx, p.practiceId, ids);
+      await tx.execute(postPaid(ids, 3500));
       const after = await counts(tx);
       return { updated: after.updated - before.updated, hot: after.hot - before.hot };
     });
@@ -80,7 +87,6 @@ describe.each(testBackends())("claim state updates stay on their page (%s)", (ba
     const { p, claims } = await practiceWithSubmittedClaims(database, 5);
     const other = await practiceWithSubmittedClaims(database, 3);
     const ids = claims.map((c) => c.id);
-    const now = new Date("2026-03-10T12:00:00Z");
     // What the board showed when it grouped the claims themselves (stages with no claim left out).
     const grouped = async (practiceId: string) => {
       const rows = await database.db
@@ -109,47 +115,20 @@ describe.each(testBackends())("claim state updates stay on their page (%s)", (ba
 
     expect(await counted(p.practiceId)).toEqual(await grouped(p.practiceId));
     await database.db.transaction(async (tx) => {
-      await transitionClaims(tx, {
-        practiceId: p.practiceId,
-        claimIds: ids.slice(0, 3),
-        to: "accepted",
-        now,
-        actor: "test",
-        cause: { kind: "file", fileId: "test" },
-      });
-      await tx.execute(
-        claimPostingUpdate(
-          ids.slice(0, 1).map((id) => ({
-            id,
-            paidDelta: 14000,
-            patientDelta: 0,
-            payerClaimNumber: "PCN-1",
-            versionDelta: 1,
-            from: { status: "accepted", adjudication: "none" },
-            to: { status: "adjudicated", adjudication: "paid" },
-          })),
-          now,
-        ),
-      );
+      await accept(tx, p.practiceId, ids.slice(0, 3));
+      await tx.execute(postPaid(ids.slice(0, 1), 0));
     });
     // A rolled-back change counts for nothing; an update that moves no claim between stages appends nothing.
     await database.db
       .transaction(async (tx) => {
-        await transitionClaims(tx, {
-          practiceId: p.practiceId,
-          claimIds: ids.slice(3),
-          to: "accepted",
-          now,
-          actor: "test",
-          cause: { kind: "file", fileId: "test" },
-        });
+        await accept(tx, p.practiceId, ids.slice(3));
         throw new Error("rolled back");
       })
       .catch(() => undefined);
     const before = await changeRows();
     await database.db
       .update(tables.claims)
-      .set({ updatedAt: now })
+      .set({ updatedAt: NOW })
       .where(eq(tables.claims.practiceId, p.practiceId));
     expect(await changeRows()).toBe(before);
 
