@@ -18,13 +18,14 @@ import { era835 } from "@billcycle/testing/x12-files";
 import { eq, is, sql, Table } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findStatusWrites, strayStatusWrites, strayStoredStatuses } from "./support/status-writes";
+import {
+  findStatusWrites,
+  NOT_STATES,
+  strayStatusWrites,
+  strayStoredStatuses,
+} from "./support/status-writes";
 
 /** Columns whose name says status but that hold no state of ours, and why. */
-const NOT_STATES: Record<string, string> = {
-  "remittance_claims.status_code": "the payer's CLP02 code, as received",
-  "appointments.status_changed_at": "when the status changed",
-};
 const isHistory = (table: string, column: string) =>
   table.endsWith("_status_history") && /^(from|to)_(status|adjudication)$/.test(column);
 
