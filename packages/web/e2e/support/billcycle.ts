@@ -112,30 +112,26 @@ const runHistory = async (
     }
   };
   await step(26);
-  const reserved = [...roles.awaiting, ...roles.pended];
   const ids = async (clientIds?: string[]) =>
     (await pendedInvoices(database, practiceId, clientIds)).map((i) => i.id);
-  const reservedIds = new Set(await ids(reserved));
-  const unreserved = (await ids()).filter((id) => !reservedIds.has(id));
-  const reviewed = [
-    ...(await ids(roles.submitted)),
-    ...unreserved.slice(0, Math.ceil((unreserved.length * 2) / 3)),
-  ];
+  // The roles' invoices are opened (or not) as their roles say; the demo's own as before.
+  const reservedIds = new Set(await ids([...roles.submitted, ...roles.awaiting, ...roles.pended]));
+  const demos = async () => (await ids()).filter((id) => !reservedIds.has(id));
   const open = async (invoiceIds: string[]) => {
     if (invoiceIds.length)
       await openInvoices(database, { actor: actorFor(practiceId), invoiceIds, now: clock.now() });
   };
-  await open([...new Set(reviewed)]);
+  const demoPended = await demos();
+  await open([
+    ...(await ids(roles.submitted)),
+    ...demoPended.slice(0, Math.ceil((demoPended.length * 2) / 3)),
+  ]);
   await change(database, practiceId, clock.now(), (c) => {
     c.invoiceCreationMode = "nightly";
   });
   await step(96);
 
-  const later = [
-    ...(await ids(roles.awaiting)),
-    ...(await ids()).filter((id) => !reservedIds.has(id)).slice(0, 2),
-  ];
-  await open(later);
+  await open([...(await ids(roles.awaiting)), ...(await demos()).slice(0, 2)]);
   const { today } = await practiceToday(database.db, practiceId, clock.now());
   const runId = newId(clock.now().getTime());
   await database.db.insert(tables.automationRuns).values({
@@ -254,25 +250,18 @@ const insuranceSessions = async (database: Database, practiceId: string, from: D
     ["Desmond", "Achterberg"],
     ["Priya", "Ravindran"],
   ] as const;
-  let made = 0;
-  const client = async () => {
-    const [first, last] = names[made % names.length]!;
-    made++;
+  const ids: string[] = [];
+  for (const [i, [first, last]] of names.entries()) {
     const clientId = await createClient(database, fixture, from, {
       paysBy: "insurance",
       name: { first, last },
-      dateOfBirth: `1984-0${made}-1${made}`,
+      dateOfBirth: `1984-0${i + 1}-1${i + 1}`,
     });
     const localStart = day.set({ hour: 9 }).toFormat("yyyy-MM-dd'T'HH:mm");
     await createAppointment(database, fixture, clientId, from, { localStart, status: "kept" });
-    return clientId;
-  };
-  const clients = async (n: number) => {
-    const ids: string[] = [];
-    for (let i = 0; i < n; i++) ids.push(await client());
-    return ids;
-  };
-  return { submitted: await clients(2), awaiting: await clients(1), pended: await clients(2) };
+    ids.push(clientId);
+  }
+  return { submitted: ids.slice(0, 2), awaiting: ids.slice(2, 3), pended: ids.slice(3) };
 };
 
 /**
