@@ -1,11 +1,8 @@
 import { documentKinds, type ShareReason, shareStatuses, shareSubjectTypes } from "@billcycle/core";
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import { invoices } from "./billing";
-import { clients } from "./clinic";
 import { instant, tenantColumns } from "./columns";
 import { documents } from "./documents";
-import { practices } from "./practice";
 
 /**
  * One automatic share: the bill of an invoice (its document is issued when the share falls due, then recorded in
@@ -35,15 +32,7 @@ export const documentShares = pgTable(
   },
   (t) => [
     unique("document_shares_practice_id_id_key").on(t.practiceId, t.id),
-    foreignKey({ columns: [t.practiceId], foreignColumns: [practices.id] }).onDelete("cascade"),
-    foreignKey({
-      columns: [t.practiceId, t.clientId],
-      foreignColumns: [clients.practiceId, clients.id],
-    }).onDelete("cascade"),
-    foreignKey({
-      columns: [t.practiceId, t.invoiceId],
-      foreignColumns: [invoices.practiceId, invoices.id],
-    }).onDelete("cascade"),
+    // The client and the invoice (of the practice) are checked once per INSERT statement by triggers (0048).
     foreignKey({
       columns: [t.practiceId, t.documentId],
       foreignColumns: [documents.practiceId, documents.id],
