@@ -1,6 +1,7 @@
 import { insertOutboundFile, insertPostingRemittance } from "@billcycle/app";
 import { newId, tables } from "@billcycle/db";
 import { openTestDatabase, type TestDatabase, testBackends } from "@billcycle/testing";
+import { createAppointment } from "@billcycle/testing/billing-fixture";
 import { practiceWithSubmittedClaims } from "@billcycle/testing/claims-fixture";
 import { count, eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
@@ -195,5 +196,123 @@ describe.each(testBackends())("rows checked per statement refer to their practic
         "an invoice that does not exist": share({ invoiceId: missing }),
       },
     );
+  });
+
+  it("refuses invoices, lines, claimed sessions and outcomes that point elsewhere; their references do not change", async () => {
+    const ours = await practiceWithSubmittedClaims(database, 1);
+    const theirs = await practiceWithSubmittedClaims(database, 1);
+    const practiceId = ours.p.practiceId;
+    const missing = newId(now.getTime());
+    const invoiceOf = async (id: string) =>
+      (await database.db.select().from(tables.invoices).where(eq(tables.invoices.id, id)))[0]!;
+    const invoice = await invoiceOf(ours.claims[0]!.invoiceId);
+    const theirInvoice = await invoiceOf(theirs.claims[0]!.invoiceId);
+    let n = 0;
+    const newInvoice = (clientId = invoice.clientId) => ({
+      ...invoice,
+      id: newId(now.getTime()),
+      number: `T-${++n}`,
+      clientId,
+    });
+    await expectChecked(tables.invoices, () => [newInvoice()], {
+      "a client of another practice": newInvoice(theirInvoice.clientId),
+      "a client that does not exist": newInvoice(missing),
+    });
+
+    const [line] = await database.db
+      .select()
+      .from(tables.invoiceLines)
+      .where(eq(tables.invoiceLines.invoiceId, invoice.id));
+    const newLine = (invoiceId = invoice.id) => ({
+      ...line!,
+      id: newId(now.getTime()),
+      position: 100 + ++n,
+      invoiceId,
+    });
+    await expectChecked(tables.invoiceLines, () => [newLine()], {
+      "an invoice of another practice": newLine(theirInvoice.id),
+      "an invoice that does not exist": newLine(missing),
+    });
+
+    const unclaimed = { localStart: "2026-03-04T09:00", status: "kept" } as const;
+    const session = await createAppointment(database, ours.p, invoice.clientId, now, unclaimed);
+    const theirSession = await createAppointment(database, theirs.p, theirInvoice.clientId, now, unclaimed);
+    const claimOf = (appointmentId: string) => ({
+      appointmentId,
+      practiceId,
+      invoiceId: invoice.id,
+      createdAt: now,
+    });
+    await expectChecked(tables.appointmentInvoices, () => [claimOf(session)], {
+      "a session of another practice": claimOf(theirSession),
+      "a session that does not exist": claimOf(missing),
+    });
+
+    const run = (runPracticeId: string) => ({
+      id: newId(now.getTime()),
+      practiceId: runPracticeId,
+      automation: "invoice_creation" as const,
+      trigger: "manual" as const,
+      localDate: "2026-03-02",
+      scheduledAt: now,
+      status: "done" as const,
+      createdAt: now,
+    });
+    const ourRun = run(practiceId);
+    const theirRun = run(theirs.p.practiceId);
+    await database.db.insert(tables.automationRuns).values([ourRun, theirRun]);
+    const outcome = (runId: string | null) => ({
+      id: newId(now.getTime()),
+      practiceId,
+      runId,
+      automation: "invoice_creation",
+      trigger: "manual" as const,
+      subjectType: "appointment" as const,
+      subjectId: newId(now.getTime()),
+      outcome: "done" as const,
+      message: "Invoiced",
+      at: now,
+    });
+    await expectChecked(tables.automationOutcomes, () => [outcome(ourRun.id), outcome(null)], {
+      "a run of another practice": outcome(theirRun.id),
+      "a run that does not exist": outcome(missing),
+    });
+
+    // Checked on insert only: an update may not point them elsewhere.
+    const changes = {
+      "an invoice's client": database.db
+        .update(tables.invoices)
+        .set({ clientId: theirInvoice.clientId })
+        .where(eq(tables.invoices.id, invoice.id)),
+      "a line's invoice": database.db
+        .update(tables.invoiceLines)
+        .set({ invoiceId: theirInvoice.id })
+        .where(eq(tables.invoiceLines.id, line!.id)),
+      "a claimed session": database.db
+        .update(tables.appointmentInvoices)
+        .set({ appointmentId: theirSession })
+        .where(eq(tables.appointmentInvoices.appointmentId, session)),
+      "an outcome's run": database.db
+        .update(tables.automationOutcomes)
+        .set({ runId: theirRun.id })
+        .where(eq(tables.automationOutcomes.runId, ourRun.id)),
+    };
+    for (const [what, change] of Object.entries(changes)) {
+      const refused = await change.then(
+        () => null,
+        (e: unknown) => (e instanceof Error ? e.cause : e),
+      );
+      expect(refused, what).toMatchObject({
+        code: "23503",
+        message: expect.stringMatching(/does not change/),
+      });
+    }
+    // An update that names the column but leaves it as it was goes through.
+    const same = await database.db
+      .update(tables.invoices)
+      .set({ clientId: invoice.clientId, updatedAt: now })
+      .where(eq(tables.invoices.id, invoice.id))
+      .returning({ id: tables.invoices.id });
+    expect(same).toHaveLength(1);
   });
 });

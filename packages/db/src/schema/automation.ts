@@ -5,7 +5,6 @@ import {
   bigserial,
   boolean,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -100,7 +99,7 @@ export const automationOutcomes = pgTable(
       .where(sql`${t.runId} is not null`),
     index("automation_outcomes_subject_idx").on(t.practiceId, t.subjectId, t.at),
     index("automation_outcomes_run_idx").on(t.runId, t.reasonCode),
-    foreignKey({ columns: [t.runId], foreignColumns: [automationRuns.id] }).onDelete("cascade"),
+    // The run (of the practice) is checked once per INSERT statement by a trigger, and does not change (0049).
   ],
 );
 

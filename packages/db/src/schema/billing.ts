@@ -22,7 +22,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { appointments, clients, insurancePolicies, payers } from "./clinic";
+import { appointments, insurancePolicies, payers } from "./clinic";
 import { cents, instant, tenantColumns } from "./columns";
 import { practices, users } from "./practice";
 
@@ -77,7 +77,7 @@ export const invoices = pgTable(
   (t) => [
     unique("invoices_practice_id_id_key").on(t.practiceId, t.id),
     unique("invoices_practice_number_key").on(t.practiceId, t.number),
-    foreignKey({ columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }),
+    // The client (of the practice) is checked once per INSERT statement by a trigger, and does not change (0049).
     index("invoices_practice_status_idx").on(t.practiceId, t.status, t.invoiceDate),
     // Invoice Processing's next batch of open invoices (migration 0020).
     index("invoices_open_idx").on(t.practiceId, t.id).where(sql`${t.status} = 'open'`),
@@ -119,10 +119,7 @@ export const invoiceLines = pgTable(
     createdBy: text("created_by").notNull(),
   },
   (t) => [
-    foreignKey({
-      columns: [t.practiceId, t.invoiceId],
-      foreignColumns: [invoices.practiceId, invoices.id],
-    }).onDelete("cascade"),
+    // The invoice (of the practice) is checked once per INSERT statement by a trigger, and does not change (0049).
     unique("invoice_lines_position_key").on(t.invoiceId, t.position),
     index("invoice_lines_appointment_idx").on(t.appointmentId),
   ],
@@ -141,10 +138,7 @@ export const appointmentInvoices = pgTable(
     createdAt: instant("created_at").notNull(),
   },
   (t) => [
-    foreignKey({
-      columns: [t.practiceId, t.appointmentId],
-      foreignColumns: [appointments.practiceId, appointments.id],
-    }),
+    // The session (of the practice) is checked once per INSERT statement by a trigger, and does not change (0049).
     foreignKey({ columns: [t.practiceId, t.invoiceId], foreignColumns: [invoices.practiceId, invoices.id] }),
     index("appointment_invoices_invoice_idx").on(t.invoiceId),
   ],
