@@ -7,15 +7,20 @@
 ALTER TABLE "document_shares" DROP CONSTRAINT "document_shares_practice_id_practices_id_fk";--> statement-breakpoint
 ALTER TABLE "document_shares" DROP CONSTRAINT "document_shares_practice_id_client_id_clients_practice_id_id_fk";--> statement-breakpoint
 ALTER TABLE "document_shares" DROP CONSTRAINT "document_shares_practice_id_invoice_id_invoices_practice_id_id_fk";--> statement-breakpoint
--- As in 0045, skipping the rows whose column is NULL (a document's share has no invoice), which a foreign key
--- skips too: before, LIMIT 1 could pick such a row and miss a missing reference in another.
+-- As in 0045, with two changes. Rows whose column is NULL are skipped (a document's share has no invoice), as a
+-- foreign key skips them: before, LIMIT 1 could pick such a row and miss a missing reference in another. And each
+-- reference is one primary-key probe, its practice compared after it (OFFSET 0 keeps the comparison out): with
+-- both conditions in one scan, a planner with stale statistics took the practice's rows by another index
+-- (invoices by status) and filtered them by id, once per inserted row: 36 ms for 1,000 lines of a night's second
+-- batch, more with every batch.
 CREATE OR REPLACE FUNCTION "inserted_rows_refer_to"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   missing uuid;
 BEGIN
   EXECUTE format(
     'SELECT n.%1$I FROM (SELECT DISTINCT practice_id, %1$I FROM new_rows WHERE %1$I IS NOT NULL) n
-       WHERE NOT EXISTS (SELECT 1 FROM %2$I p WHERE p.practice_id = n.practice_id AND p.id = n.%1$I) LIMIT 1',
+       WHERE NOT EXISTS (SELECT 1 FROM (SELECT p.practice_id FROM %2$I p WHERE p.id = n.%1$I OFFSET 0) p
+         WHERE p.practice_id = n.practice_id) LIMIT 1',
     TG_ARGV[0], TG_ARGV[1]) INTO missing;
   IF missing IS NOT NULL THEN
     RAISE EXCEPTION '% row refers to %, not a row of % of its practice', TG_TABLE_NAME, missing, TG_ARGV[1]
