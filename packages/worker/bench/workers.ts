@@ -56,7 +56,9 @@ const nextMessage = <T extends FromWorker["type"]>(
 export const startProcessWorkers = async (url: string, count: number): Promise<BenchWorkers> => {
   const children = Array.from({ length: count }, (_, i) =>
     fork(workerScript, [], {
+      // The young generation `npm run billcycle -- worker` runs with (package.json; docs/ARCHITECTURE.md).
       execArgv: [
+        "--max-semi-space-size=64",
         "--import",
         "tsx",
         ...(process.env.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),

@@ -269,14 +269,18 @@ export const issueInvoicesToLedger = async (
       SELECT u.entry_id, i.practice_id, i.client_id, 'charge', i.client_cents, i.invoice_date, 'Bill ' || i.number,
         i.id, ${now.toISOString()}::timestamptz, ${input.actor}
       FROM unnest(${pgArray(invoiceIds, "uuid")}::uuid[], ${pgArray(ids, "uuid")}::uuid[]) AS u(invoice_id, entry_id)
-      JOIN ${i} i ON i.id = u.invoice_id AND i.practice_id = ${practiceId}::uuid
-      WHERE i.client_cents > 0 AND i.status IN ('open', 'processed')
+        -- One primary-key probe per id (as the shares' insert): joined on the practice, the planner read all its
+        -- open invoices by their status index for every batch, more each batch of a night.
+        CROSS JOIN LATERAL (SELECT i.id, i.practice_id, i.client_id, i.client_cents, i.invoice_date, i.number, i.status
+          FROM ${i} i WHERE i.id = u.invoice_id OFFSET 0) i
+      WHERE i.practice_id = ${practiceId}::uuid AND i.client_cents > 0 AND i.status IN ('open', 'processed')
       RETURNING invoice_id AS id, client_id`),
   );
   // A zero invoice owes nothing and is paid at once; the others stay unpaid unless credit pays them below.
+  const charged = new Set(issued.map((r) => r.id));
   await writeInvoicePaymentStatus(tx, {
     practiceId,
-    invoiceIds: invoiceIds.filter((id) => !issued.some((r) => r.id === id)),
+    invoiceIds: invoiceIds.filter((id) => !charged.has(id)),
     now,
     actor: input.actor,
     cause: "issued",
