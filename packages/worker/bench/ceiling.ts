@@ -8,8 +8,8 @@ import { BackendCpu, type CpuTime, ownCpuMs } from "./cpu";
  * deleted, and inserted again as fast as the database takes them: one transaction per `batchInvoices` invoices,
  * each table in one INSERT … SELECT FROM unnest($1::text[], …) with prepared statements, over `connections`
  * sessions. Nothing is decided or read. Scope "every row": every row the run wrote (invoices, invoice_lines,
- * appointment_invoices, invoice_status_history, the audit_log rows and the automation_outcomes rows);
- * "invoice tables": only the first three.
+ * appointment_invoices, invoice_status_history, the audit_log rows, the automation_outcomes rows, the client
+ * ledger's charges and the bills' shares); "invoice tables": only the first three.
  */
 export type CeilingScope = "every row" | "invoice tables";
 
@@ -44,9 +44,14 @@ const RUN_TABLES: readonly TableSpec[] = [
   },
   { name: "audit_log", key: "entity_id", order: "id", where: "entity = 'invoice' AND action = 'create'" },
   { name: "automation_outcomes", key: "related_id", order: "id", where: "automation = 'invoice_creation'" },
+  // Client billing: the client's share of an Open bill enters the ledger, and the bill's share is scheduled.
+  { name: "ledger_entries", key: "invoice_id", order: "id", where: "kind = 'charge'" },
+  { name: "document_shares", key: "invoice_id", order: "id", where: "subject_type = 'invoice'" },
 ];
 
-/** audit_log is append-only by trigger; the (untimed) delete of the bench's rows switches its user triggers off. */
+/** Append-only by trigger: the (untimed) delete of the bench's rows switches their user triggers off. */
+const APPEND_ONLY = new Set(["audit_log", "ledger_entries"]);
+
 const deleteRows = async (database: Database, table: TableSpec, bound: string): Promise<void> => {
   if (table.name === "invoices") {
     // The client ledger's charges name these invoices; the same rows come back with the same ids, so the
@@ -57,12 +62,12 @@ const deleteRows = async (database: Database, table: TableSpec, bound: string): 
     );
     return;
   }
-  const appendOnly = table.name === "audit_log";
-  if (appendOnly) await database.exec("ALTER TABLE audit_log DISABLE TRIGGER USER");
+  const appendOnly = APPEND_ONLY.has(table.name);
+  if (appendOnly) await database.exec(`ALTER TABLE ${table.name} DISABLE TRIGGER USER`);
   try {
     await query(database, `DELETE FROM ${table.name} WHERE ${rowsOf(table)}`, [bound]);
   } finally {
-    if (appendOnly) await database.exec("ALTER TABLE audit_log ENABLE TRIGGER USER");
+    if (appendOnly) await database.exec(`ALTER TABLE ${table.name} ENABLE TRIGGER USER`);
   }
 };
 
