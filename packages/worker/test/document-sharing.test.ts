@@ -4,6 +4,7 @@ import {
   openInvoices,
   type SharingPorts,
   scheduleDocumentShare,
+  scheduleInvoiceShares,
   shareDocumentsJob,
   shareDueDocuments,
   shareLinkKeyFrom,
@@ -241,6 +242,12 @@ describe.each(testBackends())("automatic sharing of billing documents on %s", (b
     await openInvoices(database, { actor: p.actor, invoiceIds: [invoice!.id], now: clock.now() });
     const [share] = await sharesOf(p.practiceId);
     expect(share!.dueAt.getTime()).toBe(clock.now().getTime() + 15 * MINUTE);
+    // Scheduled once: asked again (a later transition to Open), the share is left as it is.
+    const again = await database.db.transaction((tx) =>
+      scheduleInvoiceShares(tx, { practiceId: p.practiceId, invoiceIds: [invoice!.id], now: clock.now() }),
+    );
+    expect(again).toBe(0);
+    expect(await sharesOf(p.practiceId)).toEqual([share]);
     clock.advance(15 * MINUTE);
     await drainJobs({ database, clock, ports });
     expect((await sharesOf(p.practiceId))[0]!.status).toBe("sent");

@@ -217,7 +217,7 @@ const writeBatch = async (
   }
   // Bills created Open are issued: their shares are scheduled in this transaction, one INSERT … SELECT per batch.
   if (created.length > 0 && mode !== "manual") {
-    await scheduleInvoiceShares(tx, { practiceId: ctx.practiceId, invoiceIds: created, now });
+    await scheduleInvoiceShares(tx, { practiceId: ctx.practiceId, invoiceIds: created, now, created: true });
   }
   const invoiced = outcomes.filter((o) => o.outcome === "done").length;
   return { invoiced, skipped: outcomes.length - invoiced, invoices: created.length };
