@@ -141,7 +141,8 @@ const mainPart = (results: ScenarioResult[], meta: Meta & { date: Date }): strin
       "PostgreSQL each worker count gets its own copy (CREATE DATABASE … TEMPLATE). Generation is not timed.",
     "- Invoice Creation and Invoice Processing: `tickClock` schedules one run and one job per practice (the " +
       "same-night cadence: creation at 20:00, processing at 21:00 practice time); on PostgreSQL W worker processes " +
-      "(`node --import tsx`, `drainJobs`) drain the queue; on PGlite one in-process worker does, because PGlite is a " +
+      "(`node --max-semi-space-size=64 --import tsx`, as `billcycle worker` runs; `drainJobs`) drain the queue; on " +
+      "PGlite one in-process worker does, because PGlite is a " +
       "single session and its data-directory lock forbids a second process. Time: from the tick until the last run " +
       "is done. After each run the bench checks invoices = Kept sessions, no session on two invoices, an outcome " +
       "per session, claims = insurance invoices, no invoice claimed twice.",
