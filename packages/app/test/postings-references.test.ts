@@ -78,6 +78,16 @@ describe.each(testBackends())(
         .from(tables.postings)
         .where(eq(tables.postings.claimId, a!.id));
       expect(kept).toHaveLength(2);
+      // Checked on insert only, so a posting's references may not change (0050).
+      const moved = await database.db
+        .update(tables.postings)
+        .set({ claimId: b!.id })
+        .where(eq(tables.postings.claimId, a!.id))
+        .then(
+          () => null,
+          (e: unknown) => (e instanceof Error ? e.cause : e),
+        );
+      expect(moved).toMatchObject({ code: "23503", message: expect.stringMatching(/does not change/) });
     });
   },
 );

@@ -22,6 +22,20 @@ describe.each(testBackends())("rows checked per statement refer to their practic
   const now = new Date("2026-03-06T12:00:00Z");
   const rowsIn = async (table: PgTable) => (await database.db.select({ n: count() }).from(table))[0]?.n;
 
+  /** Checked on insert only, so the references may not change: each update is refused. */
+  const expectUnchanged = async (changes: Record<string, PromiseLike<unknown>>) => {
+    for (const [what, change] of Object.entries(changes)) {
+      const refused = await change.then(
+        () => null,
+        (e: unknown) => (e instanceof Error ? e.cause : e),
+      );
+      expect(refused, what).toMatchObject({
+        code: "23503",
+        message: expect.stringMatching(/does not change/),
+      });
+    }
+  };
+
   /** Each bad row, with the good ones, is refused whole; then the good ones alone are written. */
   const expectChecked = async <R extends Record<string, unknown>>(
     table: PgTable,
@@ -141,6 +155,20 @@ describe.each(testBackends())("rows checked per statement refer to their practic
       "a remittance of another practice": remittanceClaim(theirRemittance),
       "a remittance that does not exist": remittanceClaim(missing),
     });
+    await expectUnchanged({
+      "a scrub's claim": database.db
+        .update(tables.claimScrubs)
+        .set({ claimId: other!.id })
+        .where(eq(tables.claimScrubs.claimId, a!.id)),
+      "a submission's file": database.db
+        .update(tables.claimSubmissions)
+        .set({ fileId: theirFile })
+        .where(eq(tables.claimSubmissions.claimId, a!.id)),
+      "an ERA claim's remittance": database.db
+        .update(tables.remittanceClaims)
+        .set({ remittanceId: theirRemittance })
+        .where(eq(tables.remittanceClaims.remittanceId, ourRemittance)),
+    });
   });
 
   it("refuses a share of another practice's client or invoice, or of none; a document's share has no invoice", async () => {
@@ -196,6 +224,12 @@ describe.each(testBackends())("rows checked per statement refer to their practic
         "an invoice that does not exist": share({ invoiceId: missing }),
       },
     );
+    await expectUnchanged({
+      "a share's invoice": database.db
+        .update(tables.documentShares)
+        .set({ invoiceId: c!.invoiceId })
+        .where(eq(tables.documentShares.invoiceId, a!.invoiceId)),
+    });
   });
 
   it("refuses invoices, lines, claimed sessions and outcomes that point elsewhere; their references do not change", async () => {
@@ -278,8 +312,7 @@ describe.each(testBackends())("rows checked per statement refer to their practic
       "a run that does not exist": outcome(missing),
     });
 
-    // Checked on insert only: an update may not point them elsewhere.
-    const changes = {
+    await expectUnchanged({
       "an invoice's client": database.db
         .update(tables.invoices)
         .set({ clientId: theirInvoice.clientId })
@@ -296,17 +329,7 @@ describe.each(testBackends())("rows checked per statement refer to their practic
         .update(tables.automationOutcomes)
         .set({ runId: theirRun.id })
         .where(eq(tables.automationOutcomes.runId, ourRun.id)),
-    };
-    for (const [what, change] of Object.entries(changes)) {
-      const refused = await change.then(
-        () => null,
-        (e: unknown) => (e instanceof Error ? e.cause : e),
-      );
-      expect(refused, what).toMatchObject({
-        code: "23503",
-        message: expect.stringMatching(/does not change/),
-      });
-    }
+    });
     // An update that names the column but leaves it as it was goes through.
     const same = await database.db
       .update(tables.invoices)
